@@ -1,0 +1,318 @@
+// Package ui is smtui's terminal interface: a root App (the only tea.Model)
+// routing to a stack of screens, over the aws.Store interface.
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/keymap"
+)
+
+// App is the root model: a stack of screens, the header, the status line,
+// the error box, the help footer and the clipboard.
+type App struct {
+	env   *Env
+	opts  Options
+	stack []Screen
+
+	width, height int
+
+	status    statusMsg
+	statusSeq int
+	errBox    *errorBoxMsg
+	help      help.Model
+	fullHelp  bool
+	clipboard *clipboardManager
+}
+
+// New builds the App. The first screen is the secret list of the first region.
+func New(opts Options) *App {
+	if opts.CallTimeout <= 0 {
+		opts.CallTimeout = 15 * time.Second
+	}
+	if opts.RevealTimeout <= 0 {
+		opts.RevealTimeout = 30 * time.Second
+	}
+	if opts.ClipboardTTL <= 0 {
+		opts.ClipboardTTL = 30 * time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	keys := keymap.Default()
+	if opts.ReadOnly {
+		keys.SetReadOnly()
+	}
+	env := &Env{
+		Styles:        NewStyles(true),
+		Keys:          keys,
+		Now:           opts.Now,
+		ReadOnly:      opts.ReadOnly,
+		Profile:       opts.Profile,
+		CallTimeout:   opts.CallTimeout,
+		RevealTimeout: opts.RevealTimeout,
+		ClipboardTTL:  opts.ClipboardTTL,
+		Audit:         opts.Audit,
+		Production:    matchesProduction(opts.ProdPatterns, opts.Profile),
+	}
+	a := &App{env: env, opts: opts, help: help.New()}
+	a.help.Styles = env.Styles.Help
+	a.clipboard = newClipboardManager(env, opts.Clipboard)
+	a.stack = []Screen{newRootScreen(env, opts)}
+	return a
+}
+
+// Init starts the first screen and asks the terminal for its background.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, a.top().Init())
+}
+
+func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
+
+// Update routes a message: sizes and app-level messages first, then global
+// keys, then the focused (top) screen for input, every screen for results.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.layout()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.env.Styles = NewStyles(msg.IsDark())
+		a.help.Styles = a.env.Styles.Help
+		return a, nil
+	case statusMsg:
+		return a, a.setStatus(msg)
+	case statusExpiredMsg:
+		if msg.seq == a.statusSeq {
+			a.status = statusMsg{}
+		}
+		return a, nil
+	case errorBoxMsg:
+		a.errBox = &msg
+		return a, nil
+	case pushScreenMsg:
+		a.stack = append(a.stack, msg.screen)
+		a.layout()
+		return a, msg.screen.Init()
+	case replaceScreenMsg:
+		a.stack[len(a.stack)-1] = msg.screen
+		a.layout()
+		return a, msg.screen.Init()
+	case popScreenMsg:
+		a.popScreen()
+		return a, nil
+	case copyMsg:
+		return a, a.clipboard.copy(msg)
+	case tea.KeyPressMsg:
+		return a, a.handleKey(msg)
+	case tea.MouseMsg, tea.PasteMsg:
+		return a, a.updateTop(msg)
+	}
+	if cmd, handled := a.clipboard.update(msg); handled {
+		return a, cmd
+	}
+	return a, a.broadcast(msg)
+}
+
+func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &a.env.Keys.Global
+	if key.Matches(msg, k.ForceQuit) {
+		return tea.Quit
+	}
+	if a.errBox != nil {
+		// Any key closes the error box; the screen below is untouched.
+		a.errBox = nil
+		return nil
+	}
+	if !a.top().Capturing() {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return tea.Quit
+		case key.Matches(msg, k.Help):
+			a.fullHelp = !a.fullHelp
+			a.layout()
+			return nil
+		case key.Matches(msg, k.Back):
+			if b, ok := a.top().(interface{ HandleBack() (bool, tea.Cmd) }); ok {
+				if handled, cmd := b.HandleBack(); handled {
+					return cmd
+				}
+			}
+			if len(a.stack) > 1 {
+				a.popScreen()
+			}
+			return nil
+		}
+	}
+	return a.updateTop(msg)
+}
+
+func (a *App) popScreen() {
+	if len(a.stack) <= 1 {
+		return
+	}
+	if c, ok := a.top().(interface{ Close() }); ok {
+		c.Close()
+	}
+	a.stack = a.stack[:len(a.stack)-1]
+	a.layout()
+}
+
+func (a *App) updateTop(msg tea.Msg) tea.Cmd {
+	i := len(a.stack) - 1
+	s, cmd := a.stack[i].Update(msg)
+	a.stack[i] = s
+	return cmd
+}
+
+// broadcast hands a result message to every screen on the stack; each keeps
+// only the results it asked for.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(a.stack))
+	for i := range a.stack {
+		s, cmd := a.stack[i].Update(msg)
+		a.stack[i] = s
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) setStatus(msg statusMsg) tea.Cmd {
+	a.statusSeq++
+	a.status = msg
+	if msg.ttl <= 0 {
+		return nil
+	}
+	seq := a.statusSeq
+	return tea.Tick(msg.ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+}
+
+// chromeHeight is the number of lines the header, banner, status line and
+// help footer take.
+func (a *App) chromeHeight() int {
+	h := 2 // header + status line
+	if a.env.Production {
+		h++
+	}
+	return h + lipgloss.Height(a.helpView())
+}
+
+func (a *App) layout() {
+	a.help.SetWidth(a.width)
+	bodyH := max(a.height-a.chromeHeight(), 1)
+	for _, s := range a.stack {
+		s.SetSize(a.width, bodyH)
+	}
+}
+
+func (a *App) helpView() string {
+	if a.fullHelp {
+		return a.help.FullHelpView(a.top().FullHelp())
+	}
+	return a.help.ShortHelpView(append(a.top().ShortHelp(), a.env.Keys.Global.Help))
+}
+
+// View renders the whole window. Its cost depends on the window's size, not
+// on how many secrets are loaded: screens render only their visible rows.
+func (a *App) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "smtui — " + a.titleTrail()
+	if a.width == 0 || a.height == 0 {
+		return v
+	}
+	st := a.env.Styles
+	parts := []string{a.headerView()}
+	if a.env.Production {
+		parts = append(parts, st.Banner.Width(a.width).Render(cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
+	}
+	bodyH := max(a.height-a.chromeHeight(), 1)
+	body := a.top().View()
+	if a.errBox != nil {
+		body = a.errorBoxView(bodyH)
+	}
+	parts = append(parts,
+		lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(a.width).Render(body),
+		a.statusView(),
+		a.helpView(),
+	)
+	v.SetContent(lipgloss.JoinVertical(lipgloss.Left, parts...))
+	return v
+}
+
+func (a *App) titleTrail() string {
+	names := make([]string, 0, len(a.stack))
+	for _, s := range a.stack {
+		names = append(names, s.Title())
+	}
+	return strings.Join(names, " › ")
+}
+
+func (a *App) headerView() string {
+	st := a.env.Styles
+	left := "smtui"
+	if a.opts.Demo {
+		left += " [demo]"
+	}
+	if a.env.ReadOnly {
+		left += " [read-only]"
+	}
+	profile := a.env.Profile
+	if profile == "" {
+		profile = "default"
+	}
+	right := "profile " + profile
+	trail := a.titleTrail()
+	avail := a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
+	line := left + "  " + cut(trail, max(avail, 0))
+	gap := a.width - 2 - ansi.StringWidth(line) - ansi.StringWidth(right)
+	if gap < 1 {
+		line = cut(line, a.width-2)
+	} else {
+		line += strings.Repeat(" ", gap) + right
+	}
+	return st.Header.Width(a.width).Render(line)
+}
+
+func (a *App) statusView() string {
+	st := a.env.Styles
+	text := a.status.text
+	style := st.StatusBar
+	switch a.status.level {
+	case LevelSuccess:
+		style = style.Inherit(st.Success)
+	case LevelWarning:
+		style = style.Inherit(st.Warning)
+	case LevelError:
+		style = style.Inherit(st.Error)
+	default:
+		style = style.Inherit(st.Info)
+	}
+	return style.Width(a.width).Render(cut(text, a.width-2))
+}
+
+func (a *App) errorBoxView(height int) string {
+	st := a.env.Styles
+	w := min(a.width-4, 72)
+	body := st.Error.Render(a.errBox.title) + "\n\n" +
+		lipgloss.Wrap(describeError(a.errBox.err), max(w-4, 10), " ") +
+		"\n\n" + st.Muted.Render("press any key to close")
+	return lipgloss.Place(a.width, height, lipgloss.Center, lipgloss.Center, st.ErrorBox.Width(w).Render(body))
+}
+
+// cut shortens s to at most w cells, with an ellipsis when it had to cut.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/keymap"
+)
+
+// Connector builds (or returns a cached) Store for a profile and region. It
+// may read files and resolve credentials, so the UI only calls it inside a
+// tea.Cmd.
+type Connector func(ctx context.Context, profile, region string) (aws.Store, error)
+
+// Clipboard is the system clipboard. The App falls back to OSC 52 when it is
+// not Available (no clipboard program, or an SSH session).
+type Clipboard interface {
+	Available() bool
+	WriteAll(text string) error
+	ReadAll() (string, error)
+}
+
+// AuditEvent is one line of the local audit log. It never holds a value.
+type AuditEvent struct {
+	Action     string   // e.g. "reveal", "copy", "put-value", "move-label", "rotate", "delete"
+	Region     string   //
+	SecretARN  string   //
+	VersionIDs []string //
+	Outcome    string   // "ok" or the error kind
+	Detail     string   // e.g. the field name copied, the label moved; never a value
+}
+
+// Auditor records changes, reveals and copies. A nil Auditor records nothing.
+type Auditor interface {
+	Record(ev AuditEvent)
+	Path() string
+}
+
+// Options are the settings the App is started with.
+type Options struct {
+	Profile        string
+	Regions        []string // the regions asked for; the first is current
+	ReadOnly       bool
+	Demo           bool
+	CallTimeout    time.Duration // per AWS call; default 15s
+	RevealTimeout  time.Duration // revealed values mask again after this idle time; default 30s
+	ClipboardTTL   time.Duration // the clipboard is cleared after this; default 30s
+	ProdPatterns   []string      // glob patterns of profile names or account ids that are production
+	Connect        Connector
+	Clipboard      Clipboard
+	Audit          Auditor
+	Now            func() time.Time
+	SSOLoginRunner func(profile string) SSOLogin // nil: aws sso login via tea.ExecProcess
+}
+
+// SSOLogin is a command the App runs with the terminal handed over to it.
+type SSOLogin interface {
+	Run() error
+}
+
+// Env is the shared context every screen receives: styles, keys, clock and
+// settings. Screens hold a pointer to the App's one Env; only the App changes
+// it (styles follow the terminal background).
+type Env struct {
+	Styles        *Styles
+	Keys          *keymap.KeyMap
+	Now           func() time.Time
+	ReadOnly      bool
+	Profile       string
+	CallTimeout   time.Duration
+	RevealTimeout time.Duration
+	ClipboardTTL  time.Duration
+	Audit         Auditor
+	// Production is true when the profile or account matches a production
+	// pattern: confirmations then ask for the secret's name to be typed.
+	Production bool
+}
+
+// Context returns a context bounded by the per-call timeout, for a tea.Cmd.
+func (e *Env) Context() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), e.CallTimeout)
+}
+
+// Record writes an audit event if an Auditor is configured.
+func (e *Env) Record(ev AuditEvent) {
+	if e.Audit != nil {
+		e.Audit.Record(ev)
+	}
+}
