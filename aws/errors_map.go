@@ -70,7 +70,7 @@ var (
 	// "... is not authorized to perform: kms:Decrypt on resource: ..."
 	actionInMessage = regexp.MustCompile(`not authorized to perform:? ([a-zA-Z0-9-]+:[A-Za-z0-9*]+)`)
 	// A KMS key ARN, or a key/alias reference inside a message.
-	kmsKeyInMessage = regexp.MustCompile(`arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key|alias)/[A-Za-z0-9/_+=.@-]+|\balias/[A-Za-z0-9/_+=.@-]+`)
+	kmsKeyInMessage = regexp.MustCompile(`arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key|alias)/[A-Za-z0-9/_-]+|\balias/[A-Za-z0-9/_-]+`)
 )
 
 // mapError turns any error from the SDK (or from credential resolution) into
@@ -187,7 +187,7 @@ func (e *credentialsMissingError) Error() string {
 	if e.err == nil {
 		return "no credentials found"
 	}
-	return "could not load credentials: " + innermostMessage(e.err)
+	return "could not load credentials: " + strings.TrimPrefix(innermostMessage(e.err), "failed to refresh cached credentials, ")
 }
 
 func (e *credentialsMissingError) Unwrap() error { return e.err }
@@ -201,7 +201,8 @@ func credentialMessage(err error, apiErr smithy.APIError, hasAPI bool) string {
 	}
 	var signErr *v4.SigningError
 	if errors.As(err, &signErr) && signErr.Err != nil {
-		return strings.TrimPrefix(signErr.Err.Error(), "failed to retrieve credentials: ")
+		msg := strings.TrimPrefix(signErr.Err.Error(), "failed to retrieve credentials: ")
+		return strings.TrimPrefix(msg, "failed to refresh cached credentials, ")
 	}
 	var missing *credentialsMissingError
 	if errors.As(err, &missing) {
