@@ -125,7 +125,10 @@ func TestLocalRefusals(t *testing.T) {
 			_, err := st.RotateSecret(ctx, RotateInput{SecretID: "s", Rules: &RotationRules{AutomaticallyAfterDays: 3, ScheduleExpression: "rate(3 days)"}})
 			return err
 		}, "not both"},
-		{"rotate days range", func() error { _, err := st.RotateSecret(ctx, RotateInput{SecretID: "s", Rules: days(1001)}); return err }, "1-1000"},
+		{"rotate days range", func() error {
+			_, err := st.RotateSecret(ctx, RotateInput{SecretID: "s", Rules: days(1001)})
+			return err
+		}, "1-1000"},
 		{"rotate bad expression", func() error {
 			_, err := st.RotateSecret(ctx, RotateInput{SecretID: "s", Rules: &RotationRules{ScheduleExpression: "every day"}})
 			return err
