@@ -81,10 +81,16 @@ func (d *Document) Add(p Path, key string, raw []byte) ([]byte, error) {
 	if memberIndex(obj, key) >= 0 {
 		return nil, fmt.Errorf("add %s: %w", at, ErrKeyExists)
 	}
-	colon := d.style().colon
+	var colon string
 	if n := len(obj.fields); n > 0 {
 		last := obj.fields[n-1]
 		colon = string(d.src[last.keyEnd:last.Value.start])
+	} else if st := d.style(); st.colon != "" {
+		colon = st.colon
+	} else if st.pretty || bytes.IndexByte(d.src[obj.start:obj.end], '\n') >= 0 {
+		colon = ": "
+	} else {
+		colon = ":"
 	}
 	return d.insertChild(obj, func(indent string) []byte {
 		out := append(append([]byte(nil), k...), colon...)
@@ -210,7 +216,7 @@ func (d *Document) insertChild(c *Node, item func(indent string) []byte) []byte 
 type style struct {
 	pretty bool   // children go on their own lines
 	unit   string // one level of indentation
-	colon  string // what separates a key from its value
+	colon  string // what separates a key from its value; "" if no member
 }
 
 func (d *Document) style() style {
@@ -243,13 +249,8 @@ func (d *Document) style() style {
 			}
 		}
 	}
-	switch {
-	case member != nil:
+	if member != nil {
 		st.colon = string(d.src[member.keyEnd:member.Value.start])
-	case st.pretty:
-		st.colon = ": "
-	default:
-		st.colon = ":"
 	}
 	return st
 }
