@@ -115,7 +115,9 @@ func TestContractFilters(t *testing.T) {
 		{"name prefix", []Filter{{Key: "name", Values: []string{"prod/db/"}}},
 			func(s SecretSummary) bool { return strings.HasPrefix(s.Name, "prod/db/") }, "prod/db/postgres"},
 		{"name OR", []Filter{{Key: "name", Values: []string{"prod/api/", "staging/"}}},
-			func(s SecretSummary) bool { return strings.HasPrefix(s.Name, "prod/api/") || strings.HasPrefix(s.Name, "staging/") },
+			func(s SecretSummary) bool {
+				return strings.HasPrefix(s.Name, "prod/api/") || strings.HasPrefix(s.Name, "staging/")
+			},
 			"staging/app/config"},
 		{"negation", []Filter{{Key: "name", Values: []string{"!prod/"}}},
 			func(s SecretSummary) bool { return !strings.HasPrefix(s.Name, "prod/") }, "staging/app/config"},
