@@ -77,7 +77,9 @@ func TestSetScalars(t *testing.T) {
 		{"set whole document", ` {"a":1} `,
 			func(d *Document) ([]byte, error) { return d.Set(nil, raw(`[]`)) }, ` [] `},
 		{"set multi-line value reindents", prettyDoc,
-			func(d *Document) ([]byte, error) { return d.Set(Keys("opts"), raw("{\n  \"ssl\": false,\n  \"ca\": \"x\"\n}")) },
+			func(d *Document) ([]byte, error) {
+				return d.Set(Keys("opts"), raw("{\n  \"ssl\": false,\n  \"ca\": \"x\"\n}"))
+			},
 			strings.Replace(prettyDoc, "{\n    \"ssl\": true\n  }", "{\n    \"ssl\": false,\n    \"ca\": \"x\"\n  }", 1)},
 		{"set pretty number", prettyDoc,
 			func(d *Document) ([]byte, error) { return d.SetNumber(Keys("port"), "3307") },
