@@ -198,6 +198,10 @@ func (d *Document) insertChild(c *Node, item func(indent string) []byte) []byte 
 		pre, post = gap[:comma], gap[comma+1:]
 	} else {
 		post = d.src[c.start+1 : last.start()]
+		if len(post) == 0 {
+			// {"a": 1} says nothing about what follows a comma: ask the document.
+			post = []byte(d.style().inline)
+		}
 	}
 	var indent string
 	if nl := bytes.LastIndexByte(post, '\n'); nl >= 0 {
@@ -212,31 +216,44 @@ func (d *Document) insertChild(c *Node, item func(indent string) []byte) []byte 
 }
 
 // style is the document's formatting, inferred from its first non-empty
-// container and first object member.
+// container, its first object member and its first comma between two
+// children on the same line.
 type style struct {
 	pretty bool   // children go on their own lines
 	unit   string // one level of indentation
 	colon  string // what separates a key from its value; "" if no member
+	inline string // what follows a comma on the same line; "" if none
 }
 
 func (d *Document) style() style {
 	st := style{unit: "  "}
 	var container *Node
 	var member *Field
-	var find func(n *Node)
-	find = func(n *Node) {
-		if container != nil && member != nil {
-			return
-		}
+	inlineFound := false
+	var find func(n *Node) bool // reports whether everything was found
+	find = func(n *Node) bool {
 		if len(n.fields) > 0 && container == nil {
 			container = n
 		}
 		if n.kind == Object && len(n.fields) > 0 && member == nil {
 			member = &n.fields[0]
 		}
-		for _, f := range n.fields {
-			find(f.Value)
+		if !inlineFound && len(n.fields) >= 2 {
+			gap := d.src[n.fields[0].Value.end:n.fields[1].start()]
+			if bytes.IndexByte(gap, '\n') < 0 {
+				inlineFound = true
+				st.inline = string(gap[bytes.IndexByte(gap, ',')+1:])
+			}
 		}
+		if container != nil && member != nil && inlineFound {
+			return true
+		}
+		for _, f := range n.fields {
+			if find(f.Value) {
+				return true
+			}
+		}
+		return false
 	}
 	find(d.root)
 	if container != nil {

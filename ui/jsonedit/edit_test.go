@@ -91,6 +91,10 @@ func TestAdd(t *testing.T) {
 	runEdits(t, []editCase{
 		{"compact", `{"a":1,"b":2}`,
 			func(d *Document) ([]byte, error) { return d.Add(nil, "c", raw("3")) }, `{"a":1,"b":2,"c":3}`},
+		{"single inline member follows the document's comma style", `{"a": {"x": 1}, "h": ["a", "b"]}`,
+			func(d *Document) ([]byte, error) { return d.Add(Keys("a"), "k", raw("2")) }, `{"a": {"x": 1, "k": 2}, "h": ["a", "b"]}`},
+		{"single inline element follows the document's comma style", `{"a": 1, "h": ["a"]}`,
+			func(d *Document) ([]byte, error) { return d.Append(Keys("h"), raw(`"b"`)) }, `{"a": 1, "h": ["a", "b"]}`},
 		{"compact single member", `{"a":1}`,
 			func(d *Document) ([]byte, error) { return d.Add(nil, "b", raw(`"x"`)) }, `{"a":1,"b":"x"}`},
 		{"spaced single line", `{ "a": 1, "b": 2 }`,
