@@ -7,23 +7,230 @@ import (
 	"github.com/smtui/smtui/aws"
 )
 
-// PLACEHOLDER detail screen: replaced by the real one.
+// detailScreen shows one secret's metadata: dates, rotation (and whether it
+// is stuck), replicas, tags, staging labels and the resource policy. It
+// loads with DescribeSecret and GetResourcePolicy and never reads a value:
+// the value screen does that, when the operator opens it.
 type detailScreen struct {
 	env     *Env
 	store   aws.Store
 	summary aws.SecretSummary
+
+	secret  *aws.Secret // nil until DescribeSecret answers
+	loadErr error
+	loading bool
+	seq     int // request id of the latest DescribeSecret
+
+	policy       string
+	policyErr    error
+	policyLoaded bool
+	policySeq    int
+
+	pager         pager
+	width, height int
+}
+
+// detailLoadedMsg carries a DescribeSecret result to the screen that asked.
+type detailLoadedMsg struct {
+	owner  *detailScreen
+	seq    int
+	secret aws.Secret
+	err    error
+}
+
+// policyLoadedMsg carries a GetResourcePolicy result.
+type policyLoadedMsg struct {
+	owner  *detailScreen
+	seq    int
+	policy string
+	err    error
 }
 
 // newDetailScreen opens a secret's metadata; the list pushes it on enter.
 func newDetailScreen(env *Env, store aws.Store, summary aws.SecretSummary) Screen {
-	return &detailScreen{env: env, store: store, summary: summary}
+	d := &detailScreen{env: env, store: store, summary: summary, pager: newPager()}
+	d.rebuild()
+	return d
 }
 
-func (d *detailScreen) Init() tea.Cmd                    { return nil }
-func (d *detailScreen) Update(tea.Msg) (Screen, tea.Cmd) { return d, nil }
-func (d *detailScreen) View() string                     { return d.summary.Name }
-func (d *detailScreen) SetSize(int, int)                 {}
-func (d *detailScreen) Title() string                    { return d.summary.Name }
-func (d *detailScreen) Capturing() bool                  { return false }
-func (d *detailScreen) ShortHelp() []key.Binding         { return nil }
-func (d *detailScreen) FullHelp() [][]key.Binding        { return nil }
+// secretID is what AWS calls are made with: the ARN when known.
+func (d *detailScreen) secretID() string {
+	if d.summary.ARN != "" {
+		return d.summary.ARN
+	}
+	return d.summary.Name
+}
+
+// region is the secret's region.
+func (d *detailScreen) region() string {
+	if d.summary.Region != "" {
+		return d.summary.Region
+	}
+	return d.store.Region()
+}
+
+// Init loads the metadata and the resource policy.
+func (d *detailScreen) Init() tea.Cmd { return d.reload() }
+
+func (d *detailScreen) reload() tea.Cmd {
+	d.seq++
+	d.policySeq++
+	d.loading = true
+	d.rebuild()
+	return tea.Batch(d.describe(d.seq), d.loadPolicy(d.policySeq))
+}
+
+// describe calls DescribeSecret.
+func (d *detailScreen) describe(seq int) tea.Cmd {
+	store, id, env := d.store, d.secretID(), d.env
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		s, err := store.DescribeSecret(ctx, id)
+		return detailLoadedMsg{owner: d, seq: seq, secret: s, err: err}
+	}
+}
+
+// loadPolicy calls GetResourcePolicy. A policy is metadata, not a value.
+func (d *detailScreen) loadPolicy(seq int) tea.Cmd {
+	store, id, env := d.store, d.secretID(), d.env
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		p, err := store.GetResourcePolicy(ctx, id)
+		return policyLoadedMsg{owner: d, seq: seq, policy: p, err: err}
+	}
+}
+
+// Update handles results and keys.
+func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case detailLoadedMsg:
+		if msg.owner != d || msg.seq != d.seq {
+			return d, nil
+		}
+		d.loading = false
+		if msg.err != nil {
+			d.loadErr = msg.err
+			d.rebuild()
+			return d, failed(msg.err)
+		}
+		d.loadErr = nil
+		s := msg.secret
+		if s.Region == "" {
+			s.Region = d.region()
+		}
+		d.secret = &s
+		d.summary = s.SecretSummary
+		d.rebuild()
+		return d, nil
+	case policyLoadedMsg:
+		if msg.owner != d || msg.seq != d.policySeq {
+			return d, nil
+		}
+		d.policy, d.policyErr, d.policyLoaded = msg.policy, msg.err, true
+		d.rebuild()
+		return d, nil
+	case secretChangedMsg:
+		if msg.region == d.region() && (msg.secretID == d.summary.ARN || msg.secretID == d.summary.Name) && !msg.deleted {
+			return d, d.reload()
+		}
+		return d, nil
+	case tea.MouseWheelMsg:
+		d.pager.handleWheel(msg)
+		return d, nil
+	case tea.KeyPressMsg:
+		return d, d.handleKey(msg)
+	}
+	return d, nil
+}
+
+func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &d.env.Keys.Detail
+	switch {
+	case key.Matches(msg, k.Value):
+		return d.openValue()
+	case key.Matches(msg, k.Versions):
+		return push(newVersionsScreen(d.env, d.store, d.target()))
+	case key.Matches(msg, k.Policy):
+		return push(newPolicyScreen(d.env, d.store, d.secretID(), d.summary.Name, d.policy, d.policyErr, d.policyLoaded))
+	case key.Matches(msg, k.Refresh):
+		return d.reload()
+	case key.Matches(msg, k.CopyName):
+		return d.copy(d.summary.Name, "the name")
+	case key.Matches(msg, k.CopyARN):
+		if d.summary.ARN == "" {
+			return warn("the ARN is not known yet")
+		}
+		return d.copy(d.summary.ARN, "the ARN")
+	}
+	d.pager.handleKey(&d.env.Keys.Nav, msg)
+	return nil
+}
+
+func (d *detailScreen) copy(text, what string) tea.Cmd {
+	return func() tea.Msg {
+		return copyMsg{text: text, what: what, arn: d.summary.ARN, region: d.region()}
+	}
+}
+
+// target names this secret for the versions and value screens.
+func (d *detailScreen) target() secretTarget {
+	return secretTarget{
+		id:       d.secretID(),
+		name:     d.summary.Name,
+		arn:      d.summary.ARN,
+		region:   d.region(),
+		kmsKeyID: d.summary.KmsKeyID,
+	}
+}
+
+// openValue opens AWSCURRENT's value: pressing the Value binding is the
+// operator asking for it.
+func (d *detailScreen) openValue() tea.Cmd {
+	if d.summary.VersionStages != nil && currentVersion(d.summary.VersionStages) == "" {
+		return warn("this secret has no AWSCURRENT version: it has no value yet")
+	}
+	return push(newValueScreen(d.env, d.store, d.target(), aws.VersionRef{Stage: aws.LabelCurrent}))
+}
+
+// View renders the scrolled metadata.
+func (d *detailScreen) View() string { return d.pager.View(d.env.Styles) }
+
+// SetSize gives the screen its share of the window.
+func (d *detailScreen) SetSize(w, h int) {
+	d.width, d.height = w, h
+	d.pager.SetSize(w, h)
+	d.rebuild()
+}
+
+// Title is the secret's name.
+func (d *detailScreen) Title() string { return d.summary.Name }
+
+// Capturing is always false: the detail screen has no text input.
+func (d *detailScreen) Capturing() bool { return false }
+
+// ShortHelp lists the main bindings.
+func (d *detailScreen) ShortHelp() []key.Binding {
+	k := d.env.Keys
+	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Detail.CopyARN, k.Global.Back}
+}
+
+// FullHelp lists every binding of the screen.
+func (d *detailScreen) FullHelp() [][]key.Binding {
+	k := d.env.Keys
+	return [][]key.Binding{
+		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Detail.Refresh},
+		{k.Detail.CopyName, k.Detail.CopyARN},
+		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
+		{k.Global.Back, k.Global.Help, k.Global.Quit},
+	}
+}
+
+// rebuild recomputes the text from the loaded data; View only slices it.
+func (d *detailScreen) rebuild() {
+	if d.width <= 0 || d.height <= 0 {
+		return
+	}
+	d.pager.SetLines(d.lines())
+}

@@ -50,6 +50,8 @@ type copyMsg struct {
 	secret bool // a secret value: audit it and clear the clipboard after the TTL
 	arn    string
 	region string
+	// version is the version id a secret was copied from, for the audit log.
+	version string
 }
 
 // secretChangedMsg tells every screen that a secret was changed through the

@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// detailLabelWidth is the width of the label column of the detail screen.
+const detailLabelWidth = 15
+
+// lines renders the whole detail text at the current width. Rendering is
+// done when data or size changes, never in View.
+func (d *detailScreen) lines() []string {
+	st := d.env.Styles
+	now := d.env.Now()
+	s := d.summary
+	w := d.width
+	var out []string
+	add := func(ls ...string) { out = append(out, ls...) }
+	kv := func(label, value string) { add(kvLines(st, label, value, w)...) }
+	section := func(title string) { add("", st.Section.Render(cut(title, w))) }
+
+	add(wrapLines(st.Title.Render(s.Name), w)...)
+	if s.Description != "" {
+		add(wrapLines(st.Text.Render(s.Description), w)...)
+	} else {
+		add(st.Muted.Render("no description"))
+	}
+	switch {
+	case d.loadErr != nil:
+		add(wrapLines(st.Error.Render("could not load details: "+describeError(d.loadErr)), w)...)
+		add(st.Muted.Render(cut("showing what the list knew; press r to retry", w)))
+	case d.loading && d.secret == nil:
+		add(st.Muted.Render("loading details…"))
+	}
+	if !s.DeletedDate.IsZero() {
+		add("")
+		add(wrapLines(st.Danger.Render(deletionText(s, now)), w)...)
+	}
+	if pending, current, stuck := stuckRotation(s.VersionStages); stuck {
+		add("")
+		add(wrapLines(st.Warning.Render(stuckText(pending, current, s.RotationLambdaARN)), w)...)
+	}
+
+	section("Secret")
+	kv("ARN", orDash(s.ARN))
+	region := d.region()
+	if s.PrimaryRegion != "" && s.PrimaryRegion != region {
+		region += " (replica of " + s.PrimaryRegion + ")"
+	}
+	kv("Region", region)
+	kv("KMS key", kmsKeyText(s.KmsKeyID))
+	if s.OwningService != "" {
+		kv("Owned by", s.OwningService+" (managed by the service; change it there)")
+	}
+
+	section("Dates")
+	kv("Created", formatWhen(s.CreatedDate, now))
+	kv("Last changed", formatWhen(s.LastChangedDate, now))
+	kv("Last accessed", formatDay(s.LastAccessedDate, now))
+	kv("Last rotated", formatWhen(s.LastRotatedDate, now))
+	if s.RotationEnabled || !s.NextRotationDate.IsZero() {
+		kv("Next rotation", formatWhen(s.NextRotationDate, now))
+	}
+
+	section("Rotation")
+	if s.RotationEnabled {
+		kv("Enabled", st.Success.Render("yes"))
+	} else {
+		kv("Enabled", "no")
+	}
+	if s.RotationLambdaARN != "" {
+		kv("Lambda", s.RotationLambdaARN)
+	}
+	if sched := scheduleText(s.RotationRules); sched != "" {
+		kv("Schedule", sched)
+	}
+	if s.RotationRules.Duration != "" {
+		kv("Window", s.RotationRules.Duration)
+	}
+
+	section("Staging labels")
+	if len(s.VersionStages) == 0 {
+		add(st.Muted.Render("no versions"))
+	}
+	for _, ls := range labelRows(s.VersionStages) {
+		kv(ls.label, ls.version)
+	}
+
+	if d.secret != nil && len(d.secret.Replicas) > 0 {
+		section("Replicas")
+		for _, r := range d.secret.Replicas {
+			kv(r.Region, replicaStatus(st, r.Status))
+			if r.StatusMessage != "" {
+				kv("", r.StatusMessage)
+			}
+			if r.KmsKeyID != "" {
+				kv("", "KMS key "+r.KmsKeyID)
+			}
+		}
+	}
+
+	section("Tags")
+	if len(s.Tags) == 0 {
+		add(st.Muted.Render("no tags"))
+	}
+	tags := append([]aws.Tag(nil), s.Tags...)
+	sort.SliceStable(tags, func(i, j int) bool { return tags[i].Key < tags[j].Key })
+	for _, t := range tags {
+		kv(t.Key, t.Value)
+	}
+
+	section("Resource policy")
+	switch {
+	case !d.policyLoaded:
+		add(st.Muted.Render("loading…"))
+	case d.policyErr != nil:
+		add(wrapLines(st.Warning.Render("could not load the policy: "+describeError(d.policyErr)), w)...)
+	case strings.TrimSpace(d.policy) == "":
+		add(st.Muted.Render("none"))
+	default:
+		for _, l := range strings.Split(prettyPolicy(d.policy), "\n") {
+			add(wrapLines(l, w)...)
+		}
+	}
+	return out
+}
+
+// kvLines lays out one label/value pair, wrapping the value under itself.
+// On a very narrow screen the value goes under the label.
+func kvLines(st *Styles, label, value string, width int) []string {
+	lw := detailLabelWidth
+	if width < 30 {
+		lines := []string{st.Label.Render(cut(label, width))}
+		for _, l := range wrapLines(value, width-2) {
+			lines = append(lines, "  "+l)
+		}
+		return lines
+	}
+	vw := width - lw
+	wrapped := wrapLines(value, vw)
+	pad := strings.Repeat(" ", lw)
+	lab := cut(label, lw-1)
+	lines := make([]string, 0, len(wrapped))
+	for i, l := range wrapped {
+		if i == 0 {
+			lines = append(lines, st.Label.Render(lab)+strings.Repeat(" ", lw-ansi.StringWidth(lab))+l)
+			continue
+		}
+		lines = append(lines, pad+l)
+	}
+	return lines
+}
+
+// wrapLines wraps text (which may be styled) to width, breaking long words
+// so nothing runs off the screen.
+func wrapLines(s string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	if ansi.StringWidth(s) <= width && !strings.Contains(s, "\n") {
+		return []string{s}
+	}
+	return strings.Split(ansi.Wrap(s, width, ":/"), "\n")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// kmsKeyText names the KMS key; none means the AWS managed key.
+func kmsKeyText(id string) string {
+	if id == "" || id == "alias/aws/secretsmanager" {
+		return "aws/secretsmanager (AWS managed)"
+	}
+	return id
+}
+
+// scheduleText describes the rotation schedule.
+func scheduleText(r aws.RotationRules) string {
+	switch {
+	case r.ScheduleExpression != "":
+		return r.ScheduleExpression
+	case r.AutomaticallyAfterDays == 1:
+		return "every day"
+	case r.AutomaticallyAfterDays > 0:
+		return "every " + strconv.FormatInt(r.AutomaticallyAfterDays, 10) + " days"
+	}
+	return ""
+}
+
+// replicaStatus colours a replica's status by meaning.
+func replicaStatus(st *Styles, status string) string {
+	switch status {
+	case "InSync":
+		return st.Success.Render(status)
+	case "Failed":
+		return st.Error.Render(status)
+	case "InProgress":
+		return st.Warning.Render(status)
+	}
+	return orDash(status)
+}
+
+// currentVersion returns the version id that carries AWSCURRENT, or "".
+func currentVersion(stages map[string][]string) string {
+	return versionWith(stages, aws.LabelCurrent)
+}
+
+// versionWith returns the version id carrying label, or "".
+func versionWith(stages map[string][]string, label string) string {
+	for id, ls := range stages {
+		for _, l := range ls {
+			if l == label {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// stuckRotation reports whether AWSPENDING sits on a version other than
+// AWSCURRENT's: a rotation in progress, or one that failed and was left.
+func stuckRotation(stages map[string][]string) (pending, current string, stuck bool) {
+	pending = versionWith(stages, aws.LabelPending)
+	current = currentVersion(stages)
+	return pending, current, pending != "" && pending != current
+}
+
+// stuckText explains a stuck rotation in plain words, with the ways out.
+func stuckText(pending, current, lambda string) string {
+	cur := "no version"
+	if current != "" {
+		cur = "version " + current
+	}
+	logs := "the rotation function's CloudWatch logs"
+	if lambda != "" {
+		logs = "the CloudWatch logs of " + lambda
+	}
+	return "⚠ Rotation stuck or in progress. A rotation failed or is still running: version " + pending +
+		" holds AWSPENDING, but AWSCURRENT is still on " + cur +
+		", so applications read the old value. A new rotation will fail while AWSPENDING stays there. " +
+		"Ways out: if a rotation is running, wait and refresh (r); if it failed, find the cause in " + logs +
+		", fix it, then remove AWSPENDING from version " + pending + " (versions screen) and rotate again."
+}
+
+// deletionText says when a scheduled deletion happens. DescribeSecret's
+// DeletedDate is when the deletion was asked for; the secret goes for good
+// when the recovery window (7 to 30 days) ends.
+func deletionText(s aws.SecretSummary, now time.Time) string {
+	const after = " Its value cannot be read or changed until it is restored."
+	if s.DeletedDate.After(now) {
+		return "Scheduled for deletion on " + formatWhen(s.DeletedDate, now) + "." + after
+	}
+	latest := s.DeletedDate.Add(30 * 24 * time.Hour)
+	return "Scheduled for deletion: requested " + formatWhen(s.DeletedDate, now) +
+		"; deleted for good when its recovery window ends, at the latest " + formatWhen(latest, now) + "." + after
+}
+
+// labelRow is one staging label and the version that carries it.
+type labelRow struct{ label, version string }
+
+// labelRows lists staging labels: AWSCURRENT, AWSPREVIOUS, AWSPENDING, then
+// custom labels by name.
+func labelRows(stages map[string][]string) []labelRow {
+	var rows []labelRow
+	for id, ls := range stages {
+		for _, l := range ls {
+			rows = append(rows, labelRow{label: l, version: id})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		ri, rj := stageRank(rows[i].label), stageRank(rows[j].label)
+		if ri != rj {
+			return ri < rj
+		}
+		return rows[i].label < rows[j].label
+	})
+	return rows
+}
+
+// prettyPolicy indents a policy document, keeping key order and number
+// spelling; a document that does not parse is shown as it is.
+func prettyPolicy(p string) string {
+	var b bytes.Buffer
+	if err := json.Indent(&b, []byte(p), "", "  "); err != nil {
+		return p
+	}
+	return b.String()
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// policyScreen shows a secret's resource policy as pretty JSON in a
+// scrollable view. A policy is metadata, not a secret value.
+type policyScreen struct {
+	env      *Env
+	store    aws.Store
+	secretID string
+	name     string
+
+	policy string
+	err    error
+	loaded bool
+	seq    int
+
+	pager         pager
+	width, height int
+}
+
+// policyScreenLoadedMsg carries the policy to the policy screen that asked.
+type policyScreenLoadedMsg struct {
+	owner  *policyScreen
+	seq    int
+	policy string
+	err    error
+}
+
+// newPolicyScreen opens the policy view; when the detail screen already
+// loaded the policy it is shown at once, else the screen loads it.
+func newPolicyScreen(env *Env, store aws.Store, secretID, name, policy string, err error, loaded bool) *policyScreen {
+	p := &policyScreen{env: env, store: store, secretID: secretID, name: name, policy: policy, err: err, loaded: loaded, pager: newPager()}
+	return p
+}
+
+// Init loads the policy unless it came with the screen.
+func (p *policyScreen) Init() tea.Cmd {
+	if p.loaded && p.err == nil {
+		return nil
+	}
+	return p.load()
+}
+
+func (p *policyScreen) load() tea.Cmd {
+	p.seq++
+	p.loaded = false
+	p.rebuild()
+	seq, store, id, env := p.seq, p.store, p.secretID, p.env
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		pol, err := store.GetResourcePolicy(ctx, id)
+		return policyScreenLoadedMsg{owner: p, seq: seq, policy: pol, err: err}
+	}
+}
+
+// Update handles the load result, scrolling and refresh.
+func (p *policyScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case policyScreenLoadedMsg:
+		if msg.owner != p || msg.seq != p.seq {
+			return p, nil
+		}
+		p.policy, p.err, p.loaded = msg.policy, msg.err, true
+		p.rebuild()
+	case tea.MouseWheelMsg:
+		p.pager.handleWheel(msg)
+	case tea.KeyPressMsg:
+		if key.Matches(msg, p.env.Keys.Detail.Refresh) {
+			return p, p.load()
+		}
+		p.pager.handleKey(&p.env.Keys.Nav, msg)
+	}
+	return p, nil
+}
+
+func (p *policyScreen) rebuild() {
+	st := p.env.Styles
+	var lines []string
+	switch {
+	case !p.loaded:
+		lines = []string{st.Muted.Render("loading the resource policy…")}
+	case p.err != nil:
+		lines = wrapLines(st.Error.Render("could not load the policy: "+describeError(p.err)), max(p.width, 1))
+	case strings.TrimSpace(p.policy) == "":
+		lines = []string{st.Muted.Render("this secret has no resource policy")}
+	default:
+		lines = strings.Split(prettyPolicy(p.policy), "\n")
+	}
+	p.pager.SetLines(lines)
+}
+
+// View renders the scrolled policy.
+func (p *policyScreen) View() string { return p.pager.View(p.env.Styles) }
+
+// SetSize gives the screen its share of the window.
+func (p *policyScreen) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.pager.SetSize(w, h)
+	p.rebuild()
+}
+
+// Title names the view.
+func (p *policyScreen) Title() string { return "policy" }
+
+// Capturing is always false.
+func (p *policyScreen) Capturing() bool { return false }
+
+// ShortHelp lists the main bindings.
+func (p *policyScreen) ShortHelp() []key.Binding {
+	k := p.env.Keys
+	return []key.Binding{k.Nav.Down, k.Nav.Up, k.Detail.Refresh, k.Global.Back}
+}
+
+// FullHelp lists every binding.
+func (p *policyScreen) FullHelp() [][]key.Binding {
+	k := p.env.Keys
+	return [][]key.Binding{
+		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
+		{k.Detail.Refresh, k.Global.Back, k.Global.Help},
+	}
+}

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+)
+
+// Dates are shown in UTC, absolute first and relative after, so two
+// operators in different time zones read the same thing off the screen.
+
+// formatWhen formats an instant as "2006-01-02 15:04 UTC (3 days ago)".
+// A zero time is "never".
+func formatWhen(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC") + " (" + relative(t, now) + ")"
+}
+
+// formatDay formats a date-only value (AWS truncates LastAccessedDate to
+// midnight UTC) as "2006-01-02 (today)". A zero time is "never".
+func formatDay(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.UTC().Format("2006-01-02") + " (" + relativeDay(t, now) + ")"
+}
+
+// shortDate is a compact absolute date for narrow table cells.
+func shortDate(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+// relativeDay says how many calendar days (UTC) lie between t and now.
+func relativeDay(t, now time.Time) string {
+	td := t.UTC().Truncate(24 * time.Hour)
+	nd := now.UTC().Truncate(24 * time.Hour)
+	days := int(nd.Sub(td).Hours() / 24)
+	switch {
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "yesterday"
+	case days == -1:
+		return "tomorrow"
+	case days > 0:
+		return ago(spell(days, "day"))
+	default:
+		return "in " + spell(-days, "day")
+	}
+}
+
+// relative says how long ago (or how far ahead) t is, in the largest
+// sensible unit: "just now", "5 minutes ago", "in 3 days", "2 years ago".
+func relative(t, now time.Time) string {
+	d := now.Sub(t)
+	future := d < 0
+	if future {
+		d = -d
+	}
+	var s string
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		s = spell(int(d/time.Minute), "minute")
+	case d < 48*time.Hour:
+		s = spell(int(d/time.Hour), "hour")
+	case d < 60*24*time.Hour:
+		s = spell(int(d/(24*time.Hour)), "day")
+	case d < 730*24*time.Hour:
+		s = spell(int(d/(30*24*time.Hour)), "month")
+	default:
+		s = spell(int(d/(365*24*time.Hour)), "year")
+	}
+	if future {
+		return "in " + s
+	}
+	return ago(s)
+}
+
+func ago(s string) string { return s + " ago" }
+
+// spell writes "1 day", "3 days".
+func spell(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// shortDuration writes a duration the way people say it: "30s", "2m",
+// "1m30s", "250ms".
+func shortDuration(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return d.Round(time.Millisecond).String()
+	case d%time.Minute == 0:
+		return fmt.Sprintf("%dm", int(d/time.Minute))
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Round(time.Second)/time.Second))
+	default:
+		d = d.Round(time.Second)
+		return fmt.Sprintf("%dm%ds", int(d/time.Minute), int(d%time.Minute/time.Second))
+	}
+}

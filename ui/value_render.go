@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/smtui/smtui/ui/jsonedit"
+)
+
+// sanitize makes text safe to put on a terminal: invalid UTF-8 becomes
+// U+FFFD and control characters become visible (caret notation), so a value
+// can never send escape sequences to the terminal. With multiline, newlines
+// are kept (CRLF becomes LF) and tabs become spaces; without, a newline is
+// shown as ↵ and a tab as one space.
+func sanitize(s string, multiline bool) string {
+	if !strings.ContainsFunc(s, needsEscape) && utf8.ValidString(s) {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if multiline {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' && multiline:
+			b.WriteRune('\n')
+		case r == '\n':
+			b.WriteRune('↵')
+		case r == '\t' && multiline:
+			b.WriteString("    ")
+		case r == '\t':
+			b.WriteRune(' ')
+		case r < 0x20:
+			b.WriteByte('^')
+			b.WriteRune(r + 0x40)
+		case r == 0x7f:
+			b.WriteString("^?")
+		case r >= 0x80 && r < 0xa0:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
+
+// compactJSON removes insignificant whitespace from a JSON value, keeping
+// key order and number spelling; invalid input is returned as it is.
+func compactJSON(raw []byte) string {
+	var b bytes.Buffer
+	if err := json.Compact(&b, raw); err != nil {
+		return string(raw)
+	}
+	return b.String()
+}
+
+// prettyMasked renders a document the way jsonedit.Pretty does (two-space
+// indent, keys in document order) with every scalar that is not revealed
+// replaced by the mask. Keys are shown; they are the secret's structure.
+func prettyMasked(doc *jsonedit.Document, revealed func(jsonedit.Path) bool) string {
+	var b strings.Builder
+	writeMasked(&b, doc.Root(), nil, 0, revealed)
+	return b.String()
+}
+
+func writeMasked(b *strings.Builder, n *jsonedit.Node, p jsonedit.Path, depth int, revealed func(jsonedit.Path) bool) {
+	k := n.Kind()
+	if k != jsonedit.Object && k != jsonedit.Array {
+		switch {
+		case k == jsonedit.Null:
+			b.WriteString("null")
+		case len(p) > 0 && revealed(p):
+			b.Write(n.Raw())
+		default:
+			b.WriteString(maskText)
+		}
+		return
+	}
+	open, close := "{", "}"
+	if k == jsonedit.Array {
+		open, close = "[", "]"
+	}
+	fields := n.Fields()
+	if len(fields) == 0 {
+		b.WriteString(open + close)
+		return
+	}
+	if len(p) > 0 && revealed(p) {
+		// A revealed container prints exactly, re-indented to its depth.
+		if pretty, err := jsonedit.Pretty(n.Raw()); err == nil {
+			b.WriteString(strings.ReplaceAll(string(pretty), "\n", "\n"+strings.Repeat("  ", depth)))
+			return
+		}
+	}
+	b.WriteString(open + "\n")
+	indent := strings.Repeat("  ", depth+1)
+	for i, f := range fields {
+		b.WriteString(indent)
+		if k == jsonedit.Object {
+			b.Write(f.RawKey())
+			b.WriteString(": ")
+		}
+		writeMasked(b, f.Value, p.Append(f.Elem()), depth+1, revealed)
+		if i < len(fields)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(strings.Repeat("  ", depth) + close)
+}
+
+// hexPerLine picks how many bytes a hex dump line holds at a width.
+func hexPerLine(width int) int {
+	for _, n := range []int{16, 8} {
+		if 10+4*n+4 <= width {
+			return n
+		}
+	}
+	return 4
+}
+
+// hexDump renders bytes as "offset  hex bytes  |ascii|" lines.
+func hexDump(data []byte, perLine int) []string {
+	lines := make([]string, 0, len(data)/perLine+1)
+	for off := 0; off < len(data); off += perLine {
+		chunk := data[off:min(off+perLine, len(data))]
+		var hx, asc strings.Builder
+		for i := range perLine {
+			if i < len(chunk) {
+				fmt.Fprintf(&hx, "%02x ", chunk[i])
+				if c := chunk[i]; c >= 0x20 && c < 0x7f {
+					asc.WriteByte(c)
+				} else {
+					asc.WriteByte('.')
+				}
+			} else {
+				hx.WriteString("   ")
+			}
+		}
+		lines = append(lines, fmt.Sprintf("%08x  %s |%s|", off, hx.String(), asc.String()))
+	}
+	return lines
+}

@@ -1,0 +1,305 @@
+package ui
+
+import (
+	"encoding/base64"
+	"errors"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/jsonedit"
+)
+
+// footerHeight is the height of the selected-field pane under the table:
+// a separator, the field's path, and up to three lines of its revealed
+// value. Short screens get a smaller pane or none.
+func (v *valueScreen) footerHeight() int {
+	switch {
+	case v.height >= 16:
+		return 5
+	case v.height >= 9:
+		return 2
+	}
+	return 0
+}
+
+// tableHeight is how many table rows fit: the info line and the column
+// titles come first, the footer last.
+func (v *valueScreen) tableHeight() int { return max(v.height-2-v.footerHeight(), 1) }
+
+// pagerHeight is the height of the raw, text and binary views, under the
+// info line.
+func (v *valueScreen) pagerHeight() int { return max(v.height-1, 1) }
+
+// rebuild recomputes the pager text after the value, the reveal state or
+// the size changed. The table is rendered row by row in View.
+func (v *valueScreen) rebuild() {
+	if v.width <= 0 || v.height <= 0 {
+		return
+	}
+	st := v.env.Styles
+	var lines []string
+	switch {
+	case v.loading || v.err != nil:
+		lines = nil
+	case v.kind == valueJSON && v.raw:
+		var text string
+		if v.revealAll {
+			if pretty, err := jsonedit.Pretty([]byte(v.val.Secret.Text())); err == nil {
+				text = string(pretty)
+			}
+		} else {
+			text = prettyMasked(v.doc, v.isRevealed)
+		}
+		lines = strings.Split(sanitize(text, true), "\n")
+	case v.kind == valueText:
+		if v.revealAll {
+			lines = strings.Split(sanitize(v.val.Secret.Text(), true), "\n")
+		} else {
+			lines = []string{
+				renderMask(st),
+				"",
+				st.Muted.Render("plaintext, masked — " + keyHelp(v.env.Keys.Value.RevealAll) + " reveals, " +
+					keyHelp(v.env.Keys.Value.CopyAll) + " copies without revealing"),
+			}
+		}
+	case v.kind == valueBinary:
+		lines = v.binaryLines()
+	}
+	v.pager.SetLines(lines)
+}
+
+// keyHelp is a binding's key as its help shows it.
+func keyHelp(b key.Binding) string { return b.Help().Key }
+
+// binaryLines shows a SecretBinary: its size, then base64 and a hex dump,
+// both masked until revealed.
+func (v *valueScreen) binaryLines() []string {
+	st := v.env.Styles
+	data := v.val.Secret.Bytes()
+	lines := []string{st.Section.Render("binary value") + st.Muted.Render(" · "+strconv.Itoa(len(data))+" bytes"), ""}
+	lines = append(lines, st.Section.Render("base64"))
+	if v.revealAll {
+		lines = append(lines, base64.StdEncoding.EncodeToString(data))
+	} else {
+		lines = append(lines, renderMask(st))
+	}
+	lines = append(lines, "", st.Section.Render("hex"))
+	if v.revealAll {
+		lines = append(lines, hexDump(data, hexPerLine(v.width))...)
+	} else {
+		lines = append(lines, renderMask(st))
+		lines = append(lines, "", st.Muted.Render(keyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+
+			keyHelp(v.env.Keys.Value.CopyAll)+" copies the base64 without revealing"))
+	}
+	return lines
+}
+
+// View renders the info line and the table or the pager.
+func (v *valueScreen) View() string {
+	st := v.env.Styles
+	switch {
+	case v.err != nil:
+		return v.errorView()
+	case v.loading || v.seq == 0:
+		return st.Muted.Render(cut("fetching the value of "+v.target.name+"…", v.width))
+	}
+	info := v.infoLine()
+	if v.kind == valueJSON && !v.raw {
+		return info + "\n" + v.tableView()
+	}
+	return info + "\n" + v.pager.View(st)
+}
+
+// infoLine says which version this is, what kind of value, and whether
+// anything is revealed.
+func (v *valueScreen) infoLine() string {
+	st := v.env.Styles
+	parts := []string{}
+	if len(v.val.Stages) > 0 {
+		parts = append(parts, stageLabels(st, aws.Version{Stages: v.val.Stages}))
+	} else {
+		parts = append(parts, st.Deprecated.Render("deprecated"))
+	}
+	parts = append(parts, st.Muted.Render("version "+shortID(v.val.VersionID)))
+	switch v.kind {
+	case valueJSON:
+		kind := "JSON " + v.doc.Root().Kind().String()
+		if v.raw {
+			kind += " (raw)"
+		}
+		parts = append(parts, st.Muted.Render(kind))
+	case valueText:
+		parts = append(parts, st.Muted.Render("plaintext"))
+	case valueBinary:
+		parts = append(parts, st.Muted.Render("binary"))
+	}
+	switch {
+	case v.revealAll:
+		parts = append(parts, st.Revealed.Render("REVEALED"))
+	case len(v.revealed) > 0:
+		parts = append(parts, st.Revealed.Render("some fields revealed"))
+	default:
+		parts = append(parts, st.Muted.Render("masked"))
+	}
+	return cut(strings.Join(parts, st.Muted.Render(" · ")), v.width)
+}
+
+// valueCols are the table's column widths.
+type valueCols struct{ key, typ, val int }
+
+const typeColWidth = 7 // "boolean"
+
+func (v *valueScreen) cols() valueCols {
+	keyW := 3
+	for _, r := range v.table.rows {
+		keyW = max(keyW, 2*r.depth+2+ansi.StringWidth(sanitize(r.key, false)))
+	}
+	keyW = min(keyW, max(v.width/3, 8))
+	return valueCols{key: keyW, typ: typeColWidth, val: max(v.width-2-keyW-2-typeColWidth-2, maskWidth)}
+}
+
+// tableView renders the column titles, the visible rows and the selected
+// field's pane. Only visible rows are rendered.
+func (v *valueScreen) tableView() string {
+	st := v.env.Styles
+	c := v.cols()
+	var b strings.Builder
+	b.WriteString(st.ColumnTitle.Render(cut("  "+pad("KEY", c.key)+"  "+pad("TYPE", c.typ)+"  VALUE", v.width)))
+	if len(v.table.rows) == 0 {
+		b.WriteString("\n" + st.Muted.Render(cut("(empty)", v.width)))
+	}
+	h := v.tableHeight()
+	end := min(v.table.offset+h, len(v.table.rows))
+	for i := v.table.offset; i < end; i++ {
+		b.WriteString("\n" + v.rowView(v.table.rows[i], c, i == v.table.cursor))
+	}
+	if fh := v.footerHeight(); fh > 0 {
+		for i := end - v.table.offset; i < h; i++ {
+			b.WriteString("\n")
+		}
+		b.WriteString("\n" + strings.Join(v.footerLines(fh), "\n"))
+	}
+	return b.String()
+}
+
+// rowView renders one table row.
+func (v *valueScreen) rowView(r valueRow, c valueCols, selected bool) string {
+	st := v.env.Styles
+	marker := "  "
+	if selected {
+		marker = "› "
+	}
+	icon := "  "
+	if r.container() && r.node.Len() > 0 {
+		icon = "▸ "
+		if v.table.isExpanded(r.path) {
+			icon = "▾ "
+		}
+	}
+	keyText := strings.Repeat("  ", r.depth) + icon + sanitize(r.key, false)
+	if r.dup {
+		keyText += " (dup)"
+	}
+	left := marker + pad(keyText, c.key) + "  "
+	if selected {
+		left = st.Selected.Render(left)
+	}
+	typ := st.TypeBadge.Render(pad(r.kind().String(), c.typ))
+	return cut(left+typ+"  "+v.cellValue(r, c.val), v.width)
+}
+
+// cellValue is a row's value as the table shows it: masked, or revealed
+// (cut to the column; the pane below shows it whole).
+func (v *valueScreen) cellValue(r valueRow, width int) string {
+	st := v.env.Styles
+	size := ""
+	switch r.kind() {
+	case jsonedit.Null:
+		return st.Muted.Render("null")
+	case jsonedit.Object:
+		size = spell(r.node.Len(), "field")
+	case jsonedit.Array:
+		size = spell(r.node.Len(), "item")
+	}
+	if r.container() {
+		if r.node.Len() == 0 || v.table.isExpanded(r.path) {
+			return st.Muted.Render(size)
+		}
+		if !v.isRevealed(r.path) {
+			return renderMask(st) + st.Muted.Render(" "+size)
+		}
+		return st.Revealed.Render(cut(sanitize(compactJSON(r.node.Raw()), false), width))
+	}
+	if !v.isRevealed(r.path) {
+		return renderMask(st)
+	}
+	return st.Revealed.Render(cut(sanitize(displayValue(r.node), false), width))
+}
+
+// displayValue is a scalar as the operator reads it: a string decoded, any
+// other value as written.
+func displayValue(n *jsonedit.Node) string {
+	if n.Kind() == jsonedit.String {
+		return n.Decoded()
+	}
+	return string(n.Raw())
+}
+
+// footerLines is the selected field's pane: its path, type and state, and,
+// when revealed, its value wrapped over up to fh-2 lines.
+func (v *valueScreen) footerLines(fh int) []string {
+	st := v.env.Styles
+	lines := []string{st.Muted.Render(strings.Repeat("─", max(v.width, 0)))}
+	r, ok := v.table.selected()
+	if !ok {
+		return lines
+	}
+	state := "masked — " + keyHelp(v.env.Keys.Value.Reveal) + " reveals, " + keyHelp(v.env.Keys.Value.CopyField) + " copies without revealing"
+	if v.isRevealed(r.path) {
+		state = "revealed"
+	}
+	lines = append(lines, cut(sanitize(r.path.String(), false)+st.Muted.Render(" · "+r.kind().String()+" · "+state), v.width))
+	if fh <= 2 || !v.isRevealed(r.path) || r.kind() == jsonedit.Null {
+		return lines
+	}
+	text := displayValue(r.node)
+	if r.container() {
+		text = compactJSON(r.node.Raw())
+	}
+	room := fh - 2
+	var wrapped []string
+	for _, l := range strings.Split(sanitize(text, true), "\n") {
+		wrapped = append(wrapped, strings.Split(ansi.Hardwrap(l, max(v.width, 1), true), "\n")...)
+	}
+	more := 0
+	if len(wrapped) > room {
+		more = len(wrapped) - room + 1
+		wrapped = wrapped[:room-1]
+	}
+	for _, l := range wrapped {
+		lines = append(lines, st.Revealed.Render(l))
+	}
+	if more > 0 {
+		lines = append(lines, st.Muted.Render(cut("… "+spell(more, "more line")+": "+keyHelp(v.env.Keys.Value.Raw)+" shows the raw view", v.width)))
+	}
+	return lines
+}
+
+// errorView explains why the value could not be read, and what to do.
+func (v *valueScreen) errorView() string {
+	st := v.env.Styles
+	w := max(v.width, 1)
+	lines := wrapLines(st.Error.Render("could not read the value of "+v.target.name), w)
+	lines = append(lines, "")
+	lines = append(lines, wrapLines(describeError(v.err), w)...)
+	var e *aws.Error
+	if errors.As(v.err, &e) && e.Kind == aws.KindDecryption && e.KMSKeyID == "" {
+		lines = append(lines, "", cut("the secret's KMS key: "+kmsKeyText(v.target.kmsKeyID), w))
+	}
+	lines = append(lines, "", st.Muted.Render(cut(keyHelp(v.env.Keys.Detail.Refresh)+" retries · "+keyHelp(v.env.Keys.Global.Back)+" goes back", w)))
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"sort"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// versionsScreen lists every version of a secret, deprecated ones included,
+// newest first, with their staging labels. It never reads a value; enter
+// opens the selected version's value screen.
+type versionsScreen struct {
+	env    *Env
+	store  aws.Store
+	target secretTarget
+
+	versions []aws.Version
+	loaded   bool
+	err      error
+	seq      int
+
+	cursor, offset int
+	width, height  int
+}
+
+// versionsLoadedMsg carries a ListVersions result to the screen that asked.
+type versionsLoadedMsg struct {
+	owner    *versionsScreen
+	seq      int
+	versions []aws.Version
+	err      error
+}
+
+// newVersionsScreen opens the version list of target.
+func newVersionsScreen(env *Env, store aws.Store, target secretTarget) *versionsScreen {
+	return &versionsScreen{env: env, store: store, target: target}
+}
+
+// Init loads the versions.
+func (v *versionsScreen) Init() tea.Cmd { return v.load() }
+
+func (v *versionsScreen) load() tea.Cmd {
+	v.seq++
+	seq, store, id, env := v.seq, v.store, v.target.id, v.env
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		vs, err := store.ListVersions(ctx, id)
+		return versionsLoadedMsg{owner: v, seq: seq, versions: vs, err: err}
+	}
+}
+
+// Update handles results, keys and the mouse wheel.
+func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case versionsLoadedMsg:
+		if msg.owner != v || msg.seq != v.seq {
+			return v, nil
+		}
+		v.loaded = true
+		if msg.err != nil {
+			v.err = msg.err
+			return v, failed(msg.err)
+		}
+		v.err = nil
+		keep := v.selectedID()
+		v.versions = sortVersions(msg.versions)
+		v.cursor = 0
+		for i, ver := range v.versions {
+			if ver.ID == keep {
+				v.cursor = i
+			}
+		}
+		v.clamp()
+		return v, nil
+	case secretChangedMsg:
+		if msg.region == v.target.region && (msg.secretID == v.target.arn || msg.secretID == v.target.name) && !msg.deleted {
+			return v, v.load()
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			v.move(-3)
+		case tea.MouseWheelDown:
+			v.move(3)
+		}
+	case tea.KeyPressMsg:
+		return v, v.handleKey(msg)
+	}
+	return v, nil
+}
+
+func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	nav := &v.env.Keys.Nav
+	switch {
+	case key.Matches(msg, v.env.Keys.Versions.OpenValue):
+		if len(v.versions) == 0 {
+			return nil
+		}
+		ver := v.versions[v.cursor]
+		return push(newValueScreen(v.env, v.store, v.target, aws.VersionRef{ID: ver.ID}))
+	case key.Matches(msg, v.env.Keys.Detail.Refresh):
+		return v.load()
+	case key.Matches(msg, nav.Up):
+		v.move(-1)
+	case key.Matches(msg, nav.Down):
+		v.move(1)
+	case key.Matches(msg, nav.PageUp):
+		v.move(-v.tableHeight())
+	case key.Matches(msg, nav.PageDown):
+		v.move(v.tableHeight())
+	case key.Matches(msg, nav.Top):
+		v.move(-len(v.versions))
+	case key.Matches(msg, nav.Bottom):
+		v.move(len(v.versions))
+	}
+	return nil
+}
+
+func (v *versionsScreen) selectedID() string {
+	if v.cursor < len(v.versions) {
+		return v.versions[v.cursor].ID
+	}
+	return ""
+}
+
+func (v *versionsScreen) move(n int) {
+	v.cursor += n
+	v.clamp()
+}
+
+// clamp keeps the cursor on a row and the row on the screen.
+func (v *versionsScreen) clamp() {
+	v.cursor = max(min(v.cursor, len(v.versions)-1), 0)
+	h := max(v.tableHeight(), 1)
+	if v.cursor < v.offset {
+		v.offset = v.cursor
+	}
+	if v.cursor >= v.offset+h {
+		v.offset = v.cursor - h + 1
+	}
+	v.offset = max(min(v.offset, len(v.versions)-h), 0)
+}
+
+// sortVersions orders versions newest first (ties by id, for a stable view).
+func sortVersions(vs []aws.Version) []aws.Version {
+	out := append([]aws.Version(nil), vs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].CreatedDate.Equal(out[j].CreatedDate) {
+			return out[i].CreatedDate.After(out[j].CreatedDate)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// SetSize gives the screen its share of the window.
+func (v *versionsScreen) SetSize(w, h int) {
+	v.width, v.height = w, h
+	v.clamp()
+}
+
+// Title names the screen.
+func (v *versionsScreen) Title() string { return "versions" }
+
+// Capturing is always false.
+func (v *versionsScreen) Capturing() bool { return false }
+
+// ShortHelp lists the main bindings.
+func (v *versionsScreen) ShortHelp() []key.Binding {
+	k := v.env.Keys
+	return []key.Binding{k.Versions.OpenValue, k.Nav.Down, k.Nav.Up, k.Detail.Refresh, k.Global.Back}
+}
+
+// FullHelp lists every binding.
+func (v *versionsScreen) FullHelp() [][]key.Binding {
+	k := v.env.Keys
+	return [][]key.Binding{
+		{k.Versions.OpenValue, k.Detail.Refresh},
+		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
+		{k.Global.Back, k.Global.Help, k.Global.Quit},
+	}
+}

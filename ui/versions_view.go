@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// versionsFooterLines is the height of the selected-version pane (with its
+// separator); it is dropped on short screens.
+const versionsFooterLines = 5
+
+func (v *versionsScreen) showFooter() bool { return v.height >= 12 }
+
+// tableHeight is how many version rows fit.
+func (v *versionsScreen) tableHeight() int {
+	h := v.height - 1 // column titles
+	if v.showFooter() {
+		h -= versionsFooterLines
+	}
+	return max(h, 1)
+}
+
+// versionCols says which columns fit the width.
+type versionCols struct {
+	idW      int
+	created  bool
+	accessed bool
+}
+
+func (v *versionsScreen) cols() versionCols {
+	switch {
+	case v.width >= 110:
+		return versionCols{idW: 36, created: true, accessed: true}
+	case v.width >= 70:
+		return versionCols{idW: 9, created: true, accessed: true}
+	case v.width >= 56:
+		return versionCols{idW: 9, created: true}
+	default:
+		return versionCols{idW: 9}
+	}
+}
+
+// View renders the column titles, the visible rows and the selected
+// version's details. Its cost depends on the screen's height only.
+func (v *versionsScreen) View() string {
+	st := v.env.Styles
+	switch {
+	case v.err != nil && len(v.versions) == 0:
+		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+describeError(v.err)), max(v.width, 1)), "\n") +
+			"\n" + st.Muted.Render(cut("press r to retry", v.width))
+	case !v.loaded:
+		return st.Muted.Render(cut("loading versions…", v.width))
+	case len(v.versions) == 0:
+		return st.Muted.Render(cut("this secret has no versions", v.width))
+	}
+	c := v.cols()
+	now := v.env.Now()
+	var b strings.Builder
+	b.WriteString(st.ColumnTitle.Render(cut(v.row(c, "VERSION", "CREATED", "ACCESSED", "LABELS", false), v.width)))
+	end := min(v.offset+v.tableHeight(), len(v.versions))
+	for i := v.offset; i < end; i++ {
+		ver := v.versions[i]
+		id := ver.ID
+		if ansi.StringWidth(id) > c.idW {
+			id = ansi.Truncate(id, c.idW, "…")
+		}
+		cells := v.row(c, id, shortDate(ver.CreatedDate), shortDate(ver.LastAccessedDate), "", i == v.cursor)
+		if i == v.cursor {
+			cells = st.Selected.Render(cells)
+		}
+		b.WriteString("\n" + cut(cells+stageLabels(st, ver), v.width))
+	}
+	if v.showFooter() {
+		for i := end - v.offset; i < v.tableHeight(); i++ {
+			b.WriteString("\n")
+		}
+		ver := v.versions[v.cursor]
+		b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", max(v.width, 0))))
+		b.WriteString("\n" + cut(st.Label.Render("version  ")+ver.ID, v.width))
+		b.WriteString("\n" + cut(st.Label.Render("created  ")+formatWhen(ver.CreatedDate, now), v.width))
+		b.WriteString("\n" + cut(st.Label.Render("accessed ")+formatDay(ver.LastAccessedDate, now), v.width))
+		b.WriteString("\n" + cut(st.Label.Render("labels   ")+stageLabels(st, ver), v.width))
+	}
+	return b.String()
+}
+
+// row lays out one line of the table.
+func (v *versionsScreen) row(c versionCols, id, created, accessed, labels string, selected bool) string {
+	marker := "  "
+	if selected {
+		marker = "› "
+	}
+	s := marker + pad(id, c.idW) + "  "
+	if c.created {
+		s += pad(created, 10) + "  "
+	}
+	if c.accessed {
+		s += pad(accessed, 10) + "  "
+	}
+	return s + labels
+}
+
+// pad fits s into exactly w cells.
+func pad(s string, w int) string {
+	s = cut(s, w)
+	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+}
+
+// stageLabels renders a version's staging labels, each in its own style:
+// AWSCURRENT, AWSPREVIOUS, AWSPENDING, then custom labels by name. A version
+// without labels is marked deprecated.
+func stageLabels(st *Styles, ver aws.Version) string {
+	if ver.Deprecated() {
+		return st.Deprecated.Render("deprecated (no labels)")
+	}
+	labels := append([]string(nil), ver.Stages...)
+	sort.SliceStable(labels, func(i, j int) bool {
+		ri, rj := stageRank(labels[i]), stageRank(labels[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return labels[i] < labels[j]
+	})
+	parts := make([]string, len(labels))
+	for i, l := range labels {
+		parts[i] = stageStyle(st, l).Render(l)
+	}
+	return strings.Join(parts, " ")
+}
+
+// stageRank orders the well-known labels before custom ones.
+func stageRank(l string) int {
+	switch l {
+	case aws.LabelCurrent:
+		return 0
+	case aws.LabelPrevious:
+		return 1
+	case aws.LabelPending:
+		return 2
+	}
+	return 3
+}
+
+// stageStyle is the style of one staging label.
+func stageStyle(st *Styles, l string) lipgloss.Style {
+	switch l {
+	case aws.LabelCurrent:
+		return st.StageCurrent
+	case aws.LabelPrevious:
+		return st.StagePrevious
+	case aws.LabelPending:
+		return st.StagePending
+	}
+	return st.StageCustom
+}
