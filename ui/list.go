@@ -1,23 +1,381 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
 )
 
-// PLACEHOLDER list screen: replaced by the real secret list.
+// listScreen is the root screen: the secrets of one region, streamed in page
+// by page, with a fuzzy filter over everything loaded, server-side filters
+// and sort, and the region, profile and all-regions pickers. It lives as
+// long as the App, so it also keeps the session's memory (recent regions,
+// profiles that got an MFA code).
 type listScreen struct {
 	env  *Env
 	opts Options
+	sess *listSession
+
+	profile, region string
+	info            *aws.Profile // the profile's shared-config entry, if known
+	store           aws.Store
+	connecting      bool
+
+	// The listing. seq grows with every (re)connect or restart; results
+	// carrying another seq are stale and dropped.
+	seq       int
+	listOpts  aws.ListOptions
+	loading   bool
+	stopped   bool // the operator stopped the listing early
+	complete  bool // every page arrived
+	pages     int
+	cancel    context.CancelFunc // cancels the page call in flight
+	loadErr   error
+	nextToken string // where a stopped listing would continue
+
+	table *secretTable
+	spin  spinner.Model
+
+	prompt *textPrompt // the server filter prompt, when open
+
+	width, height int
 }
 
-func newRootScreen(env *Env, opts Options) Screen { return &listScreen{env: env, opts: opts} }
+// newRootScreen builds the secret list of the first region asked for (the
+// App's first screen).
+func newRootScreen(env *Env, opts Options) Screen { return newListScreen(env, opts) }
 
-func (l *listScreen) Init() tea.Cmd                    { return nil }
-func (l *listScreen) Update(tea.Msg) (Screen, tea.Cmd) { return l, nil }
-func (l *listScreen) View() string                     { return "secrets" }
-func (l *listScreen) SetSize(int, int)                 {}
-func (l *listScreen) Title() string                    { return "secrets" }
-func (l *listScreen) Capturing() bool                  { return false }
-func (l *listScreen) ShortHelp() []key.Binding         { return nil }
-func (l *listScreen) FullHelp() [][]key.Binding        { return nil }
+func newListScreen(env *Env, opts Options) *listScreen {
+	region := ""
+	if len(opts.Regions) > 0 {
+		region = opts.Regions[0]
+	}
+	l := &listScreen{
+		env:     env,
+		opts:    opts,
+		sess:    newListSession(),
+		profile: opts.Profile,
+		region:  region,
+		table:   newSecretTable(env),
+		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
+	}
+	if region != "" {
+		l.sess.useRegion(region)
+	}
+	return l
+}
+
+// Init connects to the first region and starts the listing.
+func (l *listScreen) Init() tea.Cmd { return l.connect("") }
+
+// connect (re)connects to l.profile/l.region; code is an MFA code or "".
+func (l *listScreen) connect(code string) tea.Cmd {
+	l.stopLoading()
+	l.seq++
+	l.store = nil
+	l.connecting = true
+	l.loadErr = nil
+	l.table.reset()
+	l.complete, l.stopped = false, false
+	return tea.Batch(connectCmd(l.env, l.opts, connectRequest{
+		owner: l, seq: l.seq, profile: l.profile, region: l.region,
+		code: code, mfaDone: l.sess.mfaDone[l.profile],
+	}), l.spin.Tick)
+}
+
+// restart drops what is loaded and lists again with the current options.
+func (l *listScreen) restart() tea.Cmd {
+	if l.store == nil {
+		if l.connecting {
+			return nil
+		}
+		return l.connect("")
+	}
+	l.stopLoading()
+	l.seq++
+	l.table.reset()
+	l.loadErr = nil
+	l.pages = 0
+	l.complete, l.stopped = false, false
+	l.loading = true
+	return tea.Batch(l.nextPage(""), l.spin.Tick)
+}
+
+// nextPage asks for the page after token.
+func (l *listScreen) nextPage(token string) tea.Cmd {
+	cmd, cancel := fetchPage(l.env, l.store, l.listOpts, token, l, l.seq)
+	l.cancel = cancel
+	return cmd
+}
+
+// stopLoading cancels the call in flight, if any.
+func (l *listScreen) stopLoading() {
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
+	l.loading = false
+}
+
+// Close cancels the listing when the App drops the screen.
+func (l *listScreen) Close() { l.stopLoading() }
+
+// Update handles keys, page results and changes made elsewhere in the app.
+func (l *listScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return l, l.handleKey(msg)
+	case tea.PasteMsg:
+		return l, l.handleInput(msg)
+	case tea.MouseWheelMsg:
+		l.table.wheel(msg)
+		return l, nil
+	case spinner.TickMsg:
+		if !l.loading && !l.connecting {
+			return l, nil
+		}
+		var cmd tea.Cmd
+		l.spin, cmd = l.spin.Update(msg)
+		return l, cmd
+	case connectedMsg:
+		if msg.owner != l || msg.seq != l.seq {
+			return l, nil
+		}
+		return l, l.connected(msg)
+	case mfaNeededMsg:
+		if msg.owner != l || msg.seq != l.seq {
+			return l, nil
+		}
+		l.connecting = false
+		return l, push(newMFAScreen(l.env, l, msg.seq, msg.info, msg.region))
+	case mfaCodeMsg:
+		if msg.owner != l || msg.seq != l.seq {
+			return l, nil
+		}
+		if msg.cancelled {
+			return l, warn("not connected: " + l.profile + " needs an MFA code (press P to pick another profile or r to retry)")
+		}
+		return l, l.connect(msg.code)
+	case secretsPageMsg:
+		if msg.owner != l || msg.seq != l.seq {
+			return l, nil
+		}
+		return l, l.pageArrived(msg)
+	case secretChangedMsg:
+		return l, l.secretChanged(msg)
+	case secretDescribedMsg:
+		if msg.owner != l || msg.seq != l.seq {
+			return l, nil
+		}
+		l.described(msg)
+		return l, nil
+	case regionChosenMsg:
+		if msg.owner != l {
+			return l, nil
+		}
+		return l, l.switchRegion(msg.region)
+	case profileChosenMsg:
+		if msg.owner != l {
+			return l, nil
+		}
+		return l, l.switchProfile(msg.profile)
+	case ssoLoginDoneMsg:
+		if msg.owner != l {
+			return l, nil
+		}
+		if msg.err != nil {
+			return l, errorBox("aws sso login --profile "+msg.profile+" failed", msg.err)
+		}
+		return l, tea.Batch(success("signed in to "+msg.profile+"; loading again"), l.connect(""))
+	}
+	if l.Capturing() {
+		// Cursor blinks and other input-component messages.
+		return l, l.handleInput(msg)
+	}
+	return l, nil
+}
+
+// connected starts the listing on a fresh Store, or reports why not.
+func (l *listScreen) connected(msg connectedMsg) tea.Cmd {
+	l.connecting = false
+	l.info = msg.info
+	if msg.err != nil {
+		l.loadErr = msg.err
+		return l.failedLoad(msg.err)
+	}
+	l.store = msg.store
+	return l.restart()
+}
+
+// pageArrived adds a page's rows and asks for the next page.
+func (l *listScreen) pageArrived(msg secretsPageMsg) tea.Cmd {
+	l.cancel = nil
+	if msg.err != nil {
+		l.loading = false
+		l.loadErr = msg.err
+		return l.failedLoad(msg.err)
+	}
+	l.pages++
+	l.table.add(rowsOf(msg.page.Secrets))
+	l.nextToken = msg.page.NextToken
+	if msg.page.NextToken == "" {
+		l.loading = false
+		l.complete = true
+		return nil
+	}
+	return l.nextPage(msg.page.NextToken)
+}
+
+// failedLoad reports a connect or listing error: for expired SSO
+// credentials it offers to sign in; otherwise the status line says what
+// failed and what to do.
+func (l *listScreen) failedLoad(err error) tea.Cmd {
+	if aws.KindOf(err) == aws.KindCredentials && l.info != nil && l.info.SSO {
+		return push(newSSOScreen(l.env, l, l.opts, *l.info, err))
+	}
+	return failed(err)
+}
+
+// secretChanged re-reads a secret changed through the app, since
+// ListSecrets may not show the change yet.
+func (l *listScreen) secretChanged(msg secretChangedMsg) tea.Cmd {
+	if l.store == nil || msg.region != l.region {
+		return nil
+	}
+	if msg.deleted {
+		if r := l.table.find(msg.region, msg.secretID); r != nil {
+			l.table.remove(r.key)
+		}
+		return nil
+	}
+	return describeCmd(l.env, l.store, msg.secretID, l, l.seq)
+}
+
+// described puts a re-read secret into the list, or takes it out.
+func (l *listScreen) described(msg secretDescribedMsg) {
+	applyDescribed(l.table, msg, l.listOpts.IncludePlannedDeletion, listOrder(l.listOpts))
+}
+
+// switchRegion lists another region with the same profile.
+func (l *listScreen) switchRegion(region string) tea.Cmd {
+	l.sess.useRegion(region)
+	if region == l.region && l.store != nil {
+		return nil
+	}
+	l.region = region
+	return tea.Batch(info("switching to "+region), l.connect(""))
+}
+
+// switchProfile reconnects with another profile and tells the App (the
+// header and the production guard follow the profile).
+func (l *listScreen) switchProfile(p aws.Profile) tea.Cmd {
+	l.profile = p.Name
+	l.info = &p
+	if l.region == "" && p.Region != "" {
+		l.region = p.Region
+	}
+	name := p.Name
+	return tea.Batch(
+		func() tea.Msg { return profileSwitchedMsg{profile: name} },
+		info("switching to profile "+p.Name),
+		l.connect(""),
+	)
+}
+
+// SetSize gives the list its share of the window.
+func (l *listScreen) SetSize(w, h int) {
+	l.width, l.height = w, h
+	if l.prompt != nil {
+		l.prompt.setWidth(w)
+	}
+	l.layoutTable()
+}
+
+// layoutTable sizes the table to what the header, filter and prompt leave.
+func (l *listScreen) layoutTable() {
+	rows := l.height - 2 // info line + column titles
+	if l.table.filterShown() {
+		rows--
+	}
+	if l.prompt != nil {
+		rows -= l.prompt.height()
+	}
+	l.table.showRegion = false
+	l.table.setSize(l.width, max(rows, 1))
+}
+
+// Title names the screen in the breadcrumb.
+func (l *listScreen) Title() string {
+	if l.region == "" {
+		return "secrets"
+	}
+	return "secrets in " + l.region
+}
+
+// Capturing is true while the filter input or the server filter prompt has
+// focus.
+func (l *listScreen) Capturing() bool { return l.table.filtering() || l.prompt != nil }
+
+// HandleBack clears an applied filter before esc does anything else.
+func (l *listScreen) HandleBack() (bool, tea.Cmd) {
+	if l.table.clearFilter() {
+		l.layoutTable()
+		return true, nil
+	}
+	return false, nil
+}
+
+// ShortHelp lists the main keys.
+func (l *listScreen) ShortHelp() []key.Binding {
+	k := l.env.Keys
+	if l.Capturing() {
+		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+	}
+	out := []key.Binding{k.Nav.Open, k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.Region, k.List.Profile}
+	if l.loading {
+		out = append(out, k.List.StopLoading)
+	} else {
+		out = append(out, k.List.Refresh)
+	}
+	return out
+}
+
+// FullHelp lists every key of the list.
+func (l *listScreen) FullHelp() [][]key.Binding {
+	k := l.env.Keys
+	return [][]key.Binding{
+		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
+		{k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.SortOrder, k.List.ShowDeleted},
+		{k.List.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
+		{k.List.CopyName, k.List.CopyARN, k.Global.Back, k.Global.Quit},
+	}
+}
+
+// countText is "1,234 secrets".
+func countText(n int) string {
+	if n == 1 {
+		return "1 secret"
+	}
+	return groupThousands(n) + " secrets"
+}
+
+// groupThousands writes n with thousands separators.
+func groupThousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 1000 {
+		return s
+	}
+	var out []byte
+	for i, c := range []byte(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}

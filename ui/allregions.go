@@ -1,0 +1,323 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// regionLoad is the listing of one region in the all-regions view.
+type regionLoad struct {
+	region  string
+	store   aws.Store
+	loading bool
+	done    bool
+	err     error
+	count   int
+	cancel  context.CancelFunc
+}
+
+// allRegionsScreen lists several regions at once, each loading on its own
+// (concurrently), with a region column. A region that fails shows its error
+// next to its name and does not hide the others.
+type allRegionsScreen struct {
+	env     *Env
+	opts    Options
+	profile string
+	regions []string
+	loads   map[string]*regionLoad
+	seq     int
+	table   *secretTable
+	spin    spinner.Model
+	width   int
+	height  int
+}
+
+func newAllRegionsScreen(env *Env, opts Options, profile string, regions []string) *allRegionsScreen {
+	s := &allRegionsScreen{
+		env: env, opts: opts, profile: profile, regions: regions,
+		table: newSecretTable(env),
+		spin:  spinner.New(spinner.WithSpinner(spinner.Dot)),
+	}
+	s.table.showRegion = true
+	return s
+}
+
+// Init connects to every region at once.
+func (s *allRegionsScreen) Init() tea.Cmd { return s.reload() }
+
+// reload drops everything and lists every region again.
+func (s *allRegionsScreen) reload() tea.Cmd {
+	s.stopAll()
+	s.seq++
+	s.table.reset()
+	s.loads = make(map[string]*regionLoad, len(s.regions))
+	cmds := []tea.Cmd{s.spin.Tick}
+	for _, r := range s.regions {
+		s.loads[r] = &regionLoad{region: r, loading: true}
+		// A profile that needed an MFA code got it on the list; the
+		// connector reuses those credentials.
+		cmds = append(cmds, connectCmd(s.env, s.opts, connectRequest{
+			owner: s, seq: s.seq, profile: s.profile, region: r, mfaDone: true,
+		}))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (s *allRegionsScreen) stopAll() {
+	for _, l := range s.loads {
+		if l.cancel != nil {
+			l.cancel()
+			l.cancel = nil
+		}
+		l.loading = false
+	}
+}
+
+// Close cancels every listing in flight.
+func (s *allRegionsScreen) Close() { s.stopAll() }
+
+func (s *allRegionsScreen) loadingCount() int {
+	n := 0
+	for _, l := range s.loads {
+		if l.loading {
+			n++
+		}
+	}
+	return n
+}
+
+// regionOrder groups rows by region in the order the regions were chosen.
+func (s *allRegionsScreen) regionOrder(a, b *secretRow) int {
+	return slices.Index(s.regions, a.sum.Region) - slices.Index(s.regions, b.sum.Region)
+}
+
+// Update handles keys and each region's results.
+func (s *allRegionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return s, s.handleKey(msg)
+	case tea.MouseWheelMsg:
+		s.table.wheel(msg)
+		return s, nil
+	case spinner.TickMsg:
+		if s.loadingCount() == 0 {
+			return s, nil
+		}
+		var cmd tea.Cmd
+		s.spin, cmd = s.spin.Update(msg)
+		return s, cmd
+	case connectedMsg:
+		l := s.loads[msg.region]
+		if msg.owner != s || msg.seq != s.seq || l == nil {
+			return s, nil
+		}
+		defer s.layoutTable()
+		if msg.err != nil {
+			l.loading, l.err = false, msg.err
+			return s, nil
+		}
+		l.store = msg.store
+		return s, s.fetch(l, "")
+	case mfaNeededMsg:
+		if l := s.loads[msg.region]; msg.owner == s && msg.seq == s.seq && l != nil {
+			defer s.layoutTable()
+			l.loading = false
+			l.err = &aws.Error{Kind: aws.KindCredentials, Op: "connect", Region: msg.region,
+				Message: "profile " + msg.profile + " needs an MFA code", Hint: "connect from the list first (esc)"}
+		}
+		return s, nil
+	case secretsPageMsg:
+		l := s.loads[msg.region]
+		if msg.owner != s || msg.seq != s.seq || l == nil {
+			return s, nil
+		}
+		l.cancel = nil
+		defer s.layoutTable()
+		if msg.err != nil {
+			l.loading, l.err = false, msg.err
+			return s, nil
+		}
+		l.count += len(msg.page.Secrets)
+		s.table.add(rowsOf(msg.page.Secrets))
+		s.table.sortStable(s.regionOrder)
+		if msg.page.NextToken == "" {
+			l.loading, l.done = false, true
+			return s, nil
+		}
+		return s, s.fetch(l, msg.page.NextToken)
+	case secretChangedMsg:
+		if l := s.loads[msg.region]; l != nil && l.store != nil {
+			if msg.deleted {
+				if r := s.table.find(msg.region, msg.secretID); r != nil {
+					s.table.remove(r.key)
+				}
+				return s, nil
+			}
+			return s, describeCmd(s.env, l.store, msg.secretID, s, s.seq)
+		}
+		return s, nil
+	case secretDescribedMsg:
+		if msg.owner == s && msg.seq == s.seq {
+			applyDescribed(s.table, msg, false, s.regionOrder)
+		}
+		return s, nil
+	}
+	if s.table.filtering() {
+		return s, s.table.updateFilter(msg)
+	}
+	return s, nil
+}
+
+// fetch asks for one region's page after token.
+func (s *allRegionsScreen) fetch(l *regionLoad, token string) tea.Cmd {
+	cmd, cancel := fetchPage(s.env, l.store, aws.ListOptions{}, token, s, s.seq)
+	l.cancel = cancel
+	return cmd
+}
+
+func (s *allRegionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	t := s.table
+	if t.filtering() {
+		cmd := t.updateFilter(msg)
+		s.layoutTable()
+		return cmd
+	}
+	if t.navigate(msg) {
+		return nil
+	}
+	k := s.env.Keys
+	switch {
+	case key.Matches(msg, k.Nav.Open):
+		if r := t.selected(); r != nil {
+			if l := s.loads[r.sum.Region]; l != nil && l.store != nil {
+				return push(newDetailScreen(s.env, l.store, r.sum))
+			}
+		}
+	case key.Matches(msg, k.List.Filter):
+		cmd := t.startFilter()
+		s.layoutTable()
+		return cmd
+	case key.Matches(msg, k.List.Refresh):
+		return s.reload()
+	case key.Matches(msg, k.List.StopLoading):
+		if s.loadingCount() > 0 {
+			s.stopAll()
+			s.seq++
+			return info("stopped loading: " + countText(len(t.rows)) + " loaded")
+		}
+	case key.Matches(msg, k.List.CopyName):
+		if r := t.selected(); r != nil {
+			return copySecretRef(r.sum, r.sum.Name, "the name")
+		}
+	case key.Matches(msg, k.List.CopyARN):
+		if r := t.selected(); r != nil {
+			return copySecretRef(r.sum, r.sum.ARN, "the ARN")
+		}
+	}
+	return nil
+}
+
+// statusLines are one summary line, then one line per failed region with
+// its error (at most three, then a count).
+func (s *allRegionsScreen) statusLines() []string {
+	st := s.env.Styles
+	var failed []*regionLoad
+	for _, r := range s.regions {
+		if l := s.loads[r]; l != nil && l.err != nil {
+			failed = append(failed, l)
+		}
+	}
+	summary := []string{st.Title.Render(groupThousands(len(s.regions)) + " regions"), st.Muted.Render(countText(len(s.table.rows)))}
+	if n := s.loadingCount(); n > 0 {
+		summary = append(summary, st.Muted.Render(s.spin.View()+" loading "+groupThousands(n)+" …"))
+	}
+	if len(failed) > 0 {
+		summary = append(summary, st.Error.Render(groupThousands(len(failed))+" failed"))
+	}
+	lines := []string{cut(strings.Join(summary, st.Muted.Render(" · ")), s.width)}
+	for i, l := range failed {
+		if i == 3 {
+			lines = append(lines, st.Error.Render(cut("  + "+groupThousands(len(failed)-3)+" more regions failed", s.width)))
+			break
+		}
+		lines = append(lines, cut(st.Error.Render("✗ "+l.region+": ")+describeError(l.err), s.width))
+	}
+	return lines
+}
+
+// View renders the status lines, the table and the filter line.
+func (s *allRegionsScreen) View() string {
+	st := s.env.Styles
+	lines := s.statusLines()
+	switch {
+	case len(s.table.rows) == 0 && s.loadingCount() == 0:
+		lines = append(lines, "", st.Muted.Render(cut("  no secrets in these regions", s.width)))
+	case len(s.table.shown) == 0 && s.table.query != "":
+		lines = append(lines, "", st.Muted.Render(cut("  nothing loaded matches “"+s.table.query+"”", s.width)))
+	default:
+		lines = append(lines, s.table.view(s.env.Now()))
+	}
+	body := strings.Join(lines, "\n")
+	if !s.table.filterShown() {
+		return body
+	}
+	if gap := s.height - strings.Count(body, "\n") - 2; gap > 0 {
+		body += strings.Repeat("\n", gap)
+	}
+	return body + "\n" + s.table.filterLine()
+}
+
+// layoutTable sizes the table to what the status and filter lines leave.
+func (s *allRegionsScreen) layoutTable() {
+	rows := s.height - len(s.statusLines()) - 1
+	if s.table.filterShown() {
+		rows--
+	}
+	s.table.setSize(s.width, max(rows, 1))
+}
+
+// SetSize gives the screen its share of the window.
+func (s *allRegionsScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.layoutTable()
+}
+
+// Title names the screen in the breadcrumb.
+func (s *allRegionsScreen) Title() string { return "all regions" }
+
+// Capturing is true while the filter input has focus.
+func (s *allRegionsScreen) Capturing() bool { return s.table.filtering() }
+
+// HandleBack clears the filter before closing the view.
+func (s *allRegionsScreen) HandleBack() (bool, tea.Cmd) {
+	if s.table.clearFilter() {
+		s.layoutTable()
+		return true, nil
+	}
+	return false, nil
+}
+
+// ShortHelp lists the main keys.
+func (s *allRegionsScreen) ShortHelp() []key.Binding {
+	k := s.env.Keys
+	if s.table.filtering() {
+		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+	}
+	return []key.Binding{k.Nav.Open, k.List.Filter, k.List.Refresh, k.List.StopLoading, k.Global.Back}
+}
+
+// FullHelp lists every key of the view.
+func (s *allRegionsScreen) FullHelp() [][]key.Binding {
+	k := s.env.Keys
+	return [][]key.Binding{
+		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
+		{k.List.Filter, k.List.Refresh, k.List.StopLoading, k.List.CopyName, k.List.CopyARN, k.Global.Back},
+	}
+}

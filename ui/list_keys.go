@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// handleKey routes a key to the open prompt, the filter input, or the list.
+func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case l.prompt != nil:
+		return l.promptKey(msg)
+	case l.table.filtering():
+		return l.handleInput(msg)
+	}
+	k := l.env.Keys
+	t := l.table
+	if t.navigate(msg) {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Nav.Open):
+		if r := t.selected(); r != nil && l.store != nil {
+			return push(newDetailScreen(l.env, l.store, r.sum))
+		}
+	case key.Matches(msg, k.List.Filter):
+		cmd := t.startFilter()
+		l.layoutTable()
+		return cmd
+	case key.Matches(msg, k.List.ServerFilter):
+		l.prompt = newTextPrompt(l.env, "Server filter (the listing restarts with it)",
+			"e.g. name:prod/ tag-key:team description:orders — ! negates; keys: name description tag-key tag-value primary-region owning-service",
+			formatServerFilter(l.listOpts.Filters))
+		l.prompt.setWidth(l.width)
+		l.layoutTable()
+		return l.prompt.focus()
+	case key.Matches(msg, k.List.Sort):
+		l.listOpts.SortBy = nextSortKey(l.listOpts.SortBy)
+		return tea.Batch(info("sorted by "+sortName(l.listOpts.SortBy)), l.restart())
+	case key.Matches(msg, k.List.SortOrder):
+		if l.listOpts.SortOrder == aws.SortDesc {
+			l.listOpts.SortOrder = aws.SortAsc
+		} else {
+			l.listOpts.SortOrder = aws.SortDesc
+		}
+		return l.restart()
+	case key.Matches(msg, k.List.ShowDeleted):
+		l.listOpts.IncludePlannedDeletion = !l.listOpts.IncludePlannedDeletion
+		text := "hiding secrets scheduled for deletion"
+		if l.listOpts.IncludePlannedDeletion {
+			text = "showing secrets scheduled for deletion"
+		}
+		return tea.Batch(info(text), l.restart())
+	case key.Matches(msg, k.List.Refresh):
+		if l.store == nil && !l.connecting {
+			return l.connect("")
+		}
+		return l.restart()
+	case key.Matches(msg, k.List.StopLoading):
+		if l.loading {
+			l.stopLoading()
+			l.seq++ // the cancelled call's result is dropped
+			l.stopped = true
+			return info("stopped loading: " + countText(len(t.rows)) + " loaded")
+		}
+	case key.Matches(msg, k.List.Region):
+		return push(newRegionPicker(l.env, l.sess, regionPickOne, l, l.region, l.opts.Regions))
+	case key.Matches(msg, k.List.AllRegions):
+		return push(newRegionPicker(l.env, l.sess, regionPickMany, l, l.region, l.opts.Regions))
+	case key.Matches(msg, k.List.Profile):
+		return push(newProfilePicker(l.env, l, l.profile))
+	case key.Matches(msg, k.List.CopyName):
+		if r := t.selected(); r != nil {
+			return copySecretRef(r.sum, r.sum.Name, "the name")
+		}
+	case key.Matches(msg, k.List.CopyARN):
+		if r := t.selected(); r != nil {
+			return copySecretRef(r.sum, r.sum.ARN, "the ARN")
+		}
+	}
+	return nil
+}
+
+// copySecretRef copies a secret's name or ARN (not a secret value).
+func copySecretRef(s aws.SecretSummary, text, what string) tea.Cmd {
+	return func() tea.Msg {
+		return copyMsg{text: text, what: what + " of " + s.Name, arn: s.ARN, region: s.Region}
+	}
+}
+
+// handleInput passes a message to the focused input.
+func (l *listScreen) handleInput(msg tea.Msg) tea.Cmd {
+	if l.prompt != nil {
+		return l.promptKey(msg)
+	}
+	if !l.table.filtering() {
+		return nil
+	}
+	cmd := l.table.updateFilter(msg)
+	l.layoutTable()
+	return cmd
+}
+
+// promptKey handles a message while the server filter prompt is open.
+func (l *listScreen) promptKey(msg tea.Msg) tea.Cmd {
+	res, cmd := l.prompt.update(msg)
+	switch res {
+	case promptCancelled:
+		l.prompt = nil
+		l.layoutTable()
+		return nil
+	case promptSubmitted:
+		filters, err := parseServerFilter(l.prompt.value())
+		if err != nil {
+			l.prompt.setError(err.Error())
+			return nil
+		}
+		l.prompt = nil
+		l.listOpts.Filters = filters
+		l.layoutTable()
+		text := "server filter cleared"
+		if len(filters) > 0 {
+			text = "server filter: " + formatServerFilter(filters)
+		}
+		return tea.Batch(info(text), l.restart())
+	}
+	return cmd
+}

@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// secretRow is one secret in a list, with everything the filter needs
+// computed once when the row arrives (never per keystroke).
+type secretRow struct {
+	sum aws.SecretSummary
+	// key identifies the row across refreshes: region and ARN.
+	key string
+	// search is the fuzzy filter's haystack: the name, then the description
+	// (on one line), then every tag key and value.
+	search string
+	// descStart and descEnd delimit the description inside search; the
+	// name is search[:len(sum.Name)].
+	descStart, descEnd int
+	// nameWidth is the name's width in cells.
+	nameWidth int
+}
+
+// newSecretRow precomputes a row's search text.
+func newSecretRow(s aws.SecretSummary) *secretRow {
+	var b strings.Builder
+	desc := foldLines(s.Description)
+	b.Grow(len(s.Name) + len(desc) + 2 + 16*len(s.Tags))
+	b.WriteString(s.Name)
+	b.WriteByte(' ')
+	start := b.Len()
+	b.WriteString(desc)
+	end := b.Len()
+	for _, t := range s.Tags {
+		b.WriteByte(' ')
+		b.WriteString(t.Key)
+		b.WriteByte('=')
+		b.WriteString(t.Value)
+	}
+	return &secretRow{sum: s, key: rowKey(s.Region, s.ARN, s.Name), search: b.String(), descStart: start, descEnd: end,
+		nameWidth: ansi.StringWidth(s.Name)}
+}
+
+// rowKey identifies a secret in a region; the ARN when known.
+func rowKey(region, arn, name string) string {
+	if arn != "" {
+		return region + "\x00" + arn
+	}
+	return region + "\x00" + name
+}
+
+// desc is the description as shown: on one line.
+func (r *secretRow) desc() string { return r.search[r.descStart:r.descEnd] }
+
+// foldLines folds newlines and tabs into spaces so a description fits a row.
+func foldLines(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// rotationState is what the rotation column says.
+type rotationState int
+
+const (
+	rotationOff   rotationState = iota
+	rotationOn                  // enabled and not overdue
+	rotationDue                 // enabled and NextRotationDate has passed
+	rotationStuck               // AWSPENDING on a version other than AWSCURRENT
+)
+
+func (r rotationState) String() string {
+	switch r {
+	case rotationOn:
+		return "on"
+	case rotationDue:
+		return "due"
+	case rotationStuck:
+		return "stuck"
+	}
+	return "off"
+}
+
+// rotationOf works out a secret's rotation state from its listing entry.
+// A stray AWSPENDING is reported whether or not rotation is enabled: a
+// cancelled rotation can leave one behind, and it blocks the next rotation.
+func rotationOf(s aws.SecretSummary, now time.Time) rotationState {
+	if pendingElsewhere(s.VersionStages) {
+		return rotationStuck
+	}
+	if !s.RotationEnabled {
+		return rotationOff
+	}
+	if !s.NextRotationDate.IsZero() && s.NextRotationDate.Before(now) {
+		return rotationDue
+	}
+	return rotationOn
+}
+
+// pendingElsewhere reports whether AWSPENDING sits on a version that does
+// not also carry AWSCURRENT.
+func pendingElsewhere(stages map[string][]string) bool {
+	for _, labels := range stages {
+		var pending, current bool
+		for _, l := range labels {
+			switch l {
+			case aws.LabelPending:
+				pending = true
+			case aws.LabelCurrent:
+				current = true
+			}
+		}
+		if pending && !current {
+			return true
+		}
+	}
+	return false
+}
+
+// secretMarkers are the short flags after a row: scheduled deletion, replication
+// and owning service.
+func secretMarkers(s aws.SecretSummary) []string {
+	var out []string
+	if !s.DeletedDate.IsZero() {
+		out = append(out, "deleting "+s.DeletedDate.UTC().Format("2006-01-02"))
+	}
+	if s.PrimaryRegion != "" {
+		if s.Region != "" && s.PrimaryRegion != s.Region {
+			out = append(out, "replica of "+s.PrimaryRegion)
+		} else {
+			out = append(out, "replicated")
+		}
+	}
+	if s.OwningService != "" {
+		out = append(out, "owned by "+s.OwningService)
+	}
+	return out
+}
+
+// relTime says how long ago t was, relative to now: "3d ago", "in 2h".
+// empty is what a zero time shows.
+func relTime(t, now time.Time, empty string) string {
+	if t.IsZero() {
+		return empty
+	}
+	d := now.Sub(t)
+	suffix := " ago"
+	prefix := ""
+	if d < 0 {
+		d = -d
+		suffix, prefix = "", "in "
+	}
+	var n int
+	var unit string
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		n, unit = int(d/time.Minute), "m"
+	case d < 24*time.Hour:
+		n, unit = int(d/time.Hour), "h"
+	case d < 60*24*time.Hour:
+		n, unit = int(d/(24*time.Hour)), "d"
+	case d < 2*365*24*time.Hour:
+		n, unit = int(d/(30*24*time.Hour)), "mo"
+	default:
+		n, unit = int(d/(365*24*time.Hour)), "y"
+	}
+	return fmt.Sprintf("%s%d%s%s", prefix, n, unit, suffix)
+}
+
+// relDate is relTime for a date without a time of day (LastAccessedDate is
+// midnight UTC): "today", "yesterday", "5d ago".
+func relDate(t, now time.Time, empty string) string {
+	if t.IsZero() {
+		return empty
+	}
+	day := func(x time.Time) time.Time {
+		x = x.UTC()
+		return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	days := int(day(now).Sub(day(t)) / (24 * time.Hour))
+	switch {
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "yesterday"
+	case days > 1 && days < 60:
+		return fmt.Sprintf("%dd ago", days)
+	}
+	return relTime(day(t), day(now), empty)
+}

@@ -1,0 +1,375 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// Column widths of the secret table.
+const (
+	gutterWidth    = 2 // "› " marks the cursor row without colour
+	regionWidth    = 14
+	dateWidth      = 9 // "yesterday", "11mo ago"
+	rotationWidth  = 8 // "ROTATION", "stuck"
+	flagsWideWidth = 26
+	flagsWidth     = 12
+	minNameWidth   = 12
+	minDescWidth   = 12
+)
+
+// tableColumns is which columns fit a width, and how wide each is (0:
+// hidden).
+type tableColumns struct {
+	region, name, desc, changed, accessed, rotation, flags int
+	flagsLong                                              bool
+	marker                                                 bool // a one-cell flag column instead of flags
+}
+
+// layoutColumns drops columns as the width shrinks: description first, then
+// last accessed, the flag text (a one-cell marker stays), last changed.
+func layoutColumns(width int, showRegion bool, longestName int) tableColumns {
+	c := tableColumns{rotation: rotationWidth}
+	if showRegion {
+		c.region = regionWidth
+	}
+	switch {
+	case width >= 110:
+		c.flags, c.flagsLong = flagsWideWidth, true
+	case width >= 60:
+		c.flags = flagsWidth
+	default:
+		c.marker = true
+	}
+	if width >= 80 {
+		c.accessed = dateWidth
+	}
+	if width >= 50 {
+		c.changed = dateWidth
+	}
+	wantDesc := width >= 100
+	for {
+		fixed := gutterWidth
+		n := 0
+		for _, w := range []int{c.region, c.changed, c.accessed, c.rotation, c.flags} {
+			if w > 0 {
+				fixed += w
+				n++
+			}
+		}
+		if c.marker {
+			fixed++
+			n++
+		}
+		fixed += n // one space before each fixed column
+		rest := width - fixed
+		if wantDesc {
+			c.name = min(max(min(longestName, rest*3/5), 24), rest-minDescWidth-1)
+			c.desc = rest - c.name - 1
+			if c.name >= minNameWidth && c.desc >= minDescWidth {
+				return c
+			}
+			wantDesc, c.desc = false, 0
+			continue
+		}
+		c.name = rest
+		if c.name >= minNameWidth {
+			return c
+		}
+		switch {
+		case c.accessed > 0:
+			c.accessed = 0
+		case c.flags > 0:
+			c.flags, c.flagsLong, c.marker = 0, false, true
+		case c.changed > 0:
+			c.changed = 0
+		case c.region > 0 && c.region > 8:
+			c.region = 8
+		default:
+			c.name = max(rest, 1)
+			return c
+		}
+	}
+}
+
+// rowStyles are the styles of one row, plain or under the cursor.
+type rowStyles struct {
+	base, muted, match, on, due, stuck, danger lipgloss.Style
+}
+
+func newRowStyles(st *Styles, selected bool) rowStyles {
+	s := rowStyles{
+		base: st.Text, muted: st.Muted, match: st.Match,
+		on: st.Success, due: st.Warning, stuck: st.Danger, danger: st.Danger,
+	}
+	if selected {
+		sel := st.Selected
+		s.base = st.Text.Inherit(sel)
+		s.muted = st.Muted.Inherit(sel)
+		s.match = st.Match.Inherit(sel)
+		s.on = st.Success.Inherit(sel)
+		s.due = st.Warning.Inherit(sel)
+		s.stuck = st.Danger.Inherit(sel)
+		s.danger = st.Danger.Inherit(sel)
+	}
+	return s
+}
+
+// view renders the column titles and the visible rows: its cost depends on
+// the height, not on how many rows are loaded.
+func (t *secretTable) view(now time.Time) string {
+	st := t.env.Styles
+	c := layoutColumns(t.width, t.showRegion, t.maxName)
+	lines := make([]string, 0, t.height+1)
+	lines = append(lines, t.titleLine(c))
+	plain, sel := newRowStyles(st, false), newRowStyles(st, true)
+	end := min(t.offset+t.height, len(t.shown))
+	for i := t.offset; i < end; i++ {
+		rs := plain
+		if i == t.cursor {
+			rs = sel
+		}
+		lines = append(lines, t.rowLine(c, t.shown[i], rs, i == t.cursor, now))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (t *secretTable) titleLine(c tableColumns) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", gutterWidth))
+	add := func(title string, w int) {
+		if w <= 0 {
+			return
+		}
+		b.WriteString(padCell(cut(title, w), w))
+		b.WriteByte(' ')
+	}
+	add("REGION", c.region)
+	add("NAME", c.name)
+	add("DESCRIPTION", c.desc)
+	add("CHANGED", c.changed)
+	add("ACCESSED", c.accessed)
+	add("ROTATION", c.rotation)
+	if c.flags > 0 {
+		add("FLAGS", c.flags)
+	}
+	line := strings.TrimRight(b.String(), " ")
+	return t.env.Styles.ColumnTitle.Render(cut(line, t.width))
+}
+
+func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs rowStyles, selected bool, now time.Time) string {
+	r := t.rows[h.item]
+	s := r.sum
+	var b strings.Builder
+	gutter := "  "
+	if selected {
+		gutter = "› "
+	}
+	b.WriteString(rs.base.Render(gutter))
+	space := rs.base.Render(" ")
+	used := gutterWidth
+	cell := func(text string, w int) {
+		b.WriteString(text)
+		b.WriteString(space)
+		used += w + 1
+	}
+	if c.region > 0 {
+		cell(styledCell(s.Region, c.region, rs.muted), c.region)
+	}
+	cell(matchedCell(s.Name, 0, h.pos, c.name, rs.base, rs.match), c.name)
+	if c.desc > 0 {
+		cell(matchedCell(r.desc(), r.descStart, h.pos, c.desc, rs.muted, rs.match), c.desc)
+	}
+	if c.changed > 0 {
+		cell(styledCell(relTime(s.LastChangedDate, now, "—"), c.changed, rs.muted), c.changed)
+	}
+	if c.accessed > 0 {
+		cell(styledCell(relDate(s.LastAccessedDate, now, "never"), c.accessed, rs.muted), c.accessed)
+	}
+	rot := rotationOf(s, now)
+	rotStyle := rs.muted
+	switch rot {
+	case rotationOn:
+		rotStyle = rs.on
+	case rotationDue:
+		rotStyle = rs.due
+	case rotationStuck:
+		rotStyle = rs.stuck
+	}
+	cell(styledCell(rot.String(), c.rotation, rotStyle), c.rotation)
+	flagStyle := rs.muted
+	if !s.DeletedDate.IsZero() {
+		flagStyle = rs.danger
+	}
+	switch {
+	case c.flags > 0 && c.flagsLong:
+		cell(styledCell(strings.Join(secretMarkers(s), ", "), c.flags, flagStyle), c.flags)
+	case c.flags > 0:
+		cell(styledCell(shortMarkers(s), c.flags, flagStyle), c.flags)
+	case c.marker:
+		cell(styledCell(markerRune(s), 1, flagStyle), 1)
+	}
+	if pad := t.width - used; pad > 0 {
+		b.WriteString(rs.base.Render(strings.Repeat(" ", pad)))
+	}
+	return b.String()
+}
+
+// shortMarkers is the flag text for a medium-width table.
+func shortMarkers(s aws.SecretSummary) string {
+	var out []string
+	if !s.DeletedDate.IsZero() {
+		out = append(out, "del "+s.DeletedDate.UTC().Format("Jan 02"))
+	}
+	if s.PrimaryRegion != "" {
+		if s.Region != "" && s.PrimaryRegion != s.Region {
+			out = append(out, "replica")
+		} else {
+			out = append(out, "repl")
+		}
+	}
+	if s.OwningService != "" {
+		out = append(out, "svc:"+s.OwningService)
+	}
+	return strings.Join(out, " ")
+}
+
+// markerRune is the one-cell flag of a narrow table.
+func markerRune(s aws.SecretSummary) string {
+	switch {
+	case !s.DeletedDate.IsZero():
+		return "✗"
+	case s.PrimaryRegion != "":
+		return "⇄"
+	case s.OwningService != "":
+		return "◆"
+	}
+	return " "
+}
+
+// padCell pads s with spaces to w cells.
+func padCell(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// styledCell cuts text to w cells, pads it and renders it in style.
+func styledCell(text string, w int, style lipgloss.Style) string {
+	return style.Render(padCell(cut(text, w), w))
+}
+
+// matchedCell cuts text to w cells and renders it with the fuzzy matches
+// (byte offsets into the row's search text, where text starts at offset)
+// highlighted.
+func matchedCell(text string, offset int, pos []int, w int, base, match lipgloss.Style) string {
+	kept, cutOff := text, false
+	if ansi.StringWidth(text) > w {
+		kept, cutOff = ansi.Truncate(text, max(w-1, 0), ""), true
+	}
+	var b strings.Builder
+	if len(pos) == 0 {
+		b.WriteString(base.Render(kept))
+	} else {
+		b.WriteString(fuzzyHighlight(kept, offset, pos, base, match))
+	}
+	used := ansi.StringWidth(kept)
+	if cutOff && w > 0 {
+		b.WriteString(base.Render("…"))
+		used++
+	}
+	if used < w {
+		b.WriteString(base.Render(strings.Repeat(" ", w-used)))
+	}
+	return b.String()
+}
+
+// View renders the list: an information line, the table, the filter line
+// and the server filter prompt when open.
+func (l *listScreen) View() string {
+	st := l.env.Styles
+	parts := []string{l.infoLine()}
+	switch {
+	case len(l.table.rows) == 0 && !l.loading && !l.connecting:
+		parts = append(parts, "", st.Muted.Render(cut("  "+l.emptyText(), l.width)))
+	case len(l.table.shown) == 0 && l.table.query != "":
+		parts = append(parts, "", st.Muted.Render(cut("  nothing loaded matches “"+l.table.query+"”", l.width)))
+	default:
+		parts = append(parts, l.table.view(l.env.Now()))
+	}
+	body := strings.Join(parts, "\n")
+	var bottom []string
+	if l.table.filterShown() {
+		bottom = append(bottom, l.table.filterLine())
+	}
+	if l.prompt != nil {
+		bottom = append(bottom, l.prompt.view())
+	}
+	if len(bottom) == 0 {
+		return body
+	}
+	// Keep the bottom lines at the bottom of the screen.
+	used := lipgloss.Height(body)
+	tail := strings.Join(bottom, "\n")
+	if gap := l.height - used - lipgloss.Height(tail); gap > 0 {
+		body += strings.Repeat("\n", gap)
+	}
+	return body + "\n" + tail
+}
+
+func (l *listScreen) emptyText() string {
+	switch {
+	case l.loadErr != nil:
+		return "could not list secrets in " + l.region + ": " + l.loadErr.Error()
+	case l.store == nil:
+		return "not connected"
+	case len(l.listOpts.Filters) > 0:
+		return "no secrets in " + l.region + " match the server filter (f to change it)"
+	}
+	return "no secrets in " + l.region
+}
+
+// infoLine says where we are, how many secrets are loaded, whether loading
+// goes on, and the sort and server filter in force.
+func (l *listScreen) infoLine() string {
+	st := l.env.Styles
+	region := l.region
+	if region == "" {
+		region = "no region"
+	}
+	n := len(l.table.rows)
+	var state string
+	style := st.Muted
+	switch {
+	case l.connecting:
+		state = l.spin.View() + " connecting…"
+	case l.loading:
+		state = l.spin.View() + " loading… " + countText(n)
+	case l.stopped:
+		state, style = "stopped early: "+countText(n)+" loaded ("+l.env.Keys.List.Refresh.Help().Key+" reloads all)", st.Warning
+	case l.loadErr != nil:
+		state, style = countText(n)+" loaded; listing failed ("+l.env.Keys.List.Refresh.Help().Key+" retries)", st.Error
+	default:
+		state = countText(n)
+	}
+	parts := []string{st.Title.Render(region), style.Render(state)}
+	if l.listOpts.SortBy != "" || l.listOpts.SortOrder != "" {
+		arrow := "↑"
+		if l.listOpts.SortOrder == aws.SortDesc {
+			arrow = "↓"
+		}
+		parts = append(parts, st.Muted.Render("sort: "+sortName(l.listOpts.SortBy)+" "+arrow))
+	}
+	if l.listOpts.IncludePlannedDeletion {
+		parts = append(parts, st.Warning.Render("incl. deleted"))
+	}
+	if len(l.listOpts.Filters) > 0 {
+		parts = append(parts, st.Info.Render("server filter: "+formatServerFilter(l.listOpts.Filters)))
+	}
+	return cut(strings.Join(parts, st.Muted.Render(" · ")), l.width)
+}

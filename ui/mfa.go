@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// mfaCodeMsg carries the MFA code typed for a connect (or its cancellation)
+// back to the list that asked.
+type mfaCodeMsg struct {
+	owner     any
+	seq       int
+	code      string
+	cancelled bool
+}
+
+// mfaScreen asks for the MFA code of a profile whose role needs one, before
+// the list connects. What is typed shows as bullets.
+type mfaScreen struct {
+	env    *Env
+	owner  any
+	seq    int
+	info   aws.Profile
+	region string
+	prompt *textPrompt
+	width  int
+	height int
+}
+
+func newMFAScreen(env *Env, owner any, seq int, info aws.Profile, region string) *mfaScreen {
+	p := newTextPrompt(env, "MFA code for profile "+info.Name,
+		"the 6-digit code of "+info.MFASerial, "").masked()
+	p.input.CharLimit = 6
+	return &mfaScreen{env: env, owner: owner, seq: seq, info: info, region: region, prompt: p}
+}
+
+// Init focuses the code input.
+func (m *mfaScreen) Init() tea.Cmd { return m.prompt.focus() }
+
+// Update reads the code; submit checks it is six digits and hands it over.
+func (m *mfaScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	res, cmd := m.prompt.update(msg)
+	owner, seq := m.owner, m.seq
+	switch res {
+	case promptCancelled:
+		return m, tea.Batch(pop(), func() tea.Msg { return mfaCodeMsg{owner: owner, seq: seq, cancelled: true} })
+	case promptSubmitted:
+		code := strings.TrimSpace(m.prompt.value())
+		if !validMFACode(code) {
+			m.prompt.setError("an MFA code is 6 digits")
+			return m, nil
+		}
+		return m, tea.Batch(pop(), func() tea.Msg { return mfaCodeMsg{owner: owner, seq: seq, code: code} })
+	}
+	return m, cmd
+}
+
+// validMFACode reports whether code is six ASCII digits.
+func validMFACode(code string) bool {
+	if len(code) != 6 {
+		return false
+	}
+	for _, c := range code {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// View centres the prompt.
+func (m *mfaScreen) View() string {
+	st := m.env.Styles
+	note := st.Muted.Render(cut("connecting to "+m.region+" with role "+m.info.RoleARN, max(m.width-2, 1)))
+	body := lipgloss.JoinVertical(lipgloss.Left, m.prompt.view(), note)
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, body)
+}
+
+// SetSize gives the screen its share of the window.
+func (m *mfaScreen) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.prompt.setWidth(min(w, 60))
+}
+
+// Title names the screen in the breadcrumb.
+func (m *mfaScreen) Title() string { return "MFA code" }
+
+// Capturing is always true: every key goes to the code input.
+func (m *mfaScreen) Capturing() bool { return true }
+
+// ShortHelp lists the prompt's keys.
+func (m *mfaScreen) ShortHelp() []key.Binding {
+	return []key.Binding{m.env.Keys.Editor.Submit, m.env.Keys.Editor.Cancel}
+}
+
+// FullHelp lists the prompt's keys.
+func (m *mfaScreen) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

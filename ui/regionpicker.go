@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// regionPickMode says whether the picker chooses one region (to switch the
+// list to it) or several (to list them together).
+type regionPickMode int
+
+const (
+	regionPickOne  regionPickMode = iota
+	regionPickMany                // then open the all-regions view
+)
+
+// regionPicker lists every Secrets Manager region, recently used first,
+// filterable. It chooses the list's region, or the regions of the
+// all-regions view.
+type regionPicker struct {
+	env     *Env
+	sess    *listSession
+	mode    regionPickMode
+	owner   *listScreen
+	regions []string
+	list    *pickList
+	width   int
+	height  int
+}
+
+// newRegionPicker opens a region picker for owner. current is the list's
+// region; asked are the regions given on the command line.
+func newRegionPicker(env *Env, sess *listSession, mode regionPickMode, owner *listScreen, current string, asked []string) *regionPicker {
+	regions := sess.regionChoices(append(slices.Clone(asked), current))
+	items := make([]pickItem, len(regions))
+	for i, r := range regions {
+		var notes []string
+		if r == current {
+			notes = append(notes, "current")
+		}
+		if slices.Contains(sess.recents, r) && r != current {
+			notes = append(notes, "recent")
+		}
+		items[i] = pickItem{label: r, note: strings.Join(notes, ", ")}
+	}
+	p := &regionPicker{env: env, sess: sess, mode: mode, owner: owner, regions: regions,
+		list: newPickList(env, items, mode == regionPickMany)}
+	if mode == regionPickMany {
+		for _, r := range defaultRegionSelection(asked, sess.recents, regions) {
+			if i := slices.Index(regions, r); i >= 0 {
+				p.list.checked[i] = true
+			}
+		}
+	} else if i := slices.Index(regions, current); i >= 0 {
+		p.list.moveToItem(i)
+	}
+	return p
+}
+
+// defaultRegionSelection is what the all-regions picker starts with: the
+// regions given on the command line when there are several, else the
+// recently used ones when there are several, else every region.
+func defaultRegionSelection(asked, recents, all []string) []string {
+	switch {
+	case len(asked) > 1:
+		return asked
+	case len(recents) > 1:
+		return recents
+	}
+	return all
+}
+
+// Init does nothing: the regions are known.
+func (p *regionPicker) Init() tea.Cmd { return nil }
+
+// Update moves, filters, toggles and chooses.
+func (p *regionPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	chosen, cmd := p.list.update(msg)
+	if !chosen {
+		return p, cmd
+	}
+	if p.mode == regionPickOne {
+		region := p.regions[p.list.current()]
+		owner := p.owner
+		return p, tea.Batch(pop(), func() tea.Msg { return regionChosenMsg{owner: owner, region: region} })
+	}
+	var regions []string
+	for _, i := range p.list.checkedItems() {
+		regions = append(regions, p.regions[i])
+	}
+	if len(regions) == 0 {
+		regions = []string{p.regions[p.list.current()]}
+	}
+	for i := len(regions) - 1; i >= 0; i-- {
+		p.sess.useRegion(regions[i])
+	}
+	return p, replace(newAllRegionsScreen(p.env, p.owner.opts, p.owner.profile, regions))
+}
+
+// View shows a title, the regions and the filter line.
+func (p *regionPicker) View() string {
+	st := p.env.Styles
+	title := "Switch the list to a region"
+	if p.mode == regionPickMany {
+		title = "Regions to list together: " + groupThousands(len(p.list.checkedItems())) + " selected"
+	}
+	lines := []string{st.Title.Render(cut(title, p.width)), p.list.view()}
+	if f := p.list.filterLine(); f != "" {
+		lines = append(lines, f)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// SetSize gives the picker its share of the window.
+func (p *regionPicker) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.list.setSize(w, max(h-2, 1))
+}
+
+// Title names the picker in the breadcrumb.
+func (p *regionPicker) Title() string {
+	if p.mode == regionPickMany {
+		return "all regions"
+	}
+	return "region"
+}
+
+// Capturing is true while the filter input has focus.
+func (p *regionPicker) Capturing() bool { return p.list.capturing() }
+
+// HandleBack clears the filter before closing the picker.
+func (p *regionPicker) HandleBack() (bool, tea.Cmd) { return p.list.clearFilter(), nil }
+
+// ShortHelp lists the picker's keys.
+func (p *regionPicker) ShortHelp() []key.Binding {
+	k := p.env.Keys
+	if p.list.capturing() {
+		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+	}
+	if p.mode == regionPickMany {
+		return []key.Binding{k.Picker.Toggle, k.Picker.Select, k.Picker.Filter, k.Global.Back}
+	}
+	return []key.Binding{k.Picker.Select, k.Picker.Filter, k.Global.Back}
+}
+
+// FullHelp lists every key of the picker.
+func (p *regionPicker) FullHelp() [][]key.Binding {
+	k := p.env.Keys
+	return [][]key.Binding{
+		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
+		{k.Picker.Select, k.Picker.Toggle, k.Picker.Filter, k.Global.Back},
+	}
+}

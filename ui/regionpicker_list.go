@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// pickItem is one choice of a picker: the text matched and shown, and a
+// muted note after it ("current", "recent", "sso").
+type pickItem struct {
+	label string
+	note  string
+}
+
+// pickList is the filterable, optionally multi-select list the region and
+// profile pickers share. It does no I/O.
+type pickList struct {
+	env     *Env
+	items   []pickItem
+	multi   bool
+	checked map[int]bool
+	query   string
+	shown   []fuzzyHit
+	cursor  int
+	offset  int
+	height  int
+	width   int
+	filter  textinput.Model
+	editing bool // the filter input has focus
+}
+
+func newPickList(env *Env, items []pickItem, multi bool) *pickList {
+	p := &pickList{env: env, items: items, multi: multi, checked: map[int]bool{}}
+	p.filter = textinput.New()
+	p.filter.Prompt = "/ "
+	p.refilter()
+	return p
+}
+
+func (p *pickList) refilter() {
+	p.shown = p.shown[:0]
+	if strings.TrimSpace(p.query) == "" {
+		for i := range p.items {
+			p.shown = append(p.shown, fuzzyHit{item: i})
+		}
+	} else {
+		p.shown = fuzzyFind(p.query, func(i int) string { return p.items[i].label }, len(p.items), nil)
+	}
+	p.clamp()
+}
+
+// current returns the item index under the cursor, or -1.
+func (p *pickList) current() int {
+	if p.cursor < 0 || p.cursor >= len(p.shown) {
+		return -1
+	}
+	return p.shown[p.cursor].item
+}
+
+// moveToItem puts the cursor on item i if it is shown.
+func (p *pickList) moveToItem(i int) {
+	for j, h := range p.shown {
+		if h.item == i {
+			p.cursor = j
+			p.clamp()
+			return
+		}
+	}
+}
+
+func (p *pickList) clamp() {
+	p.cursor = min(max(p.cursor, 0), max(len(p.shown)-1, 0))
+	h := max(p.height, 1)
+	if p.offset > p.cursor {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+h {
+		p.offset = p.cursor - h + 1
+	}
+	p.offset = max(min(p.offset, len(p.shown)-h), 0)
+}
+
+// capturing is true while the filter input has focus.
+func (p *pickList) capturing() bool { return p.editing }
+
+// clearFilter drops the filter; it reports whether there was one.
+func (p *pickList) clearFilter() bool {
+	had := p.query != "" || p.editing
+	p.editing = false
+	p.filter.Blur()
+	p.filter.SetValue("")
+	p.query = ""
+	p.refilter()
+	return had
+}
+
+// update handles navigation, toggling and the filter. It reports whether
+// the operator chose (Picker.Select) the current item(s).
+func (p *pickList) update(msg tea.Msg) (chosen bool, cmd tea.Cmd) {
+	k := p.env.Keys
+	if p.editing {
+		if km, ok := msg.(tea.KeyPressMsg); ok {
+			switch {
+			case key.Matches(km, k.Editor.Cancel):
+				p.clearFilter()
+				return false, nil
+			case key.Matches(km, k.Editor.Submit):
+				p.editing = false
+				p.filter.Blur()
+				return false, nil
+			}
+		}
+		p.filter, cmd = p.filter.Update(msg)
+		if v := p.filter.Value(); v != p.query {
+			p.query = v
+			p.refilter()
+		}
+		return false, cmd
+	}
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			p.cursor -= 3
+		} else if msg.Button == tea.MouseWheelDown {
+			p.cursor += 3
+		}
+		p.clamp()
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Nav.Up):
+			p.cursor--
+		case key.Matches(msg, k.Nav.Down):
+			p.cursor++
+		case key.Matches(msg, k.Nav.PageUp):
+			p.cursor -= max(p.height-1, 1)
+		case key.Matches(msg, k.Nav.PageDown):
+			p.cursor += max(p.height-1, 1)
+		case key.Matches(msg, k.Nav.Top):
+			p.cursor = 0
+		case key.Matches(msg, k.Nav.Bottom):
+			p.cursor = len(p.shown) - 1
+		case key.Matches(msg, k.Picker.Filter):
+			p.editing = true
+			p.filter.SetValue(p.query)
+			p.filter.CursorEnd()
+			return false, p.filter.Focus()
+		case p.multi && key.Matches(msg, k.Picker.Toggle):
+			if i := p.current(); i >= 0 {
+				p.checked[i] = !p.checked[i]
+				p.cursor++
+			}
+		case key.Matches(msg, k.Picker.Select):
+			return p.current() >= 0 || (p.multi && len(p.checkedItems()) > 0), nil
+		}
+		p.clamp()
+	}
+	return false, nil
+}
+
+// checkedItems are the checked items in list order.
+func (p *pickList) checkedItems() []int {
+	var out []int
+	for i := range p.items {
+		if p.checked[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (p *pickList) setSize(w, h int) {
+	p.width, p.height = w, h
+	p.filter.SetWidth(max(w-12, 4))
+	p.clamp()
+}
+
+// view renders the visible items and, when filtering, the filter line.
+func (p *pickList) view() string {
+	st := p.env.Styles
+	var lines []string
+	end := min(p.offset+p.height, len(p.shown))
+	for j := p.offset; j < end; j++ {
+		h := p.shown[j]
+		it := p.items[h.item]
+		sel := j == p.cursor
+		rs := newRowStyles(st, sel)
+		var b strings.Builder
+		gutter := "  "
+		if sel {
+			gutter = "› "
+		}
+		b.WriteString(rs.base.Render(gutter))
+		used := 2
+		if p.multi {
+			box := "[ ] "
+			if p.checked[h.item] {
+				box = "[x] "
+			}
+			b.WriteString(rs.base.Render(box))
+			used += 4
+		}
+		avail := max(p.width-used, 1)
+		labelW := min(ansi.StringWidth(it.label), avail)
+		b.WriteString(matchedCell(it.label, 0, h.pos, labelW, rs.base, rs.match))
+		used += labelW
+		if it.note != "" && p.width-used > 3 {
+			note := cut("  "+it.note, p.width-used)
+			b.WriteString(rs.muted.Render(note))
+			used += ansi.StringWidth(note)
+		}
+		if pad := p.width - used; pad > 0 {
+			b.WriteString(rs.base.Render(strings.Repeat(" ", pad)))
+		}
+		lines = append(lines, b.String())
+	}
+	if len(p.shown) == 0 {
+		lines = append(lines, st.Muted.Render(cut("  nothing matches “"+p.query+"”", p.width)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// filterLine is the filter input or the applied filter; "" when none.
+func (p *pickList) filterLine() string {
+	switch {
+	case p.editing:
+		return cut(p.filter.View(), p.width)
+	case p.query != "":
+		return cut(p.env.Styles.Match.Render("/ "+p.query)+p.env.Styles.Muted.Render("  ("+p.env.Keys.Global.Back.Help().Key+" clears)"), p.width)
+	}
+	return ""
+}

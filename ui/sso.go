@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"os/exec"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// ssoLoginDoneMsg is the end of an `aws sso login` run for owner.
+type ssoLoginDoneMsg struct {
+	owner   any
+	profile string
+	err     error
+}
+
+// ssoScreen offers to run `aws sso login --profile NAME` when an SSO
+// profile's credentials are missing or expired. Yes hands the terminal to
+// the AWS CLI, then the list connects again.
+type ssoScreen struct {
+	env    *Env
+	owner  any
+	opts   Options
+	info   aws.Profile
+	err    error
+	width  int
+	height int
+}
+
+func newSSOScreen(env *Env, owner any, opts Options, info aws.Profile, err error) *ssoScreen {
+	return &ssoScreen{env: env, owner: owner, opts: opts, info: info, err: err}
+}
+
+// Init does nothing: the screen waits for an answer.
+func (s *ssoScreen) Init() tea.Cmd { return nil }
+
+// Update waits for yes or no.
+func (s *ssoScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	switch {
+	case key.Matches(k, s.env.Keys.Confirm.Yes):
+		return s, tea.Sequence(pop(), ssoLogin(s.opts, s.owner, s.info.Name))
+	case key.Matches(k, s.env.Keys.Confirm.No):
+		return s, s.decline()
+	}
+	return s, nil
+}
+
+func (s *ssoScreen) decline() tea.Cmd {
+	return tea.Batch(pop(), warn("not signed in: run aws sso login --profile "+s.info.Name+", then press "+
+		s.env.Keys.List.Refresh.Help().Key))
+}
+
+// ssoLogin runs the sign-in: through Options.SSOLoginRunner when set (tests),
+// else `aws sso login --profile NAME` with the terminal handed over.
+func ssoLogin(opts Options, owner any, profile string) tea.Cmd {
+	done := func(err error) tea.Msg { return ssoLoginDoneMsg{owner: owner, profile: profile, err: err} }
+	if opts.SSOLoginRunner != nil {
+		runner := opts.SSOLoginRunner
+		return func() tea.Msg { return done(runner(profile).Run()) }
+	}
+	return tea.ExecProcess(exec.Command("aws", "sso", "login", "--profile", profile), done)
+}
+
+// HandleBack answers no.
+func (s *ssoScreen) HandleBack() (bool, tea.Cmd) { return true, s.decline() }
+
+// View shows the question in a pane.
+func (s *ssoScreen) View() string {
+	st := s.env.Styles
+	w := min(s.width, 72)
+	inner := max(w-4, 10)
+	body := lipgloss.JoinVertical(lipgloss.Left,
+		st.Warning.Render(cut("Your AWS SSO session for profile "+s.info.Name+" has expired or is missing.", inner)),
+		"",
+		lipgloss.Wrap(describeError(s.err), inner, " "),
+		"",
+		cut("Sign in now with: aws sso login --profile "+s.info.Name, inner),
+		"",
+		st.Muted.Render(cut(s.env.Keys.Confirm.Yes.Help().Key+" sign in · "+s.env.Keys.Confirm.No.Help().Key+" not now", inner)),
+	)
+	return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, st.Pane.Width(w).Render(body))
+}
+
+// SetSize gives the screen its share of the window.
+func (s *ssoScreen) SetSize(w, h int) { s.width, s.height = w, h }
+
+// Title names the screen in the breadcrumb.
+func (s *ssoScreen) Title() string { return "sign in" }
+
+// Capturing is false: q and ? keep working.
+func (s *ssoScreen) Capturing() bool { return false }
+
+// ShortHelp lists yes and no.
+func (s *ssoScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.env.Keys.Confirm.Yes, s.env.Keys.Confirm.No}
+}
+
+// FullHelp lists yes and no.
+func (s *ssoScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
