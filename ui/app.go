@@ -111,6 +111,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case copyMsg:
 		return a, a.clipboard.copy(msg)
+	case profileSwitchedMsg:
+		a.env.Profile = msg.profile
+		a.env.Production = matchesProduction(a.opts.ProdPatterns, msg.profile)
+		a.layout()
+		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
 	case tea.MouseMsg, tea.PasteMsg:

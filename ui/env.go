@@ -52,6 +52,13 @@ type Options struct {
 	Audit          Auditor
 	Now            func() time.Time
 	SSOLoginRunner func(profile string) SSOLogin // nil: aws sso login via tea.ExecProcess
+	// ConnectMFA connects a profile whose role needs an MFA code, with the
+	// code the operator typed in the UI (asked before connecting, since
+	// ConnectOptions.MFACode is called during credential resolution). It
+	// should cache the resulting credentials per profile, so that later
+	// Connect calls for other regions of that profile need no new code.
+	// nil: profiles with mfa_serial go through Connect unchanged.
+	ConnectMFA func(ctx context.Context, profile, region, code string) (aws.Store, error)
 }
 
 // SSOLogin is a command the App runs with the terminal handed over to it.
