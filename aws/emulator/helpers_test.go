@@ -36,7 +36,7 @@ func startServer(t *testing.T, opts Options) *Server {
 }
 
 // client is the real SDK client for region, with fast retries.
-func client(t *testing.T, srv *Server, region string) *secretsmanager.Client {
+func client(t testing.TB, srv *Server, region string) *secretsmanager.Client {
 	t.Helper()
 	return secretsmanager.New(secretsmanager.Options{
 		Region:       region,

@@ -43,7 +43,7 @@ func TestListPaginationEverySort(t *testing.T) {
 	srv := startServer(t, Options{SyntheticSecrets: n})
 	c := client(t, srv, "us-east-1")
 	// Touch a few secrets so last-accessed differs.
-	for _, id := range []string{"synthetic/svc-00003/oauth", "synthetic/svc-00100/db"} {
+	for _, id := range []string{"synthetic/svc-00003/oauth", "synthetic/svc-00100/api-key"} {
 		getText(t, c, &secretsmanager.GetSecretValueInput{SecretId: awssdk.String(id)})
 	}
 	keyOf := map[types.SortByType]func(types.SecretListEntry) string{

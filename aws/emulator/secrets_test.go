@@ -129,7 +129,10 @@ func TestDeleteAndRestore(t *testing.T) {
 	}
 	id := awssdk.String("app/key")
 	errs := []error{
-		func() error { _, err := c.GetSecretValue(ctx(t), &secretsmanager.GetSecretValueInput{SecretId: id}); return err }(),
+		func() error {
+			_, err := c.GetSecretValue(ctx(t), &secretsmanager.GetSecretValueInput{SecretId: id})
+			return err
+		}(),
 		func() error {
 			_, err := c.PutSecretValue(ctx(t), &secretsmanager.PutSecretValueInput{SecretId: id, SecretString: awssdk.String("x")})
 			return err

@@ -7,7 +7,7 @@ import (
 )
 
 var (
-	syntheticKinds = []string{"db", "api-key", "config", "oauth"}
+	syntheticKinds = []string{"api-key", "config", "db", "oauth"} // svc-00042 is a db
 	syntheticTeams = []string{"payments", "platform", "growth", "identity", "data", "checkout", "search", "mobile"}
 	syntheticEnvs  = []string{"prod", "staging", "dev"}
 )
