@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/smtui/smtui/aws/emulator"
 )
@@ -253,6 +254,7 @@ func TestContractListVersions(t *testing.T) {
 	id := "many/versions"
 	h.create(id, "v0")
 	for i := 1; i <= 104; i++ {
+		time.Sleep(2 * time.Millisecond) // the service dates versions to the millisecond
 		h.put(id, fmt.Sprintf("v%d", i))
 	}
 	vs = h.versions(id)
