@@ -275,6 +275,15 @@ func TestContractDeleteRestore(t *testing.T) {
 	h := newHarness(t)
 	id := "delete/x"
 	h.create(id, "a")
+	// Window rules are checked before anything is sent.
+	for _, in := range []DeleteSecretInput{{SecretID: id, RecoveryWindowDays: 6}, {SecretID: id, RecoveryWindowDays: 31},
+		{SecretID: id, RecoveryWindowDays: 7, Force: true}} {
+		_, err := h.st.DeleteSecret(h.ctx, in)
+		wantKind(t, err, KindInvalidParameter)
+	}
+	if n := h.srv.Requests("DeleteSecret"); n != 0 {
+		t.Fatalf("invalid deletions sent %d requests", n)
+	}
 	start := time.Now()
 	when, err := h.st.DeleteSecret(h.ctx, DeleteSecretInput{SecretID: id, RecoveryWindowDays: 7})
 	if err != nil {
