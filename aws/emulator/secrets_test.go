@@ -248,3 +248,21 @@ func TestReplicationFromCreate(t *testing.T) {
 		t.Fatal("replica not listed in eu-west-1")
 	}
 }
+
+func TestGetRandomPassword(t *testing.T) {
+	srv := startServer(t, Options{})
+	c := client(t, srv, "us-east-1")
+	out, err := c.GetRandomPassword(ctx(t), &secretsmanager.GetRandomPasswordInput{PasswordLength: awssdk.Int64(40), ExcludePunctuation: awssdk.Bool(true), ExcludeCharacters: awssdk.String("0Oo")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := *out.RandomPassword
+	if len(p) != 40 || strings.ContainsAny(p, "0Oo!#$%") {
+		t.Fatalf("password %q breaks the rules", p)
+	}
+	if !strings.ContainsAny(p, "abcdefghijklmnpqrstuvwxyz") || !strings.ContainsAny(p, "ABCDEFGHIJKLMNPQRSTUVWXYZ") || !strings.ContainsAny(p, "123456789") {
+		t.Fatalf("password %q lacks a required type", p)
+	}
+	_, err = c.GetRandomPassword(ctx(t), &secretsmanager.GetRandomPasswordInput{PasswordLength: awssdk.Int64(0)})
+	wantCode(t, err, "InvalidParameterException")
+}

@@ -59,6 +59,7 @@ var operations = map[string]handler{
 	"GetResourcePolicy":        (*Emulator).getResourcePolicy,
 	"PutResourcePolicy":        (*Emulator).putResourcePolicy,
 	"DeleteResourcePolicy":     (*Emulator).deleteResourcePolicy,
+	"GetRandomPassword":        (*Emulator).getRandomPassword,
 }
 
 // ServeHTTP answers one Secrets Manager API request.
