@@ -422,7 +422,10 @@ func (v *valueScreen) ShortHelp() []key.Binding {
 	if v.kind == valueJSON && !v.raw {
 		return []key.Binding{k.Value.Reveal, k.Value.RevealAll, k.Value.CopyField, k.Value.CopyAll, k.Value.Raw, k.Value.Expand, k.Global.Back}
 	}
-	return []key.Binding{k.Value.RevealAll, k.Value.CopyAll, k.Value.Raw, k.Global.Back}
+	if v.kind == valueJSON {
+		return []key.Binding{k.Value.RevealAll, k.Value.CopyAll, k.Value.Raw, k.Global.Back}
+	}
+	return []key.Binding{k.Value.RevealAll, k.Value.CopyAll, k.Global.Back}
 }
 
 // FullHelp lists every binding of the viewer.

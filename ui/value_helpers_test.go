@@ -125,3 +125,14 @@ func (h *harness) waitValue() *valueScreen {
 	})
 	return v
 }
+
+// emuValue reads a us-east-1 secret's AWSCURRENT value straight from the
+// Store (binary as raw bytes), for assertions.
+func (h *harness) emuValue(name string) string {
+	h.t.Helper()
+	v, err := h.store("us-east-1").GetValue(context.Background(), name, aws.VersionRef{})
+	if err != nil {
+		h.t.Fatalf("get %s: %v", name, err)
+	}
+	return v.Secret.Text()
+}

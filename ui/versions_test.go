@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestVersionsListsLabelsNewestFirst(t *testing.T) {
+	h := newSecretHarness(t, 120, 30, nil)
+	h.openDetail("prod/api/stripe")
+	h.press(h.app.env.Keys.Detail.Versions)
+	s := h.waitFor("AWSCURRENT")
+	v := h.topScreen().(*versionsScreen)
+	if len(v.versions) != 3 {
+		t.Fatalf("got %d versions, want 3 (deprecated included)", len(v.versions))
+	}
+	for i := 1; i < len(v.versions); i++ {
+		if v.versions[i].CreatedDate.After(v.versions[i-1].CreatedDate) {
+			t.Fatalf("versions not newest first: %v then %v", v.versions[i-1].CreatedDate, v.versions[i].CreatedDate)
+		}
+	}
+	lines := strings.Split(s, "\n")
+	row := func(id string) string {
+		for _, l := range lines {
+			if strings.Contains(l, id) && !strings.Contains(l, "version ") {
+				return l
+			}
+		}
+		t.Fatalf("no row for %s:\n%s", id, s)
+		return ""
+	}
+	if r := row(v.versions[0].ID); !strings.Contains(r, "AWSCURRENT GREEN") || !strings.Contains(r, "2025-05-13") {
+		t.Errorf("newest row = %q, want AWSCURRENT GREEN created 2025-05-13", r)
+	}
+	if r := row(v.versions[1].ID); !strings.Contains(r, "AWSPREVIOUS BLUE") {
+		t.Errorf("second row = %q, want AWSPREVIOUS BLUE", r)
+	}
+	if r := row(v.versions[2].ID); !strings.Contains(r, "deprecated") {
+		t.Errorf("oldest row = %q, want it marked deprecated", r)
+	}
+	// The labels are styled by kind: distinct styles for current, previous, custom.
+	st := h.app.env.Styles
+	cur, prev, custom := stageStyle(st, "AWSCURRENT"), stageStyle(st, "AWSPREVIOUS"), stageStyle(st, "BLUE")
+	if cur.GetForeground() == prev.GetForeground() || prev.GetForeground() == custom.GetForeground() || cur.GetForeground() == custom.GetForeground() {
+		t.Error("staging label styles are not distinct")
+	}
+	if stageStyle(st, "AWSPENDING").GetForeground() == cur.GetForeground() {
+		t.Error("AWSPENDING looks like AWSCURRENT")
+	}
+	if n := h.emu.Requests("GetSecretValue"); n != 0 {
+		t.Fatalf("the versions screen called GetSecretValue %d times", n)
+	}
+	// The footer shows the selected version in full.
+	h.press(h.app.env.Keys.Nav.Down)
+	assertContains(t, h.screen(), "version  "+v.versions[1].ID, "labels   AWSPREVIOUS BLUE")
+}
+
+func TestVersionsOpenSelectedValue(t *testing.T) {
+	h := newSecretHarness(t, 100, 30, nil)
+	h.openDetail("prod/api/stripe")
+	h.press(h.app.env.Keys.Detail.Versions)
+	h.waitFor("AWSCURRENT")
+	v := h.topScreen().(*versionsScreen)
+	h.press(h.app.env.Keys.Nav.Down)
+	h.press(h.app.env.Keys.Versions.OpenValue)
+	val := h.waitValue()
+	if val.err != nil {
+		t.Fatalf("value load failed: %v", val.err)
+	}
+	if val.val.VersionID != v.versions[1].ID {
+		t.Fatalf("opened version %s, want %s", val.val.VersionID, v.versions[1].ID)
+	}
+	assertContains(t, h.screen(), "AWSPREVIOUS BLUE", "masked", maskText)
+	if n := h.emu.Requests("GetSecretValue"); n != 1 {
+		t.Fatalf("GetSecretValue called %d times, want 1", n)
+	}
+}
+
+func TestVersionsNarrowDropsColumns(t *testing.T) {
+	h := newSecretHarness(t, 40, 12, nil)
+	h.openDetail("prod/db/postgres")
+	h.press(h.app.env.Keys.Detail.Versions)
+	s := h.waitFor("AWSCURRENT")
+	for _, l := range strings.Split(s, "\n") {
+		if w := len([]rune(l)); w > 40 {
+			t.Errorf("line wider than 40: %q", l)
+		}
+	}
+	if strings.Contains(s, "CREATED") {
+		t.Errorf("created column kept at 40 columns:\n%s", s)
+	}
+}
