@@ -23,6 +23,10 @@ func deriveValue(rng *rand.Rand, cur *version) (*string, []byte) {
 	if out, ok := rotateJSON(rng, old); ok {
 		return &out, nil
 	}
+	if strings.Contains(old, "\n") {
+		out := rotateLines(rng, old)
+		return &out, nil
+	}
 	// Plain text: keep a recognisable prefix such as "sk_live_".
 	prefix := ""
 	if i := strings.LastIndexByte(old, '_'); i >= 0 && i < 16 {
@@ -96,4 +100,23 @@ func isCredentialKey(k string) bool {
 		}
 	}
 	return false
+}
+
+// rotateLines re-randomises a multi-line value such as a PEM key, keeping
+// its shape: "-----" armour lines stay, other letters and digits change.
+func rotateLines(rng *rand.Rand, v string) string {
+	lines := strings.Split(v, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "-----") {
+			continue
+		}
+		b := []byte(l)
+		for j, c := range b {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+				b[j] = alnum[rng.IntN(len(alnum))]
+			}
+		}
+		lines[i] = string(b)
+	}
+	return strings.Join(lines, "\n")
 }

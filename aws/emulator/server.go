@@ -121,7 +121,9 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	e.mu.Lock()
 	c := &call{op: op, region: e.region(regionName), body: body, now: e.now()}
-	c.region.purgeExpired(c.now)
+	for _, s := range c.region.purgeExpired(c.now) {
+		e.dropReplicas(s)
+	}
 	out, apiErr := h(e, c)
 	e.mu.Unlock()
 

@@ -256,14 +256,19 @@ func (r *region) remove(s *secret) {
 	r.invalidate()
 }
 
-// purgeExpired removes secrets whose recovery window has passed.
-func (r *region) purgeExpired(now time.Time) {
+// purgeExpired removes secrets whose recovery window has passed and
+// returns them.
+func (r *region) purgeExpired(now time.Time) []*secret {
+	var gone []*secret
 	for s := range r.scheduled {
 		if !now.Before(s.deletionDate) {
 			if s.rotation != nil {
 				s.rotation.cancel()
+				s.rotation = nil
 			}
 			r.remove(s)
+			gone = append(gone, s)
 		}
 	}
+	return gone
 }
