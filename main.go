@@ -213,6 +213,8 @@ func startupHelp(err error) string {
 	} else {
 		b.WriteString("  Configure credentials (aws configure, or aws configure sso) and pass --profile NAME --region REGION.\n")
 	}
-	b.WriteString("  To try smtui without AWS, run it on its embedded demo account: smtui --demo")
-	return b.String()
+	if e == nil || !strings.Contains(e.Hint, "--demo") {
+		b.WriteString("  To try smtui without AWS, run it on its embedded demo account: smtui --demo\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

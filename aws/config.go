@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"errors"
+	"github.com/aws/smithy-go/logging"
 	"os"
 	"time"
 
@@ -67,6 +68,8 @@ func Connect(ctx context.Context, o ConnectOptions) (Store, error) {
 		return nil, &Error{Kind: KindInvalidParameter, Op: op, Message: "no region is configured",
 			Hint: "pass --region or set AWS_REGION (or set region in your profile)"}
 	}
+	cfg.Logger = logging.Nop{}
+	cfg.ClientLogMode = 0
 	if o.MaxAttempts > 0 {
 		cfg.RetryMaxAttempts = o.MaxAttempts
 	}
@@ -119,6 +122,10 @@ func staticConfig(o ConnectOptions) (awssdk.Config, error) {
 func loadConfig(ctx context.Context, o ConnectOptions) (awssdk.Config, error) {
 	opts := []func(*config.LoadOptions) error{
 		config.WithRetryer(func() awssdk.Retryer { return newRetryer(o) }),
+		// The SDK logs warnings (e.g. IMDS fallbacks) to stderr, which would
+		// tear the terminal UI; errors reach the UI as values instead.
+		config.WithLogger(logging.Nop{}),
+		config.WithClientLogMode(0),
 	}
 	if o.Profile != "" {
 		opts = append(opts, config.WithSharedConfigProfile(o.Profile))
