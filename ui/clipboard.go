@@ -39,6 +39,8 @@ type clipboardManager struct {
 
 	seq     int // copy sequence; a newer copy supersedes an older pending clear
 	pending *pendingClear
+	// verifyTimeout is how long to wait for the terminal's OSC 52 answer.
+	verifyTimeout time.Duration
 }
 
 // pendingClear is a secret copy waiting to be cleared.
@@ -91,7 +93,7 @@ func newClipboardManager(env *Env, sys Clipboard) *clipboardManager {
 
 // newClipboardManagerFor builds the manager with the SSH question answered.
 func newClipboardManagerFor(env *Env, sys Clipboard, overSSH bool) *clipboardManager {
-	return &clipboardManager{env: env, sys: sys, overSSH: overSSH}
+	return &clipboardManager{env: env, sys: sys, overSSH: overSSH, verifyTimeout: oscVerifyTimeout}
 }
 
 // sshSession reports whether the process runs inside an SSH session, where
@@ -187,7 +189,7 @@ func (c *clipboardManager) update(msg tea.Msg) (tea.Cmd, bool) {
 		if p.method == clipOSC52 {
 			p.verifying = true
 			seq := p.seq
-			return tea.Batch(tea.ReadClipboard, tea.Tick(oscVerifyTimeout, func(time.Time) tea.Msg {
+			return tea.Batch(tea.ReadClipboard, tea.Tick(c.verifyTimeout, func(time.Time) tea.Msg {
 				return clipboardVerifyTimeoutMsg{seq: seq}
 			})), true
 		}

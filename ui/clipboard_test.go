@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// clipHarness is a harness whose clipboard manager uses clip, outside SSH.
+func clipHarness(t *testing.T, clip Clipboard, ttl time.Duration) *harness {
+	t.Helper()
+	h := newSecretHarness(t, 100, 20, func(o *Options) { o.Clipboard = clip; o.ClipboardTTL = ttl })
+	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
+	h.app.clipboard.verifyTimeout = 100 * time.Millisecond
+	return h
+}
+
+func secretCopy(text string) copyMsg {
+	return copyMsg{text: text, what: `field "password"`, secret: true, arn: "arn:test", region: "us-east-1", version: "v1"}
+}
+
+func TestClipboardClearsWhenUnchanged(t *testing.T) {
+	clip := &fakeClipboard{available: true}
+	h := clipHarness(t, clip, 300*time.Millisecond)
+	h.send(secretCopy("hunter2-very-secret"))
+	h.waitFor(`copied field "password" to the system clipboard — clears in 300ms`)
+	if clip.get() != "hunter2-very-secret" {
+		t.Fatalf("clipboard holds %q", clip.get())
+	}
+	if strings.Contains(h.screen(), "hunter2") {
+		t.Fatal("the copied text is on the screen")
+	}
+	h.waitFor("clipboard cleared")
+	if clip.get() != "" {
+		t.Fatalf("clipboard not cleared: %q", clip.get())
+	}
+	if h.app.clipboard.pending != nil {
+		t.Fatal("pending clear left behind")
+	}
+}
+
+func TestClipboardLeavesSomethingElseAlone(t *testing.T) {
+	clip := &fakeClipboard{available: true}
+	h := clipHarness(t, clip, 300*time.Millisecond)
+	h.send(secretCopy("hunter2-very-secret"))
+	h.waitFor("clears in 300ms")
+	_ = clip.WriteAll("the operator copied this elsewhere")
+	h.waitFor("clipboard not cleared: it holds something else now")
+	if clip.get() != "the operator copied this elsewhere" {
+		t.Fatalf("clipboard was changed: %q", clip.get())
+	}
+}
+
+func TestClipboardFallsBackToOSC52(t *testing.T) {
+	clip := &fakeClipboard{available: false}
+	h := clipHarness(t, clip, 300*time.Millisecond)
+	h.send(secretCopy("hunter2-very-secret"))
+	h.waitFor(`copied field "password" via OSC 52 (terminal clipboard) — clears in 300ms`)
+	if clip.writes != 0 {
+		t.Fatal("wrote to an unavailable system clipboard")
+	}
+	if p := h.app.clipboard.pending; p == nil || p.method != clipOSC52 {
+		t.Fatalf("pending clear %+v, want an OSC 52 one", p)
+	}
+	// The terminal does not answer the OSC 52 read: clear anyway, and say so.
+	h.waitFor("clipboard cleared (could not verify")
+}
+
+func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		answer string
+		want   string
+	}{
+		{"hunter2-very-secret", "clipboard cleared"},
+		{"something else", "clipboard not cleared: it holds something else now"},
+	} {
+		clip := &fakeClipboard{available: true}
+		h := clipHarness(t, clip, 50*time.Millisecond)
+		h.app.clipboard.overSSH = true // over SSH the system clipboard is the wrong machine's
+		h.app.clipboard.verifyTimeout = 5 * time.Second
+		h.send(secretCopy("hunter2-very-secret"))
+		h.waitFor("via OSC 52")
+		h.waitUntil("the clipboard read", func(string) bool {
+			p := h.app.clipboard.pending
+			return p != nil && p.verifying
+		})
+		h.send(tea.ClipboardMsg{Content: tc.answer, Selection: 'c'})
+		s := h.waitFor(tc.want)
+		if strings.Contains(s, "could not verify") {
+			t.Fatalf("answer %q: %s", tc.answer, s)
+		}
+		if clip.writes != 0 {
+			t.Fatal("used the system clipboard over SSH")
+		}
+	}
+}
+
+func TestClipboardNewerCopySupersedes(t *testing.T) {
+	clip := &fakeClipboard{available: true}
+	c := newClipboardManagerFor(&Env{ClipboardTTL: time.Minute}, clip, false)
+	c.copy(secretCopy("first"))
+	c.copy(secretCopy("second"))
+	if cmd, handled := c.update(clipboardClearDueMsg{seq: 1}); !handled || cmd != nil {
+		t.Fatal("the first copy's clear still ran after a newer copy")
+	}
+	if c.pending == nil || c.pending.seq != 2 {
+		t.Fatalf("pending = %+v, want the second copy's", c.pending)
+	}
+	// A non-secret copy supersedes too: nothing is left to clear.
+	c.copy(copyMsg{text: "name", what: "the name"})
+	if c.pending != nil {
+		t.Fatal("a non-secret copy kept an older secret's clear")
+	}
+	// Late results of an older write are ignored.
+	if cmd, handled := c.update(clipboardWrittenMsg{seq: 1}); !handled || cmd != nil {
+		t.Fatal("stale write result acted on")
+	}
+}
+
+type failingClipboard struct{ fakeClipboard }
+
+func (f *failingClipboard) WriteAll(string) error { return errors.New("xclip: no display") }
+
+func TestClipboardSystemFailureFallsBack(t *testing.T) {
+	clip := &failingClipboard{fakeClipboard{available: true}}
+	h := clipHarness(t, clip, time.Minute)
+	h.send(secretCopy("hunter2-very-secret"))
+	s := h.waitFor("system clipboard failed (xclip: no display); copied")
+	assertContains(t, s, "via OSC 52")
+	if p := h.app.clipboard.pending; p == nil || p.method != clipOSC52 {
+		t.Fatalf("pending = %+v, want OSC 52", p)
+	}
+}
+
+func TestSSHSessionDetection(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	if sshSession(env(nil)) {
+		t.Error("no SSH variables, but SSH detected")
+	}
+	if !sshSession(env(map[string]string{"SSH_TTY": "/dev/pts/1"})) || !sshSession(env(map[string]string{"SSH_CONNECTION": "1 2 3 4"})) {
+		t.Error("SSH session not detected")
+	}
+	c := newClipboardManagerFor(&Env{}, &fakeClipboard{available: true}, true)
+	if c.method() != clipOSC52 {
+		t.Error("over SSH the system clipboard was chosen")
+	}
+}
+
+func TestShortDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		30 * time.Second: "30s", 2 * time.Minute: "2m", 90 * time.Second: "1m30s", 250 * time.Millisecond: "250ms",
+	} {
+		if got := shortDuration(d); got != want {
+			t.Errorf("shortDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
