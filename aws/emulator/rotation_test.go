@@ -25,6 +25,14 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// rotating reports whether a simulated rotation of the secret is running.
+func rotating(srv *Server, region, name string) bool {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	s := srv.regions[region].secrets[name]
+	return s != nil && s.rotation != nil
+}
+
 func rotate(t *testing.T, c *secretsmanager.Client, in secretsmanager.RotateSecretInput) (*secretsmanager.RotateSecretOutput, error) {
 	t.Helper()
 	return c.RotateSecret(ctx(t), &in)
@@ -82,7 +90,7 @@ func TestRotationStuck(t *testing.T) {
 			}
 			pending := *out.VersionId
 			waitFor(t, "AWSPENDING", func() bool { return holderOf(stages(t, c, "api/key"), "AWSPENDING") == pending })
-			time.Sleep(20 * time.Millisecond) // well past the remaining steps
+			waitFor(t, "the rotation to stop", func() bool { return !rotating(srv, "us-east-1", "api/key") })
 			st := stages(t, c, "api/key")
 			if holderOf(st, "AWSCURRENT") != v1 || holderOf(st, "AWSPENDING") != pending {
 				t.Fatalf("stuck state: %v", st)
@@ -142,7 +150,7 @@ func TestRotationValidation(t *testing.T) {
 }
 
 func TestCancelRotation(t *testing.T) {
-	srv := startServer(t, Options{RotationStepDelay: 50 * time.Millisecond})
+	srv := startServer(t, Options{RotationStepDelay: 150 * time.Millisecond})
 	c := client(t, srv, "us-east-1")
 	v1 := *createText(t, c, "k", "value-one").VersionId
 	out, err := rotate(t, c, secretsmanager.RotateSecretInput{SecretId: awssdk.String("k"), RotationLambdaARN: awssdk.String(testLambda)})
@@ -160,7 +168,7 @@ func TestCancelRotation(t *testing.T) {
 	if awssdk.ToString(cr.VersionId) != *out.VersionId {
 		t.Errorf("cancel VersionId = %v, want the partial version", cr.VersionId)
 	}
-	time.Sleep(250 * time.Millisecond) // longer than the remaining steps
+	time.Sleep(600 * time.Millisecond) // longer than the remaining steps
 	d, _ := c.DescribeSecret(ctx(t), &secretsmanager.DescribeSecretInput{SecretId: awssdk.String("k")})
 	if awssdk.ToBool(d.RotationEnabled) || awssdk.ToString(d.RotationLambdaARN) != testLambda {
 		t.Fatalf("after cancel: enabled=%v lambda=%v", d.RotationEnabled, d.RotationLambdaARN)
