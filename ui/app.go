@@ -222,7 +222,9 @@ func (a *App) helpView() string {
 	if a.fullHelp {
 		return a.help.FullHelpView(a.top().FullHelp())
 	}
-	return a.help.ShortHelpView(append(a.top().ShortHelp(), a.env.Keys.Global.Help))
+	// help.Model lets the last item overflow when its ellipsis does not fit;
+	// cut so a narrow terminal never wraps the footer.
+	return cut(a.help.ShortHelpView(append(a.top().ShortHelp(), a.env.Keys.Global.Help)), a.width)
 }
 
 // View renders the whole window. Its cost depends on the window's size, not

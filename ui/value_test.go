@@ -150,7 +150,7 @@ func TestValuePEMRawViewIsNotCut(t *testing.T) {
 		}
 		for _, l := range strings.Split(h.screen(), "\n") {
 			if n := len([]rune(l)); n > width {
-				t.Fatalf("width %d: line of %d cells", width, n)
+				t.Fatalf("width %d: line of %d cells: %q", width, n, l)
 			}
 		}
 	}
