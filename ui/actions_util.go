@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// Helpers shared by the write dialogs (confirm, labels, rollback, rotation,
+// create, delete, restore, tags).
+
+// writeTarget names the secret a write dialog acts on.
+type writeTarget struct {
+	id     string // what AWS calls use: the ARN when known, else the name
+	name   string
+	arn    string
+	region string
+}
+
+// targetOf names a secret for AWS calls, with the store's region as fallback.
+func targetOf(s aws.SecretSummary, store aws.Store) writeTarget {
+	t := writeTarget{id: s.ARN, name: s.Name, arn: s.ARN, region: s.Region}
+	if t.id == "" {
+		t.id = s.Name
+	}
+	if t.name == "" {
+		t.name = s.ARN
+	}
+	if t.region == "" && store != nil {
+		t.region = store.Region()
+	}
+	return t
+}
+
+// changedID is what secretChangedMsg carries: the ARN when known.
+func (t writeTarget) changedID() string { return t.id }
+
+// newRequestToken makes a random UUID (36 characters), a valid
+// ClientRequestToken. A dialog makes one when it opens and reuses it for
+// every retry, so a retried write is idempotent.
+func newRequestToken() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		// crypto/rand does not fail on supported platforms; fall back to the
+		// clock so the dialog still works (the token only needs to be unique).
+		copy(b[:], fmt.Sprintf("%016x", time.Now().UnixNano()))
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// outcomeOf is the audit outcome of a call: "ok" or the error kind.
+func outcomeOf(err error) string {
+	if err == nil {
+		return "ok"
+	}
+	return aws.KindOf(err).String()
+}
+
+// labelHolder returns the version id carrying label, or "".
+func labelHolder(stages map[string][]string, label string) string {
+	for id, ls := range stages {
+		for _, l := range ls {
+			if l == label {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// hasLabel reports whether labels contains label.
+func hasLabel(labels []string, label string) bool {
+	for _, l := range labels {
+		if l == label {
+			return true
+		}
+	}
+	return false
+}
+
+// strayPending returns the version carrying AWSPENDING when it is not the
+// AWSCURRENT version: a rotation in progress, or stuck after a failure.
+func strayPending(stages map[string][]string) (pending, current string, stuck bool) {
+	pending = labelHolder(stages, aws.LabelPending)
+	current = labelHolder(stages, aws.LabelCurrent)
+	return pending, current, pending != "" && pending != current
+}
+
+// versionShort shortens a version id for prose: the first 8 characters.
+func versionShort(id string) string {
+	if id == "" {
+		return "(none)"
+	}
+	if len(id) > 8 {
+		return id[:8] + "…"
+	}
+	return id
+}
+
+// labelsText lists a version's labels, sorted, or "no labels".
+func labelsText(labels []string) string {
+	if len(labels) == 0 {
+		return "no labels (deprecated)"
+	}
+	ls := append([]string(nil), labels...)
+	sort.Strings(ls)
+	return strings.Join(ls, ", ")
+}
+
+// wrapText wraps styled text to width cells and splits it into lines.
+func wrapText(s string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	return strings.Split(lipgloss.Wrap(s, width, " /-"), "\n")
+}
+
+// ageText says how long ago t was, coarsely ("3 days ago"), or "" if unknown.
+func ageText(t, now time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return plural(int(d/time.Minute), "minute") + " ago"
+	case d < 48*time.Hour:
+		return plural(int(d/time.Hour), "hour") + " ago"
+	default:
+		return plural(int(d/(24*time.Hour)), "day") + " ago"
+	}
+}
+
+// plural spells n units ("1 day", "3 days").
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// helpLine renders bindings as "key desc · key desc", skipping disabled ones.
+func helpLine(bs ...key.Binding) string {
+	parts := make([]string, 0, len(bs))
+	for _, b := range bs {
+		if !b.Enabled() {
+			continue
+		}
+		h := b.Help()
+		parts = append(parts, h.Key+" "+h.Desc)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// isArrow reports whether a key press matching a navigation binding came
+// from a key that types nothing (an arrow, pgup): safe to use for
+// navigation while a text input has focus.
+func isArrow(msg tea.KeyPressMsg) bool { return msg.Text == "" && msg.Mod == 0 }
+
+// deletedMsg announces a secret removed for good (force delete).
+func deletedMsg(region, secretID string) tea.Cmd {
+	return func() tea.Msg { return secretChangedMsg{region: region, secretID: secretID, deleted: true} }
+}

@@ -1,0 +1,17 @@
+package ui
+
+import "strings"
+
+// noticeView renders a titled pane of text: a refusal, a loading line or an
+// outcome, with the way back.
+func noticeView(env *Env, width int, title string, lines []string) string {
+	st := env.Styles
+	width = max(width, 10)
+	inner := max(width-4, 6)
+	out := []string{st.Title.Render(cut(title, inner)), ""}
+	for _, l := range lines {
+		out = append(out, wrapText(l, inner)...)
+	}
+	out = append(out, "", st.Muted.Render(cut(helpLine(env.Keys.Global.Back), inner)))
+	return st.Pane.Width(width).Render(strings.Join(out, "\n"))
+}

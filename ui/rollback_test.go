@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/smtui/smtui/aws"
+)
+
+func TestRollbackPostgres(t *testing.T) {
+	audit := newWriteAuditLog()
+	h := writeHarness(t, func(o *Options) { o.Audit = audit })
+	store := connectStore(h, "us-east-1")
+	sec := describeNow(h, store, "prod/db/postgres")
+	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	prev := labelHolder(sec.VersionStages, aws.LabelPrevious)
+	if cur == "" || prev == "" {
+		t.Fatalf("seed: want AWSCURRENT and AWSPREVIOUS, got %v", sec.VersionStages)
+	}
+
+	openScreen(h, newRollbackScreen(h.app.env, store, sec))
+	screen := h.waitFor("What changes")
+	for _, want := range []string{"AWSCURRENT moves to version " + prev, "password", "changed", maskText} {
+		if !strings.Contains(strings.ReplaceAll(screen, "\n", " "), want) && !strings.Contains(screen, want) {
+			t.Fatalf("want %q on screen:\n%s", want, screen)
+		}
+	}
+	assertNoValues(h, screen)
+	for _, v := range jsonFieldValues(h) {
+		if strings.Contains(screen, v) {
+			t.Fatalf("value %d chars long shown while masked:\n%s", len(v), screen)
+		}
+	}
+
+	h.press(h.app.env.Keys.Confirm.Yes)
+	h.waitFor("Rolled back prod/db/postgres")
+	after := describeNow(h, store, "prod/db/postgres")
+	if got := labelHolder(after.VersionStages, aws.LabelCurrent); got != prev {
+		t.Fatalf("AWSCURRENT on %s, want %s (the old AWSPREVIOUS)", got, prev)
+	}
+	if got := labelHolder(after.VersionStages, aws.LabelPrevious); got != cur {
+		t.Fatalf("AWSPREVIOUS on %s, want %s (the version AWSCURRENT left)", got, cur)
+	}
+	if _, ok := topScreen(h).(*rollbackScreen); ok {
+		t.Fatal("the rollback pane is still open after success")
+	}
+	var found bool
+	for _, ev := range audit.all() {
+		if ev.Action == "rollback" && ev.Outcome == "ok" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("no rollback audit event")
+	}
+}
+
+func TestRollbackRevealShowsValuesOnlyOnAsk(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	sec := describeNow(h, store, "prod/db/postgres")
+	openScreen(h, newRollbackScreen(h.app.env, store, sec))
+	h.waitFor("values hidden")
+	h.press(h.app.env.Keys.Value.Reveal)
+	screen := h.waitFor("values SHOWN")
+	if strings.Contains(screen, maskText) {
+		t.Fatalf("mask still shown after reveal:\n%s", screen)
+	}
+	h.press(h.app.env.Keys.Value.Reveal)
+	h.waitFor("values hidden")
+}
+
+func TestRollbackRefusedWithoutPrevious(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	sec := describeNow(h, store, "prod/ssh/deploy-key")
+	openScreen(h, newRollbackScreen(h.app.env, store, sec))
+	h.waitFor("no AWSPREVIOUS version")
+	if n := h.emu.Requests("GetSecretValue"); n != 0 {
+		t.Fatalf("%d values read for a refused rollback", n)
+	}
+}
