@@ -7,13 +7,24 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
+// rootList is the list screen at the bottom of the stack.
+func rootList(h *harness) *listScreen { return h.app.stack[0].(*listScreen) }
+
+// waitListed waits until the list has finished loading.
+func waitListed(h *harness) {
+	h.t.Helper()
+	h.waitUntil("the listing to finish", func(string) bool {
+		l := rootList(h)
+		return !l.loading && !l.connecting && (l.complete || l.loadErr != nil || l.stopped)
+	})
+}
+
 // listSelected is the name of the secret under the list's cursor.
 func listSelected(h *harness) string {
-	if r := listOf(h).table.selected(); r != nil {
+	if r := rootList(h).table.selected(); r != nil {
 		return r.sum.Name
 	}
 	return ""
@@ -55,8 +66,8 @@ func backToList(h *harness) {
 // listed secret, scrolling each screen, and proves no GetSecretValue was
 // made: a value is read only when the operator opens it.
 func TestBrowsingNeverReadsValues(t *testing.T) {
-	h := newListHarness(t, 100, 30, emulator.Options{}, nil)
-	waitLoaded(h)
+	h := newSecretHarness(t, 100, 30, nil)
+	waitListed(h)
 	k := h.app.env.Keys
 	h.press(k.Nav.Top)
 	seen := map[string]bool{}
@@ -162,8 +173,8 @@ func assertNoLeak(t *testing.T, needles []string, where, screen string) {
 func TestNoSeededValueOnAnyMaskedScreen(t *testing.T) {
 	for _, width := range []int{80, 40} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
-			h := newListHarness(t, width, 24, emulator.Options{}, nil)
-			waitLoaded(h)
+			h := newSecretHarness(t, width, 24, nil)
+			waitListed(h)
 			needles := leakNeedles(h)
 			if len(needles) < 50 {
 				t.Fatalf("only %d needles: the leak test would prove little", len(needles))

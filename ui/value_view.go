@@ -59,12 +59,8 @@ func (v *valueScreen) rebuild() {
 		if v.revealAll {
 			lines = strings.Split(sanitize(v.val.Secret.Text(), true), "\n")
 		} else {
-			lines = []string{
-				renderMask(st),
-				"",
-				st.Muted.Render("plaintext, masked — " + keyHelp(v.env.Keys.Value.RevealAll) + " reveals, " +
-					keyHelp(v.env.Keys.Value.CopyAll) + " copies without revealing"),
-			}
+			lines = append([]string{renderMask(st), ""}, wrapLines(st.Muted.Render("plaintext, masked — "+
+				keyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+keyHelp(v.env.Keys.Value.CopyAll)+" copies without revealing"), v.width)...)
 		}
 	case v.kind == valueBinary:
 		lines = v.binaryLines()
@@ -92,8 +88,9 @@ func (v *valueScreen) binaryLines() []string {
 		lines = append(lines, hexDump(data, hexPerLine(v.width))...)
 	} else {
 		lines = append(lines, renderMask(st))
-		lines = append(lines, "", st.Muted.Render(keyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+
-			keyHelp(v.env.Keys.Value.CopyAll)+" copies the base64 without revealing"))
+		lines = append(lines, "")
+		lines = append(lines, wrapLines(st.Muted.Render(keyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+
+			keyHelp(v.env.Keys.Value.CopyAll)+" copies the base64 without revealing"), v.width)...)
 	}
 	return lines
 }
@@ -119,6 +116,14 @@ func (v *valueScreen) View() string {
 func (v *valueScreen) infoLine() string {
 	st := v.env.Styles
 	parts := []string{}
+	switch {
+	case v.revealAll:
+		parts = append(parts, st.Revealed.Render("REVEALED"))
+	case len(v.revealed) > 0:
+		parts = append(parts, st.Revealed.Render("partly revealed"))
+	default:
+		parts = append(parts, st.Muted.Render("masked"))
+	}
 	if len(v.val.Stages) > 0 {
 		parts = append(parts, stageLabels(st, aws.Version{Stages: v.val.Stages}))
 	} else {
@@ -136,14 +141,6 @@ func (v *valueScreen) infoLine() string {
 		parts = append(parts, st.Muted.Render("plaintext"))
 	case valueBinary:
 		parts = append(parts, st.Muted.Render("binary"))
-	}
-	switch {
-	case v.revealAll:
-		parts = append(parts, st.Revealed.Render("REVEALED"))
-	case len(v.revealed) > 0:
-		parts = append(parts, st.Revealed.Render("some fields revealed"))
-	default:
-		parts = append(parts, st.Muted.Render("masked"))
 	}
 	return cut(strings.Join(parts, st.Muted.Render(" · ")), v.width)
 }
