@@ -111,6 +111,8 @@ type Editor struct {
 	Cancel     key.Binding
 	ToggleType key.Binding
 	Reveal     key.Binding
+	// SubmitText applies a multi-line text area, where enter is a new line.
+	SubmitText key.Binding
 }
 
 // Confirm is a confirmation or review pane.
@@ -204,6 +206,7 @@ func Default() *KeyMap {
 			Cancel:     bind([]string{"esc"}, "esc", "cancel"),
 			ToggleType: bind([]string{"ctrl+t"}, "ctrl+t", "number/string"),
 			Reveal:     bind([]string{"ctrl+v"}, "ctrl+v", "reveal"),
+			SubmitText: bind([]string{"ctrl+s"}, "ctrl+s", "apply"),
 		},
 		Confirm: Confirm{
 			Yes:    bind([]string{"y", "enter"}, "y/enter", "confirm"),

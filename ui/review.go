@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// reviewScreen is the last step before an edited value is written: the
+// per-key diff (masked unless revealed), what the save does to the staging
+// labels, and a confirmation (the shared confirmPane; on a production
+// profile the operator types the secret's name). Saving creates one new
+// version. The ClientRequestToken is made once per review and sent with
+// every attempt, so a retry never makes a second version.
+type reviewScreen struct {
+	env   *Env
+	store aws.Store
+	req   saveRequest
+	token string
+	diff  valueDiff
+
+	pane     *confirmPane
+	conflict bool // AWSCURRENT moved: the pane offers reload and re-apply
+	saving   bool
+	err      error
+	seq      int
+
+	revealed  bool
+	revealSeq int
+
+	width, height int
+}
+
+// reviewMaskMsg masks the review's values again after the idle timeout.
+type reviewMaskMsg struct {
+	owner *reviewScreen
+	seq   int
+}
+
+// newReviewScreen opens the review of req.
+func newReviewScreen(env *Env, store aws.Store, req saveRequest) *reviewScreen {
+	r := &reviewScreen{env: env, store: store, req: req, token: newSaveToken(), width: 80, height: 20}
+	r.diff = diffValues(aws.TextValue(string(req.base)), aws.TextValue(string(req.updated)))
+	opts := confirmOptions{confirmLabel: "Save"}
+	if env.Production {
+		opts.requireName = req.target.name
+		opts.nameReason = "Production account: type the secret's name to save"
+	}
+	r.pane = newConfirmPane(env, "Review and save "+req.target.name, nil, opts)
+	r.refreshBody()
+	return r
+}
+
+// Init focuses the name input on production profiles.
+func (r *reviewScreen) Init() tea.Cmd { return r.pane.init() }
+
+// Update handles keys, the put's result and the reveal timer.
+func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case putDoneMsg:
+		if msg.owner != r || msg.seq != r.seq {
+			return r, nil
+		}
+		return r, r.finished(msg.result, msg.err)
+	case reviewMaskMsg:
+		if msg.owner == r && msg.seq == r.revealSeq && r.revealed {
+			r.revealed = false
+			r.refreshBody()
+		}
+		return r, nil
+	case tea.KeyPressMsg:
+		return r, r.handleKey(msg)
+	}
+	_, cmd := r.pane.update(msg)
+	return r, cmd
+}
+
+func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.env.Keys
+	if r.saving {
+		return nil // one request at a time; its result decides what comes next
+	}
+	if key.Matches(msg, k.Editor.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Value.Reveal)) {
+		return r.toggleReveal()
+	}
+	res, cmd := r.pane.update(msg)
+	switch res {
+	case confirmDeclined:
+		return r.cancel()
+	case confirmAccepted:
+		if r.conflict {
+			owner := r.req.owner
+			return tea.Batch(pop(), func() tea.Msg { return reapplyRequestedMsg{owner: owner} })
+		}
+		r.pane.setBusy("saving a new version of " + r.req.target.name + "…")
+		return r.put()
+	}
+	return cmd
+}
+
+// cancel closes the review; the edits stay pending on the value screen.
+func (r *reviewScreen) cancel() tea.Cmd {
+	return tea.Batch(pop(), info("nothing was saved; your edits are still pending (s reviews them again)"))
+}
+
+// finished handles the put's outcome: saved, refused because AWSCURRENT
+// moved (offer reload and re-apply), or another error (confirm retries with
+// the same token).
+func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
+	r.saving = false
+	r.err = err
+	if err == nil {
+		r.pane.setBusy("")
+		return r.saved(res)
+	}
+	if aws.KindOf(err) == aws.KindConflict {
+		r.conflict = true
+		r.revealed = false
+		r.pane = newConfirmPane(r.env, "Not saved: "+r.req.target.name+" changed since you loaded it", nil,
+			confirmOptions{confirmLabel: "Reload & re-apply"})
+		r.pane.setSize(r.width, r.height)
+		r.refreshBody()
+		return warn("not saved: the secret changed since you loaded it; nothing was overwritten")
+	}
+	r.pane.setError(err)
+	r.refreshBody()
+	return failed(err)
+}
+
+// toggleReveal shows or masks the diff's values; showing is audited and
+// masks again after the idle timeout.
+func (r *reviewScreen) toggleReveal() tea.Cmd {
+	r.revealed = !r.revealed
+	r.revealSeq++
+	r.refreshBody()
+	if !r.revealed {
+		return nil
+	}
+	ev := AuditEvent{
+		Action: "reveal", Region: r.req.target.region, SecretARN: r.req.target.arn,
+		VersionIDs: []string{r.req.loadedID}, Outcome: "ok", Detail: "review of unsaved edits",
+	}
+	env, seq := r.env, r.revealSeq
+	return tea.Batch(
+		func() tea.Msg { env.Record(ev); return nil },
+		tea.Tick(env.RevealTimeout, func(time.Time) tea.Msg { return reviewMaskMsg{owner: r, seq: seq} }),
+	)
+}
+
+// HandleBack is esc when the name input does not have the keyboard: it
+// cancels (never saves), except while the request is in flight.
+func (r *reviewScreen) HandleBack() (bool, tea.Cmd) {
+	if r.saving {
+		return true, nil
+	}
+	return true, r.cancel()
+}
+
+// Close forgets the values when the review is closed.
+func (r *reviewScreen) Close() {
+	r.revealed = false
+	r.seq++
+}
+
+// View renders the pane.
+func (r *reviewScreen) View() string { return r.pane.view() }
+
+// SetSize gives the screen its room.
+func (r *reviewScreen) SetSize(w, h int) {
+	r.width, r.height = w, h
+	r.pane.setSize(w, h)
+}
+
+// Title names the screen in the breadcrumb.
+func (r *reviewScreen) Title() string { return "review" }
+
+// Capturing is true while the production name input has the keyboard.
+func (r *reviewScreen) Capturing() bool { return r.pane.capturing() }
+
+// ShortHelp lists what can be done now.
+func (r *reviewScreen) ShortHelp() []key.Binding {
+	k := r.env.Keys
+	if r.Capturing() {
+		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
+	}
+	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal, k.Global.Back}
+}
+
+// FullHelp lists every binding of the review.
+func (r *reviewScreen) FullHelp() [][]key.Binding {
+	k := r.env.Keys
+	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Value.Reveal, k.Editor.Reveal}, {k.Nav.Up, k.Nav.Down, k.Global.Back}}
+}

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/smtui/smtui/ui/jsonedit"
+)
+
+// refreshBody rebuilds the pane's text: what the save does to the labels,
+// any notes, and the diff (values masked unless revealed).
+func (r *reviewScreen) refreshBody() {
+	st := r.env.Styles
+	req := r.req
+	k := r.env.Keys
+	var body []string
+	if r.conflict {
+		body = append(body,
+			st.Error.Render("AWSCURRENT moved after you loaded the value (another operator, or a rotation). Nothing was written and nothing was overwritten."),
+			st.Muted.Render(describeError(r.err)),
+			"",
+			st.Text.Render("Your "+plural(req.edits, "edit")+" are kept. "+keyHelp(k.Confirm.Yes)+" reloads the latest value and re-applies them; "+
+				"edits that no longer fit are listed, and you review again before anything is saved."),
+			st.Text.Render(keyHelp(k.Confirm.No)+" goes back to your edits."),
+		)
+		r.pane.setBody(body)
+		return
+	}
+	body = append(body, st.Text.Render("Region "+req.target.region+" · "+plural(req.edits, "edit")+"."))
+	if req.expectCurrent != "" {
+		body = append(body, st.Text.Render("Saving creates a new version: ")+st.StageCurrent.Render("AWSCURRENT")+
+			st.Text.Render(" moves to it and version "+shortID(req.expectCurrent)+" becomes ")+st.StagePrevious.Render("AWSPREVIOUS")+st.Text.Render("."))
+	} else {
+		body = append(body, st.Text.Render("Saving creates a new version, which becomes AWSCURRENT."))
+	}
+	if !req.loadedCurrent() {
+		stages := "no staging label"
+		if len(req.loadedStages) > 0 {
+			stages = strings.Join(req.loadedStages, ", ")
+		}
+		body = append(body, st.Warning.Render("You edited version "+shortID(req.loadedID)+" ("+stages+"), not AWSCURRENT: the save still makes a NEW "+
+			"AWSCURRENT version from your edited value, replacing version "+shortID(req.expectCurrent)+" (AWSCURRENT when you loaded it)."))
+	}
+	for _, n := range req.notes {
+		body = append(body, st.Warning.Render("! "+n))
+	}
+	body = append(body, "")
+	reveal := keyHelp(k.Value.Reveal) + "/" + keyHelp(k.Editor.Reveal)
+	title := "Changes (loaded → edited), values hidden; " + reveal + " reveals:"
+	if r.revealed {
+		title = "Changes (loaded → edited), values SHOWN; " + reveal + " hides:"
+	}
+	body = append(body, st.Section.Render(title))
+	body = append(body, r.diffBody()...)
+	r.pane.setBody(body)
+}
+
+// diffBody is the diff: per key for a JSON object (with any type change
+// spelled out), else the whole value, line by line once revealed.
+func (r *reviewScreen) diffBody() []string {
+	st := r.env.Styles
+	if r.diff.json || r.diff.identical {
+		out := diffLines(st, r.diff, r.revealed)
+		for _, c := range r.diff.changes {
+			if c.Kind != jsonedit.Changed {
+				continue
+			}
+			if a, b := rawKind(c.Old), rawKind(c.New); a != b {
+				out = append(out, st.Warning.Render("  "+c.Path.String()+": type "+a+" → "+b))
+			}
+		}
+		return out
+	}
+	if !r.revealed {
+		return []string{st.Changed.Render("~ the whole value is replaced ") + renderMask(st)}
+	}
+	oldText, newText := string(r.req.base), string(r.req.updated)
+	if r.req.isJSON {
+		if p, err := jsonedit.Pretty(r.req.base); err == nil {
+			oldText = string(p)
+		}
+		if p, err := jsonedit.Pretty(r.req.updated); err == nil {
+			newText = string(p)
+		}
+	}
+	return lineDiff(st, oldText, newText)
+}
+
+// rawKind is the JSON type of a raw value, for the diff.
+func rawKind(raw []byte) string {
+	d, err := jsonedit.Parse(raw)
+	if err != nil {
+		return "?"
+	}
+	return d.Root().Kind().String()
+}
+
+// lineDiff shows a revealed plaintext change: the lines both texts share at
+// the start and the end are counted, the middle is shown removed and added.
+func lineDiff(st *Styles, oldText, newText string) []string {
+	a, b := strings.Split(oldText, "\n"), strings.Split(newText, "\n")
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	var out []string
+	if pre > 0 {
+		out = append(out, st.Muted.Render("  … "+plural(pre, "unchanged line")))
+	}
+	for _, l := range a[pre : len(a)-suf] {
+		out = append(out, st.Removed.Render("- ")+st.Revealed.Render(sanitize(l, false)))
+	}
+	for _, l := range b[pre : len(b)-suf] {
+		out = append(out, st.Added.Render("+ ")+st.Revealed.Render(sanitize(l, false)))
+	}
+	if suf > 0 {
+		out = append(out, st.Muted.Render("  … "+plural(suf, "unchanged line")))
+	}
+	if len(out) == 0 {
+		out = append(out, st.Muted.Render("no change"))
+	}
+	return out
+}

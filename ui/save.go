@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// saveRequest is an edited value ready for review: what was loaded, what
+// will be written, and against which AWSCURRENT.
+type saveRequest struct {
+	// owner is the screen that edited the value; the saved and re-apply
+	// messages carry it so only that screen acts on them.
+	owner  any
+	target secretTarget
+	// loadedID and loadedStages name the version the edits started from.
+	loadedID     string
+	loadedStages []string
+	// expectCurrent is the AWSCURRENT version id known when the value was
+	// loaded; the put is refused if AWSCURRENT has moved since.
+	expectCurrent string
+	base, updated []byte
+	isJSON        bool
+	edits         int
+	// notes are shown at the top of the review (edits that were re-applied
+	// over someone else's change, or skipped).
+	notes []string
+}
+
+// loadedCurrent reports whether the edits started from AWSCURRENT.
+func (r saveRequest) loadedCurrent() bool { return slices.Contains(r.loadedStages, aws.LabelCurrent) }
+
+// valueSavedMsg tells the editing screen that its value was saved as a new
+// version: it drops its pending edits and reloads at that version.
+type valueSavedMsg struct {
+	owner  any
+	result aws.PutValueResult
+}
+
+// reapplyRequestedMsg asks the editing screen to reload the value and
+// replay its edits, after a save was refused because AWSCURRENT moved.
+type reapplyRequestedMsg struct{ owner any }
+
+// putDoneMsg carries a PutValue result to the review that sent it.
+type putDoneMsg struct {
+	owner  *reviewScreen
+	seq    int
+	result aws.PutValueResult
+	err    error
+}
+
+// newSaveToken makes a random UUID, a valid ClientRequestToken. The review
+// makes one when it opens and sends it with every attempt, so a retried
+// request (after a dropped response, or the operator pressing confirm again)
+// never creates a second version.
+func newSaveToken() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		// crypto/rand does not fail on supported platforms; the token only
+		// needs to be unique.
+		copy(b[:], fmt.Sprintf("%016x", time.Now().UnixNano()))
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// put sends the edited value. It runs as a command: it records the audit
+// event (versions and outcome, never the value) and reports back.
+func (r *reviewScreen) put() tea.Cmd {
+	r.seq++
+	r.saving = true
+	seq, store, env, req, token := r.seq, r.store, r.env, r.req, r.token
+	in := aws.PutValueInput{
+		SecretID:           req.target.id,
+		Value:              aws.TextValue(string(req.updated)),
+		ClientRequestToken: token,
+		ExpectCurrent:      req.expectCurrent,
+	}
+	return func() tea.Msg {
+		if err := checkSize(req.updated); err != nil {
+			return putDoneMsg{owner: r, seq: seq, err: err}
+		}
+		ctx, cancel := env.Context()
+		defer cancel()
+		res, err := store.PutValue(ctx, in)
+		arn := res.ARN
+		if arn == "" {
+			arn = req.target.arn
+		}
+		env.Record(AuditEvent{
+			Action: "put-value", Region: req.target.region, SecretARN: arn,
+			VersionIDs: []string{res.VersionID, req.expectCurrent}, Outcome: outcomeOf(err),
+			Detail: plural(req.edits, "edit") + " from version " + req.loadedID,
+		})
+		return putDoneMsg{owner: r, seq: seq, result: res, err: err}
+	}
+}
+
+// saved is what a successful put does: close the review, tell the editing
+// screen (it reloads at the new version), tell every list, say so.
+func (r *reviewScreen) saved(res aws.PutValueResult) tea.Cmd {
+	req := r.req
+	arn := res.ARN
+	if arn == "" {
+		arn = req.target.id
+	}
+	text := "saved " + req.target.name + " as version " + res.VersionID + " — now AWSCURRENT"
+	if req.expectCurrent != "" {
+		text += "; " + shortID(req.expectCurrent) + " is AWSPREVIOUS"
+	}
+	return tea.Batch(
+		pop(),
+		func() tea.Msg { return valueSavedMsg{owner: req.owner, result: res} },
+		changed(req.target.region, arn),
+		success(text),
+	)
+}

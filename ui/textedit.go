@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+)
+
+// errTextAreaUnsafe refuses to open the text area on text it would change
+// (tabs become spaces, carriage returns and control characters vanish):
+// saving it unchanged must not alter the secret.
+var errTextAreaUnsafe = errors.New("this value has tabs, carriage returns or control characters that the text area cannot keep: edit it in $EDITOR instead")
+
+// textEdit is a multi-line text area for plaintext secrets (a PEM key, a
+// connection string) and nested JSON. While masked it shows a fixed mask
+// instead of the text, and still takes keys.
+type textEdit struct {
+	area   textarea.Model
+	masked bool
+}
+
+// newTextEdit opens a text area on text. It refuses text that the text area
+// would not give back byte for byte.
+func newTextEdit(text string, masked bool) (*textEdit, error) {
+	a := textarea.New()
+	a.CharLimit = 0
+	a.MaxHeight = 0
+	a.MaxWidth = 0
+	a.ShowLineNumbers = false
+	a.Prompt = ""
+	a.SetValue(text)
+	if a.Value() != text {
+		return nil, errTextAreaUnsafe
+	}
+	a.MoveToBegin()
+	return &textEdit{area: a, masked: masked}, nil
+}
+
+// focus gives the text area the keyboard.
+func (t *textEdit) focus() tea.Cmd { return t.area.Focus() }
+
+// value is the text as edited.
+func (t *textEdit) value() string { return t.area.Value() }
+
+// update passes a key or paste to the text area.
+func (t *textEdit) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	t.area, cmd = t.area.Update(msg)
+	return cmd
+}
+
+// setSize gives the text area its room.
+func (t *textEdit) setSize(w, h int) {
+	t.area.SetWidth(max(w, 4))
+	t.area.SetHeight(max(h, 1))
+}
+
+// view renders the text area, or the mask while masked: neither the text
+// nor its length shows. The line count and cursor position are shown so the
+// operator knows where typing goes.
+func (t *textEdit) view(st *Styles, revealHelp string) string {
+	if !t.masked {
+		return t.area.View()
+	}
+	lines := []string{renderMask(st), st.Muted.Render("masked while you type — " + revealHelp + " reveals")}
+	for len(lines) < t.area.Height() {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:max(t.area.Height(), 2)], "\n")
+}
