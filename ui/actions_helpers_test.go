@@ -114,3 +114,16 @@ func (a *writeAuditLog) all() []AuditEvent {
 		}
 	}
 }
+
+// flat is the screen's text with box borders removed and whitespace
+// collapsed, so a sentence wrapped over two lines still matches.
+func flat(screen string) string {
+	r := strings.NewReplacer("│", " ", "╭", " ", "╮", " ", "╰", " ", "╯", " ", "─", " ")
+	return strings.Join(strings.Fields(r.Replace(screen)), " ")
+}
+
+// waitForText waits until the flattened screen contains want.
+func waitForText(h *harness, want string) string {
+	h.t.Helper()
+	return h.waitUntil(want, func(s string) bool { return strings.Contains(flat(s), want) })
+}

@@ -119,12 +119,16 @@ func labelsText(labels []string) string {
 	return strings.Join(ls, ", ")
 }
 
-// wrapText wraps styled text to width cells and splits it into lines.
+// wrapText wraps styled text to width cells at spaces and splits it into
+// lines. Hyphens do not break lines (version ids and names stay whole when
+// they fit): they are swapped for a placeholder while wrapping.
 func wrapText(s string, width int) []string {
 	if width < 1 {
 		width = 1
 	}
-	return strings.Split(lipgloss.Wrap(s, width, " /-"), "\n")
+	const nbHyphen = "\u2011"
+	wrapped := lipgloss.Wrap(strings.ReplaceAll(s, "-", nbHyphen), width, " ")
+	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n")
 }
 
 // ageText says how long ago t was, coarsely ("3 days ago"), or "" if unknown.

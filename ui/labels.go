@@ -1,0 +1,524 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// Staging label limits (AWS): 1-256 characters, at most 20 on one version.
+const (
+	maxLabelChars     = 256
+	maxLabelsPerVersn = 20
+)
+
+// moveStep is where the move-label dialog is.
+type moveStep int
+
+const (
+	stepPickLabel moveStep = iota
+	stepNewLabel
+	stepPickTarget
+	stepConfirmMove
+)
+
+// moveLabelScreen moves a staging label (existing, or a new custom one) to
+// a version: choose the label, choose the target version, read what will
+// happen, confirm. MoveLabel names the label's current holder as
+// FromVersion, so if someone moved it meanwhile AWS refuses and nothing
+// changes.
+type moveLabelScreen struct {
+	env      *Env
+	store    aws.Store
+	secret   aws.Secret
+	t        writeTarget
+	versions []aws.Version
+
+	step     moveStep
+	labels   []string // every label on some version, in display order
+	labelSel *choiceList
+	input    textinput.Model
+	inputErr string
+	targets  *choiceList
+
+	label    string // chosen label
+	from     string // its holder now ("" for a new label)
+	to       string // chosen version
+	preTo    string // version to preselect as target
+	loading  bool
+	loadErr  error
+	seq      int
+	pane     *confirmPane
+	finished bool
+
+	width, height int
+}
+
+// versionsForMoveMsg carries a ListVersions result when none were given.
+type versionsForMoveMsg struct {
+	owner    Screen
+	seq      int
+	versions []aws.Version
+	err      error
+}
+
+// labelMovedMsg is the result of a MoveLabel call.
+type labelMovedMsg struct {
+	owner Screen
+	err   error
+}
+
+// newMoveLabelScreen opens the move-label dialog. versions may be nil: the
+// dialog then lists them itself.
+func newMoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions []aws.Version) *moveLabelScreen {
+	m := &moveLabelScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store)}
+	m.input = textinput.New()
+	m.input.Prompt = "› "
+	m.input.CharLimit = maxLabelChars + 10
+	m.input.Placeholder = "e.g. BLUE"
+	if versions != nil {
+		m.setVersions(versions)
+	} else {
+		m.loading = true
+	}
+	return m
+}
+
+// withTarget preselects the version labels move to (the versions screen's cursor).
+func (m *moveLabelScreen) withTarget(versionID string) *moveLabelScreen {
+	m.preTo = versionID
+	return m
+}
+
+func (m *moveLabelScreen) setVersions(vs []aws.Version) {
+	m.versions = sortVersionsNewest(vs)
+	seen := map[string]bool{}
+	for _, v := range m.versions {
+		for _, l := range v.Stages {
+			if !seen[l] {
+				seen[l] = true
+				m.labels = append(m.labels, l)
+			}
+		}
+	}
+	sort.SliceStable(m.labels, func(i, j int) bool {
+		ri, rj := labelRank(m.labels[i]), labelRank(m.labels[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return m.labels[i] < m.labels[j]
+	})
+	st := m.env.Styles
+	items := make([]choice, 0, len(m.labels)+1)
+	for _, l := range m.labels {
+		items = append(items, choice{text: labelStyle(st, l).Render(l) + st.Muted.Render("  on version "+m.holder(l))})
+	}
+	items = append(items, choice{text: st.Text.Render("a new label…")})
+	m.labelSel = newChoiceList(m.env, items)
+	m.layout()
+}
+
+// labelRank orders AWS's labels first.
+func labelRank(l string) int {
+	switch l {
+	case aws.LabelCurrent:
+		return 0
+	case aws.LabelPrevious:
+		return 1
+	case aws.LabelPending:
+		return 2
+	}
+	return 3
+}
+
+// labelStyle is the style of a staging label.
+func labelStyle(st *Styles, l string) interface{ Render(...string) string } {
+	switch l {
+	case aws.LabelCurrent:
+		return st.StageCurrent
+	case aws.LabelPrevious:
+		return st.StagePrevious
+	case aws.LabelPending:
+		return st.StagePending
+	}
+	return st.StageCustom
+}
+
+// sortVersionsNewest orders versions newest first (ties by id).
+func sortVersionsNewest(vs []aws.Version) []aws.Version {
+	out := append([]aws.Version(nil), vs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].CreatedDate.Equal(out[j].CreatedDate) {
+			return out[i].CreatedDate.After(out[j].CreatedDate)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// holder is the version carrying label now, or "".
+func (m *moveLabelScreen) holder(label string) string {
+	for _, v := range m.versions {
+		if hasLabel(v.Stages, label) {
+			return v.ID
+		}
+	}
+	return ""
+}
+
+func (m *moveLabelScreen) version(id string) (aws.Version, bool) {
+	for _, v := range m.versions {
+		if v.ID == id {
+			return v, true
+		}
+	}
+	return aws.Version{}, false
+}
+
+// Init lists the versions if none were given.
+func (m *moveLabelScreen) Init() tea.Cmd {
+	if !m.loading {
+		return nil
+	}
+	m.seq++
+	seq, store, env, id := m.seq, m.store, m.env, m.t.id
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		vs, err := store.ListVersions(ctx, id)
+		return versionsForMoveMsg{owner: m, seq: seq, versions: vs, err: err}
+	}
+}
+
+// Update handles results and keys.
+func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case versionsForMoveMsg:
+		if msg.owner != m || msg.seq != m.seq {
+			return m, nil
+		}
+		m.loading = false
+		if msg.err != nil {
+			m.loadErr = msg.err
+			return m, failed(msg.err)
+		}
+		m.setVersions(msg.versions)
+		return m, nil
+	case labelMovedMsg:
+		if msg.owner != m {
+			return m, nil
+		}
+		return m, m.moved(msg.err)
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	}
+	switch m.step {
+	case stepNewLabel:
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd
+	case stepConfirmMove:
+		_, cmd := m.pane.update(msg)
+		return m, cmd
+	case stepPickLabel:
+		if m.labelSel != nil {
+			m.labelSel.update(msg)
+		}
+	case stepPickTarget:
+		m.targets.update(msg)
+	}
+	return m, nil
+}
+
+func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.loading || m.loadErr != nil || m.finished {
+		return nil
+	}
+	k := m.env.Keys
+	switch m.step {
+	case stepPickLabel:
+		if key.Matches(msg, k.Nav.Open) {
+			i := m.labelSel.selected()
+			if i == len(m.labels) {
+				m.step = stepNewLabel
+				m.inputErr = ""
+				return m.input.Focus()
+			}
+			return m.chooseLabel(m.labels[i])
+		}
+		m.labelSel.update(msg)
+	case stepNewLabel:
+		switch {
+		case key.Matches(msg, k.Editor.Submit):
+			l := strings.TrimSpace(m.input.Value())
+			if err := checkNewLabel(l); err != "" {
+				m.inputErr = err
+				return nil
+			}
+			m.input.Blur()
+			return m.chooseLabel(l)
+		case key.Matches(msg, k.Editor.Cancel):
+			m.input.Blur()
+			m.step = stepPickLabel
+			return nil
+		}
+		m.inputErr = ""
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return cmd
+	case stepPickTarget:
+		if key.Matches(msg, k.Nav.Open) {
+			i := m.targets.selected()
+			if i < 0 {
+				return nil
+			}
+			if r := m.targets.items[i].reason; r != "" {
+				return warn(r)
+			}
+			m.to = m.versions[i].ID
+			return m.openConfirm()
+		}
+		m.targets.update(msg)
+	case stepConfirmMove:
+		res, cmd := m.pane.update(msg)
+		switch res {
+		case confirmDeclined:
+			m.step = stepPickTarget
+			return nil
+		case confirmAccepted:
+			m.pane.setBusy("moving " + m.label + " to version " + versionShort(m.to) + "…")
+			return m.apply()
+		}
+		return cmd
+	}
+	return nil
+}
+
+// checkNewLabel validates a custom label typed by the operator.
+func checkNewLabel(l string) string {
+	n := utf8.RuneCountInString(l)
+	switch {
+	case n == 0:
+		return "type a label (1-256 characters)"
+	case n > maxLabelChars:
+		return "the label is " + plural(n, "character") + " long; AWS allows at most 256"
+	}
+	return ""
+}
+
+// chooseLabel moves to the target step with the versions the label can go to.
+func (m *moveLabelScreen) chooseLabel(l string) tea.Cmd {
+	m.label = l
+	m.from = m.holder(l)
+	st := m.env.Styles
+	now := m.env.Now()
+	items := make([]choice, 0, len(m.versions))
+	pre := -1
+	for i, v := range m.versions {
+		text := st.Text.Render(versionShort(v.ID)) + "  " + versionLabelsStyled(st, v.Stages)
+		if a := ageText(v.CreatedDate, now); a != "" {
+			text += st.Muted.Render("  created " + a)
+		}
+		c := choice{text: text}
+		switch {
+		case v.ID == m.from:
+			c.reason = l + " is already on this version"
+		case len(v.Stages) >= maxLabelsPerVersn:
+			c.reason = "this version already has 20 labels, the most AWS allows; remove one first"
+		}
+		items = append(items, c)
+		if pre < 0 && c.reason == "" && (v.ID == m.preTo || m.preTo == "") {
+			pre = i
+		}
+	}
+	m.targets = newChoiceList(m.env, items)
+	m.targets.setCursor(max(pre, 0))
+	m.step = stepPickTarget
+	m.layout()
+	return nil
+}
+
+// versionLabelsStyled renders a version's labels, or "no labels".
+func versionLabelsStyled(st *Styles, labels []string) string {
+	if len(labels) == 0 {
+		return st.Deprecated.Render("no labels")
+	}
+	ls := append([]string(nil), labels...)
+	sort.SliceStable(ls, func(i, j int) bool { return labelRank(ls[i]) < labelRank(ls[j]) })
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = labelStyle(st, l).Render(l)
+	}
+	return strings.Join(parts, " ")
+}
+
+// openConfirm explains the move and asks for confirmation.
+func (m *moveLabelScreen) openConfirm() tea.Cmd {
+	st := m.env.Styles
+	to, _ := m.version(m.to)
+	var body []string
+	if m.from == "" {
+		body = append(body, st.Text.Render("Attach the new label ")+labelStyle(st, m.label).Render(m.label)+
+			st.Text.Render(" to version "+m.to+"."))
+	} else {
+		body = append(body, st.Text.Render("Move ")+labelStyle(st, m.label).Render(m.label)+
+			st.Text.Render(" from version "+m.from+" to version "+m.to+"."))
+	}
+	body = append(body, st.Muted.Render("Version "+versionShort(m.to)+" has now: "+labelsText(to.Stages)+"."))
+	danger := false
+	switch m.label {
+	case aws.LabelCurrent:
+		danger = true
+		body = append(body, "",
+			st.Warning.Render("This changes the live value: applications reading the secret get version "+versionShort(m.to)+"'s value from their next read."),
+			st.Text.Render("Version "+versionShort(m.from)+" (the one AWSCURRENT leaves) gets AWSPREVIOUS."))
+		if hasLabel(to.Stages, aws.LabelPending) {
+			body = append(body, st.Text.Render("Version "+versionShort(m.to)+" also keeps AWSPENDING until it is removed."))
+		}
+	case aws.LabelPending:
+		body = append(body, "", st.Warning.Render("AWSPENDING marks the version a rotation is working on; a rotation in progress may act on version "+versionShort(m.to)+"."))
+	case aws.LabelPrevious:
+		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback (b) goes; AWS moves it by itself whenever AWSCURRENT moves."))
+	}
+	opts := confirmOptions{danger: danger, confirmLabel: "Move " + m.label}
+	if m.env.Production {
+		opts.requireName = m.t.name
+		opts.nameReason = "Production account: type the secret's name to move the label"
+	}
+	m.pane = newConfirmPane(m.env, "Move a staging label of "+m.t.name, body, opts)
+	m.pane.setSize(m.width, m.height)
+	m.step = stepConfirmMove
+	return m.pane.init()
+}
+
+func (m *moveLabelScreen) apply() tea.Cmd {
+	store, env := m.store, m.env
+	in := aws.MoveLabelInput{SecretID: m.t.id, Label: m.label, ToVersion: m.to, FromVersion: m.from}
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		return labelMovedMsg{owner: m, err: store.MoveLabel(ctx, in)}
+	}
+}
+
+func (m *moveLabelScreen) moved(err error) tea.Cmd {
+	ids := []string{m.to}
+	if m.from != "" {
+		ids = append(ids, m.from)
+	}
+	m.env.Record(AuditEvent{Action: "move-label", Region: m.t.region, SecretARN: m.t.arn,
+		VersionIDs: ids, Outcome: outcomeOf(err), Detail: m.label})
+	if err != nil {
+		m.pane.setError(err)
+		return failed(err)
+	}
+	m.finished = true
+	text := "Moved " + m.label + " to version " + versionShort(m.to)
+	if m.label == aws.LabelCurrent && m.from != "" {
+		text += "; version " + versionShort(m.from) + " is AWSPREVIOUS"
+	}
+	return tea.Batch(changed(m.t.region, m.t.changedID()), success(text), pop())
+}
+
+// HandleBack steps back through the dialog before closing it.
+func (m *moveLabelScreen) HandleBack() (bool, tea.Cmd) {
+	switch m.step {
+	case stepPickTarget:
+		m.step = stepPickLabel
+		return true, nil
+	case stepConfirmMove:
+		if m.pane.busy == "" {
+			m.step = stepPickTarget
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+func (m *moveLabelScreen) layout() {
+	h := max(m.height-6, 1)
+	if m.labelSel != nil {
+		m.labelSel.setHeight(h)
+	}
+	if m.targets != nil {
+		m.targets.setHeight(h)
+	}
+	m.input.SetWidth(max(m.width-10, 4))
+	if m.pane != nil {
+		m.pane.setSize(m.width, m.height)
+	}
+}
+
+// View renders the current step.
+func (m *moveLabelScreen) View() string {
+	st := m.env.Styles
+	w := max(m.width-4, 6)
+	switch {
+	case m.loadErr != nil:
+		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(describeError(m.loadErr))})
+	case m.loading:
+		return noticeView(m.env, m.width, "Move a label of "+m.t.name, []string{st.Muted.Render("listing versions…")})
+	}
+	k := m.env.Keys
+	var lines []string
+	switch m.step {
+	case stepPickLabel:
+		lines = append(lines, st.Title.Render(cut("Move a staging label of "+m.t.name, w)), st.Text.Render("Which label?"))
+		lines = append(lines, m.labelSel.lines(w)...)
+		lines = append(lines, st.Muted.Render(cut(helpLine(k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+	case stepNewLabel:
+		lines = append(lines, st.Title.Render(cut("New staging label for "+m.t.name, w)),
+			st.Text.Render("Label (1-256 characters):"), m.input.View())
+		if m.inputErr != "" {
+			lines = append(lines, st.Error.Render(cut(m.inputErr, w)))
+		}
+		lines = append(lines, st.Muted.Render(cut(helpLine(k.Editor.Submit, k.Editor.Cancel), w)))
+	case stepPickTarget:
+		lines = append(lines, st.Title.Render(cut("Move "+m.label+" to which version?", w)))
+		if m.from != "" {
+			lines = append(lines, st.Muted.Render(cut("now on version "+m.from, w)))
+		} else {
+			lines = append(lines, st.Muted.Render(cut("a new label: it is on no version yet", w)))
+		}
+		lines = append(lines, m.targets.lines(w)...)
+		lines = append(lines, st.Muted.Render(cut(helpLine(k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+	case stepConfirmMove:
+		return m.pane.view()
+	}
+	return st.Pane.Width(max(m.width, 10)).Render(strings.Join(lines, "\n"))
+}
+
+// SetSize gives the screen its share of the window.
+func (m *moveLabelScreen) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.layout()
+}
+
+// Title names the screen in the breadcrumb.
+func (m *moveLabelScreen) Title() string { return "move label" }
+
+// Capturing is true while a label is typed or the name guard has focus.
+func (m *moveLabelScreen) Capturing() bool {
+	return m.step == stepNewLabel || (m.step == stepConfirmMove && m.pane.capturing())
+}
+
+// ShortHelp lists the main bindings.
+func (m *moveLabelScreen) ShortHelp() []key.Binding {
+	k := m.env.Keys
+	if m.step == stepConfirmMove {
+		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+	}
+	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back}
+}
+
+// FullHelp lists every binding of the screen.
+func (m *moveLabelScreen) FullHelp() [][]key.Binding {
+	k := m.env.Keys
+	return [][]key.Binding{{k.Nav.Open, k.Nav.Up, k.Nav.Down}, {k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Global.Back}}
+}

@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// removeLabelScreen takes a staging label off one version (e.g. a stray
+// AWSPENDING left by a failed rotation): MoveLabel with no ToVersion and the
+// version as FromVersion. AWSCURRENT cannot be removed, only moved.
+type removeLabelScreen struct {
+	env     *Env
+	store   aws.Store
+	secret  aws.Secret
+	t       writeTarget
+	version aws.Version
+
+	picker   *choiceList
+	label    string
+	pane     *confirmPane
+	finished bool
+	onDone   func() tea.Cmd // what to do after success; default: close
+
+	width, height int
+}
+
+// newRemoveLabelScreen opens the dialog for the version versionID (one of
+// versions). With one removable label it goes straight to confirmation.
+func newRemoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions []aws.Version, versionID string) *removeLabelScreen {
+	r := &removeLabelScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store)}
+	for _, v := range versions {
+		if v.ID == versionID {
+			r.version = v
+		}
+	}
+	if r.version.ID == "" {
+		// Not in the list given: use the secret's stages.
+		r.version = aws.Version{ID: versionID, Stages: secret.VersionStages[versionID]}
+	}
+	st := env.Styles
+	items := make([]choice, 0, len(r.version.Stages))
+	removable := 0
+	for _, l := range sortedLabels(r.version.Stages) {
+		c := choice{text: labelStyle(st, l).Render(l)}
+		if l == aws.LabelCurrent {
+			c.reason = "AWSCURRENT can't be removed, only moved to another version (m, or roll back with b)"
+		} else {
+			removable++
+			r.label = l
+		}
+		items = append(items, c)
+	}
+	r.picker = newChoiceList(env, items)
+	if removable != 1 {
+		r.label = ""
+	} else {
+		r.openConfirm()
+	}
+	return r
+}
+
+// newRemovePendingScreen removes AWSPENDING from versionID (the stuck
+// rotation's way out).
+func newRemovePendingScreen(env *Env, store aws.Store, secret aws.Secret, versionID string) *removeLabelScreen {
+	r := &removeLabelScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store)}
+	r.version = aws.Version{ID: versionID, Stages: secret.VersionStages[versionID]}
+	r.picker = newChoiceList(env, nil)
+	r.label = aws.LabelPending
+	r.openConfirm()
+	return r
+}
+
+// sortedLabels orders AWS's labels first, then custom ones by name.
+func sortedLabels(ls []string) []string {
+	out := append([]string(nil), ls...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0; j-- {
+			a, b := out[j-1], out[j]
+			if labelRank(a) > labelRank(b) || (labelRank(a) == labelRank(b) && a > b) {
+				out[j-1], out[j] = b, a
+			}
+		}
+	}
+	return out
+}
+
+func (r *removeLabelScreen) openConfirm() {
+	st := r.env.Styles
+	keeps := make([]string, 0, len(r.version.Stages))
+	for _, l := range r.version.Stages {
+		if l != r.label {
+			keeps = append(keeps, l)
+		}
+	}
+	body := []string{
+		st.Text.Render("Remove ") + labelStyle(st, r.label).Render(r.label) + st.Text.Render(" from version "+r.version.ID+"."),
+	}
+	if len(keeps) == 0 {
+		body = append(body, st.Warning.Render("The version will have no labels left: it becomes deprecated (hidden from the default version "+
+			"listing, and AWS deletes deprecated versions beyond 100)."))
+	} else {
+		body = append(body, st.Muted.Render("It keeps "+strings.Join(sortedLabels(keeps), ", ")+"."))
+	}
+	if r.label == aws.LabelPending {
+		if _, _, stuck := strayPending(r.secret.VersionStages); stuck || !hasLabel(r.version.Stages, aws.LabelCurrent) {
+			body = append(body, "", st.Text.Render("While AWSPENDING is on a version other than AWSCURRENT, Secrets Manager treats a rotation as "+
+				"in progress and refuses to start another. Removing it lets the next rotation start cleanly. "+
+				"If a rotation function is still running right now, it will fail its remaining steps."))
+		}
+	}
+	opts := confirmOptions{confirmLabel: "Remove " + r.label}
+	if r.env.Production {
+		opts.requireName = r.t.name
+		opts.nameReason = "Production account: type the secret's name to remove the label"
+	}
+	r.pane = newConfirmPane(r.env, "Remove a staging label of "+r.t.name, body, opts)
+	r.pane.setSize(r.width, r.height)
+}
+
+// Init focuses the name guard when the dialog opens on the confirmation.
+func (r *removeLabelScreen) Init() tea.Cmd {
+	if r.pane != nil {
+		return r.pane.init()
+	}
+	return nil
+}
+
+// Update handles results and keys.
+func (r *removeLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case labelMovedMsg:
+		if msg.owner != r {
+			return r, nil
+		}
+		return r, r.removed(msg.err)
+	case tea.KeyPressMsg:
+		return r, r.handleKey(msg)
+	}
+	if r.pane != nil {
+		_, cmd := r.pane.update(msg)
+		return r, cmd
+	}
+	r.picker.update(msg)
+	return r, nil
+}
+
+func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if r.finished {
+		return nil
+	}
+	if r.pane == nil {
+		if key.Matches(msg, r.env.Keys.Nav.Open) {
+			i := r.picker.selected()
+			if i < 0 {
+				return nil
+			}
+			if reason := r.picker.items[i].reason; reason != "" {
+				return warn(reason)
+			}
+			r.label = sortedLabels(r.version.Stages)[i]
+			r.openConfirm()
+			return r.pane.init()
+		}
+		r.picker.update(msg)
+		return nil
+	}
+	res, cmd := r.pane.update(msg)
+	switch res {
+	case confirmDeclined:
+		return r.back()
+	case confirmAccepted:
+		r.pane.setBusy("removing " + r.label + " from version " + versionShort(r.version.ID) + "…")
+		return r.apply()
+	}
+	return cmd
+}
+
+// back returns to the label list, or closes when there is no choice.
+func (r *removeLabelScreen) back() tea.Cmd {
+	if len(r.picker.items) > 1 {
+		r.pane = nil
+		return nil
+	}
+	return pop()
+}
+
+// HandleBack steps back to the label list before closing.
+func (r *removeLabelScreen) HandleBack() (bool, tea.Cmd) {
+	if r.pane != nil && r.pane.busy != "" {
+		return true, nil
+	}
+	if r.pane != nil && len(r.picker.items) > 1 {
+		r.pane = nil
+		return true, nil
+	}
+	return false, nil
+}
+
+func (r *removeLabelScreen) apply() tea.Cmd {
+	store, env := r.store, r.env
+	in := aws.MoveLabelInput{SecretID: r.t.id, Label: r.label, FromVersion: r.version.ID}
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		return labelMovedMsg{owner: r, err: store.MoveLabel(ctx, in)}
+	}
+}
+
+func (r *removeLabelScreen) removed(err error) tea.Cmd {
+	r.env.Record(AuditEvent{Action: "remove-label", Region: r.t.region, SecretARN: r.t.arn,
+		VersionIDs: []string{r.version.ID}, Outcome: outcomeOf(err), Detail: r.label})
+	if err != nil {
+		r.pane.setError(err)
+		return failed(err)
+	}
+	r.finished = true
+	done := pop()
+	if r.onDone != nil {
+		done = r.onDone()
+	}
+	return tea.Batch(changed(r.t.region, r.t.changedID()),
+		success("Removed "+r.label+" from version "+versionShort(r.version.ID)+" of "+r.t.name), done)
+}
+
+// View renders the label list or the confirmation.
+func (r *removeLabelScreen) View() string {
+	if r.pane != nil {
+		return r.pane.view()
+	}
+	st := r.env.Styles
+	w := max(r.width-4, 6)
+	if len(r.picker.items) == 0 {
+		return noticeView(r.env, r.width, "Remove a label", []string{st.Muted.Render("Version " + r.version.ID + " has no labels: there is nothing to remove.")})
+	}
+	lines := []string{st.Title.Render(cut("Remove which label from version "+versionShort(r.version.ID)+"?", w))}
+	lines = append(lines, r.picker.lines(w)...)
+	k := r.env.Keys
+	lines = append(lines, st.Muted.Render(cut(helpLine(k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+	return st.Pane.Width(max(r.width, 10)).Render(strings.Join(lines, "\n"))
+}
+
+// SetSize gives the screen its share of the window.
+func (r *removeLabelScreen) SetSize(w, h int) {
+	r.width, r.height = w, h
+	r.picker.setHeight(max(h-5, 1))
+	if r.pane != nil {
+		r.pane.setSize(w, h)
+	}
+}
+
+// Title names the screen in the breadcrumb.
+func (r *removeLabelScreen) Title() string { return "remove label" }
+
+// Capturing is true while the name guard has focus.
+func (r *removeLabelScreen) Capturing() bool { return r.pane != nil && r.pane.capturing() }
+
+// ShortHelp lists the main bindings.
+func (r *removeLabelScreen) ShortHelp() []key.Binding {
+	k := r.env.Keys
+	if r.pane != nil {
+		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+	}
+	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back}
+}
+
+// FullHelp lists every binding of the screen.
+func (r *removeLabelScreen) FullHelp() [][]key.Binding {
+	k := r.env.Keys
+	return [][]key.Binding{{k.Nav.Open, k.Nav.Up, k.Nav.Down}, {k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Global.Back}}
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// holderIn returns the version carrying label in a fresh describe.
+func holderIn(h *harness, store aws.Store, name, label string) string {
+	h.t.Helper()
+	return labelHolder(describeNow(h, store, name).VersionStages, label)
+}
+
+func TestMoveLabelCustom(t *testing.T) {
+	audit := newWriteAuditLog()
+	h := writeHarness(t, func(o *Options) { o.Audit = audit })
+	store := connectStore(h, "us-east-1")
+	const name = "prod/api/stripe"
+	sec := describeNow(h, store, name)
+	blueWas := labelHolder(sec.VersionStages, "BLUE")
+	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	if blueWas == "" || blueWas == cur {
+		t.Fatalf("seed: BLUE should be on a non-current version: %v", sec.VersionStages)
+	}
+	k := h.app.env.Keys
+	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name)))
+	h.waitFor("Which label?")
+	// AWSCURRENT, AWSPREVIOUS, BLUE, GREEN, a new label…
+	h.press(k.Nav.Down)
+	h.press(k.Nav.Down)
+	h.waitFor("› BLUE")
+	h.press(k.Nav.Open)
+	h.waitFor("Move BLUE to which version?")
+	h.press(k.Nav.Open) // the newest version (AWSCURRENT, GREEN) is preselected
+	screen := waitForText(h, "from version "+blueWas)
+	if !strings.Contains(flat(screen), "to version "+cur) {
+		t.Fatalf("confirmation does not name the target %s:\n%s", cur, screen)
+	}
+	h.press(k.Confirm.Yes)
+	h.waitFor("Moved BLUE to version")
+	if got := holderIn(h, store, name, "BLUE"); got != cur {
+		t.Fatalf("BLUE on %s, want %s", got, cur)
+	}
+	var ok bool
+	for _, ev := range audit.all() {
+		ok = ok || (ev.Action == "move-label" && ev.Detail == "BLUE" && ev.Outcome == "ok")
+	}
+	if !ok {
+		t.Fatal("no move-label audit event")
+	}
+}
+
+func TestMoveLabelNewCustomValidated(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/api/stripe"
+	sec := describeNow(h, store, name)
+	vs := sortVersionsNewest(versionsNow(h, store, name))
+	oldest := vs[len(vs)-1].ID
+	k := h.app.env.Keys
+	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, nil).withTarget(oldest))
+	h.waitFor("Which label?")
+	h.press(k.Nav.Bottom)
+	h.press(k.Nav.Open)
+	h.waitFor("Label (1-256 characters)")
+	h.press(k.Editor.Submit)
+	h.waitFor("type a label")
+	h.send(tea.PasteMsg{Content: strings.Repeat("x", 257)})
+	h.press(k.Editor.Submit)
+	h.waitFor("AWS allows at most 256")
+	h.send(keyPress("ctrl+u")) // the text input's delete-to-start
+	h.typeText("CANARY")
+	h.press(k.Editor.Submit)
+	h.waitFor("Move CANARY to which version?")
+	h.press(k.Nav.Open)
+	h.waitFor("Attach the new label CANARY")
+	h.press(k.Confirm.Yes)
+	h.waitFor("Moved CANARY")
+	if got := holderIn(h, store, name, "CANARY"); got != oldest {
+		t.Fatalf("CANARY on %q, want the oldest version %s", got, oldest)
+	}
+}
+
+func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/db/postgres"
+	sec := describeNow(h, store, name)
+	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	vs := sortVersionsNewest(versionsNow(h, store, name))
+	oldest := vs[len(vs)-1].ID
+	k := h.app.env.Keys
+	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, vs).withTarget(oldest))
+	h.waitFor("› AWSCURRENT")
+	h.press(k.Nav.Open)
+	h.waitFor("Move AWSCURRENT to which version?")
+	h.press(k.Nav.Open)
+	screen := h.waitFor("gets AWSPREVIOUS")
+	if !strings.Contains(screen, "changes the live value") {
+		t.Fatalf("no warning that the live value changes:\n%s", screen)
+	}
+	// Destructive: Cancel has the focus, so enter cancels.
+	h.press(k.Editor.Submit)
+	h.waitFor("Move AWSCURRENT to which version?")
+	h.press(k.Nav.Open)
+	h.waitFor("gets AWSPREVIOUS")
+	h.press(k.Confirm.Yes)
+	h.waitFor("Moved AWSCURRENT")
+	after := describeNow(h, store, name)
+	if labelHolder(after.VersionStages, aws.LabelCurrent) != oldest || labelHolder(after.VersionStages, aws.LabelPrevious) != cur {
+		t.Fatalf("after the move: %v; want AWSCURRENT on %s and AWSPREVIOUS on %s", after.VersionStages, oldest, cur)
+	}
+}
+
+func TestRemoveLabel(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/api/stripe"
+	sec := describeNow(h, store, name)
+	blue := labelHolder(sec.VersionStages, "BLUE") // carries AWSPREVIOUS and BLUE
+	k := h.app.env.Keys
+	openScreen(h, newRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), blue))
+	h.waitFor("Remove which label")
+	h.press(k.Nav.Down)
+	h.press(k.Nav.Open)
+	h.waitFor("It keeps AWSPREVIOUS")
+	h.press(k.Confirm.Yes)
+	h.waitFor("Removed BLUE")
+	if got := holderIn(h, store, name, "BLUE"); got != "" {
+		t.Fatalf("BLUE still on %s", got)
+	}
+	if got := holderIn(h, store, name, aws.LabelPrevious); got != blue {
+		t.Fatalf("AWSPREVIOUS moved to %s", got)
+	}
+}
+
+func TestRemoveLabelRefusesCurrent(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/ssh/deploy-key"
+	sec := describeNow(h, store, name)
+	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	openScreen(h, newRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), cur))
+	h.waitFor("AWSCURRENT can't be removed")
+	h.press(h.app.env.Keys.Nav.Open)
+	if n := h.emu.Requests("UpdateSecretVersionStage"); n != 0 {
+		t.Fatalf("%d label calls for a refused removal", n)
+	}
+}
