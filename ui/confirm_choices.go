@@ -117,4 +117,3 @@ func (c *choiceList) lines(width int) []string {
 	}
 	return out
 }
-
