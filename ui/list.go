@@ -214,7 +214,10 @@ func (l *listScreen) connected(msg connectedMsg) tea.Cmd {
 
 // pageArrived adds a page's rows and asks for the next page.
 func (l *listScreen) pageArrived(msg secretsPageMsg) tea.Cmd {
-	l.cancel = nil
+	if l.cancel != nil {
+		l.cancel() // the call is over; release its timer
+		l.cancel = nil
+	}
 	if msg.err != nil {
 		l.loading = false
 		l.loadErr = msg.err

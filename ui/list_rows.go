@@ -24,26 +24,48 @@ type secretRow struct {
 	descStart, descEnd int
 	// nameWidth is the name's width in cells.
 	nameWidth int
+	// fields are the parts of search the filter matches one by one: the
+	// name, the description, each tag as key=value.
+	fields []fuzzyField
 }
+
+// nameMatchBonus ranks a filter match in the name above one elsewhere.
+const nameMatchBonus = 10
 
 // newSecretRow precomputes a row's search text.
 func newSecretRow(s aws.SecretSummary) *secretRow {
 	var b strings.Builder
 	desc := foldLines(s.Description)
 	b.Grow(len(s.Name) + len(desc) + 2 + 16*len(s.Tags))
+	spans := make([][2]int, 0, 2+len(s.Tags))
 	b.WriteString(s.Name)
+	spans = append(spans, [2]int{0, b.Len()})
 	b.WriteByte(' ')
 	start := b.Len()
 	b.WriteString(desc)
 	end := b.Len()
+	if end > start {
+		spans = append(spans, [2]int{start, end})
+	}
 	for _, t := range s.Tags {
 		b.WriteByte(' ')
+		from := b.Len()
 		b.WriteString(t.Key)
 		b.WriteByte('=')
 		b.WriteString(t.Value)
+		spans = append(spans, [2]int{from, b.Len()})
 	}
-	return &secretRow{sum: s, key: rowKey(s.Region, s.ARN, s.Name), search: b.String(), descStart: start, descEnd: end,
-		nameWidth: ansi.StringWidth(s.Name)}
+	search := b.String()
+	fields := make([]fuzzyField, len(spans))
+	for i, sp := range spans {
+		bonus := 0
+		if i == 0 {
+			bonus = nameMatchBonus
+		}
+		fields[i] = newFuzzyField(search[sp[0]:sp[1]], sp[0], bonus)
+	}
+	return &secretRow{sum: s, key: rowKey(s.Region, s.ARN, s.Name), search: search, descStart: start, descEnd: end,
+		nameWidth: ansi.StringWidth(s.Name), fields: fields}
 }
 
 // rowKey identifies a secret in a region; the ARN when known.

@@ -24,6 +24,9 @@ type secretTable struct {
 	showRegion     bool
 	// maxName is the widest name loaded, for the name column's width.
 	maxName int
+	// cache keeps recent queries' hits while the rows stay the same, so
+	// deleting a character costs a lookup.
+	cache map[string][]fuzzyHit
 }
 
 func newSecretTable(env *Env) *secretTable {
@@ -32,6 +35,7 @@ func newSecretTable(env *Env) *secretTable {
 
 // reset drops every row (a new listing starts).
 func (t *secretTable) reset() {
+	t.cache = nil
 	t.rows = nil
 	t.index = map[string]int{}
 	t.shown = nil
@@ -43,6 +47,7 @@ func (t *secretTable) reset() {
 // key) is replaced in place. The filter, if any, runs over the new rows only
 // when it can; the selection stays on the same secret.
 func (t *secretTable) add(rows []*secretRow) {
+	t.cache = nil
 	sel := t.selectedKey()
 	fresh := make([]int, 0, len(rows))
 	replaced := false
@@ -67,7 +72,7 @@ func (t *secretTable) add(rows []*secretRow) {
 	default:
 		// Merge the new rows' hits into the existing ones by score; a
 		// stable merge keeps the older rows first among equals.
-		hits := fuzzyFind(t.query, t.text, len(t.rows), fresh)
+		hits := fuzzyFind(t.query, t.fields, len(t.rows), fresh)
 		t.shown = mergeHits(t.shown, hits)
 	}
 	t.keepSelection(sel)
@@ -96,6 +101,7 @@ func mergeHits(a, b []fuzzyHit) []fuzzyHit {
 // insert adds or replaces one row (after a change made through the app).
 // A new row goes where cmp places it among the others (nil: at the end).
 func (t *secretTable) insert(r *secretRow, cmp func(a, b *secretRow) int) {
+	t.cache = nil
 	t.maxName = max(t.maxName, r.nameWidth)
 	if i, ok := t.index[r.key]; ok {
 		sel := t.selectedKey()
@@ -121,6 +127,7 @@ func (t *secretTable) remove(key string) bool {
 	if !ok {
 		return false
 	}
+	t.cache = nil
 	sel := t.selectedKey()
 	t.rows = slices.Delete(t.rows, i, i+1)
 	t.reindex()
@@ -149,7 +156,7 @@ func (t *secretTable) reindex() {
 	}
 }
 
-func (t *secretTable) text(i int) string { return t.rows[i].search }
+func (t *secretTable) fields(i int) []fuzzyField { return t.rows[i].fields }
 
 // setQuery changes the fuzzy filter. Typing one more character searches only
 // the rows that matched before.
@@ -160,23 +167,39 @@ func (t *secretTable) setQuery(q string) {
 	sel := t.selectedKey()
 	prev := t.query
 	t.query = q
-	var candidates []int
-	if extendsQuery(prev, q) {
-		candidates = make([]int, len(t.shown))
-		for i, h := range t.shown {
-			candidates[i] = h.item
+	if hits, ok := t.cache[q]; ok && q != "" {
+		t.shown = hits
+	} else {
+		var candidates []int
+		if extendsQuery(prev, q) {
+			candidates = make([]int, len(t.shown))
+			for i, h := range t.shown {
+				candidates[i] = h.item
+			}
+			// Search in listing order so equal scores keep it.
+			slices.Sort(candidates)
 		}
-		// Search in listing order so equal scores keep it.
-		slices.Sort(candidates)
+		t.refilter(candidates)
+		if q != "" {
+			if t.cache == nil || len(t.cache) >= 32 {
+				t.cache = map[string][]fuzzyHit{}
+			}
+			t.cache[q] = t.shown
+		}
 	}
-	t.refilter(candidates)
+	// The best match is what the operator is after: the cursor goes to the
+	// top, except when clearing the filter, which keeps the selection.
+	if q != "" {
+		sel = ""
+		t.cursor = 0
+	}
 	t.keepSelection(sel)
 }
 
 // refilter recomputes the visible rows among candidates (nil: all rows).
 func (t *secretTable) refilter(candidates []int) {
 	if t.query == "" {
-		t.shown = t.shown[:0]
+		t.shown = make([]fuzzyHit, 0, len(t.rows))
 		for i := range t.rows {
 			t.shown = append(t.shown, fuzzyHit{item: i})
 		}
@@ -186,7 +209,7 @@ func (t *secretTable) refilter(candidates []int) {
 		t.shown = nil
 		return
 	}
-	t.shown = fuzzyFind(t.query, t.text, len(t.rows), candidates)
+	t.shown = fuzzyFind(t.query, t.fields, len(t.rows), candidates)
 }
 
 // selected returns the row under the cursor, or nil.
@@ -272,6 +295,7 @@ func (t *secretTable) sortStable(cmp func(a, b *secretRow) int) {
 	if slices.IsSortedFunc(t.rows, cmp) {
 		return
 	}
+	t.cache = nil
 	sel := t.selectedKey()
 	slices.SortStableFunc(t.rows, cmp)
 	t.reindex()

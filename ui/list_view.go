@@ -96,27 +96,51 @@ func layoutColumns(width int, showRegion bool, longestName int) tableColumns {
 	}
 }
 
+// textRenderer is what cells are drawn with: a lipgloss.Style or a paint.
+type textRenderer interface {
+	Render(strs ...string) string
+}
+
+// paint is a plain text style (colours, bold, underline; no padding or
+// width) reduced to the escape codes around its text, so drawing a row
+// costs concatenation rather than a lipgloss render per cell.
+type paint struct{ pre, post string }
+
+func newPaint(s lipgloss.Style) paint {
+	r := s.Render("X")
+	i := strings.Index(r, "X")
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: r[:i], post: r[i+1:]}
+}
+
+// Render wraps the joined strings in the style's escape codes.
+func (p paint) Render(strs ...string) string {
+	s := strings.Join(strs, "")
+	if s == "" || p.pre == "" {
+		return s
+	}
+	return p.pre + s + p.post
+}
+
 // rowStyles are the styles of one row, plain or under the cursor.
 type rowStyles struct {
-	base, muted, match, on, due, stuck, danger lipgloss.Style
+	base, muted, match, on, due, stuck, danger paint
 }
 
 func newRowStyles(st *Styles, selected bool) rowStyles {
-	s := rowStyles{
-		base: st.Text, muted: st.Muted, match: st.Match,
-		on: st.Success, due: st.Warning, stuck: st.Danger, danger: st.Danger,
-	}
+	base, muted, match := st.Text, st.Muted, st.Match
+	on, due, stuck := st.Success, st.Warning, st.Danger
 	if selected {
 		sel := st.Selected
-		s.base = st.Text.Inherit(sel)
-		s.muted = st.Muted.Inherit(sel)
-		s.match = st.Match.Inherit(sel)
-		s.on = st.Success.Inherit(sel)
-		s.due = st.Warning.Inherit(sel)
-		s.stuck = st.Danger.Inherit(sel)
-		s.danger = st.Danger.Inherit(sel)
+		base, muted, match = base.Inherit(sel), muted.Inherit(sel), match.Inherit(sel)
+		on, due, stuck = on.Inherit(sel), due.Inherit(sel), stuck.Inherit(sel)
 	}
-	return s
+	return rowStyles{
+		base: newPaint(base), muted: newPaint(muted), match: newPaint(match),
+		on: newPaint(on), due: newPaint(due), stuck: newPaint(stuck), danger: newPaint(stuck),
+	}
 }
 
 // view renders the column titles and the visible rows: its cost depends on
@@ -172,10 +196,15 @@ func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs rowStyles, selected
 	b.WriteString(rs.base.Render(gutter))
 	space := rs.base.Render(" ")
 	used := gutterWidth
+	first := true
 	cell := func(text string, w int) {
+		if !first {
+			b.WriteString(space)
+			used++
+		}
+		first = false
 		b.WriteString(text)
-		b.WriteString(space)
-		used += w + 1
+		used += w
 	}
 	if c.region > 0 {
 		cell(styledCell(s.Region, c.region, rs.muted), c.region)
@@ -260,14 +289,14 @@ func padCell(s string, w int) string {
 }
 
 // styledCell cuts text to w cells, pads it and renders it in style.
-func styledCell(text string, w int, style lipgloss.Style) string {
+func styledCell(text string, w int, style textRenderer) string {
 	return style.Render(padCell(cut(text, w), w))
 }
 
 // matchedCell cuts text to w cells and renders it with the fuzzy matches
 // (byte offsets into the row's search text, where text starts at offset)
 // highlighted.
-func matchedCell(text string, offset int, pos []int, w int, base, match lipgloss.Style) string {
+func matchedCell(text string, offset int, pos []int, w int, base, match textRenderer) string {
 	kept, cutOff := text, false
 	if ansi.StringWidth(text) > w {
 		kept, cutOff = ansi.Truncate(text, max(w-1, 0), ""), true

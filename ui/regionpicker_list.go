@@ -48,7 +48,7 @@ func (p *pickList) refilter() {
 			p.shown = append(p.shown, fuzzyHit{item: i})
 		}
 	} else {
-		p.shown = fuzzyFind(p.query, func(i int) string { return p.items[i].label }, len(p.items), nil)
+		p.shown = fuzzyFind(p.query, func(i int) []fuzzyField { return []fuzzyField{newFuzzyField(p.items[i].label, 0, 0)} }, len(p.items), nil)
 	}
 	p.clamp()
 }

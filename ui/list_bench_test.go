@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// benchStore is a Store that is never called: the benchmarks deliver the
+// page messages themselves.
+type benchStore struct {
+	aws.Store
+	region string
+}
+
+func (s benchStore) Region() string  { return s.region }
+func (s benchStore) Profile() string { return "bench" }
+
+// benchSummaries makes n realistic listing entries.
+func benchSummaries(n int) []aws.SecretSummary {
+	teams := []string{"payments", "orders", "search", "identity", "platform", "data"}
+	kinds := []string{"db", "api-key", "oauth", "ssh", "tls"}
+	out := make([]aws.SecretSummary, n)
+	for i := range out {
+		team, kind := teams[i%len(teams)], kinds[i%len(kinds)]
+		name := fmt.Sprintf("%s/svc-%05d/%s", team, i, kind)
+		out[i] = aws.SecretSummary{
+			ARN:              "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name + "-AbCdEf",
+			Name:             name,
+			Description:      fmt.Sprintf("Synthetic %s secret %d for the %s team (production)", kind, i, team),
+			Region:           "us-east-1",
+			RotationEnabled:  i%3 == 0,
+			NextRotationDate: testNow.Add(time.Duration(i%7-3) * 24 * time.Hour),
+			CreatedDate:      testNow.Add(-time.Duration(i) * time.Hour),
+			LastChangedDate:  testNow.Add(-time.Duration(i%500) * time.Hour),
+			LastAccessedDate: testNow.Truncate(24*time.Hour).AddDate(0, 0, -(i % 40)),
+			Tags:             []aws.Tag{{Key: "team", Value: team}, {Key: "env", Value: "prod"}},
+			VersionStages:    map[string][]string{fmt.Sprintf("v-%d", i): {aws.LabelCurrent}},
+		}
+	}
+	return out
+}
+
+// loadedApp is an App at 120x40 whose list holds n secrets, delivered as
+// ListSecrets pages of 100 through Update.
+func loadedApp(tb testing.TB, n int) (*App, *listScreen) {
+	tb.Helper()
+	a := New(Options{
+		Profile: "bench", Regions: []string{"us-east-1"},
+		Now:     func() time.Time { return testNow },
+		Connect: func(context.Context, string, string) (aws.Store, error) { return benchStore{region: "us-east-1"}, nil },
+	})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	l := a.stack[0].(*listScreen)
+	a.Update(connectedMsg{owner: l, seq: l.seq, profile: "bench", region: "us-east-1", store: benchStore{region: "us-east-1"}})
+	all := benchSummaries(n)
+	for start := 0; start < n; start += 100 {
+		end := min(start+100, n)
+		token := "next"
+		if end == n {
+			token = ""
+		}
+		a.Update(secretsPageMsg{owner: l, seq: l.seq, region: "us-east-1",
+			page: aws.SecretPage{Secrets: all[start:end], NextToken: token}})
+	}
+	if len(l.table.rows) != n || l.loading {
+		tb.Fatalf("loaded %d rows (loading=%v), want %d", len(l.table.rows), l.loading, n)
+	}
+	return a, l
+}
+
+// BenchmarkFilterKeystroke measures one keystroke in the fuzzy filter over
+// 10,000 loaded secrets: Update (re-filter) plus View. The keystrokes cycle
+// through typing "svc12 db" and deleting it again, so both narrowing and
+// widening searches are measured; the query cache is emptied at the start
+// of each cycle, so every cycle starts with a search over all 10,000 rows.
+// It reports the p99 latency in ms.
+func BenchmarkFilterKeystroke(b *testing.B) { benchKeystrokes(b, false) }
+
+// BenchmarkFilterKeystrokeNoCache is the worst case: the query cache is
+// emptied before every keystroke, so each deletion searches all rows again.
+func BenchmarkFilterKeystrokeNoCache(b *testing.B) { benchKeystrokes(b, true) }
+
+func benchKeystrokes(b *testing.B, noCache bool) {
+	a, l := loadedApp(b, 10000)
+	a.Update(keyPress(a.env.Keys.List.Filter.Keys()[0]))
+	if !l.table.filtering() {
+		b.Fatal("filter did not open")
+	}
+	var cycle []tea.KeyPressMsg
+	for _, r := range "svc12 db" {
+		cycle = append(cycle, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	for range "svc12 db" {
+		cycle = append(cycle, keyPress("backspace"))
+	}
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		if noCache || i%len(cycle) == 0 {
+			l.table.cache = nil
+		}
+		start := time.Now()
+		a.Update(cycle[i%len(cycle)])
+		_ = a.View()
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	if l.table.query != "" && b.N%len(cycle) == 0 {
+		b.Fatalf("query %q left after whole cycles", l.table.query)
+	}
+	slices.Sort(lat)
+	p99 := lat[min(len(lat)-1, len(lat)*99/100)]
+	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
+}
+
+// BenchmarkListView renders the list with 10 and with 10,000 secrets
+// loaded: the cost must not grow with the number of secrets. The window
+// (120x16) shows about 10 rows, so both draw the same number of rows.
+func BenchmarkListView(b *testing.B) {
+	for _, n := range []int{10, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			a, l := loadedApp(b, n)
+			a.Update(tea.WindowSizeMsg{Width: 120, Height: 15})
+			if l.table.height > 10 {
+				b.Fatalf("table shows %d rows; want at most 10 so both cases draw full windows", l.table.height)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				_ = a.View()
+			}
+		})
+	}
+}
