@@ -68,7 +68,11 @@ func (d *detailScreen) lines() []string {
 	kv("Last accessed", formatDay(s.LastAccessedDate, now))
 	kv("Last rotated", formatWhen(s.LastRotatedDate, now))
 	if s.RotationEnabled || !s.NextRotationDate.IsZero() {
-		kv("Next rotation", formatWhen(s.NextRotationDate, now))
+		next := formatWhen(s.NextRotationDate, now)
+		if s.RotationEnabled && !s.NextRotationDate.IsZero() && s.NextRotationDate.Before(now) {
+			next += " " + st.Warning.Render("overdue")
+		}
+		kv("Next rotation", next)
 	}
 
 	section("Rotation")

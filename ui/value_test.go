@@ -325,7 +325,7 @@ func TestValueErrorsNameTheCause(t *testing.T) {
 	remove()
 	h.emu.InjectFault(emulator.Fault{Op: "GetSecretValue", Error: "DecryptionFailure"})
 	h.press(h.app.env.Keys.Detail.Refresh)
-	v = h.waitValue()
+	h.waitValue()
 	s := strings.Join(strings.Fields(h.screen()), " ")
 	assertContains(t, s, "decryption failed", "KMS key")
 	h.emu.ClearFaults()
