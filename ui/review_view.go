@@ -18,7 +18,7 @@ func (r *reviewScreen) refreshBody() {
 			st.Error.Render("AWSCURRENT moved after you loaded the value (another operator, or a rotation). Nothing was written and nothing was overwritten."),
 			st.Muted.Render(describeError(r.err)),
 			"",
-			st.Text.Render("Your "+plural(req.edits, "edit")+" are kept. "+keyHelp(k.Confirm.Yes)+" reloads the latest value and re-applies them; "+
+			st.Text.Render("Your edits are kept ("+plural(req.edits, "edit")+"). "+keyHelp(k.Confirm.Yes)+" reloads the latest value and re-applies them; "+
 				"edits that no longer fit are listed, and you review again before anything is saved."),
 			st.Text.Render(keyHelp(k.Confirm.No)+" goes back to your edits."),
 		)
