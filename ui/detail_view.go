@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
@@ -95,8 +96,8 @@ func (d *detailScreen) lines() []string {
 	if len(s.VersionStages) == 0 {
 		add(st.Muted.Render("no versions"))
 	}
-	for _, ls := range labelRows(s.VersionStages) {
-		kv(ls.label, ls.version)
+	for _, lr := range labelRows(s.VersionStages) {
+		add(kvStyled(stageStyle(st, lr.label), lr.label, lr.version, w)...)
 	}
 
 	if d.secret != nil && len(d.secret.Replicas) > 0 {
@@ -141,9 +142,14 @@ func (d *detailScreen) lines() []string {
 // kvLines lays out one label/value pair, wrapping the value under itself.
 // On a very narrow screen the value goes under the label.
 func kvLines(st *Styles, label, value string, width int) []string {
+	return kvStyled(st.Label, label, value, width)
+}
+
+// kvStyled is kvLines with the label in a style of its own.
+func kvStyled(ls lipgloss.Style, label, value string, width int) []string {
 	lw := detailLabelWidth
 	if width < 30 {
-		lines := []string{st.Label.Render(cut(label, width))}
+		lines := []string{ls.Render(cut(label, width))}
 		for _, l := range wrapLines(value, width-2) {
 			lines = append(lines, "  "+l)
 		}
@@ -156,7 +162,7 @@ func kvLines(st *Styles, label, value string, width int) []string {
 	lines := make([]string, 0, len(wrapped))
 	for i, l := range wrapped {
 		if i == 0 {
-			lines = append(lines, st.Label.Render(lab)+strings.Repeat(" ", lw-ansi.StringWidth(lab))+l)
+			lines = append(lines, ls.Render(lab)+strings.Repeat(" ", lw-ansi.StringWidth(lab))+l)
 			continue
 		}
 		lines = append(lines, pad+l)

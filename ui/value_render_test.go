@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/smtui/smtui/ui/jsonedit"
+)
+
+func TestSanitizeNeutralisesTerminalControls(t *testing.T) {
+	in := "a\x1b]52;c;ZXZpbA==\x07b\u009bc\r\nd\te\x7f\xff"
+	one := sanitize(in, false)
+	multi := sanitize(in, true)
+	for _, s := range []string{one, multi} {
+		if strings.ContainsAny(s, "\x1b\x07\u009b\x7f\r") {
+			t.Fatalf("control characters survived: %q", s)
+		}
+	}
+	if one != "a^[]52;c;ZXZpbA==^Gb\uFFFDc^M↵d e^?\uFFFD" {
+		t.Errorf("single-line = %q", one)
+	}
+	if multi != "a^[]52;c;ZXZpbA==^Gb\uFFFDc\nd    e^?\uFFFD" {
+		t.Errorf("multi-line = %q", multi)
+	}
+	if sanitize("plain ünïcode 名前", false) != "plain ünïcode 名前" {
+		t.Error("printable text was changed")
+	}
+}
+
+func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
+	src := `{"a":1e3,"b":{"c":[1,"x",null,{}],"d":true},"e":[],"f":"\u00e9"}`
+	doc, err := jsonedit.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := jsonedit.Pretty([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := prettyMasked(doc, func(jsonedit.Path) bool { return true }); got != string(want) {
+		t.Errorf("fully revealed:\n%s\nwant:\n%s", got, want)
+	}
+	masked := prettyMasked(doc, func(jsonedit.Path) bool { return false })
+	for _, leak := range []string{"1e3", `"x"`, "true", `\u00e9`} {
+		if strings.Contains(masked, leak) {
+			t.Errorf("masked rendering shows %s:\n%s", leak, masked)
+		}
+	}
+	if strings.Count(masked, maskText) != 5 || !strings.Contains(masked, `"e": []`) || !strings.Contains(masked, "null") {
+		t.Errorf("masked rendering:\n%s", masked)
+	}
+	// Revealing one container shows exactly its subtree.
+	part := prettyMasked(doc, func(p jsonedit.Path) bool { return len(p) > 0 && p[0].Key == "b" })
+	if !strings.Contains(part, `"x"`) || strings.Contains(part, "1e3") {
+		t.Errorf("partial reveal:\n%s", part)
+	}
+}
+
+func TestHexDump(t *testing.T) {
+	lines := hexDump([]byte("ABCDEFGHIJKLMNOPQ\x00"), 16)
+	if len(lines) != 2 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	if lines[0] != "00000000  41 42 43 44 45 46 47 48 49 4a 4b 4c 4d 4e 4f 50  |ABCDEFGHIJKLMNOP|" {
+		t.Errorf("line 0 = %q", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], "00000010  51 00 ") || !strings.HasSuffix(lines[1], "|Q.|") {
+		t.Errorf("line 1 = %q", lines[1])
+	}
+	for _, w := range []int{40, 80} {
+		n := hexPerLine(w)
+		if l := hexDump(make([]byte, 64), n)[0]; len(l) > w {
+			t.Errorf("width %d: hex line of %d", w, len(l))
+		}
+	}
+}
+
+func TestRelativeTimes(t *testing.T) {
+	now := time.Date(2025, 6, 2, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		t    time.Time
+		want string
+	}{
+		{now.Add(-30 * time.Second), "just now"},
+		{now.Add(-5 * time.Minute), "5 minutes ago"},
+		{now.Add(-1 * time.Hour), "1 hour ago"},
+		{now.Add(-3 * 24 * time.Hour), "3 days ago"},
+		{now.Add(20 * 24 * time.Hour), "in 20 days"},
+		{now.Add(-400 * 24 * time.Hour), "13 months ago"},
+		{now.Add(-900 * 24 * time.Hour), "2 years ago"},
+	} {
+		if got := relative(tc.t, now); got != tc.want {
+			t.Errorf("relative(%v) = %q, want %q", now.Sub(tc.t), got, tc.want)
+		}
+	}
+	if got := formatDay(time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), now); got != "2025-06-01 (yesterday)" {
+		t.Errorf("formatDay = %q", got)
+	}
+	if formatWhen(time.Time{}, now) != "never" || formatDay(time.Time{}, now) != "never" {
+		t.Error("zero time is not never")
+	}
+}
