@@ -1,0 +1,503 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// Rotation following defaults.
+const (
+	rotatePollEvery = 500 * time.Millisecond
+	rotateTimeout   = 2 * time.Minute
+	// rotatePollErrors is how many polls in a row may fail before the
+	// follow gives up.
+	rotatePollErrors = 3
+)
+
+// rotatePhase is where a "rotate now" dialog is.
+type rotatePhase int
+
+const (
+	rotLoading   rotatePhase = iota
+	rotRefused               // not rotatable (see refusal)
+	rotConfirm               // the confirmation pane
+	rotFollowing             // RotateSecret accepted; polling the labels
+	rotCompleted
+	rotFailed
+	rotTimedOut
+)
+
+// rotateStep is one observed step of a rotation.
+type rotateStep struct {
+	at   time.Duration
+	text string
+}
+
+// rotateScreen asks to rotate a secret now, then follows the rotation live
+// by polling DescribeSecret until AWSCURRENT reaches the new version, the
+// rotation fails, or the timeout passes, and says which.
+type rotateScreen struct {
+	env    *Env
+	store  aws.Store
+	secret aws.Secret
+	t      writeTarget
+	token  string // one ClientRequestToken per dialog: a retry is idempotent
+
+	phase   rotatePhase
+	refusal string
+	stuck   bool // refused or failed with AWSPENDING stranded: enter opens the ways out
+	loadErr error
+	seq     int
+	pane    *confirmPane
+
+	// interval and timeout control the follow; tests shorten them.
+	interval time.Duration
+	timeout  time.Duration
+
+	followOnly bool // opened on a rotation already started (settings' "rotate now")
+	newVersion string
+	oldCurrent string
+	startedAt  time.Time
+	elapsed    time.Duration
+	pollSeq    int
+	pollErrs   int
+	sawPending bool
+	steps      []rotateStep
+	outcome    string
+	closed     bool
+
+	width, height int
+}
+
+// rotateLoadedMsg carries the fresh metadata.
+type rotateLoadedMsg struct {
+	owner  *rotateScreen
+	seq    int
+	secret aws.Secret
+	err    error
+}
+
+// rotateStartedMsg is RotateSecret's answer.
+type rotateStartedMsg struct {
+	owner     *rotateScreen
+	versionID string
+	at        time.Time
+	err       error
+}
+
+// rotateTickMsg asks for the next poll.
+type rotateTickMsg struct {
+	owner *rotateScreen
+	seq   int
+	at    time.Time
+}
+
+// rotatePolledMsg is one poll's result.
+type rotatePolledMsg struct {
+	owner  *rotateScreen
+	seq    int
+	at     time.Time
+	stages map[string][]string
+	err    error
+}
+
+// newRotateScreen opens the "rotate now" dialog for secret.
+func newRotateScreen(env *Env, store aws.Store, secret aws.Secret) *rotateScreen {
+	return &rotateScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store),
+		token: newRequestToken(), interval: rotatePollEvery, timeout: rotateTimeout}
+}
+
+// newRotateFollowScreen follows a rotation already started (versionID is
+// the version RotateSecret returned); secret is the state before it.
+func newRotateFollowScreen(env *Env, store aws.Store, secret aws.Secret, versionID string) *rotateScreen {
+	r := newRotateScreen(env, store, secret)
+	r.followOnly = true
+	r.newVersion = versionID
+	r.oldCurrent = labelHolder(secret.VersionStages, aws.LabelCurrent)
+	return r
+}
+
+// Init reads the secret afresh (or starts following).
+func (r *rotateScreen) Init() tea.Cmd {
+	if r.followOnly {
+		id := r.newVersion
+		return func() tea.Msg { return rotateStartedMsg{owner: r, versionID: id, at: time.Now()} }
+	}
+	r.seq++
+	seq, store, env, id := r.seq, r.store, r.env, r.t.id
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		s, err := store.DescribeSecret(ctx, id)
+		return rotateLoadedMsg{owner: r, seq: seq, secret: s, err: err}
+	}
+}
+
+// Update handles results, polls and keys.
+func (r *rotateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case rotateLoadedMsg:
+		if msg.owner != r || msg.seq != r.seq {
+			return r, nil
+		}
+		return r, r.loaded(msg)
+	case rotateStartedMsg:
+		if msg.owner != r {
+			return r, nil
+		}
+		return r, r.started(msg)
+	case rotateTickMsg:
+		if msg.owner != r || msg.seq != r.pollSeq || r.phase != rotFollowing || r.closed {
+			return r, nil
+		}
+		return r, r.poll(msg.at)
+	case rotatePolledMsg:
+		if msg.owner != r || msg.seq != r.pollSeq || r.phase != rotFollowing {
+			return r, nil
+		}
+		return r, r.polled(msg)
+	case tea.KeyPressMsg:
+		return r, r.handleKey(msg)
+	}
+	if r.phase == rotConfirm {
+		_, cmd := r.pane.update(msg)
+		return r, cmd
+	}
+	return r, nil
+}
+
+func (r *rotateScreen) loaded(msg rotateLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		r.loadErr = msg.err
+		r.phase = rotRefused
+		return failed(msg.err)
+	}
+	s := msg.secret
+	if s.Region == "" {
+		s.Region = r.t.region
+	}
+	r.secret = s
+	r.t = targetOf(s.SecretSummary, r.store)
+	r.oldCurrent = labelHolder(s.VersionStages, aws.LabelCurrent)
+	pending, _, stuck := strayPending(s.VersionStages)
+	switch {
+	case !s.DeletedDate.IsZero():
+		r.refusal = s.Name + " is scheduled for deletion: it can't be rotated. Restore it first (u)."
+	case stuck:
+		r.stuck = true
+		r.refusal = "A rotation of " + s.Name + " is already in progress or stuck: AWSPENDING is on version " + pending +
+			", not on the AWSCURRENT version. Secrets Manager refuses a new rotation until it finishes or AWSPENDING is removed."
+	case r.oldCurrent == "":
+		r.refusal = s.Name + " has no AWSCURRENT version (no value yet): there is nothing to rotate."
+	case s.RotationLambdaARN == "" && s.OwningService == "":
+		r.refusal = "Rotation is not set up for " + s.Name + ": there is no rotation function. Set it up first (rotation settings, " +
+			r.env.Keys.Detail.RotationSettings.Help().Key + ")."
+	}
+	if r.refusal != "" {
+		r.phase = rotRefused
+		return nil
+	}
+	r.phase = rotConfirm
+	opts := confirmOptions{confirmLabel: "Rotate now"}
+	if r.env.Production {
+		opts.requireName = s.Name
+		opts.nameReason = "Production account: type the secret's name to rotate it"
+	}
+	r.pane = newConfirmPane(r.env, "Rotate "+s.Name+" now", r.confirmBody(), opts)
+	r.pane.setSize(r.width, r.height)
+	return r.pane.init()
+}
+
+// rotationFunction names the function that rotates s.
+func rotationFunction(s aws.SecretSummary) string {
+	switch {
+	case s.RotationLambdaARN != "":
+		return s.RotationLambdaARN
+	case s.OwningService != "":
+		return "managed by " + s.OwningService
+	}
+	return "none"
+}
+
+// scheduleText describes a rotation schedule in words.
+func rotationScheduleText(s aws.SecretSummary) string {
+	r := s.RotationRules
+	var text string
+	switch {
+	case r.AutomaticallyAfterDays > 0:
+		text = "every " + plural(int(r.AutomaticallyAfterDays), "day")
+	case r.ScheduleExpression != "":
+		text = r.ScheduleExpression
+	default:
+		text = "no schedule"
+	}
+	if r.Duration != "" {
+		text += ", window " + r.Duration
+	}
+	if !s.RotationEnabled {
+		text += " (automatic rotation is off)"
+	}
+	return text
+}
+
+func (r *rotateScreen) confirmBody() []string {
+	st := r.env.Styles
+	s := r.secret.SecretSummary
+	kv := func(k, v string) string { return st.Label.Render(fmt.Sprintf("%-19s", k)) + st.Text.Render(v) }
+	body := []string{
+		kv("Rotation function", rotationFunction(s)),
+		kv("Schedule", rotationScheduleText(s)),
+		kv("Current version", r.oldCurrent+" (AWSCURRENT)"),
+		kv("Region", r.t.region),
+		"",
+		st.Section.Render("What will happen"),
+		st.Text.Render("1. The function creates a new version labelled ") + st.StagePending.Render("AWSPENDING") + st.Text.Render(", then sets and tests it."),
+		st.Text.Render("2. ") + st.StageCurrent.Render("AWSCURRENT") + st.Text.Render(" moves to the new version; version "+versionShort(r.oldCurrent)+" becomes ") +
+			st.StagePrevious.Render("AWSPREVIOUS") + st.Text.Render("."),
+		st.Muted.Render("Applications get the new value on their next read. This screen follows the rotation until it completes or fails."),
+	}
+	if !s.RotationEnabled {
+		body = append(body, "", st.Warning.Render("Automatic rotation is off: rotating now turns it back on with the schedule above."))
+	}
+	return body
+}
+
+func (r *rotateScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch r.phase {
+	case rotConfirm:
+		res, cmd := r.pane.update(msg)
+		switch res {
+		case confirmDeclined:
+			return pop()
+		case confirmAccepted:
+			r.pane.setBusy("starting the rotation…")
+			return r.rotate()
+		}
+		return cmd
+	case rotRefused, rotFailed, rotTimedOut:
+		if r.stuck && key.Matches(msg, r.env.Keys.Nav.Open) {
+			return replace(newStuckRotationScreen(r.env, r.store, r.secret))
+		}
+	}
+	return nil
+}
+
+// rotate calls RotateSecret with the dialog's token.
+func (r *rotateScreen) rotate() tea.Cmd {
+	store, env := r.store, r.env
+	in := aws.RotateInput{SecretID: r.t.id, ClientRequestToken: r.token}
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		v, err := store.RotateSecret(ctx, in)
+		return rotateStartedMsg{owner: r, versionID: v, at: time.Now(), err: err}
+	}
+}
+
+func (r *rotateScreen) started(msg rotateStartedMsg) tea.Cmd {
+	if !r.followOnly {
+		r.env.Record(AuditEvent{Action: "rotate", Region: r.t.region, SecretARN: r.t.arn,
+			VersionIDs: nonEmpty(msg.versionID, r.oldCurrent), Outcome: outcomeOf(msg.err), Detail: "started"})
+	}
+	if msg.err != nil {
+		r.pane.setError(msg.err)
+		return failed(msg.err)
+	}
+	r.phase = rotFollowing
+	r.newVersion = msg.versionID
+	if r.newVersion == "" {
+		r.newVersion = r.token
+	}
+	r.startedAt = msg.at
+	r.addStep(0, "Rotation started: the new version will be "+r.newVersion)
+	return tea.Batch(changed(r.t.region, r.t.changedID()), info("Rotating "+r.t.name+"…"), r.schedule())
+}
+
+// nonEmpty returns the non-empty strings given.
+func nonEmpty(ss ...string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (r *rotateScreen) addStep(at time.Duration, text string) {
+	r.steps = append(r.steps, rotateStep{at: at, text: text})
+}
+
+// schedule asks for the next poll after the interval.
+func (r *rotateScreen) schedule() tea.Cmd {
+	r.pollSeq++
+	seq := r.pollSeq
+	return tea.Tick(r.interval, func(t time.Time) tea.Msg { return rotateTickMsg{owner: r, seq: seq, at: t} })
+}
+
+// poll reads the labels once.
+func (r *rotateScreen) poll(at time.Time) tea.Cmd {
+	seq, store, env, id := r.pollSeq, r.store, r.env, r.t.id
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		s, err := store.DescribeSecret(ctx, id)
+		return rotatePolledMsg{owner: r, seq: seq, at: at, stages: s.VersionStages, err: err}
+	}
+}
+
+// polled interprets the labels and decides whether to keep following.
+func (r *rotateScreen) polled(msg rotatePolledMsg) tea.Cmd {
+	r.elapsed = msg.at.Sub(r.startedAt)
+	if msg.err != nil {
+		r.pollErrs++
+		if r.pollErrs >= rotatePollErrors {
+			return r.finish(rotFailed, "Could not follow the rotation: "+describeError(msg.err)+
+				". It may still be running; check the secret's labels on the detail screen.")
+		}
+		return r.schedule()
+	}
+	r.pollErrs = 0
+	x := msg.stages[r.newVersion]
+	pendingOnX := hasLabel(x, aws.LabelPending)
+	if pendingOnX && !r.sawPending {
+		r.sawPending = true
+		r.addStep(r.elapsed, "AWSPENDING appeared on version "+versionShort(r.newVersion)+": the function created it and now sets and tests it")
+	}
+	cur := labelHolder(msg.stages, aws.LabelCurrent)
+	switch {
+	case cur == r.newVersion:
+		text := "AWSCURRENT moved to version " + versionShort(r.newVersion)
+		if hasLabel(msg.stages[r.oldCurrent], aws.LabelPrevious) {
+			text += "; version " + versionShort(r.oldCurrent) + " is AWSPREVIOUS"
+		}
+		r.addStep(r.elapsed, text)
+		return r.finish(rotCompleted, "Rotation complete: AWSCURRENT is on version "+r.newVersion+".")
+	case cur != r.oldCurrent && cur != "":
+		return r.finish(rotFailed, "AWSCURRENT moved to version "+cur+", not to the rotation's version: someone else changed the secret meanwhile. Check the versions (v).")
+	case r.sawPending && !pendingOnX:
+		return r.finish(rotFailed, "AWSPENDING was removed from version "+versionShort(r.newVersion)+
+			" before AWSCURRENT moved: the rotation was cancelled or its function gave up. AWSCURRENT is still on version "+versionShort(r.oldCurrent)+".")
+	case r.elapsed >= r.timeout && pendingOnX:
+		r.stuck = true
+		return r.finish(rotFailed, "Stuck: AWSPENDING has been on version "+versionShort(r.newVersion)+" for "+r.elapsed.Round(100*time.Millisecond).String()+
+			" and AWSCURRENT has not moved. The rotation function probably failed in setSecret, testSecret or finishSecret; "+
+			"its logs ("+rotationFunction(r.secret.SecretSummary)+") say why. Applications still read version "+versionShort(r.oldCurrent)+".")
+	case r.elapsed >= r.timeout:
+		return r.finish(rotTimedOut, "Timed out after "+r.timeout.String()+": the rotation function has not created version "+
+			versionShort(r.newVersion)+". It may still be running; check the secret's labels later.")
+	}
+	return r.schedule()
+}
+
+// finish ends the follow with an outcome.
+func (r *rotateScreen) finish(phase rotatePhase, text string) tea.Cmd {
+	r.phase = phase
+	r.outcome = text
+	detail := map[rotatePhase]string{rotCompleted: "completed", rotFailed: "failed", rotTimedOut: "timed out"}[phase]
+	outcome := "ok"
+	if phase != rotCompleted {
+		outcome = detail
+	}
+	r.env.Record(AuditEvent{Action: "rotate", Region: r.t.region, SecretARN: r.t.arn,
+		VersionIDs: nonEmpty(r.newVersion, r.oldCurrent), Outcome: outcome, Detail: detail})
+	note := changed(r.t.region, r.t.changedID())
+	switch phase {
+	case rotCompleted:
+		return tea.Batch(note, success("Rotated "+r.t.name+": AWSCURRENT is on version "+versionShort(r.newVersion)))
+	case rotFailed:
+		return tea.Batch(note, status(LevelError, "Rotation of "+r.t.name+" failed", 0))
+	}
+	return tea.Batch(note, warn("Stopped following the rotation of "+r.t.name+": timed out"))
+}
+
+// Close stops the follow when the screen is popped.
+func (r *rotateScreen) Close() { r.closed = true }
+
+// View renders the current phase.
+func (r *rotateScreen) View() string {
+	st := r.env.Styles
+	switch r.phase {
+	case rotLoading:
+		return noticeView(r.env, r.width, "Rotate "+r.t.name, []string{st.Muted.Render("reading the secret…")})
+	case rotRefused:
+		if r.loadErr != nil {
+			return noticeView(r.env, r.width, "Can't rotate "+r.t.name, []string{st.Error.Render(describeError(r.loadErr))})
+		}
+		lines := []string{st.Warning.Render(r.refusal)}
+		if r.stuck {
+			lines = append(lines, "", st.Text.Render(r.env.Keys.Nav.Open.Help().Key+": see why and the ways out"))
+		}
+		return noticeView(r.env, r.width, "Can't rotate "+r.t.name, lines)
+	case rotConfirm:
+		return r.pane.view()
+	}
+	return r.followView()
+}
+
+func (r *rotateScreen) followView() string {
+	st := r.env.Styles
+	s := r.secret.SecretSummary
+	lines := []string{
+		st.Label.Render("Function  ") + st.Text.Render(rotationFunction(s)),
+		st.Label.Render("From      ") + st.Text.Render("version "+r.oldCurrent+" (AWSCURRENT before)"),
+		st.Label.Render("New       ") + st.Text.Render("version "+r.newVersion),
+		"",
+	}
+	for _, step := range r.steps {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("+%5.1fs  ", step.at.Seconds()))+st.Text.Render(step.text))
+	}
+	lines = append(lines, "")
+	switch r.phase {
+	case rotFollowing:
+		lines = append(lines, st.Info.Render(fmt.Sprintf("watching… polling every %s, %s elapsed (gives up after %s)",
+			r.interval, r.elapsed.Round(100*time.Millisecond), r.timeout)))
+	case rotCompleted:
+		lines = append(lines, st.Success.Render("✓ "+r.outcome))
+	case rotFailed:
+		lines = append(lines, st.Error.Render("✗ Rotation failed. "+r.outcome))
+	case rotTimedOut:
+		lines = append(lines, st.Warning.Render("⏱ "+r.outcome))
+	}
+	if r.stuck {
+		lines = append(lines, "", st.Text.Render(r.env.Keys.Nav.Open.Help().Key+": see the ways out (cancel rotation, remove AWSPENDING, roll back)"))
+	}
+	return noticeView(r.env, r.width, "Rotating "+r.t.name, lines)
+}
+
+// SetSize gives the screen its share of the window.
+func (r *rotateScreen) SetSize(w, h int) {
+	r.width, r.height = w, h
+	if r.pane != nil {
+		r.pane.setSize(w, h)
+	}
+}
+
+// Title names the screen in the breadcrumb.
+func (r *rotateScreen) Title() string { return "rotate" }
+
+// Capturing is true while the production name guard has focus.
+func (r *rotateScreen) Capturing() bool { return r.phase == rotConfirm && r.pane.capturing() }
+
+// ShortHelp lists the main bindings.
+func (r *rotateScreen) ShortHelp() []key.Binding {
+	k := r.env.Keys
+	if r.phase == rotConfirm {
+		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+	}
+	if r.stuck {
+		return []key.Binding{k.Nav.Open, k.Global.Back}
+	}
+	return []key.Binding{k.Global.Back}
+}
+
+// FullHelp lists every binding of the screen.
+func (r *rotateScreen) FullHelp() [][]key.Binding {
+	k := r.env.Keys
+	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Nav.Open, k.Global.Back}}
+}

@@ -1,0 +1,325 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// The ways out of a stuck rotation, in the order they are offered.
+const (
+	wayRemovePending = iota
+	wayCancelRotation
+	wayRollback
+)
+
+// stuckRotationScreen explains a rotation that is in progress or stuck
+// (AWSPENDING on a version other than AWSCURRENT) and offers the ways out:
+// remove the stray AWSPENDING, cancel the rotation, or roll back.
+type stuckRotationScreen struct {
+	env    *Env
+	store  aws.Store
+	secret aws.Secret
+	t      writeTarget
+
+	seq      int
+	loading  bool
+	loadErr  error
+	pending  string
+	current  string
+	stuck    bool
+	ways     *choiceList
+	pane     *confirmPane // cancelling rotation
+	note     string       // the last outcome, shown above the ways out
+	versions map[string]aws.Version
+
+	width, height int
+}
+
+// stuckLoadedMsg carries the fresh state.
+type stuckLoadedMsg struct {
+	owner    *stuckRotationScreen
+	seq      int
+	secret   aws.Secret
+	versions []aws.Version
+	err      error
+}
+
+// rotationCancelledMsg is CancelRotation's result.
+type rotationCancelledMsg struct {
+	owner Screen
+	err   error
+}
+
+// newStuckRotationScreen opens the stuck-rotation explanation for secret.
+func newStuckRotationScreen(env *Env, store aws.Store, secret aws.Secret) *stuckRotationScreen {
+	return &stuckRotationScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store),
+		loading: true, ways: newChoiceList(env, nil)}
+}
+
+// Init reads the secret and its versions afresh.
+func (s *stuckRotationScreen) Init() tea.Cmd { return s.load() }
+
+func (s *stuckRotationScreen) load() tea.Cmd {
+	s.seq++
+	s.loading = true
+	seq, store, env, id := s.seq, s.store, s.env, s.t.id
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		sec, err := store.DescribeSecret(ctx, id)
+		if err != nil {
+			return stuckLoadedMsg{owner: s, seq: seq, err: err}
+		}
+		vs, _ := store.ListVersions(ctx, id) // dates only; the labels come from DescribeSecret
+		return stuckLoadedMsg{owner: s, seq: seq, secret: sec, versions: vs}
+	}
+}
+
+// Update handles results and keys.
+func (s *stuckRotationScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case stuckLoadedMsg:
+		if msg.owner != s || msg.seq != s.seq {
+			return s, nil
+		}
+		s.loaded(msg)
+		if msg.err != nil {
+			return s, failed(msg.err)
+		}
+		return s, nil
+	case rotationCancelledMsg:
+		if msg.owner != s {
+			return s, nil
+		}
+		return s, s.cancelled(msg.err)
+	case secretChangedMsg:
+		if msg.region == s.t.region && (msg.secretID == s.t.arn || msg.secretID == s.t.name || msg.secretID == s.t.id) && !msg.deleted {
+			return s, s.load()
+		}
+		return s, nil
+	case tea.KeyPressMsg:
+		return s, s.handleKey(msg)
+	}
+	if s.pane != nil {
+		_, cmd := s.pane.update(msg)
+		return s, cmd
+	}
+	s.ways.update(msg)
+	return s, nil
+}
+
+func (s *stuckRotationScreen) loaded(msg stuckLoadedMsg) {
+	s.loading = false
+	if msg.err != nil {
+		s.loadErr = msg.err
+		return
+	}
+	s.loadErr = nil
+	sec := msg.secret
+	if sec.Region == "" {
+		sec.Region = s.t.region
+	}
+	s.secret = sec
+	s.t = targetOf(sec.SecretSummary, s.store)
+	s.pending, s.current, s.stuck = strayPending(sec.VersionStages)
+	s.versions = map[string]aws.Version{}
+	for _, v := range msg.versions {
+		s.versions[v.ID] = v
+	}
+	st := s.env.Styles
+	remove := choice{text: st.Text.Render("Remove the stray AWSPENDING from version " + versionShort(s.pending))}
+	cancel := choice{text: st.Text.Render("Cancel the rotation (turns automatic rotation off)")}
+	if !sec.RotationEnabled {
+		cancel.reason = "automatic rotation is already off"
+	}
+	rollback := choice{text: st.Text.Render("Roll back to AWSPREVIOUS (opens the rollback dialog)")}
+	if labelHolder(sec.VersionStages, aws.LabelPrevious) == "" {
+		rollback.reason = "there is no AWSPREVIOUS version to roll back to"
+	}
+	if !s.stuck {
+		remove.reason = "there is no stray AWSPENDING"
+	}
+	cursor := s.ways.cursor
+	s.ways = newChoiceList(s.env, []choice{remove, cancel, rollback})
+	s.ways.setCursor(cursor)
+	s.layout()
+}
+
+func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if s.loading {
+		return nil
+	}
+	k := s.env.Keys
+	if s.pane != nil {
+		res, cmd := s.pane.update(msg)
+		switch res {
+		case confirmDeclined:
+			s.pane = nil
+		case confirmAccepted:
+			s.pane.setBusy("cancelling the rotation…")
+			return s.cancelRotation()
+		}
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Detail.Refresh):
+		return s.load()
+	case key.Matches(msg, k.Nav.Open):
+		i := s.ways.selected()
+		if i < 0 {
+			return nil
+		}
+		if r := s.ways.items[i].reason; r != "" {
+			return warn(r)
+		}
+		switch i {
+		case wayRemovePending:
+			r := newRemovePendingScreen(s.env, s.store, s.secret, s.pending)
+			return push(r)
+		case wayCancelRotation:
+			return s.openCancel()
+		case wayRollback:
+			return push(newRollbackScreen(s.env, s.store, s.secret))
+		}
+	}
+	s.ways.update(msg)
+	return nil
+}
+
+func (s *stuckRotationScreen) openCancel() tea.Cmd {
+	st := s.env.Styles
+	body := []string{
+		st.Text.Render("Turn automatic rotation off for " + s.t.name + " and stop the rotation in progress."),
+		st.Muted.Render("The rotation function (" + rotationFunction(s.secret.SecretSummary) + ") stays configured: you can turn rotation on again."),
+	}
+	if s.stuck {
+		body = append(body, "", st.Warning.Render("AWSPENDING stays on version "+s.pending+" after cancelling: remove it too before rotating again."))
+	}
+	opts := confirmOptions{confirmLabel: "Cancel rotation"}
+	if s.env.Production {
+		opts.requireName = s.t.name
+		opts.nameReason = "Production account: type the secret's name to cancel the rotation"
+	}
+	s.pane = newConfirmPane(s.env, "Cancel the rotation of "+s.t.name, body, opts)
+	s.pane.setSize(s.width, s.height)
+	return s.pane.init()
+}
+
+func (s *stuckRotationScreen) cancelRotation() tea.Cmd {
+	return cancelRotationCmd(s.env, s.store, s.t.id, s)
+}
+
+// cancelRotationCmd calls CancelRotation and reports to owner.
+func cancelRotationCmd(env *Env, store aws.Store, id string, owner Screen) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		return rotationCancelledMsg{owner: owner, err: store.CancelRotation(ctx, id)}
+	}
+}
+
+func (s *stuckRotationScreen) cancelled(err error) tea.Cmd {
+	s.env.Record(AuditEvent{Action: "cancel-rotation", Region: s.t.region, SecretARN: s.t.arn,
+		VersionIDs: nonEmpty(s.pending), Outcome: outcomeOf(err)})
+	if err != nil {
+		s.pane.setError(err)
+		return failed(err)
+	}
+	s.pane = nil
+	s.note = "Automatic rotation is off."
+	if s.stuck {
+		s.note += " AWSPENDING is still on version " + s.pending + ": remove it (first choice) before rotating again."
+	}
+	return tea.Batch(changed(s.t.region, s.t.changedID()), success("Cancelled the rotation of "+s.t.name+": automatic rotation is off"))
+}
+
+// HandleBack closes the cancel confirmation before the screen.
+func (s *stuckRotationScreen) HandleBack() (bool, tea.Cmd) {
+	if s.pane != nil {
+		if s.pane.busy == "" {
+			s.pane = nil
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+// View renders the explanation and the ways out.
+func (s *stuckRotationScreen) View() string {
+	st := s.env.Styles
+	switch {
+	case s.loadErr != nil:
+		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Error.Render(describeError(s.loadErr))})
+	case s.loading && s.versions == nil:
+		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Muted.Render("reading the secret…")})
+	case s.pane != nil:
+		return s.pane.view()
+	}
+	w := max(s.width-4, 6)
+	var lines []string
+	add := func(text string) { lines = append(lines, wrapText(text, w)...) }
+	if s.stuck {
+		lines = append(lines, st.Warning.Render(cut("A rotation of "+s.t.name+" is in progress or stuck", w)), "")
+		created := ""
+		if a := ageText(s.versions[s.pending].CreatedDate, s.env.Now()); a != "" {
+			created = ", created " + a
+		}
+		add(st.Text.Render("AWSPENDING is on version " + s.pending + created + ", but AWSCURRENT is still on version " + s.current + "."))
+		add(st.Text.Render("Applications keep reading version " + versionShort(s.current) + ": nothing is broken for them right now. " +
+			"But while AWSPENDING sits on another version, Secrets Manager treats a rotation as in progress: a new rotation is refused, " +
+			"and the scheduled one keeps retrying this one."))
+		add(st.Muted.Render("Usually the rotation function (" + rotationFunction(s.secret.SecretSummary) + ") failed in setSecret, testSecret or " +
+			"finishSecret; its logs say why. If a rotation started minutes ago it may still be running: refresh (" +
+			s.env.Keys.Detail.Refresh.Help().Key + ") before acting."))
+	} else {
+		lines = append(lines, st.Success.Render(cut("No stuck rotation", w)), "")
+		add(st.Text.Render("AWSPENDING is not on a version other than AWSCURRENT: no rotation is in progress or stuck."))
+	}
+	if s.note != "" {
+		lines = append(lines, "")
+		add(st.Info.Render(s.note))
+	}
+	lines = append(lines, "", st.Section.Render("Ways out"))
+	lines = append(lines, s.ways.lines(w)...)
+	k := s.env.Keys
+	lines = append(lines, "", st.Muted.Render(cut(helpLine(k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Detail.Refresh, k.Global.Back), w)))
+	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(lines, "\n"))
+}
+
+func (s *stuckRotationScreen) layout() {
+	s.ways.setHeight(3)
+	if s.pane != nil {
+		s.pane.setSize(s.width, s.height)
+	}
+}
+
+// SetSize gives the screen its share of the window.
+func (s *stuckRotationScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.layout()
+}
+
+// Title names the screen in the breadcrumb.
+func (s *stuckRotationScreen) Title() string { return "stuck rotation" }
+
+// Capturing is true while the production name guard has focus.
+func (s *stuckRotationScreen) Capturing() bool { return s.pane != nil && s.pane.capturing() }
+
+// ShortHelp lists the main bindings.
+func (s *stuckRotationScreen) ShortHelp() []key.Binding {
+	k := s.env.Keys
+	if s.pane != nil {
+		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+	}
+	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Detail.Refresh, k.Global.Back}
+}
+
+// FullHelp lists every binding of the screen.
+func (s *stuckRotationScreen) FullHelp() [][]key.Binding {
+	k := s.env.Keys
+	return [][]key.Binding{{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Detail.Refresh}, {k.Confirm.Yes, k.Confirm.No}, {k.Global.Back}}
+}

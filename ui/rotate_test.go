@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/aws/emulator"
+)
+
+// rotateHarness slows the emulator's rotation steps so the follow sees them.
+func rotateHarness(t *testing.T, mod func(*Options)) *harness {
+	t.Helper()
+	return newHarness(t, 100, 40, emulator.Options{Seed: true, RotationStepDelay: 60 * time.Millisecond}, mod)
+}
+
+func TestRotateNowFollowsToCompletion(t *testing.T) {
+	audit := newWriteAuditLog()
+	h := rotateHarness(t, func(o *Options) { o.Audit = audit })
+	store := connectStore(h, "us-east-1")
+	const name = "prod/db/postgres"
+	sec := describeNow(h, store, name)
+	oldCur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	r := newRotateScreen(h.app.env, store, sec)
+	r.interval = 15 * time.Millisecond
+	openScreen(h, r)
+	screen := waitForText(h, "What will happen")
+	for _, want := range []string{"SecretsManagerPostgresRotation", "rate(30 days)", oldCur, "AWSPENDING", "becomes AWSPREVIOUS"} {
+		if !strings.Contains(flat(screen), want) {
+			t.Fatalf("confirmation lacks %q:\n%s", want, screen)
+		}
+	}
+	h.press(h.app.env.Keys.Confirm.Yes)
+	screen = waitForText(h, "Rotation complete")
+	if !strings.Contains(screen, "AWSPENDING appeared on version") || !strings.Contains(screen, "AWSCURRENT moved to version") {
+		t.Fatalf("steps not shown:\n%s", screen)
+	}
+	after := describeNow(h, store, name)
+	newCur := labelHolder(after.VersionStages, aws.LabelCurrent)
+	if newCur != r.newVersion || newCur == oldCur {
+		t.Fatalf("AWSCURRENT on %s; want the rotation's version %s", newCur, r.newVersion)
+	}
+	if r.newVersion != r.token {
+		t.Fatalf("the rotation's version %s is not the dialog's token %s", r.newVersion, r.token)
+	}
+	if got := labelHolder(after.VersionStages, aws.LabelPrevious); got != oldCur {
+		t.Fatalf("AWSPREVIOUS on %s, want %s", got, oldCur)
+	}
+	var started, completed bool
+	for _, ev := range audit.all() {
+		started = started || (ev.Action == "rotate" && ev.Detail == "started" && ev.Outcome == "ok")
+		completed = completed || (ev.Action == "rotate" && ev.Detail == "completed")
+	}
+	if !started || !completed {
+		t.Fatalf("audit: started=%v completed=%v", started, completed)
+	}
+	assertNoValues(h, h.screen())
+}
+
+func TestRotateFailureReportedStuck(t *testing.T) {
+	h := rotateHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/db/postgres"
+	sec := describeNow(h, store, name)
+	oldCur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	h.emu.FailRotation(name, "testSecret")
+	r := newRotateScreen(h.app.env, store, sec)
+	r.interval = 15 * time.Millisecond
+	r.timeout = 400 * time.Millisecond
+	openScreen(h, r)
+	waitForText(h, "What will happen")
+	h.press(h.app.env.Keys.Confirm.Yes)
+	screen := waitForText(h, "Rotation failed")
+	if !strings.Contains(flat(screen), "Stuck: AWSPENDING has been on version") {
+		t.Fatalf("failure not explained as stuck:\n%s", screen)
+	}
+	if got := holderIn(h, store, name, aws.LabelCurrent); got != oldCur {
+		t.Fatalf("AWSCURRENT moved to %s after a failed rotation", got)
+	}
+	h.press(h.app.env.Keys.Nav.Open)
+	waitForText(h, "is in progress or stuck")
+	if _, ok := topScreen(h).(*stuckRotationScreen); !ok {
+		t.Fatalf("enter did not open the stuck-rotation screen: %T", topScreen(h))
+	}
+}
+
+func TestRotateRefusesWhenStuck(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	sec := describeNow(h, store, "prod/db/mysql-orders")
+	openScreen(h, newRotateScreen(h.app.env, store, sec))
+	waitForText(h, "already in progress or stuck")
+	if n := h.emu.Requests("RotateSecret"); n != 0 {
+		t.Fatalf("%d RotateSecret calls", n)
+	}
+}
+
+func TestRotateRetryUsesSameToken(t *testing.T) {
+	h := rotateHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/db/postgres"
+	sec := describeNow(h, store, name)
+	remove := h.emu.InjectFault(emulator.Fault{Op: "RotateSecret", Error: "AccessDeniedException", Times: 1})
+	defer remove()
+	r := newRotateScreen(h.app.env, store, sec)
+	r.interval = 15 * time.Millisecond
+	openScreen(h, r)
+	waitForText(h, "What will happen")
+	token := r.token
+	h.press(h.app.env.Keys.Confirm.Yes)
+	waitForText(h, "access denied")
+	if r.phase != rotConfirm {
+		t.Fatalf("the dialog closed after an error (phase %d)", r.phase)
+	}
+	h.press(h.app.env.Keys.Confirm.Yes)
+	waitForText(h, "Rotation complete")
+	if r.newVersion != token {
+		t.Fatalf("retry used another token: %s vs %s", r.newVersion, token)
+	}
+}
+
+func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/db/mysql-orders"
+	sec := describeNow(h, store, name)
+	pending, cur, stuck := strayPending(sec.VersionStages)
+	if !stuck {
+		t.Fatalf("seed: %s should be stuck: %v", name, sec.VersionStages)
+	}
+	k := h.app.env.Keys
+	openScreen(h, newStuckRotationScreen(h.app.env, store, sec))
+	screen := waitForText(h, "AWSPENDING is on version "+pending)
+	if !strings.Contains(flat(screen), "AWSCURRENT is still on version "+cur) {
+		t.Fatalf("explanation incomplete:\n%s", screen)
+	}
+	h.press(k.Nav.Open) // remove the stray AWSPENDING
+	waitForText(h, "Remove AWSPENDING from version "+pending)
+	h.press(k.Confirm.Yes)
+	waitForText(h, "No stuck rotation")
+	after := describeNow(h, store, name)
+	if p := labelHolder(after.VersionStages, aws.LabelPending); p != "" {
+		t.Fatalf("AWSPENDING still on %s", p)
+	}
+	if c := labelHolder(after.VersionStages, aws.LabelCurrent); c != cur {
+		t.Fatalf("AWSCURRENT moved to %s", c)
+	}
+}
+
+func TestStuckRotationCancel(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/db/mysql-orders"
+	sec := describeNow(h, store, name)
+	pending, _, _ := strayPending(sec.VersionStages)
+	k := h.app.env.Keys
+	openScreen(h, newStuckRotationScreen(h.app.env, store, sec))
+	waitForText(h, "is in progress or stuck")
+	h.press(k.Nav.Down)
+	h.press(k.Nav.Open)
+	waitForText(h, "AWSPENDING stays on version "+pending)
+	h.press(k.Confirm.Yes)
+	waitForText(h, "Automatic rotation is off. AWSPENDING is still on version "+pending)
+	after := describeNow(h, store, name)
+	if after.RotationEnabled {
+		t.Fatal("rotation still enabled after cancel")
+	}
+	if after.RotationLambdaARN == "" {
+		t.Fatal("the Lambda ARN was dropped")
+	}
+	// The cancel way is now disabled; removing AWSPENDING finishes the job.
+	h.press(k.Nav.Up)
+	h.press(k.Nav.Open)
+	waitForText(h, "Remove AWSPENDING")
+	h.press(k.Confirm.Yes)
+	waitForText(h, "No stuck rotation")
+}
