@@ -208,6 +208,9 @@ func (l *listScreen) connected(msg connectedMsg) tea.Cmd {
 		l.loadErr = msg.err
 		return l.failedLoad(msg.err)
 	}
+	if msg.withMFA {
+		l.sess.mfaDone[msg.profile] = true
+	}
 	l.store = msg.store
 	return l.restart()
 }
@@ -235,11 +238,19 @@ func (l *listScreen) pageArrived(msg secretsPageMsg) tea.Cmd {
 }
 
 // failedLoad reports a connect or listing error: for expired SSO
-// credentials it offers to sign in; otherwise the status line says what
+// credentials it offers to sign in, for an expired MFA session it asks for
+// a new code; otherwise the status line says what
 // failed and what to do.
 func (l *listScreen) failedLoad(err error) tea.Cmd {
-	if aws.KindOf(err) == aws.KindCredentials && l.info != nil && l.info.SSO {
-		return push(newSSOScreen(l.env, l, l.opts, *l.info, err))
+	if aws.KindOf(err) == aws.KindCredentials && l.info != nil {
+		switch {
+		case l.info.SSO:
+			return push(newSSOScreen(l.env, l, l.opts, *l.info, err))
+		case l.info.MFASerial != "" && l.opts.ConnectMFA != nil:
+			// The MFA session expired: ask for a new code.
+			l.sess.mfaDone[l.profile] = false
+			return tea.Batch(failed(err), push(newMFAScreen(l.env, l, l.seq, *l.info, l.region)))
+		}
 	}
 	return failed(err)
 }

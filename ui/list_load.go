@@ -30,6 +30,7 @@ type connectedMsg struct {
 	region  string
 	store   aws.Store
 	info    *aws.Profile
+	withMFA bool // connected with an MFA code the operator typed
 	err     error
 }
 
@@ -97,6 +98,7 @@ func connectCmd(env *Env, opts Options, req connectRequest) tea.Cmd {
 		}
 		switch {
 		case req.code != "" && opts.ConnectMFA != nil:
+			msg.withMFA = true
 			msg.store, msg.err = opts.ConnectMFA(ctx, req.profile, req.region, req.code)
 		case opts.Connect != nil:
 			msg.store, msg.err = opts.Connect(ctx, req.profile, req.region)

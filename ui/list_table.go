@@ -20,8 +20,11 @@ type secretTable struct {
 	shown []fuzzyHit
 
 	cursor, offset int
-	width, height  int // height is the number of row lines
-	showRegion     bool
+	// moved is set once the operator moves the cursor: from then on the
+	// cursor follows its secret as rows arrive; before, it stays on top.
+	moved         bool
+	width, height int // height is the number of row lines
+	showRegion    bool
 	// maxName is the widest name loaded, for the name column's width.
 	maxName int
 	// cache keeps recent queries' hits while the rows stay the same, so
@@ -40,6 +43,7 @@ func (t *secretTable) reset() {
 	t.index = map[string]int{}
 	t.shown = nil
 	t.cursor, t.offset = 0, 0
+	t.moved = false
 	t.maxName = 0
 }
 
@@ -230,6 +234,11 @@ func (t *secretTable) selectedKey() string {
 // keepSelection puts the cursor back on the row with key, if it is still
 // visible; otherwise it clamps the cursor.
 func (t *secretTable) keepSelection(key string) {
+	if !t.moved {
+		t.cursor = 0
+		t.clamp()
+		return
+	}
 	if key != "" && t.cursor < len(t.shown) && t.rows[t.shown[t.cursor].item].key == key {
 		t.clamp()
 		return
@@ -248,12 +257,14 @@ func (t *secretTable) keepSelection(key string) {
 
 // move moves the cursor by delta rows.
 func (t *secretTable) move(delta int) {
+	t.moved = true
 	t.cursor += delta
 	t.clamp()
 }
 
 // moveTo puts the cursor on row i of the visible rows.
 func (t *secretTable) moveTo(i int) {
+	t.moved = true
 	t.cursor = i
 	t.clamp()
 }
