@@ -26,7 +26,6 @@ type harness struct {
 	emu  *emulator.Server
 	msgs chan tea.Msg
 	quit bool
-	wg   sync.WaitGroup
 	done chan struct{}
 }
 
