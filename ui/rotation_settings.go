@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// Field ids of the rotation settings form.
+const (
+	rsLambda   = "lambda"
+	rsSchedule = "schedule"
+	rsWindow   = "window"
+	rsNow      = "now"
+	rsSave     = "save"
+	rsOff      = "off"
+)
+
+// rotationSettingsScreen turns rotation on (function, schedule, window,
+// optionally rotating now) or off, validated locally before anything is
+// sent. Before applying it reads the secret again and refuses if someone
+// changed the rotation settings meanwhile.
+type rotationSettingsScreen struct {
+	env    *Env
+	store  aws.Store
+	secret aws.Secret
+	t      writeTarget
+	token  string
+
+	form *form
+	pane *confirmPane
+	// pending is what the confirmation applies.
+	turnOff  bool
+	rules    aws.RotationRules
+	lambda   string
+	now      bool
+	finished bool
+	offOnly  bool // opened by "cancel rotation": only the turn-off confirmation
+
+	width, height int
+}
+
+// rotationAppliedMsg is the result of RotateSecret or CancelRotation.
+type rotationAppliedMsg struct {
+	owner     *rotationSettingsScreen
+	versionID string
+	fresh     aws.Secret
+	err       error
+}
+
+// newRotationSettingsScreen opens the rotation settings of secret.
+func newRotationSettingsScreen(env *Env, store aws.Store, secret aws.Secret) *rotationSettingsScreen {
+	r := &rotationSettingsScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store), token: newRequestToken()}
+	f := newForm(env)
+	l := f.text(rsLambda, "Rotation function (Lambda ARN)", secret.RotationLambdaARN, "arn:aws:lambda:REGION:ACCOUNT:function:NAME")
+	l.hint = "the function that creates, sets, tests and finishes new versions"
+	if secret.OwningService != "" {
+		l.hint = "rotation is managed by " + secret.OwningService + "; leave empty to keep it"
+	}
+	sched := scheduleInput(secret.RotationRules)
+	if sched == "" {
+		sched = "30"
+	}
+	f.text(rsSchedule, "Every N days (1-1000), or rate(...) / cron(...)", sched, "30").hint = "e.g. 30, rate(12 hours), cron(0 4 ? * SUN *)"
+	f.text(rsWindow, "Rotation window (optional, 1h-24h)", secret.RotationRules.Duration, "e.g. 3h").hint = "how long the rotation may run after its start time; empty for the default"
+	f.check(rsNow, "rotate now as well (otherwise the first rotation follows the schedule)", false)
+	save := "Turn rotation on"
+	if secret.RotationEnabled {
+		save = "Save rotation settings"
+	}
+	f.button(rsSave, save, false)
+	if secret.RotationEnabled {
+		f.button(rsOff, "Turn rotation off", true)
+	}
+	r.form = f
+	return r
+}
+
+// Init focuses the first field, or opens the turn-off confirmation.
+func (r *rotationSettingsScreen) Init() tea.Cmd {
+	if r.offOnly {
+		return r.reviewOff()
+	}
+	return r.form.setFocus(0)
+}
+
+// Update handles results and keys.
+func (r *rotationSettingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if m, ok := msg.(rotationAppliedMsg); ok {
+		if m.owner != r {
+			return r, nil
+		}
+		return r, r.applied(m)
+	}
+	if r.finished {
+		return r, nil
+	}
+	if r.pane != nil {
+		res, cmd := r.pane.update(msg)
+		switch res {
+		case confirmDeclined:
+			r.pane = nil
+			if r.offOnly {
+				return r, pop()
+			}
+			return r, nil
+		case confirmAccepted:
+			r.pane.setBusy("applying…")
+			return r, r.apply()
+		}
+		return r, cmd
+	}
+	act, cmd := r.form.update(msg)
+	switch act {
+	case formCancel:
+		return r, pop()
+	case formPressed:
+		switch r.form.focusedID() {
+		case rsSave:
+			return r, r.review()
+		case rsOff:
+			return r, r.reviewOff()
+		}
+	}
+	return r, cmd
+}
+
+// review validates the form and opens the confirmation.
+func (r *rotationSettingsScreen) review() tea.Cmd {
+	f := r.form
+	lambda := strings.TrimSpace(f.field(rsLambda).value())
+	rules, schedErr := parseSchedule(f.field(rsSchedule).value())
+	f.field(rsLambda).err = checkLambdaARN(lambda, r.secret.OwningService != "")
+	f.field(rsSchedule).err = schedErr
+	f.field(rsWindow).err = checkWindow(f.field(rsWindow).value())
+	for _, id := range []string{rsLambda, rsSchedule, rsWindow} {
+		if f.field(id).err != "" {
+			return tea.Batch(f.focusID(id), warn("fix the "+strings.ToLower(strings.SplitN(f.field(id).label, " (", 2)[0])+" first: "+f.field(id).err))
+		}
+	}
+	rules.Duration = strings.TrimSpace(f.field(rsWindow).value())
+	r.turnOff, r.rules, r.lambda, r.now = false, rules, lambda, f.field(rsNow).checked
+	st := r.env.Styles
+	sched := rotationScheduleText(aws.SecretSummary{RotationRules: rules, RotationEnabled: true})
+	fn := lambda
+	if fn == "" {
+		fn = rotationFunction(r.secret.SecretSummary)
+	}
+	body := []string{
+		st.Label.Render("Function  ") + st.Text.Render(fn),
+		st.Label.Render("Schedule  ") + st.Text.Render(sched),
+	}
+	if old := r.secret.SecretSummary; old.RotationEnabled {
+		body = append(body, st.Muted.Render("was: "+rotationFunction(old)+", "+rotationScheduleText(old)))
+	}
+	body = append(body, "")
+	if r.now {
+		body = append(body, st.Warning.Render("It also rotates now: a new version gets AWSPENDING, then AWSCURRENT moves to it and the current version becomes AWSPREVIOUS. You will follow it on the next screen."))
+	} else {
+		body = append(body, st.Text.Render("Nothing rotates now; the first rotation follows the schedule."))
+	}
+	return r.openPane("Rotation settings of "+r.t.name, body, "Apply", false)
+}
+
+// reviewOff asks to turn rotation off.
+func (r *rotationSettingsScreen) reviewOff() tea.Cmd {
+	r.turnOff = true
+	st := r.env.Styles
+	body := []string{
+		st.Text.Render("Turn automatic rotation off for " + r.t.name + "."),
+		st.Muted.Render("The function (" + rotationFunction(r.secret.SecretSummary) + ") stays configured, so you can turn rotation on again. " +
+			"A rotation in progress is cancelled and may leave AWSPENDING on a version, which you then remove."),
+	}
+	return r.openPane("Turn rotation off for "+r.t.name, body, "Turn off", true)
+}
+
+func (r *rotationSettingsScreen) openPane(title string, body []string, label string, danger bool) tea.Cmd {
+	opts := confirmOptions{confirmLabel: label, danger: danger}
+	if r.env.Production {
+		opts.requireName = r.t.name
+		opts.nameReason = "Production account: type the secret's name to change its rotation"
+	}
+	r.pane = newConfirmPane(r.env, title, body, opts)
+	r.pane.setSize(r.width, r.height)
+	return r.pane.init()
+}
+
+// apply re-reads the secret, refuses if the rotation settings changed
+// since the screen opened, then calls RotateSecret or CancelRotation.
+func (r *rotationSettingsScreen) apply() tea.Cmd {
+	store, env, id, was := r.store, r.env, r.t.id, r.secret.SecretSummary
+	off := r.turnOff
+	in := aws.RotateInput{SecretID: id, ClientRequestToken: r.token, LambdaARN: r.lambda}
+	rules := r.rules
+	in.Rules = &rules
+	now := r.now
+	in.RotateImmediately = &now
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		fresh, err := store.DescribeSecret(ctx, id)
+		if err != nil {
+			return rotationAppliedMsg{owner: r, err: err}
+		}
+		if fresh.RotationEnabled != was.RotationEnabled || fresh.RotationLambdaARN != was.RotationLambdaARN || fresh.RotationRules != was.RotationRules {
+			return rotationAppliedMsg{owner: r, err: &aws.Error{Kind: aws.KindConflict, Op: "change rotation", SecretID: id,
+				Message: "someone changed the rotation settings since you opened this screen; nothing was changed",
+				Hint:    "close this screen (esc) and open the rotation settings again"}}
+		}
+		if off {
+			return rotationAppliedMsg{owner: r, fresh: fresh, err: store.CancelRotation(ctx, id)}
+		}
+		v, err := store.RotateSecret(ctx, in)
+		return rotationAppliedMsg{owner: r, versionID: v, fresh: fresh, err: err}
+	}
+}
+
+func (r *rotationSettingsScreen) applied(m rotationAppliedMsg) tea.Cmd {
+	action, detail := "rotation-settings", "on: "+rotationScheduleText(aws.SecretSummary{RotationRules: r.rules, RotationEnabled: true})
+	if r.turnOff {
+		action, detail = "cancel-rotation", "off"
+	} else if r.now {
+		detail += ", rotate now"
+	}
+	r.env.Record(AuditEvent{Action: action, Region: r.t.region, SecretARN: r.t.arn,
+		VersionIDs: nonEmpty(m.versionID), Outcome: outcomeOf(m.err), Detail: detail})
+	if m.err != nil {
+		if r.pane != nil {
+			r.pane.setError(m.err)
+		}
+		return failed(m.err)
+	}
+	r.finished = true
+	note := changed(r.t.region, r.t.changedID())
+	switch {
+	case r.turnOff:
+		return tea.Batch(note, success("Automatic rotation of "+r.t.name+" is off"), pop())
+	case r.now && m.versionID != "":
+		fresh := m.fresh
+		if fresh.Region == "" {
+			fresh.Region = r.t.region
+		}
+		follow := newRotateFollowScreen(r.env, r.store, fresh, m.versionID)
+		return tea.Batch(note, success("Rotation of "+r.t.name+" is on; rotating now"), replace(follow))
+	}
+	return tea.Batch(note, success("Rotation of "+r.t.name+" is on: "+rotationScheduleText(aws.SecretSummary{RotationRules: r.rules, RotationEnabled: true})), pop())
+}
+
+// HandleBack closes the confirmation before the screen.
+func (r *rotationSettingsScreen) HandleBack() (bool, tea.Cmd) {
+	if r.pane != nil && !r.offOnly {
+		if r.pane.busy == "" {
+			r.pane = nil
+		}
+		return true, nil
+	}
+	return r.pane != nil && r.pane.busy != "", nil
+}
+
+// View renders the form or the confirmation.
+func (r *rotationSettingsScreen) View() string {
+	if r.pane != nil {
+		return r.pane.view()
+	}
+	st := r.env.Styles
+	w := max(r.width-4, 6)
+	state := "Rotation is off."
+	if r.secret.RotationEnabled {
+		state = "Rotation is on: " + rotationScheduleText(r.secret.SecretSummary) + "."
+	}
+	k := r.env.Keys
+	lines := []string{
+		st.Title.Render(cut("Rotation settings of "+r.t.name, w)),
+		st.Muted.Render(cut(state, w)),
+		"",
+		r.form.view(),
+		"",
+		st.Muted.Render(cut(helpLine(k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle, k.Editor.Cancel), w)),
+	}
+	return st.Pane.Width(max(r.width, 10)).Render(strings.Join(lines, "\n"))
+}
+
+// SetSize gives the screen its share of the window.
+func (r *rotationSettingsScreen) SetSize(w, h int) {
+	r.width, r.height = w, h
+	r.form.setSize(max(w-4, 8), max(h-7, 3))
+	if r.pane != nil {
+		r.pane.setSize(w, h)
+	}
+}
+
+// Title names the screen in the breadcrumb.
+func (r *rotationSettingsScreen) Title() string { return "rotation settings" }
+
+// Capturing is true while a text field or the name guard has focus.
+func (r *rotationSettingsScreen) Capturing() bool {
+	if r.pane != nil {
+		return r.pane.capturing()
+	}
+	return r.form.capturing()
+}
+
+// ShortHelp lists the main bindings.
+func (r *rotationSettingsScreen) ShortHelp() []key.Binding {
+	k := r.env.Keys
+	if r.pane != nil {
+		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+	}
+	return []key.Binding{k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle, k.Editor.Cancel}
+}
+
+// FullHelp lists every binding of the screen.
+func (r *rotationSettingsScreen) FullHelp() [][]key.Binding {
+	k := r.env.Keys
+	return [][]key.Binding{{k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle, k.Editor.Cancel}, {k.Confirm.Yes, k.Confirm.No}, {k.Global.Back}}
+}
