@@ -44,7 +44,7 @@ func TestParseSchedule(t *testing.T) {
 		}
 	}
 	for in, ok := range map[string]bool{
-		"arn:aws:lambda:us-east-1:123456789012:function:Rot":       true,
+		"arn:aws:lambda:us-east-1:123456789012:function:Rot":        true,
 		"arn:aws-cn:lambda:cn-north-1:123456789012:function:R:live": true,
 		"arn:aws:lambda:us-east-1:1234:function:Rot":                false,
 		"arn:aws:iam::123456789012:role/x":                          false,
