@@ -36,7 +36,6 @@ type listScreen struct {
 	pages     int
 	cancel    context.CancelFunc // cancels the page call in flight
 	loadErr   error
-	nextToken string // where a stopped listing would continue
 
 	table *secretTable
 	spin  spinner.Model
@@ -228,7 +227,6 @@ func (l *listScreen) pageArrived(msg secretsPageMsg) tea.Cmd {
 	}
 	l.pages++
 	l.table.add(rowsOf(msg.page.Secrets))
-	l.nextToken = msg.page.NextToken
 	if msg.page.NextToken == "" {
 		l.loading = false
 		l.complete = true
