@@ -28,14 +28,14 @@ type listScreen struct {
 
 	// The listing. seq grows with every (re)connect or restart; results
 	// carrying another seq are stale and dropped.
-	seq       int
-	listOpts  aws.ListOptions
-	loading   bool
-	stopped   bool // the operator stopped the listing early
-	complete  bool // every page arrived
-	pages     int
-	cancel    context.CancelFunc // cancels the page call in flight
-	loadErr   error
+	seq      int
+	listOpts aws.ListOptions
+	loading  bool
+	stopped  bool // the operator stopped the listing early
+	complete bool // every page arrived
+	pages    int
+	cancel   context.CancelFunc // cancels the page call in flight
+	loadErr  error
 
 	table *secretTable
 	spin  spinner.Model
