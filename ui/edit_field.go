@@ -30,9 +30,16 @@ const (
 	modeText                    // a whole plaintext value
 )
 
-// scalarKinds is the order Editor.ToggleType cycles a scalar field's type
-// through.
-var scalarKinds = [...]jsonedit.Kind{jsonedit.String, jsonedit.Number, jsonedit.Bool, jsonedit.Null}
+// toggleCycle is the types Editor.ToggleType moves through for a field
+// that was of kind orig: a number, boolean or null field switches between
+// its type and string (3306 or "3306"); a string or new field cycles
+// through every scalar type.
+func toggleCycle(orig jsonedit.Kind) []jsonedit.Kind {
+	if orig == jsonedit.String {
+		return []jsonedit.Kind{jsonedit.String, jsonedit.Number, jsonedit.Bool, jsonedit.Null}
+	}
+	return []jsonedit.Kind{orig, jsonedit.String}
+}
 
 // fieldEditor is the pane that edits one thing: a field's value (one line
 // in a text input, or a text area for multi-line strings and nested JSON),
@@ -44,6 +51,7 @@ type fieldEditor struct {
 	title string
 	mode  editorMode
 	kind  jsonedit.Kind // modeValue: the type the text is read as
+	orig  jsonedit.Kind // the field's type when the editor opened
 
 	masked bool
 	input  textinput.Model
@@ -56,11 +64,10 @@ type fieldEditor struct {
 // newValueEditor edits a field whose current value is n (nil for a new
 // field, typed as a string by default). masked hides the text while typing.
 func newValueEditor(env *Env, title string, n *jsonedit.Node, masked bool) (*fieldEditor, error) {
-	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: jsonedit.String, masked: masked}
-	text := ""
+	kind, text := jsonedit.String, ""
 	if n != nil {
-		e.kind = n.Kind()
-		switch e.kind {
+		kind = n.Kind()
+		switch kind {
 		case jsonedit.String:
 			text = n.Decoded()
 		case jsonedit.Null:
@@ -69,7 +76,14 @@ func newValueEditor(env *Env, title string, n *jsonedit.Node, masked bool) (*fie
 			text = string(n.Raw())
 		}
 	}
-	multi := e.kind == jsonedit.Object || e.kind == jsonedit.Array || strings.ContainsAny(text, "\n\r\t")
+	return newValueEditorText(env, title, kind, text, masked)
+}
+
+// newValueEditorText edits text to be read as a value of kind (for text
+// that came back from $EDITOR and was refused, so nothing typed is lost).
+func newValueEditorText(env *Env, title string, kind jsonedit.Kind, text string, masked bool) (*fieldEditor, error) {
+	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: kind, orig: kind, masked: masked}
+	multi := kind == jsonedit.Object || kind == jsonedit.Array || strings.ContainsAny(text, "\n\r\t")
 	return e, e.open(text, multi)
 }
 
@@ -150,9 +164,10 @@ func (e *fieldEditor) canToggle() bool {
 
 // toggleType moves to the next scalar type, keeping the text.
 func (e *fieldEditor) toggleType() {
-	for i, k := range scalarKinds {
+	cycle := toggleCycle(e.orig)
+	for i, k := range cycle {
 		if k == e.kind {
-			e.kind = scalarKinds[(i+1)%len(scalarKinds)]
+			e.kind = cycle[(i+1)%len(cycle)]
 			return
 		}
 	}

@@ -56,6 +56,8 @@ type valueScreen struct {
 
 	pager         pager // raw, text and binary views
 	width, height int
+
+	edit valueEditing // unsaved edits and the open editor (edit_value.go)
 }
 
 // valueLoadedMsg carries a GetValue result to the screen that asked.
@@ -77,6 +79,7 @@ func newValueScreen(env *Env, store aws.Store, target secretTarget, ref aws.Vers
 	return &valueScreen{
 		env: env, store: store, target: target, ref: ref,
 		table: newValueTable(), revealed: map[string]bool{}, pager: newPager(),
+		edit: newValueEditing(),
 	}
 }
 
@@ -98,6 +101,9 @@ func (v *valueScreen) load() tea.Cmd {
 
 // Update handles the value, the idle timer and keys.
 func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if handled, cmd := v.editUpdate(msg); handled {
+		return v, cmd
+	}
 	switch msg := msg.(type) {
 	case valueLoadedMsg:
 		if msg.owner != v || msg.seq != v.seq {
@@ -110,7 +116,7 @@ func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return v, failed(msg.err)
 		}
 		v.setValue(msg.value)
-		return v, nil
+		return v, v.editLoaded()
 	case revealExpiredMsg:
 		if msg.owner != v || msg.seq != v.revealSeq || !v.anyRevealed() {
 			return v, nil
@@ -169,6 +175,9 @@ func (v *valueScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return v.load()
 		}
 		return nil
+	}
+	if handled, cmd := v.editKey(msg); handled {
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, k.RevealAll):
@@ -369,6 +378,9 @@ func (v *valueScreen) copyText(text, what string) tea.Cmd {
 
 // HandleBack masks everything before the App pops the screen.
 func (v *valueScreen) HandleBack() (bool, tea.Cmd) {
+	if handled, cmd := v.editBack(); handled {
+		return true, cmd
+	}
 	v.maskAll()
 	return false, nil
 }
@@ -376,6 +388,7 @@ func (v *valueScreen) HandleBack() (bool, tea.Cmd) {
 // Close masks everything and drops the value from memory.
 func (v *valueScreen) Close() {
 	v.maskAll()
+	v.editClose()
 	v.val = aws.Value{}
 	v.doc = nil
 	v.table = newValueTable()
@@ -388,6 +401,7 @@ func (v *valueScreen) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.pager.SetSize(w, v.pagerHeight())
 	v.table.clamp(v.tableHeight())
+	v.sizeEditor()
 	v.rebuild()
 }
 
@@ -411,11 +425,14 @@ func shortID(id string) string {
 }
 
 // Capturing is false: the viewer has no text input (yet).
-func (v *valueScreen) Capturing() bool { return false }
+func (v *valueScreen) Capturing() bool { return v.editCapturing() }
 
 // ShortHelp lists the main bindings for the current view.
 func (v *valueScreen) ShortHelp() []key.Binding {
 	k := v.env.Keys
+	if b := v.editHelp(); b != nil {
+		return b
+	}
 	if v.err != nil {
 		return []key.Binding{k.Detail.Refresh, k.Global.Back}
 	}
@@ -434,6 +451,7 @@ func (v *valueScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Value.Reveal, k.Value.RevealAll, k.Value.CopyField, k.Value.CopyAll},
 		{k.Value.Raw, k.Value.Expand, k.Detail.Refresh},
+		v.editBindings(),
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
 		{k.Global.Back, k.Global.Help, k.Global.Quit},
 	}

@@ -48,7 +48,7 @@ func (v *valueScreen) rebuild() {
 	case v.kind == valueJSON && v.raw:
 		var text string
 		if v.revealAll {
-			if pretty, err := jsonedit.Pretty([]byte(v.val.Secret.Text())); err == nil {
+			if pretty, err := jsonedit.Pretty([]byte(v.shownText())); err == nil {
 				text = string(pretty)
 			}
 		} else {
@@ -57,7 +57,7 @@ func (v *valueScreen) rebuild() {
 		lines = strings.Split(sanitize(text, true), "\n")
 	case v.kind == valueText:
 		if v.revealAll {
-			lines = strings.Split(sanitize(v.val.Secret.Text(), true), "\n")
+			lines = strings.Split(sanitize(v.shownText(), true), "\n")
 		} else {
 			lines = append([]string{renderMask(st), ""}, wrapLines(st.Muted.Render("plaintext, masked — "+
 				keyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+keyHelp(v.env.Keys.Value.CopyAll)+" copies without revealing"), v.width)...)
@@ -106,9 +106,9 @@ func (v *valueScreen) View() string {
 	}
 	info := v.infoLine()
 	if v.kind == valueJSON && !v.raw {
-		return info + "\n" + v.tableView()
+		return v.editView(info + "\n" + v.tableView())
 	}
-	return info + "\n" + v.pager.View(st)
+	return v.editView(info + "\n" + v.pager.View(st))
 }
 
 // infoLine says which version this is, what kind of value, and whether
@@ -123,6 +123,9 @@ func (v *valueScreen) infoLine() string {
 		parts = append(parts, st.Revealed.Render("partly revealed"))
 	default:
 		parts = append(parts, st.Muted.Render("masked"))
+	}
+	if e := v.editInfo(); e != "" {
+		parts = append(parts, e)
 	}
 	if len(v.val.Stages) > 0 {
 		parts = append(parts, stageLabels(st, aws.Version{Stages: v.val.Stages}))
@@ -201,6 +204,7 @@ func (v *valueScreen) rowView(r valueRow, c valueCols, selected bool) string {
 	if r.dup {
 		keyText += " (dup)"
 	}
+	keyText += v.editMarker(r.path)
 	left := marker + pad(keyText, c.key) + "  "
 	if selected {
 		left = st.Selected.Render(left)
