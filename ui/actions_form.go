@@ -235,7 +235,7 @@ func (f *form) setSize(w, h int) {
 	for _, ff := range f.fields {
 		switch ff.kind {
 		case fieldText:
-			ff.input.SetWidth(max(f.width-4, 4))
+			ff.input.SetWidth(max(f.width-8, 4))
 		case fieldArea:
 			ff.area.SetWidth(max(f.width-2, 4))
 		}

@@ -1,0 +1,392 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// createRow is one key/value field of the value being built.
+type createRow struct {
+	key, value *formField
+	number     bool
+}
+
+// createScreen creates a secret: name, description, optional KMS key, tags
+// (key=value lines), and a value built from key/value fields (a JSON
+// object, each value a string or a number) or typed as plaintext. Values
+// are masked while typed unless revealed. Everything is checked against
+// AWS's rules before anything is sent; one ClientRequestToken per dialog
+// makes a retry idempotent.
+type createScreen struct {
+	env    *Env
+	store  aws.Store
+	region string
+	token  string
+
+	form      *form
+	name      *formField
+	desc      *formField
+	kms       *formField
+	tags      *formField
+	plainMode *formField
+	rows      []*createRow
+	addRow    *formField
+	plain     *formField
+	submit    *formField
+
+	pane     *confirmPane
+	input    aws.CreateSecretInput // what the confirmation sends
+	finished bool
+
+	width, height int
+}
+
+// secretCreatedMsg is CreateSecret's result.
+type secretCreatedMsg struct {
+	owner   *createScreen
+	summary aws.SecretSummary
+	err     error
+}
+
+// newCreateScreen opens the create dialog for region (store's region).
+func newCreateScreen(env *Env, store aws.Store, region string) *createScreen {
+	if region == "" && store != nil {
+		region = store.Region()
+	}
+	c := &createScreen{env: env, store: store, region: region, token: newRequestToken(), form: newForm(env)}
+	f := c.form
+	c.name = f.text("name", "Name", "", "e.g. prod/app/db-credentials")
+	c.name.hint = "1-512 ASCII letters, digits and / _ + = . @ -"
+	c.desc = f.text("desc", "Description (optional)", "", "")
+	c.kms = f.text("kms", "KMS key (optional; empty: aws/secretsmanager)", "", "key id, ARN or alias/...")
+	c.tags = f.area("tags", "Tags (optional): one key=value per line", "", 3)
+	c.plainMode = f.check("plain", "plaintext value (instead of key/value fields)", false)
+	c.addRow = f.button("add", "+ add a field", false)
+	c.plain = f.area("value", "Value (plaintext)", "", 4)
+	c.plain.masked = true
+	c.submit = f.button("create", "Review and create", false)
+	c.newRow()
+	c.newRow()
+	c.rebuild()
+	return c
+}
+
+// newRow appends an empty key/value field.
+func (c *createScreen) newRow() *createRow {
+	n := len(c.rows) + 1
+	r := &createRow{
+		key:   c.form.text("k"+strconv.Itoa(n), "Field "+strconv.Itoa(n)+" name", "", ""),
+		value: c.form.text("v"+strconv.Itoa(n), "Field "+strconv.Itoa(n)+" value", "", ""),
+	}
+	r.value.masked = true
+	r.key.hint = c.env.Keys.Editor.ToggleType.Help().Key + " switches the value between string and number"
+	r.value.hint = c.env.Keys.Editor.Reveal.Help().Key + " reveals what you type · " + r.key.hint
+	c.rows = append(c.rows, r)
+	return r
+}
+
+// rebuild lays the fields out for the value mode, keeping the focus.
+func (c *createScreen) rebuild() {
+	focused := c.form.focused()
+	fields := []*formField{c.name, c.desc, c.kms, c.tags, c.plainMode}
+	if c.plainMode.checked {
+		fields = append(fields, c.plain)
+	} else {
+		for _, r := range c.rows {
+			r.value.badge = "string"
+			if r.number {
+				r.value.badge = "number"
+			}
+			fields = append(fields, r.key, r.value)
+		}
+		fields = append(fields, c.addRow)
+	}
+	fields = append(fields, c.submit)
+	c.form.fields = fields
+	c.form.focus = 0
+	for i, ff := range fields {
+		if ff == focused {
+			c.form.focus = i
+		}
+	}
+	c.form.setSize(c.form.width, c.form.height)
+}
+
+// Init focuses the name.
+func (c *createScreen) Init() tea.Cmd { return c.form.setFocus(0) }
+
+// Update handles results and keys.
+func (c *createScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if m, ok := msg.(secretCreatedMsg); ok {
+		if m.owner != c {
+			return c, nil
+		}
+		return c, c.created(m)
+	}
+	if c.finished {
+		return c, nil
+	}
+	if c.pane != nil {
+		res, cmd := c.pane.update(msg)
+		switch res {
+		case confirmDeclined:
+			c.pane = nil
+			return c, nil
+		case confirmAccepted:
+			c.pane.setBusy("creating " + c.input.Name + "…")
+			return c, c.create()
+		}
+		return c, cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.env.Keys.Editor.ToggleType) {
+		if r := c.focusedRow(); r != nil {
+			r.number = !r.number
+			c.rebuild()
+		}
+		return c, nil
+	}
+	act, cmd := c.form.update(msg)
+	switch act {
+	case formCancel:
+		return c, pop()
+	case formToggled:
+		c.rebuild()
+	case formPressed:
+		switch c.form.focused() {
+		case c.addRow:
+			r := c.newRow()
+			c.rebuild()
+			return c, c.form.focusID(r.key.id)
+		case c.submit:
+			return c, c.review()
+		}
+	}
+	return c, cmd
+}
+
+// focusedRow is the key/value row with the keyboard, if any.
+func (c *createScreen) focusedRow() *createRow {
+	ff := c.form.focused()
+	for _, r := range c.rows {
+		if r.key == ff || r.value == ff {
+			return r
+		}
+	}
+	return nil
+}
+
+// validate checks every field, marks the bad ones and builds the input.
+func (c *createScreen) validate() (aws.CreateSecretInput, *formField) {
+	var first *formField
+	mark := func(ff *formField, msg string) {
+		ff.err = msg
+		if msg != "" && first == nil {
+			first = ff
+		}
+	}
+	for _, ff := range c.form.fields {
+		ff.err = ""
+	}
+	in := aws.CreateSecretInput{
+		Name:        strings.TrimSpace(c.name.value()),
+		Description: c.desc.value(),
+		KmsKeyID:    strings.TrimSpace(c.kms.value()),
+	}
+	mark(c.name, checkSecretName(in.Name))
+	mark(c.desc, checkDescription(in.Description))
+	if strings.ContainsAny(in.KmsKeyID, " \t") {
+		mark(c.kms, "a KMS key id, ARN or alias has no spaces")
+	}
+	tags, msg := parseTagLines(c.tags.value())
+	mark(c.tags, msg)
+	in.Tags = tags
+	if c.plainMode.checked {
+		v := c.plain.value()
+		mark(c.plain, checkValueSize(len(v)))
+		if v != "" {
+			in.Value = aws.TextValue(v)
+		}
+	} else {
+		rows := make([]kvRow, len(c.rows))
+		for i, r := range c.rows {
+			rows[i] = kvRow{key: strings.TrimSpace(r.key.value()), value: r.value.value(), number: r.number}
+		}
+		obj, bad, msg := buildJSONObject(rows)
+		if msg != "" {
+			mark(c.rows[bad].value, msg)
+		} else if obj != nil {
+			mark(c.rows[len(c.rows)-1].value, checkValueSize(len(obj)))
+			in.Value = aws.TextValue(string(obj))
+		}
+	}
+	in.ClientRequestToken = c.token
+	return in, first
+}
+
+// review validates locally and opens the confirmation.
+func (c *createScreen) review() tea.Cmd {
+	in, bad := c.validate()
+	if bad != nil {
+		return tea.Batch(c.form.focusID(bad.id), warn("not created: "+bad.err))
+	}
+	c.input = in
+	st := c.env.Styles
+	kv := func(k, v string) string { return st.Label.Render(padRight(k, 12)) + st.Text.Render(v) }
+	kms := in.KmsKeyID
+	if kms == "" {
+		kms = "aws/secretsmanager (the AWS managed key)"
+	}
+	body := []string{kv("Name", in.Name), kv("Region", c.region)}
+	if in.Description != "" {
+		body = append(body, kv("Description", in.Description))
+	}
+	body = append(body, kv("KMS key", kms))
+	if len(in.Tags) > 0 {
+		parts := make([]string, len(in.Tags))
+		for i, t := range in.Tags {
+			parts[i] = t.Key + "=" + t.Value
+		}
+		body = append(body, kv("Tags", strings.Join(parts, ", ")))
+	}
+	body = append(body, kv("Value", c.valueSummary(in)))
+	if in.Value.IsZero() {
+		body = append(body, "", st.Warning.Render("No value: the secret will have no version until you put one."))
+	}
+	opts := confirmOptions{confirmLabel: "Create"}
+	if c.env.Production {
+		opts.requireName = in.Name
+		opts.nameReason = "Production account: type the new secret's name again to create it"
+	}
+	c.pane = newConfirmPane(c.env, "Create "+in.Name+" in "+c.region, body, opts)
+	c.pane.setSize(c.width, c.height)
+	return c.pane.init()
+}
+
+// valueSummary describes the value without showing it.
+func (c *createScreen) valueSummary(in aws.CreateSecretInput) string {
+	switch {
+	case in.Value.IsZero():
+		return "none"
+	case c.plainMode.checked:
+		return "plaintext (hidden)"
+	}
+	var parts []string
+	for _, r := range c.rows {
+		k := strings.TrimSpace(r.key.value())
+		if k == "" {
+			continue
+		}
+		kind := "string"
+		if r.number {
+			kind = "number"
+		}
+		parts = append(parts, k+" ("+kind+")")
+	}
+	return "JSON object with " + plural(len(parts), "field") + ": " + strings.Join(parts, ", ") + "; values hidden"
+}
+
+// padRight pads s with spaces to n cells.
+func padRight(s string, n int) string {
+	if len(s) >= n {
+		return s + " "
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}
+
+func (c *createScreen) create() tea.Cmd {
+	store, env, in := c.store, c.env, c.input
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		sum, err := store.CreateSecret(ctx, in)
+		return secretCreatedMsg{owner: c, summary: sum, err: err}
+	}
+}
+
+func (c *createScreen) created(m secretCreatedMsg) tea.Cmd {
+	ids := make([]string, 0, len(m.summary.VersionStages))
+	for id := range m.summary.VersionStages {
+		ids = append(ids, id)
+	}
+	c.env.Record(AuditEvent{Action: "create", Region: c.region, SecretARN: m.summary.ARN,
+		VersionIDs: ids, Outcome: outcomeOf(m.err), Detail: c.input.Name})
+	if m.err != nil {
+		if c.pane != nil {
+			c.pane.setError(m.err)
+		}
+		return failed(m.err)
+	}
+	c.finished = true
+	id := m.summary.ARN
+	if id == "" {
+		id = c.input.Name
+	}
+	return tea.Batch(changed(c.region, id), success("Created "+c.input.Name+" in "+c.region), pop())
+}
+
+// HandleBack closes the confirmation (back to the form, nothing lost).
+func (c *createScreen) HandleBack() (bool, tea.Cmd) {
+	if c.pane != nil {
+		if c.pane.busy == "" {
+			c.pane = nil
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+// View renders the form or the confirmation.
+func (c *createScreen) View() string {
+	if c.pane != nil {
+		return c.pane.view()
+	}
+	st := c.env.Styles
+	w := max(c.width-4, 6)
+	k := c.env.Keys
+	lines := []string{
+		st.Title.Render(cut("New secret in "+c.region, w)),
+		c.form.view(),
+		st.Muted.Render(cut(helpLine(k.Confirm.Switch, k.Editor.Submit, k.Editor.ToggleType, k.Editor.Reveal, k.Editor.Cancel), w)),
+	}
+	return st.Pane.Width(max(c.width, 10)).Render(strings.Join(lines, "\n"))
+}
+
+// SetSize gives the screen its share of the window.
+func (c *createScreen) SetSize(w, h int) {
+	c.width, c.height = w, h
+	c.form.setSize(max(w-4, 8), max(h-4, 3))
+	if c.pane != nil {
+		c.pane.setSize(w, h)
+	}
+}
+
+// Title names the screen in the breadcrumb.
+func (c *createScreen) Title() string { return "new secret" }
+
+// Capturing is true while a text field or the name guard has focus.
+func (c *createScreen) Capturing() bool {
+	if c.pane != nil {
+		return c.pane.capturing()
+	}
+	return c.form.capturing()
+}
+
+// ShortHelp lists the main bindings.
+func (c *createScreen) ShortHelp() []key.Binding {
+	k := c.env.Keys
+	if c.pane != nil {
+		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+	}
+	return []key.Binding{k.Confirm.Switch, k.Editor.ToggleType, k.Editor.Reveal, k.Editor.Cancel}
+}
+
+// FullHelp lists every binding of the screen.
+func (c *createScreen) FullHelp() [][]key.Binding {
+	k := c.env.Keys
+	return [][]key.Binding{{k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle}, {k.Editor.ToggleType, k.Editor.Reveal, k.Editor.Cancel}, {k.Confirm.Yes, k.Confirm.No}}
+}

@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/aws/emulator"
+)
+
+// focusField tabs until the create form's field id has the keyboard.
+func focusField(h *harness, c *createScreen, id string) {
+	h.t.Helper()
+	for range 40 {
+		if c.pane == nil && c.form.focusedID() == id {
+			return
+		}
+		h.press(h.app.env.Keys.Confirm.Switch)
+	}
+	h.t.Fatalf("field %s never got the focus", id)
+}
+
+func TestCreateInvalidNameRefusedLocally(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	c := newCreateScreen(h.app.env, store, "us-east-1")
+	openScreen(h, c)
+	h.waitFor("New secret in us-east-1")
+	h.typeText("bad name!")
+	focusField(h, c, "create")
+	h.press(h.app.env.Keys.Editor.Submit)
+	waitForText(h, "is not allowed: use ASCII letters, digits")
+	if c.form.focusedID() != "name" {
+		t.Fatalf("focus on %s, want the bad name", c.form.focusedID())
+	}
+	// A reserved tag key is refused too.
+	h.send(keyPress("ctrl+u"))
+	h.typeText("test/ok-name")
+	focusField(h, c, "tags")
+	h.typeText("aws:owner=me")
+	focusField(h, c, "create")
+	h.press(h.app.env.Keys.Editor.Submit)
+	waitForText(h, "which AWS reserves")
+	if n := h.emu.Requests("CreateSecret"); n != 0 {
+		t.Fatalf("CreateSecret was called %d times for invalid input", n)
+	}
+}
+
+func TestCreateWithFieldsOK(t *testing.T) {
+	audit := newWriteAuditLog()
+	h := writeHarness(t, func(o *Options) { o.Audit = audit })
+	store := connectStore(h, "us-east-1")
+	k := h.app.env.Keys
+	c := newCreateScreen(h.app.env, store, "us-east-1")
+	openScreen(h, c)
+	h.waitFor("New secret in us-east-1")
+	h.typeText("test/app/creds")
+	h.press(k.Editor.Submit)
+	h.typeText("Created by the test")
+	focusField(h, c, "tags")
+	h.typeText("team=qa")
+	h.send(keyPress("enter"))
+	h.typeText("env=test")
+	focusField(h, c, "k1")
+	h.typeText("username")
+	h.press(k.Editor.Submit)
+	const secretText = "alice-s3cr3t-value"
+	h.typeText(secretText)
+	screen := h.screen()
+	if strings.Contains(screen, secretText) {
+		t.Fatalf("the value is shown while typed:\n%s", screen)
+	}
+	h.press(k.Editor.Reveal)
+	h.waitFor(secretText)
+	h.press(k.Editor.Reveal)
+	h.waitUntil("masked again", func(s string) bool { return !strings.Contains(s, secretText) })
+	h.press(k.Editor.Submit)
+	h.typeText("port")
+	h.press(k.Editor.ToggleType)
+	h.press(k.Editor.Submit)
+	h.typeText("5432")
+	focusField(h, c, "create")
+	h.press(k.Editor.Submit)
+	screen = waitForText(h, "JSON object with 2 fields: username (string), port (number)")
+	if strings.Contains(screen, secretText) {
+		t.Fatalf("the value is on the confirmation:\n%s", screen)
+	}
+	h.press(k.Confirm.Yes)
+	h.waitFor("Created test/app/creds in us-east-1")
+	got, err := store.GetValue(context.Background(), "test/app/creds", aws.VersionRef{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Secret.Text() != `{"username":"alice-s3cr3t-value","port":5432}` {
+		t.Fatalf("stored value differs (%d bytes)", got.Secret.Len())
+	}
+	if got.VersionID != c.token {
+		t.Fatalf("version %s is not the dialog's token %s", got.VersionID, c.token)
+	}
+	sec := describeNow(h, store, "test/app/creds")
+	if sec.Description != "Created by the test" || len(sec.Tags) != 2 {
+		t.Fatalf("description %q tags %v", sec.Description, sec.Tags)
+	}
+	for _, ev := range audit.all() {
+		if ev.Action == "create" && strings.Contains(ev.Detail, secretText) {
+			t.Fatal("the audit log holds the value")
+		}
+	}
+}
+
+func TestCreateRetryAfterDroppedResponseIsIdempotent(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	k := h.app.env.Keys
+	remove := h.emu.InjectFault(emulator.Fault{Op: "CreateSecret", DropResponse: true, Times: 2})
+	defer remove()
+	c := newCreateScreen(h.app.env, store, "us-east-1")
+	openScreen(h, c)
+	h.waitFor("New secret in us-east-1")
+	h.typeText("test/plain/one")
+	focusField(h, c, "plain")
+	h.press(k.Picker.Toggle)
+	focusField(h, c, "value")
+	h.typeText("line one")
+	focusField(h, c, "create")
+	h.press(k.Editor.Submit)
+	waitForText(h, "Value plaintext (hidden)")
+	h.press(k.Confirm.Yes)
+	h.waitFor("✗")
+	if c.pane == nil || c.finished {
+		t.Fatal("the dialog did not stay open after the failure")
+	}
+	h.press(k.Confirm.Yes)
+	h.waitFor("Created test/plain/one")
+	vs := versionsNow(h, store, "test/plain/one")
+	if len(vs) != 1 || vs[0].ID != c.token {
+		t.Fatalf("versions after retry: %+v", vs)
+	}
+}
