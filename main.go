@@ -150,7 +150,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if len(opts.Regions) == 0 {
 			opts.Regions = []string{store.Region()}
 		}
-		opts.Connect = connector(base)
+		cache := newStoreCache(base)
+		opts.Connect = func(ctx context.Context, profile, region string) (aws.Store, error) {
+			return cache.get(ctx, profile, region, "")
+		}
+		opts.ConnectMFA = mfaConnector(cache)
 	}
 	if !c.noAudit {
 		path := c.auditPath
@@ -179,28 +183,68 @@ func withRegion(o aws.ConnectOptions, region string) aws.ConnectOptions {
 }
 
 // connector returns a ui.Connector that builds one Store per (profile,
-// region) on first use and reuses it after.
+// region) on first use and reuses it after. Stores of one profile share its
+// credentials, so a second region needs no new sign-in or MFA code.
 func connector(base aws.ConnectOptions) ui.Connector {
-	var mu sync.Mutex
-	stores := map[[2]string]aws.Store{}
+	c := newStoreCache(base)
 	return func(ctx context.Context, profile, region string) (aws.Store, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		k := [2]string{profile, region}
-		if s, ok := stores[k]; ok {
-			return s, nil
-		}
-		o := withRegion(base, region)
-		if base.AccessKeyID == "" {
-			o.Profile = profile
-		}
-		s, err := aws.Connect(ctx, o)
-		if err != nil {
-			return nil, err
-		}
-		stores[k] = s
+		return c.get(ctx, profile, region, "")
+	}
+}
+
+// mfaConnector connects a profile whose role needs an MFA code.
+func mfaConnector(c *storeCache) func(ctx context.Context, profile, region, code string) (aws.Store, error) {
+	return func(ctx context.Context, profile, region, code string) (aws.Store, error) {
+		return c.get(ctx, profile, region, code)
+	}
+}
+
+type storeCache struct {
+	base      aws.ConnectOptions
+	mu        sync.Mutex
+	stores    map[[2]string]aws.Store
+	byProfile map[string]aws.Store
+}
+
+func newStoreCache(base aws.ConnectOptions) *storeCache {
+	return &storeCache{base: base, stores: map[[2]string]aws.Store{}, byProfile: map[string]aws.Store{}}
+}
+
+// get returns the Store for (profile, region). A non-empty MFA code means
+// the profile's credentials are being renewed: they are resolved afresh
+// with that code instead of being shared.
+func (c *storeCache) get(ctx context.Context, profile, region, code string) (aws.Store, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := [2]string{profile, region}
+	if s, ok := c.stores[k]; ok && code == "" {
 		return s, nil
 	}
+	o := withRegion(c.base, region)
+	if c.base.AccessKeyID == "" {
+		o.Profile = profile
+	}
+	if code != "" {
+		o.MFACode = func() (string, error) { return code, nil }
+		// New credentials for the profile: forget the old ones everywhere.
+		for key := range c.stores {
+			if key[0] == profile {
+				delete(c.stores, key)
+			}
+		}
+		delete(c.byProfile, profile)
+	} else if shared, ok := c.byProfile[profile]; ok {
+		o.ShareCredentialsWith = shared
+	}
+	s, err := aws.Connect(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	c.stores[k] = s
+	if _, ok := c.byProfile[profile]; !ok {
+		c.byProfile[profile] = s
+	}
+	return s, nil
 }
 
 // startupHelp explains why smtui cannot start against AWS and what to do.

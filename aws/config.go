@@ -33,6 +33,10 @@ type ConnectOptions struct {
 	AccessKeyID, SecretAccessKey string
 	// MFACode is asked when an assume-role profile needs an MFA token.
 	MFACode func() (string, error)
+	// ShareCredentialsWith, when set, reuses that Store's credentials (and
+	// their cache) instead of resolving new ones: another region of the same
+	// profile then needs no new SSO sign-in, role assumption or MFA code.
+	ShareCredentialsWith Store
 	// CallTimeout bounds each request, retries included; 0 means DefaultCallTimeout.
 	CallTimeout time.Duration
 	// MaxAttempts bounds the adaptive retryer (first try included); 0 means DefaultMaxAttempts.
@@ -67,6 +71,9 @@ func Connect(ctx context.Context, o ConnectOptions) (Store, error) {
 	if cfg.Region == "" {
 		return nil, &Error{Kind: KindInvalidParameter, Op: op, Message: "no region is configured",
 			Hint: "pass --region or set AWS_REGION (or set region in your profile)"}
+	}
+	if shared, ok := o.ShareCredentialsWith.(*sdkStore); ok && shared.creds != nil && !static {
+		cfg.Credentials = shared.creds
 	}
 	cfg.Logger = logging.Nop{}
 	cfg.ClientLogMode = 0

@@ -246,4 +246,24 @@ region = us-east-1
 	if len(auth) != 1 || !strings.Contains(auth[0], "Credential=ASIAROLE/") {
 		t.Errorf("Secrets Manager request not signed with the role's key: %v", auth)
 	}
+	mu.Unlock()
+
+	// Another region of the same profile shares the assumed role: no new
+	// MFA code, no new AssumeRole call, requests signed for the new region.
+	other, err := Connect(context.Background(), ConnectOptions{Profile: "admin", Region: "eu-west-1", EndpointURL: sm.URL,
+		MFACode:              func() (string, error) { asked++; return "654321", nil },
+		ShareCredentialsWith: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.DescribeSecret(context.Background(), "x"); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	if asked != 1 || len(tokenCodes) != 1 {
+		t.Errorf("second region asked for MFA %d times and called STS %d times, want 1 and 1", asked, len(tokenCodes))
+	}
+	if len(auth) != 2 || !strings.Contains(auth[1], "Credential=ASIAROLE/") || !strings.Contains(auth[1], "/eu-west-1/secretsmanager/") {
+		t.Errorf("second region's request not signed with the shared role for eu-west-1: %v", auth[1:])
+	}
 }
