@@ -138,9 +138,6 @@ func (e *fieldEditor) text() string {
 	return e.input.Value()
 }
 
-// multiline reports whether the editor is a text area.
-func (e *fieldEditor) multiline() bool { return e.area != nil }
-
 // value is the result to apply: the raw JSON for a value (refused with a
 // clear message, never quoting the text, when it does not fit the type), the
 // key for a key, the text for plaintext.
@@ -255,7 +252,7 @@ func (e *fieldEditor) view() string {
 	k := &e.env.Keys.Editor
 	var body string
 	if e.area != nil {
-		body = e.area.view(st, keyHelp(k.Reveal))
+		body = e.area.view(st)
 	} else {
 		body = e.input.View()
 	}
@@ -269,7 +266,7 @@ func (e *fieldEditor) view() string {
 	}
 	if e.mode != modeKey {
 		if e.masked {
-			info = append(info, "masked — "+keyHelp(k.Reveal)+" reveals")
+			info = append(info, "masked while you type — "+keyHelp(k.Reveal)+" reveals")
 		} else {
 			info = append(info, "revealed")
 		}

@@ -11,7 +11,7 @@ import (
 )
 
 // reviewOwner stands in for the value screen that asked for a review.
-type reviewOwner struct{ name string }
+type reviewOwner struct{ _ int }
 
 // loadForEdit reads a us-east-1 secret's AWSCURRENT value as the value
 // screen would, and starts an edit session on it.

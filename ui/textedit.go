@@ -58,15 +58,12 @@ func (t *textEdit) setSize(w, h int) {
 }
 
 // view renders the text area, or the mask while masked: neither the text
-// nor its length shows. The line count and cursor position are shown so the
-// operator knows where typing goes.
-func (t *textEdit) view(st *Styles, revealHelp string) string {
+// nor its length shows (the host's pane says how to reveal).
+func (t *textEdit) view(st *Styles) string {
 	if !t.masked {
 		return t.area.View()
 	}
-	lines := []string{renderMask(st), st.Muted.Render("masked while you type — " + revealHelp + " reveals")}
-	for len(lines) < t.area.Height() {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines[:max(t.area.Height(), 2)], "\n")
+	lines := make([]string, max(t.area.Height(), 1))
+	lines[0] = renderMask(st)
+	return strings.Join(lines, "\n")
 }

@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/jsonedit"
+)
+
+func testEnv() *Env {
+	return &Env{Styles: NewStyles(true), Keys: keymap.Default()}
+}
+
+func nodeOf(t *testing.T, raw string) *jsonedit.Node {
+	t.Helper()
+	d, err := jsonedit.Parse([]byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Root()
+}
+
+func TestFieldEditorToggleCycles(t *testing.T) {
+	env := testEnv()
+	cases := []struct {
+		raw  string
+		want []jsonedit.Kind
+	}{
+		{`3306`, []jsonedit.Kind{jsonedit.String, jsonedit.Number}},
+		{`true`, []jsonedit.Kind{jsonedit.String, jsonedit.Bool}},
+		{`"x"`, []jsonedit.Kind{jsonedit.Number, jsonedit.Bool, jsonedit.Null, jsonedit.String}},
+	}
+	for _, c := range cases {
+		e, err := newValueEditor(env, "edit", nodeOf(t, c.raw), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range c.want {
+			e.update(keyPress(env.Keys.Editor.ToggleType.Keys()[0]))
+			if e.kind != want {
+				t.Errorf("%s: toggled to %s, want %s", c.raw, e.kind, want)
+			}
+		}
+	}
+	obj, _ := newValueEditor(env, "edit", nodeOf(t, `{"a":1}`), true)
+	obj.update(keyPress(env.Keys.Editor.ToggleType.Keys()[0]))
+	if obj.kind != jsonedit.Object || obj.err == "" {
+		t.Errorf("an object's type changed (%s) or no reason given", obj.kind)
+	}
+}
+
+func TestFieldEditorValueKeepsNumberSpelling(t *testing.T) {
+	env := testEnv()
+	for _, raw := range []string{`1e3`, `12345678901234567890`, `-0.5`} {
+		e, _ := newValueEditor(env, "edit", nodeOf(t, raw), false)
+		got, err := e.value()
+		if err != nil || string(got) != raw {
+			t.Errorf("unchanged %s gives %s (%v)", raw, got, err)
+		}
+	}
+	e, _ := newValueEditor(env, "edit", nodeOf(t, `"caf\u00e9"`), false)
+	if got, _ := e.value(); string(got) != `"café"` {
+		t.Errorf("string value = %s", got)
+	}
+}
+
+func TestFieldEditorMasksWhileTyping(t *testing.T) {
+	env := testEnv()
+	e, _ := newValueEditor(env, "edit password", nodeOf(t, `"hunter2"`), true)
+	e.setSize(60, 10)
+	e.focus()
+	for _, r := range "xyz" {
+		e.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if v := ansi.Strip(e.view()); strings.Contains(v, "hunter2") || strings.Contains(v, "xyz") {
+		t.Errorf("masked editor shows the text:\n%s", v)
+	}
+	if res, _ := e.update(keyPress(env.Keys.Editor.Reveal.Keys()[0])); res != editorRevealed {
+		t.Errorf("reveal result %v", res)
+	}
+	if v := ansi.Strip(e.view()); !strings.Contains(v, "hunter2xyz") {
+		t.Errorf("revealed editor:\n%s", v)
+	}
+	// A multi-line string opens a text area, masked the same way.
+	a, err := newValueEditor(env, "edit key", nodeOf(t, `"line1\nline2"`), true)
+	if err != nil || a.area == nil {
+		t.Fatalf("multi-line string: area %v err %v", a.area != nil, err)
+	}
+	a.setSize(60, 12)
+	if v := ansi.Strip(a.view()); strings.Contains(v, "line1") || !strings.Contains(v, maskText) {
+		t.Errorf("masked text area:\n%s", v)
+	}
+}
+
+func TestTextAreaRefusesTextItWouldChange(t *testing.T) {
+	env := testEnv()
+	for _, text := range []string{"a\tb", "a\r\nb", "a\x01b"} {
+		if _, err := newTextEditor(env, "edit", text, true); err == nil {
+			t.Errorf("%q opened in the text area", text)
+		}
+	}
+	for _, text := range []string{"-----BEGIN-----\nabc\n-----END-----\n", "postgres://u:p@h:5432/db", ""} {
+		e, err := newTextEditor(env, "edit", text, true)
+		if err != nil {
+			t.Fatalf("%q refused: %v", text, err)
+		}
+		if got, _ := e.value(); string(got) != text {
+			t.Errorf("text area gives back %q, want %q", got, text)
+		}
+	}
+}
+
+func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
+	h := newSecretHarness(t, 100, 30, nil)
+	vs := h.versions("prod/db/postgres")
+	cur := currentID(vs)
+	var prev string
+	for _, v := range vs {
+		if hasStage(vs, v.ID, aws.LabelPrevious) {
+			prev = v.ID
+		}
+	}
+	sum := h.summary("us-east-1", "prod/db/postgres")
+	target := secretTarget{id: sum.ARN, name: sum.Name, arn: sum.ARN, region: "us-east-1"}
+	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, h.store("us-east-1"), target, aws.VersionRef{ID: prev})})
+	v := h.waitValue()
+	prevText := v.val.Secret.Text()
+	h.waitUntil("AWSCURRENT to be known", func(string) bool { return v.edit.currentID != "" })
+	if v.edit.currentID != cur {
+		t.Fatalf("current known as %s, want %s", v.edit.currentID, cur)
+	}
+	h.editPort(v, "6543", false)
+	h.waitFor("1 unsaved edit")
+	h.press(h.app.env.Keys.Value.Save)
+	scr := h.waitFor("not AWSCURRENT")
+	if !strings.Contains(scr, shortID(cur)) {
+		t.Errorf("the review does not name the current version:\n%s", scr)
+	}
+	h.press(h.app.env.Keys.Confirm.Yes)
+	h.waitFor("now AWSCURRENT")
+	after := h.versions("prod/db/postgres")
+	if !hasStage(after, cur, aws.LabelPrevious) || currentID(after) == cur {
+		t.Errorf("old current %s has %v", cur, stagesOf(after, cur))
+	}
+	if got, want := h.emuValue("prod/db/postgres"), strings.Replace(prevText, "5432", "6543", 1); got != want {
+		t.Errorf("saved %s, want the edited previous version %s", got, want)
+	}
+}
+
+func TestEditorFitsNarrowScreens(t *testing.T) {
+	for _, w := range []int{40, 80, 120} {
+		h := newSecretHarness(t, w, 12, nil)
+		v := h.openValue("prod/db/postgres")
+		h.selectRow(v, "port")
+		h.press(h.app.env.Keys.Value.Edit)
+		scr := h.waitFor("edit port")
+		for _, l := range strings.Split(scr, "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line too wide: %q", w, l)
+			}
+		}
+		if n := strings.Count(scr, "\n") + 1; n > 12 {
+			t.Errorf("width %d: %d lines", w, n)
+		}
+		h.press(h.app.env.Keys.Editor.Cancel)
+	}
+}
