@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/keymap"
+)
+
+func TestReadOnlyDisablesEveryWrite(t *testing.T) {
+	keys := keymap.Default()
+	keys.SetReadOnly()
+	for _, b := range []struct {
+		name string
+		on   bool
+	}{
+		{"Detail.Rotate", keys.Detail.Rotate.Enabled()},
+		{"Detail.RotationSettings", keys.Detail.RotationSettings.Enabled()},
+		{"Detail.CancelRotation", keys.Detail.CancelRotation.Enabled()},
+		{"Detail.Rollback", keys.Detail.Rollback.Enabled()},
+		{"Detail.Tags", keys.Detail.Tags.Enabled()},
+		{"Detail.Delete", keys.Detail.Delete.Enabled()},
+		{"Detail.Restore", keys.Detail.Restore.Enabled()},
+		{"Versions.Rollback", keys.Versions.Rollback.Enabled()},
+		{"Versions.MoveLabel", keys.Versions.MoveLabel.Enabled()},
+		{"Versions.RemoveLabel", keys.Versions.RemoveLabel.Enabled()},
+		{"List.Create", keys.List.Create.Enabled()},
+		{"List.Delete", keys.List.Delete.Enabled()},
+		{"List.Restore", keys.List.Restore.Enabled()},
+	} {
+		if b.on {
+			t.Errorf("%s is enabled in read-only mode", b.name)
+		}
+	}
+
+	h := writeHarness(t, func(o *Options) { o.ReadOnly = true })
+	env := h.app.env
+	if env.Keys.Detail.Rollback.Enabled() {
+		t.Fatal("the App did not apply read-only to its key map")
+	}
+	store := connectStore(h, "us-east-1")
+	sec := describeNow(h, store, "prod/db/postgres")
+	for name, cmd := range map[string]tea.Cmd{
+		"rotate":            openRotate(env, store, sec),
+		"stuck":             openStuckRotation(env, store, sec),
+		"rotation settings": openRotationSettings(env, store, sec),
+		"cancel rotation":   openCancelRotation(env, store, sec),
+		"rollback":          openRollback(env, store, sec),
+		"move label":        openMoveLabel(env, store, sec, nil, ""),
+		"remove label":      openRemoveLabel(env, store, sec, nil, ""),
+		"tags":              openTags(env, store, sec),
+		"create":            openCreate(env, store, "us-east-1"),
+		"delete":            openDelete(env, store, sec.SecretSummary),
+		"restore":           openRestore(env, store, sec.SecretSummary),
+	} {
+		if cmd != nil {
+			t.Errorf("open %s returned a command in read-only mode", name)
+		}
+	}
+}
+
+func TestOpenHelpersPushTheirScreen(t *testing.T) {
+	h := writeHarness(t, nil)
+	env := h.app.env
+	store := connectStore(h, "us-east-1")
+	mysql := describeNow(h, store, "prod/db/mysql-orders")
+	pg := describeNow(h, store, "prod/db/postgres")
+	cases := []struct {
+		name string
+		cmd  func() any
+		want func(Screen) bool
+	}{
+		{"rotate on a stuck secret opens the stuck screen", func() any { return openRotate(env, store, mysql)() },
+			func(s Screen) bool { _, ok := s.(*stuckRotationScreen); return ok }},
+		{"rotate", func() any { return openRotate(env, store, pg)() },
+			func(s Screen) bool { _, ok := s.(*rotateScreen); return ok }},
+		{"rollback", func() any { return openRollback(env, store, pg)() },
+			func(s Screen) bool { _, ok := s.(*rollbackScreen); return ok }},
+		{"create", func() any { return openCreate(env, store, "us-east-1")() },
+			func(s Screen) bool { _, ok := s.(*createScreen); return ok }},
+		{"delete", func() any { return openDelete(env, store, pg.SecretSummary)() },
+			func(s Screen) bool { _, ok := s.(*deleteScreen); return ok }},
+	}
+	for _, c := range cases {
+		msg, ok := c.cmd().(pushScreenMsg)
+		if !ok || !c.want(msg.screen) {
+			t.Errorf("%s: got %T", c.name, msg.screen)
+		}
+	}
+}
+
+func TestProductionGuardRequiresTypingTheName(t *testing.T) {
+	h := writeHarness(t, func(o *Options) { o.ProdPatterns = []string{"test"} })
+	if !h.app.env.Production {
+		t.Fatal("the profile should match the production pattern")
+	}
+	store := connectStore(h, "us-east-1")
+	k := h.app.env.Keys
+	const name = "prod/db/postgres"
+	sec := describeNow(h, store, name)
+	prev := labelHolder(sec.VersionStages, aws.LabelPrevious)
+	r := newRollbackScreen(h.app.env, store, sec)
+	openScreen(h, r)
+	waitForText(h, "Production account: type the secret's name")
+	if !r.Capturing() {
+		t.Fatal("the name input does not capture keys")
+	}
+	// y is typed into the name, not taken as "yes".
+	h.press(k.Confirm.Yes)
+	h.press(k.Editor.Submit)
+	waitForText(h, "the name does not match")
+	if n := h.emu.Requests("UpdateSecretVersionStage"); n != 0 {
+		t.Fatalf("rolled back without the name (%d calls)", n)
+	}
+	h.send(keyPress("ctrl+u"))
+	h.typeText(name)
+	waitForText(h, "✓ the name matches")
+	h.press(k.Editor.Submit)
+	h.waitFor("Rolled back " + name)
+	if got := holderIn(h, store, name, aws.LabelCurrent); got != prev {
+		t.Fatalf("AWSCURRENT on %s, want %s", got, prev)
+	}
+}

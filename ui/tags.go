@@ -1,0 +1,542 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// tagState is how a tag differs from what AWS has.
+type tagState int
+
+const (
+	tagSame tagState = iota
+	tagAdded
+	tagChanged
+	tagRemoved
+)
+
+// tagRow is one tag as edited.
+type tagRow struct {
+	key, value string
+	orig       string // the value AWS has (for existing tags)
+	existing   bool
+	removed    bool
+}
+
+func (r tagRow) state() tagState {
+	switch {
+	case r.removed:
+		return tagRemoved
+	case !r.existing:
+		return tagAdded
+	case r.value != r.orig:
+		return tagChanged
+	}
+	return tagSame
+}
+
+// tagPrompt is what the text input is asking for.
+type tagPrompt int
+
+const (
+	promptNone tagPrompt = iota
+	promptAddKey
+	promptAddValue
+	promptEditValue
+	promptRenameKey
+)
+
+// tagsScreen adds, changes and removes a secret's tags, validated locally,
+// shows the pending changes, and applies them with TagSecret (added and
+// changed) and UntagSecret (removed) after checking that nobody changed the
+// tags meanwhile.
+type tagsScreen struct {
+	env    *Env
+	store  aws.Store
+	secret aws.Secret
+	t      writeTarget
+
+	rows     []tagRow
+	list     *choiceList
+	prompt   tagPrompt
+	input    textinput.Model
+	inputErr string
+	newKey   string // the key being added
+	pane     *confirmPane
+	finished bool
+	loading  bool
+	loadErr  error
+
+	width, height int
+}
+
+// tagsLoadedMsg carries the fresh tags.
+type tagsLoadedMsg struct {
+	owner  *tagsScreen
+	secret aws.Secret
+	err    error
+}
+
+// tagsAppliedMsg is the result of applying the tag changes.
+type tagsAppliedMsg struct {
+	owner *tagsScreen
+	err   error
+}
+
+// newTagsScreen opens the tag editor for secret.
+func newTagsScreen(env *Env, store aws.Store, secret aws.Secret) *tagsScreen {
+	s := &tagsScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store), loading: true}
+	s.input = textinput.New()
+	s.input.Prompt = "› "
+	s.list = newChoiceList(env, nil)
+	s.setTags(secret.Tags)
+	return s
+}
+
+// setTags starts the editing from tags as AWS has them.
+func (s *tagsScreen) setTags(tags []aws.Tag) {
+	s.rows = s.rows[:0]
+	for _, t := range tags {
+		s.rows = append(s.rows, tagRow{key: t.Key, value: t.Value, orig: t.Value, existing: true})
+	}
+	sort.SliceStable(s.rows, func(i, j int) bool { return s.rows[i].key < s.rows[j].key })
+	s.refresh()
+}
+
+// refresh rebuilds the rows' display after a change.
+func (s *tagsScreen) refresh() {
+	st := s.env.Styles
+	items := make([]choice, len(s.rows))
+	for i, r := range s.rows {
+		var text string
+		switch r.state() {
+		case tagAdded:
+			text = st.Added.Render("+ " + r.key + " = " + r.value)
+		case tagChanged:
+			text = st.Changed.Render("~ "+r.key+" = "+r.value) + st.Muted.Render("  (was "+r.orig+")")
+		case tagRemoved:
+			text = st.Removed.Render("- " + r.key + " = " + r.orig)
+		default:
+			text = st.Text.Render("  " + r.key + " = " + r.value)
+		}
+		items[i] = choice{text: text}
+	}
+	cursor := s.list.cursor
+	s.list = newChoiceList(s.env, items)
+	s.list.setHeight(max(s.height-8, 1))
+	s.list.setCursor(min(cursor, len(items)-1))
+}
+
+// Init reads the tags afresh, so the changes are made against AWS's state.
+func (s *tagsScreen) Init() tea.Cmd {
+	store, env, id := s.store, s.env, s.t.id
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		sec, err := store.DescribeSecret(ctx, id)
+		return tagsLoadedMsg{owner: s, secret: sec, err: err}
+	}
+}
+
+// Update handles results and keys.
+func (s *tagsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tagsLoadedMsg:
+		if msg.owner != s {
+			return s, nil
+		}
+		s.loading = false
+		if msg.err != nil {
+			s.loadErr = msg.err
+			return s, failed(msg.err)
+		}
+		s.secret.Tags = msg.secret.Tags
+		s.setTags(msg.secret.Tags)
+		return s, nil
+	case tagsAppliedMsg:
+		if msg.owner != s {
+			return s, nil
+		}
+		return s, s.applied(msg.err)
+	case tea.KeyPressMsg:
+		return s, s.handleKey(msg)
+	}
+	switch {
+	case s.pane != nil:
+		_, cmd := s.pane.update(msg)
+		return s, cmd
+	case s.prompt != promptNone:
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(msg)
+		return s, cmd
+	}
+	s.list.update(msg)
+	return s, nil
+}
+
+func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if s.finished || s.loading || s.loadErr != nil {
+		return nil
+	}
+	if s.pane != nil {
+		res, cmd := s.pane.update(msg)
+		switch res {
+		case confirmDeclined:
+			s.pane = nil
+		case confirmAccepted:
+			s.pane.setBusy("applying the tag changes…")
+			return s.apply()
+		}
+		return cmd
+	}
+	if s.prompt != promptNone {
+		return s.promptKey(msg)
+	}
+	k := s.env.Keys
+	cur := s.list.selected()
+	switch {
+	case key.Matches(msg, k.Value.AddField):
+		if s.activeCount() >= createMaxTags {
+			return warn("a secret can have at most 50 tags; remove one first")
+		}
+		return s.ask(promptAddKey, "")
+	case key.Matches(msg, k.Value.Edit), key.Matches(msg, k.Nav.Open):
+		if cur < 0 {
+			return nil
+		}
+		if msg := s.editable(cur); msg != "" {
+			return warn(msg)
+		}
+		return s.ask(promptEditValue, s.rows[cur].value)
+	case key.Matches(msg, k.Value.Rename):
+		if cur < 0 {
+			return nil
+		}
+		if msg := s.editable(cur); msg != "" {
+			return warn(msg)
+		}
+		return s.ask(promptRenameKey, s.rows[cur].key)
+	case key.Matches(msg, k.Value.DelField):
+		if cur < 0 {
+			return nil
+		}
+		r := &s.rows[cur]
+		if isAWSTag(r.key) {
+			return warn("tags starting with aws: are managed by AWS and can't be removed here")
+		}
+		if !r.existing {
+			s.rows = append(s.rows[:cur], s.rows[cur+1:]...)
+		} else {
+			r.removed = !r.removed
+			r.value = r.orig
+		}
+		s.refresh()
+		return nil
+	case key.Matches(msg, k.Value.Save):
+		return s.review()
+	}
+	s.list.update(msg)
+	return nil
+}
+
+func isAWSTag(k string) bool { return strings.HasPrefix(strings.ToLower(k), "aws:") }
+
+// editable says why row i can't be edited, or "".
+func (s *tagsScreen) editable(i int) string {
+	switch {
+	case isAWSTag(s.rows[i].key):
+		return "tags starting with aws: are managed by AWS and can't be changed here"
+	case s.rows[i].removed:
+		return "this tag is marked for removal; press " + s.env.Keys.Value.DelField.Help().Key + " to keep it"
+	}
+	return ""
+}
+
+// activeCount is how many tags there will be.
+func (s *tagsScreen) activeCount() int {
+	n := 0
+	for _, r := range s.rows {
+		if !r.removed {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *tagsScreen) ask(p tagPrompt, value string) tea.Cmd {
+	s.prompt = p
+	s.inputErr = ""
+	s.input.SetValue(value)
+	s.input.CursorEnd()
+	return s.input.Focus()
+}
+
+func (s *tagsScreen) promptKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.env.Keys
+	switch {
+	case key.Matches(msg, k.Editor.Cancel):
+		s.prompt = promptNone
+		s.input.Blur()
+		return nil
+	case key.Matches(msg, k.Editor.Submit):
+		return s.submitPrompt()
+	}
+	s.inputErr = ""
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}
+
+// index is the row with key k, or -1.
+func (s *tagsScreen) index(k string) int {
+	for i, r := range s.rows {
+		if r.key == k {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *tagsScreen) submitPrompt() tea.Cmd {
+	text := strings.TrimSpace(s.input.Value())
+	cur := s.list.selected()
+	switch s.prompt {
+	case promptAddKey, promptRenameKey:
+		if msg := checkTag(aws.Tag{Key: text}); msg != "" {
+			s.inputErr = msg
+			return nil
+		}
+		if i := s.index(text); i >= 0 && !(s.prompt == promptRenameKey && i == cur) {
+			s.inputErr = "tag " + text + " already exists; edit it instead"
+			return nil
+		}
+		if s.prompt == promptAddKey {
+			s.newKey = text
+			return s.ask(promptAddValue, "")
+		}
+		old := s.rows[cur]
+		if text != old.key {
+			// A rename is the old key removed and the new one added.
+			s.rows[cur].removed = old.existing
+			if !old.existing {
+				s.rows = append(s.rows[:cur], s.rows[cur+1:]...)
+			}
+			s.rows = append(s.rows, tagRow{key: text, value: old.value})
+		}
+	case promptAddValue:
+		if msg := checkTag(aws.Tag{Key: s.newKey, Value: text}); msg != "" {
+			s.inputErr = msg
+			return nil
+		}
+		s.rows = append(s.rows, tagRow{key: s.newKey, value: text})
+		s.list.cursor = len(s.rows) - 1
+	case promptEditValue:
+		if msg := checkTag(aws.Tag{Key: s.rows[cur].key, Value: text}); msg != "" {
+			s.inputErr = msg
+			return nil
+		}
+		s.rows[cur].value = text
+	}
+	s.prompt = promptNone
+	s.input.Blur()
+	s.refresh()
+	return nil
+}
+
+// changes splits the edits into tags to set and keys to remove.
+func (s *tagsScreen) changes() (set []aws.Tag, remove []string, lines []string) {
+	st := s.env.Styles
+	for _, r := range s.rows {
+		switch r.state() {
+		case tagAdded:
+			set = append(set, aws.Tag{Key: r.key, Value: r.value})
+			lines = append(lines, st.Added.Render("+ add     "+r.key+" = "+r.value))
+		case tagChanged:
+			set = append(set, aws.Tag{Key: r.key, Value: r.value})
+			lines = append(lines, st.Changed.Render("~ change  "+r.key+": "+r.orig+" → "+r.value))
+		case tagRemoved:
+			remove = append(remove, r.key)
+			lines = append(lines, st.Removed.Render("- remove  "+r.key+" (was "+r.orig+")"))
+		}
+	}
+	return set, remove, lines
+}
+
+func (s *tagsScreen) review() tea.Cmd {
+	set, remove, lines := s.changes()
+	if len(set) == 0 && len(remove) == 0 {
+		return info("no tag changes to apply")
+	}
+	var all []aws.Tag
+	for _, r := range s.rows {
+		if !r.removed {
+			all = append(all, aws.Tag{Key: r.key, Value: r.value})
+		}
+	}
+	if msg := checkTags(all); msg != "" {
+		return warn(msg)
+	}
+	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + s.t.name + " (" + s.t.region + "):"), ""}, lines...)
+	opts := confirmOptions{confirmLabel: "Apply " + plural(len(set)+len(remove), "change")}
+	if s.env.Production {
+		opts.requireName = s.t.name
+		opts.nameReason = "Production account: type the secret's name to change its tags"
+	}
+	s.pane = newConfirmPane(s.env, "Tags of "+s.t.name, body, opts)
+	s.pane.setSize(s.width, s.height)
+	return s.pane.init()
+}
+
+// apply re-reads the tags, refuses if someone changed them since the
+// screen opened, then removes and sets.
+func (s *tagsScreen) apply() tea.Cmd {
+	set, remove, _ := s.changes()
+	store, env, id := s.store, s.env, s.t.id
+	orig := map[string]string{}
+	for _, t := range s.secret.Tags {
+		orig[t.Key] = t.Value
+	}
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		fresh, err := store.DescribeSecret(ctx, id)
+		if err != nil {
+			return tagsAppliedMsg{owner: s, err: err}
+		}
+		same := len(fresh.Tags) == len(orig)
+		for _, t := range fresh.Tags {
+			if v, ok := orig[t.Key]; !ok || v != t.Value {
+				same = false
+			}
+		}
+		if !same {
+			return tagsAppliedMsg{owner: s, err: &aws.Error{Kind: aws.KindConflict, Op: "change tags", SecretID: id,
+				Message: "someone changed the tags since you opened this screen; nothing was changed",
+				Hint:    "close this screen (esc), open the tags again and re-apply your changes"}}
+		}
+		if len(remove) > 0 {
+			if err := store.UntagSecret(ctx, id, remove); err != nil {
+				return tagsAppliedMsg{owner: s, err: err}
+			}
+		}
+		if len(set) > 0 {
+			if err := store.TagSecret(ctx, id, set); err != nil {
+				if len(remove) > 0 {
+					err = &aws.Error{Kind: aws.KindOf(err), Op: "change tags", SecretID: id,
+						Message: "the removals were applied but adding or changing failed: " + describeError(err),
+						Hint:    "reopen the tags to see where they stand", Err: err}
+				}
+				return tagsAppliedMsg{owner: s, err: err}
+			}
+		}
+		return tagsAppliedMsg{owner: s}
+	}
+}
+
+func (s *tagsScreen) applied(err error) tea.Cmd {
+	set, remove, _ := s.changes()
+	keys := make([]string, 0, len(set))
+	for _, t := range set {
+		keys = append(keys, t.Key)
+	}
+	detail := "set: " + strings.Join(keys, ", ") + "; removed: " + strings.Join(remove, ", ")
+	s.env.Record(AuditEvent{Action: "tag", Region: s.t.region, SecretARN: s.t.arn, Outcome: outcomeOf(err), Detail: detail})
+	if err != nil {
+		s.pane.setError(err)
+		return failed(err)
+	}
+	s.finished = true
+	return tea.Batch(changed(s.t.region, s.t.changedID()),
+		success("Tags of "+s.t.name+" updated: "+plural(len(set), "set")+", "+plural(len(remove), "removed")), pop())
+}
+
+// HandleBack closes the confirmation before the screen.
+func (s *tagsScreen) HandleBack() (bool, tea.Cmd) {
+	if s.pane != nil {
+		if s.pane.busy == "" {
+			s.pane = nil
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+// View renders the tag list, the prompt or the confirmation.
+func (s *tagsScreen) View() string {
+	st := s.env.Styles
+	switch {
+	case s.pane != nil:
+		return s.pane.view()
+	case s.loadErr != nil:
+		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Error.Render(describeError(s.loadErr))})
+	case s.loading:
+		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Muted.Render("reading the tags…")})
+	}
+	w := max(s.width-4, 6)
+	k := s.env.Keys
+	lines := []string{st.Title.Render(cut("Tags of "+s.t.name, w)), st.Muted.Render(cut(plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
+	if len(s.rows) == 0 {
+		lines = append(lines, st.Muted.Render("no tags"))
+	}
+	lines = append(lines, s.list.lines(w)...)
+	if s.prompt != promptNone {
+		title := map[tagPrompt]string{promptAddKey: "New tag key (1-128 characters)", promptAddValue: "Value for " + s.newKey + " (0-256 characters)",
+			promptEditValue: "New value", promptRenameKey: "New key"}[s.prompt]
+		lines = append(lines, "", st.Section.Render(cut(title, w)), s.input.View())
+		if s.inputErr != "" {
+			lines = append(lines, wrapText(st.Error.Render(s.inputErr), w)...)
+		}
+		lines = append(lines, st.Muted.Render(cut(helpLine(k.Editor.Submit, k.Editor.Cancel), w)))
+	} else {
+		if _, _, pending := s.changes(); len(pending) > 0 {
+			lines = append(lines, "", st.Warning.Render(cut(plural(len(pending), "pending change")+": "+k.Value.Save.Help().Key+" to review and apply", w)))
+		}
+		lines = append(lines, "", st.Muted.Render(cut(helpLine(k.Value.AddField, k.Value.Edit, k.Value.Rename, k.Value.DelField, k.Value.Save, k.Global.Back), w)))
+	}
+	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(lines, "\n"))
+}
+
+// SetSize gives the screen its share of the window.
+func (s *tagsScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.list.setHeight(max(h-10, 1))
+	s.input.SetWidth(max(w-10, 4))
+	if s.pane != nil {
+		s.pane.setSize(w, h)
+	}
+}
+
+// Title names the screen in the breadcrumb.
+func (s *tagsScreen) Title() string { return "tags" }
+
+// Capturing is true while a key or value is typed, or the name guard has focus.
+func (s *tagsScreen) Capturing() bool {
+	if s.pane != nil {
+		return s.pane.capturing()
+	}
+	return s.prompt != promptNone
+}
+
+// ShortHelp lists the main bindings.
+func (s *tagsScreen) ShortHelp() []key.Binding {
+	k := s.env.Keys
+	switch {
+	case s.pane != nil:
+		return []key.Binding{k.Confirm.Yes, k.Confirm.No}
+	case s.prompt != promptNone:
+		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+	}
+	return []key.Binding{k.Value.AddField, k.Value.Edit, k.Value.DelField, k.Value.Save, k.Global.Back}
+}
+
+// FullHelp lists every binding of the screen.
+func (s *tagsScreen) FullHelp() [][]key.Binding {
+	k := s.env.Keys
+	return [][]key.Binding{{k.Value.AddField, k.Value.Edit, k.Value.Rename, k.Value.DelField, k.Value.Save}, {k.Nav.Up, k.Nav.Down}, {k.Global.Back}}
+}
