@@ -95,4 +95,3 @@ func TestTagsRefuseConcurrentChange(t *testing.T) {
 		t.Fatalf("owner=%q: the other person's tag was overwritten", got)
 	}
 }
-
