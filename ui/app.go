@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -30,6 +32,7 @@ type App struct {
 	help      help.Model
 	fullHelp  bool
 	clipboard *clipboardManager
+	quitArmed bool // a quit was refused once because of unsaved edits
 }
 
 // New builds the App. The first screen is the secret list of the first region.
@@ -46,6 +49,9 @@ func New(opts Options) *App {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if len(opts.Editor) == 0 {
+		opts.Editor = editorCommand(os.Getenv)
+	}
 	keys := keymap.Default()
 	if opts.ReadOnly {
 		keys.SetReadOnly()
@@ -59,6 +65,7 @@ func New(opts Options) *App {
 		CallTimeout:   opts.CallTimeout,
 		RevealTimeout: opts.RevealTimeout,
 		ClipboardTTL:  opts.ClipboardTTL,
+		Editor:        opts.Editor,
 		Audit:         opts.Audit,
 		Production:    matchesProduction(opts.ProdPatterns, opts.Profile),
 	}
@@ -117,7 +124,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.layout()
 		return a, nil
 	case tea.KeyPressMsg:
-		return a, a.handleKey(msg)
+		armed := a.quitArmed
+		cmd := a.handleKey(msg)
+		if armed {
+			a.quitArmed = false // only two quits in a row leave with unsaved edits
+		}
+		return a, cmd
 	case tea.MouseMsg, tea.PasteMsg:
 		return a, a.updateTop(msg)
 	}
@@ -130,7 +142,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &a.env.Keys.Global
 	if key.Matches(msg, k.ForceQuit) {
-		return tea.Quit
+		return a.quit()
 	}
 	if a.errBox != nil {
 		// Any key closes the error box; the screen below is untouched.
@@ -140,7 +152,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !a.top().Capturing() {
 		switch {
 		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			return a.quit()
 		case key.Matches(msg, k.Help):
 			a.fullHelp = !a.fullHelp
 			a.layout()
@@ -158,6 +170,24 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return a.updateTop(msg)
+}
+
+// quit leaves the app, unless a screen holds unsaved edits: then the first
+// press warns and only a second press in a row quits, so nothing typed is
+// lost by a stray key.
+func (a *App) quit() tea.Cmd {
+	n := 0
+	for _, s := range a.stack {
+		if u, ok := s.(interface{ UnsavedChanges() int }); ok {
+			n += u.UnsavedChanges()
+		}
+	}
+	if n == 0 || a.quitArmed {
+		return tea.Quit
+	}
+	a.quitArmed = true
+	return warn(fmt.Sprintf("%d unsaved edit(s) — press q again to discard them and quit, or save with %s",
+		n, a.env.Keys.Value.Save.Help().Key))
 }
 
 func (a *App) popScreen() {

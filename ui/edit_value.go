@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"slices"
 	"strings"
 
@@ -47,9 +46,9 @@ type valueEditing struct {
 	modified map[string]bool // paths (and their ancestors) with unsaved changes
 }
 
-// newValueEditing reads the editor command once, when the screen is made.
-func newValueEditing() valueEditing {
-	return valueEditing{ext: newExternalEditor(editorCommand(os.Getenv), nil)}
+// newValueEditing uses the editor command the App read once at start.
+func newValueEditing(command []string) valueEditing {
+	return valueEditing{ext: newExternalEditor(command, nil)}
 }
 
 // currentKnownMsg carries the AWSCURRENT version id, looked up when a
@@ -74,6 +73,9 @@ type externalEditedMsg struct {
 
 // editCapturing reports whether the editing state has the keyboard.
 func (v *valueScreen) editCapturing() bool { return v.edit.editor != nil || v.edit.discard }
+
+// UnsavedChanges is the number of edits that would be lost if the app quit.
+func (v *valueScreen) UnsavedChanges() int { return v.pendingEdits() }
 
 // pendingEdits is the number of unsaved edits.
 func (v *valueScreen) pendingEdits() int {

@@ -52,6 +52,7 @@ type Options struct {
 	Audit          Auditor
 	Now            func() time.Time
 	SSOLoginRunner func(profile string) SSOLogin // nil: aws sso login via tea.ExecProcess
+	Editor         []string                      // $EDITOR command and arguments; nil: $VISUAL, $EDITOR, vi
 	// ConnectMFA connects a profile whose role needs an MFA code, with the
 	// code the operator typed in the UI (asked before connecting, since
 	// ConnectOptions.MFACode is called during credential resolution). It
@@ -79,6 +80,8 @@ type Env struct {
 	RevealTimeout time.Duration
 	ClipboardTTL  time.Duration
 	Audit         Auditor
+	// Editor is the external editor command for plaintext values.
+	Editor []string
 	// Production is true when the profile or account matches a production
 	// pattern: confirmations then ask for the secret's name to be typed.
 	Production bool

@@ -79,7 +79,7 @@ func newValueScreen(env *Env, store aws.Store, target secretTarget, ref aws.Vers
 	return &valueScreen{
 		env: env, store: store, target: target, ref: ref,
 		table: newValueTable(), revealed: map[string]bool{}, pager: newPager(),
-		edit: newValueEditing(),
+		edit: newValueEditing(env.Editor),
 	}
 }
 
