@@ -58,7 +58,6 @@ type confirmPane struct {
 	hint   string // why the last confirm was refused
 	busy   string // shown while the owner's call runs; keys are ignored
 	errMsg string // the last failure, shown until the next attempt
-	note   string // a success or progress note from the owner
 
 	offset        int // first body line shown
 	width, height int
@@ -147,9 +146,6 @@ func (p *confirmPane) setError(err error) {
 	}
 	p.errMsg = describeError(err)
 }
-
-// setNote shows an informational line above the buttons.
-func (p *confirmPane) setNote(text string) { p.note = text }
 
 // update handles one message. It never does I/O.
 func (p *confirmPane) update(msg tea.Msg) (confirmResult, tea.Cmd) {
@@ -285,12 +281,17 @@ func (p *confirmPane) footer(scrollable bool) []string {
 	st := p.env.Styles
 	w := p.innerWidth()
 	var out []string
+	compact := p.height < 18 // short windows: fewer blank lines, one-line guard
 	if p.opts.requireName != "" {
 		reason := p.opts.nameReason
 		if reason == "" {
 			reason = "Type the secret's name to confirm"
 		}
-		out = append(out, "", st.Label.Render(cut(reason+":", w)), st.Text.Render(cut(p.opts.requireName, w)), p.input.View())
+		if compact {
+			out = append(out, st.Label.Render(cut("type "+p.opts.requireName+" to confirm:", w)), p.input.View())
+		} else {
+			out = append(out, "", st.Label.Render(cut(reason+":", w)), st.Text.Render(cut(p.opts.requireName, w)), p.input.View())
+		}
 		switch {
 		case p.hint != "":
 			out = append(out, wrapText(st.Error.Render(p.hint), w)...)
@@ -304,13 +305,12 @@ func (p *confirmPane) footer(scrollable bool) []string {
 	} else if p.hint != "" {
 		out = append(out, wrapText(st.Error.Render(p.hint), w)...)
 	}
-	if p.note != "" {
-		out = append(out, wrapText(st.Info.Render(p.note), w)...)
-	}
 	if p.errMsg != "" {
 		out = append(out, wrapText(st.Error.Render("✗ "+p.errMsg), w)...)
 	}
-	out = append(out, "")
+	if !compact {
+		out = append(out, "")
+	}
 	if p.busy != "" {
 		out = append(out, st.Info.Render(cut(p.busy, w)))
 	} else {
@@ -354,7 +354,11 @@ func (p *confirmPane) buttons() string {
 
 // bodyHeight is how many body lines fit next to the title and footer.
 func (p *confirmPane) bodyHeight() int {
-	return max(p.height-2-2-len(p.footer(false)), 1) // border, title + blank line
+	head := 2 // title + blank line
+	if p.height < 18 {
+		head = 1
+	}
+	return max(p.height-2-head-len(p.footer(false)), 1) // border, head, footer
 }
 
 // view renders the pane in its box.
@@ -367,7 +371,10 @@ func (p *confirmPane) view() string {
 		titleStyle = st.Danger
 		pane = pane.BorderForeground(st.Danger.GetForeground())
 	}
-	out := []string{titleStyle.Render(cut(p.title, w)), ""}
+	out := []string{titleStyle.Render(cut(p.title, w))}
+	if p.height >= 18 {
+		out = append(out, "")
+	}
 	bh := p.bodyHeight()
 	end := min(p.offset+bh, len(p.lines))
 	visible := p.lines[p.offset:end]

@@ -129,7 +129,7 @@ func (s *tagsScreen) refresh() {
 	}
 	cursor := s.list.cursor
 	s.list = newChoiceList(s.env, items)
-	s.list.setHeight(max(s.height-8, 1))
+	s.list.setHeight(max(s.height-9, 1))
 	s.list.setCursor(min(cursor, len(items)-1))
 }
 
@@ -505,7 +505,7 @@ func (s *tagsScreen) View() string {
 // SetSize gives the screen its share of the window.
 func (s *tagsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.list.setHeight(max(h-10, 1))
+	s.list.setHeight(max(h-9, 1))
 	s.input.SetWidth(max(w-10, 4))
 	if s.pane != nil {
 		s.pane.setSize(w, h)

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestWriteDialogsWidthSweep opens every write dialog at 40, 80 and 120
+// columns and checks that no line is wider than the window and that the
+// window keeps its height.
+func TestWriteDialogsWidthSweep(t *testing.T) {
+	h := writeHarness(t, func(o *Options) { o.ProdPatterns = []string{"test"} })
+	env := h.app.env
+	store := connectStore(h, "us-east-1")
+	pg := describeNow(h, store, "prod/db/postgres")
+	mysql := describeNow(h, store, "prod/db/mysql-orders")
+	stripe := describeNow(h, store, "prod/api/stripe")
+	vs := versionsNow(h, store, "prod/api/stripe")
+	screens := map[string]func() Screen{
+		"rollback":      func() Screen { return newRollbackScreen(env, store, pg) },
+		"rotate":        func() Screen { return newRotateScreen(env, store, pg) },
+		"stuck":         func() Screen { return newStuckRotationScreen(env, store, mysql) },
+		"settings":      func() Screen { return newRotationSettingsScreen(env, store, pg) },
+		"move label":    func() Screen { return newMoveLabelScreen(env, store, stripe, vs) },
+		"remove label":  func() Screen { return newRemoveLabelScreen(env, store, stripe, vs, vs[0].ID) },
+		"create":        func() Screen { return newCreateScreen(env, store, "us-east-1") },
+		"delete":        func() Screen { return newDeleteScreen(env, store, pg.SecretSummary) },
+		"restore":       func() Screen { return newRestoreScreen(env, store, describeNow(h, store, "legacy/reporting-db").SecretSummary) },
+		"tags":          func() Screen { return newTagsScreen(env, store, pg) },
+		"cancel rotate": func() Screen { return newCancelRotationScreen(env, store, pg) },
+	}
+	for name, mk := range screens {
+		for _, size := range [][2]int{{40, 10}, {80, 24}, {120, 40}} {
+			h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			openScreen(h, mk())
+			h.drain(60 * time.Millisecond)
+			screen := h.screen()
+			lines := strings.Split(screen, "\n")
+			if len(lines) > size[1] {
+				t.Errorf("%s at %dx%d: %d lines", name, size[0], size[1], len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Errorf("%s at %dx%d: a line is %d wide: %q", name, size[0], size[1], w, l)
+					break
+				}
+			}
+			assertNoValues(h, screen)
+			h.send(popScreenMsg{})
+		}
+	}
+}
