@@ -424,7 +424,7 @@ func shortID(id string) string {
 	return id
 }
 
-// Capturing is false: the viewer has no text input (yet).
+// Capturing is true while an editor or the discard question has the keyboard.
 func (v *valueScreen) Capturing() bool { return v.editCapturing() }
 
 // ShortHelp lists the main bindings for the current view.
@@ -448,9 +448,13 @@ func (v *valueScreen) ShortHelp() []key.Binding {
 // FullHelp lists every binding of the viewer.
 func (v *valueScreen) FullHelp() [][]key.Binding {
 	k := v.env.Keys
+	if v.err != nil {
+		// Only after a failed load does r mean retry; otherwise it is raw/table.
+		return [][]key.Binding{{k.Detail.Refresh, k.Global.Back, k.Global.Help, k.Global.Quit}}
+	}
 	return [][]key.Binding{
 		{k.Value.Reveal, k.Value.RevealAll, k.Value.CopyField, k.Value.CopyAll},
-		{k.Value.Raw, k.Value.Expand, k.Detail.Refresh},
+		{k.Value.Raw, k.Value.Expand},
 		v.editBindings(),
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
 		{k.Global.Back, k.Global.Help, k.Global.Quit},
