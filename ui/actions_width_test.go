@@ -21,15 +21,17 @@ func TestWriteDialogsWidthSweep(t *testing.T) {
 	stripe := describeNow(h, store, "prod/api/stripe")
 	vs := versionsNow(h, store, "prod/api/stripe")
 	screens := map[string]func() Screen{
-		"rollback":      func() Screen { return newRollbackScreen(env, store, pg) },
-		"rotate":        func() Screen { return newRotateScreen(env, store, pg) },
-		"stuck":         func() Screen { return newStuckRotationScreen(env, store, mysql) },
-		"settings":      func() Screen { return newRotationSettingsScreen(env, store, pg) },
-		"move label":    func() Screen { return newMoveLabelScreen(env, store, stripe, vs) },
-		"remove label":  func() Screen { return newRemoveLabelScreen(env, store, stripe, vs, vs[0].ID) },
-		"create":        func() Screen { return newCreateScreen(env, store, "us-east-1") },
-		"delete":        func() Screen { return newDeleteScreen(env, store, pg.SecretSummary) },
-		"restore":       func() Screen { return newRestoreScreen(env, store, describeNow(h, store, "legacy/reporting-db").SecretSummary) },
+		"rollback":     func() Screen { return newRollbackScreen(env, store, pg) },
+		"rotate":       func() Screen { return newRotateScreen(env, store, pg) },
+		"stuck":        func() Screen { return newStuckRotationScreen(env, store, mysql) },
+		"settings":     func() Screen { return newRotationSettingsScreen(env, store, pg) },
+		"move label":   func() Screen { return newMoveLabelScreen(env, store, stripe, vs) },
+		"remove label": func() Screen { return newRemoveLabelScreen(env, store, stripe, vs, vs[0].ID) },
+		"create":       func() Screen { return newCreateScreen(env, store, "us-east-1") },
+		"delete":       func() Screen { return newDeleteScreen(env, store, pg.SecretSummary) },
+		"restore": func() Screen {
+			return newRestoreScreen(env, store, describeNow(h, store, "legacy/reporting-db").SecretSummary)
+		},
 		"tags":          func() Screen { return newTagsScreen(env, store, pg) },
 		"cancel rotate": func() Screen { return newCancelRotationScreen(env, store, pg) },
 	}
