@@ -6,13 +6,18 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"os/signal"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -93,6 +98,9 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && args[0] == clearClipboardCommand {
+		return runClipboardClear(os.Stdin)
+	}
 	c, err := parseFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -170,8 +178,71 @@ func run(args []string, stdout, stderr io.Writer) int {
 		opts.Audit = log
 	}
 
-	if _, err := tea.NewProgram(ui.New(opts)).Run(); err != nil {
+	app := ui.New(opts)
+	_, err = tea.NewProgram(app).Run()
+	if p, ok := app.PendingClipboardClear(); ok {
+		finishClipboardClear(p, stderr)
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "smtui:", err)
+		return 1
+	}
+	return 0
+}
+
+// clearClipboardCommand is the hidden first argument of the background
+// process that clears the clipboard after smtui has quit.
+const clearClipboardCommand = "__clear-clipboard"
+
+// finishClipboardClear keeps the status line's promise ("clears in 30s")
+// after the app quits: a small background copy of smtui waits until the
+// clear is due, then empties the system clipboard if it still holds what was
+// copied. It learns the hash of the copy on its stdin, never the text, and
+// never from its command line (which other users can read).
+func finishClipboardClear(p ui.PendingClear, stderr io.Writer) {
+	if !p.System {
+		fmt.Fprintf(stderr, "smtui: the terminal clipboard (OSC 52) still holds %s; smtui cannot clear it after quitting — clear it yourself.\n", p.What)
+		return
+	}
+	exe, err := os.Executable()
+	if err == nil {
+		cmd := exec.Command(exe, clearClipboardCommand)
+		var stdin io.WriteCloser
+		if stdin, err = cmd.StdinPipe(); err == nil {
+			if err = cmd.Start(); err == nil {
+				_, err = fmt.Fprintf(stdin, "%x %d\n", p.Sum, p.Due.UnixNano())
+				stdin.Close()
+				_ = cmd.Process.Release()
+			}
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "smtui: could not arrange to clear the clipboard (%v); it still holds %s — clear it yourself.\n", err, p.What)
+		return
+	}
+	wait := max(time.Until(p.Due).Round(time.Second), 0)
+	fmt.Fprintf(stderr, "smtui: the clipboard holds %s; it will be cleared in %s unless something else is copied first.\n", p.What, wait)
+}
+
+// runClipboardClear is the background process: read "HEXSUM UNIXNANO" from
+// stdin, wait until then (at most an hour), clear if unchanged.
+func runClipboardClear(stdin io.Reader) int {
+	signal.Ignore(syscall.SIGHUP, syscall.SIGINT)
+	var (
+		hexSum string
+		due    int64
+	)
+	if _, err := fmt.Fscan(stdin, &hexSum, &due); err != nil {
+		return 2
+	}
+	raw, err := hex.DecodeString(hexSum)
+	if err != nil || len(raw) != sha256.Size {
+		return 2
+	}
+	var sum [sha256.Size]byte
+	copy(sum[:], raw)
+	time.Sleep(min(max(time.Until(time.Unix(0, due)), 0), time.Hour))
+	if _, err := ui.ClearClipboardIfUnchanged(ui.SystemClipboard(), sum); err != nil {
 		return 1
 	}
 	return 0

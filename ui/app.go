@@ -190,6 +190,12 @@ func (a *App) quit() tea.Cmd {
 		n, a.env.Keys.Value.Save.Help().Key))
 }
 
+// PendingClipboardClear reports a secret copy whose clearing was still due
+// when the app stopped, so the caller can finish the job.
+func (a *App) PendingClipboardClear() (PendingClear, bool) {
+	return a.clipboard.pendingAtExit()
+}
+
 func (a *App) popScreen() {
 	if len(a.stack) <= 1 {
 		return

@@ -48,7 +48,9 @@ type pendingClear struct {
 	seq       int
 	sum       [32]byte
 	method    clipMethod
-	verifying bool // an OSC 52 read is out; waiting for tea.ClipboardMsg
+	verifying bool      // an OSC 52 read is out; waiting for tea.ClipboardMsg
+	due       time.Time // when the clear is due
+	what      string    // what was copied, e.g. `field "password"`, for the exit note
 }
 
 // Messages of the clipboard manager. The App hands them to update before
@@ -118,7 +120,8 @@ func (c *clipboardManager) copy(msg copyMsg) tea.Cmd {
 	m := c.method()
 	c.pending = nil // a newer copy supersedes the pending clear of an older one
 	if msg.secret {
-		c.pending = &pendingClear{seq: seq, sum: sha256.Sum256([]byte(msg.text)), method: m}
+		c.pending = &pendingClear{seq: seq, sum: sha256.Sum256([]byte(msg.text)), method: m,
+			due: c.env.Now().Add(c.env.ClipboardTTL), what: msg.what}
 	}
 	var audit tea.Cmd
 	if msg.secret {
@@ -231,18 +234,50 @@ func (c *clipboardManager) update(msg tea.Msg) (tea.Cmd, bool) {
 func (c *clipboardManager) clearSystem(p *pendingClear) tea.Cmd {
 	sys, seq, sum := c.sys, p.seq, p.sum
 	return func() tea.Msg {
-		cur, err := sys.ReadAll()
-		if err != nil {
+		cleared, err := ClearClipboardIfUnchanged(sys, sum)
+		switch {
+		case err != nil:
 			return clipboardClearedMsg{seq: seq, outcome: clearFailed, err: err}
-		}
-		if sha256.Sum256([]byte(cur)) != sum {
+		case !cleared:
 			return clipboardClearedMsg{seq: seq, outcome: clearSkipped}
-		}
-		if err := sys.WriteAll(""); err != nil {
-			return clipboardClearedMsg{seq: seq, outcome: clearFailed, err: err}
 		}
 		return clipboardClearedMsg{seq: seq, outcome: clearDone}
 	}
+}
+
+// ClearClipboardIfUnchanged empties the system clipboard if it still holds
+// the text whose SHA-256 is sum, and reports whether it did.
+func ClearClipboardIfUnchanged(sys Clipboard, sum [32]byte) (bool, error) {
+	cur, err := sys.ReadAll()
+	if err != nil {
+		return false, err
+	}
+	if sha256.Sum256([]byte(cur)) != sum {
+		return false, nil
+	}
+	if err := sys.WriteAll(""); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// PendingClear is a secret copy whose clearing was still due when the app
+// quit. For the system clipboard, main hands it to a background process so
+// the promise made in the status line ("clears in 30s") still holds.
+type PendingClear struct {
+	Sum    [32]byte  // SHA-256 of what was copied; never the text itself
+	Due    time.Time // when to clear
+	What   string    // e.g. `field "password"`
+	System bool      // the system clipboard (else OSC 52, which only a terminal can clear)
+}
+
+// pendingAtExit returns the copy still waiting to be cleared, if any.
+func (c *clipboardManager) pendingAtExit() (PendingClear, bool) {
+	p := c.pending
+	if p == nil {
+		return PendingClear{}, false
+	}
+	return PendingClear{Sum: p.sum, Due: p.due, What: p.what, System: p.method == clipSystem}, true
 }
 
 // clearedStatus says what the clear did.

@@ -100,7 +100,7 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 
 func TestClipboardNewerCopySupersedes(t *testing.T) {
 	clip := &fakeClipboard{available: true}
-	c := newClipboardManagerFor(&Env{ClipboardTTL: time.Minute}, clip, false)
+	c := newClipboardManagerFor(&Env{ClipboardTTL: time.Minute, Now: time.Now}, clip, false)
 	c.copy(secretCopy("first"))
 	c.copy(secretCopy("second"))
 	if cmd, handled := c.update(clipboardClearDueMsg{seq: 1}); !handled || cmd != nil {
@@ -156,5 +156,31 @@ func TestShortDuration(t *testing.T) {
 		if got := shortDuration(d); got != want {
 			t.Errorf("shortDuration(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// A copy still waiting to be cleared when the app quits is handed over
+// (hash and due time, never the text), and the handed-over clear only
+// empties the clipboard if it still holds that copy.
+func TestClipboardPendingClearIsHandedOverAtExit(t *testing.T) {
+	clip := &fakeClipboard{available: true}
+	h := clipHarness(t, clip, time.Hour)
+	if _, ok := h.app.PendingClipboardClear(); ok {
+		t.Fatal("a pending clear before anything was copied")
+	}
+	h.send(secretCopy("hunter2-very-secret"))
+	h.waitFor("clears in")
+	p, ok := h.app.PendingClipboardClear()
+	if !ok || !p.System || p.What != `field "password"` || p.Due.Sub(h.app.env.Now()) != time.Hour {
+		t.Fatalf("pending clear = %+v, %v", p, ok)
+	}
+
+	_ = clip.WriteAll("something the operator copied later")
+	if cleared, err := ClearClipboardIfUnchanged(clip, p.Sum); err != nil || cleared {
+		t.Fatalf("cleared someone else's copy: %v, %v", cleared, err)
+	}
+	_ = clip.WriteAll("hunter2-very-secret")
+	if cleared, err := ClearClipboardIfUnchanged(clip, p.Sum); err != nil || !cleared || clip.get() != "" {
+		t.Fatalf("did not clear our copy: %v, %v, %q", cleared, err, clip.get())
 	}
 }
