@@ -26,6 +26,8 @@ type detailScreen struct {
 	policyLoaded bool
 	policySeq    int
 
+	deleted bool // force-deleted through the app: nothing left to show or change
+
 	pager         pager
 	width, height int
 }
@@ -132,10 +134,15 @@ func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		d.rebuild()
 		return d, nil
 	case secretChangedMsg:
-		if msg.region == d.region() && (msg.secretID == d.summary.ARN || msg.secretID == d.summary.Name) && !msg.deleted {
-			return d, d.reload()
+		if msg.region != d.region() || (msg.secretID != d.summary.ARN && msg.secretID != d.summary.Name) {
+			return d, nil
 		}
-		return d, nil
+		if msg.deleted {
+			d.deleted = true
+			d.rebuild()
+			return d, nil
+		}
+		return d, d.reload()
 	case tea.MouseWheelMsg:
 		d.pager.handleWheel(msg)
 		return d, nil
@@ -164,8 +171,42 @@ func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return d.copy(d.summary.ARN, "the ARN")
 	}
+	if cmd, ok := d.handleAction(msg); ok {
+		return cmd
+	}
 	d.pager.handleKey(&d.env.Keys.Nav, msg)
 	return nil
+}
+
+// handleAction opens the write dialogs. Their bindings are disabled in
+// read-only mode, so none of them matches there.
+func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := &d.env.Keys.Detail
+	actions := []struct {
+		binding key.Binding
+		open    func(aws.Secret) tea.Cmd
+	}{
+		{k.Rotate, func(s aws.Secret) tea.Cmd { return openRotate(d.env, d.store, s) }},
+		{k.RotationSettings, func(s aws.Secret) tea.Cmd { return openRotationSettings(d.env, d.store, s) }},
+		{k.CancelRotation, func(s aws.Secret) tea.Cmd { return openCancelRotation(d.env, d.store, s) }},
+		{k.Rollback, func(s aws.Secret) tea.Cmd { return openRollback(d.env, d.store, s) }},
+		{k.Tags, func(s aws.Secret) tea.Cmd { return openTags(d.env, d.store, s) }},
+		{k.Delete, func(s aws.Secret) tea.Cmd { return openDelete(d.env, d.store, s.SecretSummary) }},
+		{k.Restore, func(s aws.Secret) tea.Cmd { return openRestore(d.env, d.store, s.SecretSummary) }},
+	}
+	for _, a := range actions {
+		if !key.Matches(msg, a.binding) {
+			continue
+		}
+		switch {
+		case d.deleted:
+			return warn("this secret was deleted for good; go back (esc)"), true
+		case d.secret == nil:
+			return warn("the secret is still loading; try again in a moment"), true
+		}
+		return a.open(*d.secret), true
+	}
+	return nil, false
 }
 
 func (d *detailScreen) copy(text, what string) tea.Cmd {
@@ -213,7 +254,18 @@ func (d *detailScreen) Capturing() bool { return false }
 // ShortHelp lists the main bindings.
 func (d *detailScreen) ShortHelp() []key.Binding {
 	k := d.env.Keys
-	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Detail.CopyARN, k.Global.Back}
+	if d.secret != nil {
+		if _, _, stuck := strayPending(d.secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
+			return []key.Binding{withHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Global.Back}
+		}
+	}
+	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Rollback, k.Detail.CopyARN, k.Global.Back}
+}
+
+// withHelpDesc is b with another description in the help.
+func withHelpDesc(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
 }
 
 // FullHelp lists every binding of the screen.
@@ -222,6 +274,8 @@ func (d *detailScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Detail.Refresh},
 		{k.Detail.CopyName, k.Detail.CopyARN},
+		{k.Detail.Rotate, k.Detail.RotationSettings, k.Detail.CancelRotation, k.Detail.Rollback},
+		{k.Detail.Tags, k.Detail.Delete, k.Detail.Restore},
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
 		{k.Global.Back, k.Global.Help, k.Global.Quit},
 	}

@@ -57,7 +57,7 @@ func TestDetailExplainsStuckRotation(t *testing.T) {
 		"Rotation stuck or in progress",
 		"holds AWSPENDING, but AWSCURRENT is still on version",
 		"applications read the old value",
-		"Ways out",
+		"press o for the ways out: cancel the rotation, remove the stray AWSPENDING, or roll back",
 		"every 7 days",
 	)
 	// The version ids may be wrapped; check them without the line breaks.

@@ -42,13 +42,21 @@ func (d *detailScreen) lines() []string {
 	case d.loading && d.secret == nil:
 		add(st.Muted.Render("loading details…"))
 	}
+	if d.deleted {
+		add("")
+		add(wrapLines(st.Danger.Render("This secret was deleted for good (no recovery window). Press esc to go back."), w)...)
+	}
 	if !s.DeletedDate.IsZero() {
 		add("")
 		add(wrapLines(st.Danger.Render(deletionText(s, now)), w)...)
 	}
 	if pending, current, stuck := stuckRotation(s.VersionStages); stuck {
 		add("")
-		add(wrapLines(st.Warning.Render(stuckText(pending, current, s.RotationLambdaARN)), w)...)
+		resolve := ""
+		if b := d.env.Keys.Detail.Rotate; b.Enabled() {
+			resolve = b.Help().Key
+		}
+		add(wrapLines(st.Warning.Render(stuckText(pending, current, s.RotationLambdaARN, resolve)), w)...)
 	}
 
 	section("Secret")
@@ -248,8 +256,9 @@ func stuckRotation(stages map[string][]string) (pending, current string, stuck b
 	return pending, current, pending != "" && pending != current
 }
 
-// stuckText explains a stuck rotation in plain words, with the ways out.
-func stuckText(pending, current, lambda string) string {
+// stuckText explains a stuck rotation in plain words, with the ways out;
+// resolveKey is the key that opens them ("" in read-only mode).
+func stuckText(pending, current, lambda, resolveKey string) string {
 	cur := "no version"
 	if current != "" {
 		cur = "version " + current
@@ -261,8 +270,15 @@ func stuckText(pending, current, lambda string) string {
 	return "⚠ Rotation stuck or in progress. A rotation failed or is still running: version " + pending +
 		" holds AWSPENDING, but AWSCURRENT is still on " + cur +
 		", so applications read the old value. A new rotation will fail while AWSPENDING stays there. " +
-		"Ways out: if a rotation is running, wait and refresh (r); if it failed, find the cause in " + logs +
-		", fix it, then remove AWSPENDING from version " + pending + " (versions screen) and rotate again."
+		"If a rotation is running, wait and refresh (r). If it failed, find the cause in " + logs + ", fix it, " +
+		resolveText(resolveKey, pending)
+}
+
+func resolveText(resolveKey, pending string) string {
+	if resolveKey == "" {
+		return "then remove AWSPENDING from version " + pending + " and rotate again (read-only mode: ask someone who may)."
+	}
+	return "then press " + resolveKey + " for the ways out: cancel the rotation, remove the stray AWSPENDING, or roll back."
 }
 
 // deletionText says when a scheduled deletion happens. DescribeSecret's

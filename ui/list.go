@@ -348,7 +348,7 @@ func (l *listScreen) ShortHelp() []key.Binding {
 	if l.Capturing() {
 		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
 	}
-	out := []key.Binding{k.Nav.Open, k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.Region, k.List.Profile}
+	out := []key.Binding{k.Nav.Open, k.List.Filter, k.List.Region, k.List.AllRegions, k.List.Profile, k.List.ServerFilter, k.List.Create}
 	if l.loading {
 		out = append(out, k.List.StopLoading)
 	} else {
@@ -364,7 +364,8 @@ func (l *listScreen) FullHelp() [][]key.Binding {
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
 		{k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.SortOrder, k.List.ShowDeleted},
 		{k.List.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
-		{k.List.CopyName, k.List.CopyARN, k.Global.Back, k.Global.Quit},
+		{k.List.CopyName, k.List.CopyARN, k.List.Create, k.List.Delete, k.List.Restore},
+		{k.Global.Back, k.Global.Help, k.Global.Quit},
 	}
 }
 

@@ -104,6 +104,21 @@ func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newValueScreen(v.env, v.store, v.target, aws.VersionRef{ID: ver.ID}))
 	case key.Matches(msg, v.env.Keys.Detail.Refresh):
 		return v.load()
+	case key.Matches(msg, v.env.Keys.Versions.Rollback):
+		return openRollback(v.env, v.store, v.secret())
+	case key.Matches(msg, v.env.Keys.Versions.MoveLabel):
+		if !v.loaded || v.err != nil {
+			return warn("the versions are not loaded yet")
+		}
+		return openMoveLabel(v.env, v.store, v.secret(), v.versions, v.selectedID())
+	case key.Matches(msg, v.env.Keys.Versions.RemoveLabel):
+		if !v.loaded || v.err != nil {
+			return warn("the versions are not loaded yet")
+		}
+		if len(v.versions) == 0 || len(v.versions[v.cursor].Stages) == 0 {
+			return warn("this version has no label to remove")
+		}
+		return openRemoveLabel(v.env, v.store, v.secret(), v.versions, v.selectedID())
 	case key.Matches(msg, nav.Up):
 		v.move(-1)
 	case key.Matches(msg, nav.Down):
@@ -118,6 +133,14 @@ func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		v.move(len(v.versions))
 	}
 	return nil
+}
+
+// secret names this screen's secret for the write dialogs, which read it
+// afresh before asking anything.
+func (v *versionsScreen) secret() aws.Secret {
+	return aws.Secret{SecretSummary: aws.SecretSummary{
+		ARN: v.target.arn, Name: v.target.name, Region: v.target.region, KmsKeyID: v.target.kmsKeyID,
+	}}
 }
 
 func (v *versionsScreen) selectedID() string {
@@ -172,7 +195,7 @@ func (v *versionsScreen) Capturing() bool { return false }
 // ShortHelp lists the main bindings.
 func (v *versionsScreen) ShortHelp() []key.Binding {
 	k := v.env.Keys
-	return []key.Binding{k.Versions.OpenValue, k.Nav.Down, k.Nav.Up, k.Detail.Refresh, k.Global.Back}
+	return []key.Binding{k.Versions.OpenValue, k.Versions.Rollback, k.Versions.MoveLabel, k.Versions.RemoveLabel, k.Detail.Refresh, k.Global.Back}
 }
 
 // FullHelp lists every binding.
@@ -180,6 +203,7 @@ func (v *versionsScreen) FullHelp() [][]key.Binding {
 	k := v.env.Keys
 	return [][]key.Binding{
 		{k.Versions.OpenValue, k.Detail.Refresh},
+		{k.Versions.Rollback, k.Versions.MoveLabel, k.Versions.RemoveLabel},
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
 		{k.Global.Back, k.Global.Help, k.Global.Quit},
 	}

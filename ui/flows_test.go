@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/aws/emulator"
+)
+
+// The issue's acceptance flows, driven from the secret list by key
+// bindings only, the way an operator would: nothing is pushed by hand.
+
+// flowHarness starts on the seeded demo account with the real clock, so
+// rotation dates and deletion dates are today's.
+// Rotation steps are slow enough for the follow (polling every 500 ms) to
+// see AWSPENDING before AWSCURRENT moves.
+func flowHarness(t *testing.T, mod func(*Options)) *harness {
+	t.Helper()
+	h := newHarness(t, 110, 40, emulator.Options{Seed: true, RotationStepDelay: 300 * time.Millisecond}, mod)
+	h.waitFor("prod/db/postgres")
+	return h
+}
+
+// openFromList filters the list down to name and opens its detail.
+func (h *harness) openFromList(name string) *detailScreen {
+	h.t.Helper()
+	k := h.app.env.Keys
+	h.press(k.List.Filter)
+	h.typeText(name)
+	h.press(k.Editor.Submit)
+	l := h.app.stack[0].(*listScreen)
+	h.waitUntil(name+" selected", func(string) bool {
+		r := l.table.selected()
+		return r != nil && r.sum.Name == name
+	})
+	h.press(k.Nav.Open)
+	var d *detailScreen
+	h.waitUntil("detail of "+name, func(string) bool {
+		var ok bool
+		d, ok = h.app.top().(*detailScreen)
+		return ok && d.secret != nil
+	})
+	return d
+}
+
+// labelsNow reads a secret's labels from the emulator, through the Store.
+func (h *harness) labelsNow(name string) map[string][]string {
+	h.t.Helper()
+	return describeNow(h, connectStore(h, "us-east-1"), name).VersionStages
+}
+
+// versionsScreenShows opens the versions screen from the detail screen and
+// waits until the row of each version id shows its label.
+func (h *harness) versionsScreenShows(want map[string]string) string {
+	h.t.Helper()
+	h.press(h.app.env.Keys.Detail.Versions)
+	return h.waitUntil("versions with labels", func(s string) bool {
+		v, ok := h.app.top().(*versionsScreen)
+		if !ok || !v.loaded {
+			return false
+		}
+		for id, label := range want {
+			if !strings.Contains(lineWith(s, id[:8]), label) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+func TestFlowEditPortThenVersionsShowNewCurrent(t *testing.T) {
+	h := flowHarness(t, nil)
+	const name = "prod/db/postgres"
+	before := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	h.openFromList(name)
+	h.press(h.app.env.Keys.Detail.Value)
+	v := h.waitValue()
+	h.editPort(v, "6543", false)
+	h.waitFor("1 unsaved edit")
+	h.saveEdits()
+
+	after := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	if after == before {
+		t.Fatal("AWSCURRENT did not move")
+	}
+	h.press(h.app.env.Keys.Global.Back) // back to the detail
+	h.waitUntil("detail", func(string) bool { _, ok := h.app.top().(*detailScreen); return ok })
+	h.versionsScreenShows(map[string]string{after: "AWSCURRENT", before: "AWSPREVIOUS"})
+	if !strings.Contains(h.emuValue(name), `"port":6543`) && !strings.Contains(h.emuValue(name), `"port": 6543`) {
+		t.Fatal("the saved value does not have the new port")
+	}
+}
+
+func TestFlowRollbackFromDetail(t *testing.T) {
+	h := flowHarness(t, nil)
+	const name = "prod/db/postgres"
+	stages := h.labelsNow(name)
+	cur, prev := labelHolder(stages, aws.LabelCurrent), labelHolder(stages, aws.LabelPrevious)
+	h.openFromList(name)
+	h.press(h.app.env.Keys.Detail.Rollback)
+	waitForText(h, "AWSCURRENT moves to version "+prev)
+	assertNoValues(h, h.screen())
+	h.press(h.app.env.Keys.Confirm.Yes)
+	h.waitFor("Rolled back " + name)
+	h.waitUntil("the detail again", func(string) bool { _, ok := h.app.top().(*detailScreen); return ok })
+	h.versionsScreenShows(map[string]string{prev: "AWSCURRENT", cur: "AWSPREVIOUS"})
+}
+
+func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
+	h := flowHarness(t, nil)
+	const name = "prod/db/postgres"
+	old := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	h.openFromList(name)
+	h.press(h.app.env.Keys.Detail.Rotate)
+	waitForText(h, "What will happen")
+	h.press(h.app.env.Keys.Confirm.Yes)
+	screen := waitForText(h, "Rotation complete")
+	for _, step := range []string{"AWSPENDING appeared on version", "AWSCURRENT moved to version"} {
+		if !strings.Contains(screen, step) {
+			t.Fatalf("the follow did not show %q:\n%s", step, screen)
+		}
+	}
+	stages := h.labelsNow(name)
+	if labelHolder(stages, aws.LabelCurrent) == old || labelHolder(stages, aws.LabelPrevious) != old {
+		t.Fatalf("labels after rotation: %v", stages)
+	}
+}
+
+func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
+	h := flowHarness(t, nil)
+	const name = "prod/db/mysql-orders"
+	pending, _, stuck := strayPending(h.labelsNow(name))
+	if !stuck {
+		t.Fatal("seed: mysql-orders should be stuck")
+	}
+	h.openFromList(name)
+	h.waitFor("Rotation stuck or in progress")
+	if !strings.Contains(flat(h.screen()), "press o for the ways out") {
+		t.Fatalf("the warning does not say which key resolves it:\n%s", h.screen())
+	}
+	h.press(h.app.env.Keys.Detail.Rotate) // opens the ways out, not a new rotation
+	waitForText(h, "AWSPENDING is on version "+pending)
+	h.press(h.app.env.Keys.Nav.Open) // remove the stray AWSPENDING
+	waitForText(h, "Remove AWSPENDING from version "+pending)
+	h.press(h.app.env.Keys.Confirm.Yes)
+	waitForText(h, "No stuck rotation")
+	if n := h.emu.Requests("RotateSecret"); n != 0 {
+		t.Fatalf("RotateSecret called %d times while resolving", n)
+	}
+	h.press(h.app.env.Keys.Global.Back)
+	h.waitUntil("the detail without the warning", func(s string) bool {
+		_, ok := h.app.top().(*detailScreen)
+		return ok && !strings.Contains(s, "Rotation stuck")
+	})
+}
+
+func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
+	h := flowHarness(t, nil)
+	k := h.app.env.Keys
+	const name = "dev/api/sendgrid"
+	h.press(k.List.Filter)
+	h.typeText(name)
+	h.press(k.Editor.Submit)
+	h.waitUntil("row selected", func(string) bool {
+		r := listOf(h).table.selected()
+		return r != nil && r.sum.Name == name
+	})
+	h.press(k.List.Delete)
+	h.waitFor("How?")
+	h.press(k.Nav.Open) // schedule with a recovery window
+	waitForText(h, "Recovery window 30 days")
+	for range 30 {
+		h.press(k.Nav.Down)
+	}
+	waitForText(h, "Recovery window 7 days")
+	h.typeText(name)
+	h.press(k.Editor.Submit)
+	h.waitFor(name + " will be deleted on " + time.Now().UTC().AddDate(0, 0, 7).Format("2006-01-02"))
+
+	// Hidden by default; shown with its deletion date once asked for.
+	h.press(k.List.ShowDeleted)
+	h.waitUntil("the deleted secret listed", func(s string) bool {
+		return strings.Contains(lineWith(s, name), "deleting") || strings.Contains(lineWith(s, name), "del")
+	})
+	if line := lineWith(h.screen(), name); !strings.Contains(line, time.Now().UTC().Format("2006-01-02")) && !strings.Contains(line, "today") {
+		t.Errorf("the list row does not say when the deletion was scheduled: %q", line)
+	}
+	h.press(k.Nav.Open)
+	h.waitFor("Scheduled for deletion")
+	h.press(k.Detail.Restore)
+	waitForText(h, "Cancel the scheduled deletion of "+name)
+	h.press(k.Confirm.Yes)
+	h.waitFor("Restored " + name)
+	if !describeNow(h, connectStore(h, "us-east-1"), name).DeletedDate.IsZero() {
+		t.Fatal("still scheduled for deletion")
+	}
+}
+
+// In read-only mode no screen offers a way to change anything, and pressing
+// every mutating key anywhere sends no write to AWS.
+func TestFlowReadOnlyOffersNoWayToChangeAnything(t *testing.T) {
+	h := flowHarness(t, func(o *Options) { o.ReadOnly = true })
+	k := h.app.env.Keys
+	mutating := k.Mutating()
+	pressAll := func(where string) {
+		t.Helper()
+		h.press(k.Global.Help) // full help on
+		help := h.app.helpView() + "\n" + h.app.top().View()
+		h.press(k.Global.Help) // full help off
+		for _, b := range mutating {
+			if hk := b.Help().Key + " " + b.Help().Desc; strings.Contains(help, hk) {
+				t.Errorf("%s: the help offers %q in read-only mode", where, hk)
+			}
+		}
+		top := h.app.top()
+		for _, b := range mutating {
+			for _, kk := range b.Keys() {
+				h.send(keyPress(kk))
+				if h.app.top() != top {
+					t.Errorf("%s: key %q opened %s in read-only mode", where, kk, h.app.top().Title())
+					h.press(k.Global.Back)
+				}
+			}
+		}
+	}
+	pressAll("list")
+	h.openFromList("prod/db/postgres")
+	pressAll("detail")
+	h.press(k.Detail.Versions)
+	h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*versionsScreen); return ok && v.loaded })
+	pressAll("versions")
+	h.press(k.Global.Back)
+	h.press(k.Detail.Value)
+	h.waitValue()
+	pressAll("value")
+
+	for _, op := range []string{"PutSecretValue", "UpdateSecretVersionStage", "RotateSecret", "DeleteSecret",
+		"RestoreSecret", "CreateSecret", "TagResource", "UntagResource", "CancelRotateSecret", "UpdateSecret"} {
+		if n := h.emu.Requests(op); n != 0 {
+			t.Errorf("%s called %d times in read-only mode", op, n)
+		}
+	}
+}
