@@ -157,14 +157,15 @@ func validateRules(r *RotationRules) error {
 	return nil
 }
 
-// newToken makes a random UUID-like ClientRequestToken (36 characters).
-func newToken() (string, error) {
+// NewRequestToken makes a random UUID (36 characters), a valid
+// ClientRequestToken. A caller that makes one once per intended change and
+// sends it with every retry makes the change idempotent: AWS returns the
+// version already made instead of making a second.
+func NewRequestToken() string {
 	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", fmt.Errorf("make a client request token: %w", err)
-	}
+	_, _ = rand.Read(b[:])  // crypto/rand.Read never fails (Go 1.24+)
 	b[6] = b[6]&0x0f | 0x40 // version 4
 	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
 	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:], nil
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }

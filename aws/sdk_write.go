@@ -35,11 +35,7 @@ func (s *sdkStore) PutValue(ctx context.Context, in PutValueInput) (PutValueResu
 	}
 	token := in.ClientRequestToken
 	if token == "" {
-		t, err := newToken()
-		if err != nil {
-			return PutValueResult{}, &Error{Kind: KindUnknown, Op: op, Region: s.region, SecretID: id, Message: err.Error(), Err: err}
-		}
-		token = t
+		token = NewRequestToken()
 	}
 	if in.ExpectCurrent != "" {
 		out, err := s.describe(ctx, id)
@@ -137,11 +133,7 @@ func (s *sdkStore) CreateSecret(ctx context.Context, in CreateSecretInput) (Secr
 		req.SecretString = awssdk.String(in.Value.Text())
 	}
 	if req.ClientRequestToken == nil && (req.SecretBinary != nil || req.SecretString != nil) {
-		t, err := newToken()
-		if err != nil {
-			return SecretSummary{}, &Error{Kind: KindUnknown, Op: op, Region: s.region, SecretID: in.Name, Message: err.Error(), Err: err}
-		}
-		req.ClientRequestToken = awssdk.String(t)
+		req.ClientRequestToken = awssdk.String(NewRequestToken())
 	}
 	out, err := s.create(ctx, req)
 	if err != nil {
@@ -255,11 +247,7 @@ func (s *sdkStore) RotateSecret(ctx context.Context, in RotateInput) (string, er
 	}
 	token := in.ClientRequestToken
 	if token == "" {
-		t, err := newToken()
-		if err != nil {
-			return "", &Error{Kind: KindUnknown, Op: op, Region: s.region, SecretID: id, Message: err.Error(), Err: err}
-		}
-		token = t
+		token = NewRequestToken()
 	}
 	ctx, cancel := s.callCtx(ctx)
 	defer cancel()

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -44,58 +42,12 @@ func targetOf(s aws.SecretSummary, store aws.Store) writeTarget {
 // changedID is what secretChangedMsg carries: the ARN when known.
 func (t writeTarget) changedID() string { return t.id }
 
-// newRequestToken makes a random UUID (36 characters), a valid
-// ClientRequestToken. A dialog makes one when it opens and reuses it for
-// every retry, so a retried write is idempotent.
-func newRequestToken() string {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		// crypto/rand does not fail on supported platforms; fall back to the
-		// clock so the dialog still works (the token only needs to be unique).
-		copy(b[:], fmt.Sprintf("%016x", time.Now().UnixNano()))
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
-}
-
 // outcomeOf is the audit outcome of a call: "ok" or the error kind.
 func outcomeOf(err error) string {
 	if err == nil {
 		return "ok"
 	}
 	return aws.KindOf(err).String()
-}
-
-// labelHolder returns the version id carrying label, or "".
-func labelHolder(stages map[string][]string, label string) string {
-	for id, ls := range stages {
-		for _, l := range ls {
-			if l == label {
-				return id
-			}
-		}
-	}
-	return ""
-}
-
-// hasLabel reports whether labels contains label.
-func hasLabel(labels []string, label string) bool {
-	for _, l := range labels {
-		if l == label {
-			return true
-		}
-	}
-	return false
-}
-
-// strayPending returns the version carrying AWSPENDING when it is not the
-// AWSCURRENT version: a rotation in progress, or stuck after a failure.
-func strayPending(stages map[string][]string) (pending, current string, stuck bool) {
-	pending = labelHolder(stages, aws.LabelPending)
-	current = labelHolder(stages, aws.LabelCurrent)
-	return pending, current, pending != "" && pending != current
 }
 
 // versionShort shortens a version id for prose: the first 8 characters.

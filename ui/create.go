@@ -58,7 +58,7 @@ func newCreateScreen(env *Env, store aws.Store, region string) *createScreen {
 	if region == "" && store != nil {
 		region = store.Region()
 	}
-	c := &createScreen{env: env, store: store, region: region, token: newRequestToken(), form: newForm(env)}
+	c := &createScreen{env: env, store: store, region: region, token: aws.NewRequestToken(), form: newForm(env)}
 	f := c.form
 	c.name = f.text("name", "Name", "", "e.g. prod/app/db-credentials")
 	c.name.hint = "1-512 ASCII letters, digits and / _ + = . @ -"

@@ -48,7 +48,7 @@ func TestDetailExplainsStuckRotation(t *testing.T) {
 	h := newSecretHarness(t, 100, 60, nil)
 	s := h.openDetail("prod/db/mysql-orders")
 	d := h.topScreen().(*detailScreen)
-	pending, current, stuck := stuckRotation(d.summary.VersionStages)
+	pending, current, stuck := strayPending(d.summary.VersionStages)
 	if !stuck {
 		t.Fatalf("mysql-orders is seeded stuck, stages %v", d.summary.VersionStages)
 	}

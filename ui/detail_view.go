@@ -50,7 +50,7 @@ func (d *detailScreen) lines() []string {
 		add("")
 		add(wrapLines(st.Danger.Render(deletionText(s, now)), w)...)
 	}
-	if pending, current, stuck := stuckRotation(s.VersionStages); stuck {
+	if pending, current, stuck := strayPending(s.VersionStages); stuck {
 		add("")
 		resolve := ""
 		if b := d.env.Keys.Detail.Rotate; b.Enabled() {
@@ -229,31 +229,6 @@ func replicaStatus(st *Styles, status string) string {
 		return st.Warning.Render(status)
 	}
 	return orDash(status)
-}
-
-// currentVersion returns the version id that carries AWSCURRENT, or "".
-func currentVersion(stages map[string][]string) string {
-	return versionWith(stages, aws.LabelCurrent)
-}
-
-// versionWith returns the version id carrying label, or "".
-func versionWith(stages map[string][]string, label string) string {
-	for id, ls := range stages {
-		for _, l := range ls {
-			if l == label {
-				return id
-			}
-		}
-	}
-	return ""
-}
-
-// stuckRotation reports whether AWSPENDING sits on a version other than
-// AWSCURRENT's: a rotation in progress, or one that failed and was left.
-func stuckRotation(stages map[string][]string) (pending, current string, stuck bool) {
-	pending = versionWith(stages, aws.LabelPending)
-	current = currentVersion(stages)
-	return pending, current, pending != "" && pending != current
 }
 
 // stuckText explains a stuck rotation in plain words, with the ways out;

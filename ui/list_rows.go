@@ -113,7 +113,7 @@ func (r rotationState) String() string {
 // A stray AWSPENDING is reported whether or not rotation is enabled: a
 // cancelled rotation can leave one behind, and it blocks the next rotation.
 func rotationOf(s aws.SecretSummary, now time.Time) rotationState {
-	if pendingElsewhere(s.VersionStages) {
+	if _, _, stuck := strayPending(s.VersionStages); stuck {
 		return rotationStuck
 	}
 	if !s.RotationEnabled {
@@ -123,26 +123,6 @@ func rotationOf(s aws.SecretSummary, now time.Time) rotationState {
 		return rotationDue
 	}
 	return rotationOn
-}
-
-// pendingElsewhere reports whether AWSPENDING sits on a version that does
-// not also carry AWSCURRENT.
-func pendingElsewhere(stages map[string][]string) bool {
-	for _, labels := range stages {
-		var pending, current bool
-		for _, l := range labels {
-			switch l {
-			case aws.LabelPending:
-				pending = true
-			case aws.LabelCurrent:
-				current = true
-			}
-		}
-		if pending && !current {
-			return true
-		}
-	}
-	return false
 }
 
 // secretMarkers are the short flags after a row: scheduled deletion, replication

@@ -42,7 +42,7 @@ type reviewMaskMsg struct {
 
 // newReviewScreen opens the review of req.
 func newReviewScreen(env *Env, store aws.Store, req saveRequest) *reviewScreen {
-	r := &reviewScreen{env: env, store: store, req: req, token: newSaveToken(), width: 80, height: 20}
+	r := &reviewScreen{env: env, store: store, req: req, token: aws.NewRequestToken(), width: 80, height: 20}
 	r.diff = diffValues(aws.TextValue(string(req.base)), aws.TextValue(string(req.updated)))
 	opts := confirmOptions{confirmLabel: "Save"}
 	if env.Production {

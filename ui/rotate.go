@@ -109,7 +109,7 @@ type rotatePolledMsg struct {
 // newRotateScreen opens the "rotate now" dialog for secret.
 func newRotateScreen(env *Env, store aws.Store, secret aws.Secret) *rotateScreen {
 	return &rotateScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store),
-		token: newRequestToken(), interval: rotatePollEvery, timeout: rotateTimeout}
+		token: aws.NewRequestToken(), interval: rotatePollEvery, timeout: rotateTimeout}
 }
 
 // newRotateFollowScreen follows a rotation already started (versionID is

@@ -53,7 +53,7 @@ type rotationAppliedMsg struct {
 
 // newRotationSettingsScreen opens the rotation settings of secret.
 func newRotationSettingsScreen(env *Env, store aws.Store, secret aws.Secret) *rotationSettingsScreen {
-	r := &rotationSettingsScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store), token: newRequestToken()}
+	r := &rotationSettingsScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store), token: aws.NewRequestToken()}
 	f := newForm(env)
 	l := f.text(rsLambda, "Rotation function (Lambda ARN)", secret.RotationLambdaARN, "arn:aws:lambda:REGION:ACCOUNT:function:NAME")
 	l.hint = "the function that creates, sets, tests and finishes new versions"

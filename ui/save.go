@@ -1,11 +1,7 @@
 package ui
 
 import (
-	"crypto/rand"
-	"encoding/hex"
-	"fmt"
 	"slices"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -53,23 +49,6 @@ type putDoneMsg struct {
 	seq    int
 	result aws.PutValueResult
 	err    error
-}
-
-// newSaveToken makes a random UUID, a valid ClientRequestToken. The review
-// makes one when it opens and sends it with every attempt, so a retried
-// request (after a dropped response, or the operator pressing confirm again)
-// never creates a second version.
-func newSaveToken() string {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		// crypto/rand does not fail on supported platforms; the token only
-		// needs to be unique.
-		copy(b[:], fmt.Sprintf("%016x", time.Now().UnixNano()))
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
 
 // put sends the edited value. It runs as a command: it records the audit
