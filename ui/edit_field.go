@@ -53,10 +53,11 @@ type fieldEditor struct {
 	kind  jsonedit.Kind // modeValue: the type the text is read as
 	orig  jsonedit.Kind // the field's type when the editor opened
 
-	masked bool
-	input  textinput.Model
-	area   *textEdit // non-nil: multi-line
-	err    string
+	masked   bool
+	origText string // the text the editor opened with, to tell "changed" while masked
+	input    textinput.Model
+	area     *textEdit // non-nil: multi-line
+	err      string
 
 	width, height int
 }
@@ -82,7 +83,7 @@ func newValueEditor(env *Env, title string, n *jsonedit.Node, masked bool) (*fie
 // newValueEditorText edits text to be read as a value of kind (for text
 // that came back from $EDITOR and was refused, so nothing typed is lost).
 func newValueEditorText(env *Env, title string, kind jsonedit.Kind, text string, masked bool) (*fieldEditor, error) {
-	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: kind, orig: kind, masked: masked}
+	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: kind, orig: kind, masked: masked, origText: text}
 	multi := kind == jsonedit.Object || kind == jsonedit.Array || strings.ContainsAny(text, "\n\r\t")
 	return e, e.open(text, multi)
 }
@@ -251,9 +252,19 @@ func (e *fieldEditor) view() string {
 	inner := max(e.width-4, 1)
 	k := &e.env.Keys.Editor
 	var body string
-	if e.area != nil {
+	switch {
+	case e.area != nil:
 		body = e.area.view(st)
-	} else {
+	case e.masked && e.mode != modeKey:
+		// The input's own password echo draws one dot per character, which
+		// would give away the value's length: show the fixed mask instead,
+		// and whether the text was changed, so typing still has feedback.
+		state := "unchanged"
+		if e.input.Value() != e.origText {
+			state = "changed"
+		}
+		body = e.input.Prompt + st.Masked.Render(maskText) + " " + st.Muted.Render(state)
+	default:
 		body = e.input.View()
 	}
 	var info []string

@@ -170,3 +170,34 @@ func TestEditorFitsNarrowScreens(t *testing.T) {
 		h.press(h.app.env.Keys.Editor.Cancel)
 	}
 }
+
+// While masked, the field editor shows the same fixed mask whatever the
+// value's length (5432 and a 24-character password alike), and says whether
+// the text changed so typing still has feedback.
+func TestMaskedEditorDoesNotRevealLength(t *testing.T) {
+	h := newSecretHarness(t, 100, 30, nil)
+	v := h.openValue("prod/db/postgres")
+	inputLine := func() string {
+		for _, l := range strings.Split(h.screen(), "\n") {
+			if strings.Contains(l, "│ ›") {
+				return l
+			}
+		}
+		t.Fatalf("no input line:\n%s", h.screen())
+		return ""
+	}
+	for _, field := range []string{"port", "password"} {
+		h.selectRow(v, field)
+		h.press(h.app.env.Keys.Value.Edit)
+		h.waitFor("edit " + field)
+		line := inputLine()
+		if n := strings.Count(line, "•"); n != strings.Count(maskText, "•") || !strings.Contains(line, "unchanged") {
+			t.Errorf("%s: input line %q shows %d mask dots, want the fixed mask and 'unchanged'", field, line, n)
+		}
+		h.typeText("9")
+		if line := inputLine(); !strings.Contains(line, "changed") || strings.Count(line, "•") != strings.Count(maskText, "•") {
+			t.Errorf("%s after typing: %q", field, line)
+		}
+		h.press(h.app.env.Keys.Editor.Cancel)
+	}
+}
