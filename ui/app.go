@@ -120,9 +120,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.clipboard.copy(msg)
 	case profileSwitchedMsg:
 		a.env.Profile = msg.profile
+		a.env.Account = ""
 		a.env.Production = matchesProduction(a.opts.ProdPatterns, msg.profile)
 		a.layout()
 		return a, nil
+	case secretsPageMsg:
+		// The account is learnt from the first ARN listed: the production
+		// guard matches account ids too, with no extra call to STS.
+		if a.env.Account == "" && msg.err == nil && len(msg.page.Secrets) > 0 {
+			a.noteAccount(accountOf(msg.page.Secrets[0].ARN))
+		}
 	case tea.KeyPressMsg:
 		armed := a.quitArmed
 		cmd := a.handleKey(msg)
@@ -194,6 +201,19 @@ func (a *App) quit() tea.Cmd {
 // when the app stopped, so the caller can finish the job.
 func (a *App) PendingClipboardClear() (PendingClear, bool) {
 	return a.clipboard.pendingAtExit()
+}
+
+// noteAccount records the account id and turns the production guard on if
+// the account matches a production pattern.
+func (a *App) noteAccount(account string) {
+	if account == "" {
+		return
+	}
+	a.env.Account = account
+	if !a.env.Production && matchesProduction(a.opts.ProdPatterns, account) {
+		a.env.Production = true
+		a.layout()
+	}
 }
 
 func (a *App) popScreen() {
@@ -314,6 +334,9 @@ func (a *App) headerView() string {
 		profile = "default"
 	}
 	right := "profile " + profile
+	if a.env.Account != "" {
+		right += " · " + a.env.Account
+	}
 	trail := a.titleTrail()
 	avail := a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
 	line := left + "  " + cut(trail, max(avail, 0))

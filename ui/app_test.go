@@ -42,3 +42,35 @@ func TestQuitWithoutEditsIsImmediate(t *testing.T) {
 		t.Fatal("q did not quit")
 	}
 }
+
+// The production guard matches the account id as well as the profile name:
+// the account is learnt from the first ARN the list shows.
+func TestProductionGuardMatchesAccountID(t *testing.T) {
+	h := newSecretHarness(t, 100, 30, func(o *Options) { o.ProdPatterns = []string{"1234567890*"} })
+	screen := h.waitFor("PRODUCTION")
+	if !strings.Contains(screen, "123456789012") {
+		t.Errorf("header does not show the account:\n%s", screen)
+	}
+	if !h.app.env.Production {
+		t.Fatal("env.Production not set")
+	}
+
+	other := newSecretHarness(t, 100, 30, func(o *Options) { o.ProdPatterns = []string{"999999999999", "prod-*"} })
+	screen = other.waitFor("prod/db/postgres")
+	if strings.Contains(screen, "PRODUCTION") || other.app.env.Production {
+		t.Fatalf("guard on for a non-matching account and profile:\n%s", screen)
+	}
+}
+
+func TestAccountOf(t *testing.T) {
+	for arn, want := range map[string]string{
+		"arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf": "123456789012",
+		"arn:aws-cn:secretsmanager:cn-north-1:210987654321:secret:x-AbCdEf":   "210987654321",
+		"prod/db": "",
+		"":        "",
+	} {
+		if got := accountOf(arn); got != want {
+			t.Errorf("accountOf(%q) = %q, want %q", arn, got, want)
+		}
+	}
+}

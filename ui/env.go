@@ -82,6 +82,8 @@ type Env struct {
 	Audit         Auditor
 	// Editor is the external editor command for plaintext values.
 	Editor []string
+	// Account is the AWS account id, once an ARN has shown it.
+	Account string
 	// Production is true when the profile or account matches a production
 	// pattern: confirmations then ask for the secret's name to be typed.
 	Production bool

@@ -1,6 +1,19 @@
 package ui
 
-import "path"
+import (
+	"path"
+	"strings"
+)
+
+// accountOf returns the account id in an ARN
+// (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME), or "".
+func accountOf(arn string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[4]
+}
 
 // matchesProduction reports whether any of the names (profile name, account
 // id) matches one of the production glob patterns.
