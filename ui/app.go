@@ -276,7 +276,12 @@ func (a *App) layout() {
 
 func (a *App) helpView() string {
 	if a.fullHelp {
-		return a.help.FullHelpView(a.top().FullHelp())
+		full := a.help.FullHelpView(a.top().FullHelp())
+		if a.env.Audit != nil {
+			// Where changes, reveals and copies are recorded (never values).
+			full += "\n" + a.env.Styles.Muted.Render(cut("audit log: "+a.env.Audit.Path(), a.width))
+		}
+		return full
 	}
 	// help.Model lets the last item overflow when its ellipsis does not fit;
 	// cut so a narrow terminal never wraps the footer.

@@ -74,3 +74,14 @@ func TestAccountOf(t *testing.T) {
 		}
 	}
 }
+
+// The full help says where the audit log is.
+func TestFullHelpShowsAuditLogPath(t *testing.T) {
+	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = &recordingAuditor{} })
+	h.waitFor("prod/db/postgres")
+	if strings.Contains(h.screen(), "audit log:") {
+		t.Fatal("audit log path shown in the short help")
+	}
+	h.press(h.app.env.Keys.Global.Help)
+	h.waitFor("audit log: (memory)")
+}
