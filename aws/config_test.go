@@ -143,6 +143,9 @@ func TestCheckCredentialsNone(t *testing.T) {
 		t.Fatalf("CheckCredentials with no credentials: %v", err)
 	}
 	t.Logf("%v (hint: %s)", err, e.Hint)
+	if !strings.Contains(e.Message, "no AWS credentials found") || strings.Contains(e.Message, "IMDS") {
+		t.Errorf("message %q should say plainly that no credentials were found", e.Message)
+	}
 	if !strings.Contains(e.Hint, "--demo") {
 		t.Errorf("hint %q does not mention --demo", e.Hint)
 	}

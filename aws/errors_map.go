@@ -187,7 +187,13 @@ func (e *credentialsMissingError) Error() string {
 	if e.err == nil {
 		return "no credentials found"
 	}
-	return "could not load credentials: " + strings.TrimPrefix(innermostMessage(e.err), "failed to refresh cached credentials, ")
+	msg := strings.TrimPrefix(innermostMessage(e.err), "failed to refresh cached credentials, ")
+	if strings.Contains(msg, "EC2 IMDS") {
+		// The SDK tries instance metadata last, when nothing else is
+		// configured: its error would only confuse someone on a laptop.
+		return "no AWS credentials found (none in the environment or the shared config and credentials files, and no EC2 instance role)"
+	}
+	return "could not load credentials: " + msg
 }
 
 func (e *credentialsMissingError) Unwrap() error { return e.err }
