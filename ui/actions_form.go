@@ -117,6 +117,19 @@ func (ff *formField) value() string {
 }
 
 // focused is the field with the keyboard.
+// hasText reports whether any text field holds input.
+func (f *form) hasText() bool {
+	for _, ff := range f.fields {
+		switch {
+		case ff.kind == fieldText && strings.TrimSpace(ff.input.Value()) != "":
+			return true
+		case ff.kind == fieldArea && strings.TrimSpace(ff.area.Value()) != "":
+			return true
+		}
+	}
+	return false
+}
+
 func (f *form) focused() *formField {
 	if f.focus < 0 || f.focus >= len(f.fields) {
 		return nil

@@ -42,6 +42,7 @@ type createScreen struct {
 	pane     *confirmPane
 	input    aws.CreateSecretInput // what the confirmation sends
 	finished bool
+	discard  bool // asking whether to throw away what was typed
 
 	width, height int
 }
@@ -143,6 +144,15 @@ func (c *createScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return c, cmd
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && c.discard {
+		switch {
+		case key.Matches(k, c.env.Keys.Confirm.Yes):
+			return c, tea.Batch(pop(), info("discarded the new secret; nothing was created"))
+		case key.Matches(k, c.env.Keys.Confirm.No):
+			c.discard = false
+		}
+		return c, nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.env.Keys.Editor.ToggleType) {
 		if r := c.focusedRow(); r != nil {
 			r.number = !r.number
@@ -153,7 +163,7 @@ func (c *createScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	act, cmd := c.form.update(msg)
 	switch act {
 	case formCancel:
-		return c, pop()
+		return c, c.leave()
 	case formToggled:
 		c.rebuild()
 	case formPressed:
@@ -329,7 +339,8 @@ func (c *createScreen) created(m secretCreatedMsg) tea.Cmd {
 	return tea.Batch(changed(c.region, id), success("Created "+c.input.Name+" in "+c.region), pop())
 }
 
-// HandleBack closes the confirmation (back to the form, nothing lost).
+// HandleBack closes the confirmation (back to the form, nothing lost), and
+// asks before leaving a form that has input in it.
 func (c *createScreen) HandleBack() (bool, tea.Cmd) {
 	if c.pane != nil {
 		if c.pane.busy == "" {
@@ -337,7 +348,20 @@ func (c *createScreen) HandleBack() (bool, tea.Cmd) {
 		}
 		return true, nil
 	}
+	if !c.finished && c.form.hasText() {
+		c.discard = true
+		return true, nil
+	}
 	return false, nil
+}
+
+// leave closes the form, asking first if anything was typed into it.
+func (c *createScreen) leave() tea.Cmd {
+	if c.form.hasText() {
+		c.discard = true
+		return nil
+	}
+	return pop()
 }
 
 // View renders the form or the confirmation.
@@ -352,6 +376,10 @@ func (c *createScreen) View() string {
 		st.Title.Render(cut("New secret in "+c.region, w)),
 		c.form.view(),
 		st.Muted.Render(cut(helpLine(k.Confirm.Switch, k.Editor.Submit, k.Editor.ToggleType, k.Editor.Reveal, k.Editor.Cancel), w)),
+	}
+	if c.discard {
+		lines[len(lines)-1] = st.Warning.Render(cut("Discard what you typed? Nothing was created. "+
+			keyHelp(k.Confirm.Yes)+" discards · "+keyHelp(k.Confirm.No)+" keeps editing", w))
 	}
 	return st.Pane.Width(max(c.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -370,6 +398,9 @@ func (c *createScreen) Title() string { return "new secret" }
 
 // Capturing is true while a text field or the name guard has focus.
 func (c *createScreen) Capturing() bool {
+	if c.discard {
+		return true
+	}
 	if c.pane != nil {
 		return c.pane.capturing()
 	}

@@ -138,3 +138,38 @@ func TestCreateRetryAfterDroppedResponseIsIdempotent(t *testing.T) {
 		t.Fatalf("versions after retry: %+v", vs)
 	}
 }
+
+// Leaving the form with input in it asks first; "no" keeps every field as
+// typed, "yes" leaves without creating anything. An empty form just closes.
+func TestCreateAsksBeforeDiscardingInput(t *testing.T) {
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	k := h.app.env.Keys
+	c := newCreateScreen(h.app.env, store, "us-east-1")
+	openScreen(h, c)
+	h.waitFor("New secret in us-east-1")
+	h.typeText("team/new-secret")
+	h.press(k.Editor.Cancel)
+	h.waitFor("Discard what you typed?")
+	if h.app.top() != Screen(c) {
+		t.Fatal("the form closed without asking")
+	}
+	h.press(k.Confirm.No)
+	if h.app.top() != Screen(c) || c.form.field("name").input.Value() != "team/new-secret" {
+		t.Fatalf("keeping on lost the input: %q", c.form.field("name").input.Value())
+	}
+	focusField(h, c, "create") // esc on a button goes through the App's back key
+	h.press(k.Global.Back)
+	h.waitFor("Discard what you typed?")
+	h.press(k.Confirm.Yes)
+	h.waitUntil("the form closed", func(string) bool { return h.app.top() != Screen(c) })
+	if n := h.emu.Requests("CreateSecret"); n != 0 {
+		t.Fatalf("CreateSecret called %d times", n)
+	}
+
+	empty := newCreateScreen(h.app.env, store, "us-east-1")
+	openScreen(h, empty)
+	h.waitFor("New secret in us-east-1")
+	h.press(k.Editor.Cancel)
+	h.waitUntil("the empty form closed", func(string) bool { return h.app.top() != Screen(empty) })
+}
