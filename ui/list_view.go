@@ -258,7 +258,7 @@ func shortMarkers(s aws.SecretSummary) string {
 		if s.Region != "" && s.PrimaryRegion != s.Region {
 			out = append(out, "replica")
 		} else {
-			out = append(out, "repl")
+			out = append(out, "replicated")
 		}
 	}
 	if s.OwningService != "" {
@@ -272,8 +272,10 @@ func markerRune(s aws.SecretSummary) string {
 	switch {
 	case !s.DeletedDate.IsZero():
 		return "✗"
+	case s.PrimaryRegion != "" && s.Region != "" && s.PrimaryRegion != s.Region:
+		return "↳" // a replica of a secret in another region
 	case s.PrimaryRegion != "":
-		return "⇄"
+		return "⇄" // a primary with replicas
 	case s.OwningService != "":
 		return "◆"
 	}
