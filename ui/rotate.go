@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -449,8 +450,18 @@ func (r *rotateScreen) followView() string {
 		st.Label.Render("New       ") + st.Text.Render("version "+r.newVersion),
 		"",
 	}
+	// Each step's text wraps under itself, not under its time stamp.
+	const stampWidth = 9 // "+ 12.3s  "
+	inner := max(r.width-4, 6)
 	for _, step := range r.steps {
-		lines = append(lines, st.Muted.Render(fmt.Sprintf("+%5.1fs  ", step.at.Seconds()))+st.Text.Render(step.text))
+		stamp := st.Muted.Render(fmt.Sprintf("+%5.1fs  ", step.at.Seconds()))
+		for i, l := range wrapLines(step.text, max(inner-stampWidth, 10)) {
+			if i == 0 {
+				lines = append(lines, stamp+st.Text.Render(l))
+			} else {
+				lines = append(lines, strings.Repeat(" ", stampWidth)+st.Text.Render(l))
+			}
+		}
 	}
 	lines = append(lines, "")
 	switch r.phase {
