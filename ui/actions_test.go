@@ -44,16 +44,16 @@ func TestReadOnlyDisablesEveryWrite(t *testing.T) {
 	sec := describeNow(h, store, "prod/db/postgres")
 	for name, cmd := range map[string]tea.Cmd{
 		"rotate":            openRotate(env, store, sec),
-		"stuck":             openStuckRotation(env, store, sec),
-		"rotation settings": openRotationSettings(env, store, sec),
-		"cancel rotation":   openCancelRotation(env, store, sec),
-		"rollback":          openRollback(env, store, sec),
-		"move label":        openMoveLabel(env, store, sec, nil, ""),
-		"remove label":      openRemoveLabel(env, store, sec, nil, ""),
-		"tags":              openTags(env, store, sec),
-		"create":            openCreate(env, store, "us-east-1"),
-		"delete":            openDelete(env, store, sec.SecretSummary),
-		"restore":           openRestore(env, store, sec.SecretSummary),
+		"stuck":             openWrite(env, newStuckRotationScreen(env, store, sec)),
+		"rotation settings": openWrite(env, newRotationSettingsScreen(env, store, sec)),
+		"cancel rotation":   openWrite(env, newCancelRotationScreen(env, store, sec)),
+		"rollback":          openWrite(env, newRollbackScreen(env, store, sec)),
+		"move label":        openWrite(env, newMoveLabelScreen(env, store, sec, nil)),
+		"remove label":      openWrite(env, newRemoveLabelScreen(env, store, sec, nil, "")),
+		"tags":              openWrite(env, newTagsScreen(env, store, sec)),
+		"create":            openWrite(env, newCreateScreen(env, store, "us-east-1")),
+		"delete":            openWrite(env, newDeleteScreen(env, store, sec.SecretSummary)),
+		"restore":           openWrite(env, newRestoreScreen(env, store, sec.SecretSummary)),
 	} {
 		if cmd != nil {
 			t.Errorf("open %s returned a command in read-only mode", name)
@@ -76,11 +76,11 @@ func TestOpenHelpersPushTheirScreen(t *testing.T) {
 			func(s Screen) bool { _, ok := s.(*stuckRotationScreen); return ok }},
 		{"rotate", func() any { return openRotate(env, store, pg)() },
 			func(s Screen) bool { _, ok := s.(*rotateScreen); return ok }},
-		{"rollback", func() any { return openRollback(env, store, pg)() },
+		{"rollback", func() any { return openWrite(env, newRollbackScreen(env, store, pg))() },
 			func(s Screen) bool { _, ok := s.(*rollbackScreen); return ok }},
-		{"create", func() any { return openCreate(env, store, "us-east-1")() },
+		{"create", func() any { return openWrite(env, newCreateScreen(env, store, "us-east-1"))() },
 			func(s Screen) bool { _, ok := s.(*createScreen); return ok }},
-		{"delete", func() any { return openDelete(env, store, pg.SecretSummary)() },
+		{"delete", func() any { return openWrite(env, newDeleteScreen(env, store, pg.SecretSummary))() },
 			func(s Screen) bool { _, ok := s.(*deleteScreen); return ok }},
 	}
 	for _, c := range cases {

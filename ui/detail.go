@@ -187,12 +187,12 @@ func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		open    func(aws.Secret) tea.Cmd
 	}{
 		{k.Rotate, func(s aws.Secret) tea.Cmd { return openRotate(d.env, d.store, s) }},
-		{k.RotationSettings, func(s aws.Secret) tea.Cmd { return openRotationSettings(d.env, d.store, s) }},
-		{k.CancelRotation, func(s aws.Secret) tea.Cmd { return openCancelRotation(d.env, d.store, s) }},
-		{k.Rollback, func(s aws.Secret) tea.Cmd { return openRollback(d.env, d.store, s) }},
-		{k.Tags, func(s aws.Secret) tea.Cmd { return openTags(d.env, d.store, s) }},
-		{k.Delete, func(s aws.Secret) tea.Cmd { return openDelete(d.env, d.store, s.SecretSummary) }},
-		{k.Restore, func(s aws.Secret) tea.Cmd { return openRestore(d.env, d.store, s.SecretSummary) }},
+		{k.RotationSettings, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRotationSettingsScreen(d.env, d.store, s)) }},
+		{k.CancelRotation, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newCancelRotationScreen(d.env, d.store, s)) }},
+		{k.Rollback, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRollbackScreen(d.env, d.store, s)) }},
+		{k.Tags, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newTagsScreen(d.env, d.store, s)) }},
+		{k.Delete, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newDeleteScreen(d.env, d.store, s.SecretSummary)) }},
+		{k.Restore, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRestoreScreen(d.env, d.store, s.SecretSummary)) }},
 	}
 	for _, a := range actions {
 		if !key.Matches(msg, a.binding) {

@@ -83,17 +83,17 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if l.store == nil {
 			return warn("not connected yet: wait for the list to load, or press r")
 		}
-		return openCreate(l.env, l.store, l.region)
+		return openWrite(l.env, newCreateScreen(l.env, l.store, l.region))
 	case key.Matches(msg, k.List.Delete):
 		if r := t.selected(); r != nil && l.store != nil {
-			return openDelete(l.env, l.store, r.sum)
+			return openWrite(l.env, newDeleteScreen(l.env, l.store, r.sum))
 		}
 	case key.Matches(msg, k.List.Restore):
 		if r := t.selected(); r != nil && l.store != nil {
 			if r.sum.DeletedDate.IsZero() {
 				return info(r.sum.Name + " is not scheduled for deletion; nothing to restore")
 			}
-			return openRestore(l.env, l.store, r.sum)
+			return openWrite(l.env, newRestoreScreen(l.env, l.store, r.sum))
 		}
 	}
 	return nil

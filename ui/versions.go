@@ -105,12 +105,12 @@ func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, v.env.Keys.Detail.Refresh):
 		return v.load()
 	case key.Matches(msg, v.env.Keys.Versions.Rollback):
-		return openRollback(v.env, v.store, v.secret())
+		return openWrite(v.env, newRollbackScreen(v.env, v.store, v.secret()))
 	case key.Matches(msg, v.env.Keys.Versions.MoveLabel):
 		if !v.loaded || v.err != nil {
 			return warn("the versions are not loaded yet")
 		}
-		return openMoveLabel(v.env, v.store, v.secret(), v.versions, v.selectedID())
+		return openWrite(v.env, newMoveLabelScreen(v.env, v.store, v.secret(), v.versions).withTarget(v.selectedID()))
 	case key.Matches(msg, v.env.Keys.Versions.RemoveLabel):
 		if !v.loaded || v.err != nil {
 			return warn("the versions are not loaded yet")
@@ -118,7 +118,7 @@ func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if len(v.versions) == 0 || len(v.versions[v.cursor].Stages) == 0 {
 			return warn("this version has no label to remove")
 		}
-		return openRemoveLabel(v.env, v.store, v.secret(), v.versions, v.selectedID())
+		return openWrite(v.env, newRemoveLabelScreen(v.env, v.store, v.secret(), v.versions, v.selectedID()))
 	case key.Matches(msg, nav.Up):
 		v.move(-1)
 	case key.Matches(msg, nav.Down):
