@@ -60,14 +60,6 @@ type moveLabelScreen struct {
 	width, height int
 }
 
-// versionsForMoveMsg carries a ListVersions result when none were given.
-type versionsForMoveMsg struct {
-	owner    Screen
-	seq      int
-	versions []aws.Version
-	err      error
-}
-
 // labelMovedMsg is the result of a MoveLabel call.
 type labelMovedMsg struct {
 	owner Screen
@@ -188,19 +180,14 @@ func (m *moveLabelScreen) Init() tea.Cmd {
 	}
 	m.seq++
 	seq, store, env, id := m.seq, m.store, m.env, m.t.id
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		vs, err := store.ListVersions(ctx, id)
-		return versionsForMoveMsg{owner: m, seq: seq, versions: vs, err: err}
-	}
+	return listVersions(env, store, m, seq, id)
 }
 
 // Update handles results and keys.
 func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case versionsForMoveMsg:
-		if msg.owner != m || msg.seq != m.seq {
+	case resultMsg[[]aws.Version]:
+		if !msg.isFor(m, m.seq) {
 			return m, nil
 		}
 		m.loading = false
@@ -208,7 +195,7 @@ func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			m.loadErr = msg.err
 			return m, failed(msg.err)
 		}
-		m.setVersions(msg.versions)
+		m.setVersions(msg.val)
 		return m, nil
 	case labelMovedMsg:
 		if msg.owner != m {

@@ -25,14 +25,6 @@ type restoreScreen struct {
 	width, height int
 }
 
-// restoreLoadedMsg carries the fresh metadata.
-type restoreLoadedMsg struct {
-	owner  *restoreScreen
-	seq    int
-	secret aws.Secret
-	err    error
-}
-
 // secretRestoredMsg is RestoreSecret's result.
 type secretRestoredMsg struct {
 	owner *restoreScreen
@@ -48,19 +40,14 @@ func newRestoreScreen(env *Env, store aws.Store, summary aws.SecretSummary) *res
 func (r *restoreScreen) Init() tea.Cmd {
 	r.seq++
 	seq, store, env, id := r.seq, r.store, r.env, r.t.id
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		s, err := store.DescribeSecret(ctx, id)
-		return restoreLoadedMsg{owner: r, seq: seq, secret: s, err: err}
-	}
+	return describe(env, store, r, seq, id)
 }
 
 // Update handles results and keys.
 func (r *restoreScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case restoreLoadedMsg:
-		if msg.owner != r || msg.seq != r.seq {
+	case resultMsg[aws.Secret]:
+		if !msg.isFor(r, r.seq) {
 			return r, nil
 		}
 		return r, r.loaded(msg)
@@ -90,13 +77,13 @@ func (r *restoreScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return r, nil
 }
 
-func (r *restoreScreen) loaded(msg restoreLoadedMsg) tea.Cmd {
+func (r *restoreScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 	r.loading = false
 	if msg.err != nil {
 		r.loadErr = msg.err
 		return failed(msg.err)
 	}
-	s := msg.secret
+	s := msg.val
 	if s.Region == "" {
 		s.Region = r.t.region
 	}

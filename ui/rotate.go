@@ -75,14 +75,6 @@ type rotateScreen struct {
 	width, height int
 }
 
-// rotateLoadedMsg carries the fresh metadata.
-type rotateLoadedMsg struct {
-	owner  *rotateScreen
-	seq    int
-	secret aws.Secret
-	err    error
-}
-
 // rotateStartedMsg is RotateSecret's answer.
 type rotateStartedMsg struct {
 	owner     *rotateScreen
@@ -131,19 +123,14 @@ func (r *rotateScreen) Init() tea.Cmd {
 	}
 	r.seq++
 	seq, store, env, id := r.seq, r.store, r.env, r.t.id
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		s, err := store.DescribeSecret(ctx, id)
-		return rotateLoadedMsg{owner: r, seq: seq, secret: s, err: err}
-	}
+	return describe(env, store, r, seq, id)
 }
 
 // Update handles results, polls and keys.
 func (r *rotateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case rotateLoadedMsg:
-		if msg.owner != r || msg.seq != r.seq {
+	case resultMsg[aws.Secret]:
+		if !msg.isFor(r, r.seq) {
 			return r, nil
 		}
 		return r, r.loaded(msg)
@@ -172,13 +159,13 @@ func (r *rotateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return r, nil
 }
 
-func (r *rotateScreen) loaded(msg rotateLoadedMsg) tea.Cmd {
+func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 	if msg.err != nil {
 		r.loadErr = msg.err
 		r.phase = rotRefused
 		return failed(msg.err)
 	}
-	s := msg.secret
+	s := msg.val
 	if s.Region == "" {
 		s.Region = r.t.region
 	}

@@ -26,14 +26,6 @@ type versionsScreen struct {
 	width, height  int
 }
 
-// versionsLoadedMsg carries a ListVersions result to the screen that asked.
-type versionsLoadedMsg struct {
-	owner    *versionsScreen
-	seq      int
-	versions []aws.Version
-	err      error
-}
-
 // newVersionsScreen opens the version list of target.
 func newVersionsScreen(env *Env, store aws.Store, target secretTarget) *versionsScreen {
 	return &versionsScreen{env: env, store: store, target: target}
@@ -45,19 +37,14 @@ func (v *versionsScreen) Init() tea.Cmd { return v.load() }
 func (v *versionsScreen) load() tea.Cmd {
 	v.seq++
 	seq, store, id, env := v.seq, v.store, v.target.id, v.env
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		vs, err := store.ListVersions(ctx, id)
-		return versionsLoadedMsg{owner: v, seq: seq, versions: vs, err: err}
-	}
+	return listVersions(env, store, v, seq, id)
 }
 
 // Update handles results, keys and the mouse wheel.
 func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case versionsLoadedMsg:
-		if msg.owner != v || msg.seq != v.seq {
+	case resultMsg[[]aws.Version]:
+		if !msg.isFor(v, v.seq) {
 			return v, nil
 		}
 		v.loaded = true
@@ -67,7 +54,7 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		v.err = nil
 		keep := v.selectedID()
-		v.versions = sortVersions(msg.versions)
+		v.versions = sortVersions(msg.val)
 		v.cursor = 0
 		for i, ver := range v.versions {
 			if ver.ID == keep {
