@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -30,22 +32,6 @@ type detailScreen struct {
 
 	pager         pager
 	width, height int
-}
-
-// detailLoadedMsg carries a DescribeSecret result to the screen that asked.
-type detailLoadedMsg struct {
-	owner  *detailScreen
-	seq    int
-	secret aws.Secret
-	err    error
-}
-
-// policyLoadedMsg carries a GetResourcePolicy result.
-type policyLoadedMsg struct {
-	owner  *detailScreen
-	seq    int
-	policy string
-	err    error
 }
 
 // newDetailScreen opens a secret's metadata; the list pushes it on enter.
@@ -79,36 +65,22 @@ func (d *detailScreen) reload() tea.Cmd {
 	d.policySeq++
 	d.loading = true
 	d.rebuild()
-	return tea.Batch(d.describe(d.seq), d.loadPolicy(d.policySeq))
-}
-
-// describe calls DescribeSecret.
-func (d *detailScreen) describe(seq int) tea.Cmd {
-	store, id, env := d.store, d.secretID(), d.env
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		s, err := store.DescribeSecret(ctx, id)
-		return detailLoadedMsg{owner: d, seq: seq, secret: s, err: err}
-	}
+	return tea.Batch(describe(d.env, d.store, d, d.seq, d.secretID()), d.loadPolicy(d.policySeq))
 }
 
 // loadPolicy calls GetResourcePolicy. A policy is metadata, not a value.
 func (d *detailScreen) loadPolicy(seq int) tea.Cmd {
-	store, id, env := d.store, d.secretID(), d.env
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		p, err := store.GetResourcePolicy(ctx, id)
-		return policyLoadedMsg{owner: d, seq: seq, policy: p, err: err}
-	}
+	store, id := d.store, d.secretID()
+	return fetch(d.env, d, seq, func(ctx context.Context) (string, error) {
+		return store.GetResourcePolicy(ctx, id)
+	})
 }
 
 // Update handles results and keys.
 func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case detailLoadedMsg:
-		if msg.owner != d || msg.seq != d.seq {
+	case resultMsg[aws.Secret]:
+		if !msg.isFor(d, d.seq) {
 			return d, nil
 		}
 		d.loading = false
@@ -118,7 +90,7 @@ func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return d, failed(msg.err)
 		}
 		d.loadErr = nil
-		s := msg.secret
+		s := msg.val
 		if s.Region == "" {
 			s.Region = d.region()
 		}
@@ -126,11 +98,11 @@ func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		d.summary = s.SecretSummary
 		d.rebuild()
 		return d, nil
-	case policyLoadedMsg:
-		if msg.owner != d || msg.seq != d.policySeq {
+	case resultMsg[string]:
+		if !msg.isFor(d, d.policySeq) {
 			return d, nil
 		}
-		d.policy, d.policyErr, d.policyLoaded = msg.policy, msg.err, true
+		d.policy, d.policyErr, d.policyLoaded = msg.val, msg.err, true
 		d.rebuild()
 		return d, nil
 	case secretChangedMsg:
