@@ -76,13 +76,6 @@ type tagsScreen struct {
 	width, height int
 }
 
-// tagsLoadedMsg carries the fresh tags.
-type tagsLoadedMsg struct {
-	owner  *tagsScreen
-	secret aws.Secret
-	err    error
-}
-
 // tagsAppliedMsg is the result of applying the tag changes.
 type tagsAppliedMsg struct {
 	owner *tagsScreen
@@ -135,20 +128,14 @@ func (s *tagsScreen) refresh() {
 
 // Init reads the tags afresh, so the changes are made against AWS's state.
 func (s *tagsScreen) Init() tea.Cmd {
-	store, env, id := s.store, s.env, s.t.id
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		sec, err := store.DescribeSecret(ctx, id)
-		return tagsLoadedMsg{owner: s, secret: sec, err: err}
-	}
+	return describe(s.env, s.store, s, 0, s.t.id)
 }
 
 // Update handles results and keys.
 func (s *tagsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tagsLoadedMsg:
-		if msg.owner != s {
+	case resultMsg[aws.Secret]:
+		if !msg.isFor(s, 0) {
 			return s, nil
 		}
 		s.loading = false
@@ -156,8 +143,8 @@ func (s *tagsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.loadErr = msg.err
 			return s, failed(msg.err)
 		}
-		s.secret.Tags = msg.secret.Tags
-		s.setTags(msg.secret.Tags)
+		s.secret.Tags = msg.val.Tags
+		s.setTags(msg.val.Tags)
 		return s, nil
 	case tagsAppliedMsg:
 		if msg.owner != s {
