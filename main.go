@@ -174,7 +174,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "smtui: audit log:", err, "(use --no-audit to run without one)")
 			return 1
 		}
-		defer log.Close()
+		defer func() {
+			if err := log.Close(); err != nil {
+				fmt.Fprintln(stderr, "smtui:", err)
+			}
+		}()
 		opts.Audit = log
 	}
 

@@ -26,13 +26,20 @@ type Entry struct {
 	Detail     string    `json:"detail,omitempty"`
 }
 
-// Log appends entries to a file opened with mode 0600.
+// Log appends entries to a file opened with mode 0600. Record only hands
+// the entry to a writer goroutine, so the UI can call it from Update
+// without doing file I/O there; Close waits until every entry is written.
 type Log struct {
-	mu      sync.Mutex
 	f       *os.File
 	path    string
 	profile string
 	now     func() time.Time
+
+	mu     sync.RWMutex // held for reading while sending, for writing to close
+	closed bool
+	lines  chan []byte
+	done   chan struct{}
+	err    error // the first write error, reported by Close
 }
 
 // DefaultPath is $XDG_STATE_HOME/smtui/audit.log, or
@@ -64,15 +71,28 @@ func Open(path, profile string) (*Log, error) {
 		f.Close()
 		return nil, fmt.Errorf("restrict audit log permissions: %w", err)
 	}
-	return &Log{f: f, path: path, profile: profile, now: time.Now}, nil
+	l := &Log{f: f, path: path, profile: profile, now: time.Now,
+		lines: make(chan []byte, 256), done: make(chan struct{})}
+	go l.write()
+	return l, nil
+}
+
+// write appends lines in the order they were recorded until Close.
+func (l *Log) write() {
+	defer close(l.done)
+	for line := range l.lines {
+		if _, err := l.f.Write(line); err != nil && l.err == nil {
+			l.err = fmt.Errorf("write audit log: %w", err)
+		}
+	}
 }
 
 // Path is where the log is written.
 func (l *Log) Path() string { return l.path }
 
-// Record appends one event. A failure to write is not fatal to the UI; it
-// is reported on stderr-free terms by being dropped, since the UI owns the
-// terminal. Events never carry values: ui.AuditEvent has no field for one.
+// Record queues one event. A write failure does not stop the UI (which owns
+// the terminal); Close reports it. Events never carry values:
+// ui.AuditEvent has no field for one.
 func (l *Log) Record(ev ui.AuditEvent) {
 	e := Entry{
 		Time: l.now().UTC(), Profile: l.profile, Region: ev.Region, SecretARN: ev.SecretARN,
@@ -82,10 +102,28 @@ func (l *Log) Record(ev ui.AuditEvent) {
 	if err != nil {
 		return
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	_, _ = l.f.Write(append(line, '\n'))
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.closed {
+		return // a command that finished after the app quit: nothing to write to
+	}
+	l.lines <- append(line, '\n')
 }
 
-// Close closes the file.
-func (l *Log) Close() error { return l.f.Close() }
+// Close writes what is still queued, closes the file and reports the first
+// error met on the way. Records after Close are dropped.
+func (l *Log) Close() error {
+	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return l.err
+	}
+	l.closed = true
+	close(l.lines)
+	l.mu.Unlock()
+	<-l.done
+	if err := l.f.Close(); err != nil && l.err == nil {
+		l.err = err
+	}
+	return l.err
+}
