@@ -31,7 +31,9 @@ type AuditEvent struct {
 	Detail     string   // e.g. the field name copied, the label moved; never a value
 }
 
-// Auditor records changes, reveals and copies. A nil Auditor records nothing.
+// Auditor records changes, reveals and copies. A nil Auditor records
+// nothing. Screens call Record from Update, so it must only queue the event
+// (audit.Log writes on its own goroutine), and be safe from several goroutines.
 type Auditor interface {
 	Record(ev AuditEvent)
 	Path() string
