@@ -404,3 +404,16 @@ func scrollNote(offset, shown, total int) string {
 		return "… " + plural(offset, "line") + " above"
 	}
 }
+
+// closePane is esc on a screen that may show a confirmation pane: it closes
+// the pane unless a call is in flight, and reports whether there was one
+// (then esc goes no further).
+func closePane(p **confirmPane) bool {
+	if *p == nil {
+		return false
+	}
+	if (*p).busy == "" {
+		*p = nil
+	}
+	return true
+}

@@ -342,10 +342,7 @@ func (c *createScreen) created(m secretCreatedMsg) tea.Cmd {
 // HandleBack closes the confirmation (back to the form, nothing lost), and
 // asks before leaving a form that has input in it.
 func (c *createScreen) HandleBack() (bool, tea.Cmd) {
-	if c.pane != nil {
-		if c.pane.busy == "" {
-			c.pane = nil
-		}
+	if closePane(&c.pane) {
 		return true, nil
 	}
 	if !c.finished && c.form.hasText() {

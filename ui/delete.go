@@ -213,13 +213,7 @@ func (d *deleteScreen) deleted(m secretDeletedMsg) tea.Cmd {
 
 // HandleBack returns from a confirmation to the choice.
 func (d *deleteScreen) HandleBack() (bool, tea.Cmd) {
-	if d.pane != nil {
-		if d.pane.busy == "" {
-			d.pane = nil
-		}
-		return true, nil
-	}
-	return false, nil
+	return closePane(&d.pane), nil
 }
 
 // View renders the choice or the confirmation.

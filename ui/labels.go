@@ -99,47 +99,15 @@ func (m *moveLabelScreen) setVersions(vs []aws.Version) {
 			}
 		}
 	}
-	sort.SliceStable(m.labels, func(i, j int) bool {
-		ri, rj := labelRank(m.labels[i]), labelRank(m.labels[j])
-		if ri != rj {
-			return ri < rj
-		}
-		return m.labels[i] < m.labels[j]
-	})
+	m.labels = sortedLabels(m.labels)
 	st := m.env.Styles
 	items := make([]choice, 0, len(m.labels)+1)
 	for _, l := range m.labels {
-		items = append(items, choice{text: labelStyle(st, l).Render(l) + st.Muted.Render("  on version "+m.holder(l))})
+		items = append(items, choice{text: stageStyle(st, l).Render(l) + st.Muted.Render("  on version "+m.holder(l))})
 	}
 	items = append(items, choice{text: st.Text.Render("a new label…")})
 	m.labelSel = newChoiceList(m.env, items)
 	m.layout()
-}
-
-// labelRank orders AWS's labels first.
-func labelRank(l string) int {
-	switch l {
-	case aws.LabelCurrent:
-		return 0
-	case aws.LabelPrevious:
-		return 1
-	case aws.LabelPending:
-		return 2
-	}
-	return 3
-}
-
-// labelStyle is the style of a staging label.
-func labelStyle(st *Styles, l string) interface{ Render(...string) string } {
-	switch l {
-	case aws.LabelCurrent:
-		return st.StageCurrent
-	case aws.LabelPrevious:
-		return st.StagePrevious
-	case aws.LabelPending:
-		return st.StagePending
-	}
-	return st.StageCustom
 }
 
 // sortVersionsNewest orders versions newest first (ties by id).
@@ -336,11 +304,10 @@ func versionLabelsStyled(st *Styles, labels []string) string {
 	if len(labels) == 0 {
 		return st.Deprecated.Render("no labels")
 	}
-	ls := append([]string(nil), labels...)
-	sort.SliceStable(ls, func(i, j int) bool { return labelRank(ls[i]) < labelRank(ls[j]) })
+	ls := sortedLabels(labels)
 	parts := make([]string, len(ls))
 	for i, l := range ls {
-		parts[i] = labelStyle(st, l).Render(l)
+		parts[i] = stageStyle(st, l).Render(l)
 	}
 	return strings.Join(parts, " ")
 }
@@ -351,10 +318,10 @@ func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	to, _ := m.version(m.to)
 	var body []string
 	if m.from == "" {
-		body = append(body, st.Text.Render("Attach the new label ")+labelStyle(st, m.label).Render(m.label)+
+		body = append(body, st.Text.Render("Attach the new label ")+stageStyle(st, m.label).Render(m.label)+
 			st.Text.Render(" to version "+m.to+"."))
 	} else {
-		body = append(body, st.Text.Render("Move ")+labelStyle(st, m.label).Render(m.label)+
+		body = append(body, st.Text.Render("Move ")+stageStyle(st, m.label).Render(m.label)+
 			st.Text.Render(" from version "+m.from+" to version "+m.to+"."))
 	}
 	body = append(body, st.Muted.Render("Version "+versionShort(m.to)+" has now: "+labelsText(to.Stages)+"."))

@@ -45,7 +45,7 @@ func newRemoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions
 	items := make([]choice, 0, len(r.version.Stages))
 	removable := 0
 	for _, l := range sortedLabels(r.version.Stages) {
-		c := choice{text: labelStyle(st, l).Render(l)}
+		c := choice{text: stageStyle(st, l).Render(l)}
 		if l == aws.LabelCurrent {
 			c.reason = "AWSCURRENT can't be removed, only moved to another version (m, or roll back with b)"
 		} else {
@@ -74,20 +74,6 @@ func newRemovePendingScreen(env *Env, store aws.Store, secret aws.Secret, versio
 	return r
 }
 
-// sortedLabels orders AWS's labels first, then custom ones by name.
-func sortedLabels(ls []string) []string {
-	out := append([]string(nil), ls...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0; j-- {
-			a, b := out[j-1], out[j]
-			if labelRank(a) > labelRank(b) || (labelRank(a) == labelRank(b) && a > b) {
-				out[j-1], out[j] = b, a
-			}
-		}
-	}
-	return out
-}
-
 func (r *removeLabelScreen) openConfirm() {
 	st := r.env.Styles
 	keeps := make([]string, 0, len(r.version.Stages))
@@ -97,7 +83,7 @@ func (r *removeLabelScreen) openConfirm() {
 		}
 	}
 	body := []string{
-		st.Text.Render("Remove ") + labelStyle(st, r.label).Render(r.label) + st.Text.Render(" from version "+r.version.ID+"."),
+		st.Text.Render("Remove ") + stageStyle(st, r.label).Render(r.label) + st.Text.Render(" from version "+r.version.ID+"."),
 	}
 	if len(keeps) == 0 {
 		body = append(body, st.Warning.Render("The version will have no labels left: it becomes deprecated (hidden from the default version "+

@@ -239,13 +239,7 @@ func (s *stuckRotationScreen) cancelled(err error) tea.Cmd {
 
 // HandleBack closes the cancel confirmation before the screen.
 func (s *stuckRotationScreen) HandleBack() (bool, tea.Cmd) {
-	if s.pane != nil {
-		if s.pane.busy == "" {
-			s.pane = nil
-		}
-		return true, nil
-	}
-	return false, nil
+	return closePane(&s.pane), nil
 }
 
 // View renders the explanation and the ways out.

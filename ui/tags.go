@@ -445,13 +445,7 @@ func (s *tagsScreen) applied(err error) tea.Cmd {
 
 // HandleBack closes the confirmation before the screen.
 func (s *tagsScreen) HandleBack() (bool, tea.Cmd) {
-	if s.pane != nil {
-		if s.pane.busy == "" {
-			s.pane = nil
-		}
-		return true, nil
-	}
-	return false, nil
+	return closePane(&s.pane), nil
 }
 
 // View renders the tag list, the prompt or the confirmation.
