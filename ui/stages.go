@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/smtui/smtui/aws"
+import (
+	"sort"
+
+	"github.com/smtui/smtui/aws"
+)
 
 // Staging labels, read from a secret's version-to-labels map (which both
 // ListSecrets and DescribeSecret return, so no extra call is needed).
@@ -38,4 +42,31 @@ func strayPending(stages map[string][]string) (pending, current string, stuck bo
 // currentVersion returns the version id that carries AWSCURRENT, or "".
 func currentVersion(stages map[string][]string) string {
 	return labelHolder(stages, aws.LabelCurrent)
+}
+
+// stageRank orders the well-known labels before custom ones.
+func stageRank(l string) int {
+	switch l {
+	case aws.LabelCurrent:
+		return 0
+	case aws.LabelPrevious:
+		return 1
+	case aws.LabelPending:
+		return 2
+	}
+	return 3
+}
+
+// sortedLabels orders AWS's labels first (AWSCURRENT, AWSPREVIOUS,
+// AWSPENDING), then custom ones by name.
+func sortedLabels(ls []string) []string {
+	out := append([]string(nil), ls...)
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := stageRank(out[i]), stageRank(out[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return out[i] < out[j]
+	})
+	return out
 }

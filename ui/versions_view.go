@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -118,32 +117,12 @@ func stageLabels(st *Styles, ver aws.Version) string {
 	if ver.Deprecated() {
 		return st.Deprecated.Render("deprecated (no labels)")
 	}
-	labels := append([]string(nil), ver.Stages...)
-	sort.SliceStable(labels, func(i, j int) bool {
-		ri, rj := stageRank(labels[i]), stageRank(labels[j])
-		if ri != rj {
-			return ri < rj
-		}
-		return labels[i] < labels[j]
-	})
+	labels := sortedLabels(ver.Stages)
 	parts := make([]string, len(labels))
 	for i, l := range labels {
 		parts[i] = stageStyle(st, l).Render(l)
 	}
 	return strings.Join(parts, " ")
-}
-
-// stageRank orders the well-known labels before custom ones.
-func stageRank(l string) int {
-	switch l {
-	case aws.LabelCurrent:
-		return 0
-	case aws.LabelPrevious:
-		return 1
-	case aws.LabelPending:
-		return 2
-	}
-	return 3
 }
 
 // stageStyle is the style of one staging label.
