@@ -417,3 +417,13 @@ func closePane(p **confirmPane) bool {
 	}
 	return true
 }
+
+// shortHelp is a screen's short help while the pane is open: the name
+// guard's keys while it has the keyboard, yes/no otherwise.
+func (p *confirmPane) shortHelp() []key.Binding {
+	k := p.env.Keys
+	if p.capturing() {
+		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch}
+	}
+	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+}

@@ -408,7 +408,7 @@ func (c *createScreen) Capturing() bool {
 func (c *createScreen) ShortHelp() []key.Binding {
 	k := c.env.Keys
 	if c.pane != nil {
-		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+		return c.pane.shortHelp()
 	}
 	return []key.Binding{k.Confirm.Switch, k.Editor.ToggleType, k.Editor.Reveal, k.Editor.Cancel}
 }

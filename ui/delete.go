@@ -249,7 +249,7 @@ func (d *deleteScreen) Capturing() bool { return d.pane != nil && d.pane.capturi
 func (d *deleteScreen) ShortHelp() []key.Binding {
 	k := d.env.Keys
 	if d.pane != nil {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch}
+		return d.pane.shortHelp()
 	}
 	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back}
 }

@@ -466,7 +466,7 @@ func (m *moveLabelScreen) Capturing() bool {
 func (m *moveLabelScreen) ShortHelp() []key.Binding {
 	k := m.env.Keys
 	if m.step == stepConfirmMove {
-		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+		return m.pane.shortHelp()
 	}
 	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back}
 }

@@ -248,7 +248,7 @@ func (r *removeLabelScreen) Capturing() bool { return r.pane != nil && r.pane.ca
 func (r *removeLabelScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.pane != nil {
-		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+		return r.pane.shortHelp()
 	}
 	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back}
 }

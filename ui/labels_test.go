@@ -151,3 +151,35 @@ func TestRemoveLabelRefusesCurrent(t *testing.T) {
 		t.Fatalf("%d label calls for a refused removal", n)
 	}
 }
+
+// The footer names the keys that work now: while the production name guard
+// has the keyboard, enter applies and esc cancels; on the buttons, y/n.
+func TestConfirmHelpFollowsNameGuard(t *testing.T) {
+	h := writeHarness(t, func(o *Options) { o.ProdPatterns = []string{"test"} })
+	store := connectStore(h, "us-east-1")
+	const name = "prod/api/stripe"
+	k := h.app.env.Keys
+	openScreen(h, newMoveLabelScreen(h.app.env, store, describeNow(h, store, name), versionsNow(h, store, name)))
+	h.waitFor("Which label?")
+	h.press(k.Nav.Down)
+	h.press(k.Nav.Down)
+	h.waitFor("› BLUE")
+	h.press(k.Nav.Open)
+	h.waitFor("Move BLUE to which version?")
+	h.press(k.Nav.Open)
+	h.waitFor("type the secret's name")
+	footer := lastLine(h.screen())
+	if !strings.Contains(footer, "enter apply") || strings.Contains(footer, "y/enter confirm") {
+		t.Fatalf("name guard has the keyboard, footer says %q", footer)
+	}
+	h.press(k.Confirm.Switch)
+	if footer = lastLine(waitForText(h, "y/enter confirm")); strings.Contains(footer, "enter apply") {
+		t.Fatalf("buttons have the keyboard, footer says %q", footer)
+	}
+}
+
+// lastLine is a screen's last line (the help footer).
+func lastLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	return lines[len(lines)-1]
+}

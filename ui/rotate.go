@@ -486,7 +486,7 @@ func (r *rotateScreen) Capturing() bool { return r.phase == rotConfirm && r.pane
 func (r *rotateScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.phase == rotConfirm {
-		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+		return r.pane.shortHelp()
 	}
 	if r.stuck {
 		return []key.Binding{k.Nav.Open, k.Global.Back}

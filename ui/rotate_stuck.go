@@ -307,7 +307,7 @@ func (s *stuckRotationScreen) Capturing() bool { return s.pane != nil && s.pane.
 func (s *stuckRotationScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
 	if s.pane != nil {
-		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+		return s.pane.shortHelp()
 	}
 	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Detail.Refresh, k.Global.Back}
 }

@@ -307,7 +307,7 @@ func (r *rotationSettingsScreen) Capturing() bool {
 func (r *rotationSettingsScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.pane != nil {
-		return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+		return r.pane.shortHelp()
 	}
 	return []key.Binding{k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle, k.Editor.Cancel}
 }
