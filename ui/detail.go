@@ -106,7 +106,7 @@ func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		d.rebuild()
 		return d, nil
 	case secretChangedMsg:
-		if msg.region != d.region() || (msg.secretID != d.summary.ARN && msg.secretID != d.summary.Name) {
+		if !msg.about(d.region(), d.summary.Name, d.summary.ARN) {
 			return d, nil
 		}
 		if msg.deleted {

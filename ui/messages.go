@@ -62,6 +62,12 @@ type secretChangedMsg struct {
 	deleted  bool   // removed for good (force delete)
 }
 
+// about reports whether the change is to the secret called name (or arn) in
+// region.
+func (m secretChangedMsg) about(region, name, arn string) bool {
+	return m.region == region && m.secretID != "" && (m.secretID == name || m.secretID == arn)
+}
+
 // status returns a Cmd that shows text in the status line.
 func status(level Level, text string, ttl time.Duration) tea.Cmd {
 	return func() tea.Msg { return statusMsg{level: level, text: text, ttl: ttl} }

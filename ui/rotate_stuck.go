@@ -97,7 +97,7 @@ func (s *stuckRotationScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return s, s.cancelled(msg.err)
 	case secretChangedMsg:
-		if msg.region == s.t.region && (msg.secretID == s.t.arn || msg.secretID == s.t.name || msg.secretID == s.t.id) && !msg.deleted {
+		if msg.about(s.t.region, s.t.name, s.t.arn) && !msg.deleted {
 			return s, s.load()
 		}
 		return s, nil
@@ -168,6 +168,8 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Detail.Refresh):
 		return s.load()
+	case !s.stuck:
+		return nil // nothing to resolve: only refresh and back
 	case key.Matches(msg, k.Nav.Open):
 		i := s.ways.selected()
 		if i < 0 {
@@ -271,16 +273,19 @@ func (s *stuckRotationScreen) View() string {
 			s.env.Keys.Detail.Refresh.Help().Key + ") before acting."))
 	} else {
 		lines = append(lines, st.Success.Render(cut("No stuck rotation", w)), "")
-		add(st.Text.Render("AWSPENDING is not on a version other than AWSCURRENT: no rotation is in progress or stuck."))
+		add(st.Text.Render("AWSPENDING is not on a version other than AWSCURRENT: no rotation is in progress or stuck. Nothing to resolve."))
+		add(st.Muted.Render("Go back (" + s.env.Keys.Global.Back.Help().Key + "); a new rotation can start from the secret's screen (" +
+			s.env.Keys.Detail.Rotate.Help().Key + ")."))
 	}
 	if s.note != "" {
 		lines = append(lines, "")
 		add(st.Info.Render(s.note))
 	}
-	lines = append(lines, "", st.Section.Render("Ways out"))
-	lines = append(lines, s.ways.lines(w)...)
-	k := s.env.Keys
-	lines = append(lines, "", st.Muted.Render(cut(helpLine(k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Detail.Refresh, k.Global.Back), w)))
+	if s.stuck {
+		lines = append(lines, "", st.Section.Render("Ways out"))
+		lines = append(lines, s.ways.lines(w)...)
+	}
+	lines = append(lines, "", st.Muted.Render(cut(helpLine(s.ShortHelp()...), w)))
 	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(lines, "\n"))
 }
 
@@ -308,6 +313,9 @@ func (s *stuckRotationScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
 	if s.pane != nil {
 		return s.pane.shortHelp()
+	}
+	if !s.loading && s.loadErr == nil && !s.stuck {
+		return []key.Binding{k.Detail.Refresh, k.Global.Back}
 	}
 	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Detail.Refresh, k.Global.Back}
 }

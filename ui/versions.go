@@ -64,7 +64,7 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		v.clamp()
 		return v, nil
 	case secretChangedMsg:
-		if msg.region == v.target.region && (msg.secretID == v.target.arn || msg.secretID == v.target.name) && !msg.deleted {
+		if msg.about(v.target.region, v.target.name, v.target.arn) && !msg.deleted {
 			return v, v.load()
 		}
 	case tea.MouseWheelMsg:
