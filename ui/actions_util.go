@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/keymap"
 )
 
 // Helpers shared by the write dialogs (confirm, labels, rollback, rotation,
@@ -131,3 +132,7 @@ func isArrow(msg tea.KeyPressMsg) bool { return msg.Text == "" && msg.Mod == 0 }
 func deletedMsg(region, secretID string) tea.Cmd {
 	return func() tea.Msg { return secretChangedMsg{region: region, secretID: secretID, deleted: true} }
 }
+
+// chooseKey is Nav.Open as the dialogs' choice lists describe it: it picks
+// the highlighted choice rather than opening anything.
+func chooseKey(k *keymap.KeyMap) key.Binding { return withHelpDesc(k.Nav.Open, "choose") }

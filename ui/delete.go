@@ -110,6 +110,12 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Nav.Down):
 			d.setDays(d.days - 1)
 			return nil
+		case key.Matches(msg, k.Nav.PageUp):
+			d.setDays(maxRecoveryWindow)
+			return nil
+		case key.Matches(msg, k.Nav.PageDown):
+			d.setDays(minRecoveryWindow)
+			return nil
 		}
 	}
 	res, cmd := d.pane.update(msg)
@@ -139,7 +145,8 @@ func (d *deleteScreen) scheduleBody() []string {
 	when := d.env.Now().AddDate(0, 0, d.days).Format("2006-01-02")
 	return []string{
 		st.Label.Render("Recovery window  ") + st.Text.Render(strconv.Itoa(d.days)+" days") +
-			st.Muted.Render("  (↑/↓ change it, "+strconv.Itoa(minRecoveryWindow)+"-"+strconv.Itoa(maxRecoveryWindow)+")"),
+			st.Muted.Render("  (↑/↓ change it; "+strconv.Itoa(minRecoveryWindow)+"-"+strconv.Itoa(maxRecoveryWindow)+
+				", pgdn "+strconv.Itoa(minRecoveryWindow)+", pgup "+strconv.Itoa(maxRecoveryWindow)+")"),
 		st.Label.Render("Deleted on       ") + st.Text.Render("about "+when),
 		"",
 		st.Text.Render("Until then " + d.t.name + " can't be read or changed: applications reading it fail. " +
@@ -208,7 +215,8 @@ func (d *deleteScreen) deleted(m secretDeletedMsg) tea.Cmd {
 		when = d.env.Now().AddDate(0, 0, d.days)
 	}
 	return tea.Batch(changed(d.t.region, d.t.changedID()),
-		success(d.t.name+" will be deleted on "+when.Format("2006-01-02")+"; restore it ("+d.env.Keys.List.Restore.Help().Key+") until then"), pop())
+		success(d.t.name+" will be deleted on "+when.Format("2006-01-02")+" — "+d.env.Keys.List.ShowDeleted.Help().Key+
+			" lists it, "+d.env.Keys.List.Restore.Help().Key+" restores it until then"), pop())
 }
 
 // HandleBack returns from a confirmation to the choice.
@@ -226,7 +234,7 @@ func (d *deleteScreen) View() string {
 	k := d.env.Keys
 	lines := []string{st.Danger.Render(cut("Delete "+d.t.name+" ("+d.t.region+")", w)), "", st.Text.Render("How?")}
 	lines = append(lines, d.ways.lines(w)...)
-	lines = append(lines, "", st.Muted.Render(cut(helpLine(k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+	lines = append(lines, "", st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
 	return st.Pane.BorderForeground(st.Danger.GetForeground()).Width(max(d.width, 10)).Render(strings.Join(lines, "\n"))
 }
 
@@ -251,11 +259,11 @@ func (d *deleteScreen) ShortHelp() []key.Binding {
 	if d.pane != nil {
 		return d.pane.shortHelp()
 	}
-	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back}
+	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (d *deleteScreen) FullHelp() [][]key.Binding {
 	k := d.env.Keys
-	return [][]key.Binding{{k.Nav.Open, k.Nav.Up, k.Nav.Down}, {k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch}, {k.Global.Back}}
+	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch}, {k.Global.Back}}
 }

@@ -118,7 +118,7 @@ func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
 	if v.val.VersionID != newID || v.pendingEdits() != 0 || strings.Contains(h.screen(), "unsaved") {
 		t.Errorf("screen shows version %s (pending %d), want %s", v.val.VersionID, v.pendingEdits(), newID)
 	}
-	if !strings.Contains(h.screen(), "saved prod/db/postgres as version "+newID) {
+	if !strings.Contains(h.screen(), "saved prod/db/postgres as version "+shortID(newID)) {
 		t.Errorf("no success status naming %s:\n%s", newID, h.screen())
 	}
 	assertAuditClean(t, h, audit, "6543", "5432")

@@ -425,7 +425,7 @@ func (m *moveLabelScreen) View() string {
 	case stepPickLabel:
 		lines = append(lines, st.Title.Render(cut("Move a staging label of "+m.t.name, w)), st.Text.Render("Which label?"))
 		lines = append(lines, m.labelSel.lines(w)...)
-		lines = append(lines, st.Muted.Render(cut(helpLine(k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
 	case stepNewLabel:
 		lines = append(lines, st.Title.Render(cut("New staging label for "+m.t.name, w)),
 			st.Text.Render("Label (1-256 characters):"), m.input.View())
@@ -441,7 +441,7 @@ func (m *moveLabelScreen) View() string {
 			lines = append(lines, st.Muted.Render(cut("a new label: it is on no version yet", w)))
 		}
 		lines = append(lines, m.targets.lines(w)...)
-		lines = append(lines, st.Muted.Render(cut(helpLine(k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
 	case stepConfirmMove:
 		return m.pane.view()
 	}
@@ -468,11 +468,11 @@ func (m *moveLabelScreen) ShortHelp() []key.Binding {
 	if m.step == stepConfirmMove {
 		return m.pane.shortHelp()
 	}
-	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Global.Back}
+	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (m *moveLabelScreen) FullHelp() [][]key.Binding {
 	k := m.env.Keys
-	return [][]key.Binding{{k.Nav.Open, k.Nav.Up, k.Nav.Down}, {k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Global.Back}}
+	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Global.Back}}
 }

@@ -130,7 +130,7 @@ func rotationOf(s aws.SecretSummary, now time.Time) rotationState {
 func secretMarkers(s aws.SecretSummary) []string {
 	var out []string
 	if !s.DeletedDate.IsZero() {
-		out = append(out, "deleting "+s.DeletedDate.UTC().Format("2006-01-02"))
+		out = append(out, "deleting since "+s.DeletedDate.UTC().Format("2006-01-02"))
 	}
 	if s.PrimaryRegion != "" {
 		if s.Region != "" && s.PrimaryRegion != s.Region {

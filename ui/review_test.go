@@ -159,7 +159,7 @@ func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 	if cur == val.VersionID || !hasStage(after, val.VersionID, aws.LabelPrevious) {
 		t.Errorf("current %s; old version %s has %v, want AWSPREVIOUS", cur, val.VersionID, stagesOf(after, val.VersionID))
 	}
-	if !strings.Contains(h.screen(), cur) {
+	if !strings.Contains(h.screen(), "as version "+shortID(cur)) {
 		t.Errorf("status does not name the new version %s:\n%s", cur, h.screen())
 	}
 	var put []AuditEvent

@@ -317,11 +317,11 @@ func (s *stuckRotationScreen) ShortHelp() []key.Binding {
 	if !s.loading && s.loadErr == nil && !s.stuck {
 		return []key.Binding{k.Detail.Refresh, k.Global.Back}
 	}
-	return []key.Binding{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Detail.Refresh, k.Global.Back}
+	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Detail.Refresh, k.Global.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (s *stuckRotationScreen) FullHelp() [][]key.Binding {
 	k := s.env.Keys
-	return [][]key.Binding{{k.Nav.Open, k.Nav.Up, k.Nav.Down, k.Detail.Refresh}, {k.Confirm.Yes, k.Confirm.No}, {k.Global.Back}}
+	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Detail.Refresh}, {k.Confirm.Yes, k.Confirm.No}, {k.Global.Back}}
 }

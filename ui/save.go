@@ -91,7 +91,7 @@ func (r *reviewScreen) saved(res aws.PutValueResult) tea.Cmd {
 	if arn == "" {
 		arn = req.target.id
 	}
-	text := "saved " + req.target.name + " as version " + res.VersionID + " — now AWSCURRENT"
+	text := "saved " + req.target.name + " as version " + shortID(res.VersionID) + " — now AWSCURRENT"
 	if req.expectCurrent != "" {
 		text += "; " + shortID(req.expectCurrent) + " is AWSPREVIOUS"
 	}
