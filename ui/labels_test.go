@@ -9,6 +9,22 @@ import (
 	"github.com/smtui/smtui/aws"
 )
 
+// moveBLUEToNewest picks BLUE in an open move-label dialog of
+// prod/api/stripe and the preselected target, the newest version (AWSCURRENT,
+// GREEN), which opens the confirmation.
+func moveBLUEToNewest(h *harness) {
+	h.t.Helper()
+	k := h.app.env.Keys
+	h.waitFor("Which label?")
+	// AWSCURRENT, AWSPREVIOUS, BLUE, GREEN, a new label…
+	h.press(k.Nav.Down)
+	h.press(k.Nav.Down)
+	h.waitFor("› BLUE")
+	h.press(k.Nav.Open)
+	h.waitFor("Move BLUE to which version?")
+	h.press(k.Nav.Open)
+}
+
 // holderIn returns the version carrying label in a fresh describe.
 func holderIn(h *harness, store aws.Store, name, label string) string {
 	h.t.Helper()
@@ -28,14 +44,7 @@ func TestMoveLabelCustom(t *testing.T) {
 	}
 	k := h.app.env.Keys
 	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name)))
-	h.waitFor("Which label?")
-	// AWSCURRENT, AWSPREVIOUS, BLUE, GREEN, a new label…
-	h.press(k.Nav.Down)
-	h.press(k.Nav.Down)
-	h.waitFor("› BLUE")
-	h.press(k.Nav.Open)
-	h.waitFor("Move BLUE to which version?")
-	h.press(k.Nav.Open) // the newest version (AWSCURRENT, GREEN) is preselected
+	moveBLUEToNewest(h)
 	screen := waitForText(h, "from version "+blueWas)
 	if !strings.Contains(flat(screen), "to version "+cur) {
 		t.Fatalf("confirmation does not name the target %s:\n%s", cur, screen)
@@ -160,13 +169,7 @@ func TestConfirmHelpFollowsNameGuard(t *testing.T) {
 	const name = "prod/api/stripe"
 	k := h.app.env.Keys
 	openScreen(h, newMoveLabelScreen(h.app.env, store, describeNow(h, store, name), versionsNow(h, store, name)))
-	h.waitFor("Which label?")
-	h.press(k.Nav.Down)
-	h.press(k.Nav.Down)
-	h.waitFor("› BLUE")
-	h.press(k.Nav.Open)
-	h.waitFor("Move BLUE to which version?")
-	h.press(k.Nav.Open)
+	moveBLUEToNewest(h)
 	h.waitFor("type the secret's name")
 	footer := lastLine(h.screen())
 	if !strings.Contains(footer, "enter apply") || strings.Contains(footer, "y/enter confirm") {
