@@ -283,9 +283,25 @@ func (a *App) helpView() string {
 		}
 		return full
 	}
-	// help.Model lets the last item overflow when its ellipsis does not fit;
+	return a.shortHelpView()
+}
+
+// shortHelpView is the one-line footer: the top screen's main keys, as many
+// as fit, and always "? help" last, so the rest of the keys are one press away
+// however narrow the window.
+func (a *App) shortHelpView() string {
+	items := a.top().ShortHelp()
+	more := a.env.Keys.Global.Help
+	unbounded := a.help
+	unbounded.SetWidth(0)
+	for n := len(items); n > 0; n-- {
+		line := unbounded.ShortHelpView(append(items[:n:n], more))
+		if ansi.StringWidth(line) <= a.width {
+			return line
+		}
+	}
 	// cut so a narrow terminal never wraps the footer.
-	return cut(a.help.ShortHelpView(append(a.top().ShortHelp(), a.env.Keys.Global.Help)), a.width)
+	return cut(unbounded.ShortHelpView([]key.Binding{more}), a.width)
 }
 
 // View renders the whole window. Its cost depends on the window's size, not

@@ -154,17 +154,25 @@ func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // read-only mode, so none of them matches there.
 func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := &d.env.Keys.Detail
+	// whenScheduled: the action still works on a secret scheduled for
+	// deletion (AWS refuses every other change until it is restored).
 	actions := []struct {
-		binding key.Binding
-		open    func(aws.Secret) tea.Cmd
+		binding       key.Binding
+		whenScheduled bool
+		open          func(aws.Secret) tea.Cmd
 	}{
-		{k.Rotate, func(s aws.Secret) tea.Cmd { return openRotate(d.env, d.store, s) }},
-		{k.RotationSettings, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRotationSettingsScreen(d.env, d.store, s)) }},
-		{k.CancelRotation, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newCancelRotationScreen(d.env, d.store, s)) }},
-		{k.Rollback, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRollbackScreen(d.env, d.store, s)) }},
-		{k.Tags, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newTagsScreen(d.env, d.store, s)) }},
-		{k.Delete, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newDeleteScreen(d.env, d.store, s.SecretSummary)) }},
-		{k.Restore, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRestoreScreen(d.env, d.store, s.SecretSummary)) }},
+		{k.Rotate, false, func(s aws.Secret) tea.Cmd { return openRotate(d.env, d.store, s) }},
+		{k.RotationSettings, false, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRotationSettingsScreen(d.env, d.store, s)) }},
+		{k.CancelRotation, false, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newCancelRotationScreen(d.env, d.store, s)) }},
+		{k.Rollback, false, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRollbackScreen(d.env, d.store, s)) }},
+		{k.Tags, false, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newTagsScreen(d.env, d.store, s)) }},
+		{k.Delete, true, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newDeleteScreen(d.env, d.store, s.SecretSummary)) }},
+		{k.Restore, true, func(s aws.Secret) tea.Cmd {
+			if s.DeletedDate.IsZero() {
+				return info(s.Name + " is not scheduled for deletion; nothing to restore")
+			}
+			return openWrite(d.env, newRestoreScreen(d.env, d.store, s.SecretSummary))
+		}},
 	}
 	for _, a := range actions {
 		if !key.Matches(msg, a.binding) {
@@ -175,6 +183,8 @@ func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return warn("this secret was deleted for good; go back (esc)"), true
 		case d.secret == nil:
 			return warn("the secret is still loading; try again in a moment"), true
+		case !a.whenScheduled && !d.secret.DeletedDate.IsZero():
+			return warn(d.summary.Name + " is scheduled for deletion: restore it first (" + k.Restore.Help().Key + ")"), true
 		}
 		return a.open(*d.secret), true
 	}
@@ -226,12 +236,19 @@ func (d *detailScreen) Capturing() bool { return false }
 // ShortHelp lists the main bindings.
 func (d *detailScreen) ShortHelp() []key.Binding {
 	k := d.env.Keys
+	switch {
+	case d.deleted:
+		return []key.Binding{k.Global.Back}
+	case !d.summary.DeletedDate.IsZero():
+		// Nothing can be read or changed until it is restored.
+		return []key.Binding{k.Detail.Restore, k.Detail.Versions, k.Detail.Policy, k.Global.Back}
+	}
 	if d.secret != nil {
 		if _, _, stuck := strayPending(d.secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
 			return []key.Binding{withHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Global.Back}
 		}
 	}
-	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Rollback, k.Detail.CopyARN, k.Global.Back}
+	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Rollback, k.Detail.Tags, k.Detail.CopyARN, k.Global.Back}
 }
 
 // withHelpDesc is b with another description in the help.

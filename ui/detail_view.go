@@ -48,7 +48,11 @@ func (d *detailScreen) lines() []string {
 	}
 	if !s.DeletedDate.IsZero() {
 		add("")
-		add(wrapLines(st.Danger.Render(deletionText(s, now)), w)...)
+		text := deletionText(s, now)
+		if b := d.env.Keys.Detail.Restore; b.Enabled() {
+			text += " Press " + b.Help().Key + " to restore it."
+		}
+		add(wrapLines(st.Danger.Render(text), w)...)
 	}
 	if pending, current, stuck := strayPending(s.VersionStages); stuck {
 		add("")
@@ -187,7 +191,11 @@ func wrapLines(s string, width int) []string {
 	if ansi.StringWidth(s) <= width && !strings.Contains(s, "\n") {
 		return []string{s}
 	}
-	return strings.Split(ansi.Wrap(s, width, ":/"), "\n")
+	// Hyphens do not break lines, so version ids and ARNs stay whole when
+	// they fit; a word longer than the line still breaks.
+	const nbHyphen = "\u2011"
+	wrapped := ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), width, ":/")
+	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n")
 }
 
 func orDash(s string) string {

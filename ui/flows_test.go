@@ -145,7 +145,10 @@ func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
 	h.press(h.app.env.Keys.Nav.Open) // remove the stray AWSPENDING
 	waitForText(h, "Remove AWSPENDING from version "+pending)
 	h.press(h.app.env.Keys.Confirm.Yes)
-	waitForText(h, "No stuck rotation")
+	resolved := waitForText(h, "No stuck rotation")
+	if strings.Contains(resolved, "Ways out") || !strings.Contains(flat(resolved), "Nothing to resolve") {
+		t.Errorf("the stuck screen still offers ways out of a resolved rotation:\n%s", resolved)
+	}
 	if n := h.emu.Requests("RotateSecret"); n != 0 {
 		t.Fatalf("RotateSecret called %d times while resolving", n)
 	}

@@ -348,10 +348,18 @@ func (l *listScreen) ShortHelp() []key.Binding {
 	if l.Capturing() {
 		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
 	}
-	out := []key.Binding{k.Nav.Open, k.List.Filter, k.List.Region, k.List.AllRegions, k.List.Profile, k.List.ServerFilter, k.List.Create}
+	// The most useful first: the footer drops keys from the end to fit.
+	out := []key.Binding{k.Nav.Open, k.List.Filter}
 	if l.loading {
 		out = append(out, k.List.StopLoading)
+	}
+	if r := l.table.selected(); r != nil && !r.sum.DeletedDate.IsZero() {
+		out = append(out, k.List.Restore)
 	} else {
+		out = append(out, k.List.Delete)
+	}
+	out = append(out, k.List.Create, k.List.Region, k.List.ShowDeleted)
+	if !l.loading {
 		out = append(out, k.List.Refresh)
 	}
 	return out

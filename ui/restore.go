@@ -157,8 +157,10 @@ func (r *restoreScreen) Capturing() bool { return r.pane != nil && r.pane.captur
 
 // ShortHelp lists the main bindings.
 func (r *restoreScreen) ShortHelp() []key.Binding {
-	k := r.env.Keys
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Global.Back}
+	if r.pane != nil {
+		return r.pane.shortHelp()
+	}
+	return []key.Binding{r.env.Keys.Global.Back}
 }
 
 // FullHelp lists every binding of the screen.

@@ -321,7 +321,7 @@ func (r *rollbackScreen) ShortHelp() []key.Binding {
 	if r.Capturing() {
 		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
 	}
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal, k.Global.Back}
+	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal}
 }
 
 // FullHelp lists every binding of the screen.

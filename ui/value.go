@@ -57,7 +57,8 @@ type valueScreen struct {
 	pager         pager // raw, text and binary views
 	width, height int
 
-	edit valueEditing // unsaved edits and the open editor (edit_value.go)
+	edit  valueEditing // unsaved edits and the open editor (edit_value.go)
+	watch valueWatch   // changes made under the screen (value_watch.go)
 }
 
 // valueLoadedMsg carries a GetValue result to the screen that asked.
@@ -101,7 +102,18 @@ func (v *valueScreen) load() tea.Cmd {
 
 // Update handles the value, the idle timer and keys.
 func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if handled, cmd := v.watchUpdate(msg); handled {
+		return v, cmd
+	}
+	if v.watch.gone {
+		return v, nil // only esc, which the App handles
+	}
+	editing := v.edit.editor != nil
 	if handled, cmd := v.editUpdate(msg); handled {
+		if editing {
+			// If the editor closed with nothing pending, follow a newer version now.
+			cmd = tea.Batch(cmd, v.followNewer())
+		}
 		return v, cmd
 	}
 	switch msg := msg.(type) {
@@ -115,6 +127,7 @@ func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			v.rebuild()
 			return v, failed(msg.err)
 		}
+		v.watch.newer = ""
 		v.setValue(msg.value)
 		return v, v.editLoaded()
 	case revealExpiredMsg:
@@ -378,6 +391,9 @@ func (v *valueScreen) copyText(text, what string) tea.Cmd {
 
 // HandleBack masks everything before the App pops the screen.
 func (v *valueScreen) HandleBack() (bool, tea.Cmd) {
+	if v.watch.gone {
+		return false, nil
+	}
 	if handled, cmd := v.editBack(); handled {
 		return true, cmd
 	}
@@ -433,16 +449,26 @@ func (v *valueScreen) ShortHelp() []key.Binding {
 	if b := v.editHelp(); b != nil {
 		return b
 	}
+	if v.watch.gone {
+		return []key.Binding{k.Global.Back}
+	}
 	if v.err != nil {
 		return []key.Binding{k.Detail.Refresh, k.Global.Back}
 	}
+	// The most useful first: the footer drops keys from the end to fit.
+	var out []key.Binding
+	if v.pendingEdits() > 0 {
+		out = append(out, k.Value.Save)
+	}
 	if v.kind == valueJSON && !v.raw {
-		return []key.Binding{k.Value.Reveal, k.Value.RevealAll, k.Value.CopyField, k.Value.CopyAll, k.Value.Raw, k.Value.Expand, k.Global.Back}
+		out = append(out, k.Value.Reveal, k.Value.CopyField, k.Value.Edit, k.Value.CopyAll, k.Value.RevealAll, k.Value.Raw)
+	} else {
+		out = append(out, k.Value.RevealAll, k.Value.CopyAll, k.Value.Edit)
+		if v.kind == valueJSON {
+			out = append(out, k.Value.Raw)
+		}
 	}
-	if v.kind == valueJSON {
-		return []key.Binding{k.Value.RevealAll, k.Value.CopyAll, k.Value.Raw, k.Global.Back}
-	}
-	return []key.Binding{k.Value.RevealAll, k.Value.CopyAll, k.Global.Back}
+	return append(out, k.Global.Back)
 }
 
 // FullHelp lists every binding of the viewer.

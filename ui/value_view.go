@@ -99,6 +99,9 @@ func (v *valueScreen) binaryLines() []string {
 func (v *valueScreen) View() string {
 	st := v.env.Styles
 	switch {
+	case v.watch.gone:
+		return strings.Join(wrapLines(st.Danger.Render(v.target.name+" was deleted for good: there is no value to show. Press "+
+			keyHelp(v.env.Keys.Global.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil:
 		return v.errorView()
 	case v.loading || v.seq == 0:
@@ -123,6 +126,9 @@ func (v *valueScreen) infoLine() string {
 		parts = append(parts, st.Revealed.Render("partly revealed"))
 	default:
 		parts = append(parts, st.Muted.Render("masked"))
+	}
+	if n := v.newerNote(); n != "" {
+		parts = append(parts, n)
 	}
 	if e := v.editInfo(); e != "" {
 		parts = append(parts, e)

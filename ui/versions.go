@@ -22,6 +22,8 @@ type versionsScreen struct {
 	err      error
 	seq      int
 
+	deleted bool // force-deleted through the app: nothing left to show or change
+
 	cursor, offset int
 	width, height  int
 }
@@ -64,9 +66,14 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		v.clamp()
 		return v, nil
 	case secretChangedMsg:
-		if msg.about(v.target.region, v.target.name, v.target.arn) && !msg.deleted {
-			return v, v.load()
+		if !msg.about(v.target.region, v.target.name, v.target.arn) {
+			return v, nil
 		}
+		if msg.deleted {
+			v.deleted = true
+			return v, nil
+		}
+		return v, v.load()
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
@@ -82,6 +89,9 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	nav := &v.env.Keys.Nav
+	if v.deleted {
+		return nil // only esc, which the App handles
+	}
 	switch {
 	case key.Matches(msg, v.env.Keys.Versions.OpenValue):
 		if len(v.versions) == 0 {
@@ -182,6 +192,9 @@ func (v *versionsScreen) Capturing() bool { return false }
 // ShortHelp lists the main bindings.
 func (v *versionsScreen) ShortHelp() []key.Binding {
 	k := v.env.Keys
+	if v.deleted {
+		return []key.Binding{k.Global.Back}
+	}
 	return []key.Binding{k.Versions.OpenValue, k.Versions.Rollback, k.Versions.MoveLabel, k.Versions.RemoveLabel, k.Detail.Refresh, k.Global.Back}
 }
 

@@ -49,6 +49,9 @@ func (v *versionsScreen) cols() versionCols {
 func (v *versionsScreen) View() string {
 	st := v.env.Styles
 	switch {
+	case v.deleted:
+		return strings.Join(wrapLines(st.Danger.Render(v.target.name+" was deleted for good: it has no versions any more. Press "+
+			keyHelp(v.env.Keys.Global.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil && len(v.versions) == 0:
 		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+describeError(v.err)), max(v.width, 1)), "\n") +
 			"\n" + st.Muted.Render(cut("press r to retry", v.width))

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// The value screen follows changes made through the app (a rotation, a
+// rollback, a save elsewhere). When it shows the AWSCURRENT version and
+// AWSCURRENT moves, it reloads at the new version, masked — unless edits
+// are pending or an editor is open: then it says a newer version exists and
+// leaves the edits alone (saving checks AWSCURRENT and offers to re-apply
+// them on the newer version). A secret deleted for good is dropped from the
+// screen.
+
+// valueWatch is the value screen's view of changes under it.
+type valueWatch struct {
+	seq   int    // request id of the latest AWSCURRENT check
+	newer string // AWSCURRENT's version id when it is newer than the one shown
+	gone  bool   // the secret was deleted for good
+}
+
+// watchUpdate handles secretChangedMsg and the AWSCURRENT check it starts;
+// handled reports whether msg was one of them.
+func (v *valueScreen) watchUpdate(msg tea.Msg) (bool, tea.Cmd) {
+	switch msg := msg.(type) {
+	case secretChangedMsg:
+		if !msg.about(v.target.region, v.target.name, v.target.arn) || v.watch.gone {
+			return true, nil
+		}
+		if msg.deleted {
+			v.drop()
+			return true, nil
+		}
+		// A load in flight reads the new state anyway; a version other than
+		// AWSCURRENT stays what it is.
+		if !v.loaded() || !slices.Contains(v.val.Stages, aws.LabelCurrent) {
+			return true, nil
+		}
+		v.watch.seq++
+		return true, describe(v.env, v.store, v, v.watch.seq, v.target.id)
+	case resultMsg[aws.Secret]:
+		if !msg.isFor(v, v.watch.seq) {
+			return msg.owner == v, nil
+		}
+		if msg.err != nil || !v.loaded() {
+			return true, nil // a failed check changes nothing; a load in flight is fresh
+		}
+		cur := labelHolder(msg.val.VersionStages, aws.LabelCurrent)
+		if cur == "" || cur == v.val.VersionID {
+			v.watch.newer = ""
+			return true, nil
+		}
+		v.watch.newer = cur
+		return true, v.followNewer()
+	}
+	return false, nil
+}
+
+// followNewer reloads at the newer AWSCURRENT when nothing would be lost:
+// no unsaved edit and no open editor. Otherwise the info line keeps saying
+// that a newer version exists.
+func (v *valueScreen) followNewer() tea.Cmd {
+	if v.watch.newer == "" || v.watch.gone || v.pendingEdits() > 0 || v.editCapturing() || !v.loaded() {
+		return nil
+	}
+	id := v.watch.newer
+	v.watch.newer = ""
+	v.maskAll() // the new value is not revealed without being asked for
+	v.ref = aws.VersionRef{Stage: aws.LabelCurrent}
+	return tea.Batch(info(v.target.name+" changed: showing the new AWSCURRENT, version "+shortID(id)), v.load())
+}
+
+// newerNote is the info line's warning while a newer AWSCURRENT is not shown.
+func (v *valueScreen) newerNote() string {
+	if v.watch.newer == "" {
+		return ""
+	}
+	return v.env.Styles.Warning.Render("version " + shortID(v.watch.newer) + " is AWSCURRENT now — saving offers to re-apply your edits on it")
+}
+
+// drop forgets the value of a secret deleted for good, edits included.
+func (v *valueScreen) drop() {
+	v.watch.gone = true
+	v.watch.newer = ""
+	v.maskAll()
+	v.editClose()
+	v.val = aws.Value{}
+	v.doc = nil
+	v.table = newValueTable()
+	v.pager.SetLines(nil)
+	v.seq++ // a load still in flight is no longer wanted
+	v.loading = false
+}
