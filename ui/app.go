@@ -333,12 +333,35 @@ func (a *App) View() tea.View {
 	return v
 }
 
-func (a *App) titleTrail() string {
+// crumbSep separates the screens' titles in the header and window title.
+const crumbSep = " › "
+
+func (a *App) titleTrail() string { return strings.Join(a.trailNames(), crumbSep) }
+
+func (a *App) trailNames() []string {
 	names := make([]string, 0, len(a.stack))
 	for _, s := range a.stack {
 		names = append(names, s.Title())
 	}
-	return strings.Join(names, " › ")
+	return names
+}
+
+// fitTrail joins the titles in width cells, dropping the first ones ("… › ")
+// before cutting the last.
+func fitTrail(names []string, width int) string {
+	for i := range names {
+		t := strings.Join(names[i:], crumbSep)
+		if i > 0 {
+			t = "…" + crumbSep + t
+		}
+		if ansi.StringWidth(t) <= width {
+			return t
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return cut(names[len(names)-1], width)
 }
 
 func (a *App) headerView() string {
@@ -354,13 +377,24 @@ func (a *App) headerView() string {
 	if profile == "" {
 		profile = "default"
 	}
-	right := "profile " + profile
+	// Where the operator is matters more than the account: on a narrow
+	// window the account goes first, then the profile, and the trail keeps
+	// its end (the screen on top).
+	rights := []string{"profile " + profile}
 	if a.env.Account != "" {
-		right += " · " + a.env.Account
+		rights = append([]string{rights[0] + " · " + a.env.Account}, rights...)
 	}
-	trail := a.titleTrail()
-	avail := a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
-	line := left + "  " + cut(trail, max(avail, 0))
+	rights = append(rights, "")
+	trail := a.trailNames()
+	var right string
+	avail := 0
+	for _, right = range rights {
+		avail = a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
+		if avail >= min(24, ansi.StringWidth(strings.Join(trail, crumbSep))) {
+			break
+		}
+	}
+	line := left + "  " + fitTrail(trail, max(avail, 0))
 	gap := a.width - 2 - ansi.StringWidth(line) - ansi.StringWidth(right)
 	if gap < 1 {
 		line = cut(line, a.width-2)

@@ -407,6 +407,9 @@ func (c *createScreen) Capturing() bool {
 // ShortHelp lists the main bindings.
 func (c *createScreen) ShortHelp() []key.Binding {
 	k := c.env.Keys
+	if c.discard {
+		return []key.Binding{withHelpDesc(k.Confirm.Yes, "discard"), withHelpDesc(k.Confirm.No, "keep editing")}
+	}
 	if c.pane != nil {
 		return c.pane.shortHelp()
 	}

@@ -625,7 +625,7 @@ func (v *valueScreen) editHelp() []key.Binding {
 	k := v.env.Keys
 	switch {
 	case v.edit.discard:
-		return []key.Binding{k.Confirm.Yes, k.Confirm.No}
+		return []key.Binding{withHelpDesc(k.Confirm.Yes, "discard and leave"), withHelpDesc(k.Confirm.No, "keep editing")}
 	case v.edit.editor != nil:
 		b := []key.Binding{v.edit.editor.submitKey(), k.Editor.Cancel, k.Editor.Reveal}
 		if v.edit.editor.canToggle() {

@@ -358,7 +358,11 @@ func (l *listScreen) ShortHelp() []key.Binding {
 	} else {
 		out = append(out, k.List.Delete)
 	}
-	out = append(out, k.List.Create, k.List.Region, k.List.ShowDeleted)
+	deleted := k.List.ShowDeleted
+	if l.listOpts.IncludePlannedDeletion {
+		deleted = withHelpDesc(deleted, "hide deleted")
+	}
+	out = append(out, k.List.Create, k.List.Region, deleted)
 	if !l.loading {
 		out = append(out, k.List.Refresh)
 	}

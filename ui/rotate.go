@@ -454,7 +454,8 @@ func (r *rotateScreen) followView() string {
 	switch r.phase {
 	case rotFollowing:
 		lines = append(lines, st.Info.Render(fmt.Sprintf("watching… polling every %s, %s elapsed (gives up after %s)",
-			r.interval, r.elapsed.Round(100*time.Millisecond), r.timeout)))
+			r.interval, r.elapsed.Round(100*time.Millisecond), r.timeout)),
+			st.Muted.Render("Leaving this screen stops the watching, not the rotation."))
 	case rotCompleted:
 		lines = append(lines, st.Success.Render("✓ "+r.outcome))
 	case rotFailed:
@@ -489,7 +490,10 @@ func (r *rotateScreen) ShortHelp() []key.Binding {
 		return r.pane.shortHelp()
 	}
 	if r.stuck {
-		return []key.Binding{k.Nav.Open, k.Global.Back}
+		return []key.Binding{withHelpDesc(k.Nav.Open, "ways out"), k.Global.Back}
+	}
+	if r.phase == rotFollowing {
+		return []key.Binding{withHelpDesc(k.Global.Back, "stop watching (the rotation goes on)")}
 	}
 	return []key.Binding{k.Global.Back}
 }

@@ -318,3 +318,51 @@ func TestShortHelpShowsTheWriteKeysAndAlwaysHelp(t *testing.T) {
 		check("detail at 40x10")
 	}
 }
+
+// On a narrow window the header keeps the screen on top in view: the
+// account and the first crumbs give way first.
+func TestHeaderKeepsTheScreenOnTop(t *testing.T) {
+	h := flowHarness(t, nil)
+	h.openFromList("prod/db/postgres")
+	h.press(h.app.env.Keys.Detail.Value)
+	h.waitValue()
+	for _, w := range []int{40, 60, 100} {
+		h.send(tea.WindowSizeMsg{Width: w, Height: 12})
+		header := strings.SplitN(h.screen(), "\n", 2)[0]
+		if !strings.Contains(header, "value AWSCURRENT") {
+			t.Errorf("width %d: the header lost the screen on top: %q", w, header)
+		}
+	}
+	if got := fitTrail([]string{"secrets in us-east-1", "prod/db/postgres", "value AWSCURRENT"}, 30); got != "… › value AWSCURRENT" {
+		t.Errorf("fitTrail = %q", got)
+	}
+	if got := fitTrail([]string{"secrets", "value AWSCURRENT"}, 8); got != "value A…" {
+		t.Errorf("fitTrail of a long last title = %q", got)
+	}
+}
+
+// Esc in the new-secret form asks before throwing away what was typed; the
+// footer says what y and n do.
+func TestCreateFormAsksBeforeDiscarding(t *testing.T) {
+	h := flowHarness(t, nil)
+	k := h.app.env.Keys
+	h.press(k.List.Create)
+	h.waitUntil("the form", func(string) bool { _, ok := h.app.top().(*createScreen); return ok })
+	h.typeText("my/new")
+	h.press(k.Global.Back)
+	s := waitForText(h, "Discard what you typed?")
+	if !strings.Contains(lineWith(s, "? help"), "discard") {
+		t.Errorf("the footer does not say what y does: %q", lineWith(s, "? help"))
+	}
+	h.press(k.Confirm.No)
+	if _, ok := h.app.top().(*createScreen); !ok {
+		t.Fatal("n closed the form")
+	}
+	h.press(k.Global.Back)
+	waitForText(h, "Discard what you typed?")
+	h.press(k.Confirm.Yes)
+	h.waitFor("nothing was created")
+	if _, ok := h.app.top().(*listScreen); !ok || h.emu.Requests("CreateSecret") != 0 {
+		t.Fatalf("after discarding: %T on top, %d creates", h.app.top(), h.emu.Requests("CreateSecret"))
+	}
+}
