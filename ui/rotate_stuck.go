@@ -281,12 +281,44 @@ func (s *stuckRotationScreen) View() string {
 		lines = append(lines, "")
 		add(st.Info.Render(s.note))
 	}
+	help := st.Muted.Render(cut(helpLine(s.ShortHelp()...), w))
+	tail := []string{"", help}
 	if s.stuck {
-		lines = append(lines, "", st.Section.Render("Ways out"))
-		lines = append(lines, s.ways.lines(w)...)
+		tail = append([]string{"", st.Section.Render("Ways out")}, append(s.ways.lines(w), tail...)...)
 	}
-	lines = append(lines, "", st.Muted.Render(cut(helpLine(s.ShortHelp()...), w)))
-	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(lines, "\n"))
+	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(fitExplanation(st, lines, tail, s.height-2, w), "\n"))
+}
+
+// fitExplanation keeps the ways out and the keys on a short window: the
+// blank lines go first, then the end of the explanation (lines[0], the
+// title, stays).
+func fitExplanation(st *Styles, lines, tail []string, height, width int) []string {
+	if len(lines)+len(tail) <= height || len(lines) == 0 {
+		return append(lines, tail...)
+	}
+	compact := func(ls []string) []string {
+		out := ls[:0:0]
+		for _, l := range ls {
+			if l != "" {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	title, explain, tail := lines[0], compact(lines[1:]), compact(tail)
+	if 1+len(tail) > height && len(tail) > 1 {
+		tail = tail[1:] // the "Ways out" heading (the footer repeats the keys)
+	}
+	room := height - 1 - len(tail)
+	if room < len(explain) {
+		more := st.Muted.Render(cut("… a taller window shows the whole explanation", width))
+		if room >= 2 {
+			explain = append(explain[:room-1:room-1], more)
+		} else {
+			explain = explain[:max(room, 0)]
+		}
+	}
+	return append(append([]string{title}, explain...), tail...)
 }
 
 func (s *stuckRotationScreen) layout() {

@@ -366,3 +366,27 @@ func TestCreateFormAsksBeforeDiscarding(t *testing.T) {
 		t.Fatalf("after discarding: %T on top, %d creates", h.app.top(), h.emu.Requests("CreateSecret"))
 	}
 }
+
+// The stuck-rotation screen keeps its ways out in view on a 40x10 window,
+// dropping the end of the explanation instead.
+func TestStuckScreenFitsASmallWindow(t *testing.T) {
+	h := flowHarness(t, nil)
+	h.openFromList("prod/db/mysql-orders")
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	h.press(h.app.env.Keys.Detail.Rotate)
+	s := h.waitFor("Remove the stray")
+	for _, want := range []string{"Cancel the rotation", "Roll back to AWSPREVIOUS", "╰"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the 40x10 stuck screen lacks %q:\n%s", want, s)
+		}
+	}
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	s = h.waitFor("a taller window shows the whole explanation")
+	if !strings.Contains(s, "Roll back to AWSPREVIOUS") || !strings.Contains(s, "╰") {
+		t.Errorf("the 60x16 stuck screen does not fit:\n%s", s)
+	}
+	h.send(tea.WindowSizeMsg{Width: 110, Height: 40})
+	if s := h.screen(); strings.Contains(s, "a taller window") || !strings.Contains(flat(s), "finishSecret; its logs say why") {
+		t.Errorf("the full-size stuck screen is cut:\n%s", s)
+	}
+}
