@@ -478,7 +478,7 @@ func (s *tagsScreen) View() string {
 		if _, _, pending := s.changes(); len(pending) > 0 {
 			lines = append(lines, "", st.Warning.Render(cut(plural(len(pending), "pending change")+": "+k.Value.Save.Help().Key+" to review and apply", w)))
 		}
-		lines = append(lines, "", st.Muted.Render(cut(helpLine(k.Value.AddField, k.Value.Edit, k.Value.Rename, k.Value.DelField, k.Value.Save, k.Global.Back), w)))
+		lines = append(lines, "", st.Muted.Render(cut(helpLine(append(s.tagKeys(), k.Global.Back)...), w)))
 	}
 	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -509,15 +509,22 @@ func (s *tagsScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
 	switch {
 	case s.pane != nil:
-		return []key.Binding{k.Confirm.Yes, k.Confirm.No}
+		return s.pane.shortHelp()
 	case s.prompt != promptNone:
 		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
 	}
-	return []key.Binding{k.Value.AddField, k.Value.Edit, k.Value.DelField, k.Value.Save, k.Global.Back}
+	return append(s.tagKeys(), k.Global.Back)
+}
+
+// tagKeys are the value editor's bindings, described for tags.
+func (s *tagsScreen) tagKeys() []key.Binding {
+	k := s.env.Keys.Value
+	return []key.Binding{withHelpDesc(k.AddField, "add tag"), withHelpDesc(k.Edit, "edit value"),
+		withHelpDesc(k.Rename, "rename key"), withHelpDesc(k.DelField, "delete tag"), withHelpDesc(k.Save, "review & apply")}
 }
 
 // FullHelp lists every binding of the screen.
 func (s *tagsScreen) FullHelp() [][]key.Binding {
 	k := s.env.Keys
-	return [][]key.Binding{{k.Value.AddField, k.Value.Edit, k.Value.Rename, k.Value.DelField, k.Value.Save}, {k.Nav.Up, k.Nav.Down}, {k.Global.Back}}
+	return [][]key.Binding{s.tagKeys(), {k.Nav.Up, k.Nav.Down}, {k.Global.Back}}
 }
