@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -87,20 +86,7 @@ type Server struct {
 
 // Start creates an emulator with New and serves it on 127.0.0.1 at a free
 // port.
-func Start(opts Options) (*Server, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, fmt.Errorf("emulator: listen: %w", err)
-	}
-	e := New(opts)
-	s := &Server{
-		Emulator: e,
-		URL:      "http://" + ln.Addr().String(),
-		srv:      &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second},
-	}
-	go func() { _ = s.srv.Serve(ln) }()
-	return s, nil
-}
+func Start(opts Options) (*Server, error) { return StartOn("", opts) }
 
 // Close stops the listener, closes open connections, stops any rotation in
 // progress and waits for running handlers and rotations to return.
