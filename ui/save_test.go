@@ -215,3 +215,24 @@ func TestValueScreenKeepsRecentSaveLabel(t *testing.T) {
 		t.Errorf("screen mentions a leftover:\n%s", h.screen())
 	}
 }
+
+// The versions screen finds a leftover in the list it just loaded (no extra
+// listing when there is none), removes it, says so and shows the list again.
+func TestVersionsScreenRemovesLeftoverSaveLabel(t *testing.T) {
+	h := newSecretHarness(t, 160, 30, func(o *Options) {
+		o.Now = func() time.Time { return testNow.Add(aws.SaveLabelGrace + time.Minute) }
+	})
+	st := h.store("us-east-1")
+	tok := aws.NewRequestToken()
+	if _, err := st.PutValue(context.Background(), aws.PutValueInput{SecretID: "prod/db/postgres", Value: aws.TextValue(`{"half":"saved"}`),
+		ClientRequestToken: tok, Stages: []string{aws.SaveLabel(tok)}}); err != nil {
+		t.Fatal(err)
+	}
+	val, _ := h.loadForEdit("prod/db/postgres")
+	h.send(pushScreenMsg{screen: newVersionsScreen(h.app.env, st, secretTarget{id: val.ARN, name: val.Name, arn: val.ARN, region: "us-east-1"})})
+	h.waitFor("removed smtui's leftover save label from version " + shortID(tok))
+	if len(stagesOf(h.versions("prod/db/postgres"), tok)) != 0 {
+		t.Error("the leftover label is still there")
+	}
+	h.waitUntil("the list without the label", func(s string) bool { return !strings.Contains(s, aws.SaveLabelPrefix) })
+}
