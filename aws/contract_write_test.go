@@ -149,8 +149,8 @@ func TestContractDroppedResponseCreatesOneVersion(t *testing.T) {
 	}
 }
 
-// Another writer between load and put: refused, nothing written, both
-// versions intact.
+// Another writer between load and put: refused, nothing overwritten, every
+// version intact; the refused version exists but carries no label.
 func TestContractConflict(t *testing.T) {
 	h := newHarness(t)
 	id := "conflict/x"
@@ -161,14 +161,24 @@ func TestContractConflict(t *testing.T) {
 	if !strings.Contains(e.Message, loaded) || !strings.Contains(e.Message, theirs) {
 		t.Errorf("message %q does not name both versions", e.Message)
 	}
-	if e.Hint != "reload the secret and re-apply your edit" || e.SecretID != id {
+	if e.Hint != "reload the secret and re-apply your edit" || e.SecretID != id || !e.Unsaved {
 		t.Errorf("error %+v", e)
+	}
+	c := e.Conflict
+	if c == nil || c.Expected != loaded || c.Current != theirs || c.CurrentCreated.IsZero() || c.Attempted == "" {
+		t.Fatalf("conflict details %+v", c)
 	}
 	if strings.Contains(err.Error(), "mine-after") {
 		t.Error("the conflict error shows the value")
 	}
-	if n := len(h.versions(id)); n != 2 {
-		t.Errorf("%d versions, want 2", n)
+	vs := h.versions(id)
+	if n := len(vs); n != 3 {
+		t.Errorf("%d versions, want 3 (the refused one unlabelled)", n)
+	}
+	for _, v := range vs {
+		if v.ID == c.Attempted && len(v.Stages) != 0 {
+			t.Errorf("the refused version keeps labels %v", v.Stages)
+		}
 	}
 	if h.value(id, VersionRef{}) != "theirs" || h.value(id, VersionRef{ID: loaded}) != "mine-before" {
 		t.Error("a version changed")

@@ -3,6 +3,7 @@ package aws
 import (
 	"errors"
 	"strings"
+	"time"
 )
 
 // ErrorKind is what went wrong, in terms the UI can act on.
@@ -64,6 +65,21 @@ type Error struct {
 	Message  string // AWS's message, or ours for local checks
 	Hint     string // what the operator can do about it
 	Err      error  // the underlying error, if any
+	// Conflict, on a KindConflict from a save, names the versions involved.
+	Conflict *Conflict
+	// Unsaved is set on a save's error when the Store confirmed that the new
+	// version did not become AWSCURRENT (nothing live changed). Unset on a
+	// save's error, the outcome is unknown.
+	Unsaved bool
+}
+
+// Conflict is what a compare-and-swap save found when AWS refused to move
+// AWSCURRENT: another save (or a rotation) won.
+type Conflict struct {
+	Expected       string    // the version the save was based on (AWSCURRENT when loaded)
+	Current        string    // the version carrying AWSCURRENT now, the winner ("" if none)
+	CurrentCreated time.Time // when Current was created; zero if it could not be read
+	Attempted      string    // the refused save's version id; it carries no label afterwards
 }
 
 func (e *Error) Error() string {

@@ -12,10 +12,8 @@ import (
 // awsManagedKey names the default key when an update clears KmsKeyID.
 const awsManagedKey = "alias/aws/secretsmanager"
 
-// PutValue writes a new version. With ExpectCurrent it first checks that
-// AWSCURRENT has not moved (KindConflict if it has), unless AWSCURRENT is on
-// the version this request's token names: that is a retry of our own write,
-// and PutSecretValue with the same token answers it idempotently.
+// PutValue writes a new version. With ExpectCurrent it is a compare-and-swap
+// (casPut, save.go); without, a plain PutSecretValue.
 func (s *sdkStore) PutValue(ctx context.Context, in PutValueInput) (PutValueResult, error) {
 	const op = "put value"
 	id := in.SecretID
@@ -38,13 +36,10 @@ func (s *sdkStore) PutValue(ctx context.Context, in PutValueInput) (PutValueResu
 		token = NewRequestToken()
 	}
 	if in.ExpectCurrent != "" {
-		out, err := s.describe(ctx, id)
-		if err != nil {
-			return PutValueResult{}, s.fail(op, id, err)
+		if len(in.Stages) > 0 {
+			return PutValueResult{}, s.invalid(op, id, "a guarded put (ExpectCurrent) makes its version AWSCURRENT; it takes no Stages")
 		}
-		if cur := currentVersion(out.VersionIdsToStages); cur != in.ExpectCurrent && cur != token {
-			return PutValueResult{}, s.conflict(op, id, in.ExpectCurrent, cur)
-		}
+		return s.casPut(ctx, in, token)
 	}
 	put := &secretsmanager.PutSecretValueInput{
 		SecretId:           awssdk.String(id),
@@ -68,16 +63,6 @@ func (s *sdkStore) PutValue(ctx context.Context, in PutValueInput) (PutValueResu
 		VersionID: str(out.VersionId),
 		Stages:    append([]string(nil), out.VersionStages...),
 	}, nil
-}
-
-// conflict is the refusal when AWSCURRENT moved since the caller loaded it.
-func (s *sdkStore) conflict(op, id, expected, current string) error {
-	msg := fmt.Sprintf("AWSCURRENT is now on version %s, not on version %s that you loaded; nothing was written", current, expected)
-	if current == "" {
-		msg = fmt.Sprintf("the secret has no AWSCURRENT version any more, not version %s that you loaded; nothing was written", expected)
-	}
-	return &Error{Kind: KindConflict, Op: op, Region: s.region, SecretID: id, Message: msg,
-		Hint: "reload the secret and re-apply your edit"}
 }
 
 // MoveLabel moves (or, with no ToVersion, removes) a staging label.

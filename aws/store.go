@@ -134,7 +134,10 @@ type PutValueInput struct {
 	// Empty means the Store generates one.
 	ClientRequestToken string
 	// ExpectCurrent, when set, is the version id the caller believes carries
-	// AWSCURRENT. If AWSCURRENT has moved, the put is refused with KindConflict.
+	// AWSCURRENT, and the put is a compare-and-swap (save.go): the new version
+	// becomes AWSCURRENT only if AWSCURRENT is still there, else KindConflict
+	// (Error.Conflict names the winner) and the new version is left unlabelled.
+	// Stages must then be empty.
 	ExpectCurrent string
 	// Stages, when set, are the labels for the new version; AWSCURRENT then
 	// moves only if listed. Empty means AWSCURRENT.
@@ -147,6 +150,14 @@ type PutValueResult struct {
 	Name      string
 	VersionID string
 	Stages    []string
+	// Previous is the version AWSCURRENT left (a compare-and-swap put).
+	Previous string
+	// Reconciled is true when an answer was lost on the way and the Store
+	// confirmed the save by reading the secret's labels back.
+	Reconciled bool
+	// LabelLeft is smtui's private save label when it could not be removed
+	// from the new version (the save stands; the next open removes it).
+	LabelLeft string
 }
 
 // MoveLabelInput moves a staging label. ToVersion empty removes the label from

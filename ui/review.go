@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -31,6 +32,15 @@ type reviewScreen struct {
 	revealed  bool
 	revealSeq int
 
+	// live is the AWSCURRENT value the diff compares against, read when the
+	// edits started from another version (review_live.go).
+	live        []byte
+	liveKnown   bool
+	liveErr     error
+	liveSeq     int
+	reverts     map[string]bool // diff paths the edits did not change: the save reverts them
+	textReverts bool            // a plaintext value changed since the edited version
+
 	width, height int
 }
 
@@ -43,7 +53,10 @@ type reviewMaskMsg struct {
 // newReviewScreen opens the review of req.
 func newReviewScreen(env *Env, store aws.Store, req saveRequest) *reviewScreen {
 	r := &reviewScreen{env: env, store: store, req: req, token: aws.NewRequestToken(), width: 80, height: 20}
-	r.diff = diffValues(aws.TextValue(string(req.base)), aws.TextValue(string(req.updated)))
+	if !req.needsLive() {
+		r.live, r.liveKnown = req.base, true
+	}
+	r.diff = diffValues(aws.TextValue(string(r.live)), aws.TextValue(string(req.updated)))
 	opts := confirmOptions{confirmLabel: "Save"}
 	if env.Production {
 		opts.requireName = req.target.name
@@ -54,8 +67,14 @@ func newReviewScreen(env *Env, store aws.Store, req saveRequest) *reviewScreen {
 	return r
 }
 
-// Init focuses the name input on production profiles.
-func (r *reviewScreen) Init() tea.Cmd { return r.pane.init() }
+// Init focuses the name input on production profiles, and reads AWSCURRENT
+// when the edits started from another version.
+func (r *reviewScreen) Init() tea.Cmd {
+	if r.liveKnown {
+		return r.pane.init()
+	}
+	return tea.Batch(r.pane.init(), r.fetchLive())
+}
 
 // Update handles keys, the put's result and the reveal timer.
 func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -65,6 +84,11 @@ func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return r, nil
 		}
 		return r, r.finished(msg.result, msg.err)
+	case liveLoadedMsg:
+		if msg.owner != r || msg.seq != r.liveSeq {
+			return r, nil
+		}
+		return r, r.liveLoaded(msg)
 	case reviewMaskMsg:
 		if msg.owner == r && msg.seq == r.revealSeq && r.revealed {
 			r.revealed = false
@@ -95,6 +119,12 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			owner := r.req.owner
 			return tea.Batch(pop(), func() tea.Msg { return reapplyRequestedMsg{owner: owner} })
 		}
+		if !r.liveKnown {
+			if r.liveErr != nil {
+				return r.fetchLive()
+			}
+			return info("still reading AWSCURRENT to show what the save changes")
+		}
 		r.pane.setBusy("saving a new version of " + r.req.target.name + "…")
 		return r.put()
 	}
@@ -107,8 +137,10 @@ func (r *reviewScreen) cancel() tea.Cmd {
 }
 
 // finished handles the put's outcome: saved, refused because AWSCURRENT
-// moved (offer reload and re-apply), or another error (confirm retries with
-// the same token).
+// moved (say who won, offer reload and re-apply), or another error (confirm
+// retries with the same token, which can never make a second version). The
+// Store has already read back what a lost answer did, so what is said here
+// is the truth: saved, not saved, or (rarely) unknown.
 func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
 	r.saving = false
 	r.err = err
@@ -123,11 +155,38 @@ func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
 			confirmOptions{confirmLabel: "Reload & re-apply"})
 		r.pane.setSize(r.width, r.height)
 		r.refreshBody()
-		return warn("not saved: the secret changed since you loaded it; nothing was overwritten")
+		return warn("not saved: " + r.winnerText(err) + "; nothing was overwritten")
 	}
 	r.pane.setError(err)
 	r.refreshBody()
-	return failed(err)
+	return warn(saveFailureText(err))
+}
+
+// winnerText names the save that won a conflict: its version and when it
+// was created.
+func (r *reviewScreen) winnerText(err error) string {
+	var e *aws.Error
+	if !errors.As(err, &e) || e.Conflict == nil {
+		return "the secret changed since you loaded it"
+	}
+	c := e.Conflict
+	if c.Current == "" {
+		return "the secret has no AWSCURRENT version any more"
+	}
+	text := "version " + shortID(c.Current)
+	if !c.CurrentCreated.IsZero() {
+		text += " (created " + formatWhen(c.CurrentCreated, r.env.Now()) + ")"
+	}
+	return text + " became AWSCURRENT after you loaded " + shortID(c.Expected)
+}
+
+// saveFailureText says whether a failed save wrote anything.
+func saveFailureText(err error) string {
+	var e *aws.Error
+	if errors.As(err, &e) && e.Unsaved {
+		return "not saved: " + describeError(err) + " (confirm tries again)"
+	}
+	return "save outcome unknown: " + describeError(err)
 }
 
 // toggleReveal shows or masks the diff's values; showing is audited and

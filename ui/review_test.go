@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -209,17 +210,33 @@ func TestReviewConflictRefusesAndOffersReapply(t *testing.T) {
 		t.Fatal(err)
 	}
 	puts := h.emu.Requests("PutSecretValue")
+	before := h.versions("prod/db/postgres")
 	h.press(h.app.env.Keys.Confirm.Yes)
 	scr := h.waitFor("changed since you loaded it")
 	if !strings.Contains(scr, "Reload & re-apply") || !strings.Contains(scr, "edits are kept") {
 		t.Errorf("conflict pane:\n%s", scr)
 	}
-	if n := h.emu.Requests("PutSecretValue"); n != puts {
-		t.Errorf("%d PutSecretValue requests after the refusal, want %d", n, puts)
+	if flat := strings.Join(strings.Fields(scr), " "); !strings.Contains(flat, "ersion "+shortID(other.VersionID)+" (created ") ||
+		!strings.Contains(flat, "became AWSCURRENT after you loaded") {
+		t.Errorf("the conflict does not say who won:\n%s", scr)
+	}
+	// The compare-and-swap put its version under a private label, then the
+	// move of AWSCURRENT was refused: one put, and that version ends up
+	// with no label at all.
+	if n := h.emu.Requests("PutSecretValue"); n != puts+1 {
+		t.Errorf("%d PutSecretValue requests after the refusal, want %d", n, puts+1)
 	}
 	vs := h.versions("prod/db/postgres")
 	if currentID(vs) != other.VersionID || !hasStage(vs, val.VersionID, aws.LabelPrevious) {
 		t.Errorf("versions changed by the refused save: %+v", vs)
+	}
+	if len(vs) != len(before)+1 {
+		t.Fatalf("%d versions, want %d (the refused one kept, unlabelled)", len(vs), len(before)+1)
+	}
+	for _, v := range vs {
+		if !slices.ContainsFunc(before, func(b aws.Version) bool { return b.ID == v.ID }) && len(v.Stages) > 0 {
+			t.Errorf("the refused version %s keeps labels %v", v.ID, v.Stages)
+		}
 	}
 	if got := h.emuValue("prod/db/postgres"); got != `{"rotated":true}` {
 		t.Errorf("the other writer's value was overwritten")

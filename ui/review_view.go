@@ -16,6 +16,7 @@ func (r *reviewScreen) refreshBody() {
 	if r.conflict {
 		body = append(body,
 			st.Error.Render("AWSCURRENT moved after you loaded the value (another operator, or a rotation). Nothing was written and nothing was overwritten."),
+			st.Text.Render(capitalise(r.winnerText(r.err))+"."),
 			st.Muted.Render(describeError(r.err)),
 			"",
 			st.Text.Render("Your edits are kept ("+plural(req.edits, "edit")+"). "+keyHelp(k.Confirm.Yes)+" reloads the latest value and re-applies them; "+
@@ -40,14 +41,34 @@ func (r *reviewScreen) refreshBody() {
 		body = append(body, st.Warning.Render("You edited version "+shortID(req.loadedID)+" ("+stages+"), not AWSCURRENT: the save still makes a NEW "+
 			"AWSCURRENT version from your edited value, replacing version "+shortID(req.expectCurrent)+" (AWSCURRENT when you loaded it)."))
 	}
+	switch {
+	case r.liveErr != nil:
+		body = append(body, st.Error.Render("Could not read AWSCURRENT (version "+shortID(req.expectCurrent)+") to show what the save changes: "+
+			describeError(r.liveErr)), st.Text.Render(keyHelp(k.Confirm.Yes)+" reads it again; nothing is saved until the review shows every change."))
+		r.pane.setBody(body)
+		return
+	case !r.liveKnown:
+		body = append(body, st.Muted.Render("Reading AWSCURRENT (version "+shortID(req.expectCurrent)+") to show everything the save changes…"))
+		r.pane.setBody(body)
+		return
+	case len(r.reverts) > 0:
+		it := "them"
+		if len(r.reverts) == 1 {
+			it = "it"
+		}
+		body = append(body, st.Warning.Render(plural(len(r.reverts), "change")+" below you did not make: made after version "+
+			shortID(req.loadedID)+", the save reverts "+it+" (marked \"reverts\")."))
+	case r.textReverts:
+		body = append(body, st.Warning.Render("The value changed after version "+shortID(req.loadedID)+": saving also reverts those changes, not only yours."))
+	}
 	for _, n := range req.notes {
 		body = append(body, st.Warning.Render("! "+n))
 	}
 	body = append(body, "")
 	reveal := keyHelp(k.Value.Reveal) + "/" + keyHelp(k.Editor.Reveal)
-	title := "Changes (loaded → edited), values hidden; " + reveal + " reveals:"
+	title := "Changes (AWSCURRENT → edited), values hidden; " + reveal + " reveals:"
 	if r.revealed {
-		title = "Changes (loaded → edited), values SHOWN; " + reveal + " hides:"
+		title = "Changes (AWSCURRENT → edited), values SHOWN; " + reveal + " hides:"
 	}
 	body = append(body, st.Section.Render(title))
 	body = append(body, r.diffBody()...)
@@ -60,6 +81,14 @@ func (r *reviewScreen) diffBody() []string {
 	st := r.env.Styles
 	if r.diff.json || r.diff.identical {
 		out := diffLines(st, r.diff, r.revealed)
+		if r.diff.json && len(out) == len(r.diff.changes) {
+			// diffLines gives one line per change, in order.
+			for i, c := range r.diff.changes {
+				if r.reverts[c.Path.String()] {
+					out[i] += "  " + st.Warning.Render("reverts: changed since this version")
+				}
+			}
+		}
 		for _, c := range r.diff.changes {
 			if c.Kind != jsonedit.Changed {
 				continue
@@ -73,9 +102,9 @@ func (r *reviewScreen) diffBody() []string {
 	if !r.revealed {
 		return []string{st.Changed.Render("~ the whole value is replaced ") + renderMask(st)}
 	}
-	oldText, newText := string(r.req.base), string(r.req.updated)
+	oldText, newText := string(r.live), string(r.req.updated)
 	if r.req.isJSON {
-		if p, err := jsonedit.Pretty(r.req.base); err == nil {
+		if p, err := jsonedit.Pretty(r.live); err == nil {
 			oldText = string(p)
 		}
 		if p, err := jsonedit.Pretty(r.req.updated); err == nil {
@@ -123,4 +152,12 @@ func lineDiff(st *Styles, oldText, newText string) []string {
 		out = append(out, st.Muted.Render("no change"))
 	}
 	return out
+}
+
+// capitalise upper-cases the first letter of an ASCII sentence.
+func capitalise(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }

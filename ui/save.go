@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -92,13 +93,21 @@ func (r *reviewScreen) saved(res aws.PutValueResult) tea.Cmd {
 		arn = req.target.id
 	}
 	text := "saved " + req.target.name + " as version " + shortID(res.VersionID) + " — now AWSCURRENT"
-	if req.expectCurrent != "" {
-		text += "; " + shortID(req.expectCurrent) + " is AWSPREVIOUS"
+	if res.Reconciled {
+		text = "saved (confirmed after the connection dropped): " + req.target.name + " version " + shortID(res.VersionID) + " is now AWSCURRENT"
+	}
+	if prev := res.Previous; prev != "" {
+		text += "; " + shortID(prev) + " is AWSPREVIOUS"
+	}
+	level := LevelSuccess
+	if res.LabelLeft != "" {
+		level = LevelWarning
+		text += "; smtui's label " + res.LabelLeft + " is still on it and goes the next time the secret is opened"
 	}
 	return tea.Batch(
 		pop(),
 		func() tea.Msg { return valueSavedMsg{owner: req.owner, result: res} },
 		changed(req.target.region, arn),
-		success(text),
+		status(level, text, 10*time.Second),
 	)
 }

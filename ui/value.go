@@ -84,8 +84,11 @@ func newValueScreen(env *Env, store aws.Store, target secretTarget, ref aws.Vers
 	}
 }
 
-// Init fetches the value.
-func (v *valueScreen) Init() tea.Cmd { return v.load() }
+// Init fetches the value, and removes smtui's own leftover save labels
+// (save_leftovers.go).
+func (v *valueScreen) Init() tea.Cmd {
+	return tea.Batch(v.load(), sweepLeftovers(v.env, v.store, v, v.target, nil))
+}
 
 func (v *valueScreen) load() tea.Cmd {
 	v.seq++
@@ -130,6 +133,11 @@ func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		v.watch.newer = ""
 		v.setValue(msg.value)
 		return v, v.editLoaded()
+	case leftoversRemovedMsg:
+		if msg.owner != v {
+			return v, nil
+		}
+		return v, msg.report()
 	case revealExpiredMsg:
 		if msg.owner != v || msg.seq != v.revealSeq || !v.anyRevealed() {
 			return v, nil

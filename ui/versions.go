@@ -64,7 +64,12 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		}
 		v.clamp()
-		return v, nil
+		return v, sweepLeftovers(v.env, v.store, v, v.target, msg.val)
+	case leftoversRemovedMsg:
+		if msg.owner != v {
+			return v, nil
+		}
+		return v, msg.report()
 	case secretChangedMsg:
 		if !msg.about(v.target.region, v.target.name, v.target.arn) {
 			return v, nil

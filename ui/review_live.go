@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/jsonedit"
+)
+
+// The review compares the edited value with what is live (AWSCURRENT), not
+// with the version the edits started from: editing an older version and
+// saving also reverts every change made since, and the review must list
+// those too. When the edits started from AWSCURRENT the two are the same
+// value and nothing is fetched.
+
+// liveLoadedMsg carries the AWSCURRENT value the review compares against.
+type liveLoadedMsg struct {
+	owner *reviewScreen
+	seq   int
+	value aws.Value
+	err   error
+}
+
+// needsLive reports whether the edits started from a version other than the
+// one the save replaces, so that the review must read that one.
+func (r saveRequest) needsLive() bool { return r.expectCurrent != "" && r.expectCurrent != r.loadedID }
+
+// fetchLive reads the version the save would replace. It is an audited read
+// (GetSecretValue) the operator caused by asking to save an older version.
+func (r *reviewScreen) fetchLive() tea.Cmd {
+	r.liveSeq++
+	r.liveErr = nil
+	seq, store, env, req := r.liveSeq, r.store, r.env, r.req
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		val, err := store.GetValue(ctx, req.target.id, aws.VersionRef{ID: req.expectCurrent})
+		env.Record(AuditEvent{
+			Action: "get-value", Region: req.target.region, SecretARN: req.target.arn,
+			VersionIDs: []string{req.expectCurrent}, Outcome: outcomeOf(err),
+			Detail: "AWSCURRENT, to review a save of edits made to version " + req.loadedID,
+		})
+		return liveLoadedMsg{owner: r, seq: seq, value: val, err: err}
+	}
+}
+
+// liveLoaded takes the AWSCURRENT value and diffs the edits against it.
+func (r *reviewScreen) liveLoaded(msg liveLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		r.liveErr = msg.err
+		r.refreshBody()
+		return failed(msg.err)
+	}
+	r.live, r.liveKnown = msg.value.Secret.Bytes(), true
+	r.diffAgainstLive()
+	r.refreshBody()
+	return nil
+}
+
+// diffAgainstLive computes the diff from what is live to the edited value
+// and which of its changes the operator did not make (they revert changes
+// made since the edited version).
+func (r *reviewScreen) diffAgainstLive() {
+	r.diff = diffValues(aws.TextValue(string(r.live)), aws.TextValue(string(r.req.updated)))
+	r.reverts = untouchedChanges(r.diff, r.req.base, r.req.updated)
+	r.textReverts = !r.diff.json && !r.diff.identical && string(r.live) != string(r.req.base)
+}
+
+// untouchedChanges marks the changes of d (live → edited) that the edits
+// did not make: no edit (base → edited) is at the change's path, inside it,
+// or around it.
+func untouchedChanges(d valueDiff, base, updated []byte) map[string]bool {
+	if !d.json {
+		return nil
+	}
+	edits, err := jsonedit.Diff(base, updated)
+	if err != nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, c := range d.changes {
+		touched := slices.ContainsFunc(edits, func(e jsonedit.Change) bool {
+			return pathPrefix(e.Path, c.Path) || pathPrefix(c.Path, e.Path)
+		})
+		if !touched {
+			out[c.Path.String()] = true
+		}
+	}
+	return out
+}
+
+// pathPrefix reports whether p is q or one of q's ancestors.
+func pathPrefix(p, q jsonedit.Path) bool {
+	return len(p) <= len(q) && slices.Equal(p, q[:len(p)])
+}
