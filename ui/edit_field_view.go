@@ -78,8 +78,7 @@ func (e *fieldEditor) replaceHint() string {
 	}
 	sub := keyHelp(e.submitKey())
 	if e.keepsCurrent() {
-		return "type the new value · " + sub + " with nothing typed keeps the current one · " +
-			keyHelp(e.env.Keys.Editor.Reveal) + " shows it to edit"
+		return "type the new value · " + sub + " with nothing typed keeps the current one"
 	}
-	return "what you typed replaces the current value · erase it to keep the current one"
+	return "your text replaces the current value · erase it to keep the current one"
 }

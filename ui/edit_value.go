@@ -338,7 +338,7 @@ func (v *valueScreen) startRename() tea.Cmd {
 	}
 	e, err := newKeyEditor(v.env, "rename "+r.path.String()+" to", r.key)
 	if err != nil {
-		return warn("cannot rename " + r.path.String() + ": " + err.Error())
+		return warn(err.Error())
 	}
 	v.session()
 	return v.openEditor(e, purposeRename, r.path)

@@ -47,17 +47,18 @@ func inlineProblem(text string, multi bool) string {
 // inlineRefusal is the refusal to open the in-app editor on text it would
 // change, so that applying it untouched cannot alter the secret.
 type inlineRefusal struct {
-	what    string      // "port", "the key \"a\"", "the value"
+	what    string      // "this value", "this key"
 	problem string      // from inlineProblem
 	ext     key.Binding // the $EDITOR binding, named in the message; disabled: not offered
 }
 
 func (e inlineRefusal) Error() string {
-	msg := e.what + " holds " + e.problem + " that the in-app editor would not keep exactly"
+	why := e.what + " has " + e.problem + " the in-app editor would alter"
 	if !e.ext.Enabled() || len(e.ext.Keys()) == 0 {
-		return msg + ", so it is not edited here"
+		return why + ": it cannot be changed here"
 	}
-	// The key and its name come from the binding, so the hint cannot lie.
-	return "edit " + e.what + " with " + keyHelp(e.ext) + " (" + e.ext.Help().Desc + "), which keeps every byte: it holds " +
-		e.problem + " that the in-app editor would not keep exactly"
+	// The key and its name come from the binding, so the hint cannot lie;
+	// they lead, as the status line cuts long text at its end.
+	return "use " + keyHelp(e.ext) + " (" + e.ext.Help().Desc + ") for " + e.what + ": it has " + e.problem +
+		" the in-app editor would alter"
 }
