@@ -310,3 +310,43 @@ func TestMaskedEditorViewIsFixed(t *testing.T) {
 		first = view
 	}
 }
+
+// A masked multi-line field (a text area) replaces too: it starts empty,
+// nothing typed keeps the value, and reveal with nothing typed puts the
+// current text in to edit in place.
+func TestMaskedTextAreaFieldReplaces(t *testing.T) {
+	env := testEnv()
+	node := nodeOf(t, `"line1\nline2"`)
+	e, err := newValueEditor(env, "edit key", node, true)
+	if err != nil || e.area == nil {
+		t.Fatalf("multi-line string: area %v err %v", e != nil && e.area != nil, err)
+	}
+	e.setSize(60, 12)
+	e.focus()
+	if e.text() != "" || !e.unchanged() {
+		t.Errorf("masked text area starts with %d characters (unchanged %v)", len(e.text()), e.unchanged())
+	}
+	if got, _ := e.value(); string(got) != `"line1\nline2"` {
+		t.Errorf("nothing typed gives %s, want the current value", got)
+	}
+	for _, r := range "new" {
+		e.update(keyPress(string(r)))
+	}
+	if got, _ := e.value(); string(got) != `"new"` || e.unchanged() {
+		t.Errorf("typed over the masked area: %s (unchanged %v)", got, e.unchanged())
+	}
+
+	f, _ := newValueEditor(env, "edit key", node, true)
+	f.setSize(60, 12)
+	f.focus()
+	if res, _ := f.update(keyPress(env.Keys.Editor.Reveal.Keys()[0])); res != editorRevealed {
+		t.Errorf("reveal result %v, want editorRevealed", res)
+	}
+	if v := ansi.Strip(f.view()); !strings.Contains(v, "line1") || !strings.Contains(v, "line2") {
+		t.Errorf("revealed with nothing typed, the current text is not there:\n%s", v)
+	}
+	f.update(keyPress("X")) // the cursor is at the beginning
+	if got, _ := f.value(); string(got) != `"Xline1\nline2"` {
+		t.Errorf("edited in place: %s", got)
+	}
+}
