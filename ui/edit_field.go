@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/smtui/smtui/ui/jsonedit"
 )
@@ -46,6 +45,11 @@ func toggleCycle(orig jsonedit.Kind) []jsonedit.Kind {
 // a key, or a whole plaintext value. It validates nothing itself until
 // value() is called; the host applies the result through jsonedit and
 // shows any refusal with setError, keeping the pane open and the text kept.
+//
+// Masked over an existing value, the editor replaces: it starts empty (the
+// hidden text is never appended to), what is typed becomes the new value,
+// and applying with nothing typed keeps the current value. Revealing with
+// nothing typed puts the current text in to edit in place.
 type fieldEditor struct {
 	env   *Env
 	title string
@@ -53,17 +57,21 @@ type fieldEditor struct {
 	kind  jsonedit.Kind // modeValue: the type the text is read as
 	orig  jsonedit.Kind // the field's type when the editor opened
 
-	masked   bool
-	origText string // the text the editor opened with, to tell "changed" while masked
-	input    textinput.Model
-	area     *textEdit // non-nil: multi-line
-	err      string
+	masked     bool
+	origText   string // the current value's text (or the text the editor opened with)
+	hasCurrent bool   // origText is the value being edited: applying it unchanged is no edit
+	replacing  bool   // masked over the current value: started empty, empty keeps origText
+	input      textinput.Model
+	area       *textEdit // non-nil: multi-line
+	err        string
 
 	width, height int
 }
 
 // newValueEditor edits a field whose current value is n (nil for a new
-// field, typed as a string by default). masked hides the text while typing.
+// field, typed as a string by default). masked hides the text while typing
+// and makes the editor replace the value rather than edit it in place.
+// It refuses a value the editor would not hold exactly (an inlineRefusal).
 func newValueEditor(env *Env, title string, n *jsonedit.Node, masked bool) (*fieldEditor, error) {
 	kind, text := jsonedit.String, ""
 	if n != nil {
@@ -77,35 +85,77 @@ func newValueEditor(env *Env, title string, n *jsonedit.Node, masked bool) (*fie
 			text = string(n.Raw())
 		}
 	}
-	return newValueEditorText(env, title, kind, text, masked)
+	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: kind, orig: kind, masked: masked,
+		origText: text, hasCurrent: n != nil}
+	return e, e.openOn(text, valueNeedsArea(kind, text))
 }
 
 // newValueEditorText edits text to be read as a value of kind (for text
-// that came back from $EDITOR and was refused, so nothing typed is lost).
+// that came back from $EDITOR and was refused, so nothing typed is lost):
+// the text is in the editor, masked or not.
 func newValueEditorText(env *Env, title string, kind jsonedit.Kind, text string, masked bool) (*fieldEditor, error) {
 	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: kind, orig: kind, masked: masked, origText: text}
-	multi := kind == jsonedit.Object || kind == jsonedit.Array || strings.ContainsAny(text, "\n\r\t")
-	return e, e.open(text, multi)
+	return e, e.openOn(text, valueNeedsArea(kind, text))
 }
 
-// newKeyEditor asks for an object key (a new field's, or a new name).
-func newKeyEditor(env *Env, title, current string) *fieldEditor {
-	e := &fieldEditor{env: env, title: title, mode: modeKey, kind: jsonedit.String}
-	_ = e.open(current, false)
-	return e
+// valueNeedsArea reports whether a value of kind with text is edited in a
+// text area rather than on one line.
+func valueNeedsArea(kind jsonedit.Kind, text string) bool {
+	return kind == jsonedit.Object || kind == jsonedit.Array || strings.ContainsAny(text, "\n\r\t")
 }
 
-// newTextEditor edits a whole plaintext value in a text area.
+// newKeyEditor asks for an object key (a new field's, or a new name for
+// the key current). It refuses a key the editor would not hold exactly.
+func newKeyEditor(env *Env, title, current string) (*fieldEditor, error) {
+	e := &fieldEditor{env: env, title: title, mode: modeKey, kind: jsonedit.String, origText: current}
+	return e, e.openOn(current, false)
+}
+
+// newTextEditor edits a whole plaintext value, text, in a text area
+// (replacing it while masked, as newValueEditor does).
 func newTextEditor(env *Env, title, text string, masked bool) (*fieldEditor, error) {
-	e := &fieldEditor{env: env, title: title, mode: modeText, kind: jsonedit.String, masked: masked}
-	return e, e.open(text, true)
+	e := &fieldEditor{env: env, title: title, mode: modeText, kind: jsonedit.String, masked: masked,
+		origText: text, hasCurrent: true}
+	return e, e.openOn(text, true)
 }
 
+// newTextEditorText opens the text area on text that is not the current
+// value (text refused after $EDITOR), in place, masked or not.
+func newTextEditorText(env *Env, title, text string, masked bool) (*fieldEditor, error) {
+	e := &fieldEditor{env: env, title: title, mode: modeText, kind: jsonedit.String, masked: masked, origText: text}
+	return e, e.openOn(text, true)
+}
+
+// openOn opens the editor on text: refused if the editor would not hold it
+// exactly (applying it untouched must not change it), started empty when
+// masked over the current value.
+func (e *fieldEditor) openOn(text string, multi bool) error {
+	if p := inlineProblem(text, multi); p != "" {
+		return e.refusal(p)
+	}
+	if e.masked && e.hasCurrent && e.mode != modeKey {
+		e.replacing = true
+		return e.open("", multi)
+	}
+	return e.open(text, multi)
+}
+
+// refusal explains why the editor does not open on its text.
+func (e *fieldEditor) refusal(problem string) error {
+	r := inlineRefusal{what: "this value", problem: problem, ext: e.env.Keys.Value.External}
+	if e.mode == modeKey {
+		r.what, r.ext = "this key", key.Binding{}
+	}
+	return r
+}
+
+// open puts text in a new text area (multi) or text input, and checks that
+// the widget holds it exactly.
 func (e *fieldEditor) open(text string, multi bool) error {
 	if multi {
 		a, err := newTextEdit(text, e.masked)
 		if err != nil {
-			return err
+			return e.refusal("characters")
 		}
 		e.area = a
 		return nil
@@ -114,6 +164,9 @@ func (e *fieldEditor) open(text string, multi bool) error {
 	in.Prompt = "› "
 	in.CharLimit = 0
 	in.SetValue(text)
+	if in.Value() != text {
+		return e.refusal("characters")
+	}
 	in.CursorEnd()
 	if e.masked {
 		in.EchoMode = textinput.EchoPassword
@@ -131,7 +184,7 @@ func (e *fieldEditor) focus() tea.Cmd {
 	return e.input.Focus()
 }
 
-// text is what has been typed.
+// text is what is in the editor (what has been typed, while replacing).
 func (e *fieldEditor) text() string {
 	if e.area != nil {
 		return e.area.value()
@@ -139,17 +192,48 @@ func (e *fieldEditor) text() string {
 	return e.input.Value()
 }
 
+// keepsCurrent reports whether the editor replaces a masked value and
+// nothing has been typed: applying it keeps the current value.
+func (e *fieldEditor) keepsCurrent() bool { return e.replacing && e.text() == "" }
+
+// result is the text to apply: what is in the editor, or the current
+// value's text when nothing was typed over it.
+func (e *fieldEditor) result() string {
+	if e.keepsCurrent() {
+		return e.origText
+	}
+	return e.text()
+}
+
+// unchanged reports whether applying the editor would leave the value it
+// opened on as it is (same text, same type): the host makes no edit then,
+// not even an identical rewrite.
+func (e *fieldEditor) unchanged() bool {
+	return e.hasCurrent && e.kind == e.orig && e.result() == e.origText
+}
+
 // value is the result to apply: the raw JSON for a value (refused with a
 // clear message, never quoting the text, when it does not fit the type), the
 // key for a key, the text for plaintext.
 func (e *fieldEditor) value() ([]byte, error) {
 	switch e.mode {
-	case modeKey:
-		return []byte(e.text()), nil
-	case modeText:
-		return []byte(e.text()), nil
+	case modeKey, modeText:
+		return []byte(e.result()), nil
 	}
-	return jsonedit.ParseInput(e.kind, e.text())
+	return jsonedit.ParseInput(e.kind, e.result())
+}
+
+// editInPlace stops replacing: the current value's text goes into the
+// editor to be edited as an unmasked editor does (on reveal with nothing
+// typed). openOn checked that the editor holds that text exactly.
+func (e *fieldEditor) editInPlace() {
+	e.replacing = false
+	if e.area != nil {
+		e.area.setValue(e.origText)
+		return
+	}
+	e.input.SetValue(e.origText)
+	e.input.CursorEnd()
 }
 
 // setError shows why the input was refused; the pane stays open.
@@ -216,6 +300,9 @@ func (e *fieldEditor) update(msg tea.Msg) (editorResult, tea.Cmd) {
 			if e.mode == modeKey {
 				return editorEditing, nil
 			}
+			if e.masked && e.keepsCurrent() {
+				e.editInPlace()
+			}
 			e.setMasked(!e.masked)
 			if !e.masked {
 				return editorRevealed, nil
@@ -244,53 +331,4 @@ func (e *fieldEditor) setSize(w, h int) {
 		return
 	}
 	e.input.SetWidth(max(inner-3, 4))
-}
-
-// view renders the pane: title, input, type and state, error or help.
-func (e *fieldEditor) view() string {
-	st := e.env.Styles
-	inner := max(e.width-4, 1)
-	k := &e.env.Keys.Editor
-	var body string
-	switch {
-	case e.area != nil:
-		body = e.area.view(st)
-	case e.masked && e.mode != modeKey:
-		// The input's own password echo draws one dot per character, which
-		// would give away the value's length: show the fixed mask instead,
-		// and whether the text was changed, so typing still has feedback.
-		state := "unchanged"
-		if e.input.Value() != e.origText {
-			state = "changed"
-		}
-		body = e.input.Prompt + st.Masked.Render(maskText) + " " + st.Muted.Render(state)
-	default:
-		body = e.input.View()
-	}
-	var info []string
-	if e.mode == modeValue {
-		t := "type " + e.kind.String()
-		if e.canToggle() {
-			t += " (" + keyHelp(k.ToggleType) + " changes)"
-		}
-		info = append(info, t)
-	}
-	if e.mode != modeKey {
-		if e.masked {
-			info = append(info, "masked while you type — "+keyHelp(k.Reveal)+" reveals")
-		} else {
-			info = append(info, "revealed")
-		}
-	}
-	lines := []string{st.Section.Render(cut(e.title, inner)), body}
-	if len(info) > 0 {
-		lines = append(lines, st.Muted.Render(cut(strings.Join(info, " · "), inner)))
-	}
-	if e.err != "" {
-		lines = append(lines, st.Error.Render(cut(e.err, inner)))
-	}
-	sub := e.submitKey()
-	help := keyHelp(sub) + " " + sub.Help().Desc + " · " + keyHelp(k.Cancel) + " " + k.Cancel.Help().Desc
-	lines = append(lines, st.Muted.Render(cut(help, inner)))
-	return st.Pane.Width(max(e.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
 }

@@ -83,8 +83,13 @@ func TestFieldEditorMasksWhileTyping(t *testing.T) {
 	if res, _ := e.update(keyPress(env.Keys.Editor.Reveal.Keys()[0])); res != editorRevealed {
 		t.Errorf("reveal result %v", res)
 	}
-	if v := ansi.Strip(e.view()); !strings.Contains(v, "hunter2xyz") {
+	// The masked editor replaced the value: revealing shows only what was
+	// typed, never the hidden value with the typing appended.
+	if v := ansi.Strip(e.view()); !strings.Contains(v, "xyz") || strings.Contains(v, "hunter2") {
 		t.Errorf("revealed editor:\n%s", v)
+	}
+	if got, _ := e.value(); string(got) != `"xyz"` {
+		t.Errorf("value after typing over the masked field = %s, want \"xyz\"", got)
 	}
 	// A multi-line string opens a text area, masked the same way.
 	a, err := newValueEditor(env, "edit key", nodeOf(t, `"line1\nline2"`), true)

@@ -314,7 +314,11 @@ func (v *valueScreen) startAdd() tea.Cmd {
 		e, _ := newValueEditor(v.env, "new element of "+p.String(), nil, true)
 		return v.openEditor(e, purposeAppend, p)
 	}
-	return v.openEditor(newKeyEditor(v.env, "new field in "+p.String()+": its key", ""), purposeAddKey, p)
+	e, err := newKeyEditor(v.env, "new field in "+p.String()+": its key", "")
+	if err != nil {
+		return warn(err.Error())
+	}
+	return v.openEditor(e, purposeAddKey, p)
 }
 
 // startRename renames the selected member.
@@ -332,8 +336,12 @@ func (v *valueScreen) startRename() tea.Cmd {
 	if last := r.path[len(r.path)-1]; last.IsIndex {
 		return info("array elements have no key to rename")
 	}
+	e, err := newKeyEditor(v.env, "rename "+r.path.String()+" to", r.key)
+	if err != nil {
+		return warn(err.Error())
+	}
 	v.session()
-	return v.openEditor(newKeyEditor(v.env, "rename "+r.path.String()+" to", r.key), purposeRename, r.path)
+	return v.openEditor(e, purposeRename, r.path)
 }
 
 // deleteField removes the selected field from the pending value. Nothing is
@@ -383,6 +391,9 @@ func (v *valueScreen) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 // value. A refusal keeps the editor open with the text and the reason.
 func (v *valueScreen) submitEditor() tea.Cmd {
 	e := v.edit.editor
+	if v.edit.purpose != purposeAddKey && e.unchanged() {
+		return v.closeUnchanged()
+	}
 	raw, err := e.value()
 	if err != nil {
 		e.setError(err.Error())
@@ -410,6 +421,9 @@ func (v *valueScreen) submitEditor() tea.Cmd {
 		keep = p.Append(jsonedit.Key(v.edit.newKey))
 	case purposeAddKey:
 		return v.addKeyTyped(string(raw))
+	}
+	if v.session().sameAsPending(op) {
+		return v.closeUnchanged()
 	}
 	if err := v.session().apply(op); err != nil {
 		e.setError(err.Error())
@@ -545,7 +559,7 @@ func (v *valueScreen) reopen(msg externalEditedMsg, why error) tea.Cmd {
 	var e *fieldEditor
 	var err error
 	if msg.purpose == purposeText {
-		e, err = newTextEditor(v.env, "edit "+v.target.name, msg.res.text, msg.masked)
+		e, err = newTextEditorText(v.env, "edit "+v.target.name, msg.res.text, msg.masked)
 	} else {
 		e, err = newValueEditorText(v.env, "edit "+msg.path.String(), msg.kind, msg.res.text, msg.masked)
 	}

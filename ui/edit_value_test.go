@@ -229,7 +229,8 @@ func TestEditNestedValueAsJSON(t *testing.T) {
 	h.selectRow(v, "allowed_origins")
 	h.press(k.Value.Edit)
 	h.waitFor("type array")
-	h.typeText("x") // before the opening bracket: not JSON
+	h.press(k.Editor.Reveal) // nothing typed: the current JSON, to edit in place
+	h.typeText("x")          // before the opening bracket: not JSON
 	h.press(k.Editor.SubmitText)
 	scr := h.waitFor("not a valid JSON array")
 	if v.edit.editor == nil || h.emu.Requests("PutSecretValue") != puts {
@@ -303,9 +304,16 @@ func TestEditPlaintextInTextArea(t *testing.T) {
 	if strings.Contains(scr, "BEGIN OPENSSH") {
 		t.Errorf("the masked text area shows the key:\n%s", scr)
 	}
+	// Revealed with nothing typed, the current text is there to edit in
+	// place, the cursor at its beginning.
+	h.press(k.Editor.Reveal)
+	if scr = h.screen(); !strings.Contains(scr, "BEGIN OPENSSH") {
+		t.Errorf("revealed text area:\n%s", scr)
+	}
+	h.press(k.Editor.Reveal)
 	h.typeText("# ci key")
 	h.send(keyPress("enter"))
-	if scr = h.screen(); strings.Contains(scr, "# ci key") {
+	if scr = h.screen(); strings.Contains(scr, "# ci key") || strings.Contains(scr, "BEGIN OPENSSH") {
 		t.Errorf("typing shows the text while masked")
 	}
 	h.press(k.Editor.Reveal)
@@ -327,7 +335,8 @@ func TestEditRefusesOversizeValueLocally(t *testing.T) {
 	puts := h.emu.Requests("PutSecretValue")
 	h.press(k.Value.Edit)
 	h.waitFor("masked while you type")
-	h.send(tea.PasteMsg{Content: strings.Repeat("A", aws.MaxValueBytes)})
+	// The masked editor replaces the value: the paste alone is over the limit.
+	h.send(tea.PasteMsg{Content: strings.Repeat("A", aws.MaxValueBytes+1)})
 	h.press(k.Editor.SubmitText)
 	h.waitFor("at most 65,536")
 	h.press(k.Editor.Cancel)

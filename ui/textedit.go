@@ -38,6 +38,12 @@ func newTextEdit(text string, masked bool) (*textEdit, error) {
 	return &textEdit{area: a, masked: masked}, nil
 }
 
+// setValue replaces the text, with the cursor at the beginning.
+func (t *textEdit) setValue(text string) {
+	t.area.SetValue(text)
+	t.area.MoveToBegin()
+}
+
 // focus gives the text area the keyboard.
 func (t *textEdit) focus() tea.Cmd { return t.area.Focus() }
 

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// view renders the pane: title, input, type and state, what applying does
+// while replacing a masked value, error or help.
+func (e *fieldEditor) view() string {
+	st := e.env.Styles
+	inner := max(e.width-4, 1)
+	k := &e.env.Keys.Editor
+	var body string
+	switch {
+	case e.area != nil:
+		body = e.area.view(st)
+	case e.masked && e.mode != modeKey:
+		// The input's own password echo draws one dot per character, which
+		// would give away the value's length: show the fixed mask instead,
+		// and whether the text was changed, so typing still has feedback.
+		body = cut(e.input.Prompt+st.Masked.Render(maskText)+" "+st.Muted.Render(e.maskedState()), inner)
+	default:
+		body = e.input.View()
+	}
+	var info []string
+	if e.mode == modeValue {
+		t := "type " + e.kind.String()
+		if e.canToggle() {
+			t += " (" + keyHelp(k.ToggleType) + " changes)"
+		}
+		info = append(info, t)
+	}
+	if e.mode != modeKey {
+		if e.masked {
+			info = append(info, "masked while you type — "+keyHelp(k.Reveal)+" reveals")
+		} else {
+			info = append(info, "revealed")
+		}
+	}
+	lines := []string{st.Section.Render(cut(e.title, inner)), body}
+	if len(info) > 0 {
+		lines = append(lines, st.Muted.Render(cut(strings.Join(info, " · "), inner)))
+	}
+	if hint := e.replaceHint(); hint != "" {
+		lines = append(lines, st.Muted.Render(cut(hint, inner)))
+	}
+	if e.err != "" {
+		lines = append(lines, st.Error.Render(cut(e.err, inner)))
+	}
+	sub := e.submitKey()
+	help := keyHelp(sub) + " " + sub.Help().Desc + " · " + keyHelp(k.Cancel) + " " + k.Cancel.Help().Desc
+	lines = append(lines, st.Muted.Render(cut(help, inner)))
+	return st.Pane.Width(max(e.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
+}
+
+// maskedState is the one-line editor's feedback while masked. Replacing,
+// it says only whether anything was typed: comparing the typed text with
+// the hidden value would tell the operator (or a bystander) whether a
+// guess matches it.
+func (e *fieldEditor) maskedState() string {
+	changed := e.text() != e.origText
+	if e.replacing {
+		changed = e.text() != ""
+	}
+	if changed {
+		return "changed"
+	}
+	return "unchanged"
+}
+
+// replaceHint says what applying does while the editor replaces a masked
+// value, or "" when it edits in place.
+func (e *fieldEditor) replaceHint() string {
+	if !e.replacing {
+		return ""
+	}
+	sub := keyHelp(e.submitKey())
+	if e.keepsCurrent() {
+		return "type the new value · " + sub + " with nothing typed keeps the current one"
+	}
+	return "your text replaces the current value · erase it to keep the current one"
+}
