@@ -451,6 +451,13 @@ func TestFidelityRotateUnknownLambda(t *testing.T) {
 	if len(d.VersionIdsToStages) != 1 {
 		t.Fatalf("versions changed: %v", d.VersionIdsToStages)
 	}
+	// Through the Store: access denied, but the hint is about the function,
+	// not the caller's permissions.
+	_, err = h.st.RotateSecret(h.ctx, RotateInput{SecretID: id, LambdaARN: "arn:aws:lambda:us-east-1:123456789012:function:NoSuchFunction"})
+	e := wantKind(t, err, KindAccessDenied)
+	if e.Message != msgCannotInvoke || e.Action != "lambda:InvokeFunction" || !strings.Contains(e.Hint, "rotation function does not exist") {
+		t.Errorf("Store error: message %q action %q hint %q", e.Message, e.Action, e.Hint)
+	}
 	// Once the function exists, the same call works.
 	h.srv.AddLambdaFunction("arn:aws:lambda:us-east-1:123456789012:function:NoSuchFunction")
 	if _, err := c.RotateSecret(h.ctx, &secretsmanager.RotateSecretInput{SecretId: awssdk.String(id),
