@@ -22,7 +22,7 @@ func (h *harness) waitCurrent(id, version string) {
 }
 
 func TestContractRotation(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, withRotationFunction(testLambda))
 	id := "rotate/ok"
 	old := h.create(id, "before")
 	newID, err := h.st.RotateSecret(h.ctx, RotateInput{SecretID: id, LambdaARN: testLambda,
@@ -60,7 +60,7 @@ func TestContractRotation(t *testing.T) {
 // A failed rotation leaves AWSPENDING on a version other than AWSCURRENT; a
 // new rotation is refused until the stray label is removed.
 func TestContractRotationStuck(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, withRotationFunction(testLambda))
 	id := "rotate/stuck"
 	cur := h.create(id, "before")
 	h.srv.FailRotation(id, "testSecret")
@@ -135,7 +135,7 @@ func TestContractCancelRotation(t *testing.T) {
 
 // RotateImmediately=false only sets the schedule: no new version.
 func TestContractRotateNotImmediately(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, withRotationFunction(testLambda))
 	id := "rotate/later"
 	h.create(id, "a")
 	no := false

@@ -147,6 +147,13 @@ func classifyAPI(e *Error, err error, apiErr smithy.APIError, c errContext) {
 	e.Kind = kind
 	switch kind {
 	case KindAccessDenied:
+		if strings.Contains(e.Message, "cannot invoke the specified Lambda function") {
+			// RotateSecret naming a function Secrets Manager cannot call: not
+			// the caller's permissions.
+			e.Action = "lambda:InvokeFunction"
+			e.Hint = "the rotation function does not exist, or its resource policy does not let secretsmanager.amazonaws.com invoke it; check the function's ARN"
+			break
+		}
 		if m := actionInMessage.FindStringSubmatch(e.Message); m != nil {
 			e.Action = m[1]
 		} else if op := operationName(err); op != "" {

@@ -14,7 +14,6 @@ import (
 const (
 	maxNameLen        = 512
 	maxDescriptionLen = 2048
-	maxTags           = 50
 	maxTagKeyLen      = 128
 	maxTagValueLen    = 256
 	minTokenLen       = 32
@@ -25,17 +24,24 @@ const (
 	maxRotationDays   = 1000
 )
 
-// validateName checks a new secret's name: 1-512 ASCII letters, digits and /_+=.@-.
-func validateName(name string) error {
+// MaxTags is how many tags a secret can have.
+const MaxTags = 50
+
+// The AWS input rules, exported once for the UI so a form refuses what AWS
+// would refuse, with the same words the Store uses.
+
+// CheckSecretName checks a new secret's name: 1-512 ASCII letters, digits
+// and /_+=.@-.
+func CheckSecretName(name string) error {
 	if name == "" {
 		return fmt.Errorf("the name is empty")
 	}
 	if len(name) > maxNameLen {
 		return fmt.Errorf("the name is %d characters; the limit is %d", len(name), maxNameLen)
 	}
-	for i, r := range name {
+	for i, r := range []rune(name) {
 		if !nameRune(r) {
-			return fmt.Errorf("the name contains %q at position %d; use only ASCII letters, digits and /_+=.@-", r, i+1)
+			return fmt.Errorf("character %d (%q) is not allowed: use ASCII letters, digits and / _ + = . @ -", i+1, r)
 		}
 	}
 	return nil
@@ -46,39 +52,66 @@ func nameRune(r rune) bool {
 		strings.ContainsRune("/_+=.@-", r))
 }
 
-// validateDescription checks a description's length (characters, up to 2048).
-func validateDescription(d string) error {
+// CheckDescription checks a description's length (characters, up to 2048).
+func CheckDescription(d string) error {
 	if n := utf8.RuneCountInString(d); n > maxDescriptionLen {
 		return fmt.Errorf("the description is %d characters; the limit is %d", n, maxDescriptionLen)
 	}
 	return nil
 }
 
-// validateTags checks tags against AWS's rules: up to 50, unique keys of
-// 1-128 characters not starting with "aws:", values up to 256 characters,
-// letters, digits, spaces and + - = . _ : / @ only.
-func validateTags(tags []Tag) error {
-	if len(tags) > maxTags {
-		return fmt.Errorf("%d tags given; a secret can have at most %d", len(tags), maxTags)
+// CheckTags checks a secret's whole tag set against AWS's rules: up to 50,
+// unique keys, and each tag as CheckTag checks it.
+func CheckTags(tags []Tag) error {
+	if len(tags) > MaxTags {
+		return fmt.Errorf("%d tags given; a secret can have at most %d", len(tags), MaxTags)
 	}
 	seen := make(map[string]bool, len(tags))
 	for _, t := range tags {
-		if err := validateTagKey(t.Key); err != nil {
+		if err := CheckTag(t); err != nil {
 			return err
 		}
 		if seen[t.Key] {
 			return fmt.Errorf("tag key %q is given twice", t.Key)
 		}
 		seen[t.Key] = true
-		if n := utf8.RuneCountInString(t.Value); n > maxTagValueLen {
-			return fmt.Errorf("the value of tag %q is %d characters; the limit is %d", t.Key, n, maxTagValueLen)
-		}
-		if r, ok := badTagRune(t.Value); ok {
-			return fmt.Errorf("the value of tag %q contains %q; use letters, digits, spaces and + - = . _ : / @", t.Key, r)
-		}
 	}
 	return nil
 }
+
+// CheckTag checks one tag: a key of 1-128 characters not starting with
+// "aws:", a value of up to 256 characters, both matching AWS's pattern
+// ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$ (letters, separators such as spaces, numbers
+// and _ . : / = + - @; no control characters).
+func CheckTag(t Tag) error {
+	if err := validateTagKey(t.Key); err != nil {
+		return err
+	}
+	if n := utf8.RuneCountInString(t.Value); n > maxTagValueLen {
+		return fmt.Errorf("the value of tag %q is %d characters; the limit is %d", t.Key, n, maxTagValueLen)
+	}
+	if r, ok := badTagRune(t.Value); ok {
+		return fmt.Errorf("the value of tag %q contains %q; use letters, digits, spaces and + - = . _ : / @", t.Key, r)
+	}
+	return nil
+}
+
+// CheckLabel checks a staging label's length (1-256 characters).
+func CheckLabel(l string) error {
+	if l == "" {
+		return fmt.Errorf("the staging label is empty")
+	}
+	if n := utf8.RuneCountInString(l); n > maxLabelLen {
+		return fmt.Errorf("the staging label is %d characters; the limit is %d", n, maxLabelLen)
+	}
+	return nil
+}
+
+// The Store's own names for the rules above.
+func validateName(name string) error     { return CheckSecretName(name) }
+func validateDescription(d string) error { return CheckDescription(d) }
+func validateTags(tags []Tag) error      { return CheckTags(tags) }
+func validateLabel(l string) error       { return CheckLabel(l) }
 
 func validateTagKey(k string) error {
 	n := utf8.RuneCountInString(k)
@@ -96,10 +129,13 @@ func validateTagKey(k string) error {
 	return nil
 }
 
-// badTagRune returns the first character AWS does not allow in tags.
+// badTagRune returns the first character AWS's tag pattern
+// ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$ does not allow. \p{Z} is the Unicode
+// separators (spaces, U+2028, U+2029), not white space: tabs, newlines and
+// U+0085 are refused.
 func badTagRune(s string) (rune, bool) {
 	for _, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("+-=._:/@", r)) {
+		if !(unicode.IsLetter(r) || unicode.Is(unicode.Z, r) || unicode.IsNumber(r) || strings.ContainsRune("_.:/=+-@", r)) {
 			return r, true
 		}
 	}
@@ -122,17 +158,6 @@ func validateToken(tok string) error {
 func validateValue(v SecretValue) error {
 	if v.Len() > MaxValueBytes {
 		return fmt.Errorf("the value is %d bytes; Secrets Manager accepts at most %d", v.Len(), MaxValueBytes)
-	}
-	return nil
-}
-
-// validateLabel checks a staging label's length.
-func validateLabel(l string) error {
-	if l == "" {
-		return fmt.Errorf("the staging label is empty")
-	}
-	if n := utf8.RuneCountInString(l); n > maxLabelLen {
-		return fmt.Errorf("the staging label is %d characters; the limit is %d", n, maxLabelLen)
 	}
 	return nil
 }

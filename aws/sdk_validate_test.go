@@ -75,7 +75,7 @@ func TestLocalRefusals(t *testing.T) {
 			return err
 		}, "label is empty"},
 		{"create empty name", func() error { _, err := st.CreateSecret(ctx, CreateSecretInput{}); return err }, "name is empty"},
-		{"create bad char", func() error { _, err := st.CreateSecret(ctx, CreateSecretInput{Name: "prod/db pass"}); return err }, "' ' at position 8"},
+		{"create bad char", func() error { _, err := st.CreateSecret(ctx, CreateSecretInput{Name: "prod/db pass"}); return err }, "character 8 (' ') is not allowed"},
 		{"create unicode", func() error { _, err := st.CreateSecret(ctx, CreateSecretInput{Name: "café"}); return err }, "ASCII"},
 		{"create long name", func() error {
 			_, err := st.CreateSecret(ctx, CreateSecretInput{Name: strings.Repeat("a", 513)})
@@ -106,6 +106,12 @@ func TestLocalRefusals(t *testing.T) {
 			_, err := st.CreateSecret(ctx, CreateSecretInput{Name: "a", Tags: []Tag{{Key: "k", Value: "a;b"}}})
 			return err
 		}, "';'"},
+		// AWS's pattern has \p{Z} (separators), not white space.
+		{"tag value newline", func() error { return st.TagSecret(ctx, "s", []Tag{{Key: "k", Value: "a\nb"}}) }, `'\n'`},
+		{"tag value carriage return", func() error { return st.TagSecret(ctx, "s", []Tag{{Key: "k", Value: "a\rb"}}) }, `'\r'`},
+		{"tag value tab", func() error { return st.TagSecret(ctx, "s", []Tag{{Key: "k", Value: "a\tb"}}) }, `'\t'`},
+		{"tag value NEL", func() error { return st.TagSecret(ctx, "s", []Tag{{Key: "k", Value: "a\u0085b"}}) }, `'\u0085'`},
+		{"tag key newline", func() error { return st.TagSecret(ctx, "s", []Tag{{Key: "k\n", Value: "v"}}) }, `'\n'`},
 		{"create too big", func() error { _, err := st.CreateSecret(ctx, CreateSecretInput{Name: "a", Value: big}); return err }, "65537 bytes"},
 		{"delete window low", func() error {
 			_, err := st.DeleteSecret(ctx, DeleteSecretInput{SecretID: "s", RecoveryWindowDays: 6})
@@ -202,5 +208,43 @@ func TestValidateAccepts(t *testing.T) {
 	}
 	if err := validateValue(TextValue(strings.Repeat("x", MaxValueBytes))); err != nil {
 		t.Error(err)
+	}
+}
+
+// The local tag check is AWS's pattern ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$,
+// character for character, over the Basic Multilingual Plane and beyond.
+func TestTagRuneMatchesAWSPattern(t *testing.T) {
+	aws := regexp.MustCompile(`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`)
+	for r := rune(0); r <= 0x2FFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates are not characters
+		}
+		s := string(r)
+		_, bad := badTagRune(s)
+		if bad == aws.MatchString(s) {
+			t.Fatalf("U+%04X: local check says bad=%v, AWS's pattern says match=%v", r, bad, aws.MatchString(s))
+		}
+	}
+}
+
+// The exported rules are the Store's: the UI gets the same verdicts.
+func TestExportedRules(t *testing.T) {
+	if err := CheckSecretName("prod/db pass"); err == nil || !strings.Contains(err.Error(), "is not allowed") {
+		t.Errorf("name with a space: %v", err)
+	}
+	if err := CheckTag(Tag{Key: "env", Value: "prod\r"}); err == nil {
+		t.Error("tag value with a carriage return accepted")
+	}
+	if err := CheckTag(Tag{Key: "名前", Value: "Zahlungen ü\u2028"}); err != nil {
+		t.Errorf("letters and a line separator (\\p{Z}) refused: %v", err)
+	}
+	if err := CheckTags([]Tag{{Key: "a"}, {Key: "a"}}); err == nil {
+		t.Error("duplicate keys accepted")
+	}
+	if err := CheckDescription(strings.Repeat("d", 2049)); err == nil {
+		t.Error("2049-character description accepted")
+	}
+	if err := CheckLabel(strings.Repeat("l", 257)); err == nil {
+		t.Error("257-character label accepted")
 	}
 }

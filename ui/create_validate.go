@@ -5,45 +5,30 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
-// AWS's limits for a new secret, checked before anything is sent.
-const (
-	createMaxName        = 512
-	createMaxDescription = 2048
-	createMaxTags        = 50
-	createMaxTagKey      = 128
-	createMaxTagValue    = 256
-)
+// The checks below are aws's input rules (aws.CheckSecretName and friends),
+// turned into the form's message text ("" when the input is fine).
+
+// createMaxTags is how many tags a secret can have.
+const createMaxTags = aws.MaxTags
+
+// errText is err's message, or "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
 
 // checkSecretName validates a new secret's name.
-func checkSecretName(name string) string {
-	switch {
-	case name == "":
-		return "the name is empty"
-	case len(name) > createMaxName:
-		return "the name is " + strconv.Itoa(len(name)) + " characters; AWS allows at most 512"
-	}
-	for i, r := range name {
-		if !(r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/_+=.@-", r))) {
-			return "character " + strconv.Itoa(i+1) + " (" + strconv.QuoteRune(r) + ") is not allowed: use ASCII letters, digits and / _ + = . @ -"
-		}
-	}
-	return ""
-}
+func checkSecretName(name string) string { return errText(aws.CheckSecretName(name)) }
 
 // checkDescription validates a description's length.
-func checkDescription(d string) string {
-	if n := utf8.RuneCountInString(d); n > createMaxDescription {
-		return "the description is " + strconv.Itoa(n) + " characters; AWS allows at most 2048"
-	}
-	return ""
-}
+func checkDescription(d string) string { return errText(aws.CheckDescription(d)) }
 
 // parseTagLines reads "key=value" lines into tags and checks them.
 func parseTagLines(text string) ([]aws.Tag, string) {
@@ -63,45 +48,10 @@ func parseTagLines(text string) ([]aws.Tag, string) {
 }
 
 // checkTags validates a whole tag set against AWS's rules.
-func checkTags(tags []aws.Tag) string {
-	if len(tags) > createMaxTags {
-		return plural(len(tags), "tag") + "; a secret can have at most 50"
-	}
-	seen := map[string]bool{}
-	for _, t := range tags {
-		if msg := checkTag(t); msg != "" {
-			return msg
-		}
-		if seen[t.Key] {
-			return "tag " + strconv.Quote(t.Key) + " is given twice"
-		}
-		seen[t.Key] = true
-	}
-	return ""
-}
+func checkTags(tags []aws.Tag) string { return errText(aws.CheckTags(tags)) }
 
 // checkTag validates one tag.
-func checkTag(t aws.Tag) string {
-	n := utf8.RuneCountInString(t.Key)
-	switch {
-	case n == 0:
-		return "a tag key is empty"
-	case n > createMaxTagKey:
-		return "tag key " + strconv.Quote(cut(t.Key, 20)) + " is " + strconv.Itoa(n) + " characters; the limit is 128"
-	case strings.HasPrefix(strings.ToLower(t.Key), "aws:"):
-		return "tag key " + strconv.Quote(t.Key) + " starts with aws:, which AWS reserves"
-	case utf8.RuneCountInString(t.Value) > createMaxTagValue:
-		return "the value of tag " + strconv.Quote(t.Key) + " is longer than 256 characters"
-	}
-	for _, s := range []string{t.Key, t.Value} {
-		for _, r := range s {
-			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("+-=._:/@", r)) {
-				return "tag " + strconv.Quote(t.Key) + " contains " + strconv.QuoteRune(r) + "; use letters, digits, spaces and + - = . _ : / @"
-			}
-		}
-	}
-	return ""
-}
+func checkTag(t aws.Tag) string { return errText(aws.CheckTag(t)) }
 
 // kvRow is one key/value field of a new JSON secret.
 type kvRow struct {

@@ -21,6 +21,10 @@ type Options struct {
 	Seed              bool             // load the deterministic demo account
 	SyntheticSecrets  int              // plus N generated secrets in us-east-1 (perf work, --demo-secrets)
 	RotationStepDelay time.Duration    // pause before each rotation step; 0 means 400ms
+	// LambdaFunctions are the ARNs of the rotation functions that exist,
+	// besides the demo account's (Seed). RotateSecret naming any other
+	// function is refused, as AWS refuses a function it cannot invoke.
+	LambdaFunctions []string
 }
 
 const defaultRotationStepDelay = 400 * time.Millisecond
@@ -37,6 +41,7 @@ type Emulator struct {
 	faultSeq int
 	requests map[string]int
 	failRot  map[string]string // secret id (name or ARN) -> step
+	lambdas  map[string]bool   // unqualified ARNs of the rotation functions that exist
 
 	closed   bool
 	inflight sync.WaitGroup // handlers and rotation goroutines
@@ -63,8 +68,12 @@ func New(opts Options) *Emulator {
 		rng:      rand.New(rand.NewPCG(0x5EC2E75, 0xD3110)),
 		requests: map[string]int{},
 		failRot:  map[string]string{},
+		lambdas:  map[string]bool{},
 		ctx:      ctx,
 		cancel:   cancel,
+	}
+	for _, arn := range opts.LambdaFunctions {
+		e.lambdas[unqualifiedFunction(arn)] = true
 	}
 	now := opts.Clock()
 	if opts.Seed {

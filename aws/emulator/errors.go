@@ -41,6 +41,26 @@ func (e *apiError) status() int {
 	return http.StatusBadRequest
 }
 
+// lowerMessageKey lists the errors the service framework itself raises (not
+// Secrets Manager's modelled exceptions): their body carries "message".
+// Secrets Manager's own exceptions carry "Message", as AWS sends them.
+var lowerMessageKey = map[string]bool{
+	codeValidation:       true,
+	codeSerialization:    true,
+	codeUnknownOperation: true,
+	codeIncompleteSig:    true,
+	codeThrottling:       true,
+}
+
+// body is the JSON error body AWS sends for e.
+func (e *apiError) body() map[string]string {
+	key := "Message"
+	if lowerMessageKey[e.code] {
+		key = "message"
+	}
+	return map[string]string{"__type": e.code, key: e.message}
+}
+
 func errorf(code, format string, args ...any) *apiError {
 	return &apiError{code: code, message: fmt.Sprintf(format, args...)}
 }

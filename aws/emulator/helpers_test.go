@@ -27,6 +27,7 @@ func startServer(t *testing.T, opts Options) *Server {
 	if opts.RotationStepDelay == 0 {
 		opts.RotationStepDelay = time.Millisecond
 	}
+	opts.LambdaFunctions = append(opts.LambdaFunctions, testLambda)
 	srv, err := Start(opts)
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Sort keys of ListSecrets.
@@ -241,38 +242,86 @@ func matchesFilter(s *secret, key, v string) bool {
 	return false
 }
 
-// wordsMatch reports whether every word of query is, case-insensitively, a
-// prefix of some attribute or of some word of an attribute.
+// wordsMatch reports whether every whitespace-separated word of query
+// matches an attribute, case-insensitively: as a prefix of the attribute, as
+// a prefix of one of its words, or (a query word that itself breaks into
+// several words, such as "AppBeta") with each of its words a prefix of one
+// of the attribute's words.
 func wordsMatch(query string, attrs ...string) bool {
-	qs := strings.Fields(strings.ToLower(query))
+	qs := strings.Fields(query)
 	if len(qs) == 0 {
 		return false
 	}
 	for _, q := range qs {
-		found := false
-		for _, a := range attrs {
-			a = strings.ToLower(a)
-			if strings.HasPrefix(a, q) {
-				found = true
-				break
-			}
-			for _, w := range strings.FieldsFunc(a, isWordSep) {
-				if strings.HasPrefix(w, q) {
-					found = true
-					break
-				}
-			}
-			if found {
-				break
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(attrs, func(a string) bool { return wordMatches(q, a) }) {
 			return false
 		}
 	}
 	return true
 }
 
-func isWordSep(r rune) bool {
-	return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+func wordMatches(q, attr string) bool {
+	lq := strings.ToLower(q)
+	if strings.HasPrefix(strings.ToLower(attr), lq) {
+		return true
+	}
+	// Whole words ("postgresql") as well as their parts ("postgre", "sql").
+	words := append(strings.FieldsFunc(strings.ToLower(attr), isWordSep), splitWords(attr)...)
+	prefixOfWord := func(p string) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, p) })
+	}
+	if prefixOfWord(lq) {
+		return true
+	}
+	parts := splitWords(q)
+	return len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !prefixOfWord(p) })
 }
+
+// splitWords breaks s into lower-cased words the way AWS documents for the
+// "all" filter: at anything that is not a letter or digit, at a change from
+// lower to upper case ("AppBeta" is "app", "beta"), before the last capital
+// of a run of capitals followed by lower case ("COMPANYthings" is "compan",
+// "ythings"), and between letters and digits ("db2prod" is "db", "2",
+// "prod").
+func splitWords(s string) []string {
+	rs := []rune(s)
+	var words []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			words = append(words, strings.ToLower(string(rs[start:end])))
+		}
+		start = -1
+	}
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush(i)
+			continue
+		}
+		if start >= 0 && wordBoundary(rs, i) {
+			flush(i)
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	flush(len(rs))
+	return words
+}
+
+// wordBoundary reports whether a new word starts at rs[i], given that
+// rs[i-1] is a letter or digit.
+func wordBoundary(rs []rune, i int) bool {
+	prev, cur := rs[i-1], rs[i]
+	switch {
+	case unicode.IsDigit(prev) != unicode.IsDigit(cur):
+		return true
+	case unicode.IsLower(prev) && unicode.IsUpper(cur):
+		return true
+	case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
+		return true
+	}
+	return false
+}
+
+func isWordSep(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

@@ -178,3 +178,20 @@ func TestListPlannedDeletion(t *testing.T) {
 		t.Fatalf("hidden %d shown %d", len(hidden), len(shown))
 	}
 }
+
+// The "all" filter's words: separators, case changes, letter/digit changes.
+func TestSplitWords(t *testing.T) {
+	for in, want := range map[string][]string{
+		"AppBeta":          {"app", "beta"},
+		"COMPANYthings":    {"compan", "ythings"},
+		"db2prod":          {"db", "2", "prod"},
+		"prod/db_postgres": {"prod", "db", "postgres"},
+		"XMLParser v2":     {"xml", "parser", "v", "2"},
+		"Équipe café":      {"équipe", "café"},
+		"":                 nil,
+	} {
+		if got := splitWords(in); !slices.Equal(got, want) {
+			t.Errorf("splitWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -68,12 +68,14 @@ func (e *Emulator) rotateSecret(c *call) (any, *apiError) {
 		lambda = s.lambdaARN
 	}
 	if lambda == "" && s.owningService == "" {
-		return nil, errorf(codeInvalidRequest, "No Lambda rotation function ARN is associated with this secret. Specify RotationLambdaARN.")
+		return nil, errorf(codeInvalidRequest, "No Lambda rotation function ARN is associated with this secret.")
+	}
+	if lambda != "" && s.owningService == "" && !e.lambdaExists(lambda) {
+		// Refused before anything is stored: the rotation settings stay as
+		// they were.
+		return nil, errCannotInvokeLambda()
 	}
 	token := in.ClientRequestToken
-	if token == "" {
-		token = newUUID(e.rng)
-	}
 	if err := validateToken(token); err != nil {
 		return nil, err
 	}

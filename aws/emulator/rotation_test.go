@@ -198,7 +198,7 @@ func TestRotateRetryWithSameToken(t *testing.T) {
 }
 
 func TestCloseStopsRotations(t *testing.T) {
-	srv, err := Start(Options{RotationStepDelay: time.Hour})
+	srv, err := Start(Options{RotationStepDelay: time.Hour, LambdaFunctions: []string{testLambda}})
 	if err != nil {
 		t.Fatal(err)
 	}

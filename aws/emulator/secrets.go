@@ -57,17 +57,15 @@ func (e *Emulator) createSecret(c *call) (any, *apiError) {
 	if err := validateValue(in.SecretString, in.SecretBinary, false); err != nil {
 		return nil, err
 	}
-	if in.ClientRequestToken != "" {
-		if err := validateToken(in.ClientRequestToken); err != nil {
-			return nil, err
-		}
+	if err := validateToken(in.ClientRequestToken); err != nil {
+		return nil, err
 	}
 	hasValue := in.SecretString != nil || in.SecretBinary != nil
 	if old := c.region.secrets[in.Name]; old != nil {
 		if old.scheduledForDeletion() {
 			return nil, errorf(codeInvalidRequest, "You can't create this secret because a secret with this name is already scheduled for deletion.")
 		}
-		if in.ClientRequestToken != "" && old.createToken == in.ClientRequestToken {
+		if old.createToken == in.ClientRequestToken {
 			// A retry of the same request.
 			out := createSecretOutput{ARN: old.arn, Name: old.name}
 			if hasValue {
@@ -87,13 +85,15 @@ func (e *Emulator) createSecret(c *call) (any, *apiError) {
 		arn:         e.newARN(e.rng, c.region.name, in.Name),
 		name:        in.Name,
 		kmsKeyID:    in.KmsKeyID,
-		tags:        slices.Clone(in.Tags),
 		created:     c.now,
 		lastChanged: c.now,
 		createToken: in.ClientRequestToken,
 	}
 	if in.Description != nil {
 		s.description = *in.Description
+	}
+	if len(in.Tags) > 0 {
+		s.tags = slices.Clone(in.Tags)
 	}
 	c.region.add(s)
 	out := createSecretOutput{ARN: s.arn, Name: s.name}
@@ -244,12 +244,12 @@ func (e *Emulator) tagResource(c *call) (any, *apiError) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	s, err := c.find(in.SecretID)
-	if err != nil {
+	if err := validateTags(nil, in.Tags); err != nil {
 		return nil, err
 	}
-	if s.isReplica {
-		return nil, errReplica()
+	s, err := c.findWritable(in.SecretID)
+	if err != nil {
+		return nil, err
 	}
 	if err := validateTags(s.tags, in.Tags); err != nil {
 		return nil, err
@@ -272,12 +272,12 @@ func (e *Emulator) untagResource(c *call) (any, *apiError) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	s, err := c.find(in.SecretID)
-	if err != nil {
+	if err := validateTagKeys(in.TagKeys); err != nil {
 		return nil, err
 	}
-	if s.isReplica {
-		return nil, errReplica()
+	s, err := c.findWritable(in.SecretID)
+	if err != nil {
+		return nil, err
 	}
 	s.tags = slices.DeleteFunc(s.tags, func(t tag) bool { return slices.Contains(in.TagKeys, t.Key) })
 	s.lastChanged = c.now

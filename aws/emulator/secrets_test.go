@@ -22,8 +22,8 @@ func TestCreateSecretValidation(t *testing.T) {
 	if err := create(secretsmanager.CreateSecretInput{Name: &okName}); err != nil {
 		t.Fatalf("512-char name refused: %v", err)
 	}
-	for _, bad := range []string{strings.Repeat("a", 513), "has space", "café", "semi;colon"} {
-		wantCode(t, create(secretsmanager.CreateSecretInput{Name: awssdk.String(bad)}), "InvalidParameterException")
+	for _, bad := range []string{strings.Repeat("a", 513), "has space", "café", "semi;colon", "", "rds!db-1"} {
+		wantCode(t, create(secretsmanager.CreateSecretInput{Name: awssdk.String(bad)}), "ValidationException")
 	}
 	if err := create(secretsmanager.CreateSecretInput{Name: awssdk.String("a/b_c+d=e.f@g-h")}); err != nil {
 		t.Fatalf("allowed punctuation refused: %v", err)

@@ -77,6 +77,9 @@ func (sd *seeder) attach(s *secret, v *version) *version {
 
 // rotation turns rotation on, last rotated daysAgo.
 func (sd *seeder) rotation(s *secret, lambda string, rules rotationRules, lastRotatedDaysAgo float64) {
+	if lambda != "" {
+		sd.e.lambdas[unqualifiedFunction(lambda)] = true
+	}
 	s.rotationEnabled = true
 	s.lambdaARN = lambda
 	s.rules = &rules
@@ -116,6 +119,9 @@ func (e *Emulator) seed(now time.Time) {
 	sd.seedEUWest1()
 	sd.seedAPSoutheast2()
 	sd.seedDatadog()
+	// A rotation function that exists but no secret uses yet, for setting
+	// rotation up on the Stripe key.
+	e.lambdas[sd.lambda(usEast1, "StripeRotation")] = true
 }
 
 const (

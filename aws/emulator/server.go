@@ -60,6 +60,7 @@ var operations = map[string]handler{
 	"PutResourcePolicy":        (*Emulator).putResourcePolicy,
 	"DeleteResourcePolicy":     (*Emulator).deleteResourcePolicy,
 	"GetRandomPassword":        (*Emulator).getRandomPassword,
+	"ValidateResourcePolicy":   (*Emulator).validateResourcePolicy,
 }
 
 // ServeHTTP answers one Secrets Manager API request.
@@ -119,13 +120,17 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	e.mu.Lock()
-	c := &call{op: op, region: e.region(regionName), body: body, now: e.now()}
-	for _, s := range c.region.purgeExpired(c.now) {
-		e.dropReplicas(s)
+	var out any
+	apiErr = precheck(op, body)
+	if apiErr == nil {
+		e.mu.Lock()
+		c := &call{op: op, region: e.region(regionName), body: body, now: e.now()}
+		for _, s := range c.region.purgeExpired(c.now) {
+			e.dropReplicas(s)
+		}
+		out, apiErr = h(e, c)
+		e.mu.Unlock()
 	}
-	out, apiErr := h(e, c)
-	e.mu.Unlock()
 
 	if fx.drop {
 		dropConnection(w)
@@ -177,7 +182,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		status = http.StatusInternalServerError
-		b = []byte(`{"__type":"InternalServiceError","message":"The emulator could not encode its response."}`)
+		b = []byte(`{"__type":"InternalServiceError","Message":"The emulator could not encode its response."}`)
 		w.Header().Set("X-Amzn-Errortype", codeInternal)
 	}
 	w.Header().Set("Content-Type", contentType)
@@ -189,10 +194,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func writeError(w http.ResponseWriter, err *apiError) {
 	w.Header().Set("X-Amzn-Errortype", err.code)
-	writeJSON(w, err.status(), struct {
-		Type    string `json:"__type"`
-		Message string `json:"message"`
-	}{err.code, err.message})
+	writeJSON(w, err.status(), err.body())
 }
 
 // dropConnection closes the client connection without writing a response.

@@ -21,15 +21,25 @@ const (
 	maxLabelsPerVer   = 20
 )
 
-func validName(name string) bool {
-	if name == "" || len(name) > maxNameLen {
+// validName reports whether name may name a new secret: 1-512 ASCII
+// letters, digits and /_+=.@-.
+func validName(name string) bool { return nameOf(name, "/_+=.@-") }
+
+// validSecretID reports whether a SecretId that is not an ARN is a valid
+// name. It also admits "!", which AWS's message lists and which the names
+// of secrets managed by other services carry (rds!db-...).
+func validSecretID(id string) bool { return nameOf(id, "/_+=.@-!") }
+
+// nameOf reports whether s is 1-512 ASCII letters, digits and punct.
+func nameOf(s, punct string) bool {
+	if s == "" || len(s) > maxNameLen {
 		return false
 	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("/_+=.@-", c) >= 0:
+		case strings.IndexByte(punct, c) >= 0:
 		default:
 			return false
 		}
@@ -39,7 +49,7 @@ func validName(name string) bool {
 
 func validateName(name string) *apiError {
 	if !validName(name) {
-		return errorf(codeInvalidParameter, "Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!")
+		return errInvalidName()
 	}
 	return nil
 }
@@ -51,17 +61,34 @@ func validateDescription(d *string) *apiError {
 	return nil
 }
 
+// tagPattern is the pattern AWS checks tag keys and values against.
+var tagPattern = regexp.MustCompile(`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`)
+
+// errTagPattern is the validation error for a tag key or value (at field,
+// e.g. "tags.1.member.key") that does not match tagPattern. The offending
+// text is not repeated: it may be anything.
+func errTagPattern(field string) *apiError {
+	return errorf(codeValidation, "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must satisfy regular expression pattern: %s", field, tagPattern.String())
+}
+
 func validateTags(existing []tag, add []tag) *apiError {
 	keys := map[string]bool{}
 	for _, t := range existing {
 		keys[t.Key] = true
 	}
-	for _, t := range add {
+	for i, t := range add {
+		member := "tags." + strconv.Itoa(i+1) + ".member."
 		if n := utf8.RuneCountInString(t.Key); n < 1 || n > maxTagKeyLen {
-			return errorf(codeValidation, "1 validation error detected: Value at 'tags.member.key' failed to satisfy constraint: Member must have length between 1 and %d", maxTagKeyLen)
+			return errorf(codeValidation, "1 validation error detected: Value at '%skey' failed to satisfy constraint: Member must have length between 1 and %d", member, maxTagKeyLen)
+		}
+		if !tagPattern.MatchString(t.Key) {
+			return errTagPattern(member + "key")
 		}
 		if utf8.RuneCountInString(t.Value) > maxTagValueLen {
-			return errorf(codeValidation, "1 validation error detected: Value at 'tags.member.value' failed to satisfy constraint: Member must have length less than or equal to %d", maxTagValueLen)
+			return errorf(codeValidation, "1 validation error detected: Value at '%svalue' failed to satisfy constraint: Member must have length less than or equal to %d", member, maxTagValueLen)
+		}
+		if !tagPattern.MatchString(t.Value) {
+			return errTagPattern(member + "value")
 		}
 		if strings.HasPrefix(strings.ToLower(t.Key), "aws:") {
 			return errorf(codeInvalidParameter, "Invalid tag key %q: tag keys starting with aws: are reserved for AWS use.", t.Key)
@@ -70,6 +97,20 @@ func validateTags(existing []tag, add []tag) *apiError {
 	}
 	if len(keys) > maxTags {
 		return errorf(codeValidation, "Number of tags exceeds the limit of %d tags per secret.", maxTags)
+	}
+	return nil
+}
+
+// validateTagKeys checks UntagResource's keys.
+func validateTagKeys(keys []string) *apiError {
+	for i, k := range keys {
+		field := "tagKeys." + strconv.Itoa(i+1) + ".member"
+		if n := utf8.RuneCountInString(k); n < 1 || n > maxTagKeyLen {
+			return errorf(codeValidation, "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length between 1 and %d", field, maxTagKeyLen)
+		}
+		if !tagPattern.MatchString(k) {
+			return errTagPattern(field)
+		}
 	}
 	return nil
 }

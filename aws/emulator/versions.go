@@ -111,13 +111,11 @@ func (e *Emulator) putSecretValue(c *call) (any, *apiError) {
 
 // putValue adds a version (or finds it again, for a retried token) with
 // AWS's label rules: without stages the new version takes AWSCURRENT and the
-// old current one gets AWSPREVIOUS; other labels stay where they are.
+// old current one gets AWSPREVIOUS and loses AWSPENDING; other labels stay
+// where they are.
 func (e *Emulator) putValue(c *call, s *secret, token string, str *string, bin []byte, stages []string) (*version, *apiError) {
 	if err := validateValue(str, bin, true); err != nil {
 		return nil, err
-	}
-	if token == "" {
-		token = newUUID(e.rng)
 	}
 	if err := validateToken(token); err != nil {
 		return nil, err
@@ -144,6 +142,12 @@ func (e *Emulator) putValue(c *call, s *secret, token string, str *string, bin [
 	}
 	for _, l := range stages {
 		if l == labelCurrent {
+			// AWS (recorded): the version a put demotes to AWSPREVIOUS also
+			// loses AWSPENDING, so a finished rotation's label does not linger
+			// and look like a stuck one. Other labels stay where they are.
+			if old := s.holder(labelCurrent); old != nil && old != v {
+				old.removeLabel(labelPending)
+			}
 			s.makeCurrent(v)
 		} else {
 			s.moveLabel(l, v)

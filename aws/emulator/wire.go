@@ -8,7 +8,7 @@ type secretEntry struct {
 	Name                   string              `json:"Name"`
 	Description            string              `json:"Description,omitempty"`
 	KmsKeyID               string              `json:"KmsKeyId,omitempty"`
-	RotationEnabled        bool                `json:"RotationEnabled"`
+	RotationEnabled        *bool               `json:"RotationEnabled,omitempty"` // absent until rotation is set up
 	RotationLambdaARN      string              `json:"RotationLambdaARN,omitempty"`
 	RotationRules          *rotationRules      `json:"RotationRules,omitempty"`
 	LastRotatedDate        *epoch              `json:"LastRotatedDate,omitempty"`
@@ -17,7 +17,7 @@ type secretEntry struct {
 	DeletedDate            *epoch              `json:"DeletedDate,omitempty"`
 	NextRotationDate       *epoch              `json:"NextRotationDate,omitempty"`
 	CreatedDate            *epoch              `json:"CreatedDate,omitempty"`
-	Tags                   []tag               `json:"Tags,omitempty"`
+	Tags                   []tag               `json:"Tags,omitzero"` // [] once every tag was removed
 	SecretVersionsToStages map[string][]string `json:"SecretVersionsToStages,omitempty"`
 	VersionIdsToStages     map[string][]string `json:"VersionIdsToStages,omitempty"`
 	OwningService          string              `json:"OwningService,omitempty"`
@@ -45,7 +45,7 @@ func (s *secret) entry() secretEntry {
 		Name:              s.name,
 		Description:       s.description,
 		KmsKeyID:          s.kmsKeyID,
-		RotationEnabled:   s.rotationEnabled,
+		RotationEnabled:   rotationEnabledField(s),
 		RotationLambdaARN: s.lambdaARN,
 		RotationRules:     rules,
 		LastRotatedDate:   ts(s.lastRotated),
@@ -58,6 +58,17 @@ func (s *secret) entry() secretEntry {
 		OwningService:     s.owningService,
 		PrimaryRegion:     s.primaryRegion,
 	}
+}
+
+// rotationEnabledField is RotationEnabled as AWS returns it: absent for a
+// secret that was never set up for rotation, false once rotation was
+// cancelled.
+func rotationEnabledField(s *secret) *bool {
+	if !s.rotationEnabled && s.lambdaARN == "" && s.rules == nil {
+		return nil
+	}
+	v := s.rotationEnabled
+	return &v
 }
 
 func nextRotationIfEnabled(s *secret) *epoch {

@@ -71,8 +71,17 @@ func TestWireErrorShape(t *testing.T) {
 			if m["__type"] != tc.code || h.Get("X-Amzn-Errortype") != tc.code {
 				t.Errorf("__type = %v, header = %q, want %s", m["__type"], h.Get("X-Amzn-Errortype"), tc.code)
 			}
-			if msg, _ := m["message"].(string); msg == "" {
-				t.Errorf("no message in %v", m)
+			// Secrets Manager's own exceptions carry "Message" (as AWS sends
+			// them); framework errors such as ValidationException "message".
+			key, other := "Message", "message"
+			if lowerMessageKey[tc.code] {
+				key, other = other, key
+			}
+			if msg, _ := m[key].(string); msg == "" {
+				t.Errorf("no %s in %v", key, m)
+			}
+			if _, both := m[other]; both {
+				t.Errorf("both %s and %s in %v", key, other, m)
 			}
 		})
 	}
