@@ -28,6 +28,7 @@ type App struct {
 
 	status    statusMsg
 	statusSeq int
+	statusErr statusErrors // which screen's failure an error status shows
 	errBox    *errorBoxMsg
 	help      help.Model
 	fullHelp  bool
@@ -96,6 +97,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.Styles = a.env.Styles.Help
 		return a, nil
 	case statusMsg:
+		a.statusErr.noteStatus(msg)
 		return a, a.setStatus(msg)
 	case statusExpiredMsg:
 		if msg.seq == a.statusSeq {
@@ -139,6 +141,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	case tea.MouseMsg, tea.PasteMsg:
 		return a, a.updateTop(msg)
+	}
+	if o, ok := msg.(outcomeMsg); ok && a.statusErr.noteOutcome(o) && a.status.level == LevelError {
+		a.clearStatus() // the retry worked: the old error is wrong now
 	}
 	if cmd, handled := a.clipboard.update(msg); handled {
 		return a, cmd
@@ -254,6 +259,13 @@ func (a *App) setStatus(msg statusMsg) tea.Cmd {
 	}
 	seq := a.statusSeq
 	return tea.Tick(msg.ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+}
+
+// clearStatus empties the status line; a pending expiry of the old status
+// no longer applies.
+func (a *App) clearStatus() {
+	a.statusSeq++
+	a.status = statusMsg{}
 }
 
 // chromeHeight is the number of lines the header, banner, status line and
