@@ -34,6 +34,7 @@ type App struct {
 	fullHelp  bool
 	clipboard *clipboardManager
 	quitArmed bool // a quit was refused once because of unsaved edits
+	exit      exitState
 }
 
 // New builds the App. The first screen is the secret list of the first region.
@@ -87,7 +88,15 @@ func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
 // Update routes a message: sizes and app-level messages first, then global
 // keys, then the focused (top) screen for input, every screen for results.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if a.exit.signal != nil {
+		// Stopping on a signal: nothing may reopen or redraw a value.
+		if _, ok := msg.(tea.WindowSizeMsg); !ok {
+			return a, nil
+		}
+	}
 	switch msg := msg.(type) {
+	case SignalMsg:
+		return a, a.stopOnSignal(msg.Signal)
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.layout()
@@ -188,12 +197,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // press warns and only a second press in a row quits, so nothing typed is
 // lost by a stray key.
 func (a *App) quit() tea.Cmd {
-	n := 0
-	for _, s := range a.stack {
-		if u, ok := s.(interface{ UnsavedChanges() int }); ok {
-			n += u.UnsavedChanges()
-		}
-	}
+	n := a.unsavedChanges()
 	if n == 0 || a.quitArmed {
 		return tea.Quit
 	}
@@ -323,7 +327,7 @@ func (a *App) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "smtui — " + a.titleTrail()
-	if a.width == 0 || a.height == 0 {
+	if a.width == 0 || a.height == 0 || a.exit.signal != nil {
 		return v
 	}
 	st := a.env.Styles
