@@ -78,9 +78,14 @@ func New(opts Options) *App {
 	return a
 }
 
-// Init starts the first screen and asks the terminal for its background.
+// Init starts the first screen, asks the terminal for its background and
+// shows the start-up notice, if any.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.top().Init())
+	var notice tea.Cmd
+	if a.opts.Notice != "" {
+		notice = warn(a.opts.Notice)
+	}
+	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), notice)
 }
 
 func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
