@@ -28,21 +28,32 @@ func runProgram(app *ui.App, opts ...tea.ProgramOption) error {
 	signal.Notify(sigs, ui.CatchableSignals()...)
 	defer signal.Stop(sigs)
 	prog := tea.NewProgram(app, append([]tea.ProgramOption{tea.WithoutSignalHandler()}, opts...)...)
-	stopped := make(chan struct{})
-	defer close(stopped)
-	go ui.SignalWatch{
-		Signals: sigs,
-		Program: prog,
-		// The plaintext files handed to $EDITOR go at once: after a hang-up
-		// the editor may never return.
-		Cleanup: func() { _, _ = editdir.RemoveOwn("") },
-		Grace:   signalGrace,
-		// Before a forced stop, blank the alternate screen so that no
-		// revealed value stays on it.
-		Force: func() { _, _ = io.WriteString(os.Stdout, ansi.EraseEntireScreen) },
-		Exit:  os.Exit,
-	}.Run(stopped)
+	stopped, watched := make(chan struct{}), make(chan struct{})
+	received := make(chan os.Signal, 1)
+	go func() {
+		defer close(watched)
+		ui.SignalWatch{
+			Signals: sigs,
+			Program: prog,
+			// The plaintext files handed to $EDITOR go at once: after a hang-up
+			// the editor may never return.
+			Cleanup: func() { _, _ = editdir.RemoveOwn("") },
+			Grace:   signalGrace,
+			// Before a forced stop, blank the alternate screen so that no
+			// revealed value stays on it.
+			Force:    func() { _, _ = io.WriteString(os.Stdout, ansi.EraseEntireScreen) },
+			Exit:     os.Exit,
+			Received: received,
+		}.Run(stopped)
+	}()
 	_, err := prog.Run()
+	close(stopped)
+	<-watched
+	select {
+	case sig := <-received:
+		app.StoppedBy(sig) // a no-op when the App stopped on it itself
+	default:
+	}
 	return err
 }
 

@@ -39,6 +39,15 @@ func (a *App) stopOnSignal(sig os.Signal) tea.Cmd {
 	return tea.Sequence(tea.ClearScreen, tea.Quit)
 }
 
+// StoppedBy records, after the program has stopped, the signal that stopped
+// it, when the stop was forced before the App could see it. Call it only
+// once Run has returned.
+func (a *App) StoppedBy(sig os.Signal) {
+	if a.exit.signal == nil && sig != nil {
+		a.exit = exitState{signal: sig, unsaved: a.unsavedChanges()}
+	}
+}
+
 // unsavedChanges counts the unsaved edits on every screen.
 func (a *App) unsavedChanges() int {
 	n := 0

@@ -65,3 +65,17 @@ func TestNoExitNoteWithoutSignal(t *testing.T) {
 		t.Fatalf("note %q code %d without a signal", h.app.ExitNote(), h.app.ExitCode())
 	}
 }
+
+// After a forced stop the App never saw the signal; main records it so the
+// exit note and status still say why smtui stopped.
+func TestStoppedByRecordsAForcedStop(t *testing.T) {
+	h := newSecretHarness(t, 100, 40, nil)
+	h.app.StoppedBy(syscall.SIGHUP)
+	if note := h.app.ExitNote(); note != "stopped by SIGHUP (hangup)" || h.app.ExitCode() != 129 {
+		t.Fatalf("note %q code %d", note, h.app.ExitCode())
+	}
+	h.app.StoppedBy(syscall.SIGTERM) // the first signal stays the reason
+	if note := h.app.ExitNote(); note != "stopped by SIGHUP (hangup)" {
+		t.Fatalf("note %q after a second StoppedBy", note)
+	}
+}

@@ -49,6 +49,10 @@ type SignalWatch struct {
 	// Exit ends the process when even a kill did not stop the program (an
 	// editor that ignores the hang-up holds the event loop).
 	Exit func(code int)
+	// Received, if not nil, gets the first signal (it needs room for one):
+	// after a forced stop the App never saw it, but the caller must still
+	// say why smtui stopped (App.StoppedBy).
+	Received chan<- os.Signal
 }
 
 // Run watches until done is closed (the program has stopped) and returns.
@@ -60,6 +64,12 @@ func (w SignalWatch) Run(done <-chan struct{}) {
 	case first = <-w.Signals:
 	}
 	w.cleanup()
+	if w.Received != nil {
+		select {
+		case w.Received <- first:
+		default:
+		}
+	}
 	go w.Program.Send(SignalMsg{Signal: first})
 
 	var grace <-chan time.Time

@@ -116,7 +116,8 @@ func TestSignalWatchHangupIsForcedAfterGrace(t *testing.T) {
 	p.stopOnKill = true
 	forced := make(chan struct{}, 1)
 	sigs := make(chan os.Signal, 1)
-	w := SignalWatch{Signals: sigs, Program: p, Grace: 5 * time.Millisecond,
+	received := make(chan os.Signal, 1)
+	w := SignalWatch{Signals: sigs, Program: p, Grace: 5 * time.Millisecond, Received: received,
 		Force: func() { forced <- struct{}{} }, Exit: func(int) { t.Error("Exit called although Kill stopped the program") }}
 	returned := make(chan struct{})
 	go func() { defer close(returned); w.Run(p.done) }()
@@ -125,6 +126,9 @@ func TestSignalWatchHangupIsForcedAfterGrace(t *testing.T) {
 	recv(t, forced, "the forced clear")
 	recv(t, p.killed, "the kill after the grace")
 	recv(t, returned, "Run to return")
+	if sig := recv(t, received, "the signal reported to the caller"); sig != syscall.SIGHUP {
+		t.Fatalf("Received got %v", sig)
+	}
 }
 
 func TestSignalWatchSecondSignalForces(t *testing.T) {
