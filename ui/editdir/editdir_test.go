@@ -146,3 +146,23 @@ func TestNoteNeverNamesContentsAndCountsAll(t *testing.T) {
 		t.Fatal("the note holds a value")
 	}
 }
+
+// Another user's directory, named like an edit directory of a dead process,
+// is never removed (the test can only set this up as root).
+func TestSweepLeavesOtherUsersDirectories(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("needs root to give a directory to another user")
+	}
+	root := t.TempDir()
+	theirs := makeDir(t, root, fmt.Sprintf("%s%d-1", prefix, deadPID(t)))
+	if err := os.Chown(theirs, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	removed, err := SweepLeftovers(root)
+	if err != nil || len(removed) != 0 || !exists(theirs) {
+		t.Fatalf("SweepLeftovers removed %+v (%v); another user's directory must stay", removed, err)
+	}
+	if n, err := RemoveOwn(root); err != nil || n != 0 {
+		t.Fatalf("RemoveOwn = %d, %v", n, err)
+	}
+}
