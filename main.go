@@ -6,26 +6,20 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"os/signal"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
-
-	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/clipboard"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -99,7 +93,7 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 1 && args[0] == clearClipboardCommand {
-		return runClipboardClear(os.Stdin)
+		return clipboard.ServeClearer(os.Stdin, clipboard.ReadyPipe(), clipboard.NewSystem())
 	}
 	c, err := parseFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
@@ -124,6 +118,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		ClipboardTTL:  c.clipTTL,
 		ProdPatterns:  c.prodPatterns,
 		Clipboard:     ui.SystemClipboard(),
+		Notice:        sweepEditLeftovers(),
 	}
 	if c.demo {
 		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.demoSecrets})
@@ -183,9 +178,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	app := ui.New(opts)
-	_, err = tea.NewProgram(app).Run()
+	err = runProgram(app)
 	if p, ok := app.PendingClipboardClear(); ok {
 		finishClipboardClear(p, stderr)
+	}
+	if note := app.ExitNote(); note != "" {
+		fmt.Fprintln(stderr, "smtui:", note)
+		return app.ExitCode()
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "smtui:", err)
@@ -199,10 +198,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 const clearClipboardCommand = "__clear-clipboard"
 
 // finishClipboardClear keeps the status line's promise ("clears in 30s")
-// after the app quits: a small background copy of smtui waits until the
-// clear is due, then empties the system clipboard if it still holds what was
-// copied. It learns the hash of the copy on its stdin, never the text, and
-// never from its command line (which other users can read).
+// after the app quits: a small background copy of smtui, detached from the
+// terminal (see clipboard.StartClearer), waits until the clear is due, then
+// empties the system clipboard if it still holds what was copied. It learns
+// the hash of the copy on its stdin, never the text, and never from its
+// command line (which other users can read).
 func finishClipboardClear(p ui.PendingClear, stderr io.Writer) {
 	if !p.System {
 		fmt.Fprintf(stderr, "smtui: the terminal clipboard (OSC 52) still holds %s; smtui cannot clear it after quitting — clear it yourself.\n", p.What)
@@ -210,15 +210,7 @@ func finishClipboardClear(p ui.PendingClear, stderr io.Writer) {
 	}
 	exe, err := os.Executable()
 	if err == nil {
-		cmd := exec.Command(exe, clearClipboardCommand)
-		var stdin io.WriteCloser
-		if stdin, err = cmd.StdinPipe(); err == nil {
-			if err = cmd.Start(); err == nil {
-				_, err = fmt.Fprintf(stdin, "%x %d\n", p.Sum, p.Due.UnixNano())
-				stdin.Close()
-				_ = cmd.Process.Release()
-			}
-		}
+		_, err = clipboard.StartClearer(exe, []string{clearClipboardCommand}, clipboard.Job{Sum: p.Sum, Due: p.Due}, 2*time.Second)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "smtui: could not arrange to clear the clipboard (%v); it still holds %s — clear it yourself.\n", err, p.What)
@@ -226,30 +218,6 @@ func finishClipboardClear(p ui.PendingClear, stderr io.Writer) {
 	}
 	wait := max(time.Until(p.Due).Round(time.Second), 0)
 	fmt.Fprintf(stderr, "smtui: the clipboard holds %s; it will be cleared in %s unless something else is copied first.\n", p.What, wait)
-}
-
-// runClipboardClear is the background process: read "HEXSUM UNIXNANO" from
-// stdin, wait until then (at most an hour), clear if unchanged.
-func runClipboardClear(stdin io.Reader) int {
-	signal.Ignore(syscall.SIGHUP, syscall.SIGINT)
-	var (
-		hexSum string
-		due    int64
-	)
-	if _, err := fmt.Fscan(stdin, &hexSum, &due); err != nil {
-		return 2
-	}
-	raw, err := hex.DecodeString(hexSum)
-	if err != nil || len(raw) != sha256.Size {
-		return 2
-	}
-	var sum [sha256.Size]byte
-	copy(sum[:], raw)
-	time.Sleep(min(max(time.Until(time.Unix(0, due)), 0), time.Hour))
-	if _, err := ui.ClearClipboardIfUnchanged(ui.SystemClipboard(), sum); err != nil {
-		return 1
-	}
-	return 0
 }
 
 func withRegion(o aws.ConnectOptions, region string) aws.ConnectOptions {

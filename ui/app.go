@@ -28,11 +28,13 @@ type App struct {
 
 	status    statusMsg
 	statusSeq int
+	statusErr statusErrors // which screen's failure an error status shows
 	errBox    *errorBoxMsg
 	help      help.Model
 	fullHelp  bool
 	clipboard *clipboardManager
 	quitArmed bool // a quit was refused once because of unsaved edits
+	exit      exitState
 }
 
 // New builds the App. The first screen is the secret list of the first region.
@@ -76,9 +78,14 @@ func New(opts Options) *App {
 	return a
 }
 
-// Init starts the first screen and asks the terminal for its background.
+// Init starts the first screen, asks the terminal for its background and
+// shows the start-up notice, if any.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.top().Init())
+	var notice tea.Cmd
+	if a.opts.Notice != "" {
+		notice = warn(a.opts.Notice)
+	}
+	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), notice)
 }
 
 func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
@@ -86,7 +93,15 @@ func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
 // Update routes a message: sizes and app-level messages first, then global
 // keys, then the focused (top) screen for input, every screen for results.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if a.exit.signal != nil {
+		// Stopping on a signal: nothing may reopen or redraw a value.
+		if _, ok := msg.(tea.WindowSizeMsg); !ok {
+			return a, nil
+		}
+	}
 	switch msg := msg.(type) {
+	case SignalMsg:
+		return a, a.stopOnSignal(msg.Signal)
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.layout()
@@ -96,6 +111,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.Styles = a.env.Styles.Help
 		return a, nil
 	case statusMsg:
+		a.statusErr.noteStatus(msg)
 		return a, a.setStatus(msg)
 	case statusExpiredMsg:
 		if msg.seq == a.statusSeq {
@@ -140,6 +156,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg, tea.PasteMsg:
 		return a, a.updateTop(msg)
 	}
+	if o, ok := msg.(outcomeMsg); ok && a.statusErr.noteOutcome(o) && a.status.level == LevelError {
+		a.clearStatus() // the retry worked: the old error is wrong now
+	}
 	if cmd, handled := a.clipboard.update(msg); handled {
 		return a, cmd
 	}
@@ -183,12 +202,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // press warns and only a second press in a row quits, so nothing typed is
 // lost by a stray key.
 func (a *App) quit() tea.Cmd {
-	n := 0
-	for _, s := range a.stack {
-		if u, ok := s.(interface{ UnsavedChanges() int }); ok {
-			n += u.UnsavedChanges()
-		}
-	}
+	n := a.unsavedChanges()
 	if n == 0 || a.quitArmed {
 		return tea.Quit
 	}
@@ -256,6 +270,13 @@ func (a *App) setStatus(msg statusMsg) tea.Cmd {
 	return tea.Tick(msg.ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
 }
 
+// clearStatus empties the status line; a pending expiry of the old status
+// no longer applies.
+func (a *App) clearStatus() {
+	a.statusSeq++
+	a.status = statusMsg{}
+}
+
 // chromeHeight is the number of lines the header, banner, status line and
 // help footer take.
 func (a *App) chromeHeight() int {
@@ -311,7 +332,7 @@ func (a *App) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "smtui — " + a.titleTrail()
-	if a.width == 0 || a.height == 0 {
+	if a.width == 0 || a.height == 0 || a.exit.signal != nil {
 		return v
 	}
 	st := a.env.Styles

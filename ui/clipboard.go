@@ -6,6 +6,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/ui/clipboard"
 )
 
 // clipMethod is how text reached the clipboard.
@@ -248,17 +250,7 @@ func (c *clipboardManager) clearSystem(p *pendingClear) tea.Cmd {
 // ClearClipboardIfUnchanged empties the system clipboard if it still holds
 // the text whose SHA-256 is sum, and reports whether it did.
 func ClearClipboardIfUnchanged(sys Clipboard, sum [32]byte) (bool, error) {
-	cur, err := sys.ReadAll()
-	if err != nil {
-		return false, err
-	}
-	if sha256.Sum256([]byte(cur)) != sum {
-		return false, nil
-	}
-	if err := sys.WriteAll(""); err != nil {
-		return false, err
-	}
-	return true, nil
+	return clipboard.ClearIfUnchanged(sys, sum)
 }
 
 // PendingClear is a secret copy whose clearing was still due when the app

@@ -62,6 +62,9 @@ type Options struct {
 	// Connect calls for other regions of that profile need no new code.
 	// nil: profiles with mfa_serial go through Connect unchanged.
 	ConnectMFA func(ctx context.Context, profile, region, code string) (aws.Store, error)
+	// Notice is shown in the status line when the App starts (e.g. what
+	// main cleaned up after a previous smtui that did not exit); "" for none.
+	Notice string
 }
 
 // SSOLogin is a command the App runs with the terminal handed over to it.

@@ -9,6 +9,9 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/ui/childenv"
+	"github.com/smtui/smtui/ui/editdir"
 )
 
 // execFunc runs a command with the terminal handed over to it and calls fn
@@ -32,9 +35,11 @@ func editorCommand(getenv func(string) string) []string {
 }
 
 // externalEditor edits a value in the operator's own editor. The value goes
-// to a file of mode 0600 in a fresh private directory (0700), which is
-// removed when the editor returns, whatever happened: success, an editor
-// that fails or cannot start, or a file that cannot be read back.
+// to a file of mode 0600 in a fresh private directory (0700, see editdir),
+// which is removed when the editor returns, whatever happened: success, an
+// editor that fails or cannot start, or a file that cannot be read back; on
+// a catchable signal main removes it at once. The editor gets the operator's
+// environment without AWS credentials.
 type externalEditor struct {
 	command []string
 	exec    execFunc
@@ -74,22 +79,22 @@ type externalResult struct {
 // so an unchanged file gives back the exact original.
 func (e externalEditor) edit(text, ext string, done func(externalResult) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
-		dir, err := os.MkdirTemp(e.tempRoot, "smtui-edit-")
+		// The directory's name records this process, so a signal can remove
+		// it at once and a later start can remove it after a SIGKILL.
+		dir, err := editdir.Create(e.tempRoot)
 		if err != nil {
-			return done(externalResult{err: fmt.Errorf("make a private directory for the editor: %w", err)})
+			return done(externalResult{err: err})
 		}
 		fail := func(err error) tea.Msg {
 			_ = os.RemoveAll(dir)
 			return done(externalResult{err: err})
-		}
-		if err := os.Chmod(dir, 0o700); err != nil {
-			return fail(fmt.Errorf("protect the editor's directory: %w", err))
 		}
 		file := filepath.Join(dir, "value"+ext)
 		if err := writePrivate(file, []byte(text)); err != nil {
 			return fail(err)
 		}
 		c := exec.Command(e.command[0], append(append([]string{}, e.command[1:]...), file)...)
+		c.Env = childenv.Environ() // the editor needs the operator's settings, not AWS credentials
 		name := e.editorName()
 		cmd := e.exec(c, func(runErr error) tea.Msg {
 			defer func() { _ = os.RemoveAll(dir) }()

@@ -1,14 +1,8 @@
 package ui
 
-import "github.com/atotto/clipboard"
+import "github.com/smtui/smtui/ui/clipboard"
 
-// systemClipboard is the local clipboard through atotto/clipboard (xclip,
-// xsel or wl-copy on Linux, pbcopy on macOS, the Windows API).
-type systemClipboard struct{}
-
-// SystemClipboard returns the machine's clipboard.
-func SystemClipboard() Clipboard { return systemClipboard{} }
-
-func (systemClipboard) Available() bool            { return !clipboard.Unsupported }
-func (systemClipboard) WriteAll(text string) error { return clipboard.WriteAll(text) }
-func (systemClipboard) ReadAll() (string, error)   { return clipboard.ReadAll() }
+// SystemClipboard returns the machine's clipboard (xclip, xsel or wl-copy on
+// Linux, pbcopy on macOS, the Windows API), whose programs run without AWS
+// credentials in their environment.
+func SystemClipboard() Clipboard { return clipboard.NewSystem() }

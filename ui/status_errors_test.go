@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/aws/emulator"
+)
+
+// statusLine is the status line as the operator sees it.
+func (h *harness) statusLine() string { return strings.TrimSpace(ansi.Strip(h.app.statusView())) }
+
+func TestRetrySuccessClearsTheOldError(t *testing.T) {
+	h := newSecretHarness(t, 100, 40, nil)
+	remove := h.emu.InjectFault(emulator.Fault{Op: "DescribeSecret", Error: "AccessDeniedException"})
+	sum := h.summary("us-east-1", "prod/api/stripe")
+	h.send(pushScreenMsg{screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
+	h.waitFor("could not load details")
+	h.waitUntil("the error in the status line", func(string) bool { return h.app.status.level == LevelError })
+	if got := h.statusLine(); !strings.Contains(got, "describe secret") || h.app.status.level != LevelError {
+		t.Fatalf("status line after the failed load = %q (level %d), want the describe error", got, h.app.status.level)
+	}
+
+	// A retry that fails again keeps the error, and so do key presses.
+	seq := h.app.statusSeq
+	h.press(h.app.env.Keys.Detail.Refresh)
+	h.waitUntil("the failed retry's error status", func(string) bool {
+		return h.app.statusSeq > seq && h.app.status.level == LevelError
+	})
+	h.press(h.app.env.Keys.Nav.Down)
+	if got := h.statusLine(); !strings.Contains(got, "describe secret") {
+		t.Fatalf("status line after a failed retry and a key press = %q, want the error still shown", got)
+	}
+
+	remove()
+	h.press(h.app.env.Keys.Detail.Refresh)
+	h.waitUntil("details after the retry", func(string) bool {
+		d := h.topScreen().(*detailScreen)
+		return d.secret != nil && d.loadErr == nil
+	})
+	if got := h.statusLine(); got != "" {
+		t.Fatalf("status line after a successful retry = %q, want it empty", got)
+	}
+}
+
+func TestErrorStaysWhenAnotherScreenSucceeds(t *testing.T) {
+	var s statusErrors
+	a, b := &detailScreen{}, &detailScreen{}
+	if s.noteOutcome(resultMsg[int]{owner: a, err: errors.New("boom")}) {
+		t.Fatal("a failure asked to clear the status")
+	}
+	s.noteStatus(statusMsg{level: LevelError, text: "boom"})
+	if s.noteOutcome(resultMsg[int]{owner: b}) {
+		t.Fatal("another screen's success cleared the error")
+	}
+	if s.noteOutcome(resultMsg[string]{owner: a}) {
+		t.Fatal("another operation of the failed screen cleared the error")
+	}
+	if !s.noteOutcome(resultMsg[int]{owner: a}) {
+		t.Fatal("the failed operation's success did not clear the error")
+	}
+	// An error status that no failed result preceded is never cleared by a
+	// success (nothing says it is about that screen).
+	s.noteStatus(statusMsg{level: LevelError, text: "validation"})
+	if s.noteOutcome(resultMsg[int]{owner: a}) {
+		t.Fatal("an unrelated error status was cleared")
+	}
+}
