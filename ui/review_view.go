@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -111,10 +112,10 @@ func lineDiff(st *Styles, oldText, newText string) []string {
 		out = append(out, st.Muted.Render("  … "+plural(pre, "unchanged line")))
 	}
 	for _, l := range a[pre : len(a)-suf] {
-		out = append(out, st.Removed.Render("- ")+st.Revealed.Render(sanitize(l, false)))
+		out = append(out, st.Removed.Render("- ")+st.Revealed.Render(common.Sanitize(l)))
 	}
 	for _, l := range b[pre : len(b)-suf] {
-		out = append(out, st.Added.Render("+ ")+st.Revealed.Render(sanitize(l, false)))
+		out = append(out, st.Added.Render("+ ")+st.Revealed.Render(common.Sanitize(l)))
 	}
 	if suf > 0 {
 		out = append(out, st.Muted.Render("  … "+plural(suf, "unchanged line")))
