@@ -36,7 +36,7 @@ func (r *reviewScreen) refreshBody() {
 	if !req.loadedCurrent() {
 		stages := "no staging label"
 		if len(req.loadedStages) > 0 {
-			stages = strings.Join(req.loadedStages, ", ")
+			stages = common.Sanitize(strings.Join(req.loadedStages, ", "))
 		}
 		body = append(body, st.Warning.Render("You edited version "+shortID(req.loadedID)+" ("+stages+"), not AWSCURRENT: the save still makes a NEW "+
 			"AWSCURRENT version from your edited value, replacing version "+shortID(req.expectCurrent)+" (AWSCURRENT when you loaded it)."))
@@ -66,7 +66,7 @@ func (r *reviewScreen) diffBody() []string {
 				continue
 			}
 			if a, b := rawKind(c.Old), rawKind(c.New); a != b {
-				out = append(out, st.Warning.Render("  "+c.Path.String()+": type "+a+" → "+b))
+				out = append(out, st.Warning.Render("  "+common.Sanitize(c.Path.String())+": type "+a+" → "+b))
 			}
 		}
 		return out

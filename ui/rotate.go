@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Rotation following defaults.
@@ -205,9 +206,9 @@ func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 func rotationFunction(s aws.SecretSummary) string {
 	switch {
 	case s.RotationLambdaARN != "":
-		return s.RotationLambdaARN
+		return common.Sanitize(s.RotationLambdaARN)
 	case s.OwningService != "":
-		return "managed by " + s.OwningService
+		return "managed by " + common.Sanitize(s.OwningService)
 	}
 	return "none"
 }
@@ -230,7 +231,7 @@ func rotationScheduleText(s aws.SecretSummary) string {
 	if !s.RotationEnabled {
 		text += " (automatic rotation is off)"
 	}
-	return text
+	return common.Sanitize(text)
 }
 
 func (r *rotateScreen) confirmBody() []string {

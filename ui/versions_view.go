@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // versionsFooterLines is the height of the selected-version pane (with its
@@ -67,7 +68,7 @@ func (v *versionsScreen) View() string {
 	end := min(v.offset+v.tableHeight(), len(v.versions))
 	for i := v.offset; i < end; i++ {
 		ver := v.versions[i]
-		id := ver.ID
+		id := common.Sanitize(ver.ID)
 		if ansi.StringWidth(id) > c.idW {
 			id = ansi.Truncate(id, c.idW, "…")
 		}
@@ -83,7 +84,7 @@ func (v *versionsScreen) View() string {
 		}
 		ver := v.versions[v.cursor]
 		b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", max(v.width, 0))))
-		b.WriteString("\n" + cut(st.Label.Render("version  ")+ver.ID, v.width))
+		b.WriteString("\n" + cut(st.Label.Render("version  ")+common.Sanitize(ver.ID), v.width))
 		b.WriteString("\n" + cut(st.Label.Render("created  ")+formatWhen(ver.CreatedDate, now), v.width))
 		b.WriteString("\n" + cut(st.Label.Render("accessed ")+formatDay(ver.LastAccessedDate, now), v.width))
 		b.WriteString("\n" + cut(st.Label.Render("labels   ")+stageLabels(st, ver), v.width))
@@ -123,7 +124,7 @@ func stageLabels(st *Styles, ver aws.Version) string {
 	labels := sortedLabels(ver.Stages)
 	parts := make([]string, len(labels))
 	for i, l := range labels {
-		parts[i] = stageStyle(st, l).Render(l)
+		parts[i] = stageStyle(st, l).Render(common.Sanitize(l))
 	}
 	return strings.Join(parts, " ")
 }
