@@ -260,6 +260,17 @@ func (f *form) setSize(w, h int) {
 // escapedNote follows a field whose text is shown escaped.
 const escapedNote = "(control characters shown escaped)"
 
+// safeInputView is in.View(), unless the input holds text the terminal must
+// not get raw (a value prefilled from AWS): then that text is shown escaped
+// with a note. The input keeps the real text, and typing still edits it.
+func safeInputView(st *Styles, in textinput.Model) string {
+	v := in.Value()
+	if shown := common.Sanitize(v); shown != v {
+		return st.Text.Render(shown) + st.Muted.Render("  "+escapedNote)
+	}
+	return in.View()
+}
+
 // lines renders every field; start[i] is the first line of field i.
 func (f *form) lines() (out []string, start []int) {
 	st := f.env.Styles
@@ -293,10 +304,8 @@ func (f *form) lines() (out []string, start []int) {
 				for _, l := range strings.Split(ff.area.View(), "\n") {
 					out = append(out, cut("  "+l, w))
 				}
-			case common.Sanitize(ff.input.Value()) != ff.input.Value():
-				out = append(out, cut("  "+st.Text.Render(common.Sanitize(ff.input.Value()))+st.Muted.Render("  "+escapedNote), w))
 			default:
-				out = append(out, cut("  "+ff.input.View(), w))
+				out = append(out, cut("  "+safeInputView(st, ff.input), w))
 			}
 		case fieldCheck:
 			box := "[ ] "

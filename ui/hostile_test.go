@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
+
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
@@ -147,8 +149,24 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 			h.drain(100 * time.Millisecond)
 			check(at("rollback, values revealed"))
 		}
+		if ts, ok := h.app.top().(*tagsScreen); ok {
+			// The edit prompts start with the tag's own (hostile) text.
+			for range 3 {
+				h.press(k.Nav.Down)
+				for _, b := range []key.Binding{k.Value.Edit, k.Value.Rename} {
+					h.press(b)
+					if ts.prompt != promptNone {
+						check(at("tags, " + b.Help().Desc))
+						h.press(k.Editor.Cancel)
+					}
+				}
+			}
+		}
 		for h.app.top() != detail && len(h.app.stack) > 1 {
 			h.send(popScreenMsg{})
+		}
+		if h.app.top() != detail {
+			h.t.Fatalf("%s: after %s the detail screen is gone (%T on top)", name, b.what, h.app.top())
 		}
 	}
 
@@ -177,7 +195,9 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 		return // a secret scheduled for deletion has no readable value
 	}
 	h.press(k.Detail.Value)
-	h.waitValue()
+	if v := h.waitValue(); v.err != nil {
+		h.t.Fatalf("%s: value did not load: %v", name, v.err)
+	}
 	check(at("value, masked"))
 	h.press(k.Value.RevealAll)
 	check(at("value, revealed"))
@@ -194,4 +214,40 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 	h.press(k.Global.Help)
 	check(at("value help"))
 	h.press(k.Global.Help)
+}
+
+// The hostile text is shown, escaped, where an operator looks for it: the
+// sanitizer must not hide what AWS holds, only make it harmless.
+func TestHostileTextIsShownEscaped(t *testing.T) {
+	h := hostileHarness(t, 200, 60)
+	k := h.app.env.Keys
+	waitLoaded(h)
+	waitForText(h, `JSON values: \x1b]8;;https://evil.example/\x1b\click`)
+
+	h.openDetail(emulator.HostileGuardName)
+	waitForText(h, `PRODUCTION - DO NOT DELETE\rtest scratch, safe to delete`)
+	waitForText(h, `svcc1\x85\x8d\x90\x9b2J\x9b31mred\x9c`)
+	waitForText(h, `function:rotate\x1b]0;pwned title\x07`)
+	waitForText(h, "Rotation stuck or in progress")
+
+	h.openDetail(emulator.HostileJSONName)
+	waitForText(h, `invoice\u202efdp.exe\u202c`)
+	waitForText(h, `👩\u200d💻`)
+	waitForText(h, `\x1b[30;40mblack on black\x1b[0m`)
+	h.press(k.Detail.Versions)
+	waitForText(h, `\x1b[8mCONCEALED\x1b[0m`)
+	h.send(popScreenMsg{})
+
+	h.openDetail(emulator.HostileReplicatedName)
+	waitForText(h, `Replication failed: \x1b]8;;https://evil.example/spread\x07everything after this is a link`)
+
+	h.openValue(emulator.HostilePlaintextName)
+	h.press(k.Value.RevealAll)
+	waitForText(h, `PRODUCTION - DO NOT DELETE\rtest scratch, safe to delete`)
+	waitForText(h, `\x1b[2J\x1b[H\x1b[3;5Hmoved`)
+
+	h.emu.InjectFault(emulator.Fault{Op: "GetSecretValue", Error: "AccessDeniedException", Message: emulator.HostileErrorMessage})
+	h.openValue(emulator.HostileJSONName)
+	waitForText(h, `this is a link \x9b2J\x85 \x1b]0;pwned title\x07`)
+	waitForText(h, `User is not authorized \x1b]8;;https://`)
 }

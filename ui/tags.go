@@ -472,7 +472,7 @@ func (s *tagsScreen) View() string {
 	if s.prompt != promptNone {
 		title := map[tagPrompt]string{promptAddKey: "New tag key (1-128 characters)", promptAddValue: "Value for " + common.Sanitize(s.newKey) + " (0-256 characters)",
 			promptEditValue: "New value", promptRenameKey: "New key"}[s.prompt]
-		lines = append(lines, "", st.Section.Render(cut(title, w)), s.input.View())
+		lines = append(lines, "", st.Section.Render(cut(title, w)), safeInputView(st, s.input))
 		if s.inputErr != "" {
 			lines = append(lines, wrapText(st.Error.Render(s.inputErr), w)...)
 		}

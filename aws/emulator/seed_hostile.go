@@ -102,6 +102,7 @@ func (e *Emulator) seedHostile(now time.Time) {
 	s.owningService = "svc" + HostileC1
 	sd.ver(s, `{"port":"5432`+"\r"+`9999","note":"`+strings.ReplaceAll(HostileOverwrite, "\r", `\r`)+`"}`, 60, labelPrevious)
 	sd.ver(s, `{"port":"5432","note":"plain"}`, 10, labelCurrent)
+	sd.ver(s, `{"port":"5433","note":"pending"}`, 1, labelPending) // a stuck rotation: its warning names the Lambda
 	sd.rotation(s, sd.lambda(r, "rotate")+HostileTitle+HostileOSC8Open,
 		rotationRules{ScheduleExpression: "rate(1 day)" + HostileClear, Duration: "2h" + HostileC1}, 10)
 	s.policy = policy
