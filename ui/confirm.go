@@ -314,7 +314,7 @@ func (p *confirmPane) footer(scrollable bool) []string {
 		out = append(out, "")
 	}
 	if p.busy != "" {
-		out = append(out, st.Info.Render(cut(p.busy, w)))
+		out = append(out, st.Info.Render(cut(common.Sanitize(p.busy), w)))
 	} else {
 		out = append(out, p.buttons())
 	}

@@ -425,11 +425,11 @@ func (m *moveLabelScreen) View() string {
 	var lines []string
 	switch m.step {
 	case stepPickLabel:
-		lines = append(lines, st.Title.Render(cut("Move a staging label of "+m.t.name, w)), st.Text.Render("Which label?"))
+		lines = append(lines, st.Title.Render(cut("Move a staging label of "+common.Sanitize(m.t.name), w)), st.Text.Render("Which label?"))
 		lines = append(lines, m.labelSel.lines(w)...)
 		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
 	case stepNewLabel:
-		lines = append(lines, st.Title.Render(cut("New staging label for "+m.t.name, w)),
+		lines = append(lines, st.Title.Render(cut("New staging label for "+common.Sanitize(m.t.name), w)),
 			st.Text.Render("Label (1-256 characters):"), m.input.View())
 		if m.inputErr != "" {
 			lines = append(lines, st.Error.Render(cut(m.inputErr, w)))

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // The ways out of a stuck rotation, in the order they are offered.
@@ -195,7 +196,7 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (s *stuckRotationScreen) openCancel() tea.Cmd {
 	st := s.env.Styles
 	body := []string{
-		st.Text.Render("Turn automatic rotation off for " + s.t.name + " and stop the rotation in progress."),
+		st.Text.Render("Turn automatic rotation off for " + common.Sanitize(s.t.name) + " and stop the rotation in progress."),
 		st.Muted.Render("The rotation function (" + rotationFunction(s.secret.SecretSummary) + ") stays configured: you can turn rotation on again."),
 	}
 	if s.stuck {
@@ -259,7 +260,7 @@ func (s *stuckRotationScreen) View() string {
 	var lines []string
 	add := func(text string) { lines = append(lines, wrapText(text, w)...) }
 	if s.stuck {
-		lines = append(lines, st.Warning.Render(cut("A rotation of "+s.t.name+" is in progress or stuck", w)), "")
+		lines = append(lines, st.Warning.Render(cut("A rotation of "+common.Sanitize(s.t.name)+" is in progress or stuck", w)), "")
 		created := ""
 		if a := ageText(s.versions[s.pending].CreatedDate, s.env.Now()); a != "" {
 			created = ", created " + a

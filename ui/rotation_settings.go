@@ -171,7 +171,7 @@ func (r *rotationSettingsScreen) reviewOff() tea.Cmd {
 	r.turnOff = true
 	st := r.env.Styles
 	body := []string{
-		st.Text.Render("Turn automatic rotation off for " + r.t.name + "."),
+		st.Text.Render("Turn automatic rotation off for " + common.Sanitize(r.t.name) + "."),
 		st.Muted.Render("The function (" + rotationFunction(r.secret.SecretSummary) + ") stays configured, so you can turn rotation on again. " +
 			"A rotation in progress is cancelled and may leave AWSPENDING on a version, which you then remove."),
 	}
@@ -274,7 +274,7 @@ func (r *rotationSettingsScreen) View() string {
 	}
 	k := r.env.Keys
 	lines := []string{
-		st.Title.Render(cut("Rotation settings of "+r.t.name, w)),
+		st.Title.Render(cut("Rotation settings of "+common.Sanitize(r.t.name), w)),
 		st.Muted.Render(cut(state, w)),
 		"",
 		r.form.view(),

@@ -372,7 +372,7 @@ func (s *tagsScreen) review() tea.Cmd {
 	if msg := checkTags(all); msg != "" {
 		return warn(msg)
 	}
-	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + s.t.name + " (" + s.t.region + "):"), ""}, lines...)
+	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + common.Sanitize(s.t.name) + " (" + s.t.region + "):"), ""}, lines...)
 	opts := confirmOptions{confirmLabel: "Apply " + plural(len(set)+len(remove), "change")}
 	if s.env.Production {
 		opts.requireName = s.t.name
@@ -464,7 +464,7 @@ func (s *tagsScreen) View() string {
 	}
 	w := max(s.width-4, 6)
 	k := s.env.Keys
-	lines := []string{st.Title.Render(cut("Tags of "+s.t.name, w)), st.Muted.Render(cut(plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
+	lines := []string{st.Title.Render(cut("Tags of "+common.Sanitize(s.t.name), w)), st.Muted.Render(cut(plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
 	if len(s.rows) == 0 {
 		lines = append(lines, st.Muted.Render("no tags"))
 	}
