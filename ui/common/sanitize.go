@@ -31,7 +31,11 @@ import (
 //   - a newline is shown as ↵ and a tab as one space.
 //
 // Wide characters and combining marks are kept: callers measure the result in
-// cells with ansi.StringWidth and cut it with ansi.Truncate. The escapes are
+// cells with ansi.StringWidth and cut it with ansi.Truncate. Those count a
+// grapheme cluster as a terminal with grapheme support does, so emoji with a
+// presentation selector (U+FE0F) or a skin-tone modifier count 2 cells; a
+// terminal that lacks that support may draw them narrower or wider. The
+// escapes are
 // for reading, not a round trip (a literal `\x1b` in the input looks the
 // same). Clean input is returned unchanged without allocating.
 func Sanitize(s string) string { return sanitize(s, false) }
