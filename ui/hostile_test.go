@@ -229,6 +229,7 @@ func TestHostileTextIsShownEscaped(t *testing.T) {
 	waitForText(h, `svcc1\x85\x8d\x90\x9b2J\x9b31mred\x9c`)
 	waitForText(h, `function:rotate\x1b]0;pwned title\x07`)
 	waitForText(h, "Rotation stuck or in progress")
+	waitForText(h, `version \x1b]8;;https://evil.example/\x07pending\u202e\x9b2J-0123456789abcdef0123 holds AWSPENDING`)
 
 	h.openDetail(emulator.HostileJSONName)
 	waitForText(h, `invoice\u202efdp.exe\u202c`)

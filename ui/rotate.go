@@ -179,7 +179,7 @@ func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 		r.refusal = s.Name + " is scheduled for deletion: it can't be rotated. Restore it first (u)."
 	case stuck:
 		r.stuck = true
-		r.refusal = "A rotation of " + s.Name + " is already in progress or stuck: AWSPENDING is on version " + pending +
+		r.refusal = "A rotation of " + common.Sanitize(s.Name) + " is already in progress or stuck: AWSPENDING is on version " + common.Sanitize(pending) +
 			", not on the AWSCURRENT version. Secrets Manager refuses a new rotation until it finishes or AWSPENDING is removed."
 	case r.oldCurrent == "":
 		r.refusal = s.Name + " has no AWSCURRENT version (no value yet): there is nothing to rotate."
@@ -318,8 +318,9 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
+// addStep records a step for display; its text may quote version ids.
 func (r *rotateScreen) addStep(at time.Duration, text string) {
-	r.steps = append(r.steps, rotateStep{at: at, text: text})
+	r.steps = append(r.steps, rotateStep{at: at, text: common.Sanitize(text)})
 }
 
 // schedule asks for the next poll after the interval.
@@ -387,7 +388,7 @@ func (r *rotateScreen) polled(msg rotatePolledMsg) tea.Cmd {
 // finish ends the follow with an outcome.
 func (r *rotateScreen) finish(phase rotatePhase, text string) tea.Cmd {
 	r.phase = phase
-	r.outcome = text
+	r.outcome = common.Sanitize(text) // for display; it may quote version ids
 	detail := map[rotatePhase]string{rotCompleted: "completed", rotFailed: "failed", rotTimedOut: "timed out"}[phase]
 	outcome := "ok"
 	if phase != rotCompleted {
@@ -434,7 +435,7 @@ func (r *rotateScreen) followView() string {
 	s := r.secret.SecretSummary
 	lines := []string{
 		st.Label.Render("Function  ") + st.Text.Render(rotationFunction(s)),
-		st.Label.Render("From      ") + st.Text.Render("version "+r.oldCurrent+" (AWSCURRENT before)"),
+		st.Label.Render("From      ") + st.Text.Render("version "+common.Sanitize(r.oldCurrent)+" (AWSCURRENT before)"),
 		st.Label.Render("New       ") + st.Text.Render("version "+r.newVersion),
 		"",
 	}

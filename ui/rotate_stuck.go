@@ -200,7 +200,7 @@ func (s *stuckRotationScreen) openCancel() tea.Cmd {
 		st.Muted.Render("The rotation function (" + rotationFunction(s.secret.SecretSummary) + ") stays configured: you can turn rotation on again."),
 	}
 	if s.stuck {
-		body = append(body, "", st.Warning.Render("AWSPENDING stays on version "+s.pending+" after cancelling: remove it too before rotating again."))
+		body = append(body, "", st.Warning.Render("AWSPENDING stays on version "+common.Sanitize(s.pending)+" after cancelling: remove it too before rotating again."))
 	}
 	opts := confirmOptions{confirmLabel: "Cancel rotation"}
 	if s.env.Production {
@@ -235,7 +235,7 @@ func (s *stuckRotationScreen) cancelled(err error) tea.Cmd {
 	s.pane = nil
 	s.note = "Automatic rotation is off."
 	if s.stuck {
-		s.note += " AWSPENDING is still on version " + s.pending + ": remove it (first choice) before rotating again."
+		s.note += " AWSPENDING is still on version " + common.Sanitize(s.pending) + ": remove it (first choice) before rotating again."
 	}
 	return tea.Batch(changed(s.t.region, s.t.changedID()), success("Cancelled the rotation of "+s.t.name+": automatic rotation is off"))
 }
@@ -265,7 +265,7 @@ func (s *stuckRotationScreen) View() string {
 		if a := ageText(s.versions[s.pending].CreatedDate, s.env.Now()); a != "" {
 			created = ", created " + a
 		}
-		add(st.Text.Render("AWSPENDING is on version " + s.pending + created + ", but AWSCURRENT is still on version " + s.current + "."))
+		add(st.Text.Render("AWSPENDING is on version " + common.Sanitize(s.pending) + created + ", but AWSCURRENT is still on version " + common.Sanitize(s.current) + "."))
 		add(st.Text.Render("Applications keep reading version " + versionShort(s.current) + ": nothing is broken for them right now. " +
 			"But while AWSPENDING sits on another version, Secrets Manager treats a rotation as in progress: a new rotation is refused, " +
 			"and the scheduled one keeps retrying this one."))

@@ -53,6 +53,10 @@ const (
 	HostileDeletedName    = "hostile/scheduled-for-deletion"
 )
 
+// HostileVersionID is the id of the hostile/prod-guard version that holds
+// AWSPENDING.
+const HostileVersionID = "\x1b]8;;https://evil.example/\x07pending\u202e\u009b2J-0123456789abcdef0123"
+
 // HostileLongName is a valid 512-character secret name.
 var HostileLongName = "hostile/" + strings.Repeat("very-long-name.", 34)[:504]
 
@@ -102,7 +106,11 @@ func (e *Emulator) seedHostile(now time.Time) {
 	s.owningService = "svc" + HostileC1
 	sd.ver(s, `{"port":"5432`+"\r"+`9999","note":"`+strings.ReplaceAll(HostileOverwrite, "\r", `\r`)+`"}`, 60, labelPrevious)
 	sd.ver(s, `{"port":"5432","note":"plain"}`, 10, labelCurrent)
-	sd.ver(s, `{"port":"5433","note":"pending"}`, 1, labelPending) // a stuck rotation: its warning names the Lambda
+	// A stuck rotation: its warning names the Lambda and the pending version,
+	// whose id (a ClientRequestToken, 32-64 characters of the writer's
+	// choosing) is hostile too.
+	pending := sd.ver(s, `{"port":"5433","note":"pending"}`, 1, labelPending)
+	pending.id = HostileVersionID
 	sd.rotation(s, sd.lambda(r, "rotate")+HostileTitle+HostileOSC8Open,
 		rotationRules{ScheduleExpression: "rate(1 day)" + HostileClear, Duration: "2h" + HostileC1}, 10)
 	s.policy = policy
