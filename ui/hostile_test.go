@@ -42,6 +42,7 @@ func (h *harness) assertSafe(where string, width int) {
 func TestHostileAccountNeverReachesTheTerminalRaw(t *testing.T) {
 	for _, width := range []int{40, 80, 200} {
 		t.Run(strconv.Itoa(width), func(t *testing.T) {
+			t.Parallel() // each width has its own emulator and App; the walk mostly waits
 			h := hostileHarness(t, width, 40)
 			walkHostileScreens(h, width)
 		})
@@ -83,7 +84,7 @@ func walkHostileScreens(h *harness, width int) {
 	back()
 
 	for _, name := range []string{emulator.HostileJSONName, emulator.HostileGuardName, emulator.HostilePlaintextName,
-		emulator.HostileBinaryName, emulator.HostileReplicatedName, emulator.HostileDeletedName, emulator.HostileLongName} {
+		emulator.HostileBinaryName, emulator.HostileReplicatedName, emulator.HostileDeletedName, emulator.HostileLongName()} {
 		walkHostileSecret(h, name, check)
 		back()
 	}

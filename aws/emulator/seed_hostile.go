@@ -38,9 +38,11 @@ const (
 )
 
 // hostileAll is every hostile string in one line, for fields that get one.
-var hostileAll = strings.Join([]string{HostileOSC8, HostileOSC8Open, HostileConceal, HostileBlack, HostileC1,
-	HostileClear, HostileTitle, HostileClipboard, HostileOverwrite, HostileBidi, HostileZWJ, HostileWide,
-	HostileCombining, HostileInvisibles}, " | ")
+func hostileAll() string {
+	return strings.Join([]string{HostileOSC8, HostileOSC8Open, HostileConceal, HostileBlack, HostileC1,
+		HostileClear, HostileTitle, HostileClipboard, HostileOverwrite, HostileBidi, HostileZWJ, HostileWide,
+		HostileCombining, HostileInvisibles}, " | ")
+}
 
 // Names of the hostile fixture secrets (all in us-east-1; the replicated one
 // also has replicas in eu-west-1 and ap-southeast-2).
@@ -58,8 +60,10 @@ const (
 const HostileVersionID = "\x1b]8;;https://evil.example/\x07pending\u202e\u009b2J-0123456789abcdef0123"
 
 // HostileLongName is a valid 512-character secret name.
-var HostileLongName = "hostile/" + strings.Repeat("very-long-name.", 34)[:504]
+func HostileLongName() string { return "hostile/" + strings.Repeat("very-long-name.", 34)[:504] }
 
+// seedHostile loads the hostile fixture secrets into us-east-1 (and the
+// replicas of one of them).
 func (e *Emulator) seedHostile(now time.Time) {
 	sd := &seeder{e: e, rng: e.rng, now: now}
 	r := usEast1
@@ -90,7 +94,7 @@ func (e *Emulator) seedHostile(now time.Time) {
 		})
 	}
 
-	s := sd.add(r, HostileJSONName, "JSON values: "+hostileAll, 90, 1,
+	s := sd.add(r, HostileJSONName, "JSON values: "+hostileAll(), 90, 1,
 		"team"+HostileOSC8Open, "payments"+HostileC1,
 		"env", HostileConceal+"prod",
 		"owner"+HostileBidi, HostileBlack+HostileZWJ,
@@ -104,7 +108,7 @@ func (e *Emulator) seedHostile(now time.Time) {
 		"guard", HostileOverwrite, "colour", HostileBlack)
 	s.kmsKeyID = kms
 	s.owningService = "svc" + HostileC1
-	sd.ver(s, `{"port":"5432`+"\r"+`9999","note":"`+strings.ReplaceAll(HostileOverwrite, "\r", `\r`)+`"}`, 60, labelPrevious)
+	sd.ver(s, mustJSON(map[string]string{"port": "5432\r9999", "note": HostileOverwrite}), 60, labelPrevious)
 	sd.ver(s, `{"port":"5432","note":"plain"}`, 10, labelCurrent)
 	// A stuck rotation: its warning names the Lambda and the pending version,
 	// whose id (a ClientRequestToken, 32-64 characters of the writer's
@@ -141,6 +145,6 @@ func (e *Emulator) seedHostile(now time.Time) {
 	s.deletionDate = s.deleted.Add(30 * 24 * time.Hour)
 	sd.e.region(r).scheduled[s] = struct{}{}
 
-	s = sd.add(r, HostileLongName, HostileWide+HostileCombining, 50, 0, "k", "v")
+	s = sd.add(r, HostileLongName(), HostileWide+HostileCombining, 50, 0, "k", "v")
 	sd.ver(s, "x", 5, labelCurrent)
 }

@@ -21,7 +21,7 @@ func TestHostileAccountIsOnlyLoadedWhenAsked(t *testing.T) {
 	}
 	e := New(Options{Hostile: true})
 	for _, name := range []string{HostileJSONName, HostileGuardName, HostilePlaintextName, HostileBinaryName,
-		HostileReplicatedName, HostileDeletedName, HostileLongName} {
+		HostileReplicatedName, HostileDeletedName, HostileLongName()} {
 		s := e.region(usEast1).secrets[name]
 		if s == nil {
 			t.Fatalf("hostile secret %q missing", name)
@@ -29,6 +29,9 @@ func TestHostileAccountIsOnlyLoadedWhenAsked(t *testing.T) {
 		if !awsName.MatchString(name) {
 			t.Errorf("hostile name %q is not a valid AWS name", name)
 		}
+	}
+	if n := len(HostileLongName()); n != 512 {
+		t.Errorf("the long name has %d characters, want 512 (the most AWS allows)", n)
 	}
 	if rs := e.region(euWest1).secrets[HostileReplicatedName]; rs == nil {
 		t.Error("the replicated hostile secret has no replica in eu-west-1")
