@@ -20,6 +20,7 @@ import (
 	"github.com/smtui/smtui/ui"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/clipboard"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -303,5 +304,5 @@ func startupHelp(err error) string {
 	if e == nil || !strings.Contains(e.Hint, "--demo") {
 		b.WriteString("  To try smtui without AWS, run it on its embedded demo account: smtui --demo\n")
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return common.SanitizeMultiline(strings.TrimSuffix(b.String(), "\n")) // it quotes AWS's message
 }

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 // fieldKind is what a form field is.
@@ -255,6 +257,20 @@ func (f *form) setSize(w, h int) {
 	}
 }
 
+// escapedNote follows a field whose text is shown escaped.
+const escapedNote = "(control characters shown escaped)"
+
+// safeInputView is in.View(), unless the input holds text the terminal must
+// not get raw (a value prefilled from AWS): then that text is shown escaped
+// with a note. The input keeps the real text, and typing still edits it.
+func safeInputView(st *Styles, in textinput.Model) string {
+	v := in.Value()
+	if shown := common.Sanitize(v); shown != v {
+		return st.Text.Render(shown) + st.Muted.Render("  "+escapedNote)
+	}
+	return in.View()
+}
+
 // lines renders every field; start[i] is the first line of field i.
 func (f *form) lines() (out []string, start []int) {
 	st := f.env.Styles
@@ -277,12 +293,19 @@ func (f *form) lines() (out []string, start []int) {
 			switch {
 			case ff.masked && !f.revealed:
 				out = append(out, "  "+renderMask(st)+st.Muted.Render(maskedNote(ff)))
+			case ff.kind == fieldArea && common.SanitizeMultiline(ff.area.Value()) != ff.area.Value():
+				// Text from AWS the terminal must not get raw: shown escaped
+				// (the field keeps the real text, and typing still edits it).
+				for _, l := range strings.Split(common.SanitizeMultiline(ff.area.Value()), "\n") {
+					out = append(out, cut("  "+st.Text.Render(l), w))
+				}
+				out = append(out, cut("  "+st.Muted.Render(escapedNote), w))
 			case ff.kind == fieldArea:
 				for _, l := range strings.Split(ff.area.View(), "\n") {
 					out = append(out, cut("  "+l, w))
 				}
 			default:
-				out = append(out, cut("  "+ff.input.View(), w))
+				out = append(out, cut("  "+safeInputView(st, ff.input), w))
 			}
 		case fieldCheck:
 			box := "[ ] "

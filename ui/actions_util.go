@@ -12,6 +12,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Helpers shared by the write dialogs (confirm, labels, rollback, rotation,
@@ -57,9 +58,9 @@ func versionShort(id string) string {
 		return "(none)"
 	}
 	if len(id) > 8 {
-		return id[:8] + "…"
+		return common.Sanitize(id[:8]) + "…"
 	}
-	return id
+	return common.Sanitize(id)
 }
 
 // labelsText lists a version's labels, sorted, or "no labels".
@@ -69,7 +70,7 @@ func labelsText(labels []string) string {
 	}
 	ls := append([]string(nil), labels...)
 	sort.Strings(ls)
-	return strings.Join(ls, ", ")
+	return common.Sanitize(strings.Join(ls, ", "))
 }
 
 // wrapText wraps styled text to width cells at spaces and splits it into

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // App is the root model: a stack of screens, the header, the status line,
@@ -362,7 +363,7 @@ func (a *App) titleTrail() string { return strings.Join(a.trailNames(), crumbSep
 func (a *App) trailNames() []string {
 	names := make([]string, 0, len(a.stack))
 	for _, s := range a.stack {
-		names = append(names, s.Title())
+		names = append(names, common.Sanitize(s.Title()))
 	}
 	return names
 }
@@ -401,9 +402,9 @@ func (a *App) headerView() string {
 	// Where the operator is matters more than the account: on a narrow
 	// window the account goes first, then the profile, and the trail keeps
 	// its end (the screen on top).
-	rights := []string{"profile " + profile}
+	rights := []string{"profile " + common.Sanitize(profile)}
 	if a.env.Account != "" {
-		rights = append([]string{rights[0] + " · " + a.env.Account}, rights...)
+		rights = append([]string{rights[0] + " · " + common.Sanitize(a.env.Account)}, rights...)
 	}
 	rights = append(rights, "")
 	trail := a.trailNames()
@@ -427,7 +428,7 @@ func (a *App) headerView() string {
 
 func (a *App) statusView() string {
 	st := a.env.Styles
-	text := a.status.text
+	text := common.Sanitize(a.status.text) // may quote names, labels and AWS messages
 	style := st.StatusBar
 	switch a.status.level {
 	case LevelSuccess:
@@ -445,7 +446,7 @@ func (a *App) statusView() string {
 func (a *App) errorBoxView(height int) string {
 	st := a.env.Styles
 	w := min(a.width-4, 72)
-	body := st.Error.Render(a.errBox.title) + "\n\n" +
+	body := st.Error.Render(common.Sanitize(a.errBox.title)) + "\n\n" +
 		lipgloss.Wrap(describeError(a.errBox.err), max(w-4, 10), " ") +
 		"\n\n" + st.Muted.Render("press any key to close")
 	return lipgloss.Place(a.width, height, lipgloss.Center, lipgloss.Center, st.ErrorBox.Width(w).Render(body))

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 // confirmResult is what an input did to a confirmation pane.
@@ -231,7 +233,7 @@ func (p *confirmPane) buttonKey(msg tea.KeyPressMsg) (confirmResult, tea.Cmd) {
 // tryAccept accepts if the name guard is satisfied, else explains.
 func (p *confirmPane) tryAccept() confirmResult {
 	if !p.nameOK() {
-		p.hint = "the name does not match: type " + p.opts.requireName + " exactly to enable " + p.opts.confirmLabel
+		p.hint = "the name does not match: type " + common.Sanitize(p.opts.requireName) + " exactly to enable " + p.opts.confirmLabel
 		return confirmOpen
 	}
 	p.hint = ""
@@ -288,9 +290,9 @@ func (p *confirmPane) footer(scrollable bool) []string {
 			reason = "Type the secret's name to confirm"
 		}
 		if compact {
-			out = append(out, st.Label.Render(cut("type "+p.opts.requireName+" to confirm:", w)), p.input.View())
+			out = append(out, st.Label.Render(cut("type "+common.Sanitize(p.opts.requireName)+" to confirm:", w)), p.input.View())
 		} else {
-			out = append(out, "", st.Label.Render(cut(reason+":", w)), st.Text.Render(cut(p.opts.requireName, w)), p.input.View())
+			out = append(out, "", st.Label.Render(cut(reason+":", w)), st.Text.Render(cut(common.Sanitize(p.opts.requireName), w)), p.input.View())
 		}
 		switch {
 		case p.hint != "":
@@ -306,13 +308,13 @@ func (p *confirmPane) footer(scrollable bool) []string {
 		out = append(out, wrapText(st.Error.Render(p.hint), w)...)
 	}
 	if p.errMsg != "" {
-		out = append(out, wrapText(st.Error.Render("✗ "+p.errMsg), w)...)
+		out = append(out, wrapText(st.Error.Render("✗ "+common.Sanitize(p.errMsg)), w)...)
 	}
 	if !compact {
 		out = append(out, "")
 	}
 	if p.busy != "" {
-		out = append(out, st.Info.Render(cut(p.busy, w)))
+		out = append(out, st.Info.Render(cut(common.Sanitize(p.busy), w)))
 	} else {
 		out = append(out, p.buttons())
 	}
@@ -371,7 +373,7 @@ func (p *confirmPane) view() string {
 		titleStyle = st.Danger
 		pane = pane.BorderForeground(st.Danger.GetForeground())
 	}
-	out := []string{titleStyle.Render(cut(p.title, w))}
+	out := []string{titleStyle.Render(cut(common.Sanitize(p.title), w))}
 	if p.height >= 18 {
 		out = append(out, "")
 	}

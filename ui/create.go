@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // createRow is one key/value field of the value being built.
@@ -246,7 +247,7 @@ func (c *createScreen) review() tea.Cmd {
 	}
 	c.input = in
 	st := c.env.Styles
-	kv := func(k, v string) string { return st.Label.Render(padRight(k, 12)) + st.Text.Render(v) }
+	kv := func(k, v string) string { return st.Label.Render(padRight(k, 12)) + st.Text.Render(common.Sanitize(v)) }
 	kms := in.KmsKeyID
 	if kms == "" {
 		kms = "aws/secretsmanager (the AWS managed key)"

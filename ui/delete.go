@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Recovery window limits (days) and the default.
@@ -149,7 +150,7 @@ func (d *deleteScreen) scheduleBody() []string {
 				", pgdn "+strconv.Itoa(minRecoveryWindow)+", pgup "+strconv.Itoa(maxRecoveryWindow)+")"),
 		st.Label.Render("Deleted on       ") + st.Text.Render("about "+when),
 		"",
-		st.Text.Render("Until then " + d.t.name + " can't be read or changed: applications reading it fail. " +
+		st.Text.Render("Until then " + common.Sanitize(d.t.name) + " can't be read or changed: applications reading it fail. " +
 			"You can restore it (" + d.env.Keys.List.Restore.Help().Key + ") until the window ends; after it, AWS deletes the secret and every version for good."),
 	}
 }
@@ -164,7 +165,7 @@ func (d *deleteScreen) openPane() tea.Cmd {
 		opts.confirmLabel = "Delete forever"
 		opts.nameReason = "This cannot be undone. Type the secret's name to delete it for good"
 		body = []string{
-			st.Danger.Render("This deletes " + d.t.name + " (" + d.t.region + ") and all of its versions immediately. It cannot be undone: " +
+			st.Danger.Render("This deletes " + common.Sanitize(d.t.name) + " (" + d.t.region + ") and all of its versions immediately. It cannot be undone: " +
 				"there is no recovery window and no restore."),
 			"",
 			st.Text.Render("Applications reading it fail at once. If you may need it again, go back (esc) and schedule the deletion instead."),
@@ -232,7 +233,7 @@ func (d *deleteScreen) View() string {
 	st := d.env.Styles
 	w := max(d.width-4, 6)
 	k := d.env.Keys
-	lines := []string{st.Danger.Render(cut("Delete "+d.t.name+" ("+d.t.region+")", w)), "", st.Text.Render("How?")}
+	lines := []string{st.Danger.Render(cut("Delete "+common.Sanitize(d.t.name)+" ("+d.t.region+")", w)), "", st.Text.Render("How?")}
 	lines = append(lines, d.ways.lines(w)...)
 	lines = append(lines, "", st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
 	return st.Pane.BorderForeground(st.Danger.GetForeground()).Width(max(d.width, 10)).Render(strings.Join(lines, "\n"))

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // detailLabelWidth is the width of the label column of the detail screen.
@@ -29,9 +30,9 @@ func (d *detailScreen) lines() []string {
 	kv := func(label, value string) { add(kvLines(st, label, value, w)...) }
 	section := func(title string) { add("", st.Section.Render(cut(title, w))) }
 
-	add(wrapLines(st.Title.Render(s.Name), w)...)
+	add(wrapLines(st.Title.Render(common.Sanitize(s.Name)), w)...)
 	if s.Description != "" {
-		add(wrapLines(st.Text.Render(s.Description), w)...)
+		add(wrapLines(st.Text.Render(common.Sanitize(s.Description)), w)...)
 	} else {
 		add(st.Muted.Render("no description"))
 	}
@@ -60,19 +61,19 @@ func (d *detailScreen) lines() []string {
 		if b := d.env.Keys.Detail.Rotate; b.Enabled() {
 			resolve = b.Help().Key
 		}
-		add(wrapLines(st.Warning.Render(stuckText(pending, current, s.RotationLambdaARN, resolve)), w)...)
+		add(wrapLines(st.Warning.Render(stuckText(common.Sanitize(pending), common.Sanitize(current), common.Sanitize(s.RotationLambdaARN), resolve)), w)...)
 	}
 
 	section("Secret")
-	kv("ARN", orDash(s.ARN))
+	kv("ARN", orDash(common.Sanitize(s.ARN)))
 	region := d.region()
 	if s.PrimaryRegion != "" && s.PrimaryRegion != region {
-		region += " (replica of " + s.PrimaryRegion + ")"
+		region += " (replica of " + common.Sanitize(s.PrimaryRegion) + ")"
 	}
-	kv("Region", region)
-	kv("KMS key", kmsKeyText(s.KmsKeyID))
+	kv("Region", common.Sanitize(region))
+	kv("KMS key", common.Sanitize(kmsKeyText(s.KmsKeyID)))
 	if s.OwningService != "" {
-		kv("Owned by", s.OwningService+" (managed by the service; change it there)")
+		kv("Owned by", common.Sanitize(s.OwningService)+" (managed by the service; change it there)")
 	}
 
 	section("Dates")
@@ -95,13 +96,13 @@ func (d *detailScreen) lines() []string {
 		kv("Enabled", "no")
 	}
 	if s.RotationLambdaARN != "" {
-		kv("Lambda", s.RotationLambdaARN)
+		kv("Lambda", common.Sanitize(s.RotationLambdaARN))
 	}
 	if sched := scheduleText(s.RotationRules); sched != "" {
-		kv("Schedule", sched)
+		kv("Schedule", common.Sanitize(sched))
 	}
 	if s.RotationRules.Duration != "" {
-		kv("Window", s.RotationRules.Duration)
+		kv("Window", common.Sanitize(s.RotationRules.Duration))
 	}
 
 	section("Staging labels")
@@ -109,18 +110,18 @@ func (d *detailScreen) lines() []string {
 		add(st.Muted.Render("no versions"))
 	}
 	for _, lr := range labelRows(s.VersionStages) {
-		add(kvStyled(stageStyle(st, lr.label), lr.label, lr.version, w)...)
+		add(kvStyled(stageStyle(st, lr.label), common.Sanitize(lr.label), common.Sanitize(lr.version), w)...)
 	}
 
 	if d.secret != nil && len(d.secret.Replicas) > 0 {
 		section("Replicas")
 		for _, r := range d.secret.Replicas {
-			kv(r.Region, replicaStatus(st, r.Status))
+			kv(common.Sanitize(r.Region), replicaStatus(st, common.Sanitize(r.Status)))
 			if r.StatusMessage != "" {
-				kv("", r.StatusMessage)
+				kv("", common.Sanitize(r.StatusMessage))
 			}
 			if r.KmsKeyID != "" {
-				kv("", "KMS key "+r.KmsKeyID)
+				kv("", "KMS key "+common.Sanitize(r.KmsKeyID))
 			}
 		}
 	}
@@ -132,7 +133,7 @@ func (d *detailScreen) lines() []string {
 	tags := append([]aws.Tag(nil), s.Tags...)
 	sort.SliceStable(tags, func(i, j int) bool { return tags[i].Key < tags[j].Key })
 	for _, t := range tags {
-		kv(t.Key, t.Value)
+		kv(common.Sanitize(t.Key), common.Sanitize(t.Value))
 	}
 
 	section("Resource policy")
@@ -144,7 +145,7 @@ func (d *detailScreen) lines() []string {
 	case strings.TrimSpace(d.policy) == "":
 		add(st.Muted.Render("none"))
 	default:
-		for _, l := range strings.Split(prettyPolicy(d.policy), "\n") {
+		for _, l := range strings.Split(common.SanitizeMultiline(prettyPolicy(d.policy)), "\n") {
 			add(wrapLines(l, w)...)
 		}
 	}

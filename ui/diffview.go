@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -77,7 +78,7 @@ func diffLines(st *Styles, d valueDiff, revealed bool) []string {
 	}
 	out := make([]string, 0, len(d.changes))
 	for _, c := range d.changes {
-		path := c.Path.String()
+		path := common.Sanitize(c.Path.String())
 		var marker, what string
 		var style = st.Changed
 		switch c.Kind {
@@ -102,7 +103,7 @@ func diffLines(st *Styles, d valueDiff, revealed bool) []string {
 // revealedChange shows a change's values (the operator asked).
 func revealedChange(st *Styles, c jsonedit.Change) string {
 	one := func(raw []byte) string {
-		return st.Revealed.Render(string(bytes.Join(bytes.Fields(raw), []byte(" "))))
+		return st.Revealed.Render(common.Sanitize(string(bytes.Join(bytes.Fields(raw), []byte(" ")))))
 	}
 	switch c.Kind {
 	case jsonedit.Added:

@@ -4,23 +4,25 @@ import (
 	"errors"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // describeError turns an error into one line for the status bar: what failed
-// and, where we know it, what to do. Store errors never carry secret values.
+// and, where we know it, what to do, sanitized for the terminal. Store errors never carry secret values.
 func describeError(err error) string {
 	if err == nil {
 		return ""
 	}
 	var e *aws.Error
 	if !errors.As(err, &e) {
-		return err.Error()
+		return common.Sanitize(err.Error())
 	}
 	text := e.Error()
 	if hint := errorHint(e); hint != "" {
 		text += " — " + hint
 	}
-	return text
+	// The message and the hint may quote what AWS or the endpoint sent.
+	return common.Sanitize(text)
 }
 
 // errorHint says what the operator can do about an error.

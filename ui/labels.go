@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Staging label limits (AWS): 1-256 characters, at most 20 on one version.
@@ -103,7 +104,7 @@ func (m *moveLabelScreen) setVersions(vs []aws.Version) {
 	st := m.env.Styles
 	items := make([]choice, 0, len(m.labels)+1)
 	for _, l := range m.labels {
-		items = append(items, choice{text: stageStyle(st, l).Render(l) + st.Muted.Render("  on version "+m.holder(l))})
+		items = append(items, choice{text: stageStyle(st, l).Render(common.Sanitize(l)) + st.Muted.Render("  on version "+common.Sanitize(m.holder(l)))})
 	}
 	items = append(items, choice{text: st.Text.Render("a new label…")})
 	m.labelSel = newChoiceList(m.env, items)
@@ -247,7 +248,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.step = stepPickTarget
 			return nil
 		case confirmAccepted:
-			m.pane.setBusy("moving " + m.label + " to version " + versionShort(m.to) + "…")
+			m.pane.setBusy("moving " + common.Sanitize(m.label) + " to version " + versionShort(m.to) + "…")
 			return m.apply()
 		}
 		return cmd
@@ -283,7 +284,7 @@ func (m *moveLabelScreen) chooseLabel(l string) tea.Cmd {
 		c := choice{text: text}
 		switch {
 		case v.ID == m.from:
-			c.reason = l + " is already on this version"
+			c.reason = common.Sanitize(l) + " is already on this version"
 		case len(v.Stages) >= maxLabelsPerVersn:
 			c.reason = "this version already has 20 labels, the most AWS allows; remove one first"
 		}
@@ -307,7 +308,7 @@ func versionLabelsStyled(st *Styles, labels []string) string {
 	ls := sortedLabels(labels)
 	parts := make([]string, len(ls))
 	for i, l := range ls {
-		parts[i] = stageStyle(st, l).Render(l)
+		parts[i] = stageStyle(st, l).Render(common.Sanitize(l))
 	}
 	return strings.Join(parts, " ")
 }
@@ -316,13 +317,14 @@ func versionLabelsStyled(st *Styles, labels []string) string {
 func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	st := m.env.Styles
 	to, _ := m.version(m.to)
+	label, toID := common.Sanitize(m.label), common.Sanitize(m.to)
 	var body []string
 	if m.from == "" {
-		body = append(body, st.Text.Render("Attach the new label ")+stageStyle(st, m.label).Render(m.label)+
-			st.Text.Render(" to version "+m.to+"."))
+		body = append(body, st.Text.Render("Attach the new label ")+stageStyle(st, m.label).Render(label)+
+			st.Text.Render(" to version "+toID+"."))
 	} else {
-		body = append(body, st.Text.Render("Move ")+stageStyle(st, m.label).Render(m.label)+
-			st.Text.Render(" from version "+m.from+" to version "+m.to+"."))
+		body = append(body, st.Text.Render("Move ")+stageStyle(st, m.label).Render(label)+
+			st.Text.Render(" from version "+common.Sanitize(m.from)+" to version "+toID+"."))
 	}
 	body = append(body, st.Muted.Render("Version "+versionShort(m.to)+" has now: "+labelsText(to.Stages)+"."))
 	danger := false
@@ -340,7 +342,7 @@ func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	case aws.LabelPrevious:
 		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback (b) goes; AWS moves it by itself whenever AWSCURRENT moves."))
 	}
-	opts := confirmOptions{danger: danger, confirmLabel: "Move " + m.label}
+	opts := confirmOptions{danger: danger, confirmLabel: "Move " + label}
 	if m.env.Production {
 		opts.requireName = m.t.name
 		opts.nameReason = "Production account: type the secret's name to move the label"
@@ -373,7 +375,7 @@ func (m *moveLabelScreen) moved(err error) tea.Cmd {
 		return failed(err)
 	}
 	m.finished = true
-	text := "Moved " + m.label + " to version " + versionShort(m.to)
+	text := "Moved " + common.Sanitize(m.label) + " to version " + versionShort(m.to)
 	if m.label == aws.LabelCurrent && m.from != "" {
 		text += "; version " + versionShort(m.from) + " is AWSPREVIOUS"
 	}
@@ -423,18 +425,18 @@ func (m *moveLabelScreen) View() string {
 	var lines []string
 	switch m.step {
 	case stepPickLabel:
-		lines = append(lines, st.Title.Render(cut("Move a staging label of "+m.t.name, w)), st.Text.Render("Which label?"))
+		lines = append(lines, st.Title.Render(cut("Move a staging label of "+common.Sanitize(m.t.name), w)), st.Text.Render("Which label?"))
 		lines = append(lines, m.labelSel.lines(w)...)
 		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
 	case stepNewLabel:
-		lines = append(lines, st.Title.Render(cut("New staging label for "+m.t.name, w)),
+		lines = append(lines, st.Title.Render(cut("New staging label for "+common.Sanitize(m.t.name), w)),
 			st.Text.Render("Label (1-256 characters):"), m.input.View())
 		if m.inputErr != "" {
 			lines = append(lines, st.Error.Render(cut(m.inputErr, w)))
 		}
 		lines = append(lines, st.Muted.Render(cut(helpLine(k.Editor.Submit, k.Editor.Cancel), w)))
 	case stepPickTarget:
-		lines = append(lines, st.Title.Render(cut("Move "+m.label+" to which version?", w)))
+		lines = append(lines, st.Title.Render(cut("Move "+common.Sanitize(m.label)+" to which version?", w)))
 		if m.from != "" {
 			lines = append(lines, st.Muted.Render(cut("now on version "+m.from, w)))
 		} else {

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // removeLabelScreen takes a staging label off one version (e.g. a stray
@@ -45,7 +46,7 @@ func newRemoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions
 	items := make([]choice, 0, len(r.version.Stages))
 	removable := 0
 	for _, l := range sortedLabels(r.version.Stages) {
-		c := choice{text: stageStyle(st, l).Render(l)}
+		c := choice{text: stageStyle(st, l).Render(common.Sanitize(l))}
 		if l == aws.LabelCurrent {
 			c.reason = "AWSCURRENT can't be removed, only moved to another version (m, or roll back with b)"
 		} else {
@@ -83,13 +84,13 @@ func (r *removeLabelScreen) openConfirm() {
 		}
 	}
 	body := []string{
-		st.Text.Render("Remove ") + stageStyle(st, r.label).Render(r.label) + st.Text.Render(" from version "+r.version.ID+"."),
+		st.Text.Render("Remove ") + stageStyle(st, r.label).Render(common.Sanitize(r.label)) + st.Text.Render(" from version "+common.Sanitize(r.version.ID)+"."),
 	}
 	if len(keeps) == 0 {
 		body = append(body, st.Warning.Render("The version will have no labels left: it becomes deprecated (hidden from the default version "+
 			"listing, and AWS deletes deprecated versions beyond 100)."))
 	} else {
-		body = append(body, st.Muted.Render("It keeps "+strings.Join(sortedLabels(keeps), ", ")+"."))
+		body = append(body, st.Muted.Render("It keeps "+common.Sanitize(strings.Join(sortedLabels(keeps), ", "))+"."))
 	}
 	if r.label == aws.LabelPending {
 		if _, _, stuck := strayPending(r.secret.VersionStages); stuck || !hasLabel(r.version.Stages, aws.LabelCurrent) {
@@ -98,7 +99,7 @@ func (r *removeLabelScreen) openConfirm() {
 				"If a rotation function is still running right now, it will fail its remaining steps."))
 		}
 	}
-	opts := confirmOptions{confirmLabel: "Remove " + r.label}
+	opts := confirmOptions{confirmLabel: "Remove " + common.Sanitize(r.label)}
 	if r.env.Production {
 		opts.requireName = r.t.name
 		opts.nameReason = "Production account: type the secret's name to remove the label"
@@ -159,7 +160,7 @@ func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case confirmDeclined:
 		return r.back()
 	case confirmAccepted:
-		r.pane.setBusy("removing " + r.label + " from version " + versionShort(r.version.ID) + "…")
+		r.pane.setBusy("removing " + common.Sanitize(r.label) + " from version " + versionShort(r.version.ID) + "…")
 		return r.apply()
 	}
 	return cmd
@@ -209,7 +210,7 @@ func (r *removeLabelScreen) removed(err error) tea.Cmd {
 		done = r.onDone()
 	}
 	return tea.Batch(changed(r.t.region, r.t.changedID()),
-		success("Removed "+r.label+" from version "+versionShort(r.version.ID)+" of "+r.t.name), done)
+		success("Removed "+common.Sanitize(r.label)+" from version "+versionShort(r.version.ID)+" of "+r.t.name), done)
 }
 
 // View renders the label list or the confirmation.
@@ -220,7 +221,7 @@ func (r *removeLabelScreen) View() string {
 	st := r.env.Styles
 	w := max(r.width-4, 6)
 	if len(r.picker.items) == 0 {
-		return noticeView(r.env, r.width, "Remove a label", []string{st.Muted.Render("Version " + r.version.ID + " has no labels: there is nothing to remove.")})
+		return noticeView(r.env, r.width, "Remove a label", []string{st.Muted.Render("Version " + common.Sanitize(r.version.ID) + " has no labels: there is nothing to remove.")})
 	}
 	lines := []string{st.Title.Render(cut("Remove which label from version "+versionShort(r.version.ID)+"?", w))}
 	lines = append(lines, r.picker.lines(w)...)

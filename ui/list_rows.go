@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // secretRow is one secret in a list, with everything the filter needs
@@ -19,8 +20,9 @@ type secretRow struct {
 	// search is the fuzzy filter's haystack: the name, then the description
 	// (on one line), then every tag key and value.
 	search string
-	// descStart and descEnd delimit the description inside search; the
-	// name is search[:len(sum.Name)].
+	// nameEnd ends the name inside search (it starts at 0); descStart and
+	// descEnd delimit the description. Both are sanitized, as shown.
+	nameEnd            int
 	descStart, descEnd int
 	// nameWidth is the name's width in cells.
 	nameWidth int
@@ -35,10 +37,12 @@ const nameMatchBonus = 10
 // newSecretRow precomputes a row's search text.
 func newSecretRow(s aws.SecretSummary) *secretRow {
 	var b strings.Builder
-	desc := foldLines(s.Description)
-	b.Grow(len(s.Name) + len(desc) + 2 + 16*len(s.Tags))
+	// The haystack is what the row shows: sanitized (clean text is not copied).
+	name := common.Sanitize(s.Name)
+	desc := common.Sanitize(foldLines(s.Description))
+	b.Grow(len(name) + len(desc) + 2 + 16*len(s.Tags))
 	spans := make([][2]int, 0, 2+len(s.Tags))
-	b.WriteString(s.Name)
+	b.WriteString(name)
 	spans = append(spans, [2]int{0, b.Len()})
 	b.WriteByte(' ')
 	start := b.Len()
@@ -50,9 +54,9 @@ func newSecretRow(s aws.SecretSummary) *secretRow {
 	for _, t := range s.Tags {
 		b.WriteByte(' ')
 		from := b.Len()
-		b.WriteString(t.Key)
+		b.WriteString(common.Sanitize(t.Key))
 		b.WriteByte('=')
-		b.WriteString(t.Value)
+		b.WriteString(common.Sanitize(t.Value))
 		spans = append(spans, [2]int{from, b.Len()})
 	}
 	search := b.String()
@@ -64,8 +68,8 @@ func newSecretRow(s aws.SecretSummary) *secretRow {
 		}
 		fields[i] = newFuzzyField(search[sp[0]:sp[1]], sp[0], bonus)
 	}
-	return &secretRow{sum: s, key: rowKey(s.Region, s.ARN, s.Name), search: search, descStart: start, descEnd: end,
-		nameWidth: ansi.StringWidth(s.Name), fields: fields}
+	return &secretRow{sum: s, key: rowKey(s.Region, s.ARN, s.Name), search: search, nameEnd: len(name),
+		descStart: start, descEnd: end, nameWidth: ansi.StringWidth(name), fields: fields}
 }
 
 // rowKey identifies a secret in a region; the ARN when known.
@@ -75,6 +79,9 @@ func rowKey(region, arn, name string) string {
 	}
 	return region + "\x00" + name
 }
+
+// name is the name as shown.
+func (r *secretRow) name() string { return r.search[:r.nameEnd] }
 
 // desc is the description as shown: on one line.
 func (r *secretRow) desc() string { return r.search[r.descStart:r.descEnd] }
@@ -134,13 +141,13 @@ func secretMarkers(s aws.SecretSummary) []string {
 	}
 	if s.PrimaryRegion != "" {
 		if s.Region != "" && s.PrimaryRegion != s.Region {
-			out = append(out, "replica of "+s.PrimaryRegion)
+			out = append(out, "replica of "+common.Sanitize(s.PrimaryRegion))
 		} else {
 			out = append(out, "replicated")
 		}
 	}
 	if s.OwningService != "" {
-		out = append(out, "owned by "+s.OwningService)
+		out = append(out, "owned by "+common.Sanitize(s.OwningService))
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Column widths of the secret table.
@@ -207,9 +208,9 @@ func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs rowStyles, selected
 		used += w
 	}
 	if c.region > 0 {
-		cell(styledCell(s.Region, c.region, rs.muted), c.region)
+		cell(styledCell(common.Sanitize(s.Region), c.region, rs.muted), c.region)
 	}
-	cell(matchedCell(s.Name, 0, h.pos, c.name, rs.base, rs.match), c.name)
+	cell(matchedCell(r.name(), 0, h.pos, c.name, rs.base, rs.match), c.name)
 	if c.desc > 0 {
 		cell(matchedCell(r.desc(), r.descStart, h.pos, c.desc, rs.muted, rs.match), c.desc)
 	}
@@ -262,7 +263,7 @@ func shortMarkers(s aws.SecretSummary) string {
 		}
 	}
 	if s.OwningService != "" {
-		out = append(out, "svc:"+s.OwningService)
+		out = append(out, "svc:"+common.Sanitize(s.OwningService))
 	}
 	return strings.Join(out, " ")
 }
@@ -356,7 +357,7 @@ func (l *listScreen) View() string {
 func (l *listScreen) emptyText() string {
 	switch {
 	case l.loadErr != nil:
-		return "could not list secrets in " + l.region + ": " + l.loadErr.Error()
+		return "could not list secrets in " + l.region + ": " + common.Sanitize(l.loadErr.Error())
 	case l.store == nil:
 		return "not connected"
 	case len(l.listOpts.Filters) > 0:
@@ -400,7 +401,7 @@ func (l *listScreen) infoLine() string {
 		parts = append(parts, st.Warning.Render("incl. deleted"))
 	}
 	if len(l.listOpts.Filters) > 0 {
-		parts = append(parts, st.Info.Render("server filter: "+formatServerFilter(l.listOpts.Filters)))
+		parts = append(parts, st.Info.Render("server filter: "+common.Sanitize(formatServerFilter(l.listOpts.Filters))))
 	}
 	return cut(strings.Join(parts, st.Muted.Render(" · ")), l.width)
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // policyScreen shows a secret's resource policy as pretty JSON in a
@@ -93,7 +94,7 @@ func (p *policyScreen) rebuild() {
 	case strings.TrimSpace(p.policy) == "":
 		lines = []string{st.Muted.Render("this secret has no resource policy")}
 	default:
-		lines = strings.Split(prettyPolicy(p.policy), "\n")
+		lines = strings.Split(common.SanitizeMultiline(prettyPolicy(p.policy)), "\n")
 	}
 	p.pager.SetLines(lines)
 }

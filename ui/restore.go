@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // restoreScreen cancels a secret's scheduled deletion (RestoreSecret),
@@ -95,7 +96,7 @@ func (r *restoreScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 	}
 	st := r.env.Styles
 	body := []string{
-		st.Text.Render("Cancel the scheduled deletion of " + s.Name + " (" + r.t.region + "), scheduled on " + s.DeletedDate.Format("2006-01-02") + "."),
+		st.Text.Render("Cancel the scheduled deletion of " + common.Sanitize(s.Name) + " (" + r.t.region + "), scheduled on " + s.DeletedDate.Format("2006-01-02") + "."),
 		st.Muted.Render("It can be read and changed again at once; its versions and labels are as they were."),
 	}
 	opts := confirmOptions{confirmLabel: "Restore"}

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -36,7 +37,7 @@ func (r *reviewScreen) refreshBody() {
 	if !req.loadedCurrent() {
 		stages := "no staging label"
 		if len(req.loadedStages) > 0 {
-			stages = strings.Join(req.loadedStages, ", ")
+			stages = common.Sanitize(strings.Join(req.loadedStages, ", "))
 		}
 		body = append(body, st.Warning.Render("You edited version "+shortID(req.loadedID)+" ("+stages+"), not AWSCURRENT: the save still makes a NEW "+
 			"AWSCURRENT version from your edited value, replacing version "+shortID(req.expectCurrent)+" (AWSCURRENT when you loaded it)."))
@@ -94,7 +95,7 @@ func (r *reviewScreen) diffBody() []string {
 				continue
 			}
 			if a, b := rawKind(c.Old), rawKind(c.New); a != b {
-				out = append(out, st.Warning.Render("  "+c.Path.String()+": type "+a+" → "+b))
+				out = append(out, st.Warning.Render("  "+common.Sanitize(c.Path.String())+": type "+a+" → "+b))
 			}
 		}
 		return out
@@ -140,10 +141,10 @@ func lineDiff(st *Styles, oldText, newText string) []string {
 		out = append(out, st.Muted.Render("  … "+plural(pre, "unchanged line")))
 	}
 	for _, l := range a[pre : len(a)-suf] {
-		out = append(out, st.Removed.Render("- ")+st.Revealed.Render(sanitize(l, false)))
+		out = append(out, st.Removed.Render("- ")+st.Revealed.Render(common.Sanitize(l)))
 	}
 	for _, l := range b[pre : len(b)-suf] {
-		out = append(out, st.Added.Render("+ ")+st.Revealed.Render(sanitize(l, false)))
+		out = append(out, st.Added.Render("+ ")+st.Revealed.Render(common.Sanitize(l)))
 	}
 	if suf > 0 {
 		out = append(out, st.Muted.Render("  … "+plural(suf, "unchanged line")))

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // rollbackScreen rolls a secret back to its AWSPREVIOUS version: AWSCURRENT
@@ -162,7 +163,7 @@ func (r *rollbackScreen) loaded(msg rollbackLoadedMsg) tea.Cmd {
 		r.refusal = s.Name + " has no AWSPREVIOUS version, so there is nothing to roll back to. " +
 			"To make an older version live, open the versions (v) and move AWSCURRENT to it (m)."
 	case r.previous == r.current:
-		r.refusal = "AWSCURRENT and AWSPREVIOUS are on the same version " + r.current + ": there is nothing to roll back to."
+		r.refusal = "AWSCURRENT and AWSPREVIOUS are on the same version " + common.Sanitize(r.current) + ": there is nothing to roll back to."
 	default:
 		r.refusal = ""
 	}
@@ -197,14 +198,14 @@ func (r *rollbackScreen) refreshBody() {
 	body := []string{
 		st.Text.Render("Region " + r.t.region + "."),
 		"",
-		st.StageCurrent.Render("AWSCURRENT") + st.Text.Render(" moves to version "+r.previous+" (now AWSPREVIOUS"+when(r.previous)+")."),
-		st.Text.Render("Version "+r.current+" (now AWSCURRENT"+when(r.current)+") loses it and gets ") +
+		st.StageCurrent.Render("AWSCURRENT") + st.Text.Render(" moves to version "+common.Sanitize(r.previous)+" (now AWSPREVIOUS"+when(r.previous)+")."),
+		st.Text.Render("Version "+common.Sanitize(r.current)+" (now AWSCURRENT"+when(r.current)+") loses it and gets ") +
 			st.StagePrevious.Render("AWSPREVIOUS") + st.Text.Render("."),
 		st.Muted.Render("Applications get the rolled-back value on their next read (or when their cache expires). " +
 			"You can undo this by rolling back again."),
 	}
 	if p, _, stuck := strayPending(r.secret.VersionStages); stuck {
-		body = append(body, "", st.Warning.Render("AWSPENDING is on version "+p+": a rotation is in progress or stuck. "+
+		body = append(body, "", st.Warning.Render("AWSPENDING is on version "+common.Sanitize(p)+": a rotation is in progress or stuck. "+
 			"Rolling back does not stop it; if it finishes it will make its version current."))
 	}
 	body = append(body, "")

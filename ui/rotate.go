@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Rotation following defaults.
@@ -178,7 +179,7 @@ func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 		r.refusal = s.Name + " is scheduled for deletion: it can't be rotated. Restore it first (u)."
 	case stuck:
 		r.stuck = true
-		r.refusal = "A rotation of " + s.Name + " is already in progress or stuck: AWSPENDING is on version " + pending +
+		r.refusal = "A rotation of " + common.Sanitize(s.Name) + " is already in progress or stuck: AWSPENDING is on version " + common.Sanitize(pending) +
 			", not on the AWSCURRENT version. Secrets Manager refuses a new rotation until it finishes or AWSPENDING is removed."
 	case r.oldCurrent == "":
 		r.refusal = s.Name + " has no AWSCURRENT version (no value yet): there is nothing to rotate."
@@ -205,9 +206,9 @@ func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 func rotationFunction(s aws.SecretSummary) string {
 	switch {
 	case s.RotationLambdaARN != "":
-		return s.RotationLambdaARN
+		return common.Sanitize(s.RotationLambdaARN)
 	case s.OwningService != "":
-		return "managed by " + s.OwningService
+		return "managed by " + common.Sanitize(s.OwningService)
 	}
 	return "none"
 }
@@ -230,7 +231,7 @@ func rotationScheduleText(s aws.SecretSummary) string {
 	if !s.RotationEnabled {
 		text += " (automatic rotation is off)"
 	}
-	return text
+	return common.Sanitize(text)
 }
 
 func (r *rotateScreen) confirmBody() []string {
@@ -317,8 +318,9 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
+// addStep records a step for display; its text may quote version ids.
 func (r *rotateScreen) addStep(at time.Duration, text string) {
-	r.steps = append(r.steps, rotateStep{at: at, text: text})
+	r.steps = append(r.steps, rotateStep{at: at, text: common.Sanitize(text)})
 }
 
 // schedule asks for the next poll after the interval.
@@ -386,7 +388,7 @@ func (r *rotateScreen) polled(msg rotatePolledMsg) tea.Cmd {
 // finish ends the follow with an outcome.
 func (r *rotateScreen) finish(phase rotatePhase, text string) tea.Cmd {
 	r.phase = phase
-	r.outcome = text
+	r.outcome = common.Sanitize(text) // for display; it may quote version ids
 	detail := map[rotatePhase]string{rotCompleted: "completed", rotFailed: "failed", rotTimedOut: "timed out"}[phase]
 	outcome := "ok"
 	if phase != rotCompleted {
@@ -433,7 +435,7 @@ func (r *rotateScreen) followView() string {
 	s := r.secret.SecretSummary
 	lines := []string{
 		st.Label.Render("Function  ") + st.Text.Render(rotationFunction(s)),
-		st.Label.Render("From      ") + st.Text.Render("version "+r.oldCurrent+" (AWSCURRENT before)"),
+		st.Label.Render("From      ") + st.Text.Render("version "+common.Sanitize(r.oldCurrent)+" (AWSCURRENT before)"),
 		st.Label.Render("New       ") + st.Text.Render("version "+r.newVersion),
 		"",
 	}

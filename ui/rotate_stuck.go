@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // The ways out of a stuck rotation, in the order they are offered.
@@ -195,11 +196,11 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (s *stuckRotationScreen) openCancel() tea.Cmd {
 	st := s.env.Styles
 	body := []string{
-		st.Text.Render("Turn automatic rotation off for " + s.t.name + " and stop the rotation in progress."),
+		st.Text.Render("Turn automatic rotation off for " + common.Sanitize(s.t.name) + " and stop the rotation in progress."),
 		st.Muted.Render("The rotation function (" + rotationFunction(s.secret.SecretSummary) + ") stays configured: you can turn rotation on again."),
 	}
 	if s.stuck {
-		body = append(body, "", st.Warning.Render("AWSPENDING stays on version "+s.pending+" after cancelling: remove it too before rotating again."))
+		body = append(body, "", st.Warning.Render("AWSPENDING stays on version "+common.Sanitize(s.pending)+" after cancelling: remove it too before rotating again."))
 	}
 	opts := confirmOptions{confirmLabel: "Cancel rotation"}
 	if s.env.Production {
@@ -234,7 +235,7 @@ func (s *stuckRotationScreen) cancelled(err error) tea.Cmd {
 	s.pane = nil
 	s.note = "Automatic rotation is off."
 	if s.stuck {
-		s.note += " AWSPENDING is still on version " + s.pending + ": remove it (first choice) before rotating again."
+		s.note += " AWSPENDING is still on version " + common.Sanitize(s.pending) + ": remove it (first choice) before rotating again."
 	}
 	return tea.Batch(changed(s.t.region, s.t.changedID()), success("Cancelled the rotation of "+s.t.name+": automatic rotation is off"))
 }
@@ -259,12 +260,12 @@ func (s *stuckRotationScreen) View() string {
 	var lines []string
 	add := func(text string) { lines = append(lines, wrapText(text, w)...) }
 	if s.stuck {
-		lines = append(lines, st.Warning.Render(cut("A rotation of "+s.t.name+" is in progress or stuck", w)), "")
+		lines = append(lines, st.Warning.Render(cut("A rotation of "+common.Sanitize(s.t.name)+" is in progress or stuck", w)), "")
 		created := ""
 		if a := ageText(s.versions[s.pending].CreatedDate, s.env.Now()); a != "" {
 			created = ", created " + a
 		}
-		add(st.Text.Render("AWSPENDING is on version " + s.pending + created + ", but AWSCURRENT is still on version " + s.current + "."))
+		add(st.Text.Render("AWSPENDING is on version " + common.Sanitize(s.pending) + created + ", but AWSCURRENT is still on version " + common.Sanitize(s.current) + "."))
 		add(st.Text.Render("Applications keep reading version " + versionShort(s.current) + ": nothing is broken for them right now. " +
 			"But while AWSPENDING sits on another version, Secrets Manager treats a rotation as in progress: a new rotation is refused, " +
 			"and the scheduled one keeps retrying this one."))

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Field ids of the rotation settings form.
@@ -58,7 +59,7 @@ func newRotationSettingsScreen(env *Env, store aws.Store, secret aws.Secret) *ro
 	l := f.text(rsLambda, "Rotation function (Lambda ARN)", secret.RotationLambdaARN, "arn:aws:lambda:REGION:ACCOUNT:function:NAME")
 	l.hint = "the function that creates, sets, tests and finishes new versions"
 	if secret.OwningService != "" {
-		l.hint = "rotation is managed by " + secret.OwningService + "; leave empty to keep it"
+		l.hint = "rotation is managed by " + common.Sanitize(secret.OwningService) + "; leave empty to keep it"
 	}
 	sched := scheduleInput(secret.RotationRules)
 	if sched == "" {
@@ -150,7 +151,7 @@ func (r *rotationSettingsScreen) review() tea.Cmd {
 		fn = rotationFunction(r.secret.SecretSummary)
 	}
 	body := []string{
-		st.Label.Render("Function  ") + st.Text.Render(fn),
+		st.Label.Render("Function  ") + st.Text.Render(common.Sanitize(fn)),
 		st.Label.Render("Schedule  ") + st.Text.Render(sched),
 	}
 	if old := r.secret.SecretSummary; old.RotationEnabled {
@@ -170,7 +171,7 @@ func (r *rotationSettingsScreen) reviewOff() tea.Cmd {
 	r.turnOff = true
 	st := r.env.Styles
 	body := []string{
-		st.Text.Render("Turn automatic rotation off for " + r.t.name + "."),
+		st.Text.Render("Turn automatic rotation off for " + common.Sanitize(r.t.name) + "."),
 		st.Muted.Render("The function (" + rotationFunction(r.secret.SecretSummary) + ") stays configured, so you can turn rotation on again. " +
 			"A rotation in progress is cancelled and may leave AWSPENDING on a version, which you then remove."),
 	}
@@ -273,7 +274,7 @@ func (r *rotationSettingsScreen) View() string {
 	}
 	k := r.env.Keys
 	lines := []string{
-		st.Title.Render(cut("Rotation settings of "+r.t.name, w)),
+		st.Title.Render(cut("Rotation settings of "+common.Sanitize(r.t.name), w)),
 		st.Muted.Render(cut(state, w)),
 		"",
 		r.form.view(),

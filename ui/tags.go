@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // tagState is how a tag differs from what AWS has.
@@ -108,15 +109,16 @@ func (s *tagsScreen) refresh() {
 	items := make([]choice, len(s.rows))
 	for i, r := range s.rows {
 		var text string
+		k, v, orig := common.Sanitize(r.key), common.Sanitize(r.value), common.Sanitize(r.orig)
 		switch r.state() {
 		case tagAdded:
-			text = st.Added.Render("+ " + r.key + " = " + r.value)
+			text = st.Added.Render("+ " + k + " = " + v)
 		case tagChanged:
-			text = st.Changed.Render("~ "+r.key+" = "+r.value) + st.Muted.Render("  (was "+r.orig+")")
+			text = st.Changed.Render("~ "+k+" = "+v) + st.Muted.Render("  (was "+orig+")")
 		case tagRemoved:
-			text = st.Removed.Render("- " + r.key + " = " + r.orig)
+			text = st.Removed.Render("- " + k + " = " + orig)
 		default:
-			text = st.Text.Render("  " + r.key + " = " + r.value)
+			text = st.Text.Render("  " + k + " = " + v)
 		}
 		items[i] = choice{text: text}
 	}
@@ -340,16 +342,17 @@ func (s *tagsScreen) submitPrompt() tea.Cmd {
 func (s *tagsScreen) changes() (set []aws.Tag, remove []string, lines []string) {
 	st := s.env.Styles
 	for _, r := range s.rows {
+		k, v, orig := common.Sanitize(r.key), common.Sanitize(r.value), common.Sanitize(r.orig)
 		switch r.state() {
 		case tagAdded:
 			set = append(set, aws.Tag{Key: r.key, Value: r.value})
-			lines = append(lines, st.Added.Render("+ add     "+r.key+" = "+r.value))
+			lines = append(lines, st.Added.Render("+ add     "+k+" = "+v))
 		case tagChanged:
 			set = append(set, aws.Tag{Key: r.key, Value: r.value})
-			lines = append(lines, st.Changed.Render("~ change  "+r.key+": "+r.orig+" → "+r.value))
+			lines = append(lines, st.Changed.Render("~ change  "+k+": "+orig+" → "+v))
 		case tagRemoved:
 			remove = append(remove, r.key)
-			lines = append(lines, st.Removed.Render("- remove  "+r.key+" (was "+r.orig+")"))
+			lines = append(lines, st.Removed.Render("- remove  "+k+" (was "+orig+")"))
 		}
 	}
 	return set, remove, lines
@@ -369,7 +372,7 @@ func (s *tagsScreen) review() tea.Cmd {
 	if msg := checkTags(all); msg != "" {
 		return warn(msg)
 	}
-	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + s.t.name + " (" + s.t.region + "):"), ""}, lines...)
+	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + common.Sanitize(s.t.name) + " (" + s.t.region + "):"), ""}, lines...)
 	opts := confirmOptions{confirmLabel: "Apply " + plural(len(set)+len(remove), "change")}
 	if s.env.Production {
 		opts.requireName = s.t.name
@@ -461,15 +464,15 @@ func (s *tagsScreen) View() string {
 	}
 	w := max(s.width-4, 6)
 	k := s.env.Keys
-	lines := []string{st.Title.Render(cut("Tags of "+s.t.name, w)), st.Muted.Render(cut(plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
+	lines := []string{st.Title.Render(cut("Tags of "+common.Sanitize(s.t.name), w)), st.Muted.Render(cut(plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
 	if len(s.rows) == 0 {
 		lines = append(lines, st.Muted.Render("no tags"))
 	}
 	lines = append(lines, s.list.lines(w)...)
 	if s.prompt != promptNone {
-		title := map[tagPrompt]string{promptAddKey: "New tag key (1-128 characters)", promptAddValue: "Value for " + s.newKey + " (0-256 characters)",
+		title := map[tagPrompt]string{promptAddKey: "New tag key (1-128 characters)", promptAddValue: "Value for " + common.Sanitize(s.newKey) + " (0-256 characters)",
 			promptEditValue: "New value", promptRenameKey: "New key"}[s.prompt]
-		lines = append(lines, "", st.Section.Render(cut(title, w)), s.input.View())
+		lines = append(lines, "", st.Section.Render(cut(title, w)), safeInputView(st, s.input))
 		if s.inputErr != "" {
 			lines = append(lines, wrapText(st.Error.Render(s.inputErr), w)...)
 		}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -443,9 +444,9 @@ func (v *valueScreen) Title() string {
 // shortID is the first 8 characters of a version id.
 func shortID(id string) string {
 	if len(id) > 8 {
-		return id[:8]
+		return common.Sanitize(id[:8])
 	}
-	return id
+	return common.Sanitize(id)
 }
 
 // Capturing is true while an editor or the discard question has the keyboard.

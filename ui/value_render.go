@@ -5,50 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/smtui/smtui/ui/jsonedit"
 )
-
-// sanitize makes text safe to put on a terminal: invalid UTF-8 becomes
-// U+FFFD and control characters become visible (caret notation), so a value
-// can never send escape sequences to the terminal. With multiline, newlines
-// are kept (CRLF becomes LF) and tabs become spaces; without, a newline is
-// shown as ↵ and a tab as one space.
-func sanitize(s string, multiline bool) string {
-	if !strings.ContainsFunc(s, needsEscape) && utf8.ValidString(s) {
-		return s
-	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if multiline {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' && multiline:
-			b.WriteRune('\n')
-		case r == '\n':
-			b.WriteRune('↵')
-		case r == '\t' && multiline:
-			b.WriteString("    ")
-		case r == '\t':
-			b.WriteRune(' ')
-		case r < 0x20:
-			b.WriteByte('^')
-			b.WriteRune(r + 0x40)
-		case r == 0x7f:
-			b.WriteString("^?")
-		case r >= 0x80 && r < 0xa0:
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func needsEscape(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
 
 // compactJSON removes insignificant whitespace from a JSON value, keeping
 // key order and number spelling; invalid input is returned as it is.

@@ -8,26 +8,6 @@ import (
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
-func TestSanitizeNeutralisesTerminalControls(t *testing.T) {
-	in := "a\x1b]52;c;ZXZpbA==\x07b\u009bc\r\nd\te\x7f\xff"
-	one := sanitize(in, false)
-	multi := sanitize(in, true)
-	for _, s := range []string{one, multi} {
-		if strings.ContainsAny(s, "\x1b\x07\u009b\x7f\r") {
-			t.Fatalf("control characters survived: %q", s)
-		}
-	}
-	if one != "a^[]52;c;ZXZpbA==^Gb\uFFFDc^M↵d e^?\uFFFD" {
-		t.Errorf("single-line = %q", one)
-	}
-	if multi != "a^[]52;c;ZXZpbA==^Gb\uFFFDc\nd    e^?\uFFFD" {
-		t.Errorf("multi-line = %q", multi)
-	}
-	if sanitize("plain ünïcode 名前", false) != "plain ünïcode 名前" {
-		t.Error("printable text was changed")
-	}
-}
-
 func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
 	src := `{"a":1e3,"b":{"c":[1,"x",null,{}],"d":true},"e":[],"f":"\u00e9"}`
 	doc, err := jsonedit.Parse([]byte(src))

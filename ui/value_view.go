@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -54,10 +55,10 @@ func (v *valueScreen) rebuild() {
 		} else {
 			text = prettyMasked(v.doc, v.isRevealed)
 		}
-		lines = strings.Split(sanitize(text, true), "\n")
+		lines = strings.Split(common.SanitizeMultiline(text), "\n")
 	case v.kind == valueText:
 		if v.revealAll {
-			lines = strings.Split(sanitize(v.shownText(), true), "\n")
+			lines = strings.Split(common.SanitizeMultiline(v.shownText()), "\n")
 		} else {
 			lines = append([]string{renderMask(st), ""}, wrapLines(st.Muted.Render("plaintext, masked — "+
 				keyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+keyHelp(v.env.Keys.Value.CopyAll)+" copies without revealing"), v.width)...)
@@ -100,12 +101,12 @@ func (v *valueScreen) View() string {
 	st := v.env.Styles
 	switch {
 	case v.watch.gone:
-		return strings.Join(wrapLines(st.Danger.Render(v.target.name+" was deleted for good: there is no value to show. Press "+
+		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.name)+" was deleted for good: there is no value to show. Press "+
 			keyHelp(v.env.Keys.Global.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil:
 		return v.errorView()
 	case v.loading || v.seq == 0:
-		return st.Muted.Render(cut("fetching the value of "+v.target.name+"…", v.width))
+		return st.Muted.Render(cut("fetching the value of "+common.Sanitize(v.target.name)+"…", v.width))
 	}
 	info := v.infoLine()
 	if v.kind == valueJSON && !v.raw {
@@ -162,7 +163,7 @@ const typeColWidth = 7 // "boolean"
 func (v *valueScreen) cols() valueCols {
 	keyW := 3
 	for _, r := range v.table.rows {
-		keyW = max(keyW, 2*r.depth+2+ansi.StringWidth(sanitize(r.key, false)))
+		keyW = max(keyW, 2*r.depth+2+ansi.StringWidth(common.Sanitize(r.key)))
 	}
 	keyW = min(keyW, max(v.width/3, 8))
 	return valueCols{key: keyW, typ: typeColWidth, val: max(v.width-2-keyW-2-typeColWidth-2, maskWidth)}
@@ -206,7 +207,7 @@ func (v *valueScreen) rowView(r valueRow, c valueCols, selected bool) string {
 			icon = "▾ "
 		}
 	}
-	keyText := strings.Repeat("  ", r.depth) + icon + sanitize(r.key, false)
+	keyText := strings.Repeat("  ", r.depth) + icon + common.Sanitize(r.key)
 	if r.dup {
 		keyText += " (dup)"
 	}
@@ -239,12 +240,12 @@ func (v *valueScreen) cellValue(r valueRow, width int) string {
 		if !v.isRevealed(r.path) {
 			return renderMask(st) + st.Muted.Render(" "+size)
 		}
-		return st.Revealed.Render(cut(sanitize(compactJSON(r.node.Raw()), false), width))
+		return st.Revealed.Render(cut(common.Sanitize(compactJSON(r.node.Raw())), width))
 	}
 	if !v.isRevealed(r.path) {
 		return renderMask(st)
 	}
-	return st.Revealed.Render(cut(sanitize(displayValue(r.node), false), width))
+	return st.Revealed.Render(cut(common.Sanitize(displayValue(r.node)), width))
 }
 
 // displayValue is a scalar as the operator reads it: a string decoded, any
@@ -269,7 +270,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 	if v.isRevealed(r.path) {
 		state = "revealed"
 	}
-	lines = append(lines, cut(sanitize(r.path.String(), false)+st.Muted.Render(" · "+r.kind().String()+" · "+state), v.width))
+	lines = append(lines, cut(common.Sanitize(r.path.String())+st.Muted.Render(" · "+r.kind().String()+" · "+state), v.width))
 	if fh <= 2 || !v.isRevealed(r.path) || r.kind() == jsonedit.Null {
 		return lines
 	}
@@ -279,7 +280,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 	}
 	room := fh - 2
 	var wrapped []string
-	for _, l := range strings.Split(sanitize(text, true), "\n") {
+	for _, l := range strings.Split(common.SanitizeMultiline(text), "\n") {
 		wrapped = append(wrapped, strings.Split(ansi.Hardwrap(l, max(v.width, 1), true), "\n")...)
 	}
 	more := 0
@@ -300,7 +301,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 func (v *valueScreen) errorView() string {
 	st := v.env.Styles
 	w := max(v.width, 1)
-	lines := wrapLines(st.Error.Render("could not read the value of "+v.target.name), w)
+	lines := wrapLines(st.Error.Render("could not read the value of "+common.Sanitize(v.target.name)), w)
 	lines = append(lines, "")
 	lines = append(lines, wrapLines(describeError(v.err), w)...)
 	var e *aws.Error

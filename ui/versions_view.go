@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // versionsFooterLines is the height of the selected-version pane (with its
@@ -50,7 +51,7 @@ func (v *versionsScreen) View() string {
 	st := v.env.Styles
 	switch {
 	case v.deleted:
-		return strings.Join(wrapLines(st.Danger.Render(v.target.name+" was deleted for good: it has no versions any more. Press "+
+		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.name)+" was deleted for good: it has no versions any more. Press "+
 			keyHelp(v.env.Keys.Global.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil && len(v.versions) == 0:
 		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+describeError(v.err)), max(v.width, 1)), "\n") +
@@ -67,7 +68,7 @@ func (v *versionsScreen) View() string {
 	end := min(v.offset+v.tableHeight(), len(v.versions))
 	for i := v.offset; i < end; i++ {
 		ver := v.versions[i]
-		id := ver.ID
+		id := common.Sanitize(ver.ID)
 		if ansi.StringWidth(id) > c.idW {
 			id = ansi.Truncate(id, c.idW, "…")
 		}
@@ -83,7 +84,7 @@ func (v *versionsScreen) View() string {
 		}
 		ver := v.versions[v.cursor]
 		b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", max(v.width, 0))))
-		b.WriteString("\n" + cut(st.Label.Render("version  ")+ver.ID, v.width))
+		b.WriteString("\n" + cut(st.Label.Render("version  ")+common.Sanitize(ver.ID), v.width))
 		b.WriteString("\n" + cut(st.Label.Render("created  ")+formatWhen(ver.CreatedDate, now), v.width))
 		b.WriteString("\n" + cut(st.Label.Render("accessed ")+formatDay(ver.LastAccessedDate, now), v.width))
 		b.WriteString("\n" + cut(st.Label.Render("labels   ")+stageLabels(st, ver), v.width))
@@ -123,7 +124,7 @@ func stageLabels(st *Styles, ver aws.Version) string {
 	labels := sortedLabels(ver.Stages)
 	parts := make([]string, len(labels))
 	for i, l := range labels {
-		parts[i] = stageStyle(st, l).Render(l)
+		parts[i] = stageStyle(st, l).Render(common.Sanitize(l))
 	}
 	return strings.Join(parts, " ")
 }

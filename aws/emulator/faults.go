@@ -13,6 +13,7 @@ type Fault struct {
 	Region       string        // "" = any
 	Latency      time.Duration // added before handling (honours request cancellation)
 	Error        string        // "ThrottlingException", "InternalServiceError", "AccessDeniedException", ... "" = none
+	Message      string        // the error's message; "" = the one AWS gives for Error
 	DropResponse bool          // apply the request, then drop the response (hijack and close the connection)
 	Times        int           // how many matching requests it affects; 0 = until removed
 }
@@ -27,6 +28,7 @@ type faultEntry struct {
 type effects struct {
 	latency time.Duration
 	err     string
+	message string
 	drop    bool
 }
 
@@ -80,7 +82,7 @@ func (e *Emulator) matchFaults(op, secretID, regionName string) effects {
 		}
 		fx.latency = max(fx.latency, f.Latency)
 		if fx.err == "" {
-			fx.err = f.Error
+			fx.err, fx.message = f.Error, f.Message
 		}
 		fx.drop = fx.drop || f.DropResponse
 		if fe.remaining > 0 {

@@ -116,7 +116,11 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if fx.err != "" {
-		writeError(w, faultError(fx.err, op, secretID, e.opts.Account))
+		apiErr := faultError(fx.err, op, secretID, e.opts.Account)
+		if fx.message != "" {
+			apiErr.message = fx.message
+		}
+		writeError(w, apiErr)
 		return
 	}
 

@@ -1,0 +1,21 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/smtui/smtui/aws/emulator"
+)
+
+// The startup error goes to the terminal (stderr): an endpoint's message
+// carrying OSC 8 and C1 controls is shown escaped, never written raw.
+func TestStartupHelpSanitizesTheAWSMessage(t *testing.T) {
+	got := startupHelp(errors.New(emulator.HostileErrorMessage))
+	if strings.ContainsAny(got, "\x1b\x07\u0085\u009b\r") {
+		t.Fatalf("startup help writes controls raw: %q", got)
+	}
+	if !strings.Contains(got, `User is not authorized \x1b]8;;https://evil.example/spread\x07`) {
+		t.Fatalf("startup help lost the message: %q", got)
+	}
+}
