@@ -59,6 +59,28 @@ func (s *Sessions) RenewMFA(ctx context.Context, profile, region, code string) (
 	return s.get(ctx, profile, region, code)
 }
 
+// Check returns the Store for (profile, region) with its credentials
+// resolved now (running SSO, assume-role or credential_process as
+// configured), so that a start without usable credentials fails at once
+// with advice (StartupAdvice) instead of on the first call. The Store is
+// kept, and the profile's other regions share its credentials; on an error
+// it is dropped, so a later call starts afresh.
+func (s *Sessions) Check(ctx context.Context, profile, region string) (Store, error) {
+	st, err := s.Store(ctx, profile, region)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckCredentials(ctx, st); err != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.stores[sessionKey{profile, region}] == st {
+			s.forget(profile)
+		}
+		return nil, err
+	}
+	return st, nil
+}
+
 // get returns the Store for (profile, region). A non-empty MFA code renews
 // the profile's credentials instead of sharing them.
 func (s *Sessions) get(ctx context.Context, profile, region, code string) (Store, error) {

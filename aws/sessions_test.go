@@ -307,3 +307,43 @@ func assertNames(t *testing.T, st Store, want ...string) {
 		t.Fatalf("secrets in %s: %v, want %v", st.Region(), names, want)
 	}
 }
+
+// Check resolves the credentials up front; a failed check is not cached.
+func TestSessionsCheckResolvesCredentialsAndForgetsAFailure(t *testing.T) {
+	dir := isolateEnv(t)
+	if err := os.WriteFile(filepath.Join(dir, "config"), []byte("[profile ops]\nregion = eu-west-1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := emulator.Start(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	s := NewSessions(ConnectOptions{EndpointURL: srv.URL, CallTimeout: 5 * time.Second, MaxAttempts: 1})
+	ctx := context.Background()
+	if _, err := s.Check(ctx, "ops", ""); KindOf(err) != KindCredentials {
+		t.Fatalf("Check of a profile without credentials: %v", err)
+	}
+	creds := "[ops]\naws_access_key_id = AKIDFROMFILE\naws_secret_access_key = from-file\n"
+	if err := os.WriteFile(filepath.Join(dir, "credentials"), []byte(creds), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Check(ctx, "ops", "")
+	if err != nil {
+		t.Fatalf("Check after the credentials were configured (the failure was cached?): %v", err)
+	}
+	if st.Region() != "eu-west-1" {
+		t.Fatalf("region %q, want the profile's eu-west-1", st.Region())
+	}
+	if again, _ := s.Store(ctx, "ops", ""); again != st {
+		t.Fatal("the checked Store is not kept")
+	}
+	west, err := s.Store(ctx, "ops", "eu-west-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if west.(*sdkStore).creds != st.(*sdkStore).creds {
+		t.Fatal("the profile's regions do not share the checked credentials")
+	}
+	assertNames(t, west)
+}
