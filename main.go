@@ -5,6 +5,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -12,7 +13,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/smtui/smtui/aws"
@@ -20,7 +20,6 @@ import (
 	"github.com/smtui/smtui/ui"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/clipboard"
-	"github.com/smtui/smtui/ui/common"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -93,7 +92,7 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 1 && args[0] == clearClipboardCommand {
+	if len(args) == 1 && args[0] == clipboard.ClearerArg {
 		return clipboard.ServeClearer(os.Stdin, clipboard.ReadyPipe(), clipboard.NewSystem())
 	}
 	c, err := parseFlags(args, stderr)
@@ -110,16 +109,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	opts := ui.Options{
-		Profile:       c.profile,
-		Regions:       c.regions,
-		ReadOnly:      c.readOnly,
-		Demo:          c.demo,
-		CallTimeout:   c.callTimeout,
-		RevealTimeout: c.revealTTL,
-		ClipboardTTL:  c.clipTTL,
-		ProdPatterns:  c.prodPatterns,
-		Clipboard:     ui.SystemClipboard(),
-		Notice:        sweepEditLeftovers(),
+		Profile: c.profile, Regions: c.regions, ReadOnly: c.readOnly, Demo: c.demo,
+		CallTimeout: c.callTimeout, RevealTimeout: c.revealTTL, ClipboardTTL: c.clipTTL,
+		ProdPatterns: c.prodPatterns, Clipboard: ui.SystemClipboard(), Notice: ui.SweepEditLeftovers(),
 	}
 	if c.demo {
 		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.demoSecrets})
@@ -128,44 +120,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		defer srv.Close()
-		if opts.Profile == "" {
-			opts.Profile = "demo"
-		}
+		opts.Profile = cmp.Or(opts.Profile, "demo")
 		if len(opts.Regions) == 0 {
 			opts.Regions = []string{"us-east-1"}
 		}
-		opts.Connect = connector(aws.ConnectOptions{EndpointURL: srv.URL, AccessKeyID: "DEMO", SecretAccessKey: "demo", CallTimeout: c.callTimeout})
+		opts.Connect = aws.NewSessions(aws.ConnectOptions{EndpointURL: srv.URL, AccessKeyID: "DEMO", SecretAccessKey: "demo", CallTimeout: c.callTimeout}).Store
 	} else {
-		base := aws.ConnectOptions{Profile: c.profile, EndpointURL: c.endpoint, CallTimeout: c.callTimeout}
+		sessions := aws.NewSessions(aws.ConnectOptions{Profile: c.profile, EndpointURL: c.endpoint, CallTimeout: c.callTimeout})
 		region := ""
 		if len(c.regions) > 0 {
 			region = c.regions[0]
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		store, err := aws.Connect(ctx, withRegion(base, region))
-		if err == nil {
-			err = aws.CheckCredentials(ctx, store)
-		}
+		store, err := sessions.Check(ctx, c.profile, region)
 		cancel()
 		if err != nil {
-			fmt.Fprintln(stderr, startupHelp(err))
+			fmt.Fprintln(stderr, ui.StartupError(err))
 			return 1
 		}
 		if len(opts.Regions) == 0 {
 			opts.Regions = []string{store.Region()}
 		}
-		cache := newStoreCache(base)
-		opts.Connect = func(ctx context.Context, profile, region string) (aws.Store, error) {
-			return cache.get(ctx, profile, region, "")
-		}
-		opts.ConnectMFA = mfaConnector(cache)
+		opts.Connect, opts.ConnectMFA = sessions.Store, sessions.RenewMFA
 	}
 	if !c.noAudit {
-		path := c.auditPath
-		if path == "" {
-			path = audit.DefaultPath()
-		}
-		log, err := audit.Open(path, opts.Profile)
+		log, err := audit.Open(cmp.Or(c.auditPath, audit.DefaultPath()), opts.Profile)
 		if err != nil {
 			fmt.Fprintln(stderr, "smtui: audit log:", err, "(use --no-audit to run without one)")
 			return 1
@@ -177,132 +156,5 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}()
 		opts.Audit = log
 	}
-
-	app := ui.New(opts)
-	err = runProgram(app)
-	if p, ok := app.PendingClipboardClear(); ok {
-		finishClipboardClear(p, stderr)
-	}
-	if note := app.ExitNote(); note != "" {
-		fmt.Fprintln(stderr, "smtui:", note)
-		return app.ExitCode()
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "smtui:", err)
-		return 1
-	}
-	return 0
-}
-
-// clearClipboardCommand is the hidden first argument of the background
-// process that clears the clipboard after smtui has quit.
-const clearClipboardCommand = "__clear-clipboard"
-
-// finishClipboardClear keeps the status line's promise ("clears in 30s")
-// after the app quits: a small background copy of smtui, detached from the
-// terminal (see clipboard.StartClearer), waits until the clear is due, then
-// empties the system clipboard if it still holds what was copied. It learns
-// the hash of the copy on its stdin, never the text, and never from its
-// command line (which other users can read).
-func finishClipboardClear(p ui.PendingClear, stderr io.Writer) {
-	if !p.System {
-		fmt.Fprintf(stderr, "smtui: the terminal clipboard (OSC 52) still holds %s; smtui cannot clear it after quitting — clear it yourself.\n", p.What)
-		return
-	}
-	exe, err := os.Executable()
-	if err == nil {
-		_, err = clipboard.StartClearer(exe, []string{clearClipboardCommand}, clipboard.Job{Sum: p.Sum, Due: p.Due}, 2*time.Second)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "smtui: could not arrange to clear the clipboard (%v); it still holds %s — clear it yourself.\n", err, p.What)
-		return
-	}
-	wait := max(time.Until(p.Due).Round(time.Second), 0)
-	fmt.Fprintf(stderr, "smtui: the clipboard holds %s; it will be cleared in %s unless something else is copied first.\n", p.What, wait)
-}
-
-func withRegion(o aws.ConnectOptions, region string) aws.ConnectOptions {
-	o.Region = region
-	return o
-}
-
-// connector returns a ui.Connector that builds one Store per (profile,
-// region) on first use and reuses it after. Stores of one profile share its
-// credentials, so a second region needs no new sign-in or MFA code.
-func connector(base aws.ConnectOptions) ui.Connector {
-	c := newStoreCache(base)
-	return func(ctx context.Context, profile, region string) (aws.Store, error) {
-		return c.get(ctx, profile, region, "")
-	}
-}
-
-// mfaConnector connects a profile whose role needs an MFA code.
-func mfaConnector(c *storeCache) func(ctx context.Context, profile, region, code string) (aws.Store, error) {
-	return func(ctx context.Context, profile, region, code string) (aws.Store, error) {
-		return c.get(ctx, profile, region, code)
-	}
-}
-
-type storeCache struct {
-	base      aws.ConnectOptions
-	mu        sync.Mutex
-	stores    map[[2]string]aws.Store
-	byProfile map[string]aws.Store
-}
-
-func newStoreCache(base aws.ConnectOptions) *storeCache {
-	return &storeCache{base: base, stores: map[[2]string]aws.Store{}, byProfile: map[string]aws.Store{}}
-}
-
-// get returns the Store for (profile, region). A non-empty MFA code means
-// the profile's credentials are being renewed: they are resolved afresh
-// with that code instead of being shared.
-func (c *storeCache) get(ctx context.Context, profile, region, code string) (aws.Store, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	k := [2]string{profile, region}
-	if s, ok := c.stores[k]; ok && code == "" {
-		return s, nil
-	}
-	o := withRegion(c.base, region)
-	if c.base.AccessKeyID == "" {
-		o.Profile = profile
-	}
-	if code != "" {
-		o.MFACode = func() (string, error) { return code, nil }
-		// New credentials for the profile: forget the old ones everywhere.
-		for key := range c.stores {
-			if key[0] == profile {
-				delete(c.stores, key)
-			}
-		}
-		delete(c.byProfile, profile)
-	} else if shared, ok := c.byProfile[profile]; ok {
-		o.ShareCredentialsWith = shared
-	}
-	s, err := aws.Connect(ctx, o)
-	if err != nil {
-		return nil, err
-	}
-	c.stores[k] = s
-	if _, ok := c.byProfile[profile]; !ok {
-		c.byProfile[profile] = s
-	}
-	return s, nil
-}
-
-// startupHelp explains why smtui cannot start against AWS and what to do.
-func startupHelp(err error) string {
-	var b strings.Builder
-	b.WriteString("smtui: cannot use AWS: " + err.Error() + "\n")
-	var e *aws.Error
-	if errors.As(err, &e) && e.Hint != "" {
-		b.WriteString("  " + e.Hint + "\n")
-	} else {
-		b.WriteString("  Configure credentials (aws configure, or aws configure sso) and pass --profile NAME --region REGION.\n")
-	}
-	if e == nil || !strings.Contains(e.Hint, "--demo") {
-		b.WriteString("  To try smtui without AWS, run it on its embedded demo account: smtui --demo\n")
-	}
-	return common.SanitizeMultiline(strings.TrimSuffix(b.String(), "\n")) // it quotes AWS's message
+	return ui.Run(ui.New(opts), stderr)
 }

@@ -36,6 +36,10 @@ const readyWord = "ok"
 // exec.Cmd.ExtraFiles).
 const readyFD = 3
 
+// ClearerArg is the hidden first (and only) argument that makes smtui a
+// background clearer: main hands such a run to ServeClearer.
+const ClearerArg = "__clear-clipboard"
+
 // Job is what the clearer is told on its stdin: the hash of the copy, never
 // the text, and when to clear.
 type Job struct {

@@ -1,6 +1,6 @@
 //go:build linux
 
-package main
+package ui_test
 
 import (
 	"bytes"
@@ -26,7 +26,7 @@ import (
 )
 
 // The end-to-end tests run smtui as a real process: the test binary
-// re-executed in the "app" role runs the App through runProgram (the very
+// re-executed in the "app" role runs the App through Run (the very
 // wiring main uses, signals included) on pipes instead of a terminal, on an
 // emulator holding one plaintext secret. The test types keys on its stdin,
 // reads everything it writes to the terminal, and signals it.
@@ -49,10 +49,10 @@ func runE2EApp() int {
 		return 3
 	}
 	defer srv.Close()
-	connect := connector(aws.ConnectOptions{EndpointURL: srv.URL, AccessKeyID: "E2E", SecretAccessKey: "e2e", CallTimeout: 5 * time.Second})
+	sessions := aws.NewSessions(aws.ConnectOptions{EndpointURL: srv.URL, AccessKeyID: "E2E", SecretAccessKey: "e2e", CallTimeout: 5 * time.Second})
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	store, err := connect(ctx, "e2e", "us-east-1")
+	store, err := sessions.Store(ctx, "e2e", "us-east-1")
 	if err == nil {
 		_, err = store.CreateSecret(ctx, aws.CreateSecretInput{Name: "e2e/token", Value: aws.TextValue(e2eValue)})
 	}
@@ -62,20 +62,11 @@ func runE2EApp() int {
 	}
 	app := ui.New(ui.Options{
 		Profile: "e2e", Regions: []string{"us-east-1"}, Demo: true, CallTimeout: 5 * time.Second,
-		Connect: connect, Editor: strings.Fields(os.Getenv("SMTUI_E2E_EDITOR")),
-		Notice: sweepEditLeftovers(),
+		Connect: sessions.Store, Editor: strings.Fields(os.Getenv("SMTUI_E2E_EDITOR")),
+		Notice: ui.SweepEditLeftovers(),
 	})
-	err = runProgram(app, tea.WithInput(os.Stdin), tea.WithOutput(os.Stdout), tea.WithWindowSize(100, 30),
+	return ui.Run(app, os.Stderr, tea.WithInput(os.Stdin), tea.WithOutput(os.Stdout), tea.WithWindowSize(100, 30),
 		tea.WithEnvironment([]string{"TERM=xterm-256color"}))
-	if note := app.ExitNote(); note != "" {
-		fmt.Fprintln(os.Stderr, "smtui:", note)
-		return app.ExitCode()
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "smtui:", err)
-		return 1
-	}
-	return 0
 }
 
 // syncBuffer collects a process's output.
@@ -313,7 +304,7 @@ func TestE2ETermWhileEditorOpenIsHandledWhenItReturns(t *testing.T) {
 		t.Fatal(err)
 	}
 	// SIGTERM has no grace timer: smtui waits for the editor.
-	time.Sleep(2*signalGrace + 500*time.Millisecond)
+	time.Sleep(2*ui.SignalGrace + 500*time.Millisecond)
 	select {
 	case <-a.exited:
 		t.Fatalf("smtui stopped while the editor was open (status %d)", a.code)

@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"errors"
@@ -10,12 +10,15 @@ import (
 
 // The startup error goes to the terminal (stderr): an endpoint's message
 // carrying OSC 8 and C1 controls is shown escaped, never written raw.
-func TestStartupHelpSanitizesTheAWSMessage(t *testing.T) {
-	got := startupHelp(errors.New(emulator.HostileErrorMessage))
+func TestStartupErrorSanitizesTheAWSMessage(t *testing.T) {
+	got := StartupError(errors.New(emulator.HostileErrorMessage))
 	if strings.ContainsAny(got, "\x1b\x07\u0085\u009b\r") {
-		t.Fatalf("startup help writes controls raw: %q", got)
+		t.Fatalf("startup error writes controls raw: %q", got)
 	}
 	if !strings.Contains(got, `User is not authorized \x1b]8;;https://evil.example/spread\x07`) {
-		t.Fatalf("startup help lost the message: %q", got)
+		t.Fatalf("startup error lost the message: %q", got)
+	}
+	if !strings.Contains(got, "smtui --demo") {
+		t.Fatalf("startup error lost the advice: %q", got)
 	}
 }
