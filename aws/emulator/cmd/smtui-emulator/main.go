@@ -82,6 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:4566", "loopback address to listen on")
 	seed := fs.Bool("seed", true, "load the demo account")
 	secrets := fs.Int("secrets", 0, "add N generated secrets in us-east-1")
+	hostile := fs.Bool("hostile", false, "add the hostile fixture secrets (terminal escapes, bidi, C1 in every field), to see that none reaches the terminal raw")
 	var faults faultFlags
 	fs.Var(&faults, "fault", "inject a fault: OP=latency:D,error:CODE,drop,times:N,secret:ID,region:R (repeatable; OP * is any)")
 	if err := fs.Parse(args); err != nil {
@@ -90,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	srv, err := emulator.StartOn(*addr, emulator.Options{Seed: *seed, SyntheticSecrets: *secrets})
+	srv, err := emulator.StartOn(*addr, emulator.Options{Seed: *seed, SyntheticSecrets: *secrets, Hostile: *hostile})
 	if err != nil {
 		fmt.Fprintln(stderr, "smtui-emulator:", err)
 		return 1
