@@ -25,11 +25,10 @@ type regionLoad struct {
 
 // allRegionsScreen lists several regions at once, each loading on its own
 // (concurrently), with a region column. A region that fails shows its error
-// next to its name and does not hide the others.
+// next to its name and does not hide the others. Each region's Store comes
+// from the App's session (storeRequestMsg), with the session's profile.
 type allRegionsScreen struct {
 	env     *Env
-	opts    Options
-	profile string
 	regions []string
 	loads   map[string]*regionLoad
 	seq     int
@@ -39,9 +38,9 @@ type allRegionsScreen struct {
 	height  int
 }
 
-func newAllRegionsScreen(env *Env, opts Options, profile string, regions []string) *allRegionsScreen {
+func newAllRegionsScreen(env *Env, regions []string) *allRegionsScreen {
 	s := &allRegionsScreen{
-		env: env, opts: opts, profile: profile, regions: regions,
+		env: env, regions: regions,
 		table: newSecretTable(env),
 		spin:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 	}
@@ -49,7 +48,7 @@ func newAllRegionsScreen(env *Env, opts Options, profile string, regions []strin
 	return s
 }
 
-// Init connects to every region at once.
+// Init asks for every region's Store at once.
 func (s *allRegionsScreen) Init() tea.Cmd { return s.reload() }
 
 // reload drops everything and lists every region again.
@@ -61,11 +60,7 @@ func (s *allRegionsScreen) reload() tea.Cmd {
 	cmds := []tea.Cmd{s.spin.Tick}
 	for _, r := range s.regions {
 		s.loads[r] = &regionLoad{region: r, loading: true}
-		// A profile that needed an MFA code got it on the list; the
-		// connector reuses those credentials.
-		cmds = append(cmds, connectCmd(s.env, s.opts, connectRequest{
-			owner: s, seq: s.seq, profile: s.profile, region: r, mfaDone: true,
-		}))
+		cmds = append(cmds, ask(storeRequestMsg{owner: s, seq: s.seq, region: r}))
 	}
 	return tea.Batch(cmds...)
 }
@@ -113,7 +108,7 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		var cmd tea.Cmd
 		s.spin, cmd = s.spin.Update(msg)
 		return s, cmd
-	case connectedMsg:
+	case storeReadyMsg:
 		l := s.loads[msg.region]
 		if msg.owner != s || msg.seq != s.seq || l == nil {
 			return s, nil
@@ -125,14 +120,6 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		l.store = msg.store
 		return s, s.fetch(l, "")
-	case mfaNeededMsg:
-		if l := s.loads[msg.region]; msg.owner == s && msg.seq == s.seq && l != nil {
-			defer s.layoutTable()
-			l.loading = false
-			l.err = &aws.Error{Kind: aws.KindCredentials, Op: "connect", Region: msg.region,
-				Message: "profile " + msg.profile + " needs an MFA code", Hint: "connect from the list first (esc)"}
-		}
-		return s, nil
 	case secretsPageMsg:
 		l := s.loads[msg.region]
 		if msg.owner != s || msg.seq != s.seq || l == nil {
@@ -147,11 +134,12 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		l.count += len(msg.page.Secrets)
 		s.table.add(rowsOf(msg.page.Secrets))
 		s.table.sortStable(s.regionOrder)
+		seen := accountSeen(s.env, msg.page)
 		if msg.page.NextToken == "" {
 			l.loading, l.done = false, true
-			return s, nil
+			return s, seen
 		}
-		return s, s.fetch(l, msg.page.NextToken)
+		return s, tea.Batch(seen, s.fetch(l, msg.page.NextToken))
 	case secretChangedMsg:
 		if l := s.loads[msg.region]; l != nil && l.store != nil {
 			if msg.deleted {

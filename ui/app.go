@@ -5,25 +5,23 @@ package ui
 import (
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/keymap"
-	"github.com/smtui/smtui/ui/common"
 )
 
 // App is the root model: a stack of screens, the header, the status line,
 // the error box, the help footer and the clipboard.
 type App struct {
-	env   *Env
-	opts  Options
-	stack []Screen
+	env     *Env
+	opts    Options
+	session *session // profile, region, account, Store: session.go
+	stack   []Screen
 
 	width, height int
 
@@ -64,29 +62,27 @@ func New(opts Options) *App {
 		Keys:          keys,
 		Now:           opts.Now,
 		ReadOnly:      opts.ReadOnly,
-		Profile:       opts.Profile,
 		CallTimeout:   opts.CallTimeout,
 		RevealTimeout: opts.RevealTimeout,
 		ClipboardTTL:  opts.ClipboardTTL,
 		Editor:        opts.Editor,
 		Audit:         opts.Audit,
-		Production:    matchesProduction(opts.ProdPatterns, opts.Profile),
 	}
-	a := &App{env: env, opts: opts, help: help.New()}
+	a := &App{env: env, opts: opts, session: newSession(env, opts), help: help.New()}
 	a.help.Styles = env.Styles.Help
 	a.clipboard = newClipboardManager(env, opts.Clipboard)
-	a.stack = []Screen{newRootScreen(env, opts)}
+	a.stack = []Screen{newRootScreen(env, a.session.region)}
 	return a
 }
 
-// Init starts the first screen, asks the terminal for its background and
-// shows the start-up notice, if any.
+// Init starts the first screen, connects the session, asks the terminal for
+// its background and shows the start-up notice, if any.
 func (a *App) Init() tea.Cmd {
 	var notice tea.Cmd
 	if a.opts.Notice != "" {
 		notice = warn(a.opts.Notice)
 	}
-	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), notice)
+	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), a.connect(""), notice)
 }
 
 func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
@@ -123,9 +119,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.errBox = &msg
 		return a, nil
 	case pushScreenMsg:
-		a.stack = append(a.stack, msg.screen)
-		a.layout()
-		return a, msg.screen.Init()
+		return a, a.pushScreen(msg.screen)
 	case replaceScreenMsg:
 		a.stack[len(a.stack)-1] = msg.screen
 		a.layout()
@@ -135,18 +129,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case copyMsg:
 		return a, a.clipboard.copy(msg)
-	case profileSwitchedMsg:
-		a.env.Profile = msg.profile
-		a.env.Account = ""
-		a.env.Production = matchesProduction(a.opts.ProdPatterns, msg.profile)
-		a.layout()
-		return a, nil
-	case secretsPageMsg:
-		// The account is learnt from the first ARN listed: the production
-		// guard matches account ids too, with no extra call to STS.
-		if a.env.Account == "" && msg.err == nil && len(msg.page.Secrets) > 0 {
-			a.noteAccount(accountOf(msg.page.Secrets[0].ARN))
-		}
 	case tea.KeyPressMsg:
 		armed := a.quitArmed
 		cmd := a.handleKey(msg)
@@ -161,6 +143,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.clearStatus() // the retry worked: the old error is wrong now
 	}
 	if cmd, handled := a.clipboard.update(msg); handled {
+		return a, cmd
+	}
+	if cmd, handled := a.updateSession(msg); handled {
 		return a, cmd
 	}
 	return a, a.broadcast(msg)
@@ -218,17 +203,11 @@ func (a *App) PendingClipboardClear() (PendingClear, bool) {
 	return a.clipboard.pendingAtExit()
 }
 
-// noteAccount records the account id and turns the production guard on if
-// the account matches a production pattern.
-func (a *App) noteAccount(account string) {
-	if account == "" {
-		return
-	}
-	a.env.Account = account
-	if !a.env.Production && matchesProduction(a.opts.ProdPatterns, account) {
-		a.env.Production = true
-		a.layout()
-	}
+// pushScreen opens a screen on top of the stack.
+func (a *App) pushScreen(s Screen) tea.Cmd {
+	a.stack = append(a.stack, s)
+	a.layout()
+	return s.Init()
 }
 
 func (a *App) popScreen() {
@@ -278,178 +257,12 @@ func (a *App) clearStatus() {
 	a.status = statusMsg{}
 }
 
-// chromeHeight is the number of lines the header, banner, status line and
-// help footer take.
-func (a *App) chromeHeight() int {
-	h := 2 // header + status line
-	if a.env.Production {
-		h++
-	}
-	return h + lipgloss.Height(a.helpView())
-}
-
 func (a *App) layout() {
 	a.help.SetWidth(a.width)
 	bodyH := max(a.height-a.chromeHeight(), 1)
 	for _, s := range a.stack {
 		s.SetSize(a.width, bodyH)
 	}
-}
-
-func (a *App) helpView() string {
-	if a.fullHelp {
-		full := a.help.FullHelpView(a.top().FullHelp())
-		if a.env.Audit != nil {
-			// Where changes, reveals and copies are recorded (never values).
-			full += "\n" + a.env.Styles.Muted.Render(cut("audit log: "+a.env.Audit.Path(), a.width))
-		}
-		return full
-	}
-	return a.shortHelpView()
-}
-
-// shortHelpView is the one-line footer: the top screen's main keys, as many
-// as fit, and always "? help" last, so the rest of the keys are one press away
-// however narrow the window.
-func (a *App) shortHelpView() string {
-	items := a.top().ShortHelp()
-	more := a.env.Keys.Global.Help
-	unbounded := a.help
-	unbounded.SetWidth(0)
-	for n := len(items); n > 0; n-- {
-		line := unbounded.ShortHelpView(append(items[:n:n], more))
-		if ansi.StringWidth(line) <= a.width {
-			return line
-		}
-	}
-	// cut so a narrow terminal never wraps the footer.
-	return cut(unbounded.ShortHelpView([]key.Binding{more}), a.width)
-}
-
-// View renders the whole window. Its cost depends on the window's size, not
-// on how many secrets are loaded: screens render only their visible rows.
-func (a *App) View() tea.View {
-	var v tea.View
-	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "smtui — " + a.titleTrail()
-	if a.width == 0 || a.height == 0 || a.exit.signal != nil {
-		return v
-	}
-	st := a.env.Styles
-	parts := []string{a.headerView()}
-	if a.env.Production {
-		parts = append(parts, st.Banner.Width(a.width).Render(cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
-	}
-	bodyH := max(a.height-a.chromeHeight(), 1)
-	body := a.top().View()
-	if a.errBox != nil {
-		body = a.errorBoxView(bodyH)
-	}
-	parts = append(parts,
-		lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(a.width).Render(body),
-		a.statusView(),
-		a.helpView(),
-	)
-	v.SetContent(lipgloss.JoinVertical(lipgloss.Left, parts...))
-	return v
-}
-
-// crumbSep separates the screens' titles in the header and window title.
-const crumbSep = " › "
-
-func (a *App) titleTrail() string { return strings.Join(a.trailNames(), crumbSep) }
-
-func (a *App) trailNames() []string {
-	names := make([]string, 0, len(a.stack))
-	for _, s := range a.stack {
-		names = append(names, common.Sanitize(s.Title()))
-	}
-	return names
-}
-
-// fitTrail joins the titles in width cells, dropping the first ones ("… › ")
-// before cutting the last.
-func fitTrail(names []string, width int) string {
-	for i := range names {
-		t := strings.Join(names[i:], crumbSep)
-		if i > 0 {
-			t = "…" + crumbSep + t
-		}
-		if ansi.StringWidth(t) <= width {
-			return t
-		}
-	}
-	if len(names) == 0 {
-		return ""
-	}
-	return cut(names[len(names)-1], width)
-}
-
-func (a *App) headerView() string {
-	st := a.env.Styles
-	left := "smtui"
-	if a.opts.Demo {
-		left += " [demo]"
-	}
-	if a.env.ReadOnly {
-		left += " [read-only]"
-	}
-	profile := a.env.Profile
-	if profile == "" {
-		profile = "default"
-	}
-	// Where the operator is matters more than the account: on a narrow
-	// window the account goes first, then the profile, and the trail keeps
-	// its end (the screen on top).
-	rights := []string{"profile " + common.Sanitize(profile)}
-	if a.env.Account != "" {
-		rights = append([]string{rights[0] + " · " + common.Sanitize(a.env.Account)}, rights...)
-	}
-	rights = append(rights, "")
-	trail := a.trailNames()
-	var right string
-	avail := 0
-	for _, right = range rights {
-		avail = a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
-		if avail >= min(24, ansi.StringWidth(strings.Join(trail, crumbSep))) {
-			break
-		}
-	}
-	line := left + "  " + fitTrail(trail, max(avail, 0))
-	gap := a.width - 2 - ansi.StringWidth(line) - ansi.StringWidth(right)
-	if gap < 1 {
-		line = cut(line, a.width-2)
-	} else {
-		line += strings.Repeat(" ", gap) + right
-	}
-	return st.Header.Width(a.width).Render(line)
-}
-
-func (a *App) statusView() string {
-	st := a.env.Styles
-	text := common.Sanitize(a.status.text) // may quote names, labels and AWS messages
-	style := st.StatusBar
-	switch a.status.level {
-	case LevelSuccess:
-		style = style.Inherit(st.Success)
-	case LevelWarning:
-		style = style.Inherit(st.Warning)
-	case LevelError:
-		style = style.Inherit(st.Error)
-	default:
-		style = style.Inherit(st.Info)
-	}
-	return style.Width(a.width).Render(cut(text, a.width-2))
-}
-
-func (a *App) errorBoxView(height int) string {
-	st := a.env.Styles
-	w := min(a.width-4, 72)
-	body := st.Error.Render(common.Sanitize(a.errBox.title)) + "\n\n" +
-		lipgloss.Wrap(describeError(a.errBox.err), max(w-4, 10), " ") +
-		"\n\n" + st.Muted.Render("press any key to close")
-	return lipgloss.Place(a.width, height, lipgloss.Center, lipgloss.Center, st.ErrorBox.Width(w).Render(body))
 }
 
 // cut shortens s to at most w cells, with an ellipsis when it had to cut.

@@ -74,7 +74,8 @@ type SSOLogin interface {
 
 // Env is the shared context every screen receives: styles, keys, clock and
 // settings. Screens hold a pointer to the App's one Env; only the App changes
-// it (styles follow the terminal background).
+// it (styles follow the terminal background; Profile, Account and Production
+// follow the App's session).
 type Env struct {
 	Styles        *Styles
 	Keys          *keymap.KeyMap

@@ -13,18 +13,15 @@ import (
 
 // listScreen is the root screen: the secrets of one region, streamed in page
 // by page, with a fuzzy filter over everything loaded, server-side filters
-// and sort, and the region, profile and all-regions pickers. It lives as
-// long as the App, so it also keeps the session's memory (recent regions,
-// profiles that got an MFA code).
+// and sort, and the region, profile and all-regions pickers. It lists the
+// session's region with the session's Store: the App connects and tells it
+// (sessionConnectingMsg, sessionReadyMsg, sessionFailedMsg).
 type listScreen struct {
-	env  *Env
-	opts Options
-	sess *listSession
+	env *Env
 
-	profile, region string
-	info            *aws.Profile // the profile's shared-config entry, if known
-	store           aws.Store
-	connecting      bool
+	region     string
+	store      aws.Store
+	connecting bool // the session is connecting: no Store yet
 
 	// The listing. seq grows with every (re)connect or restart; results
 	// carrying another seq are stale and dropped.
@@ -45,46 +42,34 @@ type listScreen struct {
 	width, height int
 }
 
-// newRootScreen builds the secret list of the first region asked for (the
+// newRootScreen builds the secret list of the session's first region (the
 // App's first screen).
-func newRootScreen(env *Env, opts Options) Screen { return newListScreen(env, opts) }
+func newRootScreen(env *Env, region string) Screen { return newListScreen(env, region) }
 
-func newListScreen(env *Env, opts Options) *listScreen {
-	region := ""
-	if len(opts.Regions) > 0 {
-		region = opts.Regions[0]
+func newListScreen(env *Env, region string) *listScreen {
+	return &listScreen{
+		env:    env,
+		region: region,
+		table:  newSecretTable(env),
+		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
 	}
-	l := &listScreen{
-		env:     env,
-		opts:    opts,
-		sess:    newListSession(),
-		profile: opts.Profile,
-		region:  region,
-		table:   newSecretTable(env),
-		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
-	}
-	if region != "" {
-		l.sess.useRegion(region)
-	}
-	return l
 }
 
-// Init connects to the first region and starts the listing.
-func (l *listScreen) Init() tea.Cmd { return l.connect("") }
+// Init does nothing: the listing starts when the App's session is connected.
+func (l *listScreen) Init() tea.Cmd { return nil }
 
-// connect (re)connects to l.profile/l.region; code is an MFA code or "".
-func (l *listScreen) connect(code string) tea.Cmd {
+// sessionConnecting drops what is loaded while the session connects to
+// region.
+func (l *listScreen) sessionConnecting(region string) tea.Cmd {
 	l.stopLoading()
 	l.seq++
+	l.region = region
 	l.store = nil
 	l.connecting = true
 	l.loadErr = nil
 	l.table.reset()
 	l.complete, l.stopped = false, false
-	return tea.Batch(connectCmd(l.env, l.opts, connectRequest{
-		owner: l, seq: l.seq, profile: l.profile, region: l.region,
-		code: code, mfaDone: l.sess.mfaDone[l.profile],
-	}), l.spin.Tick)
+	return l.spin.Tick
 }
 
 // restart drops what is loaded and lists again with the current options.
@@ -93,7 +78,7 @@ func (l *listScreen) restart() tea.Cmd {
 		if l.connecting {
 			return nil
 		}
-		return l.connect("")
+		return ask(reconnectMsg{})
 	}
 	l.stopLoading()
 	l.seq++
@@ -141,25 +126,16 @@ func (l *listScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		var cmd tea.Cmd
 		l.spin, cmd = l.spin.Update(msg)
 		return l, cmd
-	case connectedMsg:
-		if msg.owner != l || msg.seq != l.seq {
-			return l, nil
-		}
-		return l, l.connected(msg)
-	case mfaNeededMsg:
-		if msg.owner != l || msg.seq != l.seq {
-			return l, nil
-		}
+	case sessionConnectingMsg:
+		return l, l.sessionConnecting(msg.region)
+	case sessionReadyMsg:
 		l.connecting = false
-		return l, push(newMFAScreen(l.env, l, msg.seq, msg.info, msg.region))
-	case mfaCodeMsg:
-		if msg.owner != l || msg.seq != l.seq {
-			return l, nil
-		}
-		if msg.cancelled {
-			return l, warn("not connected: " + l.profile + " needs an MFA code (press P to pick another profile or r to retry)")
-		}
-		return l, l.connect(msg.code)
+		l.region, l.store = msg.region, msg.store
+		return l, l.restart()
+	case sessionFailedMsg:
+		l.connecting = false
+		l.loadErr = msg.err
+		return l, nil
 	case secretsPageMsg:
 		if msg.owner != l || msg.seq != l.seq {
 			return l, nil
@@ -173,45 +149,12 @@ func (l *listScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		l.described(msg)
 		return l, nil
-	case regionChosenMsg:
-		if msg.owner != l {
-			return l, nil
-		}
-		return l, l.switchRegion(msg.region)
-	case profileChosenMsg:
-		if msg.owner != l {
-			return l, nil
-		}
-		return l, l.switchProfile(msg.profile)
-	case ssoLoginDoneMsg:
-		if msg.owner != l {
-			return l, nil
-		}
-		if msg.err != nil {
-			return l, errorBox("aws sso login --profile "+msg.profile+" failed", msg.err)
-		}
-		return l, tea.Batch(success("signed in to "+msg.profile+"; loading again"), l.connect(""))
 	}
 	if l.Capturing() {
 		// Cursor blinks and other input-component messages.
 		return l, l.handleInput(msg)
 	}
 	return l, nil
-}
-
-// connected starts the listing on a fresh Store, or reports why not.
-func (l *listScreen) connected(msg connectedMsg) tea.Cmd {
-	l.connecting = false
-	l.info = msg.info
-	if msg.err != nil {
-		l.loadErr = msg.err
-		return l.failedLoad(msg.err)
-	}
-	if msg.withMFA {
-		l.sess.mfaDone[msg.profile] = true
-	}
-	l.store = msg.store
-	return l.restart()
 }
 
 // pageArrived adds a page's rows and asks for the next page.
@@ -227,28 +170,21 @@ func (l *listScreen) pageArrived(msg secretsPageMsg) tea.Cmd {
 	}
 	l.pages++
 	l.table.add(rowsOf(msg.page.Secrets))
+	seen := accountSeen(l.env, msg.page)
 	if msg.page.NextToken == "" {
 		l.loading = false
 		l.complete = true
-		return nil
+		return seen
 	}
-	return l.nextPage(msg.page.NextToken)
+	return tea.Batch(seen, l.nextPage(msg.page.NextToken))
 }
 
-// failedLoad reports a connect or listing error: for expired SSO
-// credentials it offers to sign in, for an expired MFA session it asks for
-// a new code; otherwise the status line says what
-// failed and what to do.
+// failedLoad reports a listing error: the App handles expired credentials
+// (SSO sign-in, a new MFA code); otherwise the status line says what failed
+// and what to do.
 func (l *listScreen) failedLoad(err error) tea.Cmd {
-	if aws.KindOf(err) == aws.KindCredentials && l.info != nil {
-		switch {
-		case l.info.SSO:
-			return push(newSSOScreen(l.env, l, l.opts, *l.info, err))
-		case l.info.MFASerial != "" && l.opts.ConnectMFA != nil:
-			// The MFA session expired: ask for a new code.
-			l.sess.mfaDone[l.profile] = false
-			return tea.Batch(failed(err), push(newMFAScreen(l.env, l, l.seq, *l.info, l.region)))
-		}
+	if aws.KindOf(err) == aws.KindCredentials {
+		return ask(credentialsExpiredMsg{err: err})
 	}
 	return failed(err)
 }
@@ -271,32 +207,6 @@ func (l *listScreen) secretChanged(msg secretChangedMsg) tea.Cmd {
 // described puts a re-read secret into the list, or takes it out.
 func (l *listScreen) described(msg secretDescribedMsg) {
 	applyDescribed(l.table, msg, l.listOpts.IncludePlannedDeletion, listOrder(l.listOpts))
-}
-
-// switchRegion lists another region with the same profile.
-func (l *listScreen) switchRegion(region string) tea.Cmd {
-	l.sess.useRegion(region)
-	if region == l.region && l.store != nil {
-		return nil
-	}
-	l.region = region
-	return tea.Batch(info("switching to "+region), l.connect(""))
-}
-
-// switchProfile reconnects with another profile and tells the App (the
-// header and the production guard follow the profile).
-func (l *listScreen) switchProfile(p aws.Profile) tea.Cmd {
-	l.profile = p.Name
-	l.info = &p
-	if l.region == "" && p.Region != "" {
-		l.region = p.Region
-	}
-	name := p.Name
-	return tea.Batch(
-		func() tea.Msg { return profileSwitchedMsg{profile: name} },
-		info("switching to profile "+p.Name),
-		l.connect(""),
-	)
 }
 
 // SetSize gives the list its share of the window.

@@ -58,7 +58,7 @@ func loadedApp(tb testing.TB, n int) (*App, *listScreen) {
 	})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	l := a.stack[0].(*listScreen)
-	a.Update(connectedMsg{owner: l, seq: l.seq, profile: "bench", region: "us-east-1", store: benchStore{region: "us-east-1"}})
+	a.Update(connectedMsg{owner: a.session, seq: a.session.seq, profile: "bench", region: "us-east-1", store: benchStore{region: "us-east-1"}})
 	all := benchSummaries(n)
 	for start := 0; start < n; start += 100 {
 		end := min(start+100, n)

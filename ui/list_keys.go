@@ -55,7 +55,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(info(text), l.restart())
 	case key.Matches(msg, k.List.Refresh):
 		if l.store == nil && !l.connecting {
-			return l.connect("")
+			return ask(reconnectMsg{})
 		}
 		return l.restart()
 	case key.Matches(msg, k.List.StopLoading):
@@ -66,11 +66,11 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return info("stopped loading: " + countText(len(t.rows)) + " loaded")
 		}
 	case key.Matches(msg, k.List.Region):
-		return push(newRegionPicker(l.env, l.sess, regionPickOne, l, l.region, l.opts.Regions))
+		return ask(pickRegionMsg{})
 	case key.Matches(msg, k.List.AllRegions):
-		return push(newRegionPicker(l.env, l.sess, regionPickMany, l, l.region, l.opts.Regions))
+		return ask(pickRegionMsg{many: true})
 	case key.Matches(msg, k.List.Profile):
-		return push(newProfilePicker(l.env, l, l.profile))
+		return ask(pickProfileMsg{})
 	case key.Matches(msg, k.List.CopyName):
 		if r := t.selected(); r != nil {
 			return copySecretRef(r.sum, r.sum.Name, "the name")

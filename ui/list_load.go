@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strings"
 
@@ -19,28 +18,6 @@ type secretsPageMsg struct {
 	region string
 	page   aws.SecretPage
 	err    error
-}
-
-// connectedMsg is the result of connecting to a (profile, region): a Store,
-// or an error. info describes the profile when the shared config knows it.
-type connectedMsg struct {
-	owner   any
-	seq     int
-	profile string
-	region  string
-	store   aws.Store
-	info    *aws.Profile
-	withMFA bool // connected with an MFA code the operator typed
-	err     error
-}
-
-// mfaNeededMsg says the profile needs an MFA code before it can connect.
-type mfaNeededMsg struct {
-	owner   any
-	seq     int
-	profile string
-	region  string
-	info    aws.Profile
 }
 
 // secretDescribedMsg is one secret re-read after a change made in the app.
@@ -71,63 +48,13 @@ func fetchPage(env *Env, store aws.Store, opts aws.ListOptions, token string, ow
 	}, cancel
 }
 
-// connectRequest is what a connect command needs, captured from the model
-// when the command is made.
-type connectRequest struct {
-	owner           any
-	seq             int
-	profile, region string
-	// code is the MFA code the operator typed, or "".
-	code string
-	// mfaDone is true once this profile got its MFA code in this session:
-	// the connector reuses its credentials, no new code is asked.
-	mfaDone bool
-}
-
-// connectCmd looks the profile up in the shared config, asks for an MFA code
-// first when the profile needs one, then connects through the Connector
-// (or ConnectMFA with the code).
-func connectCmd(env *Env, opts Options, req connectRequest) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		msg := connectedMsg{owner: req.owner, seq: req.seq, profile: req.profile, region: req.region}
-		msg.info = lookupProfile(req.profile)
-		if msg.info != nil && msg.info.MFASerial != "" && req.code == "" && !req.mfaDone && opts.ConnectMFA != nil {
-			return mfaNeededMsg{owner: req.owner, seq: req.seq, profile: req.profile, region: req.region, info: *msg.info}
-		}
-		switch {
-		case req.code != "" && opts.ConnectMFA != nil:
-			msg.withMFA = true
-			msg.store, msg.err = opts.ConnectMFA(ctx, req.profile, req.region, req.code)
-		case opts.Connect != nil:
-			msg.store, msg.err = opts.Connect(ctx, req.profile, req.region)
-		default:
-			msg.err = errors.New("connect to " + req.region + ": no connector configured")
-		}
-		if msg.err == nil && msg.store == nil {
-			msg.err = errors.New("connect to " + req.region + ": the connector returned no store")
-		}
-		return msg
-	}
-}
-
-// lookupProfile finds a profile in the shared config files; nil when the
-// files or the profile do not exist.
-func lookupProfile(name string) *aws.Profile {
-	if name == "" {
-		name = "default"
-	}
-	profiles, err := aws.ListProfiles()
-	if err != nil {
+// accountSeen tells the App the ARN of a listed secret while the account
+// is unknown, so the session learns the account.
+func accountSeen(env *Env, page aws.SecretPage) tea.Cmd {
+	if env.Account != "" || len(page.Secrets) == 0 {
 		return nil
 	}
-	for _, p := range profiles {
-		if p.Name == name {
-			return &p
-		}
-	}
-	return nil
+	return ask(arnSeenMsg{profile: env.Profile, arn: page.Secrets[0].ARN})
 }
 
 // describeCmd re-reads one secret (ListSecrets lags behind changes).

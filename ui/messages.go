@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
 )
 
 // Level is how serious a status message is.
@@ -105,3 +107,96 @@ func replace(s Screen) tea.Cmd { return func() tea.Msg { return replaceScreenMsg
 func changed(region, secretID string) tea.Cmd {
 	return func() tea.Msg { return secretChangedMsg{region: region, secretID: secretID} }
 }
+
+// The session's messages. The App owns the session (session.go): it tells
+// the screens where it is connecting and with which Store, and screens and
+// pickers ask it for a Store, a reconnect or another profile or region.
+
+// sessionConnectingMsg tells every screen the session is (re)connecting to
+// profile/region: what was listed from the old Store is stale.
+type sessionConnectingMsg struct{ profile, region string }
+
+// sessionReadyMsg tells every screen the session is connected to
+// profile/region through store.
+type sessionReadyMsg struct {
+	profile, region string
+	store           aws.Store
+}
+
+// sessionFailedMsg tells every screen the session could not connect to
+// profile/region: err says why, or is nil when it waits for the operator
+// (an MFA code asked for, or refused).
+type sessionFailedMsg struct {
+	profile, region string
+	err             error
+}
+
+// reconnectMsg asks the App to connect the session again (refresh while not
+// connected).
+type reconnectMsg struct{}
+
+// credentialsExpiredMsg tells the App a call with the session's Store failed
+// on credentials: it offers an SSO sign-in or asks for a new MFA code when
+// the profile uses them.
+type credentialsExpiredMsg struct{ err error }
+
+// arnSeenMsg tells the App a screen listed a secret of profile's account, so
+// the session learns the account from the ARN (no call to STS).
+type arnSeenMsg struct{ profile, arn string }
+
+// storeRequestMsg asks the App for the Store of region, with the session's
+// profile, for owner's request seq; the answer is a storeReadyMsg.
+type storeRequestMsg struct {
+	owner  any
+	seq    int
+	region string
+}
+
+// storeReadyMsg is the Store (or the error) owner asked for.
+type storeReadyMsg struct {
+	owner  any
+	seq    int
+	region string
+	store  aws.Store
+	err    error
+}
+
+// outcome ties a failed Store request to the screen that asked, for the
+// status line (status_errors.go).
+func (m storeReadyMsg) outcome() (any, error) { return m.owner, m.err }
+
+// pickRegionMsg asks the App for the region picker: one region to switch
+// the list to, or several (many) to list together.
+type pickRegionMsg struct{ many bool }
+
+// pickProfileMsg asks the App for the profile picker.
+type pickProfileMsg struct{}
+
+// regionChosenMsg is the region picked for the list: the App switches the
+// session to it.
+type regionChosenMsg struct{ region string }
+
+// regionsUsedMsg names the regions picked to list together, for the
+// session's recent regions (the first is the most recent).
+type regionsUsedMsg struct{ regions []string }
+
+// profileChosenMsg is the profile picked: the App switches the session to
+// it.
+type profileChosenMsg struct{ profile aws.Profile }
+
+// mfaCodeMsg carries the MFA code typed for the session's connect seq (or
+// its cancellation) to the App.
+type mfaCodeMsg struct {
+	seq       int
+	code      string
+	cancelled bool
+}
+
+// ssoLoginDoneMsg is the end of an `aws sso login` run for profile.
+type ssoLoginDoneMsg struct {
+	profile string
+	err     error
+}
+
+// ask returns a command that sends msg (a request to the App).
+func ask(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

@@ -10,20 +10,11 @@ import (
 	"github.com/smtui/smtui/aws"
 )
 
-// mfaCodeMsg carries the MFA code typed for a connect (or its cancellation)
-// back to the list that asked.
-type mfaCodeMsg struct {
-	owner     any
-	seq       int
-	code      string
-	cancelled bool
-}
-
 // mfaScreen asks for the MFA code of a profile whose role needs one, before
-// the list connects. What is typed shows as bullets.
+// the session connects (seq is that connect's). What is typed shows as
+// bullets.
 type mfaScreen struct {
 	env    *Env
-	owner  any
 	seq    int
 	info   aws.Profile
 	region string
@@ -32,11 +23,11 @@ type mfaScreen struct {
 	height int
 }
 
-func newMFAScreen(env *Env, owner any, seq int, info aws.Profile, region string) *mfaScreen {
+func newMFAScreen(env *Env, seq int, info aws.Profile, region string) *mfaScreen {
 	p := newTextPrompt(env, "MFA code for profile "+info.Name,
 		"the 6-digit code of "+info.MFASerial, "").masked()
 	p.input.CharLimit = 6
-	return &mfaScreen{env: env, owner: owner, seq: seq, info: info, region: region, prompt: p}
+	return &mfaScreen{env: env, seq: seq, info: info, region: region, prompt: p}
 }
 
 // Init focuses the code input.
@@ -45,17 +36,16 @@ func (m *mfaScreen) Init() tea.Cmd { return m.prompt.focus() }
 // Update reads the code; submit checks it is six digits and hands it over.
 func (m *mfaScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	res, cmd := m.prompt.update(msg)
-	owner, seq := m.owner, m.seq
 	switch res {
 	case promptCancelled:
-		return m, tea.Batch(pop(), func() tea.Msg { return mfaCodeMsg{owner: owner, seq: seq, cancelled: true} })
+		return m, tea.Batch(pop(), ask(mfaCodeMsg{seq: m.seq, cancelled: true}))
 	case promptSubmitted:
 		code := strings.TrimSpace(m.prompt.value())
 		if !validMFACode(code) {
 			m.prompt.setError("an MFA code is 6 digits")
 			return m, nil
 		}
-		return m, tea.Batch(pop(), func() tea.Msg { return mfaCodeMsg{owner: owner, seq: seq, code: code} })
+		return m, tea.Batch(pop(), ask(mfaCodeMsg{seq: m.seq, code: code}))
 	}
 	return m, cmd
 }

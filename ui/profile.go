@@ -18,10 +18,10 @@ type profilesLoadedMsg struct {
 }
 
 // profilePicker lists the profiles of the shared AWS config and
-// credentials files; choosing one reconnects the list with it.
+// credentials files; choosing one tells the App (profileChosenMsg), which
+// reconnects the session with it.
 type profilePicker struct {
 	env      *Env
-	owner    *listScreen
 	current  string
 	profiles []aws.Profile
 	list     *pickList
@@ -31,11 +31,11 @@ type profilePicker struct {
 	height   int
 }
 
-func newProfilePicker(env *Env, owner *listScreen, current string) *profilePicker {
+func newProfilePicker(env *Env, current string) *profilePicker {
 	if current == "" {
 		current = "default"
 	}
-	return &profilePicker{env: env, owner: owner, current: current, list: newPickList(env, nil, false)}
+	return &profilePicker{env: env, current: current, list: newPickList(env, nil, false)}
 }
 
 // Init reads the profiles (file I/O, so in a command).
@@ -75,9 +75,8 @@ func (p *profilePicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if !chosen {
 		return p, cmd
 	}
-	chosenProfile := p.profiles[p.list.current()]
-	owner := p.owner
-	return p, tea.Batch(pop(), func() tea.Msg { return profileChosenMsg{owner: owner, profile: chosenProfile} })
+	profile := p.profiles[p.list.current()]
+	return p, tea.Batch(pop(), ask(profileChosenMsg{profile: profile}))
 }
 
 // profileNote says how a profile gets its credentials.

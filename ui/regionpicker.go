@@ -18,38 +18,36 @@ const (
 )
 
 // regionPicker lists every Secrets Manager region, recently used first,
-// filterable. It chooses the list's region, or the regions of the
-// all-regions view.
+// filterable. It chooses the session's region (regionChosenMsg to the App),
+// or the regions of the all-regions view.
 type regionPicker struct {
 	env     *Env
-	sess    *listSession
 	mode    regionPickMode
-	owner   *listScreen
 	regions []string
 	list    *pickList
 	width   int
 	height  int
 }
 
-// newRegionPicker opens a region picker for owner. current is the list's
-// region; asked are the regions given on the command line.
-func newRegionPicker(env *Env, sess *listSession, mode regionPickMode, owner *listScreen, current string, asked []string) *regionPicker {
-	regions := sess.regionChoices(append(slices.Clone(asked), current))
+// newRegionPicker opens a region picker. current is the list's region,
+// regions the choices in order, recents the regions used recently and asked
+// the regions given on the command line.
+func newRegionPicker(env *Env, mode regionPickMode, current string, regions, recents, asked []string) *regionPicker {
 	items := make([]pickItem, len(regions))
 	for i, r := range regions {
 		var notes []string
 		if r == current {
 			notes = append(notes, "current")
 		}
-		if slices.Contains(sess.recents, r) && r != current {
+		if slices.Contains(recents, r) && r != current {
 			notes = append(notes, "recent")
 		}
 		items[i] = pickItem{label: r, note: strings.Join(notes, ", ")}
 	}
-	p := &regionPicker{env: env, sess: sess, mode: mode, owner: owner, regions: regions,
+	p := &regionPicker{env: env, mode: mode, regions: regions,
 		list: newPickList(env, items, mode == regionPickMany)}
 	if mode == regionPickMany {
-		for _, r := range defaultRegionSelection(asked, sess.recents, regions) {
+		for _, r := range defaultRegionSelection(asked, recents, regions) {
 			if i := slices.Index(regions, r); i >= 0 {
 				p.list.checked[i] = true
 			}
@@ -84,8 +82,7 @@ func (p *regionPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	if p.mode == regionPickOne {
 		region := p.regions[p.list.current()]
-		owner := p.owner
-		return p, tea.Batch(pop(), func() tea.Msg { return regionChosenMsg{owner: owner, region: region} })
+		return p, tea.Batch(pop(), ask(regionChosenMsg{region: region}))
 	}
 	var regions []string
 	for _, i := range p.list.checkedItems() {
@@ -94,10 +91,7 @@ func (p *regionPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if len(regions) == 0 {
 		regions = []string{p.regions[p.list.current()]}
 	}
-	for i := len(regions) - 1; i >= 0; i-- {
-		p.sess.useRegion(regions[i])
-	}
-	return p, replace(newAllRegionsScreen(p.env, p.owner.opts, p.owner.profile, regions))
+	return p, tea.Batch(ask(regionsUsedMsg{regions: regions}), replace(newAllRegionsScreen(p.env, regions)))
 }
 
 // View shows a title, the regions and the filter line.

@@ -10,28 +10,20 @@ import (
 	"github.com/smtui/smtui/aws"
 )
 
-// ssoLoginDoneMsg is the end of an `aws sso login` run for owner.
-type ssoLoginDoneMsg struct {
-	owner   any
-	profile string
-	err     error
-}
-
 // ssoScreen offers to run `aws sso login --profile NAME` when an SSO
 // profile's credentials are missing or expired. Yes hands the terminal to
-// the AWS CLI, then the list connects again.
+// the AWS CLI, then the App connects the session again (ssoLoginDoneMsg).
 type ssoScreen struct {
 	env    *Env
-	owner  any
-	opts   Options
+	runner func(profile string) SSOLogin // nil: the AWS CLI
 	info   aws.Profile
 	err    error
 	width  int
 	height int
 }
 
-func newSSOScreen(env *Env, owner any, opts Options, info aws.Profile, err error) *ssoScreen {
-	return &ssoScreen{env: env, owner: owner, opts: opts, info: info, err: err}
+func newSSOScreen(env *Env, runner func(profile string) SSOLogin, info aws.Profile, err error) *ssoScreen {
+	return &ssoScreen{env: env, runner: runner, info: info, err: err}
 }
 
 // Init does nothing: the screen waits for an answer.
@@ -45,7 +37,7 @@ func (s *ssoScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, s.env.Keys.Confirm.Yes):
-		return s, tea.Sequence(pop(), ssoLogin(s.opts, s.owner, s.info.Name))
+		return s, tea.Sequence(pop(), ssoLogin(s.runner, s.info.Name))
 	case key.Matches(k, s.env.Keys.Confirm.No):
 		return s, s.decline()
 	}
@@ -57,12 +49,12 @@ func (s *ssoScreen) decline() tea.Cmd {
 		s.env.Keys.List.Refresh.Help().Key))
 }
 
-// ssoLogin runs the sign-in: through Options.SSOLoginRunner when set (tests),
-// else `aws sso login --profile NAME` with the terminal handed over.
-func ssoLogin(opts Options, owner any, profile string) tea.Cmd {
-	done := func(err error) tea.Msg { return ssoLoginDoneMsg{owner: owner, profile: profile, err: err} }
-	if opts.SSOLoginRunner != nil {
-		runner := opts.SSOLoginRunner
+// ssoLogin runs the sign-in: through runner (Options.SSOLoginRunner) when
+// set (tests), else `aws sso login --profile NAME` with the terminal handed
+// over.
+func ssoLogin(runner func(profile string) SSOLogin, profile string) tea.Cmd {
+	done := func(err error) tea.Msg { return ssoLoginDoneMsg{profile: profile, err: err} }
+	if runner != nil {
 		return func() tea.Msg { return done(runner(profile).Run()) }
 	}
 	return tea.ExecProcess(exec.Command("aws", "sso", "login", "--profile", profile), done)

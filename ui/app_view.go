@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/ui/common"
+)
+
+// The chrome around the top screen: header, production banner, status line,
+// error box and help footer.
+
+// chromeHeight is the number of lines the header, banner, status line and
+// help footer take.
+func (a *App) chromeHeight() int {
+	h := 2 // header + status line
+	if a.env.Production {
+		h++
+	}
+	return h + lipgloss.Height(a.helpView())
+}
+
+func (a *App) helpView() string {
+	if a.fullHelp {
+		full := a.help.FullHelpView(a.top().FullHelp())
+		if a.env.Audit != nil {
+			// Where changes, reveals and copies are recorded (never values).
+			full += "\n" + a.env.Styles.Muted.Render(cut("audit log: "+a.env.Audit.Path(), a.width))
+		}
+		return full
+	}
+	return a.shortHelpView()
+}
+
+// shortHelpView is the one-line footer: the top screen's main keys, as many
+// as fit, and always "? help" last, so the rest of the keys are one press away
+// however narrow the window.
+func (a *App) shortHelpView() string {
+	items := a.top().ShortHelp()
+	more := a.env.Keys.Global.Help
+	unbounded := a.help
+	unbounded.SetWidth(0)
+	for n := len(items); n > 0; n-- {
+		line := unbounded.ShortHelpView(append(items[:n:n], more))
+		if ansi.StringWidth(line) <= a.width {
+			return line
+		}
+	}
+	// cut so a narrow terminal never wraps the footer.
+	return cut(unbounded.ShortHelpView([]key.Binding{more}), a.width)
+}
+
+// View renders the whole window. Its cost depends on the window's size, not
+// on how many secrets are loaded: screens render only their visible rows.
+func (a *App) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "smtui — " + a.titleTrail()
+	if a.width == 0 || a.height == 0 || a.exit.signal != nil {
+		return v
+	}
+	st := a.env.Styles
+	parts := []string{a.headerView()}
+	if a.env.Production {
+		parts = append(parts, st.Banner.Width(a.width).Render(cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
+	}
+	bodyH := max(a.height-a.chromeHeight(), 1)
+	body := a.top().View()
+	if a.errBox != nil {
+		body = a.errorBoxView(bodyH)
+	}
+	parts = append(parts,
+		lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(a.width).Render(body),
+		a.statusView(),
+		a.helpView(),
+	)
+	v.SetContent(lipgloss.JoinVertical(lipgloss.Left, parts...))
+	return v
+}
+
+// crumbSep separates the screens' titles in the header and window title.
+const crumbSep = " › "
+
+func (a *App) titleTrail() string { return strings.Join(a.trailNames(), crumbSep) }
+
+func (a *App) trailNames() []string {
+	names := make([]string, 0, len(a.stack))
+	for _, s := range a.stack {
+		names = append(names, common.Sanitize(s.Title()))
+	}
+	return names
+}
+
+// fitTrail joins the titles in width cells, dropping the first ones ("… › ")
+// before cutting the last.
+func fitTrail(names []string, width int) string {
+	for i := range names {
+		t := strings.Join(names[i:], crumbSep)
+		if i > 0 {
+			t = "…" + crumbSep + t
+		}
+		if ansi.StringWidth(t) <= width {
+			return t
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return cut(names[len(names)-1], width)
+}
+
+func (a *App) headerView() string {
+	st := a.env.Styles
+	left := "smtui"
+	if a.opts.Demo {
+		left += " [demo]"
+	}
+	if a.env.ReadOnly {
+		left += " [read-only]"
+	}
+	profile := a.env.Profile
+	if profile == "" {
+		profile = "default"
+	}
+	// Where the operator is matters more than the account: on a narrow
+	// window the account goes first, then the profile, and the trail keeps
+	// its end (the screen on top).
+	rights := []string{"profile " + common.Sanitize(profile)}
+	if a.env.Account != "" {
+		rights = append([]string{rights[0] + " · " + common.Sanitize(a.env.Account)}, rights...)
+	}
+	rights = append(rights, "")
+	trail := a.trailNames()
+	var right string
+	avail := 0
+	for _, right = range rights {
+		avail = a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
+		if avail >= min(24, ansi.StringWidth(strings.Join(trail, crumbSep))) {
+			break
+		}
+	}
+	line := left + "  " + fitTrail(trail, max(avail, 0))
+	gap := a.width - 2 - ansi.StringWidth(line) - ansi.StringWidth(right)
+	if gap < 1 {
+		line = cut(line, a.width-2)
+	} else {
+		line += strings.Repeat(" ", gap) + right
+	}
+	return st.Header.Width(a.width).Render(line)
+}
+
+func (a *App) statusView() string {
+	st := a.env.Styles
+	text := common.Sanitize(a.status.text) // may quote names, labels and AWS messages
+	style := st.StatusBar
+	switch a.status.level {
+	case LevelSuccess:
+		style = style.Inherit(st.Success)
+	case LevelWarning:
+		style = style.Inherit(st.Warning)
+	case LevelError:
+		style = style.Inherit(st.Error)
+	default:
+		style = style.Inherit(st.Info)
+	}
+	return style.Width(a.width).Render(cut(text, a.width-2))
+}
+
+func (a *App) errorBoxView(height int) string {
+	st := a.env.Styles
+	w := min(a.width-4, 72)
+	body := st.Error.Render(common.Sanitize(a.errBox.title)) + "\n\n" +
+		lipgloss.Wrap(describeError(a.errBox.err), max(w-4, 10), " ") +
+		"\n\n" + st.Muted.Render("press any key to close")
+	return lipgloss.Place(a.width, height, lipgloss.Center, lipgloss.Center, st.ErrorBox.Width(w).Render(body))
+}
