@@ -167,7 +167,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &a.env.Keys.Global
+	k := &a.env.Keys.Common
 	if key.Matches(msg, k.ForceQuit) {
 		return a.quit()
 	}
@@ -209,7 +209,7 @@ func (a *App) quit() tea.Cmd {
 	}
 	a.quitArmed = true
 	return warn(fmt.Sprintf("%d unsaved edit(s) — press q again to discard them and quit, or save with %s",
-		n, a.env.Keys.Value.Save.Help().Key))
+		n, a.env.Keys.Editing.Save.Help().Key))
 }
 
 // PendingClipboardClear reports a secret copy whose clearing was still due
@@ -313,7 +313,7 @@ func (a *App) helpView() string {
 // however narrow the window.
 func (a *App) shortHelpView() string {
 	items := a.top().ShortHelp()
-	more := a.env.Keys.Global.Help
+	more := a.env.Keys.Common.Help
 	unbounded := a.help
 	unbounded.SetWidth(0)
 	for n := len(items); n > 0; n-- {

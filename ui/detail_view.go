@@ -50,7 +50,7 @@ func (d *detailScreen) lines() []string {
 	if !s.DeletedDate.IsZero() {
 		add("")
 		text := deletionText(s, now)
-		if b := d.env.Keys.Detail.Restore; b.Enabled() {
+		if b := d.env.Keys.Common.Restore; b.Enabled() {
 			text += " Press " + b.Help().Key + " to restore it."
 		}
 		add(wrapLines(st.Danger.Render(text), w)...)

@@ -161,11 +161,11 @@ func (r *restoreScreen) ShortHelp() []key.Binding {
 	if r.pane != nil {
 		return r.pane.shortHelp()
 	}
-	return []key.Binding{r.env.Keys.Global.Back}
+	return []key.Binding{r.env.Keys.Common.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (r *restoreScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Back}}
 }

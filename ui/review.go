@@ -107,7 +107,7 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if r.saving {
 		return nil // one request at a time; its result decides what comes next
 	}
-	if key.Matches(msg, k.Editor.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Value.Reveal)) {
+	if key.Matches(msg, k.Input.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Common.Reveal)) {
 		return r.toggleReveal()
 	}
 	res, cmd := r.pane.update(msg)
@@ -243,13 +243,13 @@ func (r *reviewScreen) Capturing() bool { return r.pane.capturing() }
 func (r *reviewScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.Capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch, k.Input.Reveal}
 	}
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal}
+	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Common.Reveal}
 }
 
 // FullHelp lists every binding of the review.
 func (r *reviewScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Value.Reveal, k.Editor.Reveal}, {k.Nav.Up, k.Nav.Down, k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Reveal, k.Input.Reveal}, {k.Nav.Up, k.Nav.Down, k.Common.Back}}
 }

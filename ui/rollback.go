@@ -213,7 +213,7 @@ func (r *rollbackScreen) refreshBody() {
 	case r.valueErr != nil:
 		body = append(body, st.Warning.Render("Could not read the values to compare ("+describeError(r.valueErr)+"). You can still roll back."))
 	default:
-		reveal := r.env.Keys.Value.Reveal.Help().Key + "/" + r.env.Keys.Editor.Reveal.Help().Key
+		reveal := r.env.Keys.Common.Reveal.Help().Key + "/" + r.env.Keys.Input.Reveal.Help().Key
 		title := "What changes (live value → rolled-back value), values hidden; " + reveal + " reveals:"
 		if r.revealed {
 			title = "What changes (live value → rolled-back value), values SHOWN; " + reveal + " hides:"
@@ -229,7 +229,7 @@ func (r *rollbackScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	k := r.env.Keys
-	if key.Matches(msg, k.Editor.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Value.Reveal)) {
+	if key.Matches(msg, k.Input.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Common.Reveal)) {
 		return r.toggleReveal()
 	}
 	res, cmd := r.pane.update(msg)
@@ -320,13 +320,13 @@ func (r *rollbackScreen) Capturing() bool { return r.pane != nil && r.pane.captu
 func (r *rollbackScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.Capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch, k.Input.Reveal}
 	}
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal}
+	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Common.Reveal}
 }
 
 // FullHelp lists every binding of the screen.
 func (r *rollbackScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Value.Reveal, k.Editor.Reveal}, {k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Reveal, k.Input.Reveal}, {k.Common.Back}}
 }

@@ -492,16 +492,16 @@ func (r *rotateScreen) ShortHelp() []key.Binding {
 		return r.pane.shortHelp()
 	}
 	if r.stuck {
-		return []key.Binding{withHelpDesc(k.Nav.Open, "ways out"), k.Global.Back}
+		return []key.Binding{withHelpDesc(k.Nav.Open, "ways out"), k.Common.Back}
 	}
 	if r.phase == rotFollowing {
-		return []key.Binding{withHelpDesc(k.Global.Back, "stop watching (the rotation goes on)")}
+		return []key.Binding{withHelpDesc(k.Common.Back, "stop watching (the rotation goes on)")}
 	}
-	return []key.Binding{k.Global.Back}
+	return []key.Binding{k.Common.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (r *rotateScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Nav.Open, k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Nav.Open, k.Common.Back}}
 }

@@ -44,9 +44,9 @@ func (s *ssoScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, nil
 	}
 	switch {
-	case key.Matches(k, s.env.Keys.Confirm.Yes):
+	case key.Matches(k, s.env.Keys.Dialog.Yes):
 		return s, tea.Sequence(pop(), ssoLogin(s.opts, s.owner, s.info.Name))
-	case key.Matches(k, s.env.Keys.Confirm.No):
+	case key.Matches(k, s.env.Keys.Dialog.No):
 		return s, s.decline()
 	}
 	return s, nil
@@ -54,7 +54,7 @@ func (s *ssoScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (s *ssoScreen) decline() tea.Cmd {
 	return tea.Batch(pop(), warn("not signed in: run aws sso login --profile "+s.info.Name+", then press "+
-		s.env.Keys.List.Refresh.Help().Key))
+		s.env.Keys.Common.Refresh.Help().Key))
 }
 
 // ssoLogin runs the sign-in: through Options.SSOLoginRunner when set (tests),
@@ -83,7 +83,7 @@ func (s *ssoScreen) View() string {
 		"",
 		cut("Sign in now with: aws sso login --profile "+s.info.Name, inner),
 		"",
-		st.Muted.Render(cut(s.env.Keys.Confirm.Yes.Help().Key+" sign in · "+s.env.Keys.Confirm.No.Help().Key+" not now", inner)),
+		st.Muted.Render(cut(s.env.Keys.Dialog.Yes.Help().Key+" sign in · "+s.env.Keys.Dialog.No.Help().Key+" not now", inner)),
 	)
 	return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, st.Pane.Width(w).Render(body))
 }
@@ -99,7 +99,7 @@ func (s *ssoScreen) Capturing() bool { return false }
 
 // ShortHelp lists yes and no.
 func (s *ssoScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.env.Keys.Confirm.Yes, s.env.Keys.Confirm.No}
+	return []key.Binding{s.env.Keys.Dialog.Yes, s.env.Keys.Dialog.No}
 }
 
 // FullHelp lists yes and no.

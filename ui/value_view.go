@@ -102,7 +102,7 @@ func (v *valueScreen) View() string {
 	switch {
 	case v.watch.gone:
 		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.name)+" was deleted for good: there is no value to show. Press "+
-			keyHelp(v.env.Keys.Global.Back)+" to go back."), max(v.width, 1)), "\n")
+			keyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil:
 		return v.errorView()
 	case v.loading || v.seq == 0:
@@ -266,7 +266,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 	if !ok {
 		return lines
 	}
-	state := "masked — " + keyHelp(v.env.Keys.Value.Reveal) + " reveals, " + keyHelp(v.env.Keys.Value.CopyField) + " copies without revealing"
+	state := "masked — " + keyHelp(v.env.Keys.Common.Reveal) + " reveals, " + keyHelp(v.env.Keys.Value.CopyField) + " copies without revealing"
 	if v.isRevealed(r.path) {
 		state = "revealed"
 	}
@@ -308,6 +308,6 @@ func (v *valueScreen) errorView() string {
 	if errors.As(v.err, &e) && e.Kind == aws.KindDecryption && e.KMSKeyID == "" {
 		lines = append(lines, "", cut("the secret's KMS key: "+kmsKeyText(v.target.kmsKeyID), w))
 	}
-	lines = append(lines, "", st.Muted.Render(cut(keyHelp(v.env.Keys.Detail.Refresh)+" retries · "+keyHelp(v.env.Keys.Global.Back)+" goes back", w)))
+	lines = append(lines, "", st.Muted.Render(cut(keyHelp(v.env.Keys.Common.Refresh)+" retries · "+keyHelp(v.env.Keys.Common.Back)+" goes back", w)))
 	return strings.Join(lines, "\n")
 }
