@@ -130,7 +130,7 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			defer s.layoutTable()
 			l.loading = false
 			l.err = &aws.Error{Kind: aws.KindCredentials, Op: "connect", Region: msg.region,
-				Message: "profile " + msg.profile + " needs an MFA code", Hint: "connect from the list first (esc)"}
+				Message: "profile " + msg.profile + " needs an MFA code", Hint: "connect from the list first (" + keyHelp(s.env.Keys.Common.Back) + ")"}
 		}
 		return s, nil
 	case secretsPageMsg:
@@ -247,7 +247,7 @@ func (s *allRegionsScreen) statusLines() []string {
 			lines = append(lines, st.Error.Render(cut("  + "+groupThousands(len(failed)-3)+" more regions failed", s.width)))
 			break
 		}
-		lines = append(lines, cut(st.Error.Render("✗ "+l.region+": ")+describeError(l.err), s.width))
+		lines = append(lines, cut(st.Error.Render("✗ "+l.region+": ")+describeError(s.env.Keys, l.err), s.width))
 	}
 	return lines
 }

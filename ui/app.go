@@ -112,6 +112,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.Styles = a.env.Styles.Help
 		return a, nil
 	case statusMsg:
+		if msg.err != nil {
+			msg.text, msg.err = describeError(a.env.Keys, msg.err), nil
+		}
 		a.statusErr.noteStatus(msg)
 		return a, a.setStatus(msg)
 	case statusExpiredMsg:
@@ -208,8 +211,8 @@ func (a *App) quit() tea.Cmd {
 		return tea.Quit
 	}
 	a.quitArmed = true
-	return warn(fmt.Sprintf("%d unsaved edit(s) — press q again to discard them and quit, or save with %s",
-		n, a.env.Keys.Editing.Save.Help().Key))
+	return warn(fmt.Sprintf("%d unsaved edit(s) — press %s again to discard them and quit, or save with %s",
+		n, a.env.Keys.Common.Quit.Help().Key, a.env.Keys.Editing.Save.Help().Key))
 }
 
 // PendingClipboardClear reports a secret copy whose clearing was still due
@@ -447,7 +450,7 @@ func (a *App) errorBoxView(height int) string {
 	st := a.env.Styles
 	w := min(a.width-4, 72)
 	body := st.Error.Render(common.Sanitize(a.errBox.title)) + "\n\n" +
-		lipgloss.Wrap(describeError(a.errBox.err), max(w-4, 10), " ") +
+		lipgloss.Wrap(describeError(a.env.Keys, a.errBox.err), max(w-4, 10), " ") +
 		"\n\n" + st.Muted.Render("press any key to close")
 	return lipgloss.Place(a.width, height, lipgloss.Center, lipgloss.Center, st.ErrorBox.Width(w).Render(body))
 }

@@ -146,7 +146,7 @@ func (p *confirmPane) setError(err error) {
 		p.errMsg = ""
 		return
 	}
-	p.errMsg = describeError(err)
+	p.errMsg = describeError(p.env.Keys, err)
 }
 
 // update handles one message. It never does I/O.

@@ -92,7 +92,7 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := d.env.Keys
 	if d.pane == nil {
-		if key.Matches(msg, k.Nav.Open) {
+		if key.Matches(msg, k.Dialog.Choose) {
 			i := d.ways.selected()
 			if r := d.ways.items[i].reason; r != "" {
 				return warn(r)
@@ -168,7 +168,7 @@ func (d *deleteScreen) openPane() tea.Cmd {
 			st.Danger.Render("This deletes " + common.Sanitize(d.t.name) + " (" + d.t.region + ") and all of its versions immediately. It cannot be undone: " +
 				"there is no recovery window and no restore."),
 			"",
-			st.Text.Render("Applications reading it fail at once. If you may need it again, go back (esc) and schedule the deletion instead."),
+			st.Text.Render("Applications reading it fail at once. If you may need it again, go back (" + keyHelp(d.env.Keys.Common.Back) + ") and schedule the deletion instead."),
 		}
 	} else {
 		title = "Schedule the deletion of " + d.t.name

@@ -180,7 +180,7 @@ func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		switch {
 		case d.deleted:
-			return warn("this secret was deleted for good; go back (esc)"), true
+			return warn("this secret was deleted for good; go back (" + d.env.Keys.Common.Back.Help().Key + ")"), true
 		case d.secret == nil:
 			return warn("the secret is still loading; try again in a moment"), true
 		case !a.whenScheduled && !d.secret.DeletedDate.IsZero():

@@ -199,7 +199,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.env.Keys
 	switch m.step {
 	case stepPickLabel:
-		if key.Matches(msg, k.Nav.Open) {
+		if key.Matches(msg, k.Dialog.Choose) {
 			i := m.labelSel.selected()
 			if i == len(m.labels) {
 				m.step = stepNewLabel
@@ -229,7 +229,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.input, cmd = m.input.Update(msg)
 		return cmd
 	case stepPickTarget:
-		if key.Matches(msg, k.Nav.Open) {
+		if key.Matches(msg, k.Dialog.Choose) {
 			i := m.targets.selected()
 			if i < 0 {
 				return nil
@@ -340,7 +340,7 @@ func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	case aws.LabelPending:
 		body = append(body, "", st.Warning.Render("AWSPENDING marks the version a rotation is working on; a rotation in progress may act on version "+versionShort(m.to)+"."))
 	case aws.LabelPrevious:
-		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback (b) goes; AWS moves it by itself whenever AWSCURRENT moves."))
+		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback ("+keyHelp(m.env.Keys.Versions.Rollback)+") goes; AWS moves it by itself whenever AWSCURRENT moves."))
 	}
 	opts := confirmOptions{danger: danger, confirmLabel: "Move " + label}
 	if m.env.Production {
@@ -417,7 +417,7 @@ func (m *moveLabelScreen) View() string {
 	w := max(m.width-4, 6)
 	switch {
 	case m.loadErr != nil:
-		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(describeError(m.loadErr))})
+		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(describeError(m.env.Keys, m.loadErr))})
 	case m.loading:
 		return noticeView(m.env, m.width, "Move a label of "+m.t.name, []string{st.Muted.Render("listing versions…")})
 	}

@@ -140,7 +140,7 @@ func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if r.pane == nil {
-		if key.Matches(msg, r.env.Keys.Nav.Open) {
+		if key.Matches(msg, r.env.Keys.Dialog.Choose) {
 			i := r.picker.selected()
 			if i < 0 {
 				return nil

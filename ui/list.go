@@ -157,7 +157,7 @@ func (l *listScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return l, nil
 		}
 		if msg.cancelled {
-			return l, warn("not connected: " + l.profile + " needs an MFA code (press P to pick another profile or r to retry)")
+			return l, warn("not connected: " + l.profile + " needs an MFA code (press " + keyHelp(l.env.Keys.List.Profile) + " to pick another profile or " + keyHelp(l.env.Keys.Common.Refresh) + " to retry)")
 		}
 		return l, l.connect(msg.code)
 	case secretsPageMsg:

@@ -81,7 +81,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Common.New):
 		if l.store == nil {
-			return warn("not connected yet: wait for the list to load, or press r")
+			return warn("not connected yet: wait for the list to load, or press " + keyHelp(k.Common.Refresh))
 		}
 		return openWrite(l.env, newCreateScreen(l.env, l.store, l.region))
 	case key.Matches(msg, k.Common.Delete):

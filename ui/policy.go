@@ -90,7 +90,7 @@ func (p *policyScreen) rebuild() {
 	case !p.loaded:
 		lines = []string{st.Muted.Render("loading the resource policy…")}
 	case p.err != nil:
-		lines = wrapLines(st.Error.Render("could not load the policy: "+describeError(p.err)), max(p.width, 1))
+		lines = wrapLines(st.Error.Render("could not load the policy: "+describeError(p.env.Keys, p.err)), max(p.width, 1))
 	case strings.TrimSpace(p.policy) == "":
 		lines = []string{st.Muted.Render("this secret has no resource policy")}
 	default:

@@ -133,7 +133,7 @@ func (r *restoreScreen) View() string {
 	st := r.env.Styles
 	switch {
 	case r.loadErr != nil:
-		return noticeView(r.env, r.width, "Can't restore "+r.t.name, []string{st.Error.Render(describeError(r.loadErr))})
+		return noticeView(r.env, r.width, "Can't restore "+r.t.name, []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
 	case r.loading:
 		return noticeView(r.env, r.width, "Restore "+r.t.name, []string{st.Muted.Render("reading the secret…")})
 	case r.refusal != "":

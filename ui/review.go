@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/keymap"
 )
 
 // reviewScreen is the last step before an edited value is written: the
@@ -159,7 +160,7 @@ func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
 	}
 	r.pane.setError(err)
 	r.refreshBody()
-	return warn(saveFailureText(err))
+	return warn(saveFailureText(r.env.Keys, err))
 }
 
 // winnerText names the save that won a conflict: its version and when it
@@ -181,12 +182,12 @@ func (r *reviewScreen) winnerText(err error) string {
 }
 
 // saveFailureText says whether a failed save wrote anything.
-func saveFailureText(err error) string {
+func saveFailureText(k *keymap.KeyMap, err error) string {
 	var e *aws.Error
 	if errors.As(err, &e) && e.Unsaved {
-		return "not saved: " + describeError(err) + " (confirm tries again)"
+		return "not saved: " + describeError(k, err) + " (confirm tries again)"
 	}
-	return "save outcome unknown: " + describeError(err)
+	return "save outcome unknown: " + describeError(k, err)
 }
 
 // toggleReveal shows or masks the diff's values; showing is audited and

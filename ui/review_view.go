@@ -18,7 +18,7 @@ func (r *reviewScreen) refreshBody() {
 		body = append(body,
 			st.Error.Render("AWSCURRENT moved after you loaded the value (another operator, or a rotation). Nothing was written and nothing was overwritten."),
 			st.Text.Render(capitalise(r.winnerText(r.err))+"."),
-			st.Muted.Render(describeError(r.err)),
+			st.Muted.Render(describeError(r.env.Keys, r.err)),
 			"",
 			st.Text.Render("Your edits are kept ("+plural(req.edits, "edit")+"). "+keyHelp(k.Dialog.Yes)+" reloads the latest value and re-applies them; "+
 				"edits that no longer fit are listed, and you review again before anything is saved."),
@@ -45,7 +45,7 @@ func (r *reviewScreen) refreshBody() {
 	switch {
 	case r.liveErr != nil:
 		body = append(body, st.Error.Render("Could not read AWSCURRENT (version "+shortID(req.expectCurrent)+") to show what the save changes: "+
-			describeError(r.liveErr)), st.Text.Render(keyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
+			describeError(r.env.Keys, r.liveErr)), st.Text.Render(keyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
 		r.pane.setBody(body)
 		return
 	case !r.liveKnown:

@@ -171,7 +171,7 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.load()
 	case !s.stuck:
 		return nil // nothing to resolve: only refresh and back
-	case key.Matches(msg, k.Nav.Open):
+	case key.Matches(msg, k.Dialog.Choose):
 		i := s.ways.selected()
 		if i < 0 {
 			return nil
@@ -250,7 +250,7 @@ func (s *stuckRotationScreen) View() string {
 	st := s.env.Styles
 	switch {
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Error.Render(describeError(s.loadErr))})
+		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
 	case s.loading && s.versions == nil:
 		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Muted.Render("reading the secret…")})
 	case s.pane != nil:

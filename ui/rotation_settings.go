@@ -209,7 +209,7 @@ func (r *rotationSettingsScreen) apply() tea.Cmd {
 		if fresh.RotationEnabled != was.RotationEnabled || fresh.RotationLambdaARN != was.RotationLambdaARN || fresh.RotationRules != was.RotationRules {
 			return rotationAppliedMsg{owner: r, err: &aws.Error{Kind: aws.KindConflict, Op: "change rotation", SecretID: id,
 				Message: "someone changed the rotation settings since you opened this screen; nothing was changed",
-				Hint:    "close this screen (esc) and open the rotation settings again"}}
+				Hint:    "close this screen (" + keyHelp(env.Keys.Common.Back) + ") and open the rotation settings again"}}
 		}
 		if off {
 			return rotationAppliedMsg{owner: r, fresh: fresh, err: store.CancelRotation(ctx, id)}

@@ -79,7 +79,7 @@ func (s *ssoScreen) View() string {
 	body := lipgloss.JoinVertical(lipgloss.Left,
 		st.Warning.Render(cut("Your AWS SSO session for profile "+s.info.Name+" has expired or is missing.", inner)),
 		"",
-		lipgloss.Wrap(describeError(s.err), inner, " "),
+		lipgloss.Wrap(describeError(s.env.Keys, s.err), inner, " "),
 		"",
 		cut("Sign in now with: aws sso login --profile "+s.info.Name, inner),
 		"",

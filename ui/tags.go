@@ -408,7 +408,7 @@ func (s *tagsScreen) apply() tea.Cmd {
 		if !same {
 			return tagsAppliedMsg{owner: s, err: &aws.Error{Kind: aws.KindConflict, Op: "change tags", SecretID: id,
 				Message: "someone changed the tags since you opened this screen; nothing was changed",
-				Hint:    "close this screen (esc), open the tags again and re-apply your changes"}}
+				Hint:    "close this screen (" + keyHelp(env.Keys.Common.Back) + "), open the tags again and re-apply your changes"}}
 		}
 		if len(remove) > 0 {
 			if err := store.UntagSecret(ctx, id, remove); err != nil {
@@ -419,7 +419,7 @@ func (s *tagsScreen) apply() tea.Cmd {
 			if err := store.TagSecret(ctx, id, set); err != nil {
 				if len(remove) > 0 {
 					err = &aws.Error{Kind: aws.KindOf(err), Op: "change tags", SecretID: id,
-						Message: "the removals were applied but adding or changing failed: " + describeError(err),
+						Message: "the removals were applied but adding or changing failed: " + describeError(env.Keys, err),
 						Hint:    "reopen the tags to see where they stand", Err: err}
 				}
 				return tagsAppliedMsg{owner: s, err: err}
@@ -458,7 +458,7 @@ func (s *tagsScreen) View() string {
 	case s.pane != nil:
 		return s.pane.view()
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Error.Render(describeError(s.loadErr))})
+		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
 	case s.loading:
 		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Muted.Render("reading the tags…")})
 	}

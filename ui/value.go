@@ -138,7 +138,7 @@ func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.owner != v {
 			return v, nil
 		}
-		return v, msg.report()
+		return v, msg.report(v.env.Keys)
 	case revealExpiredMsg:
 		if msg.owner != v || msg.seq != v.revealSeq || !v.anyRevealed() {
 			return v, nil

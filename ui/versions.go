@@ -69,7 +69,7 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.owner != v {
 			return v, nil
 		}
-		return v, msg.report()
+		return v, msg.report(v.env.Keys)
 	case secretChangedMsg:
 		if !msg.about(v.target.region, v.target.name, v.target.arn) {
 			return v, nil
