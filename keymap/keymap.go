@@ -8,8 +8,8 @@
 // Groups: Common holds the actions that exist on several screens (quit, help,
 // back, refresh, reveal, copy, delete, restore, new); Nav moves a cursor on any
 // scrolling screen; Dialog answers a confirmation or choice list; Input is an
-// open text field; the other groups belong to one screen each. Screens tells
-// which bindings are live together on each screen.
+// open text field; the other groups belong to one screen each. ScreenBindings
+// tells which bindings are live together on each screen.
 package keymap
 
 import "charm.land/bubbles/v2/key"

@@ -55,42 +55,87 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 	switch s {
 	case ScreenList:
 		return cat(k.global(), k.move(), k.open(), k.list(),
-			[]NamedBinding{{"Common.Refresh", c.Refresh}, {"Common.CopyName", c.CopyName}, {"Common.CopyARN", c.CopyARN}, {"Common.New", c.New}, {"Common.Delete", c.Delete}, {"Common.Restore", c.Restore}})
+			[]NamedBinding{
+				{"Common.Refresh", c.Refresh},
+				{"Common.CopyName", c.CopyName},
+				{"Common.CopyARN", c.CopyARN},
+				{"Common.New", c.New},
+				{"Common.Delete", c.Delete},
+				{"Common.Restore", c.Restore},
+			})
 	case ScreenAllRegions:
 		return cat(k.global(), k.move(), k.open(),
 			[]NamedBinding{{"List.Filter", k.List.Filter}, {"List.StopLoading", k.List.StopLoading}},
 			[]NamedBinding{{"Common.Refresh", c.Refresh}, {"Common.CopyName", c.CopyName}, {"Common.CopyARN", c.CopyARN}})
 	case ScreenPicker:
 		p := &k.Picker
-		return cat(k.global(), k.move(), []NamedBinding{{"Picker.Select", p.Select}, {"Picker.Toggle", p.Toggle}, {"Picker.Filter", p.Filter}})
+		return cat(k.global(), k.move(), []NamedBinding{
+			{"Picker.Select", p.Select},
+			{"Picker.Toggle", p.Toggle},
+			{"Picker.Filter", p.Filter},
+		})
 	case ScreenSSO, ScreenValueDiscard:
 		return cat(k.global(), []NamedBinding{{"Dialog.Yes", k.Dialog.Yes}, {"Dialog.No", k.Dialog.No}})
 	case ScreenDetail:
 		d := &k.Detail
 		return cat(k.global(), k.move(),
-			[]NamedBinding{{"Detail.Value", d.Value}, {"Detail.Versions", d.Versions}, {"Detail.Policy", d.Policy}, {"Detail.Rotate", d.Rotate}, {"Detail.RotationSettings", d.RotationSettings}, {"Detail.CancelRotation", d.CancelRotation}, {"Detail.Rollback", d.Rollback}, {"Detail.Tags", d.Tags}},
-			[]NamedBinding{{"Common.Refresh", c.Refresh}, {"Common.CopyName", c.CopyName}, {"Common.CopyARN", c.CopyARN}, {"Common.Delete", c.Delete}, {"Common.Restore", c.Restore}})
+			[]NamedBinding{
+				{"Detail.Value", d.Value},
+				{"Detail.Versions", d.Versions},
+				{"Detail.Policy", d.Policy},
+				{"Detail.Rotate", d.Rotate},
+				{"Detail.RotationSettings", d.RotationSettings},
+				{"Detail.CancelRotation", d.CancelRotation},
+				{"Detail.Rollback", d.Rollback},
+				{"Detail.Tags", d.Tags},
+			},
+			[]NamedBinding{
+				{"Common.Refresh", c.Refresh},
+				{"Common.CopyName", c.CopyName},
+				{"Common.CopyARN", c.CopyARN},
+				{"Common.Delete", c.Delete},
+				{"Common.Restore", c.Restore},
+			})
 	case ScreenPolicy:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenVersions:
 		v := &k.Versions
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}},
-			[]NamedBinding{{"Versions.OpenValue", v.OpenValue}, {"Versions.Rollback", v.Rollback}, {"Versions.MoveLabel", v.MoveLabel}, {"Versions.RemoveLabel", v.RemoveLabel}})
+			[]NamedBinding{
+				{"Versions.OpenValue", v.OpenValue},
+				{"Versions.Rollback", v.Rollback},
+				{"Versions.MoveLabel", v.MoveLabel},
+				{"Versions.RemoveLabel", v.RemoveLabel},
+			})
 	case ScreenValue:
 		v := &k.Value
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Reveal", c.Reveal}},
-			[]NamedBinding{{"Value.RevealAll", v.RevealAll}, {"Value.CopyField", v.CopyField}, {"Value.CopyAll", v.CopyAll}, {"Value.Raw", v.Raw}, {"Value.Expand", v.Expand}},
+			[]NamedBinding{
+				{"Value.RevealAll", v.RevealAll},
+				{"Value.CopyField", v.CopyField},
+				{"Value.CopyAll", v.CopyAll},
+				{"Value.Raw", v.Raw},
+				{"Value.Expand", v.Expand},
+			},
 			k.editing(), []NamedBinding{{"Editing.External", k.Editing.External}})
 	case ScreenValueFailed:
 		return cat(k.global(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenTags:
-		return cat(k.global(), k.editing(), []NamedBinding{{"Nav.Up", k.Nav.Up}, {"Nav.Down", k.Nav.Down}, {"Nav.Open", k.Nav.Open}})
+		return cat(k.global(), k.editing(), []NamedBinding{
+			{"Nav.Up", k.Nav.Up},
+			{"Nav.Down", k.Nav.Down},
+			{"Nav.Open", k.Nav.Open},
+		})
 	case ScreenReview:
 		return cat(k.global(), k.confirm(), []NamedBinding{{"Nav.Up", k.Nav.Up}, {"Nav.Down", k.Nav.Down}},
 			[]NamedBinding{{"Common.Reveal", c.Reveal}}, []NamedBinding{{"Input.Reveal", k.Input.Reveal}})
 	case ScreenChoices:
 		n := &k.Nav
-		return cat(k.global(), []NamedBinding{{"Dialog.Choose", k.Dialog.Choose}}, []NamedBinding{{"Common.Refresh", c.Refresh}},
+		return cat(k.global(), []NamedBinding{
+			{"Dialog.Choose", k.Dialog.Choose},
+		}, []NamedBinding{
+			{"Common.Refresh", c.Refresh},
+		},
 			[]NamedBinding{{"Nav.Up", n.Up}, {"Nav.Down", n.Down}, {"Nav.PageUp", n.PageUp}, {"Nav.PageDown", n.PageDown}})
 	case ScreenConfirm:
 		return cat(k.global(), k.confirm())
@@ -103,11 +148,22 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 		in := &k.Input
 		return cat([]NamedBinding{{"Common.ForceQuit", c.ForceQuit}}, []NamedBinding{{"Dialog.Switch", k.Dialog.Switch}},
 			[]NamedBinding{{"Nav.Up", k.Nav.Up}, {"Nav.Down", k.Nav.Down}}, []NamedBinding{{"Picker.Toggle", k.Picker.Toggle}},
-			[]NamedBinding{{"Input.Submit", in.Submit}, {"Input.Cancel", in.Cancel}, {"Input.ToggleType", in.ToggleType}, {"Input.Reveal", in.Reveal}})
+			[]NamedBinding{
+				{"Input.Submit", in.Submit},
+				{"Input.Cancel", in.Cancel},
+				{"Input.ToggleType", in.ToggleType},
+				{"Input.Reveal", in.Reveal},
+			})
 	case ScreenInput:
 		in := &k.Input
 		return cat([]NamedBinding{{"Common.ForceQuit", c.ForceQuit}},
-			[]NamedBinding{{"Input.Submit", in.Submit}, {"Input.Cancel", in.Cancel}, {"Input.ToggleType", in.ToggleType}, {"Input.Reveal", in.Reveal}, {"Input.SubmitText", in.SubmitText}})
+			[]NamedBinding{
+				{"Input.Submit", in.Submit},
+				{"Input.Cancel", in.Cancel},
+				{"Input.ToggleType", in.ToggleType},
+				{"Input.Reveal", in.Reveal},
+				{"Input.SubmitText", in.SubmitText},
+			})
 	}
 	return nil
 }
@@ -115,26 +171,54 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 // global are the App's keys, live on every screen not capturing text.
 func (k *KeyMap) global() []NamedBinding {
 	c := &k.Common
-	return []NamedBinding{{"Common.Quit", c.Quit}, {"Common.ForceQuit", c.ForceQuit}, {"Common.Help", c.Help}, {"Common.Back", c.Back}}
+	return []NamedBinding{
+		{"Common.Quit", c.Quit},
+		{"Common.ForceQuit", c.ForceQuit},
+		{"Common.Help", c.Help},
+		{"Common.Back", c.Back},
+	}
 }
 
 // move is the cursor movement of a scrolling screen.
 func (k *KeyMap) move() []NamedBinding {
 	n := &k.Nav
-	return []NamedBinding{{"Nav.Up", n.Up}, {"Nav.Down", n.Down}, {"Nav.PageUp", n.PageUp}, {"Nav.PageDown", n.PageDown}, {"Nav.Top", n.Top}, {"Nav.Bottom", n.Bottom}}
+	return []NamedBinding{
+		{"Nav.Up", n.Up},
+		{"Nav.Down", n.Down},
+		{"Nav.PageUp", n.PageUp},
+		{"Nav.PageDown", n.PageDown},
+		{"Nav.Top", n.Top},
+		{"Nav.Bottom", n.Bottom},
+	}
 }
 
 func (k *KeyMap) open() []NamedBinding { return []NamedBinding{{"Nav.Open", k.Nav.Open}} }
 
 func (k *KeyMap) list() []NamedBinding {
 	l := &k.List
-	return []NamedBinding{{"List.Filter", l.Filter}, {"List.ServerFilter", l.ServerFilter}, {"List.Sort", l.Sort}, {"List.SortOrder", l.SortOrder}, {"List.ShowDeleted", l.ShowDeleted}, {"List.StopLoading", l.StopLoading}, {"List.Region", l.Region}, {"List.AllRegions", l.AllRegions}, {"List.Profile", l.Profile}}
+	return []NamedBinding{
+		{"List.Filter", l.Filter},
+		{"List.ServerFilter", l.ServerFilter},
+		{"List.Sort", l.Sort},
+		{"List.SortOrder", l.SortOrder},
+		{"List.ShowDeleted", l.ShowDeleted},
+		{"List.StopLoading", l.StopLoading},
+		{"List.Region", l.Region},
+		{"List.AllRegions", l.AllRegions},
+		{"List.Profile", l.Profile},
+	}
 }
 
 // editing is the field editing shared by the value and tags screens.
 func (k *KeyMap) editing() []NamedBinding {
 	e := &k.Editing
-	return []NamedBinding{{"Editing.Edit", e.Edit}, {"Editing.AddField", e.AddField}, {"Editing.DelField", e.DelField}, {"Editing.Rename", e.Rename}, {"Editing.Save", e.Save}}
+	return []NamedBinding{
+		{"Editing.Edit", e.Edit},
+		{"Editing.AddField", e.AddField},
+		{"Editing.DelField", e.DelField},
+		{"Editing.Rename", e.Rename},
+		{"Editing.Save", e.Save},
+	}
 }
 
 func (k *KeyMap) confirm() []NamedBinding {
