@@ -2,7 +2,7 @@
 // its help text. Screens match keys with key.Matches against these bindings,
 // never against string literals, so a binding changed here changes everywhere,
 // and a binding disabled here (read-only mode) disappears from the help too.
-// Prose that names a key takes it from the binding too (see KeyName and Hint),
+// Prose that names a key takes it from the binding too (see KeyName),
 // so a rebinding never makes the text lie.
 //
 // Groups: Common holds the actions that exist on several screens (quit, help,

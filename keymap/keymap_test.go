@@ -156,13 +156,13 @@ func TestSetReadOnlyDisablesExactlyTheMutatingBindings(t *testing.T) {
 	}
 }
 
-func TestProseHelpers(t *testing.T) {
+func TestKeyNameFollowsTheBinding(t *testing.T) {
 	k := DefaultKeyMap()
 	if got := KeyName(k.Dialog.Yes); got != "y/enter" {
 		t.Errorf("KeyName(Dialog.Yes) = %q", got)
 	}
 	k.Common.Refresh.SetHelp("F5", "refresh")
-	if got := Hint(k.Common.Refresh, "retries"); got != "F5 retries" {
-		t.Errorf("Hint after a rebinding = %q, want the new key", got)
+	if got := KeyName(k.Common.Refresh); got != "F5" {
+		t.Errorf("KeyName after a rebinding = %q, want the new key", got)
 	}
 }
