@@ -200,9 +200,9 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 	}
 	keys := f.env.Keys
 	switch {
-	case key.Matches(k, keys.Confirm.Switch):
+	case key.Matches(k, keys.Dialog.Switch):
 		return formNone, f.setFocus(f.focus + 1)
-	case key.Matches(k, keys.Editor.Reveal):
+	case key.Matches(k, keys.Input.Reveal):
 		f.revealed = !f.revealed
 		return formNone, nil
 	case ff.kind != fieldArea && isArrow(k) && key.Matches(k, keys.Nav.Up):
@@ -212,21 +212,21 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 	}
 	switch ff.kind {
 	case fieldText, fieldArea:
-		if key.Matches(k, keys.Editor.Cancel) {
+		if key.Matches(k, keys.Input.Cancel) {
 			return formCancel, nil
 		}
-		if ff.kind == fieldText && key.Matches(k, keys.Editor.Submit) {
+		if ff.kind == fieldText && key.Matches(k, keys.Input.Submit) {
 			return formNone, f.setFocus(f.focus + 1)
 		}
 		ff.err = ""
 		return formNone, f.forward(ff, msg)
 	case fieldCheck:
-		if key.Matches(k, keys.Editor.Submit) || key.Matches(k, keys.Picker.Toggle) {
+		if key.Matches(k, keys.Input.Submit) || key.Matches(k, keys.Picker.Toggle) {
 			ff.checked = !ff.checked
 			return formToggled, nil
 		}
 	case fieldButton:
-		if key.Matches(k, keys.Editor.Submit) || key.Matches(k, keys.Picker.Toggle) {
+		if key.Matches(k, keys.Input.Submit) || key.Matches(k, keys.Picker.Toggle) {
 			return formPressed, nil
 		}
 	}

@@ -21,14 +21,14 @@ func TestReadOnlyDisablesEveryWrite(t *testing.T) {
 		{"Detail.CancelRotation", keys.Detail.CancelRotation.Enabled()},
 		{"Detail.Rollback", keys.Detail.Rollback.Enabled()},
 		{"Detail.Tags", keys.Detail.Tags.Enabled()},
-		{"Detail.Delete", keys.Detail.Delete.Enabled()},
-		{"Detail.Restore", keys.Detail.Restore.Enabled()},
+		{"Detail.Delete", keys.Common.Delete.Enabled()},
+		{"Detail.Restore", keys.Common.Restore.Enabled()},
 		{"Versions.Rollback", keys.Versions.Rollback.Enabled()},
 		{"Versions.MoveLabel", keys.Versions.MoveLabel.Enabled()},
 		{"Versions.RemoveLabel", keys.Versions.RemoveLabel.Enabled()},
-		{"List.Create", keys.List.Create.Enabled()},
-		{"List.Delete", keys.List.Delete.Enabled()},
-		{"List.Restore", keys.List.Restore.Enabled()},
+		{"List.Create", keys.Common.New.Enabled()},
+		{"List.Delete", keys.Common.Delete.Enabled()},
+		{"List.Restore", keys.Common.Restore.Enabled()},
 	} {
 		if b.on {
 			t.Errorf("%s is enabled in read-only mode", b.name)
@@ -108,8 +108,8 @@ func TestProductionGuardRequiresTypingTheName(t *testing.T) {
 		t.Fatal("the name input does not capture keys")
 	}
 	// y is typed into the name, not taken as "yes".
-	h.press(k.Confirm.Yes)
-	h.press(k.Editor.Submit)
+	h.press(k.Dialog.Yes)
+	h.press(k.Input.Submit)
 	waitForText(h, "the name does not match")
 	if n := h.emu.Requests("UpdateSecretVersionStage"); n != 0 {
 		t.Fatalf("rolled back without the name (%d calls)", n)
@@ -117,7 +117,7 @@ func TestProductionGuardRequiresTypingTheName(t *testing.T) {
 	h.send(keyPress("ctrl+u"))
 	h.typeText(name)
 	waitForText(h, "✓ the name matches")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("Rolled back " + name)
 	if got := holderIn(h, store, name, aws.LabelCurrent); got != prev {
 		t.Fatalf("AWSCURRENT on %s, want %s", got, prev)

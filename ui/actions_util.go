@@ -134,6 +134,6 @@ func deletedMsg(region, secretID string) tea.Cmd {
 	return func() tea.Msg { return secretChangedMsg{region: region, secretID: secretID, deleted: true} }
 }
 
-// chooseKey is Nav.Open as the dialogs' choice lists describe it: it picks
-// the highlighted choice rather than opening anything.
-func chooseKey(k *keymap.KeyMap) key.Binding { return withHelpDesc(k.Nav.Open, "choose") }
+// chooseKey is the binding that picks the highlighted entry of a dialog's
+// choice list.
+func chooseKey(k *keymap.KeyMap) key.Binding { return k.Dialog.Choose }

@@ -192,7 +192,7 @@ func (s *allRegionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		cmd := t.startFilter()
 		s.layoutTable()
 		return cmd
-	case key.Matches(msg, k.List.Refresh):
+	case key.Matches(msg, k.Common.Refresh):
 		return s.reload()
 	case key.Matches(msg, k.List.StopLoading):
 		if s.loadingCount() > 0 {
@@ -200,11 +200,11 @@ func (s *allRegionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			s.seq++
 			return info("stopped loading: " + countText(len(t.rows)) + " loaded")
 		}
-	case key.Matches(msg, k.List.CopyName):
+	case key.Matches(msg, k.Common.CopyName):
 		if r := t.selected(); r != nil {
 			return copySecretRef(r.sum, r.sum.Name, "the name")
 		}
-	case key.Matches(msg, k.List.CopyARN):
+	case key.Matches(msg, k.Common.CopyARN):
 		if r := t.selected(); r != nil {
 			return copySecretRef(r.sum, r.sum.ARN, "the ARN")
 		}
@@ -235,7 +235,7 @@ func (s *allRegionsScreen) statusLines() []string {
 			lines = append(lines, st.Error.Render(cut("  + "+groupThousands(len(failed)-3)+" more regions failed", s.width)))
 			break
 		}
-		lines = append(lines, cut(st.Error.Render("✗ "+l.region+": ")+describeError(l.err), s.width))
+		lines = append(lines, cut(st.Error.Render("✗ "+l.region+": ")+describeError(s.env.Keys, l.err), s.width))
 	}
 	return lines
 }
@@ -296,9 +296,9 @@ func (s *allRegionsScreen) HandleBack() (bool, tea.Cmd) {
 func (s *allRegionsScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
 	if s.table.filtering() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
-	return []key.Binding{k.Nav.Open, k.List.Filter, k.List.Refresh, k.List.StopLoading, k.Global.Back}
+	return []key.Binding{k.Nav.Open, k.List.Filter, k.Common.Refresh, k.List.StopLoading, k.Common.Back}
 }
 
 // FullHelp lists every key of the view.
@@ -306,6 +306,6 @@ func (s *allRegionsScreen) FullHelp() [][]key.Binding {
 	k := s.env.Keys
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
-		{k.List.Filter, k.List.Refresh, k.List.StopLoading, k.List.CopyName, k.List.CopyARN, k.Global.Back},
+		{k.List.Filter, k.Common.Refresh, k.List.StopLoading, k.Common.CopyName, k.Common.CopyARN, k.Common.Back},
 	}
 }

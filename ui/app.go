@@ -108,6 +108,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.Styles = a.env.Styles.Help
 		return a, nil
 	case statusMsg:
+		if msg.err != nil {
+			msg.text, msg.err = describeError(a.env.Keys, msg.err), nil
+		}
 		a.statusErr.noteStatus(msg)
 		return a, a.setStatus(msg)
 	case statusExpiredMsg:
@@ -152,7 +155,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &a.env.Keys.Global
+	k := &a.env.Keys.Common
 	if key.Matches(msg, k.ForceQuit) {
 		return a.quit()
 	}
@@ -193,8 +196,8 @@ func (a *App) quit() tea.Cmd {
 		return tea.Quit
 	}
 	a.quitArmed = true
-	return warn(fmt.Sprintf("%d unsaved edit(s) — press q again to discard them and quit, or save with %s",
-		n, a.env.Keys.Value.Save.Help().Key))
+	return warn(fmt.Sprintf("%d unsaved edit(s) — press %s again to discard them and quit, or save with %s",
+		n, a.env.Keys.Common.Quit.Help().Key, a.env.Keys.Editing.Save.Help().Key))
 }
 
 // PendingClipboardClear reports a secret copy whose clearing was still due

@@ -14,19 +14,19 @@ func TestQuitWithUnsavedEditsAsksFirst(t *testing.T) {
 	h.editPort(v, "6543", false)
 	h.waitFor("1 unsaved edit")
 
-	h.press(h.app.env.Keys.Global.Quit)
+	h.press(h.app.env.Keys.Common.Quit)
 	if h.quit {
 		t.Fatal("quit at once despite an unsaved edit")
 	}
 	h.waitFor("press q again to discard")
 
 	h.press(h.app.env.Keys.Nav.Down) // any other key disarms
-	h.press(h.app.env.Keys.Global.Quit)
+	h.press(h.app.env.Keys.Common.Quit)
 	h.drain(50 * time.Millisecond)
 	if h.quit {
 		t.Fatal("a quit after another key did not ask again")
 	}
-	h.press(h.app.env.Keys.Global.Quit)
+	h.press(h.app.env.Keys.Common.Quit)
 	h.drain(50 * time.Millisecond)
 	if !h.quit {
 		t.Fatal("second q in a row did not quit")
@@ -36,7 +36,7 @@ func TestQuitWithUnsavedEditsAsksFirst(t *testing.T) {
 func TestQuitWithoutEditsIsImmediate(t *testing.T) {
 	h := newSecretHarness(t, 100, 30, nil)
 	h.waitUntil("the list", func(s string) bool { return strings.Contains(s, "prod/db/postgres") })
-	h.press(h.app.env.Keys.Global.Quit)
+	h.press(h.app.env.Keys.Common.Quit)
 	h.drain(50 * time.Millisecond)
 	if !h.quit {
 		t.Fatal("q did not quit")
@@ -82,6 +82,6 @@ func TestFullHelpShowsAuditLogPath(t *testing.T) {
 	if strings.Contains(h.screen(), "audit log:") {
 		t.Fatal("audit log path shown in the short help")
 	}
-	h.press(h.app.env.Keys.Global.Help)
+	h.press(h.app.env.Keys.Common.Help)
 	h.waitFor("audit log: (memory)")
 }

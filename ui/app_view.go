@@ -41,7 +41,7 @@ func (a *App) helpView() string {
 // however narrow the window.
 func (a *App) shortHelpView() string {
 	items := a.top().ShortHelp()
-	more := a.env.Keys.Global.Help
+	more := a.env.Keys.Common.Help
 	unbounded := a.help
 	unbounded.SetWidth(0)
 	for n := len(items); n > 0; n-- {
@@ -175,7 +175,7 @@ func (a *App) errorBoxView(height int) string {
 	st := a.env.Styles
 	w := min(a.width-4, 72)
 	body := st.Error.Render(common.Sanitize(a.errBox.title)) + "\n\n" +
-		lipgloss.Wrap(describeError(a.errBox.err), max(w-4, 10), " ") +
+		lipgloss.Wrap(describeError(a.env.Keys, a.errBox.err), max(w-4, 10), " ") +
 		"\n\n" + st.Muted.Render("press any key to close")
 	return lipgloss.Place(a.width, height, lipgloss.Center, lipgloss.Center, st.ErrorBox.Width(w).Render(body))
 }

@@ -146,7 +146,7 @@ func (p *confirmPane) setError(err error) {
 		p.errMsg = ""
 		return
 	}
-	p.errMsg = describeError(err)
+	p.errMsg = describeError(p.env.Keys, err)
 }
 
 // update handles one message. It never does I/O.
@@ -187,11 +187,11 @@ func (p *confirmPane) update(msg tea.Msg) (confirmResult, tea.Cmd) {
 func (p *confirmPane) nameKey(msg tea.KeyPressMsg) (confirmResult, tea.Cmd) {
 	k := p.env.Keys
 	switch {
-	case key.Matches(msg, k.Editor.Submit):
+	case key.Matches(msg, k.Input.Submit):
 		return p.tryAccept(), nil
-	case key.Matches(msg, k.Editor.Cancel):
+	case key.Matches(msg, k.Input.Cancel):
 		return confirmDeclined, nil
-	case key.Matches(msg, k.Confirm.Switch):
+	case key.Matches(msg, k.Dialog.Switch):
 		p.setFocus(focusCancel)
 		return confirmOpen, nil
 	case isArrow(msg) && p.scrollKey(msg):
@@ -206,16 +206,16 @@ func (p *confirmPane) nameKey(msg tea.KeyPressMsg) (confirmResult, tea.Cmd) {
 func (p *confirmPane) buttonKey(msg tea.KeyPressMsg) (confirmResult, tea.Cmd) {
 	k := p.env.Keys
 	switch {
-	case key.Matches(msg, k.Editor.Submit): // enter picks the focused button
+	case key.Matches(msg, k.Input.Submit): // enter picks the focused button
 		if p.focus == focusConfirm {
 			return p.tryAccept(), nil
 		}
 		return confirmDeclined, nil
-	case key.Matches(msg, k.Confirm.Yes):
+	case key.Matches(msg, k.Dialog.Yes):
 		return p.tryAccept(), nil
-	case key.Matches(msg, k.Confirm.No):
+	case key.Matches(msg, k.Dialog.No):
 		return confirmDeclined, nil
-	case key.Matches(msg, k.Confirm.Switch):
+	case key.Matches(msg, k.Dialog.Switch):
 		switch {
 		case p.focus == focusCancel:
 			p.setFocus(focusConfirm)
@@ -319,9 +319,9 @@ func (p *confirmPane) footer(scrollable bool) []string {
 		out = append(out, p.buttons())
 	}
 	k := p.env.Keys
-	help := helpLine(k.Confirm.Switch, k.Editor.Submit, k.Editor.Cancel)
+	help := helpLine(k.Dialog.Switch, k.Input.Submit, k.Input.Cancel)
 	if p.focus != focusName {
-		help = helpLine(k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch)
+		help = helpLine(k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch)
 	}
 	if scrollable {
 		help += " · ↑↓ scroll"
@@ -425,7 +425,7 @@ func closePane(p **confirmPane) bool {
 func (p *confirmPane) shortHelp() []key.Binding {
 	k := p.env.Keys
 	if p.capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch}
 	}
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}
+	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}
 }

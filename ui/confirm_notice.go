@@ -16,6 +16,6 @@ func noticeView(env *Env, width int, title string, lines []string) string {
 	for _, l := range lines {
 		out = append(out, wrapText(l, inner)...)
 	}
-	out = append(out, "", st.Muted.Render(cut(helpLine(env.Keys.Global.Back), inner)))
+	out = append(out, "", st.Muted.Render(cut(helpLine(env.Keys.Common.Back), inner)))
 	return st.Pane.Width(width).Render(strings.Join(out, "\n"))
 }

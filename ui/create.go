@@ -86,8 +86,8 @@ func (c *createScreen) newRow() *createRow {
 		value: c.form.text("v"+strconv.Itoa(n), "Field "+strconv.Itoa(n)+" value", "", ""),
 	}
 	r.value.masked = true
-	r.key.hint = c.env.Keys.Editor.ToggleType.Help().Key + " switches the value between string and number"
-	r.value.hint = c.env.Keys.Editor.Reveal.Help().Key + " reveals what you type · " + r.key.hint
+	r.key.hint = c.env.Keys.Input.ToggleType.Help().Key + " switches the value between string and number"
+	r.value.hint = c.env.Keys.Input.Reveal.Help().Key + " reveals what you type · " + r.key.hint
 	c.rows = append(c.rows, r)
 	return r
 }
@@ -147,14 +147,14 @@ func (c *createScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && c.discard {
 		switch {
-		case key.Matches(k, c.env.Keys.Confirm.Yes):
+		case key.Matches(k, c.env.Keys.Dialog.Yes):
 			return c, tea.Batch(pop(), info("discarded the new secret; nothing was created"))
-		case key.Matches(k, c.env.Keys.Confirm.No):
+		case key.Matches(k, c.env.Keys.Dialog.No):
 			c.discard = false
 		}
 		return c, nil
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.env.Keys.Editor.ToggleType) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.env.Keys.Input.ToggleType) {
 		if r := c.focusedRow(); r != nil {
 			r.number = !r.number
 			c.rebuild()
@@ -373,11 +373,11 @@ func (c *createScreen) View() string {
 	lines := []string{
 		st.Title.Render(cut("New secret in "+c.region, w)),
 		c.form.view(),
-		st.Muted.Render(cut(helpLine(k.Confirm.Switch, k.Editor.Submit, k.Editor.ToggleType, k.Editor.Reveal, k.Editor.Cancel), w)),
+		st.Muted.Render(cut(helpLine(k.Dialog.Switch, k.Input.Submit, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel), w)),
 	}
 	if c.discard {
 		lines[len(lines)-1] = st.Warning.Render(cut("Discard what you typed? Nothing was created. "+
-			keyHelp(k.Confirm.Yes)+" discards · "+keyHelp(k.Confirm.No)+" keeps editing", w))
+			keyHelp(k.Dialog.Yes)+" discards · "+keyHelp(k.Dialog.No)+" keeps editing", w))
 	}
 	return st.Pane.Width(max(c.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -409,16 +409,16 @@ func (c *createScreen) Capturing() bool {
 func (c *createScreen) ShortHelp() []key.Binding {
 	k := c.env.Keys
 	if c.discard {
-		return []key.Binding{withHelpDesc(k.Confirm.Yes, "discard"), withHelpDesc(k.Confirm.No, "keep editing")}
+		return []key.Binding{withHelpDesc(k.Dialog.Yes, "discard"), withHelpDesc(k.Dialog.No, "keep editing")}
 	}
 	if c.pane != nil {
 		return c.pane.shortHelp()
 	}
-	return []key.Binding{k.Confirm.Switch, k.Editor.ToggleType, k.Editor.Reveal, k.Editor.Cancel}
+	return []key.Binding{k.Dialog.Switch, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel}
 }
 
 // FullHelp lists every binding of the screen.
 func (c *createScreen) FullHelp() [][]key.Binding {
 	k := c.env.Keys
-	return [][]key.Binding{{k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle}, {k.Editor.ToggleType, k.Editor.Reveal, k.Editor.Cancel}, {k.Confirm.Yes, k.Confirm.No}}
+	return [][]key.Binding{{k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle}, {k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel}, {k.Dialog.Yes, k.Dialog.No}}
 }

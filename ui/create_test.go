@@ -16,7 +16,7 @@ func focusField(h *harness, c *createScreen, id string) {
 		if c.pane == nil && c.form.focusedID() == id {
 			return
 		}
-		h.press(h.app.env.Keys.Confirm.Switch)
+		h.press(h.app.env.Keys.Dialog.Switch)
 	}
 	h.t.Fatalf("field %s never got the focus", id)
 }
@@ -29,7 +29,7 @@ func TestCreateInvalidNameRefusedLocally(t *testing.T) {
 	h.waitFor("New secret in us-east-1")
 	h.typeText("bad name!")
 	focusField(h, c, "create")
-	h.press(h.app.env.Keys.Editor.Submit)
+	h.press(h.app.env.Keys.Input.Submit)
 	waitForText(h, "is not allowed: use ASCII letters, digits")
 	if c.form.focusedID() != "name" {
 		t.Fatalf("focus on %s, want the bad name", c.form.focusedID())
@@ -40,7 +40,7 @@ func TestCreateInvalidNameRefusedLocally(t *testing.T) {
 	focusField(h, c, "tags")
 	h.typeText("aws:owner=me")
 	focusField(h, c, "create")
-	h.press(h.app.env.Keys.Editor.Submit)
+	h.press(h.app.env.Keys.Input.Submit)
 	waitForText(h, "which AWS reserves")
 	if n := h.emu.Requests("CreateSecret"); n != 0 {
 		t.Fatalf("CreateSecret was called %d times for invalid input", n)
@@ -56,7 +56,7 @@ func TestCreateWithFieldsOK(t *testing.T) {
 	openScreen(h, c)
 	h.waitFor("New secret in us-east-1")
 	h.typeText("test/app/creds")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.typeText("Created by the test")
 	focusField(h, c, "tags")
 	h.typeText("team=qa")
@@ -64,29 +64,29 @@ func TestCreateWithFieldsOK(t *testing.T) {
 	h.typeText("env=test")
 	focusField(h, c, "k1")
 	h.typeText("username")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	const secretText = "alice-s3cr3t-value"
 	h.typeText(secretText)
 	screen := h.screen()
 	if strings.Contains(screen, secretText) {
 		t.Fatalf("the value is shown while typed:\n%s", screen)
 	}
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	h.waitFor(secretText)
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	h.waitUntil("masked again", func(s string) bool { return !strings.Contains(s, secretText) })
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.typeText("port")
-	h.press(k.Editor.ToggleType)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.ToggleType)
+	h.press(k.Input.Submit)
 	h.typeText("5432")
 	focusField(h, c, "create")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	screen = waitForText(h, "JSON object with 2 fields: username (string), port (number)")
 	if strings.Contains(screen, secretText) {
 		t.Fatalf("the value is on the confirmation:\n%s", screen)
 	}
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Created test/app/creds in us-east-1")
 	got, err := store.GetValue(context.Background(), "test/app/creds", aws.VersionRef{})
 	if err != nil {
@@ -124,14 +124,14 @@ func TestCreateRetryAfterDroppedResponseIsIdempotent(t *testing.T) {
 	focusField(h, c, "value")
 	h.typeText("line one")
 	focusField(h, c, "create")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	waitForText(h, "Value plaintext (hidden)")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("✗")
 	if c.pane == nil || c.finished {
 		t.Fatal("the dialog did not stay open after the failure")
 	}
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Created test/plain/one")
 	vs := versionsNow(h, store, "test/plain/one")
 	if len(vs) != 1 || vs[0].ID != c.token {
@@ -149,19 +149,19 @@ func TestCreateAsksBeforeDiscardingInput(t *testing.T) {
 	openScreen(h, c)
 	h.waitFor("New secret in us-east-1")
 	h.typeText("team/new-secret")
-	h.press(k.Editor.Cancel)
+	h.press(k.Input.Cancel)
 	h.waitFor("Discard what you typed?")
 	if h.app.top() != Screen(c) {
 		t.Fatal("the form closed without asking")
 	}
-	h.press(k.Confirm.No)
+	h.press(k.Dialog.No)
 	if h.app.top() != Screen(c) || c.form.field("name").input.Value() != "team/new-secret" {
 		t.Fatalf("keeping on lost the input: %q", c.form.field("name").input.Value())
 	}
 	focusField(h, c, "create") // esc on a button goes through the App's back key
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	h.waitFor("Discard what you typed?")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitUntil("the form closed", func(string) bool { return h.app.top() != Screen(c) })
 	if n := h.emu.Requests("CreateSecret"); n != 0 {
 		t.Fatalf("CreateSecret called %d times", n)
@@ -170,6 +170,6 @@ func TestCreateAsksBeforeDiscardingInput(t *testing.T) {
 	empty := newCreateScreen(h.app.env, store, "us-east-1")
 	openScreen(h, empty)
 	h.waitFor("New secret in us-east-1")
-	h.press(k.Editor.Cancel)
+	h.press(k.Input.Cancel)
 	h.waitUntil("the empty form closed", func(string) bool { return h.app.top() != Screen(empty) })
 }

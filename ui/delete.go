@@ -92,7 +92,7 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := d.env.Keys
 	if d.pane == nil {
-		if key.Matches(msg, k.Nav.Open) {
+		if key.Matches(msg, k.Dialog.Choose) {
 			i := d.ways.selected()
 			if r := d.ways.items[i].reason; r != "" {
 				return warn(r)
@@ -151,7 +151,7 @@ func (d *deleteScreen) scheduleBody() []string {
 		st.Label.Render("Deleted on       ") + st.Text.Render("about "+when),
 		"",
 		st.Text.Render("Until then " + common.Sanitize(d.t.name) + " can't be read or changed: applications reading it fail. " +
-			"You can restore it (" + d.env.Keys.List.Restore.Help().Key + ") until the window ends; after it, AWS deletes the secret and every version for good."),
+			"You can restore it (" + d.env.Keys.Common.Restore.Help().Key + ") until the window ends; after it, AWS deletes the secret and every version for good."),
 	}
 }
 
@@ -168,7 +168,7 @@ func (d *deleteScreen) openPane() tea.Cmd {
 			st.Danger.Render("This deletes " + common.Sanitize(d.t.name) + " (" + d.t.region + ") and all of its versions immediately. It cannot be undone: " +
 				"there is no recovery window and no restore."),
 			"",
-			st.Text.Render("Applications reading it fail at once. If you may need it again, go back (esc) and schedule the deletion instead."),
+			st.Text.Render("Applications reading it fail at once. If you may need it again, go back (" + keyHelp(d.env.Keys.Common.Back) + ") and schedule the deletion instead."),
 		}
 	} else {
 		title = "Schedule the deletion of " + d.t.name
@@ -217,7 +217,7 @@ func (d *deleteScreen) deleted(m secretDeletedMsg) tea.Cmd {
 	}
 	return tea.Batch(changed(d.t.region, d.t.changedID()),
 		success(d.t.name+" will be deleted on "+when.Format("2006-01-02")+" — "+d.env.Keys.List.ShowDeleted.Help().Key+
-			" lists it, "+d.env.Keys.List.Restore.Help().Key+" restores it until then"), pop())
+			" lists it, "+d.env.Keys.Common.Restore.Help().Key+" restores it until then"), pop())
 }
 
 // HandleBack returns from a confirmation to the choice.
@@ -235,7 +235,7 @@ func (d *deleteScreen) View() string {
 	k := d.env.Keys
 	lines := []string{st.Danger.Render(cut("Delete "+common.Sanitize(d.t.name)+" ("+d.t.region+")", w)), "", st.Text.Render("How?")}
 	lines = append(lines, d.ways.lines(w)...)
-	lines = append(lines, "", st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+	lines = append(lines, "", st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	return st.Pane.BorderForeground(st.Danger.GetForeground()).Width(max(d.width, 10)).Render(strings.Join(lines, "\n"))
 }
 
@@ -260,11 +260,11 @@ func (d *deleteScreen) ShortHelp() []key.Binding {
 	if d.pane != nil {
 		return d.pane.shortHelp()
 	}
-	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back}
+	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (d *deleteScreen) FullHelp() [][]key.Binding {
 	k := d.env.Keys
-	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch}, {k.Global.Back}}
+	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Input.Submit, k.Input.Cancel, k.Dialog.Switch}, {k.Common.Back}}
 }

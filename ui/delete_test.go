@@ -26,13 +26,13 @@ func TestDeleteSevenDaysThenRestore(t *testing.T) {
 	waitForText(h, "Recovery window 7 days")
 	// The name guard: a wrong name keeps the deletion disabled.
 	h.typeText("dev/api/sendgri")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	waitForText(h, "the name does not match")
 	if n := h.emu.Requests("DeleteSecret"); n != 0 {
 		t.Fatalf("DeleteSecret called %d times with a wrong name", n)
 	}
 	h.typeText("d")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	screen := h.waitFor(name + " will be deleted on")
 	want1 := time.Now().AddDate(0, 0, 7).UTC().Format("2006-01-02")
 	want2 := time.Now().AddDate(0, 0, 7).Format("2006-01-02")
@@ -46,7 +46,7 @@ func TestDeleteSevenDaysThenRestore(t *testing.T) {
 
 	openScreen(h, newRestoreScreen(h.app.env, store, after.SecretSummary))
 	waitForText(h, "Cancel the scheduled deletion of "+name)
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Restored " + name)
 	if !describeNow(h, store, name).DeletedDate.IsZero() {
 		t.Fatal("still scheduled for deletion after restore")
@@ -75,10 +75,10 @@ func TestForceDeleteIsASeparateChoice(t *testing.T) {
 	if !strings.Contains(flat(screen), "no recovery window and no restore") {
 		t.Fatalf("no strong warning:\n%s", screen)
 	}
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	waitForText(h, "the name does not match")
 	h.typeText(name)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("Deleted " + name + " for good")
 	_, err := store.DescribeSecret(context.Background(), name)
 	if aws.KindOf(err) != aws.KindNotFound {
@@ -96,7 +96,7 @@ func TestScheduledDeleteNeverForces(t *testing.T) {
 	h.waitFor("How?")
 	h.press(k.Nav.Open)
 	h.typeText(name)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("will be deleted on")
 	// Still there (restorable), with the default 30-day window.
 	if describeNow(h, store, name).DeletedDate.IsZero() {
@@ -122,7 +122,7 @@ func TestRestoreSeededScheduledSecret(t *testing.T) {
 	sum := describeNow(h, store, name).SecretSummary
 	openScreen(h, newRestoreScreen(h.app.env, store, sum))
 	waitForText(h, "Cancel the scheduled deletion of "+name)
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("Restored " + name)
 	if !describeNow(h, store, name).DeletedDate.IsZero() {
 		t.Fatal("still scheduled")

@@ -125,7 +125,7 @@ func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &d.env.Keys.Detail
+	k, c := &d.env.Keys.Detail, &d.env.Keys.Common
 	switch {
 	case key.Matches(msg, k.Value):
 		return d.openValue()
@@ -133,11 +133,11 @@ func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newVersionsScreen(d.env, d.store, d.target()))
 	case key.Matches(msg, k.Policy):
 		return push(newPolicyScreen(d.env, d.store, d.secretID(), d.summary.Name, d.policy, d.policyErr, d.policyLoaded))
-	case key.Matches(msg, k.Refresh):
+	case key.Matches(msg, c.Refresh):
 		return d.reload()
-	case key.Matches(msg, k.CopyName):
+	case key.Matches(msg, c.CopyName):
 		return d.copy(d.summary.Name, "the name")
-	case key.Matches(msg, k.CopyARN):
+	case key.Matches(msg, c.CopyARN):
 		if d.summary.ARN == "" {
 			return warn("the ARN is not known yet")
 		}
@@ -153,7 +153,7 @@ func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // handleAction opens the write dialogs. Their bindings are disabled in
 // read-only mode, so none of them matches there.
 func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := &d.env.Keys.Detail
+	k, c := &d.env.Keys.Detail, &d.env.Keys.Common
 	// whenScheduled: the action still works on a secret scheduled for
 	// deletion (AWS refuses every other change until it is restored).
 	actions := []struct {
@@ -166,8 +166,8 @@ func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		{k.CancelRotation, false, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newCancelRotationScreen(d.env, d.store, s)) }},
 		{k.Rollback, false, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newRollbackScreen(d.env, d.store, s)) }},
 		{k.Tags, false, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newTagsScreen(d.env, d.store, s)) }},
-		{k.Delete, true, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newDeleteScreen(d.env, d.store, s.SecretSummary)) }},
-		{k.Restore, true, func(s aws.Secret) tea.Cmd {
+		{c.Delete, true, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newDeleteScreen(d.env, d.store, s.SecretSummary)) }},
+		{c.Restore, true, func(s aws.Secret) tea.Cmd {
 			if s.DeletedDate.IsZero() {
 				return info(s.Name + " is not scheduled for deletion; nothing to restore")
 			}
@@ -180,11 +180,11 @@ func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		switch {
 		case d.deleted:
-			return warn("this secret was deleted for good; go back (esc)"), true
+			return warn("this secret was deleted for good; go back (" + d.env.Keys.Common.Back.Help().Key + ")"), true
 		case d.secret == nil:
 			return warn("the secret is still loading; try again in a moment"), true
 		case !a.whenScheduled && !d.secret.DeletedDate.IsZero():
-			return warn(d.summary.Name + " is scheduled for deletion: restore it first (" + k.Restore.Help().Key + ")"), true
+			return warn(d.summary.Name + " is scheduled for deletion: restore it first (" + c.Restore.Help().Key + ")"), true
 		}
 		return a.open(*d.secret), true
 	}
@@ -238,17 +238,17 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 	k := d.env.Keys
 	switch {
 	case d.deleted:
-		return []key.Binding{k.Global.Back}
+		return []key.Binding{k.Common.Back}
 	case !d.summary.DeletedDate.IsZero():
 		// Nothing can be read or changed until it is restored.
-		return []key.Binding{k.Detail.Restore, k.Detail.Versions, k.Detail.Policy, k.Global.Back}
+		return []key.Binding{k.Common.Restore, k.Detail.Versions, k.Detail.Policy, k.Common.Back}
 	}
 	if d.secret != nil {
 		if _, _, stuck := strayPending(d.secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
-			return []key.Binding{withHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Global.Back}
+			return []key.Binding{withHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Common.Back}
 		}
 	}
-	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Rollback, k.Detail.Tags, k.Detail.CopyARN, k.Global.Back}
+	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Rollback, k.Detail.Tags, k.Common.CopyARN, k.Common.Back}
 }
 
 // withHelpDesc is b with another description in the help.
@@ -261,12 +261,12 @@ func withHelpDesc(b key.Binding, desc string) key.Binding {
 func (d *detailScreen) FullHelp() [][]key.Binding {
 	k := d.env.Keys
 	return [][]key.Binding{
-		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Detail.Refresh},
-		{k.Detail.CopyName, k.Detail.CopyARN},
+		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Common.Refresh},
+		{k.Common.CopyName, k.Common.CopyARN},
 		{k.Detail.Rotate, k.Detail.RotationSettings, k.Detail.CancelRotation, k.Detail.Rollback},
-		{k.Detail.Tags, k.Detail.Delete, k.Detail.Restore},
+		{k.Detail.Tags, k.Common.Delete, k.Common.Restore},
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Global.Back, k.Global.Help, k.Global.Quit},
+		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}
 }
 

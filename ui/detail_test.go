@@ -103,7 +103,7 @@ func TestDetailCopiesNameAndARNWithoutClearing(t *testing.T) {
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.Clipboard = clip })
 	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
 	h.openDetail("prod/db/postgres")
-	h.press(h.app.env.Keys.Detail.CopyARN)
+	h.press(h.app.env.Keys.Common.CopyARN)
 	h.waitFor("copied the ARN to the system clipboard")
 	d := h.topScreen().(*detailScreen)
 	if clip.get() != d.summary.ARN {
@@ -112,7 +112,7 @@ func TestDetailCopiesNameAndARNWithoutClearing(t *testing.T) {
 	if h.app.clipboard.pending != nil {
 		t.Fatal("a non-secret copy scheduled a clear")
 	}
-	h.press(h.app.env.Keys.Detail.CopyName)
+	h.press(h.app.env.Keys.Common.CopyName)
 	h.waitFor("copied the name")
 	if clip.get() != "prod/db/postgres" {
 		t.Fatalf("clipboard holds %q", clip.get())
@@ -123,7 +123,7 @@ func TestDetailPolicyScreenAndRefresh(t *testing.T) {
 	h := newSecretHarness(t, 80, 24, nil)
 	h.openDetail("prod/db/postgres")
 	before := h.emu.Requests("DescribeSecret")
-	h.press(h.app.env.Keys.Detail.Refresh)
+	h.press(h.app.env.Keys.Common.Refresh)
 	h.waitUntil("a second DescribeSecret", func(string) bool { return h.emu.Requests("DescribeSecret") > before })
 	h.press(h.app.env.Keys.Detail.Policy)
 	h.waitFor("AllowOrdersServiceRead")
@@ -140,7 +140,7 @@ func TestDetailDescribeErrorKeepsWorking(t *testing.T) {
 	h.waitFor("could not load details")
 	assertContains(t, h.screen(), "prod/api/stripe", "access denied")
 	remove()
-	h.press(h.app.env.Keys.Detail.Refresh)
+	h.press(h.app.env.Keys.Common.Refresh)
 	h.waitUntil("details after retry", func(string) bool {
 		d := h.topScreen().(*detailScreen)
 		return d.secret != nil && d.loadErr == nil

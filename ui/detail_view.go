@@ -38,19 +38,19 @@ func (d *detailScreen) lines() []string {
 	}
 	switch {
 	case d.loadErr != nil:
-		add(wrapLines(st.Error.Render("could not load details: "+describeError(d.loadErr)), w)...)
-		add(st.Muted.Render(cut("showing what the list knew; press r to retry", w)))
+		add(wrapLines(st.Error.Render("could not load details: "+describeError(d.env.Keys, d.loadErr)), w)...)
+		add(st.Muted.Render(cut("showing what the list knew; press "+keyHelp(d.env.Keys.Common.Refresh)+" to retry", w)))
 	case d.loading && d.secret == nil:
 		add(st.Muted.Render("loading details…"))
 	}
 	if d.deleted {
 		add("")
-		add(wrapLines(st.Danger.Render("This secret was deleted for good (no recovery window). Press esc to go back."), w)...)
+		add(wrapLines(st.Danger.Render("This secret was deleted for good (no recovery window). Press "+keyHelp(d.env.Keys.Common.Back)+" to go back."), w)...)
 	}
 	if !s.DeletedDate.IsZero() {
 		add("")
 		text := deletionText(s, now)
-		if b := d.env.Keys.Detail.Restore; b.Enabled() {
+		if b := d.env.Keys.Common.Restore; b.Enabled() {
 			text += " Press " + b.Help().Key + " to restore it."
 		}
 		add(wrapLines(st.Danger.Render(text), w)...)
@@ -61,7 +61,7 @@ func (d *detailScreen) lines() []string {
 		if b := d.env.Keys.Detail.Rotate; b.Enabled() {
 			resolve = b.Help().Key
 		}
-		add(wrapLines(st.Warning.Render(stuckText(common.Sanitize(pending), common.Sanitize(current), common.Sanitize(s.RotationLambdaARN), resolve)), w)...)
+		add(wrapLines(st.Warning.Render(stuckText(common.Sanitize(pending), common.Sanitize(current), common.Sanitize(s.RotationLambdaARN), keyHelp(d.env.Keys.Common.Refresh), resolve)), w)...)
 	}
 
 	section("Secret")
@@ -141,7 +141,7 @@ func (d *detailScreen) lines() []string {
 	case !d.policyLoaded:
 		add(st.Muted.Render("loading…"))
 	case d.policyErr != nil:
-		add(wrapLines(st.Warning.Render("could not load the policy: "+describeError(d.policyErr)), w)...)
+		add(wrapLines(st.Warning.Render("could not load the policy: "+describeError(d.env.Keys, d.policyErr)), w)...)
 	case strings.TrimSpace(d.policy) == "":
 		add(st.Muted.Render("none"))
 	default:
@@ -242,7 +242,7 @@ func replicaStatus(st *Styles, status string) string {
 
 // stuckText explains a stuck rotation in plain words, with the ways out;
 // resolveKey is the key that opens them ("" in read-only mode).
-func stuckText(pending, current, lambda, resolveKey string) string {
+func stuckText(pending, current, lambda, refreshKey, resolveKey string) string {
 	cur := "no version"
 	if current != "" {
 		cur = "version " + current
@@ -254,7 +254,7 @@ func stuckText(pending, current, lambda, resolveKey string) string {
 	return "⚠ Rotation stuck or in progress. A rotation failed or is still running: version " + pending +
 		" holds AWSPENDING, but AWSCURRENT is still on " + cur +
 		", so applications read the old value. A new rotation will fail while AWSPENDING stays there. " +
-		"If a rotation is running, wait and refresh (r). If it failed, find the cause in " + logs + ", fix it, " +
+		"If a rotation is running, wait and refresh (" + refreshKey + "). If it failed, find the cause in " + logs + ", fix it, " +
 		resolveText(resolveKey, pending)
 }
 

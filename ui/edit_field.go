@@ -142,7 +142,7 @@ func (e *fieldEditor) openOn(text string, multi bool) error {
 
 // refusal explains why the editor does not open on its text.
 func (e *fieldEditor) refusal(problem string) error {
-	r := inlineRefusal{what: "this value", problem: problem, ext: e.env.Keys.Value.External}
+	r := inlineRefusal{what: "this value", problem: problem, ext: e.env.Keys.Editing.External}
 	if e.mode == modeKey {
 		r.what, r.ext = "this key", key.Binding{}
 	}
@@ -274,14 +274,14 @@ func (e *fieldEditor) setMasked(m bool) {
 // Editor.SubmitText in a text area (where enter is a new line).
 func (e *fieldEditor) submitKey() key.Binding {
 	if e.area != nil {
-		return e.env.Keys.Editor.SubmitText
+		return e.env.Keys.Input.SubmitText
 	}
-	return e.env.Keys.Editor.Submit
+	return e.env.Keys.Input.Submit
 }
 
 // update handles one message while the editor is open.
 func (e *fieldEditor) update(msg tea.Msg) (editorResult, tea.Cmd) {
-	k := &e.env.Keys.Editor
+	k := &e.env.Keys.Input
 	if km, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(km, e.submitKey()):

@@ -41,14 +41,14 @@ func TestFieldEditorToggleCycles(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, want := range c.want {
-			e.update(keyPress(env.Keys.Editor.ToggleType.Keys()[0]))
+			e.update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
 			if e.kind != want {
 				t.Errorf("%s: toggled to %s, want %s", c.raw, e.kind, want)
 			}
 		}
 	}
 	obj, _ := newValueEditor(env, "edit", nodeOf(t, `{"a":1}`), true)
-	obj.update(keyPress(env.Keys.Editor.ToggleType.Keys()[0]))
+	obj.update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
 	if obj.kind != jsonedit.Object || obj.err == "" {
 		t.Errorf("an object's type changed (%s) or no reason given", obj.kind)
 	}
@@ -80,7 +80,7 @@ func TestFieldEditorMasksWhileTyping(t *testing.T) {
 	if v := ansi.Strip(e.view()); strings.Contains(v, "hunter2") || strings.Contains(v, "xyz") {
 		t.Errorf("masked editor shows the text:\n%s", v)
 	}
-	if res, _ := e.update(keyPress(env.Keys.Editor.Reveal.Keys()[0])); res != editorRevealed {
+	if res, _ := e.update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != editorRevealed {
 		t.Errorf("reveal result %v", res)
 	}
 	// The masked editor replaced the value: revealing shows only what was
@@ -141,12 +141,12 @@ func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
 	}
 	h.editPort(v, "6543", false)
 	h.waitFor("1 unsaved edit")
-	h.press(h.app.env.Keys.Value.Save)
+	h.press(h.app.env.Keys.Editing.Save)
 	scr := h.waitFor("not AWSCURRENT")
 	if !strings.Contains(scr, shortID(cur)) {
 		t.Errorf("the review does not name the current version:\n%s", scr)
 	}
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("now AWSCURRENT")
 	after := h.versions("prod/db/postgres")
 	if !hasStage(after, cur, aws.LabelPrevious) || currentID(after) == cur {
@@ -162,7 +162,7 @@ func TestEditorFitsNarrowScreens(t *testing.T) {
 		h := newSecretHarness(t, w, 12, nil)
 		v := h.openValue("prod/db/postgres")
 		h.selectRow(v, "port")
-		h.press(h.app.env.Keys.Value.Edit)
+		h.press(h.app.env.Keys.Editing.Edit)
 		scr := h.waitFor("edit port")
 		for _, l := range strings.Split(scr, "\n") {
 			if ansi.StringWidth(l) > w {
@@ -172,7 +172,7 @@ func TestEditorFitsNarrowScreens(t *testing.T) {
 		if n := strings.Count(scr, "\n") + 1; n > 12 {
 			t.Errorf("width %d: %d lines", w, n)
 		}
-		h.press(h.app.env.Keys.Editor.Cancel)
+		h.press(h.app.env.Keys.Input.Cancel)
 	}
 }
 
@@ -193,7 +193,7 @@ func TestMaskedEditorDoesNotRevealLength(t *testing.T) {
 	}
 	for _, field := range []string{"port", "password"} {
 		h.selectRow(v, field)
-		h.press(h.app.env.Keys.Value.Edit)
+		h.press(h.app.env.Keys.Editing.Edit)
 		h.waitFor("edit " + field)
 		line := inputLine()
 		if n := strings.Count(line, "•"); n != strings.Count(maskText, "•") || !strings.Contains(line, "unchanged") {
@@ -203,6 +203,6 @@ func TestMaskedEditorDoesNotRevealLength(t *testing.T) {
 		if line := inputLine(); !strings.Contains(line, "changed") || strings.Count(line, "•") != strings.Count(maskText, "•") {
 			t.Errorf("%s after typing: %q", field, line)
 		}
-		h.press(h.app.env.Keys.Editor.Cancel)
+		h.press(h.app.env.Keys.Input.Cancel)
 	}
 }

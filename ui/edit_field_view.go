@@ -11,7 +11,7 @@ import (
 func (e *fieldEditor) view() string {
 	st := e.env.Styles
 	inner := max(e.width-4, 1)
-	k := &e.env.Keys.Editor
+	k := &e.env.Keys.Input
 	var body string
 	switch {
 	case e.area != nil:

@@ -25,9 +25,9 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 	v := h.openValue("dev/db/postgres")
 	k := h.app.env.Keys
 	h.selectRow(v, "port")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	scr := h.waitFor("edit port")
-	if !strings.Contains(scr, "type the new value") || !strings.Contains(scr, keyHelp(k.Editor.Submit)+" with nothing typed keeps the current one") {
+	if !strings.Contains(scr, "type the new value") || !strings.Contains(scr, keyHelp(k.Input.Submit)+" with nothing typed keeps the current one") {
 		t.Errorf("the masked editor does not say that it replaces:\n%s", scr)
 	}
 	if got := v.edit.editor.text(); got != "" {
@@ -37,13 +37,13 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 	if scr = h.screen(); strings.Contains(scr, "5433") || !strings.Contains(scr, "replaces the current value") {
 		t.Errorf("masked typing shows the text, or does not say it replaces:\n%s", scr)
 	}
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	scr = h.screen()
 	if strings.Contains(scr, "54325433") || !strings.Contains(scr, "5433") {
 		t.Errorf("revealed editor after typing 5433:\n%s", scr)
 	}
-	h.press(k.Editor.Reveal)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Reveal)
+	h.press(k.Input.Submit)
 	h.waitFor("1 unsaved edit")
 	if got := string(v.edit.session.cur); !strings.Contains(got, `"port":5433,`) {
 		t.Errorf("pending value has no port 5433 (%d bytes)", len(got))
@@ -70,10 +70,10 @@ func TestMaskedRevealWithNothingTypedEditsInPlace(t *testing.T) {
 	v := h.openValue("dev/db/postgres")
 	k := h.app.env.Keys
 	h.selectRow(v, "port")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	h.waitFor("edit port")
 	reveals := len(audit.all())
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	scr := h.screen()
 	if !strings.Contains(scr, "› 5432") || strings.Contains(scr, "nothing typed keeps") {
 		t.Errorf("reveal with nothing typed does not show the current text to edit:\n%s", scr)
@@ -84,7 +84,7 @@ func TestMaskedRevealWithNothingTypedEditsInPlace(t *testing.T) {
 	}
 	h.clearInput(1)
 	h.typeText("3")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("1 unsaved edit")
 	h.saveEdits()
 	if got, want := h.emuValue("dev/db/postgres"), strings.Replace(orig, `"port":5432`, `"port":5433`, 1); got != want {
@@ -114,20 +114,20 @@ func TestMaskedEnterWithNothingTypedMakesNoEdit(t *testing.T) {
 	k := h.app.env.Keys
 	for _, field := range []string{"port", "password", "host"} {
 		h.selectRow(v, field)
-		h.press(k.Value.Edit)
+		h.press(k.Editing.Edit)
 		h.waitFor("edit " + field)
-		h.press(k.Editor.Submit)
+		h.press(k.Input.Submit)
 		h.assertNoEdit(v, field)
 	}
 	// Typed, then erased: still nothing typed.
 	h.selectRow(v, "port")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	h.typeText("99")
 	h.clearInput(2)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.assertNoEdit(v, "port")
 
-	h.press(k.Value.Save)
+	h.press(k.Editing.Save)
 	h.waitFor("no unsaved edits")
 	if got := h.emuValue("prod/db/postgres"); got != orig || h.emu.Requests("PutSecretValue") != 0 {
 		t.Errorf("the secret changed (%d puts)", h.emu.Requests("PutSecretValue"))
@@ -141,14 +141,14 @@ func TestMaskedPlaintextEditorReplaces(t *testing.T) {
 	orig := h.emuValue("prod/ssh/deploy-key")
 	v := h.openValue("prod/ssh/deploy-key")
 	k := h.app.env.Keys
-	h.press(k.Value.Edit)
-	h.waitFor(keyHelp(k.Editor.SubmitText) + " with nothing typed keeps the current one")
-	h.press(k.Editor.SubmitText)
+	h.press(k.Editing.Edit)
+	h.waitFor(keyHelp(k.Input.SubmitText) + " with nothing typed keeps the current one")
+	h.press(k.Input.SubmitText)
 	h.assertNoEdit(v, "the text")
 
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	h.typeText("new-key")
-	h.press(k.Editor.SubmitText)
+	h.press(k.Input.SubmitText)
 	h.waitFor("1 unsaved edit")
 	h.saveEdits()
 	if got := h.emuValue("prod/ssh/deploy-key"); got != "new-key" {
@@ -170,24 +170,24 @@ func TestRevealedEnterWithoutTypingMakesNoEdit(t *testing.T) {
 	h.press(k.Value.RevealAll)
 	for _, field := range []string{"name", "n", "nothing", "on"} {
 		h.selectRow(v, field)
-		h.press(k.Value.Edit)
+		h.press(k.Editing.Edit)
 		h.waitFor("edit " + field)
 		if strings.Contains(h.screen(), "nothing typed keeps") {
 			t.Errorf("%s: a revealed editor says it replaces", field)
 		}
-		h.press(k.Editor.Submit)
+		h.press(k.Input.Submit)
 		h.assertNoEdit(v, field)
 	}
 	// A rename to the same key is no edit either.
 	h.selectRow(v, "name")
-	h.press(k.Value.Rename)
+	h.press(k.Editing.Rename)
 	h.waitFor("rename name")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("no change: name keeps its name")
 	if v.pendingEdits() != 0 {
 		t.Errorf("%d pending edits after an unchanged rename", v.pendingEdits())
 	}
-	h.press(k.Value.Save)
+	h.press(k.Editing.Save)
 	h.waitFor("no unsaved edits")
 	if got := h.emuValue("test/escaped"); got != val {
 		t.Errorf("the secret changed: %q", got)
@@ -209,7 +209,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 		}
 	}
 	k := h.app.env.Keys
-	pointer := "use " + keyHelp(k.Value.External) + " (" + k.Value.External.Help().Desc + ")"
+	pointer := "use " + keyHelp(k.Editing.External) + " (" + k.Editing.External.Help().Desc + ")"
 	v := h.openValue("test/controls")
 	for _, revealed := range []bool{false, true} {
 		if revealed {
@@ -217,7 +217,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 		}
 		for _, field := range []string{"nul", "del", "fffd", "nel", "esc", "tab", "cr"} {
 			h.selectRow(v, field)
-			h.press(k.Value.Edit)
+			h.press(k.Editing.Edit)
 			scr := h.waitFor(pointer)
 			if v.edit.editor != nil {
 				t.Fatalf("%s (revealed %v): the inline editor opened", field, revealed)
@@ -229,17 +229,17 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 	}
 	// A key the editor cannot hold is not renamed there.
 	h.selectRow(v, "k\x01ey")
-	h.press(k.Value.Rename)
+	h.press(k.Editing.Rename)
 	h.waitFor("this key has a control character the in-app editor would alter")
 	if v.edit.editor != nil {
 		t.Fatal("the key editor opened on a key with a control character")
 	}
 	// An ordinary field of the same secret still opens.
 	h.selectRow(v, "ok")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	h.waitFor("edit ok")
-	h.press(k.Editor.Cancel)
-	h.press(k.Value.Save)
+	h.press(k.Input.Cancel)
+	h.press(k.Editing.Save)
 	h.waitFor("no unsaved edits")
 	if v.edit.session != nil && (v.edit.session.dirty() || string(v.edit.session.cur) != val) {
 		t.Errorf("the pending document changed")
@@ -248,10 +248,10 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 		t.Errorf("the secret changed:\n%q\nwant\n%q", got, val)
 	}
 
-	h.press(k.Global.Back)
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
+	h.press(k.Common.Back)
 	p := h.openValue("test/plain-nul")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	h.waitFor(pointer)
 	if p.edit.editor != nil || p.pendingEdits() != 0 {
 		t.Errorf("the text area opened on a plaintext with NUL")
@@ -339,7 +339,7 @@ func TestMaskedTextAreaFieldReplaces(t *testing.T) {
 	f, _ := newValueEditor(env, "edit key", node, true)
 	f.setSize(60, 12)
 	f.focus()
-	if res, _ := f.update(keyPress(env.Keys.Editor.Reveal.Keys()[0])); res != editorRevealed {
+	if res, _ := f.update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != editorRevealed {
 		t.Errorf("reveal result %v, want editorRevealed", res)
 	}
 	if v := ansi.Strip(f.view()); !strings.Contains(v, "line1") || !strings.Contains(v, "line2") {

@@ -113,10 +113,10 @@ func (v *valueScreen) editLoaded() tea.Cmd {
 		n := len(fresh.ops)
 		switch {
 		case len(issues) == 0:
-			cmds = append(cmds, success("reloaded version "+shortID(v.val.VersionID)+" and re-applied "+plural(n, "edit")+" — "+keyHelp(v.env.Keys.Value.Save)+" reviews and saves"))
+			cmds = append(cmds, success("reloaded version "+shortID(v.val.VersionID)+" and re-applied "+plural(n, "edit")+" — "+keyHelp(v.env.Keys.Editing.Save)+" reviews and saves"))
 		default:
 			cmds = append(cmds, warn("reloaded and re-applied "+plural(n, "edit")+"; "+plural(skipped, "edit")+" no longer apply and "+
-				plural(len(issues)-skipped, "edit")+" replace someone else's change — "+keyHelp(v.env.Keys.Value.Save)+" shows which"))
+				plural(len(issues)-skipped, "edit")+" replace someone else's change — "+keyHelp(v.env.Keys.Editing.Save)+" shows which"))
 		}
 	}
 	v.edit.currentID = ""
@@ -196,7 +196,7 @@ func (v *valueScreen) editUpdate(msg tea.Msg) (bool, tea.Cmd) {
 // editKey starts an edit from the viewer's bindings (all disabled in
 // read-only mode). handled reports whether msg was an editing binding.
 func (v *valueScreen) editKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	k := &v.env.Keys.Value
+	k := &v.env.Keys.Editing
 	switch {
 	case key.Matches(msg, k.Edit):
 		return true, v.startEdit()
@@ -252,7 +252,7 @@ func (v *valueScreen) sizeEditor() {
 func (v *valueScreen) selectedRow() (valueRow, tea.Cmd) {
 	r, ok := v.table.selected()
 	if !ok {
-		return r, info("no field here: " + keyHelp(v.env.Keys.Value.AddField) + " adds one")
+		return r, info("no field here: " + keyHelp(v.env.Keys.Editing.AddField) + " adds one")
 	}
 	if r.dup {
 		return r, warn("the key " + quoteWhat(r.key) + " appears more than once in its object: it cannot be edited safely here")
@@ -306,7 +306,7 @@ func (v *valueScreen) startAdd() tea.Cmd {
 		return info(why)
 	}
 	if v.kind != valueJSON {
-		return info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Value.Edit) + " edits the text")
+		return info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Editing.Edit) + " edits the text")
 	}
 	p, n := v.parentOf()
 	v.session()
@@ -351,7 +351,7 @@ func (v *valueScreen) deleteField() tea.Cmd {
 		return info(why)
 	}
 	if v.kind != valueJSON {
-		return info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Value.Edit) + " edits the text")
+		return info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Editing.Edit) + " edits the text")
 	}
 	r, cmd := v.selectedRow()
 	if cmd != nil {
@@ -369,7 +369,7 @@ func (v *valueScreen) deleteField() tea.Cmd {
 
 // pendingHint says how many edits wait and how to save them.
 func (v *valueScreen) pendingHint() string {
-	return plural(v.pendingEdits(), "unsaved edit") + ", " + keyHelp(v.env.Keys.Value.Save) + " reviews and saves"
+	return plural(v.pendingEdits(), "unsaved edit") + ", " + keyHelp(v.env.Keys.Editing.Save) + " reviews and saves"
 }
 
 // editorKey passes a key to the open editor and acts on its result.
@@ -581,14 +581,14 @@ func (v *valueScreen) editBack() (bool, tea.Cmd) {
 
 // discardKey answers the "discard unsaved edits?" question.
 func (v *valueScreen) discardKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := v.env.Keys.Confirm
+	k := v.env.Keys.Dialog
 	switch {
 	case key.Matches(msg, k.Yes):
 		v.edit.discard = false
 		n := v.pendingEdits()
 		v.edit.session = nil
 		return tea.Batch(pop(), info("discarded "+plural(n, "unsaved edit")))
-	case key.Matches(msg, k.No), key.Matches(msg, v.env.Keys.Global.Back):
+	case key.Matches(msg, k.No), key.Matches(msg, v.env.Keys.Common.Back):
 		v.edit.discard = false
 		return nil
 	}
@@ -602,7 +602,7 @@ func (v *valueScreen) editView(body string) string {
 	switch {
 	case v.edit.discard:
 		st := v.env.Styles
-		k := v.env.Keys.Confirm
+		k := v.env.Keys.Dialog
 		pane = st.Pane.Width(max(v.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left,
 			st.Warning.Render(cut("Discard "+plural(v.pendingEdits(), "unsaved edit")+"?", max(v.width-4, 1))),
 			st.Muted.Render(cut(keyHelp(k.Yes)+" discard and leave · "+keyHelp(k.No)+" keep editing", max(v.width-4, 1)))))
@@ -631,7 +631,7 @@ func (v *valueScreen) editInfo() string {
 	if n == 0 {
 		return ""
 	}
-	return v.env.Styles.Changed.Render(plural(n, "unsaved edit") + " (*) — " + keyHelp(v.env.Keys.Value.Save) + " reviews")
+	return v.env.Styles.Changed.Render(plural(n, "unsaved edit") + " (*) — " + keyHelp(v.env.Keys.Editing.Save) + " reviews")
 }
 
 // editHelp is the short help while editing, or the editing bindings.
@@ -639,11 +639,11 @@ func (v *valueScreen) editHelp() []key.Binding {
 	k := v.env.Keys
 	switch {
 	case v.edit.discard:
-		return []key.Binding{withHelpDesc(k.Confirm.Yes, "discard and leave"), withHelpDesc(k.Confirm.No, "keep editing")}
+		return []key.Binding{withHelpDesc(k.Dialog.Yes, "discard and leave"), withHelpDesc(k.Dialog.No, "keep editing")}
 	case v.edit.editor != nil:
-		b := []key.Binding{v.edit.editor.submitKey(), k.Editor.Cancel, k.Editor.Reveal}
+		b := []key.Binding{v.edit.editor.submitKey(), k.Input.Cancel, k.Input.Reveal}
 		if v.edit.editor.canToggle() {
-			b = append(b, k.Editor.ToggleType)
+			b = append(b, k.Input.ToggleType)
 		}
 		return b
 	}
@@ -653,7 +653,7 @@ func (v *valueScreen) editHelp() []key.Binding {
 // editBindings are the viewer's editing bindings for its help (disabled
 // ones, in read-only mode, are left out by the help itself).
 func (v *valueScreen) editBindings() []key.Binding {
-	k := v.env.Keys.Value
+	k := v.env.Keys.Editing
 	return []key.Binding{k.Edit, k.AddField, k.DelField, k.Rename, k.External, k.Save}
 }
 

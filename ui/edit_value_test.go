@@ -43,9 +43,9 @@ func (h *harness) clearInput(n int) {
 // saveEdits opens the review, confirms, and waits for the new version.
 func (h *harness) saveEdits() {
 	h.t.Helper()
-	h.press(h.app.env.Keys.Value.Save)
+	h.press(h.app.env.Keys.Editing.Save)
 	h.waitFor("Review and save")
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("now AWSCURRENT")
 	h.waitValue()
 }
@@ -55,14 +55,14 @@ func (h *harness) editPort(v *valueScreen, text string, toggle bool) {
 	h.t.Helper()
 	k := h.app.env.Keys
 	h.selectRow(v, "port")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	h.waitFor("edit port")
 	h.clearInput(4)
 	h.typeText(text)
 	if toggle {
-		h.press(k.Editor.ToggleType)
+		h.press(k.Input.ToggleType)
 	}
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 }
 
 func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
@@ -74,7 +74,7 @@ func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
 	k := h.app.env.Keys
 
 	h.selectRow(v, "port")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	scr := h.waitFor("edit port")
 	if strings.Contains(scr, "5432") || !strings.Contains(scr, "masked") {
 		t.Errorf("the masked field shows its value in the editor:\n%s", scr)
@@ -84,12 +84,12 @@ func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
 	if scr = h.screen(); strings.Contains(scr, "6543") || !strings.Contains(scr, "••••") {
 		t.Errorf("typing into a masked field shows it:\n%s", scr)
 	}
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	if scr = h.screen(); !strings.Contains(scr, "6543") {
 		t.Errorf("revealed editor does not show the text:\n%s", scr)
 	}
-	h.press(k.Editor.Reveal)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Reveal)
+	h.press(k.Input.Submit)
 	scr = h.waitFor("1 unsaved edit")
 	if line := rowLine(t, scr, "port"); !strings.Contains(line, "*") || !strings.Contains(line, "number") {
 		t.Errorf("port row not marked modified as a number: %q", line)
@@ -129,13 +129,13 @@ func TestEditToggleNumberToString(t *testing.T) {
 	orig := h.emuValue("prod/db/postgres")
 	v := h.openValue("prod/db/postgres")
 	h.selectRow(v, "port")
-	h.press(h.app.env.Keys.Value.Edit)
+	h.press(h.app.env.Keys.Editing.Edit)
 	h.waitFor("type number")
 	h.clearInput(4)
 	h.typeText("6543")
-	h.press(h.app.env.Keys.Editor.ToggleType)
+	h.press(h.app.env.Keys.Input.ToggleType)
 	h.waitFor("type string")
-	h.press(h.app.env.Keys.Editor.Submit)
+	h.press(h.app.env.Keys.Input.Submit)
 	h.waitFor("1 unsaved edit")
 	h.saveEdits()
 	if got, want := h.emuValue("prod/db/postgres"), strings.Replace(orig, "5432", `"6543"`, 1); got != want {
@@ -155,8 +155,8 @@ func TestEditRefusesTextThatIsNotANumber(t *testing.T) {
 	if strings.Contains(scr, "abc") {
 		t.Errorf("the refusal shows the typed text:\n%s", scr)
 	}
-	h.press(h.app.env.Keys.Editor.Cancel)
-	h.press(h.app.env.Keys.Value.Save)
+	h.press(h.app.env.Keys.Input.Cancel)
+	h.press(h.app.env.Keys.Editing.Save)
 	h.waitFor("no unsaved edits")
 	if n := h.emu.Requests("PutSecretValue"); n != puts {
 		t.Errorf("%d PutSecretValue requests, want %d", n, puts)
@@ -169,29 +169,29 @@ func TestEditAddDeleteRename(t *testing.T) {
 	v := h.openValue("prod/db/postgres")
 	k := h.app.env.Keys
 
-	h.press(k.Value.AddField)
+	h.press(k.Editing.AddField)
 	h.waitFor("its key")
 	h.typeText("port") // exists: refused
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("already exists")
 	h.clearInput(4)
 	h.typeText("sslmode")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("value of sslmode")
 	h.typeText("require")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("1 unsaved edit")
 
 	h.selectRow(v, "dbname")
-	h.press(k.Value.Rename)
+	h.press(k.Editing.Rename)
 	h.waitFor("rename dbname")
 	h.clearInput(len("dbname"))
 	h.typeText("database")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("2 unsaved edits")
 
 	h.selectRow(v, "engine")
-	h.press(k.Value.DelField)
+	h.press(k.Editing.DelField)
 	h.waitFor("3 unsaved edits")
 	h.saveEdits()
 
@@ -227,11 +227,11 @@ func TestEditNestedValueAsJSON(t *testing.T) {
 	k := h.app.env.Keys
 	puts := h.emu.Requests("PutSecretValue")
 	h.selectRow(v, "allowed_origins")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	h.waitFor("type array")
-	h.press(k.Editor.Reveal) // nothing typed: the current JSON, to edit in place
-	h.typeText("x")          // before the opening bracket: not JSON
-	h.press(k.Editor.SubmitText)
+	h.press(k.Input.Reveal) // nothing typed: the current JSON, to edit in place
+	h.typeText("x")         // before the opening bracket: not JSON
+	h.press(k.Input.SubmitText)
 	scr := h.waitFor("not a valid JSON array")
 	if v.edit.editor == nil || h.emu.Requests("PutSecretValue") != puts {
 		t.Fatalf("invalid JSON was accepted:\n%s", scr)
@@ -239,7 +239,7 @@ func TestEditNestedValueAsJSON(t *testing.T) {
 	h.send(keyPress("backspace"))
 	h.send(keyPress("right"))
 	h.typeText(`"https://new.example", `)
-	h.press(k.Editor.SubmitText)
+	h.press(k.Input.SubmitText)
 	h.waitFor("1 unsaved edit")
 	h.saveEdits()
 	got := h.emuValue("staging/app/config")
@@ -271,15 +271,15 @@ func TestEditConflictKeepsEditsAndReapplies(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := h.app.env.Keys
-	h.press(k.Value.Save)
+	h.press(k.Editing.Save)
 	h.waitFor("Review and save")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("changed since you loaded it")
 	vs := h.versions("prod/db/postgres")
 	if currentID(vs) != other.VersionID || !hasStage(vs, loaded, aws.LabelPrevious) || h.emuValue("prod/db/postgres") != rotated {
 		t.Fatalf("the refused save changed the secret")
 	}
-	h.press(k.Confirm.Yes) // reload and re-apply
+	h.press(k.Dialog.Yes) // reload and re-apply
 	h.waitFor("re-applied 1 edit")
 	v = h.waitValue()
 	if v.val.VersionID != other.VersionID || v.pendingEdits() != 1 {
@@ -299,28 +299,28 @@ func TestEditPlaintextInTextArea(t *testing.T) {
 	orig := h.emuValue("prod/ssh/deploy-key")
 	h.openValue("prod/ssh/deploy-key")
 	k := h.app.env.Keys
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	scr := h.waitFor("masked while you type")
 	if strings.Contains(scr, "BEGIN OPENSSH") {
 		t.Errorf("the masked text area shows the key:\n%s", scr)
 	}
 	// Revealed with nothing typed, the current text is there to edit in
 	// place, the cursor at its beginning.
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	if scr = h.screen(); !strings.Contains(scr, "BEGIN OPENSSH") {
 		t.Errorf("revealed text area:\n%s", scr)
 	}
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	h.typeText("# ci key")
 	h.send(keyPress("enter"))
 	if scr = h.screen(); strings.Contains(scr, "# ci key") || strings.Contains(scr, "BEGIN OPENSSH") {
 		t.Errorf("typing shows the text while masked")
 	}
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	if scr = h.screen(); !strings.Contains(scr, "# ci key") || !strings.Contains(scr, "BEGIN OPENSSH") {
 		t.Errorf("revealed text area:\n%s", scr)
 	}
-	h.press(k.Editor.SubmitText)
+	h.press(k.Input.SubmitText)
 	h.waitFor("1 unsaved edit")
 	h.saveEdits()
 	if got := h.emuValue("prod/ssh/deploy-key"); got != "# ci key\n"+orig {
@@ -333,14 +333,14 @@ func TestEditRefusesOversizeValueLocally(t *testing.T) {
 	h.openValue("prod/ssh/deploy-key")
 	k := h.app.env.Keys
 	puts := h.emu.Requests("PutSecretValue")
-	h.press(k.Value.Edit)
+	h.press(k.Editing.Edit)
 	h.waitFor("masked while you type")
 	// The masked editor replaces the value: the paste alone is over the limit.
 	h.send(tea.PasteMsg{Content: strings.Repeat("A", aws.MaxValueBytes+1)})
-	h.press(k.Editor.SubmitText)
+	h.press(k.Input.SubmitText)
 	h.waitFor("at most 65,536")
-	h.press(k.Editor.Cancel)
-	h.press(k.Value.Save)
+	h.press(k.Input.Cancel)
+	h.press(k.Editing.Save)
 	h.waitFor("no unsaved edits")
 	if n := h.emu.Requests("PutSecretValue"); n != puts {
 		t.Errorf("%d PutSecretValue requests, want %d", n, puts)
@@ -374,7 +374,7 @@ func TestEditInExternalEditor(t *testing.T) {
 
 	// The editor fails: nothing changes, nothing is left.
 	root, log := useFakeEditor(t, v, `exit 1`)
-	h.press(k.Value.External)
+	h.press(k.Editing.External)
 	h.waitFor("exited with status 1")
 	if v.pendingEdits() != 0 {
 		t.Error("a failed editor made an edit")
@@ -387,14 +387,14 @@ func TestEditInExternalEditor(t *testing.T) {
 
 	// The file is left unchanged.
 	root, log = useFakeEditor(t, v, `true`)
-	h.press(k.Value.External)
+	h.press(k.Editing.External)
 	h.waitFor("no change from")
 	_, _, file = editorLog(t, log)
 	assertGone(t, root, file)
 
 	// The editor changes one line.
 	root, log = useFakeEditor(t, v, `sed -i '1s/.*/-----BEGIN EDITED KEY-----/' "$1"`)
-	h.press(k.Value.External)
+	h.press(k.Editing.External)
 	h.waitFor("1 unsaved edit")
 	fm, dm, file = editorLog(t, log)
 	if fm != "600" || dm != "700" {
@@ -414,7 +414,7 @@ func TestEditExternalRefusalReopensInApp(t *testing.T) {
 	v := h.openValue("prod/db/postgres")
 	h.selectRow(v, "port")
 	root, _ := useFakeEditor(t, v, `printf abc > "$1"`)
-	h.press(h.app.env.Keys.Value.External)
+	h.press(h.app.env.Keys.Editing.External)
 	scr := h.waitFor("not a number")
 	if v.edit.editor == nil || v.edit.editor.text() != "abc" {
 		t.Fatalf("the refused text was not kept in the editor:\n%s", scr)
@@ -435,8 +435,8 @@ func TestEditBindingsDoNothingReadOnly(t *testing.T) {
 		name string
 		keys []string
 	}{
-		{"edit", d.Value.Edit.Keys()}, {"add", d.Value.AddField.Keys()}, {"delete", d.Value.DelField.Keys()},
-		{"rename", d.Value.Rename.Keys()}, {"save", d.Value.Save.Keys()}, {"external", d.Value.External.Keys()},
+		{"edit", d.Editing.Edit.Keys()}, {"add", d.Editing.AddField.Keys()}, {"delete", d.Editing.DelField.Keys()},
+		{"rename", d.Editing.Rename.Keys()}, {"save", d.Editing.Save.Keys()}, {"external", d.Editing.External.Keys()},
 	} {
 		for _, key := range b.keys {
 			h.send(keyPress(key))
@@ -463,14 +463,14 @@ func TestEditDiscardAsksBeforeLeaving(t *testing.T) {
 	h.editPort(v, "6543", false)
 	h.waitFor("1 unsaved edit")
 	k := h.app.env.Keys
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	h.waitFor("Discard 1 unsaved edit?")
-	h.press(k.Confirm.No)
+	h.press(k.Dialog.No)
 	if h.app.top() != Screen(v) || v.pendingEdits() != 1 {
 		t.Fatal("keep editing lost the edit")
 	}
-	h.press(k.Global.Back)
-	h.press(k.Confirm.Yes)
+	h.press(k.Common.Back)
+	h.press(k.Dialog.Yes)
 	h.waitFor("discarded 1 unsaved edit")
 	if h.app.top() == Screen(v) {
 		t.Error("still on the value screen")

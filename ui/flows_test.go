@@ -29,7 +29,7 @@ func (h *harness) openFromList(name string) *detailScreen {
 	k := h.app.env.Keys
 	h.press(k.List.Filter)
 	h.typeText(name)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	l := h.app.stack[0].(*listScreen)
 	h.waitUntil(name+" selected", func(string) bool {
 		r := l.table.selected()
@@ -85,7 +85,7 @@ func TestFlowEditPortThenVersionsShowNewCurrent(t *testing.T) {
 	if after == before {
 		t.Fatal("AWSCURRENT did not move")
 	}
-	h.press(h.app.env.Keys.Global.Back) // back to the detail
+	h.press(h.app.env.Keys.Common.Back) // back to the detail
 	h.waitUntil("detail", func(string) bool { _, ok := h.app.top().(*detailScreen); return ok })
 	h.versionsScreenShows(map[string]string{after: "AWSCURRENT", before: "AWSPREVIOUS"})
 	if !strings.Contains(h.emuValue(name), `"port":6543`) && !strings.Contains(h.emuValue(name), `"port": 6543`) {
@@ -102,7 +102,7 @@ func TestFlowRollbackFromDetail(t *testing.T) {
 	h.press(h.app.env.Keys.Detail.Rollback)
 	waitForText(h, "AWSCURRENT moves to version "+prev)
 	assertNoValues(h, h.screen())
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("Rolled back " + name)
 	h.waitUntil("the detail again", func(string) bool { _, ok := h.app.top().(*detailScreen); return ok })
 	h.versionsScreenShows(map[string]string{prev: "AWSCURRENT", cur: "AWSPREVIOUS"})
@@ -115,7 +115,7 @@ func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
 	h.openFromList(name)
 	h.press(h.app.env.Keys.Detail.Rotate)
 	waitForText(h, "What will happen")
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	screen := waitForText(h, "Rotation complete")
 	for _, step := range []string{"AWSPENDING appeared on version", "AWSCURRENT moved to version"} {
 		if !strings.Contains(screen, step) {
@@ -144,7 +144,7 @@ func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
 	waitForText(h, "AWSPENDING is on version "+pending)
 	h.press(h.app.env.Keys.Nav.Open) // remove the stray AWSPENDING
 	waitForText(h, "Remove AWSPENDING from version "+pending)
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	resolved := waitForText(h, "No stuck rotation")
 	if strings.Contains(resolved, "Ways out") || !strings.Contains(flat(resolved), "Nothing to resolve") {
 		t.Errorf("the stuck screen still offers ways out of a resolved rotation:\n%s", resolved)
@@ -152,7 +152,7 @@ func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
 	if n := h.emu.Requests("RotateSecret"); n != 0 {
 		t.Fatalf("RotateSecret called %d times while resolving", n)
 	}
-	h.press(h.app.env.Keys.Global.Back)
+	h.press(h.app.env.Keys.Common.Back)
 	h.waitUntil("the detail without the warning", func(s string) bool {
 		_, ok := h.app.top().(*detailScreen)
 		return ok && !strings.Contains(s, "Rotation stuck")
@@ -165,12 +165,12 @@ func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
 	const name = "dev/api/sendgrid"
 	h.press(k.List.Filter)
 	h.typeText(name)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitUntil("row selected", func(string) bool {
 		r := listOf(h).table.selected()
 		return r != nil && r.sum.Name == name
 	})
-	h.press(k.List.Delete)
+	h.press(k.Common.Delete)
 	h.waitFor("How?")
 	h.press(k.Nav.Open) // schedule with a recovery window
 	waitForText(h, "Recovery window 30 days")
@@ -179,7 +179,7 @@ func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
 	}
 	waitForText(h, "Recovery window 7 days")
 	h.typeText(name)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor(name + " will be deleted on " + time.Now().UTC().AddDate(0, 0, 7).Format("2006-01-02"))
 
 	// Hidden by default; shown with its deletion date once asked for.
@@ -192,9 +192,9 @@ func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
 	}
 	h.press(k.Nav.Open)
 	h.waitFor("Scheduled for deletion")
-	h.press(k.Detail.Restore)
+	h.press(k.Common.Restore)
 	waitForText(h, "Cancel the scheduled deletion of "+name)
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Restored " + name)
 	if !describeNow(h, connectStore(h, "us-east-1"), name).DeletedDate.IsZero() {
 		t.Fatal("still scheduled for deletion")
@@ -209,9 +209,9 @@ func TestFlowReadOnlyOffersNoWayToChangeAnything(t *testing.T) {
 	mutating := k.Mutating()
 	pressAll := func(where string) {
 		t.Helper()
-		h.press(k.Global.Help) // full help on
+		h.press(k.Common.Help) // full help on
 		help := h.app.helpView() + "\n" + h.app.top().View()
-		h.press(k.Global.Help) // full help off
+		h.press(k.Common.Help) // full help off
 		for _, b := range mutating {
 			if hk := b.Help().Key + " " + b.Help().Desc; strings.Contains(help, hk) {
 				t.Errorf("%s: the help offers %q in read-only mode", where, hk)
@@ -223,7 +223,7 @@ func TestFlowReadOnlyOffersNoWayToChangeAnything(t *testing.T) {
 				h.send(keyPress(kk))
 				if h.app.top() != top {
 					t.Errorf("%s: key %q opened %s in read-only mode", where, kk, h.app.top().Title())
-					h.press(k.Global.Back)
+					h.press(k.Common.Back)
 				}
 			}
 		}
@@ -234,7 +234,7 @@ func TestFlowReadOnlyOffersNoWayToChangeAnything(t *testing.T) {
 	h.press(k.Detail.Versions)
 	h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*versionsScreen); return ok && v.loaded })
 	pressAll("versions")
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	h.press(k.Detail.Value)
 	h.waitValue()
 	pressAll("value")

@@ -70,9 +70,9 @@ func walkHostileScreens(h *harness, width int) {
 		h.press(k.Nav.Down)
 		check("list, cursor moving")
 	}
-	h.press(k.Global.Help)
+	h.press(k.Common.Help)
 	check("list help")
-	h.press(k.Global.Help)
+	h.press(k.Common.Help)
 
 	// Every region at once.
 	h.press(k.List.AllRegions)
@@ -96,7 +96,7 @@ func walkHostileScreens(h *harness, width int) {
 	mustApply(h.t, s, editOp{kind: opSet, path: jsonedit.Path{jsonedit.Key("password")}, raw: []byte(`"` + `\u009b2J\u001b]52;c;eA==\u0007` + `"`)})
 	review := h.openReview(val, s, &reviewOwner{})
 	check("review, masked")
-	h.press(k.Editor.Reveal)
+	h.press(k.Input.Reveal)
 	h.waitUntil("the review's values shown", func(string) bool { return review.revealed })
 	check("review, values revealed")
 	back()
@@ -109,7 +109,7 @@ func walkHostileScreens(h *harness, width int) {
 	remove()
 	back()
 	remove = h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Error: "ValidationException", Message: emulator.HostileErrorMessage})
-	h.press(k.List.Refresh)
+	h.press(k.Common.Refresh)
 	waitLoaded(h)
 	check("list error in the status line")
 	remove()
@@ -125,9 +125,9 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 	detail := h.app.top()
 	h.press(k.Nav.PageDown)
 	check(at("detail, scrolled"))
-	h.press(k.Global.Help)
+	h.press(k.Common.Help)
 	check(at("detail help"))
-	h.press(k.Global.Help)
+	h.press(k.Common.Help)
 
 	// Dialogs that open from the detail screen: each opens or says why not.
 	for _, b := range []struct {
@@ -137,8 +137,8 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 		{"policy", func() bool { h.press(k.Detail.Policy); return true }},
 		{"rollback", func() bool { h.press(k.Detail.Rollback); return true }},
 		{"tags", func() bool { h.press(k.Detail.Tags); return true }},
-		{"delete", func() bool { h.press(k.Detail.Delete); return true }},
-		{"restore", func() bool { h.press(k.Detail.Restore); return true }},
+		{"delete", func() bool { h.press(k.Common.Delete); return true }},
+		{"restore", func() bool { h.press(k.Common.Restore); return true }},
 		{"rotate", func() bool { h.press(k.Detail.Rotate); return true }},
 		{"rotation settings", func() bool { h.press(k.Detail.RotationSettings); return true }},
 	} {
@@ -146,7 +146,7 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 		h.drain(100 * time.Millisecond)
 		check(at(b.what))
 		if h.app.top() != detail && b.what == "rollback" {
-			h.press(k.Value.Reveal)
+			h.press(k.Common.Reveal)
 			h.drain(100 * time.Millisecond)
 			check(at("rollback, values revealed"))
 		}
@@ -154,11 +154,11 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 			// The edit prompts start with the tag's own (hostile) text.
 			for range 3 {
 				h.press(k.Nav.Down)
-				for _, b := range []key.Binding{k.Value.Edit, k.Value.Rename} {
+				for _, b := range []key.Binding{k.Editing.Edit, k.Editing.Rename} {
 					h.press(b)
 					if ts.prompt != promptNone {
 						check(at("tags, " + b.Help().Desc))
-						h.press(k.Editor.Cancel)
+						h.press(k.Input.Cancel)
 					}
 				}
 			}
@@ -212,9 +212,9 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 	check(at("value, raw view"))
 	h.press(k.Nav.PageDown)
 	check(at("value, raw view scrolled"))
-	h.press(k.Global.Help)
+	h.press(k.Common.Help)
 	check(at("value help"))
-	h.press(k.Global.Help)
+	h.press(k.Common.Help)
 }
 
 // The hostile text is shown, escaped, where an operator looks for it: the

@@ -55,7 +55,7 @@ func TestInlineProblemNeverQuotesTheText(t *testing.T) {
 		if p == "" || strings.Contains(p, "secret") {
 			t.Errorf("%q: reason %q", text, p)
 		}
-		err := inlineRefusal{what: "this value", problem: p, ext: testEnv().Keys.Value.External}
+		err := inlineRefusal{what: "this value", problem: p, ext: testEnv().Keys.Editing.External}
 		if strings.Contains(err.Error(), "secret") || !strings.Contains(err.Error(), "$EDITOR") {
 			t.Errorf("%q: refusal %q", text, err)
 		}

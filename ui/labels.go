@@ -199,7 +199,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.env.Keys
 	switch m.step {
 	case stepPickLabel:
-		if key.Matches(msg, k.Nav.Open) {
+		if key.Matches(msg, k.Dialog.Choose) {
 			i := m.labelSel.selected()
 			if i == len(m.labels) {
 				m.step = stepNewLabel
@@ -211,7 +211,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.labelSel.update(msg)
 	case stepNewLabel:
 		switch {
-		case key.Matches(msg, k.Editor.Submit):
+		case key.Matches(msg, k.Input.Submit):
 			l := strings.TrimSpace(m.input.Value())
 			if err := checkNewLabel(l); err != "" {
 				m.inputErr = err
@@ -219,7 +219,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			m.input.Blur()
 			return m.chooseLabel(l)
-		case key.Matches(msg, k.Editor.Cancel):
+		case key.Matches(msg, k.Input.Cancel):
 			m.input.Blur()
 			m.step = stepPickLabel
 			return nil
@@ -229,7 +229,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.input, cmd = m.input.Update(msg)
 		return cmd
 	case stepPickTarget:
-		if key.Matches(msg, k.Nav.Open) {
+		if key.Matches(msg, k.Dialog.Choose) {
 			i := m.targets.selected()
 			if i < 0 {
 				return nil
@@ -340,7 +340,7 @@ func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	case aws.LabelPending:
 		body = append(body, "", st.Warning.Render("AWSPENDING marks the version a rotation is working on; a rotation in progress may act on version "+versionShort(m.to)+"."))
 	case aws.LabelPrevious:
-		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback (b) goes; AWS moves it by itself whenever AWSCURRENT moves."))
+		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback ("+keyHelp(m.env.Keys.Versions.Rollback)+") goes; AWS moves it by itself whenever AWSCURRENT moves."))
 	}
 	opts := confirmOptions{danger: danger, confirmLabel: "Move " + label}
 	if m.env.Production {
@@ -417,7 +417,7 @@ func (m *moveLabelScreen) View() string {
 	w := max(m.width-4, 6)
 	switch {
 	case m.loadErr != nil:
-		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(describeError(m.loadErr))})
+		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(describeError(m.env.Keys, m.loadErr))})
 	case m.loading:
 		return noticeView(m.env, m.width, "Move a label of "+m.t.name, []string{st.Muted.Render("listing versions…")})
 	}
@@ -427,14 +427,14 @@ func (m *moveLabelScreen) View() string {
 	case stepPickLabel:
 		lines = append(lines, st.Title.Render(cut("Move a staging label of "+common.Sanitize(m.t.name), w)), st.Text.Render("Which label?"))
 		lines = append(lines, m.labelSel.lines(w)...)
-		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	case stepNewLabel:
 		lines = append(lines, st.Title.Render(cut("New staging label for "+common.Sanitize(m.t.name), w)),
 			st.Text.Render("Label (1-256 characters):"), m.input.View())
 		if m.inputErr != "" {
 			lines = append(lines, st.Error.Render(cut(m.inputErr, w)))
 		}
-		lines = append(lines, st.Muted.Render(cut(helpLine(k.Editor.Submit, k.Editor.Cancel), w)))
+		lines = append(lines, st.Muted.Render(cut(helpLine(k.Input.Submit, k.Input.Cancel), w)))
 	case stepPickTarget:
 		lines = append(lines, st.Title.Render(cut("Move "+common.Sanitize(m.label)+" to which version?", w)))
 		if m.from != "" {
@@ -443,7 +443,7 @@ func (m *moveLabelScreen) View() string {
 			lines = append(lines, st.Muted.Render(cut("a new label: it is on no version yet", w)))
 		}
 		lines = append(lines, m.targets.lines(w)...)
-		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	case stepConfirmMove:
 		return m.pane.view()
 	}
@@ -470,11 +470,11 @@ func (m *moveLabelScreen) ShortHelp() []key.Binding {
 	if m.step == stepConfirmMove {
 		return m.pane.shortHelp()
 	}
-	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back}
+	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (m *moveLabelScreen) FullHelp() [][]key.Binding {
 	k := m.env.Keys
-	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Global.Back}}
+	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Back}}
 }

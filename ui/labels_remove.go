@@ -140,7 +140,7 @@ func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if r.pane == nil {
-		if key.Matches(msg, r.env.Keys.Nav.Open) {
+		if key.Matches(msg, r.env.Keys.Dialog.Choose) {
 			i := r.picker.selected()
 			if i < 0 {
 				return nil
@@ -226,7 +226,7 @@ func (r *removeLabelScreen) View() string {
 	lines := []string{st.Title.Render(cut("Remove which label from version "+versionShort(r.version.ID)+"?", w))}
 	lines = append(lines, r.picker.lines(w)...)
 	k := r.env.Keys
-	lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back), w)))
+	lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	return st.Pane.Width(max(r.width, 10)).Render(strings.Join(lines, "\n"))
 }
 
@@ -251,11 +251,11 @@ func (r *removeLabelScreen) ShortHelp() []key.Binding {
 	if r.pane != nil {
 		return r.pane.shortHelp()
 	}
-	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Global.Back}
+	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (r *removeLabelScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Global.Back}}
+	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Back}}
 }

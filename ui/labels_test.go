@@ -49,7 +49,7 @@ func TestMoveLabelCustom(t *testing.T) {
 	if !strings.Contains(flat(screen), "to version "+cur) {
 		t.Fatalf("confirmation does not name the target %s:\n%s", cur, screen)
 	}
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Moved BLUE to version")
 	if got := holderIn(h, store, name, "BLUE"); got != cur {
 		t.Fatalf("BLUE on %s, want %s", got, cur)
@@ -76,18 +76,18 @@ func TestMoveLabelNewCustomValidated(t *testing.T) {
 	h.press(k.Nav.Bottom)
 	h.press(k.Nav.Open)
 	h.waitFor("Label (1-256 characters)")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("type a label")
 	h.send(tea.PasteMsg{Content: strings.Repeat("x", 257)})
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("AWS allows at most 256")
 	h.send(keyPress("ctrl+u")) // the text input's delete-to-start
 	h.typeText("CANARY")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("Move CANARY to which version?")
 	h.press(k.Nav.Open)
 	h.waitFor("Attach the new label CANARY")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Moved CANARY")
 	if got := holderIn(h, store, name, "CANARY"); got != oldest {
 		t.Fatalf("CANARY on %q, want the oldest version %s", got, oldest)
@@ -113,11 +113,11 @@ func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
 		t.Fatalf("no warning that the live value changes:\n%s", screen)
 	}
 	// Destructive: Cancel has the focus, so enter cancels.
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("Move AWSCURRENT to which version?")
 	h.press(k.Nav.Open)
 	h.waitFor("gets AWSPREVIOUS")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Moved AWSCURRENT")
 	after := describeNow(h, store, name)
 	if labelHolder(after.VersionStages, aws.LabelCurrent) != oldest || labelHolder(after.VersionStages, aws.LabelPrevious) != cur {
@@ -137,7 +137,7 @@ func TestRemoveLabel(t *testing.T) {
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Open)
 	h.waitFor("It keeps AWSPREVIOUS")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Removed BLUE")
 	if got := holderIn(h, store, name, "BLUE"); got != "" {
 		t.Fatalf("BLUE still on %s", got)
@@ -175,7 +175,7 @@ func TestConfirmHelpFollowsNameGuard(t *testing.T) {
 	if !strings.Contains(footer, "enter apply") || strings.Contains(footer, "y/enter confirm") {
 		t.Fatalf("name guard has the keyboard, footer says %q", footer)
 	}
-	h.press(k.Confirm.Switch)
+	h.press(k.Dialog.Switch)
 	if footer = lastLine(waitForText(h, "y/enter confirm")); strings.Contains(footer, "enter apply") {
 		t.Fatalf("buttons have the keyboard, footer says %q", footer)
 	}

@@ -256,7 +256,7 @@ func (l *listScreen) HandleBack() (bool, tea.Cmd) {
 func (l *listScreen) ShortHelp() []key.Binding {
 	k := l.env.Keys
 	if l.Capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
 	// The most useful first: the footer drops keys from the end to fit.
 	out := []key.Binding{k.Nav.Open, k.List.Filter}
@@ -264,17 +264,17 @@ func (l *listScreen) ShortHelp() []key.Binding {
 		out = append(out, k.List.StopLoading)
 	}
 	if r := l.table.selected(); r != nil && !r.sum.DeletedDate.IsZero() {
-		out = append(out, k.List.Restore)
+		out = append(out, k.Common.Restore)
 	} else {
-		out = append(out, k.List.Delete)
+		out = append(out, k.Common.Delete)
 	}
 	deleted := k.List.ShowDeleted
 	if l.listOpts.IncludePlannedDeletion {
 		deleted = withHelpDesc(deleted, "hide deleted")
 	}
-	out = append(out, k.List.Create, k.List.Region, deleted)
+	out = append(out, k.Common.New, k.List.Region, deleted)
 	if !l.loading {
-		out = append(out, k.List.Refresh)
+		out = append(out, k.Common.Refresh)
 	}
 	return out
 }
@@ -285,9 +285,9 @@ func (l *listScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
 		{k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.SortOrder, k.List.ShowDeleted},
-		{k.List.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
-		{k.List.CopyName, k.List.CopyARN, k.List.Create, k.List.Delete, k.List.Restore},
-		{k.Global.Back, k.Global.Help, k.Global.Quit},
+		{k.Common.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
+		{k.Common.CopyName, k.Common.CopyARN, k.Common.New, k.Common.Delete, k.Common.Restore},
+		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}
 }
 

@@ -46,12 +46,12 @@ func TestListGolden(t *testing.T) {
 			h.typeText("db")
 			assertFits(t, h, w, ht)
 			checkGolden(t, h, needles, fmt.Sprintf("list_filtered_%d", w))
-			h.press(k.Editor.Cancel)
+			h.press(k.Input.Cancel)
 
 			h.press(k.List.ServerFilter)
 			assertFits(t, h, w, ht)
 			checkGolden(t, h, needles, fmt.Sprintf("list_server_filter_%d", w))
-			h.press(k.Editor.Cancel)
+			h.press(k.Input.Cancel)
 
 			h.emu.InjectFault(emulator.Fault{Region: "eu-west-1", Error: "AccessDeniedException"})
 			h.press(k.List.AllRegions)

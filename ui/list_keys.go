@@ -53,7 +53,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			text = "showing secrets scheduled for deletion"
 		}
 		return tea.Batch(info(text), l.restart())
-	case key.Matches(msg, k.List.Refresh):
+	case key.Matches(msg, k.Common.Refresh):
 		if l.store == nil && !l.connecting {
 			return ask(reconnectMsg{})
 		}
@@ -71,24 +71,24 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return ask(pickRegionMsg{many: true})
 	case key.Matches(msg, k.List.Profile):
 		return ask(pickProfileMsg{})
-	case key.Matches(msg, k.List.CopyName):
+	case key.Matches(msg, k.Common.CopyName):
 		if r := t.selected(); r != nil {
 			return copySecretRef(r.sum, r.sum.Name, "the name")
 		}
-	case key.Matches(msg, k.List.CopyARN):
+	case key.Matches(msg, k.Common.CopyARN):
 		if r := t.selected(); r != nil {
 			return copySecretRef(r.sum, r.sum.ARN, "the ARN")
 		}
-	case key.Matches(msg, k.List.Create):
+	case key.Matches(msg, k.Common.New):
 		if l.store == nil {
-			return warn("not connected yet: wait for the list to load, or press r")
+			return warn("not connected yet: wait for the list to load, or press " + keyHelp(k.Common.Refresh))
 		}
 		return openWrite(l.env, newCreateScreen(l.env, l.store, l.region))
-	case key.Matches(msg, k.List.Delete):
+	case key.Matches(msg, k.Common.Delete):
 		if r := t.selected(); r != nil && l.store != nil {
 			return openWrite(l.env, newDeleteScreen(l.env, l.store, r.sum))
 		}
-	case key.Matches(msg, k.List.Restore):
+	case key.Matches(msg, k.Common.Restore):
 		if r := t.selected(); r != nil && l.store != nil {
 			if r.sum.DeletedDate.IsZero() {
 				return info(r.sum.Name + " is not scheduled for deletion; nothing to restore")

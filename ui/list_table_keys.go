@@ -70,10 +70,10 @@ func (t *secretTable) filterShown() bool { return t.filter.editing || t.query !=
 func (t *secretTable) updateFilter(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
-		case key.Matches(k, t.env.Keys.Editor.Cancel):
+		case key.Matches(k, t.env.Keys.Input.Cancel):
 			t.clearFilter()
 			return nil
-		case key.Matches(k, t.env.Keys.Editor.Submit):
+		case key.Matches(k, t.env.Keys.Input.Submit):
 			t.filter.editing = false
 			t.filter.input.Blur()
 			return nil
@@ -104,6 +104,6 @@ func (t *secretTable) filterLine() string {
 	if t.filter.editing {
 		return cut(t.filter.input.View()+count, t.width)
 	}
-	hint := st.Muted.Render("  (" + t.env.Keys.Global.Back.Help().Key + " clears)")
+	hint := st.Muted.Render("  (" + t.env.Keys.Common.Back.Help().Key + " clears)")
 	return cut(st.Match.Render("/ "+t.query)+count+hint, t.width)
 }

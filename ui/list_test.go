@@ -135,12 +135,12 @@ func TestListFuzzyFilterHighlightsMatches(t *testing.T) {
 		t.Errorf("tag value filter: want the payments team's secrets only:\n%s", s)
 	}
 	// Submit keeps the filter and gives the keys back; esc then clears it.
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	if h.app.top().Capturing() {
 		t.Fatal("still capturing after submit")
 	}
 	assertContains(t, h.screen(), "/ payments", "esc clears")
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	s = h.screen()
 	assertContains(t, s, "prod/db/mysql-orders", "staging/app/config")
 	if strings.Contains(s, "/ payments") {
@@ -153,7 +153,7 @@ func TestListFuzzyFilterHighlightsMatches(t *testing.T) {
 	h.press(k.List.Filter)
 	h.typeText("zzzzqqq")
 	assertContains(t, h.screen(), "nothing loaded matches")
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	assertContains(t, h.screen(), "prod/db/mysql-orders")
 	if h.app.top().Capturing() {
 		t.Error("still capturing after esc")
@@ -167,7 +167,7 @@ func TestListServerFilterPrompt(t *testing.T) {
 	before := h.emu.Requests("ListSecrets")
 	h.press(k.List.ServerFilter)
 	h.typeText("colour:red")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	s := h.screen()
 	assertContains(t, s, `unknown filter key "colour"`)
 	if h.emu.Requests("ListSecrets") != before {
@@ -177,7 +177,7 @@ func TestListServerFilterPrompt(t *testing.T) {
 		h.send(keyPress("backspace"))
 	}
 	h.typeText("name:prod/db/ !tag-key:nosuchtag")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("server filter: name:prod/db/ !tag-key:nosuchtag")
 	s = waitLoaded(h)
 	assertContains(t, s, "prod/db/postgres", "prod/db/mysql-orders")
@@ -194,7 +194,7 @@ func TestListServerFilterPrompt(t *testing.T) {
 	for range 40 {
 		h.send(keyPress("backspace"))
 	}
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	s = waitLoaded(h)
 	assertContains(t, s, "21 secrets", "staging/app/config")
 }
@@ -337,7 +337,7 @@ func TestListStopLoading(t *testing.T) {
 	}
 	// Refresh loads everything again.
 	h.emu.ClearFaults()
-	h.press(keys().List.Refresh)
+	h.press(keys().Common.Refresh)
 	h.waitFor("921 secrets")
 }
 
@@ -350,7 +350,7 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 	assertContains(t, s, "Switch the list to a region", "us-east-1  current", "ap-southeast-2")
 	h.press(k.Picker.Filter)
 	h.typeText("euwest1")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.press(k.Picker.Select)
 	s = h.waitFor("prod/db/postgres-eu")
 	assertContains(t, s, "secrets in eu-west-1")
@@ -364,7 +364,7 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 	if first[0] < 0 || first[1] < 0 || first[0] > first[1] || first[1] > first[2] {
 		t.Errorf("recents not first (%v):\n%s", first, s)
 	}
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	if _, ok := h.app.top().(*listScreen); !ok {
 		t.Fatalf("esc did not close the picker")
 	}
@@ -403,7 +403,7 @@ func TestAllRegionsOneFailingRegion(t *testing.T) {
 	// Enter opens the detail with that region's store.
 	h.press(k.List.Filter)
 	h.typeText("postgres-apac")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.press(k.Nav.Open)
 	d, ok := h.app.top().(*detailScreen)
 	if !ok {
@@ -454,13 +454,13 @@ func TestListCopyNameAndARN(t *testing.T) {
 	waitLoaded(h)
 	h.press(keys().List.Filter)
 	h.typeText("stripe live")
-	h.press(keys().Editor.Submit)
-	h.press(keys().List.CopyName)
+	h.press(keys().Input.Submit)
+	h.press(keys().Common.CopyName)
 	h.drain(50 * time.Millisecond)
 	if got := clip.get(); got != "prod/api/stripe" {
 		t.Errorf("copied %q, want the name", got)
 	}
-	h.press(keys().List.CopyARN)
+	h.press(keys().Common.CopyARN)
 	h.drain(50 * time.Millisecond)
 	if got := clip.get(); !strings.HasPrefix(got, "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api/stripe-") {
 		t.Errorf("copied %q, want the ARN", got)
@@ -471,11 +471,11 @@ func TestListErrorDoesNotCrash(t *testing.T) {
 	h := newListHarness(t, 100, 20, emulator.Options{}, nil)
 	waitLoaded(h)
 	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Error: "AccessDeniedException"})
-	h.press(keys().List.Refresh)
+	h.press(keys().Common.Refresh)
 	s := h.waitFor("listing failed")
 	assertContains(t, s, "access denied", "secretsmanager:ListSecrets")
 	h.emu.ClearFaults()
-	h.press(keys().List.Refresh)
+	h.press(keys().Common.Refresh)
 	h.waitFor("21 secrets")
 }
 
@@ -500,7 +500,7 @@ func TestListNeverShowsSeededValues(t *testing.T) {
 	h.press(k.List.Filter)
 	h.typeText("prod")
 	check("filtered")
-	h.press(k.Editor.Cancel)
+	h.press(k.Input.Cancel)
 	h.press(k.List.AllRegions)
 	check("region picker")
 	h.press(k.Picker.Select)

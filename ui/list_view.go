@@ -383,9 +383,9 @@ func (l *listScreen) infoLine() string {
 	case l.loading:
 		state = l.spin.View() + " loading… " + countText(n)
 	case l.stopped:
-		state, style = "stopped early: "+countText(n)+" loaded ("+l.env.Keys.List.Refresh.Help().Key+" reloads all)", st.Warning
+		state, style = "stopped early: "+countText(n)+" loaded ("+l.env.Keys.Common.Refresh.Help().Key+" reloads all)", st.Warning
 	case l.loadErr != nil:
-		state, style = countText(n)+" loaded; listing failed ("+l.env.Keys.List.Refresh.Help().Key+" retries)", st.Error
+		state, style = countText(n)+" loaded; listing failed ("+l.env.Keys.Common.Refresh.Help().Key+" retries)", st.Error
 	default:
 		state = countText(n)
 	}

@@ -24,6 +24,9 @@ type statusMsg struct {
 	level Level
 	text  string
 	ttl   time.Duration
+	// err, when set (failed), is described by the App into text: its hints
+	// name keys, and the App has the key map.
+	err error
 }
 
 // statusExpiredMsg clears the status line if it still shows status seq.
@@ -86,7 +89,7 @@ func warn(text string) tea.Cmd { return status(LevelWarning, text, 10*time.Secon
 
 // failed shows an error in the status line until replaced.
 func failed(err error) tea.Cmd {
-	return func() tea.Msg { return statusMsg{level: LevelError, text: describeError(err)} }
+	return func() tea.Msg { return statusMsg{level: LevelError, err: err} }
 }
 
 // errorBox opens the blocking error box.

@@ -85,7 +85,7 @@ func (m *mfaScreen) Capturing() bool { return true }
 
 // ShortHelp lists the prompt's keys.
 func (m *mfaScreen) ShortHelp() []key.Binding {
-	return []key.Binding{m.env.Keys.Editor.Submit, m.env.Keys.Editor.Cancel}
+	return []key.Binding{m.env.Keys.Input.Submit, m.env.Keys.Input.Cancel}
 }
 
 // FullHelp lists the prompt's keys.

@@ -75,7 +75,7 @@ func (p *policyScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		p.pager.handleWheel(msg)
 	case tea.KeyPressMsg:
-		if key.Matches(msg, p.env.Keys.Detail.Refresh) {
+		if key.Matches(msg, p.env.Keys.Common.Refresh) {
 			return p, p.load()
 		}
 		p.pager.handleKey(&p.env.Keys.Nav, msg)
@@ -90,7 +90,7 @@ func (p *policyScreen) rebuild() {
 	case !p.loaded:
 		lines = []string{st.Muted.Render("loading the resource policy…")}
 	case p.err != nil:
-		lines = wrapLines(st.Error.Render("could not load the policy: "+describeError(p.err)), max(p.width, 1))
+		lines = wrapLines(st.Error.Render("could not load the policy: "+describeError(p.env.Keys, p.err)), max(p.width, 1))
 	case strings.TrimSpace(p.policy) == "":
 		lines = []string{st.Muted.Render("this secret has no resource policy")}
 	default:
@@ -118,7 +118,7 @@ func (p *policyScreen) Capturing() bool { return false }
 // ShortHelp lists the main bindings.
 func (p *policyScreen) ShortHelp() []key.Binding {
 	k := p.env.Keys
-	return []key.Binding{k.Nav.Down, k.Nav.Up, k.Detail.Refresh, k.Global.Back}
+	return []key.Binding{k.Nav.Down, k.Nav.Up, k.Common.Refresh, k.Common.Back}
 }
 
 // FullHelp lists every binding.
@@ -126,6 +126,6 @@ func (p *policyScreen) FullHelp() [][]key.Binding {
 	k := p.env.Keys
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Detail.Refresh, k.Global.Back, k.Global.Help},
+		{k.Common.Refresh, k.Common.Back, k.Common.Help},
 	}
 }

@@ -140,9 +140,9 @@ func (p *profilePicker) HandleBack() (bool, tea.Cmd) { return p.list.clearFilter
 func (p *profilePicker) ShortHelp() []key.Binding {
 	k := p.env.Keys
 	if p.list.capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
-	return []key.Binding{k.Picker.Select, k.Picker.Filter, k.Global.Back}
+	return []key.Binding{k.Picker.Select, k.Picker.Filter, k.Common.Back}
 }
 
 // FullHelp lists every key of the picker.
@@ -150,6 +150,6 @@ func (p *profilePicker) FullHelp() [][]key.Binding {
 	k := p.env.Keys
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Picker.Select, k.Picker.Filter, k.Global.Back},
+		{k.Picker.Select, k.Picker.Filter, k.Common.Back},
 	}
 }

@@ -75,7 +75,7 @@ func TestProfilePickerSwitchesAndReconnects(t *testing.T) {
 	assertContains(t, s, "Switch profile", "default", "current", "prod-ro", "role", "dev-sso", "sso", "role with MFA")
 	h.press(k.Picker.Filter)
 	h.typeText("prodro")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.press(k.Picker.Select)
 	h.waitFor("profile prod-ro")
 	s = waitLoaded(h)
@@ -135,15 +135,15 @@ func TestSSOLoginOfferedOnExpiredCredentials(t *testing.T) {
 	assertContains(t, s, "aws sso login --profile dev-sso", "the SSO session has")
 	k := keys()
 	// Declining leaves the list with a hint.
-	h.press(k.Confirm.No)
+	h.press(k.Dialog.No)
 	h.waitFor("not signed in")
 	if _, ok := h.app.top().(*listScreen); !ok {
 		t.Fatalf("declining left %T on top", h.app.top())
 	}
 	// Refresh tries again and offers again; yes signs in and reloads.
-	h.press(k.List.Refresh)
+	h.press(k.Common.Refresh)
 	h.waitFor("has expired or is missing")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("21 secrets")
 	waitLoaded(h)
 	sso.mu.Lock()
@@ -178,7 +178,7 @@ func TestMFACodeAskedBeforeConnecting(t *testing.T) {
 	assertContains(t, s, "arn:aws:iam::123456789012:mfa/alice")
 	k := keys()
 	h.typeText("12ab")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	s = h.waitFor("an MFA code is 6 digits")
 	if strings.Contains(s, "12ab") {
 		t.Errorf("the typed code is shown in clear:\n%s", s)
@@ -190,7 +190,7 @@ func TestMFACodeAskedBeforeConnecting(t *testing.T) {
 	if s := h.screen(); strings.Contains(s, "864209") || !strings.Contains(s, "••••••") {
 		t.Errorf("the code should show as bullets:\n%s", s)
 	}
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	s = waitLoaded(h)
 	assertContains(t, s, "21 secrets")
 	mu.Lock()
@@ -202,7 +202,7 @@ func TestMFACodeAskedBeforeConnecting(t *testing.T) {
 	h.press(k.List.Region)
 	h.press(k.Picker.Filter)
 	h.typeText("euwest1")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.press(k.Picker.Select)
 	h.waitFor("prod/db/postgres-eu")
 	mu.Lock()
@@ -222,7 +222,7 @@ func TestMFACancelLeavesListDisconnected(t *testing.T) {
 		}
 	})
 	h.waitFor("MFA code for profile admin-mfa")
-	h.press(keys().Editor.Cancel)
+	h.press(keys().Input.Cancel)
 	s := h.waitFor("needs an MFA code")
 	if _, ok := h.app.top().(*listScreen); !ok {
 		t.Fatalf("cancel left %T on top", h.app.top())

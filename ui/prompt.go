@@ -58,9 +58,9 @@ func (p *textPrompt) setError(msg string) { p.err = msg }
 func (p *textPrompt) update(msg tea.Msg) (promptResult, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
-		case key.Matches(k, p.env.Keys.Editor.Submit):
+		case key.Matches(k, p.env.Keys.Input.Submit):
 			return promptSubmitted, nil
-		case key.Matches(k, p.env.Keys.Editor.Cancel):
+		case key.Matches(k, p.env.Keys.Input.Cancel):
 			return promptCancelled, nil
 		}
 		p.err = ""
@@ -90,8 +90,8 @@ func (p *textPrompt) view() string {
 	case p.hint != "":
 		lines = append(lines, st.Muted.Render(cut(p.hint, inner)))
 	}
-	help := p.env.Keys.Editor.Submit.Help().Key + " " + p.env.Keys.Editor.Submit.Help().Desc + " · " +
-		p.env.Keys.Editor.Cancel.Help().Key + " " + p.env.Keys.Editor.Cancel.Help().Desc
+	help := p.env.Keys.Input.Submit.Help().Key + " " + p.env.Keys.Input.Submit.Help().Desc + " · " +
+		p.env.Keys.Input.Cancel.Help().Key + " " + p.env.Keys.Input.Cancel.Help().Desc
 	lines = append(lines, st.Muted.Render(cut(help, inner)))
 	return st.Pane.Width(max(p.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
 }

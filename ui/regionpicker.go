@@ -132,12 +132,12 @@ func (p *regionPicker) HandleBack() (bool, tea.Cmd) { return p.list.clearFilter(
 func (p *regionPicker) ShortHelp() []key.Binding {
 	k := p.env.Keys
 	if p.list.capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
 	if p.mode == regionPickMany {
-		return []key.Binding{k.Picker.Toggle, k.Picker.Select, k.Picker.Filter, k.Global.Back}
+		return []key.Binding{k.Picker.Toggle, k.Picker.Select, k.Picker.Filter, k.Common.Back}
 	}
-	return []key.Binding{k.Picker.Select, k.Picker.Filter, k.Global.Back}
+	return []key.Binding{k.Picker.Select, k.Picker.Filter, k.Common.Back}
 }
 
 // FullHelp lists every key of the picker.
@@ -145,6 +145,6 @@ func (p *regionPicker) FullHelp() [][]key.Binding {
 	k := p.env.Keys
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Picker.Select, k.Picker.Toggle, k.Picker.Filter, k.Global.Back},
+		{k.Picker.Select, k.Picker.Toggle, k.Picker.Filter, k.Common.Back},
 	}
 }

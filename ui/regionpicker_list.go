@@ -105,10 +105,10 @@ func (p *pickList) update(msg tea.Msg) (chosen bool, cmd tea.Cmd) {
 	if p.editing {
 		if km, ok := msg.(tea.KeyPressMsg); ok {
 			switch {
-			case key.Matches(km, k.Editor.Cancel):
+			case key.Matches(km, k.Input.Cancel):
 				p.clearFilter()
 				return false, nil
-			case key.Matches(km, k.Editor.Submit):
+			case key.Matches(km, k.Input.Submit):
 				p.editing = false
 				p.filter.Blur()
 				return false, nil
@@ -229,7 +229,7 @@ func (p *pickList) filterLine() string {
 	case p.editing:
 		return cut(p.filter.View(), p.width)
 	case p.query != "":
-		return cut(p.env.Styles.Match.Render("/ "+p.query)+p.env.Styles.Muted.Render("  ("+p.env.Keys.Global.Back.Help().Key+" clears)"), p.width)
+		return cut(p.env.Styles.Match.Render("/ "+p.query)+p.env.Styles.Muted.Render("  ("+p.env.Keys.Common.Back.Help().Key+" clears)"), p.width)
 	}
 	return ""
 }

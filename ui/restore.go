@@ -133,7 +133,7 @@ func (r *restoreScreen) View() string {
 	st := r.env.Styles
 	switch {
 	case r.loadErr != nil:
-		return noticeView(r.env, r.width, "Can't restore "+r.t.name, []string{st.Error.Render(describeError(r.loadErr))})
+		return noticeView(r.env, r.width, "Can't restore "+r.t.name, []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
 	case r.loading:
 		return noticeView(r.env, r.width, "Restore "+r.t.name, []string{st.Muted.Render("reading the secret…")})
 	case r.refusal != "":
@@ -161,11 +161,11 @@ func (r *restoreScreen) ShortHelp() []key.Binding {
 	if r.pane != nil {
 		return r.pane.shortHelp()
 	}
-	return []key.Binding{r.env.Keys.Global.Back}
+	return []key.Binding{r.env.Keys.Common.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (r *restoreScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Back}}
 }

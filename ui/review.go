@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/keymap"
 )
 
 // reviewScreen is the last step before an edited value is written: the
@@ -107,7 +108,7 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if r.saving {
 		return nil // one request at a time; its result decides what comes next
 	}
-	if key.Matches(msg, k.Editor.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Value.Reveal)) {
+	if key.Matches(msg, k.Input.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Common.Reveal)) {
 		return r.toggleReveal()
 	}
 	res, cmd := r.pane.update(msg)
@@ -159,7 +160,7 @@ func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
 	}
 	r.pane.setError(err)
 	r.refreshBody()
-	return warn(saveFailureText(err))
+	return warn(saveFailureText(r.env.Keys, err))
 }
 
 // winnerText names the save that won a conflict: its version and when it
@@ -181,12 +182,12 @@ func (r *reviewScreen) winnerText(err error) string {
 }
 
 // saveFailureText says whether a failed save wrote anything.
-func saveFailureText(err error) string {
+func saveFailureText(k *keymap.KeyMap, err error) string {
 	var e *aws.Error
 	if errors.As(err, &e) && e.Unsaved {
-		return "not saved: " + describeError(err) + " (confirm tries again)"
+		return "not saved: " + describeError(k, err) + " (confirm tries again)"
 	}
-	return "save outcome unknown: " + describeError(err)
+	return "save outcome unknown: " + describeError(k, err)
 }
 
 // toggleReveal shows or masks the diff's values; showing is audited and
@@ -243,13 +244,13 @@ func (r *reviewScreen) Capturing() bool { return r.pane.capturing() }
 func (r *reviewScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.Capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch, k.Input.Reveal}
 	}
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal}
+	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Common.Reveal}
 }
 
 // FullHelp lists every binding of the review.
 func (r *reviewScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Value.Reveal, k.Editor.Reveal}, {k.Nav.Up, k.Nav.Down, k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Reveal, k.Input.Reveal}, {k.Nav.Up, k.Nav.Down, k.Common.Back}}
 }

@@ -115,14 +115,14 @@ func TestReviewIsMaskedUntilRevealed(t *testing.T) {
 			t.Errorf("masked review shows a seeded value")
 		}
 	}
-	h.press(h.app.env.Keys.Editor.Reveal)
+	h.press(h.app.env.Keys.Input.Reveal)
 	scr = h.screen()
 	for _, want := range []string{"5432", "6543", "require", "values SHOWN"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("revealed review lacks %q:\n%s", want, scr)
 		}
 	}
-	h.press(h.app.env.Keys.Editor.Reveal)
+	h.press(h.app.env.Keys.Input.Reveal)
 	if scr = h.screen(); strings.Contains(scr, "6543") {
 		t.Errorf("masked again but shows the value:\n%s", scr)
 	}
@@ -144,7 +144,7 @@ func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 	before := h.versions("prod/db/postgres")
 	owner := &reviewOwner{}
 	h.openReview(val, s, owner)
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("now AWSCURRENT")
 	if _, ok := h.app.top().(*reviewScreen); ok {
 		t.Error("the review is still open after saving")
@@ -211,7 +211,7 @@ func TestReviewConflictRefusesAndOffersReapply(t *testing.T) {
 	}
 	puts := h.emu.Requests("PutSecretValue")
 	before := h.versions("prod/db/postgres")
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	scr := h.waitFor("changed since you loaded it")
 	if !strings.Contains(scr, "Reload & re-apply") || !strings.Contains(scr, "edits are kept") {
 		t.Errorf("conflict pane:\n%s", scr)
@@ -243,7 +243,7 @@ func TestReviewConflictRefusesAndOffersReapply(t *testing.T) {
 	}
 	// The operator asks to reload and re-apply: the review closes (the
 	// value screen test covers the replay).
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitUntil("the review to close", func(string) bool {
 		_, open := h.app.top().(*reviewScreen)
 		return !open
@@ -257,7 +257,7 @@ func TestReviewDroppedResponseMakesOneVersion(t *testing.T) {
 	before := len(h.versions("prod/db/postgres"))
 	h.openReview(val, s, &reviewOwner{})
 	h.emu.InjectFault(emulator.Fault{Op: "PutSecretValue", DropResponse: true, Times: 1})
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("now AWSCURRENT")
 	if n := len(h.versions("prod/db/postgres")); n != before+1 {
 		t.Errorf("%d versions, want exactly one new (%d)", n, before+1)
@@ -275,7 +275,7 @@ func TestReviewProductionAsksForTheName(t *testing.T) {
 	puts := h.emu.Requests("PutSecretValue")
 	k := h.app.env.Keys
 	h.typeText("y")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	if n := h.emu.Requests("PutSecretValue"); n != puts {
 		t.Fatal("saved without the name typed")
 	}
@@ -284,6 +284,6 @@ func TestReviewProductionAsksForTheName(t *testing.T) {
 	}
 	h.send(keyPress("backspace"))
 	h.typeText("prod/db/postgres")
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("now AWSCURRENT")
 }

@@ -18,11 +18,11 @@ func (r *reviewScreen) refreshBody() {
 		body = append(body,
 			st.Error.Render("AWSCURRENT moved after you loaded the value (another operator, or a rotation). Nothing was written and nothing was overwritten."),
 			st.Text.Render(capitalise(r.winnerText(r.err))+"."),
-			st.Muted.Render(describeError(r.err)),
+			st.Muted.Render(describeError(r.env.Keys, r.err)),
 			"",
-			st.Text.Render("Your edits are kept ("+plural(req.edits, "edit")+"). "+keyHelp(k.Confirm.Yes)+" reloads the latest value and re-applies them; "+
+			st.Text.Render("Your edits are kept ("+plural(req.edits, "edit")+"). "+keyHelp(k.Dialog.Yes)+" reloads the latest value and re-applies them; "+
 				"edits that no longer fit are listed, and you review again before anything is saved."),
-			st.Text.Render(keyHelp(k.Confirm.No)+" goes back to your edits."),
+			st.Text.Render(keyHelp(k.Dialog.No)+" goes back to your edits."),
 		)
 		r.pane.setBody(body)
 		return
@@ -45,7 +45,7 @@ func (r *reviewScreen) refreshBody() {
 	switch {
 	case r.liveErr != nil:
 		body = append(body, st.Error.Render("Could not read AWSCURRENT (version "+shortID(req.expectCurrent)+") to show what the save changes: "+
-			describeError(r.liveErr)), st.Text.Render(keyHelp(k.Confirm.Yes)+" reads it again; nothing is saved until the review shows every change."))
+			describeError(r.env.Keys, r.liveErr)), st.Text.Render(keyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
 		r.pane.setBody(body)
 		return
 	case !r.liveKnown:
@@ -66,7 +66,7 @@ func (r *reviewScreen) refreshBody() {
 		body = append(body, st.Warning.Render("! "+n))
 	}
 	body = append(body, "")
-	reveal := keyHelp(k.Value.Reveal) + "/" + keyHelp(k.Editor.Reveal)
+	reveal := keyHelp(k.Common.Reveal) + "/" + keyHelp(k.Input.Reveal)
 	title := "Changes (AWSCURRENT → edited), values hidden; " + reveal + " reveals:"
 	if r.revealed {
 		title = "Changes (AWSCURRENT → edited), values SHOWN; " + reveal + " hides:"

@@ -156,12 +156,12 @@ func (r *rollbackScreen) loaded(msg rollbackLoadedMsg) tea.Cmd {
 	}
 	switch {
 	case !s.DeletedDate.IsZero():
-		r.refusal = s.Name + " is scheduled for deletion: restore it first (u), then roll back."
+		r.refusal = s.Name + " is scheduled for deletion: restore it first (" + keyHelp(r.env.Keys.Common.Restore) + "), then roll back."
 	case r.current == "":
 		r.refusal = s.Name + " has no AWSCURRENT version (it has no value yet): there is nothing to roll back."
 	case r.previous == "":
 		r.refusal = s.Name + " has no AWSPREVIOUS version, so there is nothing to roll back to. " +
-			"To make an older version live, open the versions (v) and move AWSCURRENT to it (m)."
+			"To make an older version live, open the versions (" + keyHelp(r.env.Keys.Detail.Versions) + ") and move AWSCURRENT to it (" + keyHelp(r.env.Keys.Versions.MoveLabel) + ")."
 	case r.previous == r.current:
 		r.refusal = "AWSCURRENT and AWSPREVIOUS are on the same version " + common.Sanitize(r.current) + ": there is nothing to roll back to."
 	default:
@@ -211,9 +211,9 @@ func (r *rollbackScreen) refreshBody() {
 	body = append(body, "")
 	switch {
 	case r.valueErr != nil:
-		body = append(body, st.Warning.Render("Could not read the values to compare ("+describeError(r.valueErr)+"). You can still roll back."))
+		body = append(body, st.Warning.Render("Could not read the values to compare ("+describeError(r.env.Keys, r.valueErr)+"). You can still roll back."))
 	default:
-		reveal := r.env.Keys.Value.Reveal.Help().Key + "/" + r.env.Keys.Editor.Reveal.Help().Key
+		reveal := r.env.Keys.Common.Reveal.Help().Key + "/" + r.env.Keys.Input.Reveal.Help().Key
 		title := "What changes (live value → rolled-back value), values hidden; " + reveal + " reveals:"
 		if r.revealed {
 			title = "What changes (live value → rolled-back value), values SHOWN; " + reveal + " hides:"
@@ -229,7 +229,7 @@ func (r *rollbackScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	k := r.env.Keys
-	if key.Matches(msg, k.Editor.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Value.Reveal)) {
+	if key.Matches(msg, k.Input.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Common.Reveal)) {
 		return r.toggleReveal()
 	}
 	res, cmd := r.pane.update(msg)
@@ -293,7 +293,7 @@ func (r *rollbackScreen) finished(err error) tea.Cmd {
 func (r *rollbackScreen) View() string {
 	switch {
 	case r.loadErr != nil:
-		return noticeView(r.env, r.width, "Can't roll back", []string{r.env.Styles.Error.Render(describeError(r.loadErr))})
+		return noticeView(r.env, r.width, "Can't roll back", []string{r.env.Styles.Error.Render(describeError(r.env.Keys, r.loadErr))})
 	case r.loading:
 		return noticeView(r.env, r.width, "Roll back "+r.t.name, []string{r.env.Styles.Muted.Render("reading the secret and comparing AWSCURRENT with AWSPREVIOUS…")})
 	case r.refusal != "":
@@ -320,13 +320,13 @@ func (r *rollbackScreen) Capturing() bool { return r.pane != nil && r.pane.captu
 func (r *rollbackScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.Capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch, k.Input.Reveal}
 	}
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal}
+	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Common.Reveal}
 }
 
 // FullHelp lists every binding of the screen.
 func (r *rollbackScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Value.Reveal, k.Editor.Reveal}, {k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Reveal, k.Input.Reveal}, {k.Common.Back}}
 }

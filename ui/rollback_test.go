@@ -32,7 +32,7 @@ func TestRollbackPostgres(t *testing.T) {
 		}
 	}
 
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("Rolled back prod/db/postgres")
 	after := describeNow(h, store, "prod/db/postgres")
 	if got := labelHolder(after.VersionStages, aws.LabelCurrent); got != prev {
@@ -61,12 +61,12 @@ func TestRollbackRevealShowsValuesOnlyOnAsk(t *testing.T) {
 	sec := describeNow(h, store, "prod/db/postgres")
 	openScreen(h, newRollbackScreen(h.app.env, store, sec))
 	h.waitFor("values hidden")
-	h.press(h.app.env.Keys.Value.Reveal)
+	h.press(h.app.env.Keys.Common.Reveal)
 	screen := h.waitFor("values SHOWN")
 	if strings.Contains(screen, maskText) {
 		t.Fatalf("mask still shown after reveal:\n%s", screen)
 	}
-	h.press(h.app.env.Keys.Value.Reveal)
+	h.press(h.app.env.Keys.Common.Reveal)
 	h.waitFor("values hidden")
 }
 

@@ -176,7 +176,7 @@ func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 	pending, _, stuck := strayPending(s.VersionStages)
 	switch {
 	case !s.DeletedDate.IsZero():
-		r.refusal = s.Name + " is scheduled for deletion: it can't be rotated. Restore it first (u)."
+		r.refusal = s.Name + " is scheduled for deletion: it can't be rotated. Restore it first (" + keyHelp(r.env.Keys.Common.Restore) + ")."
 	case stuck:
 		r.stuck = true
 		r.refusal = "A rotation of " + common.Sanitize(s.Name) + " is already in progress or stuck: AWSPENDING is on version " + common.Sanitize(pending) +
@@ -347,7 +347,7 @@ func (r *rotateScreen) polled(msg rotatePolledMsg) tea.Cmd {
 	if msg.err != nil {
 		r.pollErrs++
 		if r.pollErrs >= rotatePollErrors {
-			return r.finish(rotFailed, "Could not follow the rotation: "+describeError(msg.err)+
+			return r.finish(rotFailed, "Could not follow the rotation: "+describeError(r.env.Keys, msg.err)+
 				". It may still be running; check the secret's labels on the detail screen.")
 		}
 		return r.schedule()
@@ -369,7 +369,7 @@ func (r *rotateScreen) polled(msg rotatePolledMsg) tea.Cmd {
 		r.addStep(r.elapsed, text)
 		return r.finish(rotCompleted, "Rotation complete: AWSCURRENT is on version "+r.newVersion+".")
 	case cur != r.oldCurrent && cur != "":
-		return r.finish(rotFailed, "AWSCURRENT moved to version "+cur+", not to the rotation's version: someone else changed the secret meanwhile. Check the versions (v).")
+		return r.finish(rotFailed, "AWSCURRENT moved to version "+cur+", not to the rotation's version: someone else changed the secret meanwhile. Check the versions ("+keyHelp(r.env.Keys.Detail.Versions)+").")
 	case r.sawPending && !pendingOnX:
 		return r.finish(rotFailed, "AWSPENDING was removed from version "+versionShort(r.newVersion)+
 			" before AWSCURRENT moved: the rotation was cancelled or its function gave up. AWSCURRENT is still on version "+versionShort(r.oldCurrent)+".")
@@ -417,7 +417,7 @@ func (r *rotateScreen) View() string {
 		return noticeView(r.env, r.width, "Rotate "+r.t.name, []string{st.Muted.Render("reading the secret…")})
 	case rotRefused:
 		if r.loadErr != nil {
-			return noticeView(r.env, r.width, "Can't rotate "+r.t.name, []string{st.Error.Render(describeError(r.loadErr))})
+			return noticeView(r.env, r.width, "Can't rotate "+r.t.name, []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
 		}
 		lines := []string{st.Warning.Render(r.refusal)}
 		if r.stuck {
@@ -492,16 +492,16 @@ func (r *rotateScreen) ShortHelp() []key.Binding {
 		return r.pane.shortHelp()
 	}
 	if r.stuck {
-		return []key.Binding{withHelpDesc(k.Nav.Open, "ways out"), k.Global.Back}
+		return []key.Binding{withHelpDesc(k.Nav.Open, "ways out"), k.Common.Back}
 	}
 	if r.phase == rotFollowing {
-		return []key.Binding{withHelpDesc(k.Global.Back, "stop watching (the rotation goes on)")}
+		return []key.Binding{withHelpDesc(k.Common.Back, "stop watching (the rotation goes on)")}
 	}
-	return []key.Binding{k.Global.Back}
+	return []key.Binding{k.Common.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (r *rotateScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Yes, k.Confirm.No, k.Confirm.Switch}, {k.Nav.Open, k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Nav.Open, k.Common.Back}}
 }

@@ -167,11 +167,11 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
-	case key.Matches(msg, k.Detail.Refresh):
+	case key.Matches(msg, k.Common.Refresh):
 		return s.load()
 	case !s.stuck:
 		return nil // nothing to resolve: only refresh and back
-	case key.Matches(msg, k.Nav.Open):
+	case key.Matches(msg, k.Dialog.Choose):
 		i := s.ways.selected()
 		if i < 0 {
 			return nil
@@ -250,7 +250,7 @@ func (s *stuckRotationScreen) View() string {
 	st := s.env.Styles
 	switch {
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Error.Render(describeError(s.loadErr))})
+		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
 	case s.loading && s.versions == nil:
 		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Muted.Render("reading the secret…")})
 	case s.pane != nil:
@@ -271,11 +271,11 @@ func (s *stuckRotationScreen) View() string {
 			"and the scheduled one keeps retrying this one."))
 		add(st.Muted.Render("Usually the rotation function (" + rotationFunction(s.secret.SecretSummary) + ") failed in setSecret, testSecret or " +
 			"finishSecret; its logs say why. If a rotation started minutes ago it may still be running: refresh (" +
-			s.env.Keys.Detail.Refresh.Help().Key + ") before acting."))
+			s.env.Keys.Common.Refresh.Help().Key + ") before acting."))
 	} else {
 		lines = append(lines, st.Success.Render(cut("No stuck rotation", w)), "")
 		add(st.Text.Render("AWSPENDING is not on a version other than AWSCURRENT: no rotation is in progress or stuck. Nothing to resolve."))
-		add(st.Muted.Render("Go back (" + s.env.Keys.Global.Back.Help().Key + "); a new rotation can start from the secret's screen (" +
+		add(st.Muted.Render("Go back (" + s.env.Keys.Common.Back.Help().Key + "); a new rotation can start from the secret's screen (" +
 			s.env.Keys.Detail.Rotate.Help().Key + ")."))
 	}
 	if s.note != "" {
@@ -348,13 +348,13 @@ func (s *stuckRotationScreen) ShortHelp() []key.Binding {
 		return s.pane.shortHelp()
 	}
 	if !s.loading && s.loadErr == nil && !s.stuck {
-		return []key.Binding{k.Detail.Refresh, k.Global.Back}
+		return []key.Binding{k.Common.Refresh, k.Common.Back}
 	}
-	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Detail.Refresh, k.Global.Back}
+	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Refresh, k.Common.Back}
 }
 
 // FullHelp lists every binding of the screen.
 func (s *stuckRotationScreen) FullHelp() [][]key.Binding {
 	k := s.env.Keys
-	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Detail.Refresh}, {k.Confirm.Yes, k.Confirm.No}, {k.Global.Back}}
+	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Refresh}, {k.Dialog.Yes, k.Dialog.No}, {k.Common.Back}}
 }

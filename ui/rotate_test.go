@@ -31,7 +31,7 @@ func TestRotateNowFollowsToCompletion(t *testing.T) {
 			t.Fatalf("confirmation lacks %q:\n%s", want, screen)
 		}
 	}
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	screen = waitForText(h, "Rotation complete")
 	if !strings.Contains(screen, "AWSPENDING appeared on version") || !strings.Contains(screen, "AWSCURRENT moved to version") {
 		t.Fatalf("steps not shown:\n%s", screen)
@@ -70,7 +70,7 @@ func TestRotateFailureReportedStuck(t *testing.T) {
 	r.timeout = 400 * time.Millisecond
 	openScreen(h, r)
 	waitForText(h, "What will happen")
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	screen := waitForText(h, "Rotation failed")
 	if !strings.Contains(flat(screen), "Stuck: AWSPENDING has been on version") {
 		t.Fatalf("failure not explained as stuck:\n%s", screen)
@@ -108,12 +108,12 @@ func TestRotateRetryUsesSameToken(t *testing.T) {
 	openScreen(h, r)
 	waitForText(h, "What will happen")
 	token := r.token
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	waitForText(h, "access denied")
 	if r.phase != rotConfirm {
 		t.Fatalf("the dialog closed after an error (phase %d)", r.phase)
 	}
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	waitForText(h, "Rotation complete")
 	if r.newVersion != token {
 		t.Fatalf("retry used another token: %s vs %s", r.newVersion, token)
@@ -137,7 +137,7 @@ func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
 	}
 	h.press(k.Nav.Open) // remove the stray AWSPENDING
 	waitForText(h, "Remove AWSPENDING from version "+pending)
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	waitForText(h, "No stuck rotation")
 	after := describeNow(h, store, name)
 	if p := labelHolder(after.VersionStages, aws.LabelPending); p != "" {
@@ -160,7 +160,7 @@ func TestStuckRotationCancel(t *testing.T) {
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Open)
 	waitForText(h, "AWSPENDING stays on version "+pending)
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	waitForText(h, "Automatic rotation is off. AWSPENDING is still on version "+pending)
 	after := describeNow(h, store, name)
 	if after.RotationEnabled {
@@ -173,6 +173,6 @@ func TestStuckRotationCancel(t *testing.T) {
 	h.press(k.Nav.Up)
 	h.press(k.Nav.Open)
 	waitForText(h, "Remove AWSPENDING")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	waitForText(h, "No stuck rotation")
 }

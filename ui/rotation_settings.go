@@ -209,7 +209,7 @@ func (r *rotationSettingsScreen) apply() tea.Cmd {
 		if fresh.RotationEnabled != was.RotationEnabled || fresh.RotationLambdaARN != was.RotationLambdaARN || fresh.RotationRules != was.RotationRules {
 			return rotationAppliedMsg{owner: r, err: &aws.Error{Kind: aws.KindConflict, Op: "change rotation", SecretID: id,
 				Message: "someone changed the rotation settings since you opened this screen; nothing was changed",
-				Hint:    "close this screen (esc) and open the rotation settings again"}}
+				Hint:    "close this screen (" + keyHelp(env.Keys.Common.Back) + ") and open the rotation settings again"}}
 		}
 		if off {
 			return rotationAppliedMsg{owner: r, fresh: fresh, err: store.CancelRotation(ctx, id)}
@@ -279,7 +279,7 @@ func (r *rotationSettingsScreen) View() string {
 		"",
 		r.form.view(),
 		"",
-		st.Muted.Render(cut(helpLine(k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle, k.Editor.Cancel), w)),
+		st.Muted.Render(cut(helpLine(k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel), w)),
 	}
 	return st.Pane.Width(max(r.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -310,11 +310,11 @@ func (r *rotationSettingsScreen) ShortHelp() []key.Binding {
 	if r.pane != nil {
 		return r.pane.shortHelp()
 	}
-	return []key.Binding{k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle, k.Editor.Cancel}
+	return []key.Binding{k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel}
 }
 
 // FullHelp lists every binding of the screen.
 func (r *rotationSettingsScreen) FullHelp() [][]key.Binding {
 	k := r.env.Keys
-	return [][]key.Binding{{k.Confirm.Switch, k.Editor.Submit, k.Picker.Toggle, k.Editor.Cancel}, {k.Confirm.Yes, k.Confirm.No}, {k.Global.Back}}
+	return [][]key.Binding{{k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel}, {k.Dialog.Yes, k.Dialog.No}, {k.Common.Back}}
 }

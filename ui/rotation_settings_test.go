@@ -74,36 +74,36 @@ func TestRotationSettingsValidatedThenApplied(t *testing.T) {
 	h.waitFor("Rotation is off")
 	tabTo := func(n int) {
 		for range n {
-			h.press(k.Confirm.Switch)
+			h.press(k.Dialog.Switch)
 		}
 	}
 	tabTo(4) // lambda, schedule, window, rotate now, [Turn rotation on]
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	waitForText(h, "enter the rotation function's ARN")
 	h.typeText("arn:aws:lambda:us-east-1:123456789012:function:StripeRotation")
-	h.press(k.Editor.Submit) // to the schedule
+	h.press(k.Input.Submit) // to the schedule
 	h.send(keyPress("ctrl+u"))
 	h.typeText("rate(2 hours)")
 	tabTo(3)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	waitForText(h, "between 4 hours and 1000 days")
 	h.send(keyPress("ctrl+u"))
 	h.typeText("45")
-	h.press(k.Editor.Submit) // to the window
+	h.press(k.Input.Submit) // to the window
 	h.typeText("25h")
 	tabTo(2)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	waitForText(h, "the window must be 1h to 24h")
 	h.send(keyPress("ctrl+u"))
 	h.typeText("3h")
 	tabTo(2)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	if n := h.emu.Requests("RotateSecret"); n != 0 {
 		t.Fatalf("%d RotateSecret calls while the form was invalid", n)
 	}
 	waitForText(h, "every 45 days, window 3h")
 	waitForText(h, "Nothing rotates now")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("Rotation of prod/api/stripe is on")
 	after := describeNow(h, store, name)
 	if !after.RotationEnabled || after.RotationRules.AutomaticallyAfterDays != 45 || after.RotationRules.Duration != "3h" ||
@@ -130,13 +130,13 @@ func TestRotationSettingsTurnOff(t *testing.T) {
 	openScreen(h, newCancelRotationScreen(h.app.env, store, sec))
 	waitForText(h, "Turn automatic rotation off for "+name)
 	// Destructive: enter on the focused Cancel changes nothing.
-	h.press(h.app.env.Keys.Editor.Submit)
+	h.press(h.app.env.Keys.Input.Submit)
 	if h.emu.Requests("CancelRotateSecret") != 0 {
 		t.Fatal("enter on Cancel turned rotation off")
 	}
 	openScreen(h, newCancelRotationScreen(h.app.env, store, sec))
 	waitForText(h, "Turn automatic rotation off for "+name)
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("Automatic rotation of " + name + " is off")
 	if describeNow(h, store, name).RotationEnabled {
 		t.Fatal("rotation still on")
@@ -157,7 +157,7 @@ func TestRotationSettingsRefusesConcurrentChange(t *testing.T) {
 	if _, err := store.RotateSecret(ctx, aws.RotateInput{SecretID: name, Rules: &aws.RotationRules{AutomaticallyAfterDays: 7}, RotateImmediately: &no}); err != nil {
 		t.Fatal(err)
 	}
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	waitForText(h, "someone changed the rotation settings")
 	if !describeNow(h, store, name).RotationEnabled {
 		t.Fatal("rotation turned off despite the concurrent change")

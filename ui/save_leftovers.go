@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/keymap"
 )
 
 // A save is three calls (aws/save.go); if smtui dies between them, its
@@ -66,7 +67,7 @@ func sweepLeftovers(env *Env, store aws.Store, owner Screen, t secretTarget, ver
 
 // report says what the sweep did, and tells the screens showing the secret
 // that its labels changed.
-func (m leftoversRemovedMsg) report() tea.Cmd {
+func (m leftoversRemovedMsg) report(k *keymap.KeyMap) tea.Cmd {
 	var cmds []tea.Cmd
 	if len(m.removed) > 0 {
 		var what []string
@@ -82,7 +83,7 @@ func (m leftoversRemovedMsg) report() tea.Cmd {
 				" of "+m.target.name+": a save was interrupted there; AWSCURRENT was not changed by this cleanup"))
 	}
 	if m.err != nil {
-		cmds = append(cmds, warn("could not remove smtui's leftover save label from "+m.target.name+": "+describeError(m.err)))
+		cmds = append(cmds, warn("could not remove smtui's leftover save label from "+m.target.name+": "+describeError(k, m.err)))
 	}
 	return tea.Batch(cmds...)
 }

@@ -43,7 +43,7 @@ func TestSaveLostAnswerIsConfirmed(t *testing.T) {
 	setPort(t, s, jsonedit.Number, "6543")
 	h.openReview(val, s, &reviewOwner{})
 	h.emu.InjectFault(emulator.Fault{Op: "PutSecretValue", DropResponse: true})
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	scr := h.waitFor("saved (confirmed after the connection dropped)")
 	for _, bad := range []string{"not saved", "nothing was saved", "changed since you loaded it"} {
 		if strings.Contains(scr, bad) {
@@ -78,7 +78,7 @@ func TestSaveTimeoutSaysNotSaved(t *testing.T) {
 	before := len(h.versions("prod/db/postgres"))
 	r := h.openReview(val, s, &reviewOwner{})
 	remove := h.emu.InjectFault(emulator.Fault{Op: "PutSecretValue", Latency: 2 * time.Second})
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	scr := h.waitFor("not saved")
 	remove()
 	for _, bad := range []string{"saved (confirmed", "now AWSCURRENT", "changed since you loaded it", "Reload & re-apply"} {
@@ -93,7 +93,7 @@ func TestSaveTimeoutSaysNotSaved(t *testing.T) {
 	if h.app.top() != Screen(r) {
 		t.Fatal("the review closed; the edits must stay")
 	}
-	h.press(h.app.env.Keys.Confirm.Yes)
+	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("now AWSCURRENT")
 	if !strings.Contains(h.emuValue("prod/db/postgres"), `"port":6543`) {
 		t.Error("confirming again did not save the edit")

@@ -33,7 +33,7 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			return nil, true
 		}
 		if msg.cancelled {
-			return warn("not connected: " + s.profile + " needs an MFA code (press P to pick another profile or r to retry)"), true
+			return warn("not connected: " + s.profile + " needs an MFA code (press " + keyHelp(a.env.Keys.List.Profile) + " to pick another profile or " + keyHelp(a.env.Keys.Common.Refresh) + " to retry)"), true
 		}
 		return a.connect(msg.code), true
 	case ssoLoginDoneMsg:

@@ -36,9 +36,9 @@ func (s *ssoScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, nil
 	}
 	switch {
-	case key.Matches(k, s.env.Keys.Confirm.Yes):
+	case key.Matches(k, s.env.Keys.Dialog.Yes):
 		return s, tea.Sequence(pop(), ssoLogin(s.runner, s.info.Name))
-	case key.Matches(k, s.env.Keys.Confirm.No):
+	case key.Matches(k, s.env.Keys.Dialog.No):
 		return s, s.decline()
 	}
 	return s, nil
@@ -46,7 +46,7 @@ func (s *ssoScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (s *ssoScreen) decline() tea.Cmd {
 	return tea.Batch(pop(), warn("not signed in: run aws sso login --profile "+s.info.Name+", then press "+
-		s.env.Keys.List.Refresh.Help().Key))
+		s.env.Keys.Common.Refresh.Help().Key))
 }
 
 // ssoLogin runs the sign-in: through runner (Options.SSOLoginRunner) when
@@ -71,11 +71,11 @@ func (s *ssoScreen) View() string {
 	body := lipgloss.JoinVertical(lipgloss.Left,
 		st.Warning.Render(cut("Your AWS SSO session for profile "+s.info.Name+" has expired or is missing.", inner)),
 		"",
-		lipgloss.Wrap(describeError(s.err), inner, " "),
+		lipgloss.Wrap(describeError(s.env.Keys, s.err), inner, " "),
 		"",
 		cut("Sign in now with: aws sso login --profile "+s.info.Name, inner),
 		"",
-		st.Muted.Render(cut(s.env.Keys.Confirm.Yes.Help().Key+" sign in · "+s.env.Keys.Confirm.No.Help().Key+" not now", inner)),
+		st.Muted.Render(cut(s.env.Keys.Dialog.Yes.Help().Key+" sign in · "+s.env.Keys.Dialog.No.Help().Key+" not now", inner)),
 	)
 	return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, st.Pane.Width(w).Render(body))
 }
@@ -91,7 +91,7 @@ func (s *ssoScreen) Capturing() bool { return false }
 
 // ShortHelp lists yes and no.
 func (s *ssoScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.env.Keys.Confirm.Yes, s.env.Keys.Confirm.No}
+	return []key.Binding{s.env.Keys.Dialog.Yes, s.env.Keys.Dialog.No}
 }
 
 // FullHelp lists yes and no.

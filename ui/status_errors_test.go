@@ -26,7 +26,7 @@ func TestRetrySuccessClearsTheOldError(t *testing.T) {
 
 	// A retry that fails again keeps the error, and so do key presses.
 	seq := h.app.statusSeq
-	h.press(h.app.env.Keys.Detail.Refresh)
+	h.press(h.app.env.Keys.Common.Refresh)
 	h.waitUntil("the failed retry's error status", func(string) bool {
 		return h.app.statusSeq > seq && h.app.status.level == LevelError
 	})
@@ -36,7 +36,7 @@ func TestRetrySuccessClearsTheOldError(t *testing.T) {
 	}
 
 	remove()
-	h.press(h.app.env.Keys.Detail.Refresh)
+	h.press(h.app.env.Keys.Common.Refresh)
 	h.waitUntil("details after the retry", func(string) bool {
 		d := h.topScreen().(*detailScreen)
 		return d.secret != nil && d.loadErr == nil

@@ -190,12 +190,12 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.env.Keys
 	cur := s.list.selected()
 	switch {
-	case key.Matches(msg, k.Value.AddField):
+	case key.Matches(msg, k.Editing.AddField):
 		if s.activeCount() >= createMaxTags {
 			return warn("a secret can have at most 50 tags; remove one first")
 		}
 		return s.ask(promptAddKey, "")
-	case key.Matches(msg, k.Value.Edit), key.Matches(msg, k.Nav.Open):
+	case key.Matches(msg, k.Editing.Edit), key.Matches(msg, k.Nav.Open):
 		if cur < 0 {
 			return nil
 		}
@@ -203,7 +203,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return warn(msg)
 		}
 		return s.ask(promptEditValue, s.rows[cur].value)
-	case key.Matches(msg, k.Value.Rename):
+	case key.Matches(msg, k.Editing.Rename):
 		if cur < 0 {
 			return nil
 		}
@@ -211,7 +211,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return warn(msg)
 		}
 		return s.ask(promptRenameKey, s.rows[cur].key)
-	case key.Matches(msg, k.Value.DelField):
+	case key.Matches(msg, k.Editing.DelField):
 		if cur < 0 {
 			return nil
 		}
@@ -227,7 +227,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		s.refresh()
 		return nil
-	case key.Matches(msg, k.Value.Save):
+	case key.Matches(msg, k.Editing.Save):
 		return s.review()
 	}
 	s.list.update(msg)
@@ -242,7 +242,7 @@ func (s *tagsScreen) editable(i int) string {
 	case isAWSTag(s.rows[i].key):
 		return "tags starting with aws: are managed by AWS and can't be changed here"
 	case s.rows[i].removed:
-		return "this tag is marked for removal; press " + s.env.Keys.Value.DelField.Help().Key + " to keep it"
+		return "this tag is marked for removal; press " + s.env.Keys.Editing.DelField.Help().Key + " to keep it"
 	}
 	return ""
 }
@@ -269,11 +269,11 @@ func (s *tagsScreen) ask(p tagPrompt, value string) tea.Cmd {
 func (s *tagsScreen) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.env.Keys
 	switch {
-	case key.Matches(msg, k.Editor.Cancel):
+	case key.Matches(msg, k.Input.Cancel):
 		s.prompt = promptNone
 		s.input.Blur()
 		return nil
-	case key.Matches(msg, k.Editor.Submit):
+	case key.Matches(msg, k.Input.Submit):
 		return s.submitPrompt()
 	}
 	s.inputErr = ""
@@ -408,7 +408,7 @@ func (s *tagsScreen) apply() tea.Cmd {
 		if !same {
 			return tagsAppliedMsg{owner: s, err: &aws.Error{Kind: aws.KindConflict, Op: "change tags", SecretID: id,
 				Message: "someone changed the tags since you opened this screen; nothing was changed",
-				Hint:    "close this screen (esc), open the tags again and re-apply your changes"}}
+				Hint:    "close this screen (" + keyHelp(env.Keys.Common.Back) + "), open the tags again and re-apply your changes"}}
 		}
 		if len(remove) > 0 {
 			if err := store.UntagSecret(ctx, id, remove); err != nil {
@@ -419,7 +419,7 @@ func (s *tagsScreen) apply() tea.Cmd {
 			if err := store.TagSecret(ctx, id, set); err != nil {
 				if len(remove) > 0 {
 					err = &aws.Error{Kind: aws.KindOf(err), Op: "change tags", SecretID: id,
-						Message: "the removals were applied but adding or changing failed: " + describeError(err),
+						Message: "the removals were applied but adding or changing failed: " + describeError(env.Keys, err),
 						Hint:    "reopen the tags to see where they stand", Err: err}
 				}
 				return tagsAppliedMsg{owner: s, err: err}
@@ -458,7 +458,7 @@ func (s *tagsScreen) View() string {
 	case s.pane != nil:
 		return s.pane.view()
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Error.Render(describeError(s.loadErr))})
+		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
 	case s.loading:
 		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Muted.Render("reading the tags…")})
 	}
@@ -476,12 +476,12 @@ func (s *tagsScreen) View() string {
 		if s.inputErr != "" {
 			lines = append(lines, wrapText(st.Error.Render(s.inputErr), w)...)
 		}
-		lines = append(lines, st.Muted.Render(cut(helpLine(k.Editor.Submit, k.Editor.Cancel), w)))
+		lines = append(lines, st.Muted.Render(cut(helpLine(k.Input.Submit, k.Input.Cancel), w)))
 	} else {
 		if _, _, pending := s.changes(); len(pending) > 0 {
-			lines = append(lines, "", st.Warning.Render(cut(plural(len(pending), "pending change")+": "+k.Value.Save.Help().Key+" to review and apply", w)))
+			lines = append(lines, "", st.Warning.Render(cut(plural(len(pending), "pending change")+": "+k.Editing.Save.Help().Key+" to review and apply", w)))
 		}
-		lines = append(lines, "", st.Muted.Render(cut(helpLine(append(s.tagKeys(), k.Global.Back)...), w)))
+		lines = append(lines, "", st.Muted.Render(cut(helpLine(append(s.tagKeys(), k.Common.Back)...), w)))
 	}
 	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -514,14 +514,14 @@ func (s *tagsScreen) ShortHelp() []key.Binding {
 	case s.pane != nil:
 		return s.pane.shortHelp()
 	case s.prompt != promptNone:
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel}
+		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
-	return append(s.tagKeys(), k.Global.Back)
+	return append(s.tagKeys(), k.Common.Back)
 }
 
 // tagKeys are the value editor's bindings, described for tags.
 func (s *tagsScreen) tagKeys() []key.Binding {
-	k := s.env.Keys.Value
+	k := s.env.Keys.Editing
 	return []key.Binding{withHelpDesc(k.AddField, "add tag"), withHelpDesc(k.Edit, "edit value"),
 		withHelpDesc(k.Rename, "rename key"), withHelpDesc(k.DelField, "delete tag"), withHelpDesc(k.Save, "review & apply")}
 }
@@ -529,5 +529,5 @@ func (s *tagsScreen) tagKeys() []key.Binding {
 // FullHelp lists every binding of the screen.
 func (s *tagsScreen) FullHelp() [][]key.Binding {
 	k := s.env.Keys
-	return [][]key.Binding{s.tagKeys(), {k.Nav.Up, k.Nav.Down}, {k.Global.Back}}
+	return [][]key.Binding{s.tagKeys(), {k.Nav.Up, k.Nav.Down}, {k.Common.Back}}
 }

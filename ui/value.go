@@ -138,7 +138,7 @@ func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.owner != v {
 			return v, nil
 		}
-		return v, msg.report()
+		return v, msg.report(v.env.Keys)
 	case revealExpiredMsg:
 		if msg.owner != v || msg.seq != v.revealSeq || !v.anyRevealed() {
 			return v, nil
@@ -193,7 +193,7 @@ func (v *valueScreen) loaded() bool { return !v.loading && v.err == nil && v.seq
 func (v *valueScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &v.env.Keys.Value
 	if !v.loaded() {
-		if v.err != nil && key.Matches(msg, v.env.Keys.Detail.Refresh) {
+		if v.err != nil && key.Matches(msg, v.env.Keys.Common.Refresh) {
 			return v.load()
 		}
 		return nil
@@ -204,7 +204,7 @@ func (v *valueScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.RevealAll):
 		return v.toggleRevealAll()
-	case key.Matches(msg, k.Reveal):
+	case key.Matches(msg, v.env.Keys.Common.Reveal):
 		return v.toggleRevealSelected()
 	case key.Matches(msg, k.CopyAll):
 		return v.copyAll()
@@ -459,25 +459,25 @@ func (v *valueScreen) ShortHelp() []key.Binding {
 		return b
 	}
 	if v.watch.gone {
-		return []key.Binding{k.Global.Back}
+		return []key.Binding{k.Common.Back}
 	}
 	if v.err != nil {
-		return []key.Binding{k.Detail.Refresh, k.Global.Back}
+		return []key.Binding{k.Common.Refresh, k.Common.Back}
 	}
 	// The most useful first: the footer drops keys from the end to fit.
 	var out []key.Binding
 	if v.pendingEdits() > 0 {
-		out = append(out, k.Value.Save)
+		out = append(out, k.Editing.Save)
 	}
 	if v.kind == valueJSON && !v.raw {
-		out = append(out, k.Value.Reveal, k.Value.CopyField, k.Value.Edit, k.Value.CopyAll, k.Value.RevealAll, k.Value.Raw)
+		out = append(out, k.Common.Reveal, k.Value.CopyField, k.Editing.Edit, k.Value.CopyAll, k.Value.RevealAll, k.Value.Raw)
 	} else {
-		out = append(out, k.Value.RevealAll, k.Value.CopyAll, k.Value.Edit)
+		out = append(out, k.Value.RevealAll, k.Value.CopyAll, k.Editing.Edit)
 		if v.kind == valueJSON {
 			out = append(out, k.Value.Raw)
 		}
 	}
-	return append(out, k.Global.Back)
+	return append(out, k.Common.Back)
 }
 
 // FullHelp lists every binding of the viewer.
@@ -485,13 +485,13 @@ func (v *valueScreen) FullHelp() [][]key.Binding {
 	k := v.env.Keys
 	if v.err != nil {
 		// Only after a failed load does r mean retry; otherwise it is raw/table.
-		return [][]key.Binding{{k.Detail.Refresh, k.Global.Back, k.Global.Help, k.Global.Quit}}
+		return [][]key.Binding{{k.Common.Refresh, k.Common.Back, k.Common.Help, k.Common.Quit}}
 	}
 	return [][]key.Binding{
-		{k.Value.Reveal, k.Value.RevealAll, k.Value.CopyField, k.Value.CopyAll},
+		{k.Common.Reveal, k.Value.RevealAll, k.Value.CopyField, k.Value.CopyAll},
 		{k.Value.Raw, k.Value.Expand},
 		v.editBindings(),
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Global.Back, k.Global.Help, k.Global.Quit},
+		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}
 }

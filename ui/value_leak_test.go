@@ -58,7 +58,7 @@ func waitVersions(h *harness) *versionsScreen {
 func backToList(h *harness) {
 	h.t.Helper()
 	for len(h.app.stack) > 1 {
-		h.press(h.app.env.Keys.Global.Back)
+		h.press(h.app.env.Keys.Common.Back)
 	}
 }
 

@@ -89,7 +89,7 @@ func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
 	if r, _ := v.table.selected(); r.path.String() != "limits" {
 		t.Fatalf("selected %s, want limits", r.path)
 	}
-	h.press(k.Value.Reveal)
+	h.press(k.Common.Reveal)
 	assertContains(t, h.screen(), `{"requests_per_minute":600,"burst":1e3,"timeout_seconds":2.5}`)
 	// build_id keeps all 20 digits when revealed.
 	h.press(k.Value.RevealAll)
@@ -185,7 +185,7 @@ func TestValueRevealOneAllAndRemaskOnLeave(t *testing.T) {
 	for i := 0; i < 4; i++ {
 		h.press(k.Nav.Down)
 	}
-	h.press(k.Value.Reveal)
+	h.press(k.Common.Reveal)
 	s := h.screen()
 	if !strings.Contains(rowLine(t, s, "password"), pw) {
 		t.Fatalf("password not revealed:\n%s", s)
@@ -197,14 +197,14 @@ func TestValueRevealOneAllAndRemaskOnLeave(t *testing.T) {
 	h.press(k.Value.RevealAll)
 	s = h.screen()
 	assertContains(t, s, host, pw)
-	h.press(k.Value.Reveal)
+	h.press(k.Common.Reveal)
 	s = h.screen()
 	if strings.Contains(s, pw) || !strings.Contains(s, host) {
 		t.Fatalf("masking one field out of reveal-all:\n%s", s)
 	}
 	// Leaving masks everything; coming back shows masks.
 	v := h.topScreen().(*valueScreen)
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	h.waitValueGone()
 	if v.anyRevealed() {
 		t.Fatal("leaving the value screen left values revealed")
@@ -324,13 +324,13 @@ func TestValueErrorsNameTheCause(t *testing.T) {
 	assertContains(t, h.screen(), "could not read the value of prod/api/stripe", "secretsmanager:GetSecretValue")
 	remove()
 	h.emu.InjectFault(emulator.Fault{Op: "GetSecretValue", Error: "DecryptionFailure"})
-	h.press(h.app.env.Keys.Detail.Refresh)
+	h.press(h.app.env.Keys.Common.Refresh)
 	h.waitValue()
 	s := strings.Join(strings.Fields(h.screen()), " ")
 	assertContains(t, s, "decryption failed", "KMS key")
 	h.emu.ClearFaults()
 	// The rest keeps working: back to detail, versions still load.
-	h.press(h.app.env.Keys.Global.Back)
+	h.press(h.app.env.Keys.Common.Back)
 	h.press(h.app.env.Keys.Detail.Versions)
 	h.waitFor("AWSCURRENT GREEN")
 }

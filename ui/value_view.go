@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
@@ -69,8 +70,9 @@ func (v *valueScreen) rebuild() {
 	v.pager.SetLines(lines)
 }
 
-// keyHelp is a binding's key as its help shows it.
-func keyHelp(b key.Binding) string { return b.Help().Key }
+// keyHelp is keymap.KeyName: a binding's key as its help shows it, for
+// prose that names a key, so a rebinding never makes the text lie.
+func keyHelp(b key.Binding) string { return keymap.KeyName(b) }
 
 // binaryLines shows a SecretBinary: its size, then base64 and a hex dump,
 // both masked until revealed.
@@ -102,7 +104,7 @@ func (v *valueScreen) View() string {
 	switch {
 	case v.watch.gone:
 		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.name)+" was deleted for good: there is no value to show. Press "+
-			keyHelp(v.env.Keys.Global.Back)+" to go back."), max(v.width, 1)), "\n")
+			keyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil:
 		return v.errorView()
 	case v.loading || v.seq == 0:
@@ -266,7 +268,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 	if !ok {
 		return lines
 	}
-	state := "masked — " + keyHelp(v.env.Keys.Value.Reveal) + " reveals, " + keyHelp(v.env.Keys.Value.CopyField) + " copies without revealing"
+	state := "masked — " + keyHelp(v.env.Keys.Common.Reveal) + " reveals, " + keyHelp(v.env.Keys.Value.CopyField) + " copies without revealing"
 	if v.isRevealed(r.path) {
 		state = "revealed"
 	}
@@ -303,11 +305,11 @@ func (v *valueScreen) errorView() string {
 	w := max(v.width, 1)
 	lines := wrapLines(st.Error.Render("could not read the value of "+common.Sanitize(v.target.name)), w)
 	lines = append(lines, "")
-	lines = append(lines, wrapLines(describeError(v.err), w)...)
+	lines = append(lines, wrapLines(describeError(v.env.Keys, v.err), w)...)
 	var e *aws.Error
 	if errors.As(v.err, &e) && e.Kind == aws.KindDecryption && e.KMSKeyID == "" {
 		lines = append(lines, "", cut("the secret's KMS key: "+kmsKeyText(v.target.kmsKeyID), w))
 	}
-	lines = append(lines, "", st.Muted.Render(cut(keyHelp(v.env.Keys.Detail.Refresh)+" retries · "+keyHelp(v.env.Keys.Global.Back)+" goes back", w)))
+	lines = append(lines, "", st.Muted.Render(cut(keyHelp(v.env.Keys.Common.Refresh)+" retries · "+keyHelp(v.env.Keys.Common.Back)+" goes back", w)))
 	return strings.Join(lines, "\n")
 }

@@ -69,7 +69,7 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.owner != v {
 			return v, nil
 		}
-		return v, msg.report()
+		return v, msg.report(v.env.Keys)
 	case secretChangedMsg:
 		if !msg.about(v.target.region, v.target.name, v.target.arn) {
 			return v, nil
@@ -104,7 +104,7 @@ func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		ver := v.versions[v.cursor]
 		return push(newValueScreen(v.env, v.store, v.target, aws.VersionRef{ID: ver.ID}))
-	case key.Matches(msg, v.env.Keys.Detail.Refresh):
+	case key.Matches(msg, v.env.Keys.Common.Refresh):
 		return v.load()
 	case key.Matches(msg, v.env.Keys.Versions.Rollback):
 		return openWrite(v.env, newRollbackScreen(v.env, v.store, v.secret()))
@@ -198,18 +198,18 @@ func (v *versionsScreen) Capturing() bool { return false }
 func (v *versionsScreen) ShortHelp() []key.Binding {
 	k := v.env.Keys
 	if v.deleted {
-		return []key.Binding{k.Global.Back}
+		return []key.Binding{k.Common.Back}
 	}
-	return []key.Binding{k.Versions.OpenValue, k.Versions.Rollback, k.Versions.MoveLabel, k.Versions.RemoveLabel, k.Detail.Refresh, k.Global.Back}
+	return []key.Binding{k.Versions.OpenValue, k.Versions.Rollback, k.Versions.MoveLabel, k.Versions.RemoveLabel, k.Common.Refresh, k.Common.Back}
 }
 
 // FullHelp lists every binding.
 func (v *versionsScreen) FullHelp() [][]key.Binding {
 	k := v.env.Keys
 	return [][]key.Binding{
-		{k.Versions.OpenValue, k.Detail.Refresh},
+		{k.Versions.OpenValue, k.Common.Refresh},
 		{k.Versions.Rollback, k.Versions.MoveLabel, k.Versions.RemoveLabel},
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Global.Back, k.Global.Help, k.Global.Quit},
+		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}
 }

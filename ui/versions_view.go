@@ -52,10 +52,10 @@ func (v *versionsScreen) View() string {
 	switch {
 	case v.deleted:
 		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.name)+" was deleted for good: it has no versions any more. Press "+
-			keyHelp(v.env.Keys.Global.Back)+" to go back."), max(v.width, 1)), "\n")
+			keyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil && len(v.versions) == 0:
-		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+describeError(v.err)), max(v.width, 1)), "\n") +
-			"\n" + st.Muted.Render(cut("press r to retry", v.width))
+		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+describeError(v.env.Keys, v.err)), max(v.width, 1)), "\n") +
+			"\n" + st.Muted.Render(cut("press "+keyHelp(v.env.Keys.Common.Refresh)+" to retry", v.width))
 	case !v.loaded:
 		return st.Muted.Render(cut("loading versions…", v.width))
 	case len(v.versions) == 0:

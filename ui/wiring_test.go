@@ -24,7 +24,7 @@ func (h *harness) reopenFromList(name string) *detailScreen {
 	for len(h.app.stack) > 1 {
 		h.send(popScreenMsg{})
 	}
-	h.press(h.app.env.Keys.Global.Back) // clears the filter
+	h.press(h.app.env.Keys.Common.Back) // clears the filter
 	h.waitUntil("the filter cleared", func(string) bool { return !strings.Contains(h.screen(), "esc clears") })
 	return h.openFromList(name)
 }
@@ -77,8 +77,8 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 			h.openFromList("prod/db/postgres")
 			h.send(popScreenMsg{}) // back to the list, the row still selected
 			pressEach(h, "list", readOnly, []bindingCase{
-				{"List.Create", func(h *harness) key.Binding { return h.app.env.Keys.List.Create }, isScreen[*createScreen]},
-				{"List.Delete", func(h *harness) key.Binding { return h.app.env.Keys.List.Delete }, isScreen[*deleteScreen]},
+				{"List.Create", func(h *harness) key.Binding { return h.app.env.Keys.Common.New }, isScreen[*createScreen]},
+				{"List.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*deleteScreen]},
 			})
 
 			// The detail of a secret with rotation on.
@@ -93,7 +93,7 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 				}},
 				{"Detail.Rollback", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Rollback }, isScreen[*rollbackScreen]},
 				{"Detail.Tags", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Tags }, isScreen[*tagsScreen]},
-				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Delete }, isScreen[*deleteScreen]},
+				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*deleteScreen]},
 			})
 
 			// The versions screen, cursor on the newest version (AWSCURRENT).
@@ -120,12 +120,12 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 			h.press(h.app.env.Keys.List.ShowDeleted)
 			h.reopenFromList("legacy/reporting-db")
 			pressEach(h, "detail of a deleted secret", readOnly, []bindingCase{
-				{"Detail.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Restore }, isScreen[*restoreScreen]},
-				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Delete }, isScreen[*deleteScreen]},
+				{"Detail.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Common.Restore }, isScreen[*restoreScreen]},
+				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*deleteScreen]},
 			})
 			h.send(popScreenMsg{})
 			pressEach(h, "list, deleted row", readOnly, []bindingCase{
-				{"List.Restore", func(h *harness) key.Binding { return h.app.env.Keys.List.Restore }, isScreen[*restoreScreen]},
+				{"List.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Common.Restore }, isScreen[*restoreScreen]},
 			})
 
 			for _, op := range []string{"PutSecretValue", "UpdateSecretVersionStage", "RotateSecret", "DeleteSecret",
@@ -152,15 +152,15 @@ func TestWriteKeysThatCannotApplySaySo(t *testing.T) {
 		}
 	}
 	h.openFromList("prod/db/postgres")
-	stays("detail", k.Detail.Restore, "prod/db/postgres is not scheduled for deletion; nothing to restore")
+	stays("detail", k.Common.Restore, "prod/db/postgres is not scheduled for deletion; nothing to restore")
 	h.send(popScreenMsg{})
-	stays("list", k.List.Restore, "prod/db/postgres is not scheduled for deletion; nothing to restore")
+	stays("list", k.Common.Restore, "prod/db/postgres is not scheduled for deletion; nothing to restore")
 
 	h.press(k.List.ShowDeleted)
 	h.reopenFromList("legacy/reporting-db")
-	h.waitFor("Press " + k.Detail.Restore.Help().Key + " to restore it.")
+	h.waitFor("Press " + k.Common.Restore.Help().Key + " to restore it.")
 	for _, b := range []key.Binding{k.Detail.Rotate, k.Detail.Rollback, k.Detail.Tags, k.Detail.RotationSettings} {
-		stays("detail of a deleted secret", b, "legacy/reporting-db is scheduled for deletion: restore it first ("+k.Detail.Restore.Help().Key+")")
+		stays("detail of a deleted secret", b, "legacy/reporting-db is scheduled for deletion: restore it first ("+k.Common.Restore.Help().Key+")")
 	}
 }
 
@@ -178,7 +178,7 @@ func TestDetailAndVersionsFollowAChange(t *testing.T) {
 	describes := h.emu.Requests("DescribeSecret")
 	h.press(k.Versions.Rollback)
 	waitForText(h, "AWSCURRENT moves to version "+prev)
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitUntil("the versions with the labels swapped", func(s string) bool {
 		_, ok := h.app.top().(*versionsScreen)
 		return ok && strings.Contains(lineWith(s, prev[:8]), "AWSCURRENT") && strings.Contains(lineWith(s, cur[:8]), "AWSPREVIOUS")
@@ -186,7 +186,7 @@ func TestDetailAndVersionsFollowAChange(t *testing.T) {
 	if h.emu.Requests("DescribeSecret") == describes {
 		t.Error("the detail screen under the versions did not re-read the secret")
 	}
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	h.waitUntil("the detail with the new AWSCURRENT", func(s string) bool {
 		return strings.Contains(lineWith(s, "AWSCURRENT "), prev) && strings.Contains(lineWith(s, "AWSPREVIOUS "), cur)
 	})
@@ -211,7 +211,7 @@ func TestForceDeleteClosesOverTheSecretsScreens(t *testing.T) {
 	h.press(k.Nav.Open)
 	waitForText(h, "NOW, without recovery")
 	h.typeText(name)
-	h.press(k.Editor.Submit)
+	h.press(k.Input.Submit)
 	h.waitFor("Deleted " + name + " for good")
 
 	s := h.waitFor("was deleted for good: there is no value to show")
@@ -221,13 +221,13 @@ func TestForceDeleteClosesOverTheSecretsScreens(t *testing.T) {
 	if help := lineWith(s, "? help"); strings.Contains(help, "reveal") || strings.Contains(help, "copy") {
 		t.Errorf("the value screen still offers its keys: %q", help)
 	}
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	h.waitFor("was deleted for good: it has no versions any more")
 	h.press(k.Versions.Rollback) // nothing to change any more
 	if _, ok := h.app.top().(*versionsScreen); !ok {
 		t.Fatalf("a key on the deleted secret's versions opened %T", h.app.top())
 	}
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	s = h.waitFor("This secret was deleted for good")
 	if help := lineWith(s, "? help"); strings.Contains(help, "rotate") || strings.Contains(help, "value") {
 		t.Errorf("the detail of a deleted secret still offers its keys: %q", help)
@@ -252,7 +252,7 @@ func TestValueScreenFollowsANewCurrentVersion(t *testing.T) {
 	// A rollback made on top of the value screen.
 	openScreen(h, newRollbackScreen(h.app.env, d.store, *d.secret))
 	waitForText(h, "AWSCURRENT moves to version "+prev)
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitUntil("the value screen at the new AWSCURRENT", func(string) bool {
 		return h.app.top() == v && v.loaded() && v.val.VersionID == prev
 	})
@@ -269,7 +269,7 @@ func TestValueScreenFollowsANewCurrentVersion(t *testing.T) {
 	h.waitFor("1 unsaved edit")
 	openScreen(h, newRollbackScreen(h.app.env, d.store, describeNow(h, d.store, name)))
 	waitForText(h, "AWSCURRENT moves to version "+cur)
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	s = h.waitFor("version " + cur[:8] + " is AWSCURRENT now")
 	if v.pendingEdits() != 1 || v.val.VersionID != prev {
 		t.Errorf("pending %d on version %s, want the edit kept on %s", v.pendingEdits(), v.val.VersionID, prev)
@@ -306,10 +306,10 @@ func TestShortHelpShowsTheWriteKeysAndAlwaysHelp(t *testing.T) {
 		check("detail", k.Detail.Rotate, k.Detail.Rollback)
 		h.press(k.Detail.Value)
 		h.waitValue()
-		check("value", k.Value.Edit)
+		check("value", k.Editing.Edit)
 		h.send(popScreenMsg{})
 		h.send(popScreenMsg{})
-		check("list", k.List.Delete, k.List.Create)
+		check("list", k.Common.Delete, k.Common.New)
 
 		h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
 		check("list at 40x10")
@@ -346,21 +346,21 @@ func TestHeaderKeepsTheScreenOnTop(t *testing.T) {
 func TestCreateFormAsksBeforeDiscarding(t *testing.T) {
 	h := flowHarness(t, nil)
 	k := h.app.env.Keys
-	h.press(k.List.Create)
+	h.press(k.Common.New)
 	h.waitUntil("the form", func(string) bool { _, ok := h.app.top().(*createScreen); return ok })
 	h.typeText("my/new")
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	s := waitForText(h, "Discard what you typed?")
 	if !strings.Contains(lineWith(s, "? help"), "discard") {
 		t.Errorf("the footer does not say what y does: %q", lineWith(s, "? help"))
 	}
-	h.press(k.Confirm.No)
+	h.press(k.Dialog.No)
 	if _, ok := h.app.top().(*createScreen); !ok {
 		t.Fatal("n closed the form")
 	}
-	h.press(k.Global.Back)
+	h.press(k.Common.Back)
 	waitForText(h, "Discard what you typed?")
-	h.press(k.Confirm.Yes)
+	h.press(k.Dialog.Yes)
 	h.waitFor("nothing was created")
 	if _, ok := h.app.top().(*listScreen); !ok || h.emu.Requests("CreateSecret") != 0 {
 		t.Fatalf("after discarding: %T on top, %d creates", h.app.top(), h.emu.Requests("CreateSecret"))

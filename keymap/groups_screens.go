@@ -1,0 +1,130 @@
+package keymap
+
+import "charm.land/bubbles/v2/key"
+
+// List is the secret list (and, for Filter and StopLoading, the all-regions
+// search, which reads like it).
+type List struct {
+	Filter       key.Binding
+	ServerFilter key.Binding
+	Sort         key.Binding
+	SortOrder    key.Binding
+	ShowDeleted  key.Binding
+	StopLoading  key.Binding
+	Region       key.Binding
+	AllRegions   key.Binding
+	Profile      key.Binding
+}
+
+func defaultList() List {
+	return List{
+		Filter:       bind([]string{"/"}, "/", "filter"),
+		ServerFilter: bind([]string{"f"}, "f", "server filter"),
+		Sort:         bind([]string{"s"}, "s", "sort"),
+		SortOrder:    bind([]string{"S"}, "S", "reverse sort"),
+		ShowDeleted:  bind([]string{"D"}, "D", "show deleted"),
+		StopLoading:  bind([]string{"x"}, "x", "stop loading"),
+		Region:       bind([]string{"R"}, "R", "region"),
+		AllRegions:   bind([]string{"A"}, "A", "all regions"),
+		Profile:      bind([]string{"P"}, "P", "profile"),
+	}
+}
+
+// Picker is a region or profile picker.
+type Picker struct {
+	Select key.Binding
+	Toggle key.Binding
+	Filter key.Binding
+}
+
+func defaultPicker() Picker {
+	return Picker{
+		Select: bind([]string{"enter"}, "enter", "choose"),
+		Toggle: bind([]string{"space"}, "space", "toggle"),
+		Filter: bind([]string{"/"}, "/", "filter"),
+	}
+}
+
+// Detail is a secret's metadata screen.
+type Detail struct {
+	Value            key.Binding
+	Versions         key.Binding
+	Policy           key.Binding
+	Rotate           key.Binding // mutating
+	RotationSettings key.Binding // mutating
+	CancelRotation   key.Binding // mutating
+	Rollback         key.Binding // mutating
+	Tags             key.Binding // mutating
+}
+
+func defaultDetail() Detail {
+	return Detail{
+		Value:            bind([]string{"enter"}, "enter", "value"),
+		Versions:         bind([]string{"v"}, "v", "versions"),
+		Policy:           bind([]string{"p"}, "p", "policy"),
+		Rotate:           bind([]string{"o"}, "o", "rotate now"),
+		RotationSettings: bind([]string{"O"}, "O", "rotation settings"),
+		CancelRotation:   bind([]string{"X"}, "X", "cancel rotation"),
+		Rollback:         bind([]string{"b"}, "b", "roll back"),
+		Tags:             bind([]string{"t"}, "t", "tags"),
+	}
+}
+
+// Versions is the version list of one secret.
+type Versions struct {
+	OpenValue   key.Binding
+	Rollback    key.Binding // mutating
+	MoveLabel   key.Binding // mutating
+	RemoveLabel key.Binding // mutating
+}
+
+func defaultVersions() Versions {
+	return Versions{
+		OpenValue:   bind([]string{"enter"}, "enter", "open value"),
+		Rollback:    bind([]string{"b"}, "b", "roll back"),
+		MoveLabel:   bind([]string{"m"}, "m", "move label"),
+		RemoveLabel: bind([]string{"x"}, "x", "remove label"),
+	}
+}
+
+// Value is the secret value viewer (Common.Reveal shows one field).
+type Value struct {
+	RevealAll key.Binding
+	CopyField key.Binding
+	CopyAll   key.Binding
+	Raw       key.Binding
+	Expand    key.Binding
+}
+
+func defaultValue() Value {
+	return Value{
+		RevealAll: bind([]string{"V"}, "V", "reveal all"),
+		CopyField: bind([]string{"c"}, "c", "copy field"),
+		CopyAll:   bind([]string{"C"}, "C", "copy value"),
+		Raw:       bind([]string{"r"}, "r", "raw/table"),
+		Expand:    bind([]string{"enter", "right", "l"}, "enter", "expand"),
+	}
+}
+
+// Editing changes a map of fields: a secret value's fields on the value
+// screen, and a secret's tags on the tags screen (which describes them as
+// tag actions). All of them are mutating.
+type Editing struct {
+	Edit     key.Binding
+	AddField key.Binding
+	DelField key.Binding
+	Rename   key.Binding
+	Save     key.Binding
+	External key.Binding // edit in $EDITOR
+}
+
+func defaultEditing() Editing {
+	return Editing{
+		Edit:     bind([]string{"e"}, "e", "edit"),
+		AddField: bind([]string{"a"}, "a", "add field"),
+		DelField: bind([]string{"x"}, "x", "delete field"),
+		Rename:   bind([]string{"n"}, "n", "rename key"),
+		Save:     bind([]string{"s", "ctrl+s"}, "s", "review & save"),
+		External: bind([]string{"E"}, "E", "$EDITOR"),
+	}
+}
