@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// A write dialog goes load → choose → confirm → apply → audit → announce.
+// Loading is a fetch (async.go) and choosing is the dialog's own; dialogWrite
+// holds the rest, the same for every dialog: the confirmation pane (which
+// decides the production guard itself), the busy state, running the call in
+// a command under the per-call timeout, the tagged result and its owner/seq
+// check, the audit record with the outcome, and on success the dialog's
+// announcement. On failure the pane stays open with the error, so nothing
+// typed is lost, and the status line says what went wrong.
+
+// writeOp is the write a dialog asks for once the operator confirmed.
+type writeOp struct {
+	// busy is shown in the pane while the call runs ("restoring x…").
+	busy string
+	// call does the write; it runs in a command, never in Update.
+	call func(ctx context.Context) (any, error)
+	// audit is the event recorded for the attempt; its Outcome is set from
+	// the call's error. It names the secret and versions, never a value.
+	audit AuditEvent
+	// auditResult, when set, completes the event from the call's result
+	// (e.g. the ARN of a secret just created).
+	auditResult func(ev *AuditEvent, val any)
+	// done is the announcement on success, given the call's result:
+	// typically announce(ref, text), or a dialog's own next step.
+	done func(val any) tea.Cmd
+}
+
+// writtenMsg is a write's result, tagged with the dialog that ran it.
+type writtenMsg struct {
+	owner Screen
+	seq   int
+	val   any
+	err   error
+}
+
+// dialogWrite is the confirm → apply → audit → announce part of a write
+// dialog. A dialog embeds one (by value), opens the pane with open, feeds it
+// key presses with update, and hands it every writtenMsg with result.
+type dialogWrite struct {
+	env   *Env
+	owner Screen
+	pane  *confirmPane // nil while the dialog is loading or choosing
+	op    writeOp      // the write in flight or last run
+	seq   int
+	done  bool // the write succeeded: the dialog ignores further keys
+
+	width, height int
+}
+
+// newDialogWrite starts the lifecycle of owner's write.
+func newDialogWrite(env *Env, owner Screen) dialogWrite {
+	return dialogWrite{env: env, owner: owner}
+}
+
+// open shows the confirmation pane; its command focuses the name guard.
+func (w *dialogWrite) open(title string, body []string, opts confirmOptions) tea.Cmd {
+	w.pane = newConfirmPane(w.env, title, body, opts)
+	w.pane.setSize(w.width, w.height)
+	return w.pane.init()
+}
+
+// update passes a message to the pane. When the operator confirms, it runs
+// the write op() describes and reports confirmAccepted; on confirmDeclined
+// the dialog decides (close the pane, or the dialog).
+func (w *dialogWrite) update(msg tea.Msg, op func() writeOp) (confirmResult, tea.Cmd) {
+	if w.pane == nil || w.done {
+		return confirmOpen, nil
+	}
+	res, cmd := w.pane.update(msg)
+	if res == confirmAccepted {
+		return res, w.run(op())
+	}
+	return res, cmd
+}
+
+// run shows op's busy text and runs its call under the per-call timeout.
+func (w *dialogWrite) run(op writeOp) tea.Cmd {
+	w.seq++
+	w.op = op
+	if w.pane != nil {
+		w.pane.setBusy(op.busy)
+	}
+	env, owner, seq, call := w.env, w.owner, w.seq, op.call
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		v, err := call(ctx)
+		return writtenMsg{owner: owner, seq: seq, val: v, err: err}
+	}
+}
+
+// result takes a write's result: ok is false when it is not this dialog's
+// latest. It records the audit event, then shows the error in the pane, or
+// marks the dialog done and returns its announcement.
+func (w *dialogWrite) result(msg writtenMsg) (cmd tea.Cmd, ok bool) {
+	if msg.owner != w.owner || msg.seq != w.seq {
+		return nil, false
+	}
+	ev := w.op.audit
+	if w.op.auditResult != nil && msg.err == nil {
+		w.op.auditResult(&ev, msg.val)
+	}
+	ev.Outcome = outcomeOf(msg.err)
+	if ev.Action != "" {
+		w.env.Record(ev)
+	}
+	if msg.err != nil {
+		if w.pane != nil {
+			w.pane.setError(msg.err)
+		}
+		return failed(msg.err), true
+	}
+	w.done = true
+	if w.op.done == nil {
+		return nil, true
+	}
+	return w.op.done(msg.val), true
+}
+
+// announce is the usual end of a write: the secret changed, a success
+// status, and the dialog closes.
+func announce(ref aws.SecretRef, text string) tea.Cmd {
+	return tea.Batch(changed(ref.Region, ref.ID()), success(text), pop())
+}
+
+// busy reports whether a write is in flight.
+func (w *dialogWrite) busy() bool { return w.pane != nil && w.pane.busy != "" }
+
+// setSize gives the pane its box.
+func (w *dialogWrite) setSize(width, height int) {
+	w.width, w.height = width, height
+	if w.pane != nil {
+		w.pane.setSize(width, height)
+	}
+}
+
+// capturing reports whether the pane's name guard has the keyboard.
+func (w *dialogWrite) capturing() bool { return w.pane != nil && w.pane.capturing() }
+
+// close drops the pane unless a write is in flight, and reports whether
+// there was one (then esc goes no further).
+func (w *dialogWrite) close() bool { return closePane(&w.pane) }
+
+// shortHelp is the pane's short help, or fallback while there is no pane.
+func (w *dialogWrite) shortHelp(fallback ...key.Binding) []key.Binding {
+	if w.pane != nil {
+		return w.pane.shortHelp()
+	}
+	return fallback
+}
+
+// productionGuard asks for the secret's name before action on a production
+// account; the pane decides whether the account is one.
+func productionGuard(name, action string) *nameGuard {
+	return &nameGuard{name: name, reason: "Production account: type the secret's name to " + action}
+}
+
+// refOf names the secret of a summary, with the store's region when the
+// summary carries none (a summary built from an operator's input).
+func refOf(s aws.SecretSummary, store aws.Store) aws.SecretRef {
+	ref := s.Ref()
+	if ref.Region == "" && store != nil {
+		ref.Region = store.Region()
+	}
+	return ref
+}
