@@ -174,3 +174,6 @@ func refOf(s aws.SecretSummary, store aws.Store) aws.SecretRef {
 	}
 	return ref
 }
+
+// outcome lets the App clear a write's error status once a retry succeeds.
+func (m writtenMsg) outcome() (any, error) { return m.owner, m.err }
