@@ -23,7 +23,6 @@ func (m policyScreenLoadedMsg) outcome() (any, error) { return m.owner, m.err }
 func (m profilesLoadedMsg) outcome() (any, error)     { return m.owner, m.err }
 func (m stuckLoadedMsg) outcome() (any, error)        { return m.owner, m.err }
 func (m rotatePolledMsg) outcome() (any, error)       { return m.owner, m.err }
-func (m labelMovedMsg) outcome() (any, error)         { return m.owner, m.err }
 func (m tagsAppliedMsg) outcome() (any, error)        { return m.owner, m.err }
 
 // operation names what a result answers: who asked, and which kind of
