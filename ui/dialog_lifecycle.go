@@ -64,6 +64,7 @@ func newDialogWrite(env *Env, owner Screen) dialogWrite {
 
 // open shows the confirmation pane; its command focuses the name guard.
 func (w *dialogWrite) open(title string, body []string, opts confirmOptions) tea.Cmd {
+	w.done = false
 	w.pane = newConfirmPane(w.env, title, body, opts)
 	w.pane.setSize(w.width, w.height)
 	return w.pane.init()
