@@ -27,8 +27,8 @@ type writeOp struct {
 	// audit is the event recorded for the attempt; its Outcome is set from
 	// the call's error. It names the secret and versions, never a value.
 	audit AuditEvent
-	// auditResult, when set, completes the event from the call's result
-	// (e.g. the ARN of a secret just created).
+	// auditResult, when set, completes the event from the call's result,
+	// failed or not (e.g. the ARN of a secret just created).
 	auditResult func(ev *AuditEvent, val any)
 	// done is the announcement on success, given the call's result:
 	// typically announce(ref, text), or a dialog's own next step.
@@ -108,7 +108,7 @@ func (w *dialogWrite) result(msg writtenMsg) (cmd tea.Cmd, ok bool) {
 		return nil, false
 	}
 	ev := w.op.audit
-	if w.op.auditResult != nil && msg.err == nil {
+	if w.op.auditResult != nil {
 		w.op.auditResult(&ev, msg.val)
 	}
 	ev.Outcome = outcomeOf(msg.err)
