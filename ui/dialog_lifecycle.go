@@ -33,6 +33,9 @@ type writeOp struct {
 	// done is the announcement on success, given the call's result:
 	// typically announce(ref, text), or a dialog's own next step.
 	done func(val any) tea.Cmd
+	// fail, when set, replaces the usual failure (the error in the pane and
+	// the status line) for a dialog that has more to say.
+	fail func(err error) tea.Cmd
 }
 
 // writtenMsg is a write's result, tagged with the dialog that ran it.
@@ -85,37 +88,42 @@ func (w *dialogWrite) update(msg tea.Msg, op func() writeOp) (confirmResult, tea
 }
 
 // run shows op's busy text and runs its call under the per-call timeout.
+// The command records the audit event as soon as the call returns, so the
+// attempt is in the log even if the dialog is gone when the result arrives.
 func (w *dialogWrite) run(op writeOp) tea.Cmd {
 	w.seq++
 	w.op = op
 	if w.pane != nil {
 		w.pane.setBusy(op.busy)
 	}
-	env, owner, seq, call := w.env, w.owner, w.seq, op.call
+	env, owner, seq := w.env, w.owner, w.seq
 	return func() tea.Msg {
 		ctx, cancel := env.Context()
 		defer cancel()
-		v, err := call(ctx)
+		v, err := op.call(ctx)
+		if op.audit.Action != "" {
+			ev := op.audit
+			if op.auditResult != nil {
+				op.auditResult(&ev, v)
+			}
+			ev.Outcome = outcomeOf(err)
+			env.Record(ev)
+		}
 		return writtenMsg{owner: owner, seq: seq, val: v, err: err}
 	}
 }
 
 // result takes a write's result: ok is false when it is not this dialog's
-// latest. It records the audit event, then shows the error in the pane, or
-// marks the dialog done and returns its announcement.
+// latest. It shows the error in the pane (or hands it to op.fail), or marks
+// the dialog done and returns its announcement.
 func (w *dialogWrite) result(msg writtenMsg) (cmd tea.Cmd, ok bool) {
 	if msg.owner != w.owner || msg.seq != w.seq {
 		return nil, false
 	}
-	ev := w.op.audit
-	if w.op.auditResult != nil {
-		w.op.auditResult(&ev, msg.val)
-	}
-	ev.Outcome = outcomeOf(msg.err)
-	if ev.Action != "" {
-		w.env.Record(ev)
-	}
 	if msg.err != nil {
+		if w.op.fail != nil {
+			return w.op.fail(msg.err), true
+		}
 		if w.pane != nil {
 			w.pane.setError(msg.err)
 		}
