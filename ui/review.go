@@ -59,10 +59,10 @@ func newReviewScreen(env *Env, store aws.Store, req saveRequest) *reviewScreen {
 	r.diff = diffValues(aws.TextValue(string(r.live)), aws.TextValue(string(req.updated)))
 	opts := confirmOptions{confirmLabel: "Save"}
 	if env.Production {
-		opts.requireName = req.target.name
+		opts.requireName = req.target.String()
 		opts.nameReason = "Production account: type the secret's name to save"
 	}
-	r.pane = newConfirmPane(env, "Review and save "+req.target.name, nil, opts)
+	r.pane = newConfirmPane(env, "Review and save "+req.target.String(), nil, opts)
 	r.refreshBody()
 	return r
 }
@@ -125,7 +125,7 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return info("still reading AWSCURRENT to show what the save changes")
 		}
-		r.pane.setBusy("saving a new version of " + r.req.target.name + "…")
+		r.pane.setBusy("saving a new version of " + r.req.target.String() + "…")
 		return r.put()
 	}
 	return cmd
@@ -151,7 +151,7 @@ func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
 	if aws.KindOf(err) == aws.KindConflict {
 		r.conflict = true
 		r.revealed = false
-		r.pane = newConfirmPane(r.env, "Not saved: "+r.req.target.name+" changed since you loaded it", nil,
+		r.pane = newConfirmPane(r.env, "Not saved: "+r.req.target.String()+" changed since you loaded it", nil,
 			confirmOptions{confirmLabel: "Reload & re-apply"})
 		r.pane.setSize(r.width, r.height)
 		r.refreshBody()
@@ -199,7 +199,7 @@ func (r *reviewScreen) toggleReveal() tea.Cmd {
 		return nil
 	}
 	ev := AuditEvent{
-		Action: "reveal", Region: r.req.target.region, SecretARN: r.req.target.arn,
+		Action: "reveal", Region: r.req.target.Region, SecretARN: r.req.target.ARN,
 		VersionIDs: []string{r.req.loadedID}, Outcome: "ok", Detail: "review of unsaved edits",
 	}
 	env, seq := r.env, r.revealSeq

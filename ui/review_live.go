@@ -36,9 +36,9 @@ func (r *reviewScreen) fetchLive() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := env.Context()
 		defer cancel()
-		val, err := store.GetValue(ctx, req.target.id, aws.VersionRef{ID: req.expectCurrent})
+		val, err := store.GetValue(ctx, req.target.ID(), aws.VersionRef{ID: req.expectCurrent})
 		env.Record(AuditEvent{
-			Action: "get-value", Region: req.target.region, SecretARN: req.target.arn,
+			Action: "get-value", Region: req.target.Region, SecretARN: req.target.ARN,
 			VersionIDs: []string{req.expectCurrent}, Outcome: outcomeOf(err),
 			Detail: "AWSCURRENT, to review a save of edits made to version " + req.loadedID,
 		})

@@ -27,7 +27,7 @@ func (r *reviewScreen) refreshBody() {
 		r.pane.setBody(body)
 		return
 	}
-	body = append(body, st.Text.Render("Region "+req.target.region+" · "+plural(req.edits, "edit")+"."))
+	body = append(body, st.Text.Render("Region "+req.target.Region+" · "+plural(req.edits, "edit")+"."))
 	if req.expectCurrent != "" {
 		body = append(body, st.Text.Render("Saving creates a new version: ")+st.StageCurrent.Render("AWSCURRENT")+
 			st.Text.Render(" moves to it and version "+shortID(req.expectCurrent)+" becomes ")+st.StagePrevious.Render("AWSPREVIOUS")+st.Text.Render("."))

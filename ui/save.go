@@ -15,7 +15,7 @@ type saveRequest struct {
 	// owner is the screen that edited the value; the saved and re-apply
 	// messages carry it so only that screen acts on them.
 	owner  any
-	target secretTarget
+	target aws.SecretRef
 	// loadedID and loadedStages name the version the edits started from.
 	loadedID     string
 	loadedStages []string
@@ -59,7 +59,7 @@ func (r *reviewScreen) put() tea.Cmd {
 	r.saving = true
 	seq, store, env, req, token := r.seq, r.store, r.env, r.req, r.token
 	in := aws.PutValueInput{
-		SecretID:           req.target.id,
+		SecretID:           req.target.ID(),
 		Value:              aws.TextValue(string(req.updated)),
 		ClientRequestToken: token,
 		ExpectCurrent:      req.expectCurrent,
@@ -73,10 +73,10 @@ func (r *reviewScreen) put() tea.Cmd {
 		res, err := store.PutValue(ctx, in)
 		arn := res.ARN
 		if arn == "" {
-			arn = req.target.arn
+			arn = req.target.ARN
 		}
 		env.Record(AuditEvent{
-			Action: "put-value", Region: req.target.region, SecretARN: arn,
+			Action: "put-value", Region: req.target.Region, SecretARN: arn,
 			VersionIDs: []string{res.VersionID, req.expectCurrent}, Outcome: outcomeOf(err),
 			Detail: plural(req.edits, "edit") + " from version " + req.loadedID,
 		})
@@ -90,11 +90,11 @@ func (r *reviewScreen) saved(res aws.PutValueResult) tea.Cmd {
 	req := r.req
 	arn := res.ARN
 	if arn == "" {
-		arn = req.target.id
+		arn = req.target.ID()
 	}
-	text := "saved " + req.target.name + " as version " + shortID(res.VersionID) + " — now AWSCURRENT"
+	text := "saved " + req.target.String() + " as version " + shortID(res.VersionID) + " — now AWSCURRENT"
 	if res.Reconciled {
-		text = "saved (confirmed after the connection dropped): " + req.target.name + " version " + shortID(res.VersionID) + " is now AWSCURRENT"
+		text = "saved (confirmed after the connection dropped): " + req.target.String() + " version " + shortID(res.VersionID) + " is now AWSCURRENT"
 	}
 	if prev := res.Previous; prev != "" {
 		text += "; " + shortID(prev) + " is AWSPREVIOUS"
@@ -107,7 +107,7 @@ func (r *reviewScreen) saved(res aws.PutValueResult) tea.Cmd {
 	return tea.Batch(
 		pop(),
 		func() tea.Msg { return valueSavedMsg{owner: req.owner, result: res} },
-		changed(req.target.region, arn),
+		changed(req.target.Region, arn),
 		status(level, text, 10*time.Second),
 	)
 }
