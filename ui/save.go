@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -44,44 +45,36 @@ type valueSavedMsg struct {
 // replay its edits, after a save was refused because AWSCURRENT moved.
 type reapplyRequestedMsg struct{ owner any }
 
-// putDoneMsg carries a PutValue result to the review that sent it.
-type putDoneMsg struct {
-	owner  *reviewScreen
-	seq    int
-	result aws.PutValueResult
-	err    error
-}
-
-// put sends the edited value. It runs as a command: it records the audit
-// event (versions and outcome, never the value) and reports back.
+// put sends the edited value through the write lifecycle, which records
+// the audit event (versions and outcome, never the value). A value over
+// the size limit is refused here, before anything is sent.
 func (r *reviewScreen) put() tea.Cmd {
-	r.seq++
+	req, store := r.req, r.store
+	if err := checkSize(req.updated); err != nil {
+		return r.finished(aws.PutValueResult{}, err)
+	}
 	r.saving = true
-	seq, store, env, req, token := r.seq, r.store, r.env, r.req, r.token
 	in := aws.PutValueInput{
 		SecretID:           req.target.ID(),
 		Value:              aws.TextValue(string(req.updated)),
-		ClientRequestToken: token,
+		ClientRequestToken: r.token,
 		ExpectCurrent:      req.expectCurrent,
 	}
-	return func() tea.Msg {
-		if err := checkSize(req.updated); err != nil {
-			return putDoneMsg{owner: r, seq: seq, err: err}
-		}
-		ctx, cancel := env.Context()
-		defer cancel()
-		res, err := store.PutValue(ctx, in)
-		arn := res.ARN
-		if arn == "" {
-			arn = req.target.ARN
-		}
-		env.Record(AuditEvent{
-			Action: "put-value", Region: req.target.Region, SecretARN: arn,
-			VersionIDs: []string{res.VersionID, req.expectCurrent}, Outcome: outcomeOf(err),
-			Detail: plural(req.edits, "edit") + " from version " + req.loadedID,
-		})
-		return putDoneMsg{owner: r, seq: seq, result: res, err: err}
-	}
+	return r.write.run(writeOp{
+		busy: "saving a new version of " + req.target.String() + "…",
+		call: func(ctx context.Context) (any, error) { return store.PutValue(ctx, in) },
+		audit: AuditEvent{Action: "put-value", Region: req.target.Region, SecretARN: req.target.ARN,
+			Detail: plural(req.edits, "edit") + " from version " + req.loadedID},
+		auditResult: func(ev *AuditEvent, val any) {
+			res, _ := val.(aws.PutValueResult)
+			if res.ARN != "" {
+				ev.SecretARN = res.ARN
+			}
+			ev.VersionIDs = []string{res.VersionID, req.expectCurrent}
+		},
+		done: func(val any) tea.Cmd { return r.finished(val.(aws.PutValueResult), nil) },
+		fail: func(err error) tea.Cmd { return r.finished(aws.PutValueResult{}, err) },
+	})
 }
 
 // saved is what a successful put does: close the review, tell the editing
