@@ -78,8 +78,8 @@ func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case writtenMsg:
 		cmd, _ := r.write.result(msg)
 		return r, cmd
-	case liveLoadedMsg:
-		if msg.owner != r || msg.seq != r.liveSeq {
+	case resultMsg[aws.Value]:
+		if !msg.isFor(r, r.liveSeq) {
 			return r, nil
 		}
 		return r, r.liveLoaded(msg)
