@@ -63,16 +63,11 @@ func (d *deleteScreen) Init() tea.Cmd { return nil }
 
 // Update handles results and keys.
 func (d *deleteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case writtenMsg:
-		cmd, _ := d.write.result(msg)
+	if cmd, ok := d.write.forward(msg, d.op); ok {
 		return d, cmd
-	case tea.KeyPressMsg:
-		return d, d.handleKey(msg)
 	}
-	if d.write.pane != nil {
-		_, cmd := d.write.update(msg, d.op)
-		return d, cmd
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return d, d.handleKey(msg)
 	}
 	d.ways.update(msg)
 	return d, nil

@@ -54,8 +54,11 @@ type dialogWrite struct {
 	owner Screen
 	pane  *confirmPane // nil while the dialog is loading or choosing
 	op    writeOp      // the write in flight or last run
-	seq   int
-	done  bool // the write succeeded: the dialog ignores further keys
+	seq   int          // the latest write's
+	// loadSeq is the latest load's (load, describe): a dialog that reads
+	// afresh drops older answers.
+	loadSeq int
+	done    bool // the write succeeded: the dialog ignores further keys
 
 	width, height int
 }
@@ -186,3 +189,36 @@ func refOf(s aws.SecretSummary, store aws.Store) aws.SecretRef {
 
 // outcome lets the App clear a write's error status once a retry succeeds.
 func (m writtenMsg) outcome() (any, error) { return m.owner, m.err }
+
+// load reads what a dialog shows before its choice (the load step), in a
+// command tagged with the dialog's latest load; isLoad recognises it.
+func load[T any](w *dialogWrite, read func(ctx context.Context) (T, error)) tea.Cmd {
+	w.loadSeq++
+	return fetch(w.env, w.owner, w.loadSeq, read)
+}
+
+// isLoad reports whether msg answers the dialog's latest load.
+func isLoad[T any](w *dialogWrite, msg resultMsg[T]) bool { return msg.isFor(w.owner, w.loadSeq) }
+
+// describe reads the dialog's secret afresh (the usual load step).
+func (w *dialogWrite) describe(store aws.Store, ref aws.SecretRef) tea.Cmd {
+	return load(w, func(ctx context.Context) (aws.Secret, error) { return store.DescribeSecret(ctx, ref.ID()) })
+}
+
+// forward takes what the lifecycle handles for the dialog: a write's
+// result, and any other message but a key press while the pane is open (a
+// dialog handles its keys itself, and calls update for the pane's).
+func (w *dialogWrite) forward(msg tea.Msg, op func() writeOp) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case writtenMsg:
+		cmd, _ := w.result(msg)
+		return cmd, true
+	case tea.KeyPressMsg:
+		return nil, false
+	}
+	if w.pane == nil {
+		return nil, false
+	}
+	_, cmd := w.update(msg, op)
+	return cmd, true
+}

@@ -55,7 +55,6 @@ type moveLabelScreen struct {
 	preTo   string // version to preselect as target
 	loading bool
 	loadErr error
-	seq     int
 	write   dialogWrite
 
 	width, height int
@@ -142,16 +141,15 @@ func (m *moveLabelScreen) Init() tea.Cmd {
 	if !m.loading {
 		return nil
 	}
-	m.seq++
-	seq, store, env, id := m.seq, m.store, m.env, m.ref.ID()
-	return listVersions(env, store, m, seq, id)
+	store, id := m.store, m.ref.ID()
+	return load(&m.write, func(ctx context.Context) ([]aws.Version, error) { return store.ListVersions(ctx, id) })
 }
 
 // Update handles results and keys.
 func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[[]aws.Version]:
-		if !msg.isFor(m, m.seq) {
+		if !isLoad(&m.write, msg) {
 			return m, nil
 		}
 		m.loading = false

@@ -114,16 +114,11 @@ func (r *removeLabelScreen) Init() tea.Cmd {
 
 // Update handles results and keys.
 func (r *removeLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case writtenMsg:
-		cmd, _ := r.write.result(msg)
+	if cmd, ok := r.write.forward(msg, r.op); ok {
 		return r, cmd
-	case tea.KeyPressMsg:
-		return r, r.handleKey(msg)
 	}
-	if r.write.pane != nil {
-		_, cmd := r.write.update(msg, r.op)
-		return r, cmd
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return r, r.handleKey(msg)
 	}
 	r.picker.update(msg)
 	return r, nil

@@ -18,7 +18,6 @@ type restoreScreen struct {
 	summary aws.SecretSummary
 	ref     aws.SecretRef
 
-	seq     int
 	loading bool
 	loadErr error
 	refusal string
@@ -36,16 +35,14 @@ func newRestoreScreen(env *Env, store aws.Store, summary aws.SecretSummary) *res
 
 // Init reads the secret afresh.
 func (r *restoreScreen) Init() tea.Cmd {
-	r.seq++
-	seq, store, env, id := r.seq, r.store, r.env, r.ref.ID()
-	return describe(env, store, r, seq, id)
+	return r.write.describe(r.store, r.ref)
 }
 
 // Update handles results and keys.
 func (r *restoreScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[aws.Secret]:
-		if !msg.isFor(r, r.seq) {
+		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
 		return r, r.loaded(msg)

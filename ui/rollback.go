@@ -21,7 +21,6 @@ type rollbackScreen struct {
 	secret aws.Secret
 	ref    aws.SecretRef
 
-	seq      int
 	loading  bool
 	refusal  string // why a rollback is not possible; empty if it is
 	loadErr  error  // describe failed: nothing to confirm
@@ -63,10 +62,9 @@ func newRollbackScreen(env *Env, store aws.Store, secret aws.Secret) *rollbackSc
 func (r *rollbackScreen) Init() tea.Cmd { return r.load() }
 
 func (r *rollbackScreen) load() tea.Cmd {
-	r.seq++
 	r.loading = true
 	store, id := r.store, r.ref.ID()
-	return fetch(r.env, r, r.seq, func(ctx context.Context) (rollbackState, error) {
+	return load(&r.write, func(ctx context.Context) (rollbackState, error) {
 		var msg rollbackState
 		s, err := store.DescribeSecret(ctx, id)
 		if err != nil {
@@ -100,7 +98,7 @@ func (r *rollbackScreen) load() tea.Cmd {
 func (r *rollbackScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[rollbackState]:
-		if !msg.isFor(r, r.seq) {
+		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
 		return r, r.loaded(msg.val, msg.err)

@@ -55,7 +55,6 @@ type rotateScreen struct {
 	refusal string
 	stuck   bool // refused or failed with AWSPENDING stranded: enter opens the ways out
 	loadErr error
-	seq     int
 	write   dialogWrite
 
 	// interval and timeout control the follow; tests shorten them.
@@ -119,16 +118,14 @@ func (r *rotateScreen) Init() tea.Cmd {
 	if r.followOnly {
 		return r.started(rotateStarted{versionID: r.newVersion, at: time.Now()})
 	}
-	r.seq++
-	seq, store, env, id := r.seq, r.store, r.env, r.ref.ID()
-	return describe(env, store, r, seq, id)
+	return r.write.describe(r.store, r.ref)
 }
 
 // Update handles results, polls and keys.
 func (r *rotateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[aws.Secret]:
-		if !msg.isFor(r, r.seq) {
+		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
 		return r, r.loaded(msg)

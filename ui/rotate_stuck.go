@@ -27,7 +27,6 @@ type stuckRotationScreen struct {
 	secret aws.Secret
 	ref    aws.SecretRef
 
-	seq      int
 	loading  bool
 	loadErr  error
 	pending  string
@@ -59,10 +58,9 @@ func newStuckRotationScreen(env *Env, store aws.Store, secret aws.Secret) *stuck
 func (s *stuckRotationScreen) Init() tea.Cmd { return s.load() }
 
 func (s *stuckRotationScreen) load() tea.Cmd {
-	s.seq++
 	s.loading = true
 	store, id := s.store, s.ref.ID()
-	return fetch(s.env, s, s.seq, func(ctx context.Context) (stuckState, error) {
+	return load(&s.write, func(ctx context.Context) (stuckState, error) {
 		sec, err := store.DescribeSecret(ctx, id)
 		if err != nil {
 			return stuckState{}, err
@@ -76,7 +74,7 @@ func (s *stuckRotationScreen) load() tea.Cmd {
 func (s *stuckRotationScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[stuckState]:
-		if !msg.isFor(s, s.seq) {
+		if !isLoad(&s.write, msg) {
 			return s, nil
 		}
 		s.loaded(msg.val, msg.err)
@@ -84,20 +82,17 @@ func (s *stuckRotationScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, failed(msg.err)
 		}
 		return s, nil
-	case writtenMsg:
-		cmd, _ := s.write.result(msg)
-		return s, cmd
 	case secretChangedMsg:
 		if msg.about(s.ref.Region, s.ref.String(), s.ref.ARN) && !msg.deleted {
 			return s, s.load()
 		}
 		return s, nil
-	case tea.KeyPressMsg:
-		return s, s.handleKey(msg)
 	}
-	if s.write.pane != nil {
-		_, cmd := s.write.update(msg, s.op)
+	if cmd, ok := s.write.forward(msg, s.op); ok {
 		return s, cmd
+	}
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return s, s.handleKey(msg)
 	}
 	s.ways.update(msg)
 	return s, nil

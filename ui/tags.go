@@ -124,14 +124,14 @@ func (s *tagsScreen) refresh() {
 
 // Init reads the tags afresh, so the changes are made against AWS's state.
 func (s *tagsScreen) Init() tea.Cmd {
-	return describe(s.env, s.store, s, 0, s.ref.ID())
+	return s.write.describe(s.store, s.ref)
 }
 
 // Update handles results and keys.
 func (s *tagsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[aws.Secret]:
-		if !msg.isFor(s, 0) {
+		if !isLoad(&s.write, msg) {
 			return s, nil
 		}
 		s.loading = false
