@@ -171,6 +171,16 @@ func (w *dialogWrite) shortHelp(fallback ...key.Binding) []key.Binding {
 	return fallback
 }
 
+// revealHelp is the short help of a pane whose body can reveal values (a
+// diff): the name guard's keys or yes/no, each with reveal.
+func (w *dialogWrite) revealHelp() []key.Binding {
+	k := w.env.Keys
+	if w.capturing() {
+		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
+	}
+	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal}
+}
+
 // productionGuard asks for the secret's name before action on a production
 // account; the pane decides whether the account is one.
 func productionGuard(name, action string) *nameGuard {

@@ -234,11 +234,7 @@ func (r *reviewScreen) Capturing() bool { return r.write.pane.capturing() }
 
 // ShortHelp lists what can be done now.
 func (r *reviewScreen) ShortHelp() []key.Binding {
-	k := r.env.Keys
-	if r.Capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
-	}
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal}
+	return r.write.revealHelp()
 }
 
 // FullHelp lists every binding of the review.

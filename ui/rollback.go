@@ -275,11 +275,7 @@ func (r *rollbackScreen) Capturing() bool { return r.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (r *rollbackScreen) ShortHelp() []key.Binding {
-	k := r.env.Keys
-	if r.Capturing() {
-		return []key.Binding{k.Editor.Submit, k.Editor.Cancel, k.Confirm.Switch, k.Editor.Reveal}
-	}
-	return []key.Binding{k.Confirm.Yes, k.Confirm.No, k.Value.Reveal}
+	return r.write.revealHelp()
 }
 
 // FullHelp lists every binding of the screen.
