@@ -10,13 +10,14 @@ import (
 )
 
 // A write dialog goes load → choose → confirm → apply → audit → announce.
-// Loading is a fetch (async.go) and choosing is the dialog's own; dialogWrite
-// holds the rest, the same for every dialog: the confirmation pane (which
-// decides the production guard itself), the busy state, running the call in
-// a command under the per-call timeout, the tagged result and its owner/seq
-// check, the audit record with the outcome, and on success the dialog's
-// announcement. On failure the pane stays open with the error, so nothing
-// typed is lost, and the status line says what went wrong.
+// Choosing is the dialog's own; dialogWrite holds the rest, the same for
+// every dialog: the load (a fetch tagged with the dialog's latest load), the
+// confirmation pane (which decides the production guard itself), the busy
+// state, running the call in a command under the per-call timeout, the
+// tagged result and its owner/seq check, the audit record with the outcome,
+// and on success the dialog's announcement. On failure the pane stays open
+// with the error, so nothing typed is lost, and the status line says what
+// went wrong. It knows no dialog: it moves as it is to ui/pages/dialog.
 
 // writeOp is the write a dialog asks for once the operator confirmed.
 type writeOp struct {
@@ -46,9 +47,10 @@ type writtenMsg struct {
 	err   error
 }
 
-// dialogWrite is the confirm → apply → audit → announce part of a write
-// dialog. A dialog embeds one (by value), opens the pane with open, feeds it
-// key presses with update, and hands it every writtenMsg with result.
+// dialogWrite is a write dialog's lifecycle. A dialog embeds one (by value),
+// loads with load or describe, opens the pane with open, feeds it key
+// presses with update, and hands it other messages with forward (or every
+// writtenMsg with result).
 type dialogWrite struct {
 	env   *Env
 	owner Screen
