@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -84,7 +83,7 @@ func (m *moveLabelScreen) withTarget(versionID string) *moveLabelScreen {
 }
 
 func (m *moveLabelScreen) setVersions(vs []aws.Version) {
-	m.versions = sortVersionsNewest(vs)
+	m.versions = sortVersions(vs)
 	seen := map[string]bool{}
 	for _, v := range m.versions {
 		for _, l := range v.Stages {
@@ -103,18 +102,6 @@ func (m *moveLabelScreen) setVersions(vs []aws.Version) {
 	items = append(items, choice{text: st.Text.Render("a new label…")})
 	m.labelSel = newChoiceList(m.env, items)
 	m.layout()
-}
-
-// sortVersionsNewest orders versions newest first (ties by id).
-func sortVersionsNewest(vs []aws.Version) []aws.Version {
-	out := append([]aws.Version(nil), vs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].CreatedDate.Equal(out[j].CreatedDate) {
-			return out[i].CreatedDate.After(out[j].CreatedDate)
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
 }
 
 // holder is the version carrying label now, or "".
