@@ -18,32 +18,6 @@ import (
 // Helpers shared by the write dialogs (confirm, labels, rollback, rotation,
 // create, delete, restore, tags).
 
-// writeTarget names the secret a write dialog acts on.
-type writeTarget struct {
-	id     string // what AWS calls use: the ARN when known, else the name
-	name   string
-	arn    string
-	region string
-}
-
-// targetOf names a secret for AWS calls, with the store's region as fallback.
-func targetOf(s aws.SecretSummary, store aws.Store) writeTarget {
-	t := writeTarget{id: s.ARN, name: s.Name, arn: s.ARN, region: s.Region}
-	if t.id == "" {
-		t.id = s.Name
-	}
-	if t.name == "" {
-		t.name = s.ARN
-	}
-	if t.region == "" && store != nil {
-		t.region = store.Region()
-	}
-	return t
-}
-
-// changedID is what secretChangedMsg carries: the ARN when known.
-func (t writeTarget) changedID() string { return t.id }
-
 // outcomeOf is the audit outcome of a call: "ok" or the error kind.
 func outcomeOf(err error) string {
 	if err == nil {

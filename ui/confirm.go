@@ -41,6 +41,14 @@ type confirmOptions struct {
 	requireName string
 	// nameReason says why the name is asked for.
 	nameReason string
+	// guard asks for a name on a production account only: the pane
+	// decides from its Env, so no dialog repeats the choice.
+	guard *nameGuard
+}
+
+// nameGuard is the production guard: the name to type, and why.
+type nameGuard struct {
+	name, reason string
 }
 
 // confirmPane is a reusable confirmation dialog embedded by the write
@@ -70,6 +78,9 @@ type confirmPane struct {
 func newConfirmPane(env *Env, title string, body []string, opts confirmOptions) *confirmPane {
 	if opts.confirmLabel == "" {
 		opts.confirmLabel = "Confirm"
+	}
+	if opts.guard != nil && env.Production && opts.requireName == "" {
+		opts.requireName, opts.nameReason = opts.guard.name, opts.guard.reason
 	}
 	p := &confirmPane{env: env, title: title, opts: opts, width: 60, height: 20}
 	p.input = textinput.New()

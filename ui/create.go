@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -40,19 +41,11 @@ type createScreen struct {
 	plain     *formField
 	submit    *formField
 
-	pane     *confirmPane
-	input    aws.CreateSecretInput // what the confirmation sends
-	finished bool
-	discard  bool // asking whether to throw away what was typed
+	write   dialogWrite
+	input   aws.CreateSecretInput // what the confirmation sends
+	discard bool                  // asking whether to throw away what was typed
 
 	width, height int
-}
-
-// secretCreatedMsg is CreateSecret's result.
-type secretCreatedMsg struct {
-	owner   *createScreen
-	summary aws.SecretSummary
-	err     error
 }
 
 // newCreateScreen opens the create dialog for region (store's region).
@@ -61,6 +54,7 @@ func newCreateScreen(env *Env, store aws.Store, region string) *createScreen {
 		region = store.Region()
 	}
 	c := &createScreen{env: env, store: store, region: region, token: aws.NewRequestToken(), form: newForm(env)}
+	c.write = newDialogWrite(env, c)
 	f := c.form
 	c.name = f.text("name", "Name", "", "e.g. prod/app/db-credentials")
 	c.name.hint = "1-512 ASCII letters, digits and / _ + = . @ -"
@@ -124,24 +118,18 @@ func (c *createScreen) Init() tea.Cmd { return c.form.setFocus(0) }
 
 // Update handles results and keys.
 func (c *createScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if m, ok := msg.(secretCreatedMsg); ok {
-		if m.owner != c {
-			return c, nil
-		}
-		return c, c.created(m)
+	if m, ok := msg.(writtenMsg); ok {
+		cmd, _ := c.write.result(m)
+		return c, cmd
 	}
-	if c.finished {
+	if c.write.done {
 		return c, nil
 	}
-	if c.pane != nil {
-		res, cmd := c.pane.update(msg)
-		switch res {
-		case confirmDeclined:
-			c.pane = nil
+	if c.write.pane != nil {
+		res, cmd := c.write.update(msg, c.op)
+		if res == confirmDeclined {
+			c.write.pane = nil
 			return c, nil
-		case confirmAccepted:
-			c.pane.setBusy("creating " + c.input.Name + "…")
-			return c, c.create()
 		}
 		return c, cmd
 	}
@@ -268,14 +256,8 @@ func (c *createScreen) review() tea.Cmd {
 	if in.Value.IsZero() {
 		body = append(body, "", st.Warning.Render("No value: the secret will have no version until you put one."))
 	}
-	opts := confirmOptions{confirmLabel: "Create"}
-	if c.env.Production {
-		opts.requireName = in.Name
-		opts.nameReason = "Production account: type the new secret's name again to create it"
-	}
-	c.pane = newConfirmPane(c.env, "Create "+in.Name+" in "+c.region, body, opts)
-	c.pane.setSize(c.width, c.height)
-	return c.pane.init()
+	return c.write.open("Create "+in.Name+" in "+c.region, body, confirmOptions{confirmLabel: "Create",
+		guard: &nameGuard{name: in.Name, reason: "Production account: type the new secret's name again to create it"}})
 }
 
 // valueSummary describes the value without showing it.
@@ -309,44 +291,36 @@ func padRight(s string, n int) string {
 	return s + strings.Repeat(" ", n-len(s))
 }
 
-func (c *createScreen) create() tea.Cmd {
-	store, env, in := c.store, c.env, c.input
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		sum, err := store.CreateSecret(ctx, in)
-		return secretCreatedMsg{owner: c, summary: sum, err: err}
+// op creates the secret the operator confirmed, with the dialog's token.
+func (c *createScreen) op() writeOp {
+	store, in, region := c.store, c.input, c.region
+	return writeOp{
+		busy:  "creating " + in.Name + "…",
+		call:  func(ctx context.Context) (any, error) { return store.CreateSecret(ctx, in) },
+		audit: AuditEvent{Action: "create", Region: region, Detail: in.Name},
+		auditResult: func(ev *AuditEvent, val any) {
+			sum, _ := val.(aws.SecretSummary)
+			ev.SecretARN = sum.ARN
+			ev.VersionIDs = make([]string, 0, len(sum.VersionStages))
+			for id := range sum.VersionStages {
+				ev.VersionIDs = append(ev.VersionIDs, id)
+			}
+		},
+		done: func(val any) tea.Cmd {
+			sum, _ := val.(aws.SecretSummary)
+			ref := aws.SecretRef{ARN: sum.ARN, Name: in.Name, Region: region}
+			return announce(ref, "Created "+in.Name+" in "+region)
+		},
 	}
-}
-
-func (c *createScreen) created(m secretCreatedMsg) tea.Cmd {
-	ids := make([]string, 0, len(m.summary.VersionStages))
-	for id := range m.summary.VersionStages {
-		ids = append(ids, id)
-	}
-	c.env.Record(AuditEvent{Action: "create", Region: c.region, SecretARN: m.summary.ARN,
-		VersionIDs: ids, Outcome: outcomeOf(m.err), Detail: c.input.Name})
-	if m.err != nil {
-		if c.pane != nil {
-			c.pane.setError(m.err)
-		}
-		return failed(m.err)
-	}
-	c.finished = true
-	id := m.summary.ARN
-	if id == "" {
-		id = c.input.Name
-	}
-	return tea.Batch(changed(c.region, id), success("Created "+c.input.Name+" in "+c.region), pop())
 }
 
 // HandleBack closes the confirmation (back to the form, nothing lost), and
 // asks before leaving a form that has input in it.
 func (c *createScreen) HandleBack() (bool, tea.Cmd) {
-	if closePane(&c.pane) {
+	if c.write.close() {
 		return true, nil
 	}
-	if !c.finished && c.form.hasText() {
+	if !c.write.done && c.form.hasText() {
 		c.discard = true
 		return true, nil
 	}
@@ -364,8 +338,8 @@ func (c *createScreen) leave() tea.Cmd {
 
 // View renders the form or the confirmation.
 func (c *createScreen) View() string {
-	if c.pane != nil {
-		return c.pane.view()
+	if c.write.pane != nil {
+		return c.write.pane.view()
 	}
 	st := c.env.Styles
 	w := max(c.width-4, 6)
@@ -386,9 +360,7 @@ func (c *createScreen) View() string {
 func (c *createScreen) SetSize(w, h int) {
 	c.width, c.height = w, h
 	c.form.setSize(max(w-4, 8), max(h-4, 3))
-	if c.pane != nil {
-		c.pane.setSize(w, h)
-	}
+	c.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
@@ -399,8 +371,8 @@ func (c *createScreen) Capturing() bool {
 	if c.discard {
 		return true
 	}
-	if c.pane != nil {
-		return c.pane.capturing()
+	if c.write.pane != nil {
+		return c.write.capturing()
 	}
 	return c.form.capturing()
 }
@@ -411,8 +383,8 @@ func (c *createScreen) ShortHelp() []key.Binding {
 	if c.discard {
 		return []key.Binding{withHelpDesc(k.Dialog.Yes, "discard"), withHelpDesc(k.Dialog.No, "keep editing")}
 	}
-	if c.pane != nil {
-		return c.pane.shortHelp()
+	if c.write.pane != nil {
+		return c.write.pane.shortHelp()
 	}
 	return []key.Binding{k.Dialog.Switch, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel}
 }

@@ -13,7 +13,7 @@ import (
 func focusField(h *harness, c *createScreen, id string) {
 	h.t.Helper()
 	for range 40 {
-		if c.pane == nil && c.form.focusedID() == id {
+		if c.write.pane == nil && c.form.focusedID() == id {
 			return
 		}
 		h.press(h.app.env.Keys.Dialog.Switch)
@@ -128,7 +128,7 @@ func TestCreateRetryAfterDroppedResponseIsIdempotent(t *testing.T) {
 	waitForText(h, "Value plaintext (hidden)")
 	h.press(k.Dialog.Yes)
 	h.waitFor("✗")
-	if c.pane == nil || c.finished {
+	if c.write.pane == nil || c.write.done {
 		t.Fatal("the dialog did not stay open after the failure")
 	}
 	h.press(k.Dialog.Yes)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -33,27 +34,20 @@ type deleteScreen struct {
 	env     *Env
 	store   aws.Store
 	summary aws.SecretSummary
-	t       writeTarget
+	ref     aws.SecretRef
 
-	ways     *choiceList
-	mode     int
-	days     int
-	pane     *confirmPane
-	finished bool
+	ways  *choiceList
+	mode  int
+	days  int
+	write dialogWrite
 
 	width, height int
 }
 
-// secretDeletedMsg is DeleteSecret's result.
-type secretDeletedMsg struct {
-	owner *deleteScreen
-	date  time.Time
-	err   error
-}
-
 // newDeleteScreen opens the delete dialog for summary.
 func newDeleteScreen(env *Env, store aws.Store, summary aws.SecretSummary) *deleteScreen {
-	d := &deleteScreen{env: env, store: store, summary: summary, t: targetOf(summary, store), days: defaultRecoveryWindow}
+	d := &deleteScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), days: defaultRecoveryWindow}
+	d.write = newDialogWrite(env, d)
 	st := env.Styles
 	scheduled := choice{text: st.Text.Render("Schedule the deletion with a recovery window (recommended): it can be restored until then")}
 	if !summary.DeletedDate.IsZero() {
@@ -69,29 +63,22 @@ func (d *deleteScreen) Init() tea.Cmd { return nil }
 
 // Update handles results and keys.
 func (d *deleteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case secretDeletedMsg:
-		if msg.owner != d {
-			return d, nil
-		}
-		return d, d.deleted(msg)
-	case tea.KeyPressMsg:
-		return d, d.handleKey(msg)
-	}
-	if d.pane != nil {
-		_, cmd := d.pane.update(msg)
+	if cmd, ok := d.write.forward(msg, d.op); ok {
 		return d, cmd
+	}
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return d, d.handleKey(msg)
 	}
 	d.ways.update(msg)
 	return d, nil
 }
 
 func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if d.finished {
+	if d.write.done {
 		return nil
 	}
 	k := d.env.Keys
-	if d.pane == nil {
+	if d.write.pane == nil {
 		if key.Matches(msg, k.Dialog.Choose) {
 			i := d.ways.selected()
 			if r := d.ways.items[i].reason; r != "" {
@@ -103,7 +90,7 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		d.ways.update(msg)
 		return nil
 	}
-	if d.mode == deleteScheduled && d.pane.busy == "" && isArrow(msg) {
+	if d.mode == deleteScheduled && !d.write.busy() && isArrow(msg) {
 		switch {
 		case key.Matches(msg, k.Nav.Up):
 			d.setDays(d.days + 1)
@@ -119,18 +106,10 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
-	res, cmd := d.pane.update(msg)
-	switch res {
-	case confirmDeclined:
-		d.pane = nil
+	res, cmd := d.write.update(msg, d.op)
+	if res == confirmDeclined {
+		d.write.pane = nil
 		return nil
-	case confirmAccepted:
-		if d.mode == deleteForce {
-			d.pane.setBusy("deleting " + d.t.name + " for good…")
-		} else {
-			d.pane.setBusy("scheduling the deletion of " + d.t.name + "…")
-		}
-		return d.apply()
 	}
 	return cmd
 }
@@ -138,7 +117,7 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // setDays changes the recovery window within 7-30 days.
 func (d *deleteScreen) setDays(n int) {
 	d.days = min(max(n, minRecoveryWindow), maxRecoveryWindow)
-	d.pane.setBody(d.scheduleBody())
+	d.write.pane.setBody(d.scheduleBody())
 }
 
 func (d *deleteScreen) scheduleBody() []string {
@@ -150,90 +129,80 @@ func (d *deleteScreen) scheduleBody() []string {
 				", pgdn "+strconv.Itoa(minRecoveryWindow)+", pgup "+strconv.Itoa(maxRecoveryWindow)+")"),
 		st.Label.Render("Deleted on       ") + st.Text.Render("about "+when),
 		"",
-		st.Text.Render("Until then " + common.Sanitize(d.t.name) + " can't be read or changed: applications reading it fail. " +
+		st.Text.Render("Until then " + common.Sanitize(d.ref.String()) + " can't be read or changed: applications reading it fail. " +
 			"You can restore it (" + d.env.Keys.Common.Restore.Help().Key + ") until the window ends; after it, AWS deletes the secret and every version for good."),
 	}
 }
 
 func (d *deleteScreen) openPane() tea.Cmd {
 	st := d.env.Styles
-	opts := confirmOptions{danger: true, requireName: d.t.name}
+	opts := confirmOptions{danger: true, requireName: d.ref.String()}
 	var title string
 	var body []string
 	if d.mode == deleteForce {
-		title = "Delete " + d.t.name + " NOW, without recovery"
+		title = "Delete " + d.ref.String() + " NOW, without recovery"
 		opts.confirmLabel = "Delete forever"
 		opts.nameReason = "This cannot be undone. Type the secret's name to delete it for good"
 		body = []string{
-			st.Danger.Render("This deletes " + common.Sanitize(d.t.name) + " (" + d.t.region + ") and all of its versions immediately. It cannot be undone: " +
+			st.Danger.Render("This deletes " + common.Sanitize(d.ref.String()) + " (" + d.ref.Region + ") and all of its versions immediately. It cannot be undone: " +
 				"there is no recovery window and no restore."),
 			"",
 			st.Text.Render("Applications reading it fail at once. If you may need it again, go back (" + keyHelp(d.env.Keys.Common.Back) + ") and schedule the deletion instead."),
 		}
 	} else {
-		title = "Schedule the deletion of " + d.t.name
+		title = "Schedule the deletion of " + d.ref.String()
 		opts.confirmLabel = "Schedule deletion"
 		opts.nameReason = "Type the secret's name to schedule its deletion"
 		body = d.scheduleBody()
 	}
-	d.pane = newConfirmPane(d.env, title, body, opts)
-	d.pane.setSize(d.width, d.height)
-	return d.pane.init()
+	return d.write.open(title, body, opts)
 }
 
-func (d *deleteScreen) apply() tea.Cmd {
-	store, env := d.store, d.env
-	in := aws.DeleteSecretInput{SecretID: d.t.id}
+// op is the deletion the operator confirmed: scheduled or forced.
+func (d *deleteScreen) op() writeOp {
+	store, in, name := d.store, aws.DeleteSecretInput{SecretID: d.ref.ID()}, d.ref.String()
+	op := writeOp{
+		call: func(ctx context.Context) (any, error) { return store.DeleteSecret(ctx, in) },
+		audit: AuditEvent{Action: "delete", Region: d.ref.Region, SecretARN: d.ref.ARN,
+			Detail: "recovery window " + strconv.Itoa(d.days) + " days"},
+	}
 	if d.mode == deleteForce {
 		in.Force = true
-	} else {
-		in.RecoveryWindowDays = int64(d.days)
+		op.busy = "deleting " + name + " for good…"
+		op.audit.Detail = "force, without recovery"
+		op.done = func(any) tea.Cmd {
+			return tea.Batch(deletedMsg(d.ref.Region, d.ref.ID()), success("Deleted "+name+" for good"), pop())
+		}
+		return op
 	}
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		date, err := store.DeleteSecret(ctx, in)
-		return secretDeletedMsg{owner: d, date: date, err: err}
+	in.RecoveryWindowDays = int64(d.days)
+	op.busy = "scheduling the deletion of " + name + "…"
+	days, now, k := d.days, d.env.Now(), d.env.Keys
+	op.done = func(val any) tea.Cmd {
+		when, _ := val.(time.Time)
+		if when.IsZero() {
+			when = now.AddDate(0, 0, days)
+		}
+		return announce(d.ref, name+" will be deleted on "+when.Format("2006-01-02")+" — "+k.List.ShowDeleted.Help().Key+
+			" lists it, "+k.Common.Restore.Help().Key+" restores it until then")
 	}
-}
-
-func (d *deleteScreen) deleted(m secretDeletedMsg) tea.Cmd {
-	detail := "recovery window " + strconv.Itoa(d.days) + " days"
-	if d.mode == deleteForce {
-		detail = "force, without recovery"
-	}
-	d.env.Record(AuditEvent{Action: "delete", Region: d.t.region, SecretARN: d.t.arn, Outcome: outcomeOf(m.err), Detail: detail})
-	if m.err != nil {
-		d.pane.setError(m.err)
-		return failed(m.err)
-	}
-	d.finished = true
-	if d.mode == deleteForce {
-		return tea.Batch(deletedMsg(d.t.region, d.t.changedID()), success("Deleted "+d.t.name+" for good"), pop())
-	}
-	when := m.date
-	if when.IsZero() {
-		when = d.env.Now().AddDate(0, 0, d.days)
-	}
-	return tea.Batch(changed(d.t.region, d.t.changedID()),
-		success(d.t.name+" will be deleted on "+when.Format("2006-01-02")+" — "+d.env.Keys.List.ShowDeleted.Help().Key+
-			" lists it, "+d.env.Keys.Common.Restore.Help().Key+" restores it until then"), pop())
+	return op
 }
 
 // HandleBack returns from a confirmation to the choice.
 func (d *deleteScreen) HandleBack() (bool, tea.Cmd) {
-	return closePane(&d.pane), nil
+	return d.write.close(), nil
 }
 
 // View renders the choice or the confirmation.
 func (d *deleteScreen) View() string {
-	if d.pane != nil {
-		return d.pane.view()
+	if d.write.pane != nil {
+		return d.write.pane.view()
 	}
 	st := d.env.Styles
 	w := max(d.width-4, 6)
 	k := d.env.Keys
-	lines := []string{st.Danger.Render(cut("Delete "+common.Sanitize(d.t.name)+" ("+d.t.region+")", w)), "", st.Text.Render("How?")}
+	lines := []string{st.Danger.Render(cut("Delete "+common.Sanitize(d.ref.String())+" ("+d.ref.Region+")", w)), "", st.Text.Render("How?")}
 	lines = append(lines, d.ways.lines(w)...)
 	lines = append(lines, "", st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	return st.Pane.BorderForeground(st.Danger.GetForeground()).Width(max(d.width, 10)).Render(strings.Join(lines, "\n"))
@@ -243,24 +212,19 @@ func (d *deleteScreen) View() string {
 func (d *deleteScreen) SetSize(w, h int) {
 	d.width, d.height = w, h
 	d.ways.setHeight(2)
-	if d.pane != nil {
-		d.pane.setSize(w, h)
-	}
+	d.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (d *deleteScreen) Title() string { return "delete" }
 
 // Capturing is true while the name is typed.
-func (d *deleteScreen) Capturing() bool { return d.pane != nil && d.pane.capturing() }
+func (d *deleteScreen) Capturing() bool { return d.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (d *deleteScreen) ShortHelp() []key.Binding {
 	k := d.env.Keys
-	if d.pane != nil {
-		return d.pane.shortHelp()
-	}
-	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back}
+	return d.write.shortHelp(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back)
 }
 
 // FullHelp lists every binding of the screen.

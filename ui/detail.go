@@ -130,7 +130,9 @@ func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Value):
 		return d.openValue()
 	case key.Matches(msg, k.Versions):
-		return push(newVersionsScreen(d.env, d.store, d.target()))
+		vs := newVersionsScreen(d.env, d.store, d.target())
+		vs.kmsKeyID = d.summary.KmsKeyID
+		return push(vs)
 	case key.Matches(msg, k.Policy):
 		return push(newPolicyScreen(d.env, d.store, d.secretID(), d.summary.Name, d.policy, d.policyErr, d.policyLoaded))
 	case key.Matches(msg, c.Refresh):
@@ -198,14 +200,8 @@ func (d *detailScreen) copy(text, what string) tea.Cmd {
 }
 
 // target names this secret for the versions and value screens.
-func (d *detailScreen) target() secretTarget {
-	return secretTarget{
-		id:       d.secretID(),
-		name:     d.summary.Name,
-		arn:      d.summary.ARN,
-		region:   d.region(),
-		kmsKeyID: d.summary.KmsKeyID,
-	}
+func (d *detailScreen) target() aws.SecretRef {
+	return aws.SecretRef{ARN: d.summary.ARN, Name: d.summary.Name, Region: d.region()}
 }
 
 // openValue opens AWSCURRENT's value: pressing the Value binding is the
@@ -214,7 +210,9 @@ func (d *detailScreen) openValue() tea.Cmd {
 	if d.summary.VersionStages != nil && currentVersion(d.summary.VersionStages) == "" {
 		return warn("this secret has no AWSCURRENT version: it has no value yet")
 	}
-	return push(newValueScreen(d.env, d.store, d.target(), aws.VersionRef{Stage: aws.LabelCurrent}))
+	v := newValueScreen(d.env, d.store, d.target(), aws.VersionRef{Stage: aws.LabelCurrent})
+	v.kmsKeyID = d.summary.KmsKeyID
+	return push(v)
 }
 
 // View renders the scrolled metadata.

@@ -131,7 +131,7 @@ func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
 		}
 	}
 	sum := h.summary("us-east-1", "prod/db/postgres")
-	target := secretTarget{id: sum.ARN, name: sum.Name, arn: sum.ARN, region: "us-east-1"}
+	target := aws.SecretRef{ARN: sum.ARN, Name: sum.Name, Region: "us-east-1"}
 	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, h.store("us-east-1"), target, aws.VersionRef{ID: prev})})
 	v := h.waitValue()
 	prevText := v.val.Secret.Text()

@@ -131,7 +131,7 @@ func (v *valueScreen) editLoaded() tea.Cmd {
 // fetchCurrent looks up which version carries AWSCURRENT.
 func (v *valueScreen) fetchCurrent() tea.Cmd {
 	v.edit.currentSeq++
-	seq, store, id, env := v.edit.currentSeq, v.store, v.target.id, v.env
+	seq, store, id, env := v.edit.currentSeq, v.store, v.target.ID(), v.env
 	return func() tea.Msg {
 		ctx, cancel := env.Context()
 		defer cancel()
@@ -171,7 +171,7 @@ func (v *valueScreen) editUpdate(msg tea.Msg) (bool, tea.Cmd) {
 		if slices.Contains(v.val.Stages, aws.LabelCurrent) {
 			v.ref = aws.VersionRef{}
 		}
-		return true, tea.Batch(info("reloading "+v.target.name+" to re-apply your edits…"), v.load())
+		return true, tea.Batch(info("reloading "+v.target.String()+" to re-apply your edits…"), v.load())
 	case externalEditedMsg:
 		if msg.owner != v || msg.seq != v.edit.extSeq {
 			return msg.owner == v, nil
@@ -266,7 +266,7 @@ func (v *valueScreen) startEdit() tea.Cmd {
 		return info(why)
 	}
 	if v.kind == valueText {
-		e, err := newTextEditor(v.env, "edit "+v.target.name, v.shownText(), !v.revealAll)
+		e, err := newTextEditor(v.env, "edit "+v.target.String(), v.shownText(), !v.revealAll)
 		if err != nil {
 			return warn(err.Error())
 		}
@@ -482,7 +482,7 @@ func (v *valueScreen) startReview() tea.Cmd {
 	}
 	t := v.target
 	if arn := v.secretARN(); arn != "" {
-		t.id, t.arn = arn, arn
+		t.ARN = arn
 	}
 	req := saveRequest{
 		owner: v, target: t,
@@ -559,7 +559,7 @@ func (v *valueScreen) reopen(msg externalEditedMsg, why error) tea.Cmd {
 	var e *fieldEditor
 	var err error
 	if msg.purpose == purposeText {
-		e, err = newTextEditorText(v.env, "edit "+v.target.name, msg.res.text, msg.masked)
+		e, err = newTextEditorText(v.env, "edit "+v.target.String(), msg.res.text, msg.masked)
 	} else {
 		e, err = newValueEditorText(v.env, "edit "+msg.path.String(), msg.kind, msg.res.text, msg.masked)
 	}

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"sort"
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -38,7 +38,7 @@ type moveLabelScreen struct {
 	env      *Env
 	store    aws.Store
 	secret   aws.Secret
-	t        writeTarget
+	ref      aws.SecretRef
 	versions []aws.Version
 
 	step     moveStep
@@ -48,29 +48,22 @@ type moveLabelScreen struct {
 	inputErr string
 	targets  *choiceList
 
-	label    string // chosen label
-	from     string // its holder now ("" for a new label)
-	to       string // chosen version
-	preTo    string // version to preselect as target
-	loading  bool
-	loadErr  error
-	seq      int
-	pane     *confirmPane
-	finished bool
+	label   string // chosen label
+	from    string // its holder now ("" for a new label)
+	to      string // chosen version
+	preTo   string // version to preselect as target
+	loading bool
+	loadErr error
+	write   dialogWrite
 
 	width, height int
-}
-
-// labelMovedMsg is the result of a MoveLabel call.
-type labelMovedMsg struct {
-	owner Screen
-	err   error
 }
 
 // newMoveLabelScreen opens the move-label dialog. versions may be nil: the
 // dialog then lists them itself.
 func newMoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions []aws.Version) *moveLabelScreen {
-	m := &moveLabelScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store)}
+	m := &moveLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
+	m.write = newDialogWrite(env, m)
 	m.input = textinput.New()
 	m.input.Prompt = "› "
 	m.input.CharLimit = maxLabelChars + 10
@@ -90,7 +83,7 @@ func (m *moveLabelScreen) withTarget(versionID string) *moveLabelScreen {
 }
 
 func (m *moveLabelScreen) setVersions(vs []aws.Version) {
-	m.versions = sortVersionsNewest(vs)
+	m.versions = sortVersions(vs)
 	seen := map[string]bool{}
 	for _, v := range m.versions {
 		for _, l := range v.Stages {
@@ -109,18 +102,6 @@ func (m *moveLabelScreen) setVersions(vs []aws.Version) {
 	items = append(items, choice{text: st.Text.Render("a new label…")})
 	m.labelSel = newChoiceList(m.env, items)
 	m.layout()
-}
-
-// sortVersionsNewest orders versions newest first (ties by id).
-func sortVersionsNewest(vs []aws.Version) []aws.Version {
-	out := append([]aws.Version(nil), vs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].CreatedDate.Equal(out[j].CreatedDate) {
-			return out[i].CreatedDate.After(out[j].CreatedDate)
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
 }
 
 // holder is the version carrying label now, or "".
@@ -147,16 +128,15 @@ func (m *moveLabelScreen) Init() tea.Cmd {
 	if !m.loading {
 		return nil
 	}
-	m.seq++
-	seq, store, env, id := m.seq, m.store, m.env, m.t.id
-	return listVersions(env, store, m, seq, id)
+	store, id := m.store, m.ref.ID()
+	return load(&m.write, func(ctx context.Context) ([]aws.Version, error) { return store.ListVersions(ctx, id) })
 }
 
 // Update handles results and keys.
 func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[[]aws.Version]:
-		if !msg.isFor(m, m.seq) {
+		if !isLoad(&m.write, msg) {
 			return m, nil
 		}
 		m.loading = false
@@ -166,11 +146,9 @@ func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		m.setVersions(msg.val)
 		return m, nil
-	case labelMovedMsg:
-		if msg.owner != m {
-			return m, nil
-		}
-		return m, m.moved(msg.err)
+	case writtenMsg:
+		cmd, _ := m.write.result(msg)
+		return m, cmd
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	}
@@ -180,7 +158,7 @@ func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		m.input, cmd = m.input.Update(msg)
 		return m, cmd
 	case stepConfirmMove:
-		_, cmd := m.pane.update(msg)
+		_, cmd := m.write.update(msg, m.op)
 		return m, cmd
 	case stepPickLabel:
 		if m.labelSel != nil {
@@ -193,7 +171,7 @@ func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if m.loading || m.loadErr != nil || m.finished {
+	if m.loading || m.loadErr != nil || m.write.done {
 		return nil
 	}
 	k := m.env.Keys
@@ -242,14 +220,10 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.targets.update(msg)
 	case stepConfirmMove:
-		res, cmd := m.pane.update(msg)
-		switch res {
-		case confirmDeclined:
+		res, cmd := m.write.update(msg, m.op)
+		if res == confirmDeclined {
 			m.step = stepPickTarget
 			return nil
-		case confirmAccepted:
-			m.pane.setBusy("moving " + common.Sanitize(m.label) + " to version " + versionShort(m.to) + "…")
-			return m.apply()
 		}
 		return cmd
 	}
@@ -342,44 +316,28 @@ func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	case aws.LabelPrevious:
 		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback ("+keyHelp(m.env.Keys.Versions.Rollback)+") goes; AWS moves it by itself whenever AWSCURRENT moves."))
 	}
-	opts := confirmOptions{danger: danger, confirmLabel: "Move " + label}
-	if m.env.Production {
-		opts.requireName = m.t.name
-		opts.nameReason = "Production account: type the secret's name to move the label"
-	}
-	m.pane = newConfirmPane(m.env, "Move a staging label of "+m.t.name, body, opts)
-	m.pane.setSize(m.width, m.height)
 	m.step = stepConfirmMove
-	return m.pane.init()
+	return m.write.open("Move a staging label of "+m.ref.String(), body,
+		confirmOptions{danger: danger, confirmLabel: "Move " + label, guard: productionGuard(m.ref.String(), "move the label")})
 }
 
-func (m *moveLabelScreen) apply() tea.Cmd {
-	store, env := m.store, m.env
-	in := aws.MoveLabelInput{SecretID: m.t.id, Label: m.label, ToVersion: m.to, FromVersion: m.from}
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		return labelMovedMsg{owner: m, err: store.MoveLabel(ctx, in)}
+// op moves the label the operator confirmed, naming its holder now.
+func (m *moveLabelScreen) op() writeOp {
+	store, ref, label, from, to := m.store, m.ref, m.label, m.from, m.to
+	in := aws.MoveLabelInput{SecretID: ref.ID(), Label: label, ToVersion: to, FromVersion: from}
+	return writeOp{
+		busy: "moving " + common.Sanitize(label) + " to version " + versionShort(to) + "…",
+		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
+		audit: AuditEvent{Action: "move-label", Region: ref.Region, SecretARN: ref.ARN,
+			VersionIDs: nonEmpty(to, from), Detail: label},
+		done: func(any) tea.Cmd {
+			text := "Moved " + common.Sanitize(label) + " to version " + versionShort(to)
+			if label == aws.LabelCurrent && from != "" {
+				text += "; version " + versionShort(from) + " is AWSPREVIOUS"
+			}
+			return announce(ref, text)
+		},
 	}
-}
-
-func (m *moveLabelScreen) moved(err error) tea.Cmd {
-	ids := []string{m.to}
-	if m.from != "" {
-		ids = append(ids, m.from)
-	}
-	m.env.Record(AuditEvent{Action: "move-label", Region: m.t.region, SecretARN: m.t.arn,
-		VersionIDs: ids, Outcome: outcomeOf(err), Detail: m.label})
-	if err != nil {
-		m.pane.setError(err)
-		return failed(err)
-	}
-	m.finished = true
-	text := "Moved " + common.Sanitize(m.label) + " to version " + versionShort(m.to)
-	if m.label == aws.LabelCurrent && m.from != "" {
-		text += "; version " + versionShort(m.from) + " is AWSPREVIOUS"
-	}
-	return tea.Batch(changed(m.t.region, m.t.changedID()), success(text), pop())
 }
 
 // HandleBack steps back through the dialog before closing it.
@@ -389,7 +347,7 @@ func (m *moveLabelScreen) HandleBack() (bool, tea.Cmd) {
 		m.step = stepPickLabel
 		return true, nil
 	case stepConfirmMove:
-		if m.pane.busy == "" {
+		if !m.write.busy() {
 			m.step = stepPickTarget
 		}
 		return true, nil
@@ -406,9 +364,7 @@ func (m *moveLabelScreen) layout() {
 		m.targets.setHeight(h)
 	}
 	m.input.SetWidth(max(m.width-10, 4))
-	if m.pane != nil {
-		m.pane.setSize(m.width, m.height)
-	}
+	m.write.setSize(m.width, m.height)
 }
 
 // View renders the current step.
@@ -419,17 +375,17 @@ func (m *moveLabelScreen) View() string {
 	case m.loadErr != nil:
 		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(describeError(m.env.Keys, m.loadErr))})
 	case m.loading:
-		return noticeView(m.env, m.width, "Move a label of "+m.t.name, []string{st.Muted.Render("listing versions…")})
+		return noticeView(m.env, m.width, "Move a label of "+m.ref.String(), []string{st.Muted.Render("listing versions…")})
 	}
 	k := m.env.Keys
 	var lines []string
 	switch m.step {
 	case stepPickLabel:
-		lines = append(lines, st.Title.Render(cut("Move a staging label of "+common.Sanitize(m.t.name), w)), st.Text.Render("Which label?"))
+		lines = append(lines, st.Title.Render(cut("Move a staging label of "+common.Sanitize(m.ref.String()), w)), st.Text.Render("Which label?"))
 		lines = append(lines, m.labelSel.lines(w)...)
 		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	case stepNewLabel:
-		lines = append(lines, st.Title.Render(cut("New staging label for "+common.Sanitize(m.t.name), w)),
+		lines = append(lines, st.Title.Render(cut("New staging label for "+common.Sanitize(m.ref.String()), w)),
 			st.Text.Render("Label (1-256 characters):"), m.input.View())
 		if m.inputErr != "" {
 			lines = append(lines, st.Error.Render(cut(m.inputErr, w)))
@@ -445,7 +401,7 @@ func (m *moveLabelScreen) View() string {
 		lines = append(lines, m.targets.lines(w)...)
 		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	case stepConfirmMove:
-		return m.pane.view()
+		return m.write.pane.view()
 	}
 	return st.Pane.Width(max(m.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -461,14 +417,14 @@ func (m *moveLabelScreen) Title() string { return "move label" }
 
 // Capturing is true while a label is typed or the name guard has focus.
 func (m *moveLabelScreen) Capturing() bool {
-	return m.step == stepNewLabel || (m.step == stepConfirmMove && m.pane.capturing())
+	return m.step == stepNewLabel || (m.step == stepConfirmMove && m.write.capturing())
 }
 
 // ShortHelp lists the main bindings.
 func (m *moveLabelScreen) ShortHelp() []key.Binding {
 	k := m.env.Keys
 	if m.step == stepConfirmMove {
-		return m.pane.shortHelp()
+		return m.write.pane.shortHelp()
 	}
 	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back}
 }

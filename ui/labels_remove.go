@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,14 +18,12 @@ type removeLabelScreen struct {
 	env     *Env
 	store   aws.Store
 	secret  aws.Secret
-	t       writeTarget
+	ref     aws.SecretRef
 	version aws.Version
 
-	picker   *choiceList
-	label    string
-	pane     *confirmPane
-	finished bool
-	onDone   func() tea.Cmd // what to do after success; default: close
+	picker *choiceList
+	label  string
+	write  dialogWrite
 
 	width, height int
 }
@@ -32,7 +31,8 @@ type removeLabelScreen struct {
 // newRemoveLabelScreen opens the dialog for the version versionID (one of
 // versions). With one removable label it goes straight to confirmation.
 func newRemoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions []aws.Version, versionID string) *removeLabelScreen {
-	r := &removeLabelScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store)}
+	r := &removeLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
+	r.write = newDialogWrite(env, r)
 	for _, v := range versions {
 		if v.ID == versionID {
 			r.version = v
@@ -67,7 +67,8 @@ func newRemoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions
 // newRemovePendingScreen removes AWSPENDING from versionID (the stuck
 // rotation's way out).
 func newRemovePendingScreen(env *Env, store aws.Store, secret aws.Secret, versionID string) *removeLabelScreen {
-	r := &removeLabelScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store)}
+	r := &removeLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
+	r.write = newDialogWrite(env, r)
 	r.version = aws.Version{ID: versionID, Stages: secret.VersionStages[versionID]}
 	r.picker = newChoiceList(env, nil)
 	r.label = aws.LabelPending
@@ -99,47 +100,35 @@ func (r *removeLabelScreen) openConfirm() {
 				"If a rotation function is still running right now, it will fail its remaining steps."))
 		}
 	}
-	opts := confirmOptions{confirmLabel: "Remove " + common.Sanitize(r.label)}
-	if r.env.Production {
-		opts.requireName = r.t.name
-		opts.nameReason = "Production account: type the secret's name to remove the label"
-	}
-	r.pane = newConfirmPane(r.env, "Remove a staging label of "+r.t.name, body, opts)
-	r.pane.setSize(r.width, r.height)
+	r.write.open("Remove a staging label of "+r.ref.String(), body,
+		confirmOptions{confirmLabel: "Remove " + common.Sanitize(r.label), guard: productionGuard(r.ref.String(), "remove the label")})
 }
 
 // Init focuses the name guard when the dialog opens on the confirmation.
 func (r *removeLabelScreen) Init() tea.Cmd {
-	if r.pane != nil {
-		return r.pane.init()
+	if r.write.pane != nil {
+		return r.write.pane.init()
 	}
 	return nil
 }
 
 // Update handles results and keys.
 func (r *removeLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case labelMovedMsg:
-		if msg.owner != r {
-			return r, nil
-		}
-		return r, r.removed(msg.err)
-	case tea.KeyPressMsg:
-		return r, r.handleKey(msg)
-	}
-	if r.pane != nil {
-		_, cmd := r.pane.update(msg)
+	if cmd, ok := r.write.forward(msg, r.op); ok {
 		return r, cmd
+	}
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return r, r.handleKey(msg)
 	}
 	r.picker.update(msg)
 	return r, nil
 }
 
 func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if r.finished {
+	if r.write.done {
 		return nil
 	}
-	if r.pane == nil {
+	if r.write.pane == nil {
 		if key.Matches(msg, r.env.Keys.Dialog.Choose) {
 			i := r.picker.selected()
 			if i < 0 {
@@ -150,18 +139,14 @@ func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			r.label = sortedLabels(r.version.Stages)[i]
 			r.openConfirm()
-			return r.pane.init()
+			return r.write.pane.init()
 		}
 		r.picker.update(msg)
 		return nil
 	}
-	res, cmd := r.pane.update(msg)
-	switch res {
-	case confirmDeclined:
+	res, cmd := r.write.update(msg, r.op)
+	if res == confirmDeclined {
 		return r.back()
-	case confirmAccepted:
-		r.pane.setBusy("removing " + common.Sanitize(r.label) + " from version " + versionShort(r.version.ID) + "…")
-		return r.apply()
 	}
 	return cmd
 }
@@ -169,7 +154,7 @@ func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // back returns to the label list, or closes when there is no choice.
 func (r *removeLabelScreen) back() tea.Cmd {
 	if len(r.picker.items) > 1 {
-		r.pane = nil
+		r.write.pane = nil
 		return nil
 	}
 	return pop()
@@ -177,46 +162,35 @@ func (r *removeLabelScreen) back() tea.Cmd {
 
 // HandleBack steps back to the label list before closing.
 func (r *removeLabelScreen) HandleBack() (bool, tea.Cmd) {
-	if r.pane != nil && r.pane.busy != "" {
+	if r.write.busy() {
 		return true, nil
 	}
-	if r.pane != nil && len(r.picker.items) > 1 {
-		r.pane = nil
+	if r.write.pane != nil && len(r.picker.items) > 1 {
+		r.write.pane = nil
 		return true, nil
 	}
 	return false, nil
 }
 
-func (r *removeLabelScreen) apply() tea.Cmd {
-	store, env := r.store, r.env
-	in := aws.MoveLabelInput{SecretID: r.t.id, Label: r.label, FromVersion: r.version.ID}
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		return labelMovedMsg{owner: r, err: store.MoveLabel(ctx, in)}
+// op removes the label from the version, naming it as FromVersion.
+func (r *removeLabelScreen) op() writeOp {
+	store, ref, label, version := r.store, r.ref, r.label, r.version.ID
+	in := aws.MoveLabelInput{SecretID: ref.ID(), Label: label, FromVersion: version}
+	return writeOp{
+		busy: "removing " + common.Sanitize(label) + " from version " + versionShort(version) + "…",
+		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
+		audit: AuditEvent{Action: "remove-label", Region: ref.Region, SecretARN: ref.ARN,
+			VersionIDs: []string{version}, Detail: label},
+		done: func(any) tea.Cmd {
+			return announce(ref, "Removed "+common.Sanitize(label)+" from version "+versionShort(version)+" of "+ref.String())
+		},
 	}
-}
-
-func (r *removeLabelScreen) removed(err error) tea.Cmd {
-	r.env.Record(AuditEvent{Action: "remove-label", Region: r.t.region, SecretARN: r.t.arn,
-		VersionIDs: []string{r.version.ID}, Outcome: outcomeOf(err), Detail: r.label})
-	if err != nil {
-		r.pane.setError(err)
-		return failed(err)
-	}
-	r.finished = true
-	done := pop()
-	if r.onDone != nil {
-		done = r.onDone()
-	}
-	return tea.Batch(changed(r.t.region, r.t.changedID()),
-		success("Removed "+common.Sanitize(r.label)+" from version "+versionShort(r.version.ID)+" of "+r.t.name), done)
 }
 
 // View renders the label list or the confirmation.
 func (r *removeLabelScreen) View() string {
-	if r.pane != nil {
-		return r.pane.view()
+	if r.write.pane != nil {
+		return r.write.pane.view()
 	}
 	st := r.env.Styles
 	w := max(r.width-4, 6)
@@ -234,24 +208,19 @@ func (r *removeLabelScreen) View() string {
 func (r *removeLabelScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
 	r.picker.setHeight(max(h-5, 1))
-	if r.pane != nil {
-		r.pane.setSize(w, h)
-	}
+	r.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (r *removeLabelScreen) Title() string { return "remove label" }
 
 // Capturing is true while the name guard has focus.
-func (r *removeLabelScreen) Capturing() bool { return r.pane != nil && r.pane.capturing() }
+func (r *removeLabelScreen) Capturing() bool { return r.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (r *removeLabelScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
-	if r.pane != nil {
-		return r.pane.shortHelp()
-	}
-	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back}
+	return r.write.shortHelp(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back)
 }
 
 // FullHelp lists every binding of the screen.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -14,68 +16,45 @@ type restoreScreen struct {
 	env     *Env
 	store   aws.Store
 	summary aws.SecretSummary
-	t       writeTarget
+	ref     aws.SecretRef
 
-	seq      int
-	loading  bool
-	loadErr  error
-	refusal  string
-	pane     *confirmPane
-	finished bool
+	loading bool
+	loadErr error
+	refusal string
+	write   dialogWrite
 
 	width, height int
 }
 
-// secretRestoredMsg is RestoreSecret's result.
-type secretRestoredMsg struct {
-	owner *restoreScreen
-	err   error
-}
-
 // newRestoreScreen opens the restore dialog for a secret scheduled for deletion.
 func newRestoreScreen(env *Env, store aws.Store, summary aws.SecretSummary) *restoreScreen {
-	return &restoreScreen{env: env, store: store, summary: summary, t: targetOf(summary, store), loading: true}
+	r := &restoreScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), loading: true}
+	r.write = newDialogWrite(env, r)
+	return r
 }
 
 // Init reads the secret afresh.
 func (r *restoreScreen) Init() tea.Cmd {
-	r.seq++
-	seq, store, env, id := r.seq, r.store, r.env, r.t.id
-	return describe(env, store, r, seq, id)
+	return r.write.describe(r.store, r.ref)
 }
 
 // Update handles results and keys.
 func (r *restoreScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[aws.Secret]:
-		if !msg.isFor(r, r.seq) {
+		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
 		return r, r.loaded(msg)
-	case secretRestoredMsg:
-		if msg.owner != r {
-			return r, nil
-		}
-		return r, r.restored(msg.err)
-	case tea.KeyPressMsg:
-		if r.pane == nil || r.finished {
-			return r, nil
-		}
-		res, cmd := r.pane.update(msg)
-		switch res {
-		case confirmDeclined:
-			return r, pop()
-		case confirmAccepted:
-			r.pane.setBusy("restoring " + r.t.name + "…")
-			return r, r.apply()
-		}
+	case writtenMsg:
+		cmd, _ := r.write.result(msg)
 		return r, cmd
 	}
-	if r.pane != nil {
-		_, cmd := r.pane.update(msg)
-		return r, cmd
+	res, cmd := r.write.update(msg, r.op)
+	if res == confirmDeclined {
+		return r, pop()
 	}
-	return r, nil
+	return r, cmd
 }
 
 func (r *restoreScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
@@ -85,47 +64,31 @@ func (r *restoreScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 		return failed(msg.err)
 	}
 	s := msg.val
-	if s.Region == "" {
-		s.Region = r.t.region
-	}
 	r.summary = s.SecretSummary
-	r.t = targetOf(r.summary, r.store)
+	r.ref = refOf(r.summary, r.store)
 	if s.DeletedDate.IsZero() {
 		r.refusal = s.Name + " is not scheduled for deletion: there is nothing to restore."
 		return nil
 	}
 	st := r.env.Styles
 	body := []string{
-		st.Text.Render("Cancel the scheduled deletion of " + common.Sanitize(s.Name) + " (" + r.t.region + "), scheduled on " + s.DeletedDate.Format("2006-01-02") + "."),
+		st.Text.Render("Cancel the scheduled deletion of " + common.Sanitize(s.Name) + " (" + r.ref.Region + "), scheduled on " + s.DeletedDate.Format("2006-01-02") + "."),
 		st.Muted.Render("It can be read and changed again at once; its versions and labels are as they were."),
 	}
-	opts := confirmOptions{confirmLabel: "Restore"}
-	if r.env.Production {
-		opts.requireName = s.Name
-		opts.nameReason = "Production account: type the secret's name to restore it"
-	}
-	r.pane = newConfirmPane(r.env, "Restore "+s.Name, body, opts)
-	r.pane.setSize(r.width, r.height)
-	return r.pane.init()
+	return r.write.open("Restore "+s.Name, body, confirmOptions{confirmLabel: "Restore", guard: productionGuard(s.Name, "restore it")})
 }
 
-func (r *restoreScreen) apply() tea.Cmd {
-	store, env, id := r.store, r.env, r.t.id
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		return secretRestoredMsg{owner: r, err: store.RestoreSecret(ctx, id)}
+// op is the restore the operator confirmed.
+func (r *restoreScreen) op() writeOp {
+	store, ref := r.store, r.ref
+	return writeOp{
+		busy:  "restoring " + ref.String() + "…",
+		call:  func(ctx context.Context) (any, error) { return nil, store.RestoreSecret(ctx, ref.ID()) },
+		audit: AuditEvent{Action: "restore", Region: ref.Region, SecretARN: ref.ARN},
+		done: func(any) tea.Cmd {
+			return announce(ref, "Restored "+ref.String()+": it can be read and changed again")
+		},
 	}
-}
-
-func (r *restoreScreen) restored(err error) tea.Cmd {
-	r.env.Record(AuditEvent{Action: "restore", Region: r.t.region, SecretARN: r.t.arn, Outcome: outcomeOf(err)})
-	if err != nil {
-		r.pane.setError(err)
-		return failed(err)
-	}
-	r.finished = true
-	return tea.Batch(changed(r.t.region, r.t.changedID()), success("Restored "+r.t.name+": it can be read and changed again"), pop())
 }
 
 // View renders the loading line, the refusal or the confirmation.
@@ -133,35 +96,30 @@ func (r *restoreScreen) View() string {
 	st := r.env.Styles
 	switch {
 	case r.loadErr != nil:
-		return noticeView(r.env, r.width, "Can't restore "+r.t.name, []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
+		return noticeView(r.env, r.width, "Can't restore "+r.ref.String(), []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
 	case r.loading:
-		return noticeView(r.env, r.width, "Restore "+r.t.name, []string{st.Muted.Render("reading the secret…")})
+		return noticeView(r.env, r.width, "Restore "+r.ref.String(), []string{st.Muted.Render("reading the secret…")})
 	case r.refusal != "":
-		return noticeView(r.env, r.width, "Restore "+r.t.name, []string{st.Warning.Render(r.refusal)})
+		return noticeView(r.env, r.width, "Restore "+r.ref.String(), []string{st.Warning.Render(r.refusal)})
 	}
-	return r.pane.view()
+	return r.write.pane.view()
 }
 
 // SetSize gives the screen its share of the window.
 func (r *restoreScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
-	if r.pane != nil {
-		r.pane.setSize(w, h)
-	}
+	r.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (r *restoreScreen) Title() string { return "restore" }
 
 // Capturing is true while the production name guard has focus.
-func (r *restoreScreen) Capturing() bool { return r.pane != nil && r.pane.capturing() }
+func (r *restoreScreen) Capturing() bool { return r.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (r *restoreScreen) ShortHelp() []key.Binding {
-	if r.pane != nil {
-		return r.pane.shortHelp()
-	}
-	return []key.Binding{r.env.Keys.Common.Back}
+	return r.write.shortHelp(r.env.Keys.Common.Back)
 }
 
 // FullHelp lists every binding of the screen.

@@ -24,11 +24,10 @@ type reviewScreen struct {
 	token string
 	diff  valueDiff
 
-	pane     *confirmPane
-	conflict bool // AWSCURRENT moved: the pane offers reload and re-apply
+	write    dialogWrite // its pane is the review; the put goes through it
+	conflict bool        // AWSCURRENT moved: the pane offers reload and re-apply
 	saving   bool
 	err      error
-	seq      int
 
 	revealed  bool
 	revealSeq int
@@ -58,12 +57,9 @@ func newReviewScreen(env *Env, store aws.Store, req saveRequest) *reviewScreen {
 		r.live, r.liveKnown = req.base, true
 	}
 	r.diff = diffValues(aws.TextValue(string(r.live)), aws.TextValue(string(req.updated)))
-	opts := confirmOptions{confirmLabel: "Save"}
-	if env.Production {
-		opts.requireName = req.target.name
-		opts.nameReason = "Production account: type the secret's name to save"
-	}
-	r.pane = newConfirmPane(env, "Review and save "+req.target.name, nil, opts)
+	r.write = newDialogWrite(env, r)
+	r.write.pane = newConfirmPane(env, "Review and save "+req.target.String(), nil,
+		confirmOptions{confirmLabel: "Save", guard: productionGuard(req.target.String(), "save")})
 	r.refreshBody()
 	return r
 }
@@ -72,21 +68,19 @@ func newReviewScreen(env *Env, store aws.Store, req saveRequest) *reviewScreen {
 // when the edits started from another version.
 func (r *reviewScreen) Init() tea.Cmd {
 	if r.liveKnown {
-		return r.pane.init()
+		return r.write.pane.init()
 	}
-	return tea.Batch(r.pane.init(), r.fetchLive())
+	return tea.Batch(r.write.pane.init(), r.fetchLive())
 }
 
 // Update handles keys, the put's result and the reveal timer.
 func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case putDoneMsg:
-		if msg.owner != r || msg.seq != r.seq {
-			return r, nil
-		}
-		return r, r.finished(msg.result, msg.err)
-	case liveLoadedMsg:
-		if msg.owner != r || msg.seq != r.liveSeq {
+	case writtenMsg:
+		cmd, _ := r.write.result(msg)
+		return r, cmd
+	case resultMsg[aws.Value]:
+		if !msg.isFor(r, r.liveSeq) {
 			return r, nil
 		}
 		return r, r.liveLoaded(msg)
@@ -99,7 +93,7 @@ func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return r, r.handleKey(msg)
 	}
-	_, cmd := r.pane.update(msg)
+	_, cmd := r.write.pane.update(msg)
 	return r, cmd
 }
 
@@ -108,10 +102,10 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if r.saving {
 		return nil // one request at a time; its result decides what comes next
 	}
-	if key.Matches(msg, k.Input.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Common.Reveal)) {
+	if key.Matches(msg, k.Input.Reveal) || (!r.write.pane.capturing() && key.Matches(msg, k.Common.Reveal)) {
 		return r.toggleReveal()
 	}
-	res, cmd := r.pane.update(msg)
+	res, cmd := r.write.pane.update(msg)
 	switch res {
 	case confirmDeclined:
 		return r.cancel()
@@ -126,7 +120,6 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return info("still reading AWSCURRENT to show what the save changes")
 		}
-		r.pane.setBusy("saving a new version of " + r.req.target.name + "…")
 		return r.put()
 	}
 	return cmd
@@ -146,19 +139,19 @@ func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
 	r.saving = false
 	r.err = err
 	if err == nil {
-		r.pane.setBusy("")
+		r.write.pane.setBusy("")
 		return r.saved(res)
 	}
 	if aws.KindOf(err) == aws.KindConflict {
 		r.conflict = true
 		r.revealed = false
-		r.pane = newConfirmPane(r.env, "Not saved: "+r.req.target.name+" changed since you loaded it", nil,
+		r.write.pane = newConfirmPane(r.env, "Not saved: "+r.req.target.String()+" changed since you loaded it", nil,
 			confirmOptions{confirmLabel: "Reload & re-apply"})
-		r.pane.setSize(r.width, r.height)
+		r.write.pane.setSize(r.width, r.height)
 		r.refreshBody()
 		return warn("not saved: " + r.winnerText(err) + "; nothing was overwritten")
 	}
-	r.pane.setError(err)
+	r.write.pane.setError(err)
 	r.refreshBody()
 	return warn(saveFailureText(r.env.Keys, err))
 }
@@ -200,7 +193,7 @@ func (r *reviewScreen) toggleReveal() tea.Cmd {
 		return nil
 	}
 	ev := AuditEvent{
-		Action: "reveal", Region: r.req.target.region, SecretARN: r.req.target.arn,
+		Action: "reveal", Region: r.req.target.Region, SecretARN: r.req.target.ARN,
 		VersionIDs: []string{r.req.loadedID}, Outcome: "ok", Detail: "review of unsaved edits",
 	}
 	env, seq := r.env, r.revealSeq
@@ -222,31 +215,27 @@ func (r *reviewScreen) HandleBack() (bool, tea.Cmd) {
 // Close forgets the values when the review is closed.
 func (r *reviewScreen) Close() {
 	r.revealed = false
-	r.seq++
+	r.write.seq++ // a put's result that arrives now is not for this review
 }
 
 // View renders the pane.
-func (r *reviewScreen) View() string { return r.pane.view() }
+func (r *reviewScreen) View() string { return r.write.pane.view() }
 
 // SetSize gives the screen its room.
 func (r *reviewScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
-	r.pane.setSize(w, h)
+	r.write.pane.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (r *reviewScreen) Title() string { return "review" }
 
 // Capturing is true while the production name input has the keyboard.
-func (r *reviewScreen) Capturing() bool { return r.pane.capturing() }
+func (r *reviewScreen) Capturing() bool { return r.write.pane.capturing() }
 
 // ShortHelp lists what can be done now.
 func (r *reviewScreen) ShortHelp() []key.Binding {
-	k := r.env.Keys
-	if r.Capturing() {
-		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch, k.Input.Reveal}
-	}
-	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Common.Reveal}
+	return r.write.revealHelp()
 }
 
 // FullHelp lists every binding of the review.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,14 +16,6 @@ import (
 // those too. When the edits started from AWSCURRENT the two are the same
 // value and nothing is fetched.
 
-// liveLoadedMsg carries the AWSCURRENT value the review compares against.
-type liveLoadedMsg struct {
-	owner *reviewScreen
-	seq   int
-	value aws.Value
-	err   error
-}
-
 // needsLive reports whether the edits started from a version other than the
 // one the save replaces, so that the review must read that one.
 func (r saveRequest) needsLive() bool { return r.expectCurrent != "" && r.expectCurrent != r.loadedID }
@@ -32,28 +25,26 @@ func (r saveRequest) needsLive() bool { return r.expectCurrent != "" && r.expect
 func (r *reviewScreen) fetchLive() tea.Cmd {
 	r.liveSeq++
 	r.liveErr = nil
-	seq, store, env, req := r.liveSeq, r.store, r.env, r.req
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		val, err := store.GetValue(ctx, req.target.id, aws.VersionRef{ID: req.expectCurrent})
+	store, env, req := r.store, r.env, r.req
+	return fetch(env, r, r.liveSeq, func(ctx context.Context) (aws.Value, error) {
+		val, err := store.GetValue(ctx, req.target.ID(), aws.VersionRef{ID: req.expectCurrent})
 		env.Record(AuditEvent{
-			Action: "get-value", Region: req.target.region, SecretARN: req.target.arn,
+			Action: "get-value", Region: req.target.Region, SecretARN: req.target.ARN,
 			VersionIDs: []string{req.expectCurrent}, Outcome: outcomeOf(err),
 			Detail: "AWSCURRENT, to review a save of edits made to version " + req.loadedID,
 		})
-		return liveLoadedMsg{owner: r, seq: seq, value: val, err: err}
-	}
+		return val, err
+	})
 }
 
 // liveLoaded takes the AWSCURRENT value and diffs the edits against it.
-func (r *reviewScreen) liveLoaded(msg liveLoadedMsg) tea.Cmd {
+func (r *reviewScreen) liveLoaded(msg resultMsg[aws.Value]) tea.Cmd {
 	if msg.err != nil {
 		r.liveErr = msg.err
 		r.refreshBody()
 		return failed(msg.err)
 	}
-	r.live, r.liveKnown = msg.value.Secret.Bytes(), true
+	r.live, r.liveKnown = msg.val.Secret.Bytes(), true
 	r.diffAgainstLive()
 	r.refreshBody()
 	return nil

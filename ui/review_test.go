@@ -31,7 +31,7 @@ func (h *harness) openReview(val aws.Value, s *editSession, owner any) *reviewSc
 	h.t.Helper()
 	req := saveRequest{
 		owner:    owner,
-		target:   secretTarget{id: val.ARN, name: val.Name, arn: val.ARN, region: "us-east-1"},
+		target:   aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"},
 		loadedID: val.VersionID, loadedStages: val.Stages, expectCurrent: val.VersionID,
 		base: s.base, updated: s.cur, isJSON: s.json, edits: len(s.ops),
 	}

@@ -24,10 +24,10 @@ func (r *reviewScreen) refreshBody() {
 				"edits that no longer fit are listed, and you review again before anything is saved."),
 			st.Text.Render(keyHelp(k.Dialog.No)+" goes back to your edits."),
 		)
-		r.pane.setBody(body)
+		r.write.pane.setBody(body)
 		return
 	}
-	body = append(body, st.Text.Render("Region "+req.target.region+" · "+plural(req.edits, "edit")+"."))
+	body = append(body, st.Text.Render("Region "+req.target.Region+" · "+plural(req.edits, "edit")+"."))
 	if req.expectCurrent != "" {
 		body = append(body, st.Text.Render("Saving creates a new version: ")+st.StageCurrent.Render("AWSCURRENT")+
 			st.Text.Render(" moves to it and version "+shortID(req.expectCurrent)+" becomes ")+st.StagePrevious.Render("AWSPREVIOUS")+st.Text.Render("."))
@@ -46,11 +46,11 @@ func (r *reviewScreen) refreshBody() {
 	case r.liveErr != nil:
 		body = append(body, st.Error.Render("Could not read AWSCURRENT (version "+shortID(req.expectCurrent)+") to show what the save changes: "+
 			describeError(r.env.Keys, r.liveErr)), st.Text.Render(keyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
-		r.pane.setBody(body)
+		r.write.pane.setBody(body)
 		return
 	case !r.liveKnown:
 		body = append(body, st.Muted.Render("Reading AWSCURRENT (version "+shortID(req.expectCurrent)+") to show everything the save changes…"))
-		r.pane.setBody(body)
+		r.write.pane.setBody(body)
 		return
 	case len(r.reverts) > 0:
 		it := "them"
@@ -73,7 +73,7 @@ func (r *reviewScreen) refreshBody() {
 	}
 	body = append(body, st.Section.Render(title))
 	body = append(body, r.diffBody()...)
-	r.pane.setBody(body)
+	r.write.pane.setBody(body)
 }
 
 // diffBody is the diff: per key for a JSON object (with any type change

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -18,9 +19,8 @@ type rollbackScreen struct {
 	env    *Env
 	store  aws.Store
 	secret aws.Secret
-	t      writeTarget
+	ref    aws.SecretRef
 
-	seq      int
 	loading  bool
 	refusal  string // why a rollback is not possible; empty if it is
 	loadErr  error  // describe failed: nothing to confirm
@@ -32,27 +32,17 @@ type rollbackScreen struct {
 
 	revealed  bool
 	revealSeq int
-	pane      *confirmPane
-	done      bool
+	write     dialogWrite
 
 	width, height int
 }
 
-// rollbackLoadedMsg carries the fresh state and the computed diff.
-type rollbackLoadedMsg struct {
-	owner    *rollbackScreen
-	seq      int
+// rollbackState is the fresh state and the computed diff.
+type rollbackState struct {
 	secret   aws.Secret
 	versions []aws.Version
 	diff     valueDiff
 	valueErr error
-	err      error
-}
-
-// rollbackDoneMsg is the result of the label move.
-type rollbackDoneMsg struct {
-	owner *rollbackScreen
-	err   error
 }
 
 // rollbackMaskMsg masks the diff again after the reveal timeout.
@@ -63,24 +53,22 @@ type rollbackMaskMsg struct {
 
 // newRollbackScreen opens the rollback dialog for secret.
 func newRollbackScreen(env *Env, store aws.Store, secret aws.Secret) *rollbackScreen {
-	return &rollbackScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store), loading: true}
+	r := &rollbackScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), loading: true}
+	r.write = newDialogWrite(env, r)
+	return r
 }
 
 // Init reads the secret and both values.
 func (r *rollbackScreen) Init() tea.Cmd { return r.load() }
 
 func (r *rollbackScreen) load() tea.Cmd {
-	r.seq++
 	r.loading = true
-	seq, store, env, id := r.seq, r.store, r.env, r.t.id
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		msg := rollbackLoadedMsg{owner: r, seq: seq}
+	store, id := r.store, r.ref.ID()
+	return load(&r.write, func(ctx context.Context) (rollbackState, error) {
+		var msg rollbackState
 		s, err := store.DescribeSecret(ctx, id)
 		if err != nil {
-			msg.err = err
-			return msg
+			return msg, err
 		}
 		msg.secret = s
 		if vs, err := store.ListVersions(ctx, id); err == nil {
@@ -89,36 +77,34 @@ func (r *rollbackScreen) load() tea.Cmd {
 		cur := labelHolder(s.VersionStages, aws.LabelCurrent)
 		prev := labelHolder(s.VersionStages, aws.LabelPrevious)
 		if cur == "" || prev == "" || cur == prev {
-			return msg
+			return msg, nil
 		}
 		curVal, err := store.GetValue(ctx, id, aws.VersionRef{ID: cur})
 		if err != nil {
 			msg.valueErr = err
-			return msg
+			return msg, nil
 		}
 		prevVal, err := store.GetValue(ctx, id, aws.VersionRef{ID: prev})
 		if err != nil {
 			msg.valueErr = err
-			return msg
+			return msg, nil
 		}
 		msg.diff = diffValues(curVal.Secret, prevVal.Secret)
-		return msg
-	}
+		return msg, nil
+	})
 }
 
 // Update handles results and keys.
 func (r *rollbackScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case rollbackLoadedMsg:
-		if msg.owner != r || msg.seq != r.seq {
+	case resultMsg[rollbackState]:
+		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
-		return r, r.loaded(msg)
-	case rollbackDoneMsg:
-		if msg.owner != r {
-			return r, nil
-		}
-		return r, r.finished(msg.err)
+		return r, r.loaded(msg.val, msg.err)
+	case writtenMsg:
+		cmd, _ := r.write.result(msg)
+		return r, cmd
 	case rollbackMaskMsg:
 		if msg.owner == r && msg.seq == r.revealSeq && r.revealed {
 			r.revealed = false
@@ -128,26 +114,20 @@ func (r *rollbackScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return r, r.handleKey(msg)
 	}
-	if r.pane != nil {
-		_, cmd := r.pane.update(msg)
-		return r, cmd
-	}
-	return r, nil
+	_, cmd := r.write.update(msg, r.op)
+	return r, cmd
 }
 
-func (r *rollbackScreen) loaded(msg rollbackLoadedMsg) tea.Cmd {
+func (r *rollbackScreen) loaded(msg rollbackState, err error) tea.Cmd {
 	r.loading = false
-	if msg.err != nil {
-		r.loadErr = msg.err
-		return failed(msg.err)
+	if err != nil {
+		r.loadErr = err
+		return failed(err)
 	}
 	r.loadErr = nil
 	s := msg.secret
-	if s.Region == "" {
-		s.Region = r.t.region
-	}
 	r.secret = s
-	r.t = targetOf(s.SecretSummary, r.store)
+	r.ref = refOf(s.SecretSummary, r.store)
 	r.current = labelHolder(s.VersionStages, aws.LabelCurrent)
 	r.previous = labelHolder(s.VersionStages, aws.LabelPrevious)
 	r.created = map[string]time.Time{}
@@ -171,20 +151,15 @@ func (r *rollbackScreen) loaded(msg rollbackLoadedMsg) tea.Cmd {
 		return nil
 	}
 	r.diff, r.valueErr = msg.diff, msg.valueErr
-	opts := confirmOptions{confirmLabel: "Roll back"}
-	if r.env.Production {
-		opts.requireName = s.Name
-		opts.nameReason = "Production account: type the secret's name to roll back"
-	}
-	r.pane = newConfirmPane(r.env, "Roll back "+s.Name+" to AWSPREVIOUS", nil, opts)
-	r.pane.setSize(r.width, r.height)
+	cmd := r.write.open("Roll back "+s.Name+" to AWSPREVIOUS", nil,
+		confirmOptions{confirmLabel: "Roll back", guard: productionGuard(s.Name, "roll back")})
 	r.refreshBody()
-	return r.pane.init()
+	return cmd
 }
 
 // refreshBody rebuilds the pane's text (after loading, or a reveal toggle).
 func (r *rollbackScreen) refreshBody() {
-	if r.pane == nil {
+	if r.write.pane == nil {
 		return
 	}
 	st := r.env.Styles
@@ -196,7 +171,7 @@ func (r *rollbackScreen) refreshBody() {
 		return ""
 	}
 	body := []string{
-		st.Text.Render("Region " + r.t.region + "."),
+		st.Text.Render("Region " + r.ref.Region + "."),
 		"",
 		st.StageCurrent.Render("AWSCURRENT") + st.Text.Render(" moves to version "+common.Sanitize(r.previous)+" (now AWSPREVIOUS"+when(r.previous)+")."),
 		st.Text.Render("Version "+common.Sanitize(r.current)+" (now AWSCURRENT"+when(r.current)+") loses it and gets ") +
@@ -221,24 +196,20 @@ func (r *rollbackScreen) refreshBody() {
 		body = append(body, st.Section.Render(title))
 		body = append(body, diffLines(st, r.diff, r.revealed)...)
 	}
-	r.pane.setBody(body)
+	r.write.pane.setBody(body)
 }
 
 func (r *rollbackScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if r.pane == nil || r.done {
+	if r.write.pane == nil || r.write.done {
 		return nil
 	}
 	k := r.env.Keys
-	if key.Matches(msg, k.Input.Reveal) || (!r.pane.capturing() && key.Matches(msg, k.Common.Reveal)) {
+	if key.Matches(msg, k.Input.Reveal) || (!r.write.capturing() && key.Matches(msg, k.Common.Reveal)) {
 		return r.toggleReveal()
 	}
-	res, cmd := r.pane.update(msg)
-	switch res {
-	case confirmDeclined:
+	res, cmd := r.write.update(msg, r.op)
+	if res == confirmDeclined {
 		return pop()
-	case confirmAccepted:
-		r.pane.setBusy("rolling back: moving AWSCURRENT to version " + versionShort(r.previous) + "…")
-		return r.apply()
 	}
 	return cmd
 }
@@ -253,40 +224,28 @@ func (r *rollbackScreen) toggleReveal() tea.Cmd {
 	if !r.revealed {
 		return nil
 	}
-	r.env.Record(AuditEvent{Action: "reveal", Region: r.t.region, SecretARN: r.t.arn,
+	r.env.Record(AuditEvent{Action: "reveal", Region: r.ref.Region, SecretARN: r.ref.ARN,
 		VersionIDs: []string{r.current, r.previous}, Outcome: "ok", Detail: "rollback diff"})
 	seq := r.revealSeq
 	return tea.Tick(r.env.RevealTimeout, func(time.Time) tea.Msg { return rollbackMaskMsg{owner: r, seq: seq} })
 }
 
-// apply moves AWSCURRENT back. FromVersion names the version we showed as
+// op moves AWSCURRENT back. FromVersion names the version we showed as
 // current: if someone moved it since, AWS refuses and nothing changes.
-func (r *rollbackScreen) apply() tea.Cmd {
-	store, env := r.store, r.env
-	in := aws.MoveLabelInput{SecretID: r.t.id, Label: aws.LabelCurrent, ToVersion: r.previous, FromVersion: r.current}
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		return rollbackDoneMsg{owner: r, err: store.MoveLabel(ctx, in)}
+func (r *rollbackScreen) op() writeOp {
+	store, ref, cur, prev := r.store, r.ref, r.current, r.previous
+	in := aws.MoveLabelInput{SecretID: ref.ID(), Label: aws.LabelCurrent, ToVersion: prev, FromVersion: cur}
+	return writeOp{
+		busy: "rolling back: moving AWSCURRENT to version " + versionShort(prev) + "…",
+		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
+		audit: AuditEvent{Action: "rollback", Region: ref.Region, SecretARN: ref.ARN,
+			VersionIDs: []string{prev, cur}, Detail: "AWSCURRENT " + cur + " -> " + prev},
+		done: func(any) tea.Cmd {
+			r.revealed = false
+			return announce(ref, "Rolled back "+ref.String()+": AWSCURRENT is on version "+versionShort(prev)+
+				"; version "+versionShort(cur)+" is AWSPREVIOUS")
+		},
 	}
-}
-
-func (r *rollbackScreen) finished(err error) tea.Cmd {
-	r.env.Record(AuditEvent{Action: "rollback", Region: r.t.region, SecretARN: r.t.arn,
-		VersionIDs: []string{r.previous, r.current}, Outcome: outcomeOf(err),
-		Detail: "AWSCURRENT " + r.current + " -> " + r.previous})
-	if err != nil {
-		r.pane.setError(err)
-		return failed(err)
-	}
-	r.done = true
-	r.revealed = false
-	return tea.Batch(
-		changed(r.t.region, r.t.changedID()),
-		success("Rolled back "+r.t.name+": AWSCURRENT is on version "+versionShort(r.previous)+
-			"; version "+versionShort(r.current)+" is AWSPREVIOUS"),
-		pop(),
-	)
 }
 
 // View renders the loading text, the refusal or the pane.
@@ -295,34 +254,28 @@ func (r *rollbackScreen) View() string {
 	case r.loadErr != nil:
 		return noticeView(r.env, r.width, "Can't roll back", []string{r.env.Styles.Error.Render(describeError(r.env.Keys, r.loadErr))})
 	case r.loading:
-		return noticeView(r.env, r.width, "Roll back "+r.t.name, []string{r.env.Styles.Muted.Render("reading the secret and comparing AWSCURRENT with AWSPREVIOUS…")})
+		return noticeView(r.env, r.width, "Roll back "+r.ref.String(), []string{r.env.Styles.Muted.Render("reading the secret and comparing AWSCURRENT with AWSPREVIOUS…")})
 	case r.refusal != "":
-		return noticeView(r.env, r.width, "Can't roll back "+r.t.name, []string{r.env.Styles.Warning.Render(r.refusal)})
+		return noticeView(r.env, r.width, "Can't roll back "+r.ref.String(), []string{r.env.Styles.Warning.Render(r.refusal)})
 	}
-	return r.pane.view()
+	return r.write.pane.view()
 }
 
 // SetSize gives the screen its share of the window.
 func (r *rollbackScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
-	if r.pane != nil {
-		r.pane.setSize(w, h)
-	}
+	r.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (r *rollbackScreen) Title() string { return "roll back" }
 
 // Capturing is true while the production name guard has the keyboard.
-func (r *rollbackScreen) Capturing() bool { return r.pane != nil && r.pane.capturing() }
+func (r *rollbackScreen) Capturing() bool { return r.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (r *rollbackScreen) ShortHelp() []key.Binding {
-	k := r.env.Keys
-	if r.Capturing() {
-		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch, k.Input.Reveal}
-	}
-	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Common.Reveal}
+	return r.write.revealHelp()
 }
 
 // FullHelp lists every binding of the screen.

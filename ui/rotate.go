@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -47,15 +48,14 @@ type rotateScreen struct {
 	env    *Env
 	store  aws.Store
 	secret aws.Secret
-	t      writeTarget
+	ref    aws.SecretRef
 	token  string // one ClientRequestToken per dialog: a retry is idempotent
 
 	phase   rotatePhase
 	refusal string
 	stuck   bool // refused or failed with AWSPENDING stranded: enter opens the ways out
 	loadErr error
-	seq     int
-	pane    *confirmPane
+	write   dialogWrite
 
 	// interval and timeout control the follow; tests shorten them.
 	interval time.Duration
@@ -76,12 +76,10 @@ type rotateScreen struct {
 	width, height int
 }
 
-// rotateStartedMsg is RotateSecret's answer.
-type rotateStartedMsg struct {
-	owner     *rotateScreen
+// rotateStarted is RotateSecret's answer.
+type rotateStarted struct {
 	versionID string
 	at        time.Time
-	err       error
 }
 
 // rotateTickMsg asks for the next poll.
@@ -91,19 +89,18 @@ type rotateTickMsg struct {
 	at    time.Time
 }
 
-// rotatePolledMsg is one poll's result.
-type rotatePolledMsg struct {
-	owner  *rotateScreen
-	seq    int
+// rotatePoll is one poll's result: the labels at the tick's time.
+type rotatePoll struct {
 	at     time.Time
 	stages map[string][]string
-	err    error
 }
 
 // newRotateScreen opens the "rotate now" dialog for secret.
 func newRotateScreen(env *Env, store aws.Store, secret aws.Secret) *rotateScreen {
-	return &rotateScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store),
+	r := &rotateScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
 		token: aws.NewRequestToken(), interval: rotatePollEvery, timeout: rotateTimeout}
+	r.write = newDialogWrite(env, r)
+	return r
 }
 
 // newRotateFollowScreen follows a rotation already started (versionID is
@@ -119,42 +116,37 @@ func newRotateFollowScreen(env *Env, store aws.Store, secret aws.Secret, version
 // Init reads the secret afresh (or starts following).
 func (r *rotateScreen) Init() tea.Cmd {
 	if r.followOnly {
-		id := r.newVersion
-		return func() tea.Msg { return rotateStartedMsg{owner: r, versionID: id, at: time.Now()} }
+		return r.started(rotateStarted{versionID: r.newVersion, at: time.Now()})
 	}
-	r.seq++
-	seq, store, env, id := r.seq, r.store, r.env, r.t.id
-	return describe(env, store, r, seq, id)
+	return r.write.describe(r.store, r.ref)
 }
 
 // Update handles results, polls and keys.
 func (r *rotateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[aws.Secret]:
-		if !msg.isFor(r, r.seq) {
+		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
 		return r, r.loaded(msg)
-	case rotateStartedMsg:
-		if msg.owner != r {
-			return r, nil
-		}
-		return r, r.started(msg)
+	case writtenMsg:
+		cmd, _ := r.write.result(msg)
+		return r, cmd
 	case rotateTickMsg:
 		if msg.owner != r || msg.seq != r.pollSeq || r.phase != rotFollowing || r.closed {
 			return r, nil
 		}
 		return r, r.poll(msg.at)
-	case rotatePolledMsg:
-		if msg.owner != r || msg.seq != r.pollSeq || r.phase != rotFollowing {
+	case resultMsg[rotatePoll]:
+		if !msg.isFor(r, r.pollSeq) || r.phase != rotFollowing {
 			return r, nil
 		}
-		return r, r.polled(msg)
+		return r, r.polled(msg.val, msg.err)
 	case tea.KeyPressMsg:
 		return r, r.handleKey(msg)
 	}
 	if r.phase == rotConfirm {
-		_, cmd := r.pane.update(msg)
+		_, cmd := r.write.update(msg, r.op)
 		return r, cmd
 	}
 	return r, nil
@@ -167,11 +159,8 @@ func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 		return failed(msg.err)
 	}
 	s := msg.val
-	if s.Region == "" {
-		s.Region = r.t.region
-	}
 	r.secret = s
-	r.t = targetOf(s.SecretSummary, r.store)
+	r.ref = refOf(s.SecretSummary, r.store)
 	r.oldCurrent = labelHolder(s.VersionStages, aws.LabelCurrent)
 	pending, _, stuck := strayPending(s.VersionStages)
 	switch {
@@ -192,14 +181,8 @@ func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
 		return nil
 	}
 	r.phase = rotConfirm
-	opts := confirmOptions{confirmLabel: "Rotate now"}
-	if r.env.Production {
-		opts.requireName = s.Name
-		opts.nameReason = "Production account: type the secret's name to rotate it"
-	}
-	r.pane = newConfirmPane(r.env, "Rotate "+s.Name+" now", r.confirmBody(), opts)
-	r.pane.setSize(r.width, r.height)
-	return r.pane.init()
+	return r.write.open("Rotate "+s.Name+" now", r.confirmBody(),
+		confirmOptions{confirmLabel: "Rotate now", guard: productionGuard(s.Name, "rotate it")})
 }
 
 // rotationFunction names the function that rotates s.
@@ -242,7 +225,7 @@ func (r *rotateScreen) confirmBody() []string {
 		kv("Rotation function", rotationFunction(s)),
 		kv("Schedule", rotationScheduleText(s)),
 		kv("Current version", r.oldCurrent+" (AWSCURRENT)"),
-		kv("Region", r.t.region),
+		kv("Region", r.ref.Region),
 		"",
 		st.Section.Render("What will happen"),
 		st.Text.Render("1. The function creates a new version labelled ") + st.StagePending.Render("AWSPENDING") + st.Text.Render(", then sets and tests it."),
@@ -259,13 +242,9 @@ func (r *rotateScreen) confirmBody() []string {
 func (r *rotateScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch r.phase {
 	case rotConfirm:
-		res, cmd := r.pane.update(msg)
-		switch res {
-		case confirmDeclined:
+		res, cmd := r.write.update(msg, r.op)
+		if res == confirmDeclined {
 			return pop()
-		case confirmAccepted:
-			r.pane.setBusy("starting the rotation…")
-			return r.rotate()
 		}
 		return cmd
 	case rotRefused, rotFailed, rotTimedOut:
@@ -276,27 +255,27 @@ func (r *rotateScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// rotate calls RotateSecret with the dialog's token.
-func (r *rotateScreen) rotate() tea.Cmd {
-	store, env := r.store, r.env
-	in := aws.RotateInput{SecretID: r.t.id, ClientRequestToken: r.token}
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		v, err := store.RotateSecret(ctx, in)
-		return rotateStartedMsg{owner: r, versionID: v, at: time.Now(), err: err}
+// op calls RotateSecret with the dialog's token; on success the screen
+// follows the rotation.
+func (r *rotateScreen) op() writeOp {
+	store, ref := r.store, r.ref
+	in := aws.RotateInput{SecretID: ref.ID(), ClientRequestToken: r.token}
+	return writeOp{
+		busy: "starting the rotation…",
+		call: func(ctx context.Context) (any, error) {
+			v, err := store.RotateSecret(ctx, in)
+			return rotateStarted{versionID: v, at: time.Now()}, err
+		},
+		audit: AuditEvent{Action: "rotate", Region: ref.Region, SecretARN: ref.ARN, Detail: "started"},
+		auditResult: func(ev *AuditEvent, val any) {
+			ev.VersionIDs = nonEmpty(val.(rotateStarted).versionID, r.oldCurrent)
+		},
+		done: func(val any) tea.Cmd { return r.started(val.(rotateStarted)) },
 	}
 }
 
-func (r *rotateScreen) started(msg rotateStartedMsg) tea.Cmd {
-	if !r.followOnly {
-		r.env.Record(AuditEvent{Action: "rotate", Region: r.t.region, SecretARN: r.t.arn,
-			VersionIDs: nonEmpty(msg.versionID, r.oldCurrent), Outcome: outcomeOf(msg.err), Detail: "started"})
-	}
-	if msg.err != nil {
-		r.pane.setError(msg.err)
-		return failed(msg.err)
-	}
+// started begins following the rotation RotateSecret accepted.
+func (r *rotateScreen) started(msg rotateStarted) tea.Cmd {
 	r.phase = rotFollowing
 	r.newVersion = msg.versionID
 	if r.newVersion == "" {
@@ -304,7 +283,7 @@ func (r *rotateScreen) started(msg rotateStartedMsg) tea.Cmd {
 	}
 	r.startedAt = msg.at
 	r.addStep(0, "Rotation started: the new version will be "+r.newVersion)
-	return tea.Batch(changed(r.t.region, r.t.changedID()), info("Rotating "+r.t.name+"…"), r.schedule())
+	return tea.Batch(changed(r.ref.Region, r.ref.ID()), info("Rotating "+r.ref.String()+"…"), r.schedule())
 }
 
 // nonEmpty returns the non-empty strings given.
@@ -332,22 +311,20 @@ func (r *rotateScreen) schedule() tea.Cmd {
 
 // poll reads the labels once.
 func (r *rotateScreen) poll(at time.Time) tea.Cmd {
-	seq, store, env, id := r.pollSeq, r.store, r.env, r.t.id
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
+	store, id := r.store, r.ref.ID()
+	return fetch(r.env, r, r.pollSeq, func(ctx context.Context) (rotatePoll, error) {
 		s, err := store.DescribeSecret(ctx, id)
-		return rotatePolledMsg{owner: r, seq: seq, at: at, stages: s.VersionStages, err: err}
-	}
+		return rotatePoll{at: at, stages: s.VersionStages}, err
+	})
 }
 
 // polled interprets the labels and decides whether to keep following.
-func (r *rotateScreen) polled(msg rotatePolledMsg) tea.Cmd {
+func (r *rotateScreen) polled(msg rotatePoll, err error) tea.Cmd {
 	r.elapsed = msg.at.Sub(r.startedAt)
-	if msg.err != nil {
+	if err != nil {
 		r.pollErrs++
 		if r.pollErrs >= rotatePollErrors {
-			return r.finish(rotFailed, "Could not follow the rotation: "+describeError(r.env.Keys, msg.err)+
+			return r.finish(rotFailed, "Could not follow the rotation: "+describeError(r.env.Keys, err)+
 				". It may still be running; check the secret's labels on the detail screen.")
 		}
 		return r.schedule()
@@ -394,16 +371,16 @@ func (r *rotateScreen) finish(phase rotatePhase, text string) tea.Cmd {
 	if phase != rotCompleted {
 		outcome = detail
 	}
-	r.env.Record(AuditEvent{Action: "rotate", Region: r.t.region, SecretARN: r.t.arn,
+	r.env.Record(AuditEvent{Action: "rotate", Region: r.ref.Region, SecretARN: r.ref.ARN,
 		VersionIDs: nonEmpty(r.newVersion, r.oldCurrent), Outcome: outcome, Detail: detail})
-	note := changed(r.t.region, r.t.changedID())
+	note := changed(r.ref.Region, r.ref.ID())
 	switch phase {
 	case rotCompleted:
-		return tea.Batch(note, success("Rotated "+r.t.name+": AWSCURRENT is on version "+versionShort(r.newVersion)))
+		return tea.Batch(note, success("Rotated "+r.ref.String()+": AWSCURRENT is on version "+versionShort(r.newVersion)))
 	case rotFailed:
-		return tea.Batch(note, status(LevelError, "Rotation of "+r.t.name+" failed", 0))
+		return tea.Batch(note, status(LevelError, "Rotation of "+r.ref.String()+" failed", 0))
 	}
-	return tea.Batch(note, warn("Stopped following the rotation of "+r.t.name+": timed out"))
+	return tea.Batch(note, warn("Stopped following the rotation of "+r.ref.String()+": timed out"))
 }
 
 // Close stops the follow when the screen is popped.
@@ -414,18 +391,18 @@ func (r *rotateScreen) View() string {
 	st := r.env.Styles
 	switch r.phase {
 	case rotLoading:
-		return noticeView(r.env, r.width, "Rotate "+r.t.name, []string{st.Muted.Render("reading the secret…")})
+		return noticeView(r.env, r.width, "Rotate "+r.ref.String(), []string{st.Muted.Render("reading the secret…")})
 	case rotRefused:
 		if r.loadErr != nil {
-			return noticeView(r.env, r.width, "Can't rotate "+r.t.name, []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
+			return noticeView(r.env, r.width, "Can't rotate "+r.ref.String(), []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
 		}
 		lines := []string{st.Warning.Render(r.refusal)}
 		if r.stuck {
 			lines = append(lines, "", st.Text.Render(r.env.Keys.Nav.Open.Help().Key+": see why and the ways out"))
 		}
-		return noticeView(r.env, r.width, "Can't rotate "+r.t.name, lines)
+		return noticeView(r.env, r.width, "Can't rotate "+r.ref.String(), lines)
 	case rotConfirm:
-		return r.pane.view()
+		return r.write.pane.view()
 	}
 	return r.followView()
 }
@@ -468,28 +445,26 @@ func (r *rotateScreen) followView() string {
 	if r.stuck {
 		lines = append(lines, "", st.Text.Render(r.env.Keys.Nav.Open.Help().Key+": see the ways out (cancel rotation, remove AWSPENDING, roll back)"))
 	}
-	return noticeView(r.env, r.width, "Rotating "+r.t.name, lines)
+	return noticeView(r.env, r.width, "Rotating "+r.ref.String(), lines)
 }
 
 // SetSize gives the screen its share of the window.
 func (r *rotateScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
-	if r.pane != nil {
-		r.pane.setSize(w, h)
-	}
+	r.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (r *rotateScreen) Title() string { return "rotate" }
 
 // Capturing is true while the production name guard has focus.
-func (r *rotateScreen) Capturing() bool { return r.phase == rotConfirm && r.pane.capturing() }
+func (r *rotateScreen) Capturing() bool { return r.phase == rotConfirm && r.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (r *rotateScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.phase == rotConfirm {
-		return r.pane.shortHelp()
+		return r.write.pane.shortHelp()
 	}
 	if r.stuck {
 		return []key.Binding{withHelpDesc(k.Nav.Open, "ways out"), k.Common.Back}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -24,108 +25,89 @@ type stuckRotationScreen struct {
 	env    *Env
 	store  aws.Store
 	secret aws.Secret
-	t      writeTarget
+	ref    aws.SecretRef
 
-	seq      int
 	loading  bool
 	loadErr  error
 	pending  string
 	current  string
 	stuck    bool
 	ways     *choiceList
-	pane     *confirmPane // cancelling rotation
-	note     string       // the last outcome, shown above the ways out
+	write    dialogWrite // cancelling rotation
+	note     string      // the last outcome, shown above the ways out
 	versions map[string]aws.Version
 
 	width, height int
 }
 
-// stuckLoadedMsg carries the fresh state.
-type stuckLoadedMsg struct {
-	owner    *stuckRotationScreen
-	seq      int
+// stuckState is the fresh state.
+type stuckState struct {
 	secret   aws.Secret
 	versions []aws.Version
-	err      error
-}
-
-// rotationCancelledMsg is CancelRotation's result.
-type rotationCancelledMsg struct {
-	owner Screen
-	err   error
 }
 
 // newStuckRotationScreen opens the stuck-rotation explanation for secret.
 func newStuckRotationScreen(env *Env, store aws.Store, secret aws.Secret) *stuckRotationScreen {
-	return &stuckRotationScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store),
+	s := &stuckRotationScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
 		loading: true, ways: newChoiceList(env, nil)}
+	s.write = newDialogWrite(env, s)
+	return s
 }
 
 // Init reads the secret and its versions afresh.
 func (s *stuckRotationScreen) Init() tea.Cmd { return s.load() }
 
 func (s *stuckRotationScreen) load() tea.Cmd {
-	s.seq++
 	s.loading = true
-	seq, store, env, id := s.seq, s.store, s.env, s.t.id
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
+	store, id := s.store, s.ref.ID()
+	return load(&s.write, func(ctx context.Context) (stuckState, error) {
 		sec, err := store.DescribeSecret(ctx, id)
 		if err != nil {
-			return stuckLoadedMsg{owner: s, seq: seq, err: err}
+			return stuckState{}, err
 		}
 		vs, _ := store.ListVersions(ctx, id) // dates only; the labels come from DescribeSecret
-		return stuckLoadedMsg{owner: s, seq: seq, secret: sec, versions: vs}
-	}
+		return stuckState{secret: sec, versions: vs}, nil
+	})
 }
 
 // Update handles results and keys.
 func (s *stuckRotationScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case stuckLoadedMsg:
-		if msg.owner != s || msg.seq != s.seq {
+	case resultMsg[stuckState]:
+		if !isLoad(&s.write, msg) {
 			return s, nil
 		}
-		s.loaded(msg)
+		s.loaded(msg.val, msg.err)
 		if msg.err != nil {
 			return s, failed(msg.err)
 		}
 		return s, nil
-	case rotationCancelledMsg:
-		if msg.owner != s {
-			return s, nil
-		}
-		return s, s.cancelled(msg.err)
 	case secretChangedMsg:
-		if msg.about(s.t.region, s.t.name, s.t.arn) && !msg.deleted {
+		if msg.about(s.ref.Region, s.ref.String(), s.ref.ARN) && !msg.deleted {
 			return s, s.load()
 		}
 		return s, nil
-	case tea.KeyPressMsg:
-		return s, s.handleKey(msg)
 	}
-	if s.pane != nil {
-		_, cmd := s.pane.update(msg)
+	if cmd, ok := s.write.forward(msg, s.op); ok {
 		return s, cmd
+	}
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return s, s.handleKey(msg)
 	}
 	s.ways.update(msg)
 	return s, nil
 }
 
-func (s *stuckRotationScreen) loaded(msg stuckLoadedMsg) {
+func (s *stuckRotationScreen) loaded(msg stuckState, err error) {
 	s.loading = false
-	if msg.err != nil {
-		s.loadErr = msg.err
+	if err != nil {
+		s.loadErr = err
 		return
 	}
 	s.loadErr = nil
 	sec := msg.secret
-	if sec.Region == "" {
-		sec.Region = s.t.region
-	}
 	s.secret = sec
-	s.t = targetOf(sec.SecretSummary, s.store)
+	s.ref = refOf(sec.SecretSummary, s.store)
 	s.pending, s.current, s.stuck = strayPending(sec.VersionStages)
 	s.versions = map[string]aws.Version{}
 	for _, v := range msg.versions {
@@ -155,14 +137,10 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	k := s.env.Keys
-	if s.pane != nil {
-		res, cmd := s.pane.update(msg)
-		switch res {
-		case confirmDeclined:
-			s.pane = nil
-		case confirmAccepted:
-			s.pane.setBusy("cancelling the rotation…")
-			return s.cancelRotation()
+	if s.write.pane != nil {
+		res, cmd := s.write.update(msg, s.op)
+		if res == confirmDeclined {
+			s.write.pane = nil
 		}
 		return cmd
 	}
@@ -196,53 +174,37 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (s *stuckRotationScreen) openCancel() tea.Cmd {
 	st := s.env.Styles
 	body := []string{
-		st.Text.Render("Turn automatic rotation off for " + common.Sanitize(s.t.name) + " and stop the rotation in progress."),
+		st.Text.Render("Turn automatic rotation off for " + common.Sanitize(s.ref.String()) + " and stop the rotation in progress."),
 		st.Muted.Render("The rotation function (" + rotationFunction(s.secret.SecretSummary) + ") stays configured: you can turn rotation on again."),
 	}
 	if s.stuck {
 		body = append(body, "", st.Warning.Render("AWSPENDING stays on version "+common.Sanitize(s.pending)+" after cancelling: remove it too before rotating again."))
 	}
-	opts := confirmOptions{confirmLabel: "Cancel rotation"}
-	if s.env.Production {
-		opts.requireName = s.t.name
-		opts.nameReason = "Production account: type the secret's name to cancel the rotation"
-	}
-	s.pane = newConfirmPane(s.env, "Cancel the rotation of "+s.t.name, body, opts)
-	s.pane.setSize(s.width, s.height)
-	return s.pane.init()
+	return s.write.open("Cancel the rotation of "+s.ref.String(), body,
+		confirmOptions{confirmLabel: "Cancel rotation", guard: productionGuard(s.ref.String(), "cancel the rotation")})
 }
 
-func (s *stuckRotationScreen) cancelRotation() tea.Cmd {
-	return cancelRotationCmd(s.env, s.store, s.t.id, s)
-}
-
-// cancelRotationCmd calls CancelRotation and reports to owner.
-func cancelRotationCmd(env *Env, store aws.Store, id string, owner Screen) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		return rotationCancelledMsg{owner: owner, err: store.CancelRotation(ctx, id)}
+// op cancels the rotation; the screen stays open with what is left to do.
+func (s *stuckRotationScreen) op() writeOp {
+	store, ref := s.store, s.ref
+	return writeOp{
+		busy:  "cancelling the rotation…",
+		call:  func(ctx context.Context) (any, error) { return nil, store.CancelRotation(ctx, ref.ID()) },
+		audit: AuditEvent{Action: "cancel-rotation", Region: ref.Region, SecretARN: ref.ARN, VersionIDs: nonEmpty(s.pending)},
+		done: func(any) tea.Cmd {
+			s.write.pane = nil
+			s.note = "Automatic rotation is off."
+			if s.stuck {
+				s.note += " AWSPENDING is still on version " + common.Sanitize(s.pending) + ": remove it (first choice) before rotating again."
+			}
+			return tea.Batch(changed(ref.Region, ref.ID()), success("Cancelled the rotation of "+ref.String()+": automatic rotation is off"))
+		},
 	}
-}
-
-func (s *stuckRotationScreen) cancelled(err error) tea.Cmd {
-	s.env.Record(AuditEvent{Action: "cancel-rotation", Region: s.t.region, SecretARN: s.t.arn,
-		VersionIDs: nonEmpty(s.pending), Outcome: outcomeOf(err)})
-	if err != nil {
-		s.pane.setError(err)
-		return failed(err)
-	}
-	s.pane = nil
-	s.note = "Automatic rotation is off."
-	if s.stuck {
-		s.note += " AWSPENDING is still on version " + common.Sanitize(s.pending) + ": remove it (first choice) before rotating again."
-	}
-	return tea.Batch(changed(s.t.region, s.t.changedID()), success("Cancelled the rotation of "+s.t.name+": automatic rotation is off"))
 }
 
 // HandleBack closes the cancel confirmation before the screen.
 func (s *stuckRotationScreen) HandleBack() (bool, tea.Cmd) {
-	return closePane(&s.pane), nil
+	return s.write.close(), nil
 }
 
 // View renders the explanation and the ways out.
@@ -250,17 +212,17 @@ func (s *stuckRotationScreen) View() string {
 	st := s.env.Styles
 	switch {
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
+		return noticeView(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
 	case s.loading && s.versions == nil:
-		return noticeView(s.env, s.width, "Rotation of "+s.t.name, []string{st.Muted.Render("reading the secret…")})
-	case s.pane != nil:
-		return s.pane.view()
+		return noticeView(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Muted.Render("reading the secret…")})
+	case s.write.pane != nil:
+		return s.write.pane.view()
 	}
 	w := max(s.width-4, 6)
 	var lines []string
 	add := func(text string) { lines = append(lines, wrapText(text, w)...) }
 	if s.stuck {
-		lines = append(lines, st.Warning.Render(cut("A rotation of "+common.Sanitize(s.t.name)+" is in progress or stuck", w)), "")
+		lines = append(lines, st.Warning.Render(cut("A rotation of "+common.Sanitize(s.ref.String())+" is in progress or stuck", w)), "")
 		created := ""
 		if a := ageText(s.versions[s.pending].CreatedDate, s.env.Now()); a != "" {
 			created = ", created " + a
@@ -324,9 +286,7 @@ func fitExplanation(st *Styles, lines, tail []string, height, width int) []strin
 
 func (s *stuckRotationScreen) layout() {
 	s.ways.setHeight(3)
-	if s.pane != nil {
-		s.pane.setSize(s.width, s.height)
-	}
+	s.write.setSize(s.width, s.height)
 }
 
 // SetSize gives the screen its share of the window.
@@ -339,13 +299,13 @@ func (s *stuckRotationScreen) SetSize(w, h int) {
 func (s *stuckRotationScreen) Title() string { return "stuck rotation" }
 
 // Capturing is true while the production name guard has focus.
-func (s *stuckRotationScreen) Capturing() bool { return s.pane != nil && s.pane.capturing() }
+func (s *stuckRotationScreen) Capturing() bool { return s.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (s *stuckRotationScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
-	if s.pane != nil {
-		return s.pane.shortHelp()
+	if s.write.pane != nil {
+		return s.write.pane.shortHelp()
 	}
 	if !s.loading && s.loadErr == nil && !s.stuck {
 		return []key.Binding{k.Common.Refresh, k.Common.Back}

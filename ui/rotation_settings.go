@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -28,33 +29,31 @@ type rotationSettingsScreen struct {
 	env    *Env
 	store  aws.Store
 	secret aws.Secret
-	t      writeTarget
+	ref    aws.SecretRef
 	token  string
 
-	form *form
-	pane *confirmPane
+	form  *form
+	write dialogWrite
 	// pending is what the confirmation applies.
-	turnOff  bool
-	rules    aws.RotationRules
-	lambda   string
-	now      bool
-	finished bool
-	offOnly  bool // opened by "cancel rotation": only the turn-off confirmation
+	turnOff bool
+	rules   aws.RotationRules
+	lambda  string
+	now     bool
+	offOnly bool // opened by "cancel rotation": only the turn-off confirmation
 
 	width, height int
 }
 
-// rotationAppliedMsg is the result of RotateSecret or CancelRotation.
-type rotationAppliedMsg struct {
-	owner     *rotationSettingsScreen
+// rotationApplied is the result of RotateSecret or CancelRotation.
+type rotationApplied struct {
 	versionID string
 	fresh     aws.Secret
-	err       error
 }
 
 // newRotationSettingsScreen opens the rotation settings of secret.
 func newRotationSettingsScreen(env *Env, store aws.Store, secret aws.Secret) *rotationSettingsScreen {
-	r := &rotationSettingsScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store), token: aws.NewRequestToken()}
+	r := &rotationSettingsScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), token: aws.NewRequestToken()}
+	r.write = newDialogWrite(env, r)
 	f := newForm(env)
 	l := f.text(rsLambda, "Rotation function (Lambda ARN)", secret.RotationLambdaARN, "arn:aws:lambda:REGION:ACCOUNT:function:NAME")
 	l.hint = "the function that creates, sets, tests and finishes new versions"
@@ -90,27 +89,21 @@ func (r *rotationSettingsScreen) Init() tea.Cmd {
 
 // Update handles results and keys.
 func (r *rotationSettingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if m, ok := msg.(rotationAppliedMsg); ok {
-		if m.owner != r {
-			return r, nil
-		}
-		return r, r.applied(m)
+	if m, ok := msg.(writtenMsg); ok {
+		cmd, _ := r.write.result(m)
+		return r, cmd
 	}
-	if r.finished {
+	if r.write.done {
 		return r, nil
 	}
-	if r.pane != nil {
-		res, cmd := r.pane.update(msg)
-		switch res {
-		case confirmDeclined:
-			r.pane = nil
+	if r.write.pane != nil {
+		res, cmd := r.write.update(msg, r.op)
+		if res == confirmDeclined {
+			r.write.pane = nil
 			if r.offOnly {
 				return r, pop()
 			}
 			return r, nil
-		case confirmAccepted:
-			r.pane.setBusy("applying…")
-			return r, r.apply()
 		}
 		return r, cmd
 	}
@@ -163,7 +156,7 @@ func (r *rotationSettingsScreen) review() tea.Cmd {
 	} else {
 		body = append(body, st.Text.Render("Nothing rotates now; the first rotation follows the schedule."))
 	}
-	return r.openPane("Rotation settings of "+r.t.name, body, "Apply", false)
+	return r.openPane("Rotation settings of "+r.ref.String(), body, "Apply", false)
 }
 
 // reviewOff asks to turn rotation off.
@@ -171,100 +164,83 @@ func (r *rotationSettingsScreen) reviewOff() tea.Cmd {
 	r.turnOff = true
 	st := r.env.Styles
 	body := []string{
-		st.Text.Render("Turn automatic rotation off for " + common.Sanitize(r.t.name) + "."),
+		st.Text.Render("Turn automatic rotation off for " + common.Sanitize(r.ref.String()) + "."),
 		st.Muted.Render("The function (" + rotationFunction(r.secret.SecretSummary) + ") stays configured, so you can turn rotation on again. " +
 			"A rotation in progress is cancelled and may leave AWSPENDING on a version, which you then remove."),
 	}
-	return r.openPane("Turn rotation off for "+r.t.name, body, "Turn off", true)
+	return r.openPane("Turn rotation off for "+r.ref.String(), body, "Turn off", true)
 }
 
 func (r *rotationSettingsScreen) openPane(title string, body []string, label string, danger bool) tea.Cmd {
-	opts := confirmOptions{confirmLabel: label, danger: danger}
-	if r.env.Production {
-		opts.requireName = r.t.name
-		opts.nameReason = "Production account: type the secret's name to change its rotation"
-	}
-	r.pane = newConfirmPane(r.env, title, body, opts)
-	r.pane.setSize(r.width, r.height)
-	return r.pane.init()
+	return r.write.open(title, body, confirmOptions{confirmLabel: label, danger: danger,
+		guard: productionGuard(r.ref.String(), "change its rotation")})
 }
 
-// apply re-reads the secret, refuses if the rotation settings changed
+// op re-reads the secret, refuses if the rotation settings changed
 // since the screen opened, then calls RotateSecret or CancelRotation.
-func (r *rotationSettingsScreen) apply() tea.Cmd {
-	store, env, id, was := r.store, r.env, r.t.id, r.secret.SecretSummary
-	off := r.turnOff
-	in := aws.RotateInput{SecretID: id, ClientRequestToken: r.token, LambdaARN: r.lambda}
-	rules := r.rules
-	in.Rules = &rules
-	now := r.now
-	in.RotateImmediately = &now
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
+func (r *rotationSettingsScreen) op() writeOp {
+	store, ref, was, back := r.store, r.ref, r.secret.SecretSummary, keyHelp(r.env.Keys.Common.Back)
+	id := ref.ID()
+	off, now, rules := r.turnOff, r.now, r.rules
+	in := aws.RotateInput{SecretID: id, ClientRequestToken: r.token, LambdaARN: r.lambda, Rules: &rules, RotateImmediately: &now}
+	call := func(ctx context.Context) (any, error) {
 		fresh, err := store.DescribeSecret(ctx, id)
 		if err != nil {
-			return rotationAppliedMsg{owner: r, err: err}
+			return rotationApplied{}, err
 		}
 		if fresh.RotationEnabled != was.RotationEnabled || fresh.RotationLambdaARN != was.RotationLambdaARN || fresh.RotationRules != was.RotationRules {
-			return rotationAppliedMsg{owner: r, err: &aws.Error{Kind: aws.KindConflict, Op: "change rotation", SecretID: id,
+			return rotationApplied{}, &aws.Error{Kind: aws.KindConflict, Op: "change rotation", SecretID: id,
 				Message: "someone changed the rotation settings since you opened this screen; nothing was changed",
-				Hint:    "close this screen (" + keyHelp(env.Keys.Common.Back) + ") and open the rotation settings again"}}
+				Hint:    "close this screen (" + back + ") and open the rotation settings again"}
 		}
 		if off {
-			return rotationAppliedMsg{owner: r, fresh: fresh, err: store.CancelRotation(ctx, id)}
+			return rotationApplied{fresh: fresh}, store.CancelRotation(ctx, id)
 		}
 		v, err := store.RotateSecret(ctx, in)
-		return rotationAppliedMsg{owner: r, versionID: v, fresh: fresh, err: err}
+		return rotationApplied{versionID: v, fresh: fresh}, err
 	}
-}
-
-func (r *rotationSettingsScreen) applied(m rotationAppliedMsg) tea.Cmd {
-	action, detail := "rotation-settings", "on: "+rotationScheduleText(aws.SecretSummary{RotationRules: r.rules, RotationEnabled: true})
-	if r.turnOff {
-		action, detail = "cancel-rotation", "off"
-	} else if r.now {
-		detail += ", rotate now"
+	schedule := rotationScheduleText(aws.SecretSummary{RotationRules: rules, RotationEnabled: true})
+	audit := AuditEvent{Action: "rotation-settings", Region: ref.Region, SecretARN: ref.ARN, Detail: "on: " + schedule}
+	if off {
+		audit.Action, audit.Detail = "cancel-rotation", "off"
+	} else if now {
+		audit.Detail += ", rotate now"
 	}
-	r.env.Record(AuditEvent{Action: action, Region: r.t.region, SecretARN: r.t.arn,
-		VersionIDs: nonEmpty(m.versionID), Outcome: outcomeOf(m.err), Detail: detail})
-	if m.err != nil {
-		if r.pane != nil {
-			r.pane.setError(m.err)
-		}
-		return failed(m.err)
+	return writeOp{
+		busy:  "applying…",
+		call:  call,
+		audit: audit,
+		auditResult: func(ev *AuditEvent, val any) {
+			ev.VersionIDs = nonEmpty(val.(rotationApplied).versionID)
+		},
+		done: func(val any) tea.Cmd {
+			m := val.(rotationApplied)
+			note := changed(ref.Region, ref.ID())
+			switch {
+			case off:
+				return tea.Batch(note, success("Automatic rotation of "+ref.String()+" is off"), pop())
+			case now && m.versionID != "":
+				follow := newRotateFollowScreen(r.env, store, m.fresh, m.versionID)
+				return tea.Batch(note, success("Rotation of "+ref.String()+" is on; rotating now"), replace(follow))
+			}
+			return announce(ref, "Rotation of "+ref.String()+" is on: "+schedule)
+		},
 	}
-	r.finished = true
-	note := changed(r.t.region, r.t.changedID())
-	switch {
-	case r.turnOff:
-		return tea.Batch(note, success("Automatic rotation of "+r.t.name+" is off"), pop())
-	case r.now && m.versionID != "":
-		fresh := m.fresh
-		if fresh.Region == "" {
-			fresh.Region = r.t.region
-		}
-		follow := newRotateFollowScreen(r.env, r.store, fresh, m.versionID)
-		return tea.Batch(note, success("Rotation of "+r.t.name+" is on; rotating now"), replace(follow))
-	}
-	return tea.Batch(note, success("Rotation of "+r.t.name+" is on: "+rotationScheduleText(aws.SecretSummary{RotationRules: r.rules, RotationEnabled: true})), pop())
 }
 
 // HandleBack closes the confirmation before the screen.
 func (r *rotationSettingsScreen) HandleBack() (bool, tea.Cmd) {
-	if r.pane != nil && !r.offOnly {
-		if r.pane.busy == "" {
-			r.pane = nil
-		}
+	if r.write.pane != nil && !r.offOnly {
+		r.write.close()
 		return true, nil
 	}
-	return r.pane != nil && r.pane.busy != "", nil
+	return r.write.busy(), nil
 }
 
 // View renders the form or the confirmation.
 func (r *rotationSettingsScreen) View() string {
-	if r.pane != nil {
-		return r.pane.view()
+	if r.write.pane != nil {
+		return r.write.pane.view()
 	}
 	st := r.env.Styles
 	w := max(r.width-4, 6)
@@ -274,7 +250,7 @@ func (r *rotationSettingsScreen) View() string {
 	}
 	k := r.env.Keys
 	lines := []string{
-		st.Title.Render(cut("Rotation settings of "+common.Sanitize(r.t.name), w)),
+		st.Title.Render(cut("Rotation settings of "+common.Sanitize(r.ref.String()), w)),
 		st.Muted.Render(cut(state, w)),
 		"",
 		r.form.view(),
@@ -288,9 +264,7 @@ func (r *rotationSettingsScreen) View() string {
 func (r *rotationSettingsScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
 	r.form.setSize(max(w-4, 8), max(h-7, 3))
-	if r.pane != nil {
-		r.pane.setSize(w, h)
-	}
+	r.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
@@ -298,8 +272,8 @@ func (r *rotationSettingsScreen) Title() string { return "rotation settings" }
 
 // Capturing is true while a text field or the name guard has focus.
 func (r *rotationSettingsScreen) Capturing() bool {
-	if r.pane != nil {
-		return r.pane.capturing()
+	if r.write.pane != nil {
+		return r.write.capturing()
 	}
 	return r.form.capturing()
 }
@@ -307,8 +281,8 @@ func (r *rotationSettingsScreen) Capturing() bool {
 // ShortHelp lists the main bindings.
 func (r *rotationSettingsScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
-	if r.pane != nil {
-		return r.pane.shortHelp()
+	if r.write.pane != nil {
+		return r.write.pane.shortHelp()
 	}
 	return []key.Binding{k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel}
 }

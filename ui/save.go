@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -15,7 +16,7 @@ type saveRequest struct {
 	// owner is the screen that edited the value; the saved and re-apply
 	// messages carry it so only that screen acts on them.
 	owner  any
-	target secretTarget
+	target aws.SecretRef
 	// loadedID and loadedStages name the version the edits started from.
 	loadedID     string
 	loadedStages []string
@@ -44,44 +45,36 @@ type valueSavedMsg struct {
 // replay its edits, after a save was refused because AWSCURRENT moved.
 type reapplyRequestedMsg struct{ owner any }
 
-// putDoneMsg carries a PutValue result to the review that sent it.
-type putDoneMsg struct {
-	owner  *reviewScreen
-	seq    int
-	result aws.PutValueResult
-	err    error
-}
-
-// put sends the edited value. It runs as a command: it records the audit
-// event (versions and outcome, never the value) and reports back.
+// put sends the edited value through the write lifecycle, which records
+// the audit event (versions and outcome, never the value). A value over
+// the size limit is refused here, before anything is sent.
 func (r *reviewScreen) put() tea.Cmd {
-	r.seq++
+	req, store := r.req, r.store
+	if err := checkSize(req.updated); err != nil {
+		return r.finished(aws.PutValueResult{}, err)
+	}
 	r.saving = true
-	seq, store, env, req, token := r.seq, r.store, r.env, r.req, r.token
 	in := aws.PutValueInput{
-		SecretID:           req.target.id,
+		SecretID:           req.target.ID(),
 		Value:              aws.TextValue(string(req.updated)),
-		ClientRequestToken: token,
+		ClientRequestToken: r.token,
 		ExpectCurrent:      req.expectCurrent,
 	}
-	return func() tea.Msg {
-		if err := checkSize(req.updated); err != nil {
-			return putDoneMsg{owner: r, seq: seq, err: err}
-		}
-		ctx, cancel := env.Context()
-		defer cancel()
-		res, err := store.PutValue(ctx, in)
-		arn := res.ARN
-		if arn == "" {
-			arn = req.target.arn
-		}
-		env.Record(AuditEvent{
-			Action: "put-value", Region: req.target.region, SecretARN: arn,
-			VersionIDs: []string{res.VersionID, req.expectCurrent}, Outcome: outcomeOf(err),
-			Detail: plural(req.edits, "edit") + " from version " + req.loadedID,
-		})
-		return putDoneMsg{owner: r, seq: seq, result: res, err: err}
-	}
+	return r.write.run(writeOp{
+		busy: "saving a new version of " + req.target.String() + "…",
+		call: func(ctx context.Context) (any, error) { return store.PutValue(ctx, in) },
+		audit: AuditEvent{Action: "put-value", Region: req.target.Region, SecretARN: req.target.ARN,
+			Detail: plural(req.edits, "edit") + " from version " + req.loadedID},
+		auditResult: func(ev *AuditEvent, val any) {
+			res, _ := val.(aws.PutValueResult)
+			if res.ARN != "" {
+				ev.SecretARN = res.ARN
+			}
+			ev.VersionIDs = []string{res.VersionID, req.expectCurrent}
+		},
+		done: func(val any) tea.Cmd { return r.finished(val.(aws.PutValueResult), nil) },
+		fail: func(err error) tea.Cmd { return r.finished(aws.PutValueResult{}, err) },
+	})
 }
 
 // saved is what a successful put does: close the review, tell the editing
@@ -90,11 +83,11 @@ func (r *reviewScreen) saved(res aws.PutValueResult) tea.Cmd {
 	req := r.req
 	arn := res.ARN
 	if arn == "" {
-		arn = req.target.id
+		arn = req.target.ID()
 	}
-	text := "saved " + req.target.name + " as version " + shortID(res.VersionID) + " — now AWSCURRENT"
+	text := "saved " + req.target.String() + " as version " + shortID(res.VersionID) + " — now AWSCURRENT"
 	if res.Reconciled {
-		text = "saved (confirmed after the connection dropped): " + req.target.name + " version " + shortID(res.VersionID) + " is now AWSCURRENT"
+		text = "saved (confirmed after the connection dropped): " + req.target.String() + " version " + shortID(res.VersionID) + " is now AWSCURRENT"
 	}
 	if prev := res.Previous; prev != "" {
 		text += "; " + shortID(prev) + " is AWSPREVIOUS"
@@ -107,7 +100,7 @@ func (r *reviewScreen) saved(res aws.PutValueResult) tea.Cmd {
 	return tea.Batch(
 		pop(),
 		func() tea.Msg { return valueSavedMsg{owner: req.owner, result: res} },
-		changed(req.target.region, arn),
+		changed(req.target.Region, arn),
 		status(level, text, 10*time.Second),
 	)
 }

@@ -20,7 +20,7 @@ import (
 // started it.
 type leftoversRemovedMsg struct {
 	owner   Screen
-	target  secretTarget
+	target  aws.SecretRef
 	removed []aws.LabelOnVersion
 	err     error
 }
@@ -28,7 +28,7 @@ type leftoversRemovedMsg struct {
 // sweepLeftovers removes smtui's stale save labels from target. versions,
 // when the caller has just listed them, spares a second listing; nil lists
 // them. It returns nil when there is nothing to do.
-func sweepLeftovers(env *Env, store aws.Store, owner Screen, t secretTarget, versions []aws.Version) tea.Cmd {
+func sweepLeftovers(env *Env, store aws.Store, owner Screen, t aws.SecretRef, versions []aws.Version) tea.Cmd {
 	if env.ReadOnly {
 		return nil
 	}
@@ -41,15 +41,15 @@ func sweepLeftovers(env *Env, store aws.Store, owner Screen, t secretTarget, ver
 		vs := versions
 		if vs == nil {
 			var err error
-			if vs, err = store.ListVersions(ctx, t.id); err != nil {
+			if vs, err = store.ListVersions(ctx, t.ID()); err != nil {
 				return nil // the screen's own load reports problems reaching the secret
 			}
 		}
 		msg := leftoversRemovedMsg{owner: owner, target: t}
 		for _, l := range aws.StaleSaveLabels(vs, env.Now()) {
-			err := store.MoveLabel(ctx, aws.MoveLabelInput{SecretID: t.id, Label: l.Label, FromVersion: l.VersionID})
+			err := store.MoveLabel(ctx, aws.MoveLabelInput{SecretID: t.ID(), Label: l.Label, FromVersion: l.VersionID})
 			env.Record(AuditEvent{
-				Action: "move-label", Region: t.region, SecretARN: t.arn, VersionIDs: []string{l.VersionID},
+				Action: "move-label", Region: t.Region, SecretARN: t.ARN, VersionIDs: []string{l.VersionID},
 				Outcome: outcomeOf(err), Detail: "removed smtui's leftover save label " + l.Label,
 			})
 			if err != nil {
@@ -78,12 +78,12 @@ func (m leftoversRemovedMsg) report(k *keymap.KeyMap) tea.Cmd {
 			}
 			what = append(what, s)
 		}
-		cmds = append(cmds, changed(m.target.region, m.target.id),
+		cmds = append(cmds, changed(m.target.Region, m.target.ID()),
 			warn("removed smtui's leftover save label from "+strings.Join(what, ", ")+
-				" of "+m.target.name+": a save was interrupted there; AWSCURRENT was not changed by this cleanup"))
+				" of "+m.target.String()+": a save was interrupted there; AWSCURRENT was not changed by this cleanup"))
 	}
 	if m.err != nil {
-		cmds = append(cmds, warn("could not remove smtui's leftover save label from "+m.target.name+": "+describeError(k, m.err)))
+		cmds = append(cmds, warn("could not remove smtui's leftover save label from "+m.target.String()+": "+describeError(k, m.err)))
 	}
 	return tea.Batch(cmds...)
 }

@@ -119,7 +119,7 @@ func TestReviewOfOlderVersionListsWhatItReverts(t *testing.T) {
 	gets := h.emu.Requests("GetSecretValue")
 	req := saveRequest{
 		owner:    &reviewOwner{},
-		target:   secretTarget{id: prev.ARN, name: prev.Name, arn: prev.ARN, region: "us-east-1"},
+		target:   aws.SecretRef{ARN: prev.ARN, Name: prev.Name, Region: "us-east-1"},
 		loadedID: prev.VersionID, loadedStages: prev.Stages, expectCurrent: cur.VersionID,
 		base: s.base, updated: s.cur, isJSON: true, edits: len(s.ops),
 	}
@@ -184,7 +184,7 @@ func TestValueScreenRemovesLeftoverSaveLabel(t *testing.T) {
 		t.Fatal(err)
 	}
 	val, _ := h.loadForEdit("prod/db/postgres")
-	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, st, secretTarget{id: val.ARN, name: val.Name, arn: val.ARN, region: "us-east-1"}, aws.VersionRef{})})
+	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"}, aws.VersionRef{})})
 	h.waitFor("removed smtui's leftover save label from version " + shortID(tok))
 	vs := h.versions("prod/db/postgres")
 	if len(stagesOf(vs, tok)) != 0 || currentID(vs) != val.VersionID {
@@ -204,7 +204,7 @@ func TestValueScreenKeepsRecentSaveLabel(t *testing.T) {
 	}
 	val, _ := h.loadForEdit("prod/db/postgres")
 	lists := h.emu.Requests("ListSecretVersionIds")
-	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, st, secretTarget{id: val.ARN, name: val.Name, arn: val.ARN, region: "us-east-1"}, aws.VersionRef{})})
+	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"}, aws.VersionRef{})})
 	h.waitValue()
 	h.waitUntil("the sweep's listing", func(string) bool { return h.emu.Requests("ListSecretVersionIds") > lists })
 	h.drain(200 * time.Millisecond)
@@ -229,7 +229,7 @@ func TestVersionsScreenRemovesLeftoverSaveLabel(t *testing.T) {
 		t.Fatal(err)
 	}
 	val, _ := h.loadForEdit("prod/db/postgres")
-	h.send(pushScreenMsg{screen: newVersionsScreen(h.app.env, st, secretTarget{id: val.ARN, name: val.Name, arn: val.ARN, region: "us-east-1"})})
+	h.send(pushScreenMsg{screen: newVersionsScreen(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"})})
 	h.waitFor("removed smtui's leftover save label from version " + shortID(tok))
 	if len(stagesOf(h.versions("prod/db/postgres"), tok)) != 0 {
 		t.Error("the leftover label is still there")

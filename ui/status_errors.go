@@ -21,11 +21,6 @@ func (m connectedMsg) outcome() (any, error)          { return m.owner, m.err }
 func (m valueLoadedMsg) outcome() (any, error)        { return m.owner, m.err }
 func (m policyScreenLoadedMsg) outcome() (any, error) { return m.owner, m.err }
 func (m profilesLoadedMsg) outcome() (any, error)     { return m.owner, m.err }
-func (m rollbackLoadedMsg) outcome() (any, error)     { return m.owner, m.err }
-func (m stuckLoadedMsg) outcome() (any, error)        { return m.owner, m.err }
-func (m rotatePolledMsg) outcome() (any, error)       { return m.owner, m.err }
-func (m labelMovedMsg) outcome() (any, error)         { return m.owner, m.err }
-func (m tagsAppliedMsg) outcome() (any, error)        { return m.owner, m.err }
 
 // operation names what a result answers: who asked, and which kind of
 // result it is (resultMsg[aws.Secret] and resultMsg[[]aws.Version] of one

@@ -61,7 +61,7 @@ type tagsScreen struct {
 	env    *Env
 	store  aws.Store
 	secret aws.Secret
-	t      writeTarget
+	ref    aws.SecretRef
 
 	rows     []tagRow
 	list     *choiceList
@@ -69,23 +69,17 @@ type tagsScreen struct {
 	input    textinput.Model
 	inputErr string
 	newKey   string // the key being added
-	pane     *confirmPane
-	finished bool
+	write    dialogWrite
 	loading  bool
 	loadErr  error
 
 	width, height int
 }
 
-// tagsAppliedMsg is the result of applying the tag changes.
-type tagsAppliedMsg struct {
-	owner *tagsScreen
-	err   error
-}
-
 // newTagsScreen opens the tag editor for secret.
 func newTagsScreen(env *Env, store aws.Store, secret aws.Secret) *tagsScreen {
-	s := &tagsScreen{env: env, store: store, secret: secret, t: targetOf(secret.SecretSummary, store), loading: true}
+	s := &tagsScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), loading: true}
+	s.write = newDialogWrite(env, s)
 	s.input = textinput.New()
 	s.input.Prompt = "› "
 	s.list = newChoiceList(env, nil)
@@ -130,14 +124,14 @@ func (s *tagsScreen) refresh() {
 
 // Init reads the tags afresh, so the changes are made against AWS's state.
 func (s *tagsScreen) Init() tea.Cmd {
-	return describe(s.env, s.store, s, 0, s.t.id)
+	return s.write.describe(s.store, s.ref)
 }
 
 // Update handles results and keys.
 func (s *tagsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg[aws.Secret]:
-		if !msg.isFor(s, 0) {
+		if !isLoad(&s.write, msg) {
 			return s, nil
 		}
 		s.loading = false
@@ -148,17 +142,15 @@ func (s *tagsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.secret.Tags = msg.val.Tags
 		s.setTags(msg.val.Tags)
 		return s, nil
-	case tagsAppliedMsg:
-		if msg.owner != s {
-			return s, nil
-		}
-		return s, s.applied(msg.err)
+	case writtenMsg:
+		cmd, _ := s.write.result(msg)
+		return s, cmd
 	case tea.KeyPressMsg:
 		return s, s.handleKey(msg)
 	}
 	switch {
-	case s.pane != nil:
-		_, cmd := s.pane.update(msg)
+	case s.write.pane != nil:
+		_, cmd := s.write.update(msg, s.op)
 		return s, cmd
 	case s.prompt != promptNone:
 		var cmd tea.Cmd
@@ -170,17 +162,13 @@ func (s *tagsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if s.finished || s.loading || s.loadErr != nil {
+	if s.write.done || s.loading || s.loadErr != nil {
 		return nil
 	}
-	if s.pane != nil {
-		res, cmd := s.pane.update(msg)
-		switch res {
-		case confirmDeclined:
-			s.pane = nil
-		case confirmAccepted:
-			s.pane.setBusy("applying the tag changes…")
-			return s.apply()
+	if s.write.pane != nil {
+		res, cmd := s.write.update(msg, s.op)
+		if res == confirmDeclined {
+			s.write.pane = nil
 		}
 		return cmd
 	}
@@ -372,99 +360,30 @@ func (s *tagsScreen) review() tea.Cmd {
 	if msg := checkTags(all); msg != "" {
 		return warn(msg)
 	}
-	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + common.Sanitize(s.t.name) + " (" + s.t.region + "):"), ""}, lines...)
-	opts := confirmOptions{confirmLabel: "Apply " + plural(len(set)+len(remove), "change")}
-	if s.env.Production {
-		opts.requireName = s.t.name
-		opts.nameReason = "Production account: type the secret's name to change its tags"
-	}
-	s.pane = newConfirmPane(s.env, "Tags of "+s.t.name, body, opts)
-	s.pane.setSize(s.width, s.height)
-	return s.pane.init()
-}
-
-// apply re-reads the tags, refuses if someone changed them since the
-// screen opened, then removes and sets.
-func (s *tagsScreen) apply() tea.Cmd {
-	set, remove, _ := s.changes()
-	store, env, id := s.store, s.env, s.t.id
-	orig := map[string]string{}
-	for _, t := range s.secret.Tags {
-		orig[t.Key] = t.Value
-	}
-	return func() tea.Msg {
-		ctx, cancel := env.Context()
-		defer cancel()
-		fresh, err := store.DescribeSecret(ctx, id)
-		if err != nil {
-			return tagsAppliedMsg{owner: s, err: err}
-		}
-		same := len(fresh.Tags) == len(orig)
-		for _, t := range fresh.Tags {
-			if v, ok := orig[t.Key]; !ok || v != t.Value {
-				same = false
-			}
-		}
-		if !same {
-			return tagsAppliedMsg{owner: s, err: &aws.Error{Kind: aws.KindConflict, Op: "change tags", SecretID: id,
-				Message: "someone changed the tags since you opened this screen; nothing was changed",
-				Hint:    "close this screen (" + keyHelp(env.Keys.Common.Back) + "), open the tags again and re-apply your changes"}}
-		}
-		if len(remove) > 0 {
-			if err := store.UntagSecret(ctx, id, remove); err != nil {
-				return tagsAppliedMsg{owner: s, err: err}
-			}
-		}
-		if len(set) > 0 {
-			if err := store.TagSecret(ctx, id, set); err != nil {
-				if len(remove) > 0 {
-					err = &aws.Error{Kind: aws.KindOf(err), Op: "change tags", SecretID: id,
-						Message: "the removals were applied but adding or changing failed: " + describeError(env.Keys, err),
-						Hint:    "reopen the tags to see where they stand", Err: err}
-				}
-				return tagsAppliedMsg{owner: s, err: err}
-			}
-		}
-		return tagsAppliedMsg{owner: s}
-	}
-}
-
-func (s *tagsScreen) applied(err error) tea.Cmd {
-	set, remove, _ := s.changes()
-	keys := make([]string, 0, len(set))
-	for _, t := range set {
-		keys = append(keys, t.Key)
-	}
-	detail := "set: " + strings.Join(keys, ", ") + "; removed: " + strings.Join(remove, ", ")
-	s.env.Record(AuditEvent{Action: "tag", Region: s.t.region, SecretARN: s.t.arn, Outcome: outcomeOf(err), Detail: detail})
-	if err != nil {
-		s.pane.setError(err)
-		return failed(err)
-	}
-	s.finished = true
-	return tea.Batch(changed(s.t.region, s.t.changedID()),
-		success("Tags of "+s.t.name+" updated: "+plural(len(set), "set")+", "+plural(len(remove), "removed")), pop())
+	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + common.Sanitize(s.ref.String()) + " (" + s.ref.Region + "):"), ""}, lines...)
+	return s.write.open("Tags of "+s.ref.String(), body, confirmOptions{confirmLabel: "Apply " + plural(len(set)+len(remove), "change"),
+		guard: productionGuard(s.ref.String(), "change its tags")})
 }
 
 // HandleBack closes the confirmation before the screen.
 func (s *tagsScreen) HandleBack() (bool, tea.Cmd) {
-	return closePane(&s.pane), nil
+	return s.write.close(), nil
 }
 
 // View renders the tag list, the prompt or the confirmation.
 func (s *tagsScreen) View() string {
 	st := s.env.Styles
 	switch {
-	case s.pane != nil:
-		return s.pane.view()
+	case s.write.pane != nil:
+		return s.write.pane.view()
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
+		return noticeView(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
 	case s.loading:
-		return noticeView(s.env, s.width, "Tags of "+s.t.name, []string{st.Muted.Render("reading the tags…")})
+		return noticeView(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Muted.Render("reading the tags…")})
 	}
 	w := max(s.width-4, 6)
 	k := s.env.Keys
-	lines := []string{st.Title.Render(cut("Tags of "+common.Sanitize(s.t.name), w)), st.Muted.Render(cut(plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
+	lines := []string{st.Title.Render(cut("Tags of "+common.Sanitize(s.ref.String()), w)), st.Muted.Render(cut(plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
 	if len(s.rows) == 0 {
 		lines = append(lines, st.Muted.Render("no tags"))
 	}
@@ -491,9 +410,7 @@ func (s *tagsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.list.setHeight(max(h-9, 1))
 	s.input.SetWidth(max(w-10, 4))
-	if s.pane != nil {
-		s.pane.setSize(w, h)
-	}
+	s.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
@@ -501,8 +418,8 @@ func (s *tagsScreen) Title() string { return "tags" }
 
 // Capturing is true while a key or value is typed, or the name guard has focus.
 func (s *tagsScreen) Capturing() bool {
-	if s.pane != nil {
-		return s.pane.capturing()
+	if s.write.pane != nil {
+		return s.write.capturing()
 	}
 	return s.prompt != promptNone
 }
@@ -511,8 +428,8 @@ func (s *tagsScreen) Capturing() bool {
 func (s *tagsScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
 	switch {
-	case s.pane != nil:
-		return s.pane.shortHelp()
+	case s.write.pane != nil:
+		return s.write.pane.shortHelp()
 	case s.prompt != promptNone:
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}

@@ -12,15 +12,6 @@ import (
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
-// secretTarget names a secret for the versions and value screens.
-type secretTarget struct {
-	id       string // what AWS calls use: the ARN when known, else the name
-	name     string
-	arn      string
-	region   string
-	kmsKeyID string // from DescribeSecret, to name the key on a decryption failure
-}
-
 // valueKind is how a loaded value is shown.
 type valueKind int
 
@@ -37,8 +28,11 @@ const (
 type valueScreen struct {
 	env    *Env
 	store  aws.Store
-	target secretTarget
+	target aws.SecretRef
 	ref    aws.VersionRef
+	// kmsKeyID is the secret's key from DescribeSecret, to name it on a
+	// decryption failure ("" when not known).
+	kmsKeyID string
 
 	seq     int
 	loading bool
@@ -77,7 +71,7 @@ type revealExpiredMsg struct {
 }
 
 // newValueScreen opens the value of one version of target.
-func newValueScreen(env *Env, store aws.Store, target secretTarget, ref aws.VersionRef) *valueScreen {
+func newValueScreen(env *Env, store aws.Store, target aws.SecretRef, ref aws.VersionRef) *valueScreen {
 	return &valueScreen{
 		env: env, store: store, target: target, ref: ref,
 		table: newValueTable(), revealed: map[string]bool{}, pager: newPager(),
@@ -95,7 +89,7 @@ func (v *valueScreen) load() tea.Cmd {
 	v.seq++
 	v.loading = true
 	v.err = nil
-	seq, store, id, ref, env := v.seq, v.store, v.target.id, v.ref, v.env
+	seq, store, id, ref, env := v.seq, v.store, v.target.ID(), v.ref, v.env
 	return func() tea.Msg {
 		ctx, cancel := env.Context()
 		defer cancel()
@@ -348,7 +342,7 @@ func quoteWhat(s string) string { return "\"" + s + "\"" }
 // audit records a reveal or copy (never the value) in a command.
 func (v *valueScreen) audit(action, detail string) tea.Cmd {
 	ev := AuditEvent{
-		Action: action, Region: v.target.region, SecretARN: v.secretARN(),
+		Action: action, Region: v.target.Region, SecretARN: v.secretARN(),
 		VersionIDs: []string{v.val.VersionID}, Outcome: "ok", Detail: detail,
 	}
 	env := v.env
@@ -362,7 +356,7 @@ func (v *valueScreen) secretARN() string {
 	if v.val.ARN != "" {
 		return v.val.ARN
 	}
-	return v.target.arn
+	return v.target.ARN
 }
 
 // copyAll puts the whole value on the clipboard (base64 for binary).
@@ -394,7 +388,7 @@ func (v *valueScreen) copyField() tea.Cmd {
 }
 
 func (v *valueScreen) copyText(text, what string) tea.Cmd {
-	msg := copyMsg{text: text, what: what, secret: true, arn: v.secretARN(), region: v.target.region, version: v.val.VersionID}
+	msg := copyMsg{text: text, what: what, secret: true, arn: v.secretARN(), region: v.target.Region, version: v.val.VersionID}
 	return func() tea.Msg { return msg }
 }
 

@@ -103,12 +103,12 @@ func (v *valueScreen) View() string {
 	st := v.env.Styles
 	switch {
 	case v.watch.gone:
-		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.name)+" was deleted for good: there is no value to show. Press "+
+		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: there is no value to show. Press "+
 			keyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil:
 		return v.errorView()
 	case v.loading || v.seq == 0:
-		return st.Muted.Render(cut("fetching the value of "+common.Sanitize(v.target.name)+"…", v.width))
+		return st.Muted.Render(cut("fetching the value of "+common.Sanitize(v.target.String())+"…", v.width))
 	}
 	info := v.infoLine()
 	if v.kind == valueJSON && !v.raw {
@@ -303,12 +303,12 @@ func (v *valueScreen) footerLines(fh int) []string {
 func (v *valueScreen) errorView() string {
 	st := v.env.Styles
 	w := max(v.width, 1)
-	lines := wrapLines(st.Error.Render("could not read the value of "+common.Sanitize(v.target.name)), w)
+	lines := wrapLines(st.Error.Render("could not read the value of "+common.Sanitize(v.target.String())), w)
 	lines = append(lines, "")
 	lines = append(lines, wrapLines(describeError(v.env.Keys, v.err), w)...)
 	var e *aws.Error
 	if errors.As(v.err, &e) && e.Kind == aws.KindDecryption && e.KMSKeyID == "" {
-		lines = append(lines, "", cut("the secret's KMS key: "+kmsKeyText(v.target.kmsKeyID), w))
+		lines = append(lines, "", cut("the secret's KMS key: "+kmsKeyText(v.kmsKeyID), w))
 	}
 	lines = append(lines, "", st.Muted.Render(cut(keyHelp(v.env.Keys.Common.Refresh)+" retries · "+keyHelp(v.env.Keys.Common.Back)+" goes back", w)))
 	return strings.Join(lines, "\n")

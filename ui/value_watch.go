@@ -28,7 +28,7 @@ type valueWatch struct {
 func (v *valueScreen) watchUpdate(msg tea.Msg) (bool, tea.Cmd) {
 	switch msg := msg.(type) {
 	case secretChangedMsg:
-		if !msg.about(v.target.region, v.target.name, v.target.arn) || v.watch.gone {
+		if !msg.about(v.target.Region, v.target.String(), v.target.ARN) || v.watch.gone {
 			return true, nil
 		}
 		if msg.deleted {
@@ -41,7 +41,7 @@ func (v *valueScreen) watchUpdate(msg tea.Msg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		v.watch.seq++
-		return true, describe(v.env, v.store, v, v.watch.seq, v.target.id)
+		return true, describe(v.env, v.store, v, v.watch.seq, v.target.ID())
 	case resultMsg[aws.Secret]:
 		if !msg.isFor(v, v.watch.seq) {
 			return msg.owner == v, nil
@@ -71,7 +71,7 @@ func (v *valueScreen) followNewer() tea.Cmd {
 	v.watch.newer = ""
 	v.maskAll() // the new value is not revealed without being asked for
 	v.ref = aws.VersionRef{Stage: aws.LabelCurrent}
-	return tea.Batch(info(v.target.name+" changed: showing the new AWSCURRENT, version "+shortID(id)), v.load())
+	return tea.Batch(info(v.target.String()+" changed: showing the new AWSCURRENT, version "+shortID(id)), v.load())
 }
 
 // newerNote is the info line's warning while a newer AWSCURRENT is not shown.

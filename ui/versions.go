@@ -13,9 +13,10 @@ import (
 // newest first, with their staging labels. It never reads a value; enter
 // opens the selected version's value screen.
 type versionsScreen struct {
-	env    *Env
-	store  aws.Store
-	target secretTarget
+	env      *Env
+	store    aws.Store
+	target   aws.SecretRef
+	kmsKeyID string // passed on to the value screen
 
 	versions []aws.Version
 	loaded   bool
@@ -29,7 +30,7 @@ type versionsScreen struct {
 }
 
 // newVersionsScreen opens the version list of target.
-func newVersionsScreen(env *Env, store aws.Store, target secretTarget) *versionsScreen {
+func newVersionsScreen(env *Env, store aws.Store, target aws.SecretRef) *versionsScreen {
 	return &versionsScreen{env: env, store: store, target: target}
 }
 
@@ -38,7 +39,7 @@ func (v *versionsScreen) Init() tea.Cmd { return v.load() }
 
 func (v *versionsScreen) load() tea.Cmd {
 	v.seq++
-	seq, store, id, env := v.seq, v.store, v.target.id, v.env
+	seq, store, id, env := v.seq, v.store, v.target.ID(), v.env
 	return listVersions(env, store, v, seq, id)
 }
 
@@ -71,7 +72,7 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return v, msg.report(v.env.Keys)
 	case secretChangedMsg:
-		if !msg.about(v.target.region, v.target.name, v.target.arn) {
+		if !msg.about(v.target.Region, v.target.String(), v.target.ARN) {
 			return v, nil
 		}
 		if msg.deleted {
@@ -103,7 +104,9 @@ func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		ver := v.versions[v.cursor]
-		return push(newValueScreen(v.env, v.store, v.target, aws.VersionRef{ID: ver.ID}))
+		val := newValueScreen(v.env, v.store, v.target, aws.VersionRef{ID: ver.ID})
+		val.kmsKeyID = v.kmsKeyID
+		return push(val)
 	case key.Matches(msg, v.env.Keys.Common.Refresh):
 		return v.load()
 	case key.Matches(msg, v.env.Keys.Versions.Rollback):
@@ -141,7 +144,7 @@ func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // afresh before asking anything.
 func (v *versionsScreen) secret() aws.Secret {
 	return aws.Secret{SecretSummary: aws.SecretSummary{
-		ARN: v.target.arn, Name: v.target.name, Region: v.target.region, KmsKeyID: v.target.kmsKeyID,
+		ARN: v.target.ARN, Name: v.target.Name, Region: v.target.Region, KmsKeyID: v.kmsKeyID,
 	}}
 }
 

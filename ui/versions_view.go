@@ -51,7 +51,7 @@ func (v *versionsScreen) View() string {
 	st := v.env.Styles
 	switch {
 	case v.deleted:
-		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.name)+" was deleted for good: it has no versions any more. Press "+
+		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: it has no versions any more. Press "+
 			keyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil && len(v.versions) == 0:
 		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+describeError(v.env.Keys, v.err)), max(v.width, 1)), "\n") +

@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// A write dialog goes load → choose → confirm → apply → audit → announce.
+// Choosing is the dialog's own; dialogWrite holds the rest, the same for
+// every dialog: the load (a fetch tagged with the dialog's latest load), the
+// confirmation pane (which decides the production guard itself), the busy
+// state, running the call in a command under the per-call timeout, the
+// tagged result and its owner/seq check, the audit record with the outcome,
+// and on success the dialog's announcement. On failure the pane stays open
+// with the error, so nothing typed is lost, and the status line says what
+// went wrong. It knows no dialog: it moves as it is to ui/pages/dialog.
+
+// writeOp is the write a dialog asks for once the operator confirmed.
+type writeOp struct {
+	// busy is shown in the pane while the call runs ("restoring x…").
+	busy string
+	// call does the write; it runs in a command, never in Update.
+	call func(ctx context.Context) (any, error)
+	// audit is the event recorded for the attempt; its Outcome is set from
+	// the call's error. It names the secret and versions, never a value.
+	audit AuditEvent
+	// auditResult, when set, completes the event from the call's result,
+	// failed or not (e.g. the ARN of a secret just created).
+	auditResult func(ev *AuditEvent, val any)
+	// done is the announcement on success, given the call's result:
+	// typically announce(ref, text), or a dialog's own next step.
+	done func(val any) tea.Cmd
+	// fail, when set, replaces the usual failure (the error in the pane and
+	// the status line) for a dialog that has more to say.
+	fail func(err error) tea.Cmd
+}
+
+// writtenMsg is a write's result, tagged with the dialog that ran it.
+type writtenMsg struct {
+	owner Screen
+	seq   int
+	val   any
+	err   error
+}
+
+// dialogWrite is a write dialog's lifecycle. A dialog embeds one (by value),
+// loads with load or describe, opens the pane with open, feeds it key
+// presses with update, and hands it other messages with forward (or every
+// writtenMsg with result).
+type dialogWrite struct {
+	env   *Env
+	owner Screen
+	pane  *confirmPane // nil while the dialog is loading or choosing
+	op    writeOp      // the write in flight or last run
+	seq   int          // the latest write's
+	// loadSeq is the latest load's (load, describe): a dialog that reads
+	// afresh drops older answers.
+	loadSeq int
+	done    bool // the write succeeded: the dialog ignores further keys
+
+	width, height int
+}
+
+// newDialogWrite starts the lifecycle of owner's write.
+func newDialogWrite(env *Env, owner Screen) dialogWrite {
+	return dialogWrite{env: env, owner: owner}
+}
+
+// open shows the confirmation pane; its command focuses the name guard.
+func (w *dialogWrite) open(title string, body []string, opts confirmOptions) tea.Cmd {
+	w.done = false
+	w.pane = newConfirmPane(w.env, title, body, opts)
+	w.pane.setSize(w.width, w.height)
+	return w.pane.init()
+}
+
+// update passes a message to the pane. When the operator confirms, it runs
+// the write op() describes and reports confirmAccepted; on confirmDeclined
+// the dialog decides (close the pane, or the dialog).
+func (w *dialogWrite) update(msg tea.Msg, op func() writeOp) (confirmResult, tea.Cmd) {
+	if w.pane == nil || w.done {
+		return confirmOpen, nil
+	}
+	res, cmd := w.pane.update(msg)
+	if res == confirmAccepted {
+		return res, w.run(op())
+	}
+	return res, cmd
+}
+
+// run shows op's busy text and runs its call under the per-call timeout.
+// The command records the audit event as soon as the call returns, so the
+// attempt is in the log even if the dialog is gone when the result arrives.
+func (w *dialogWrite) run(op writeOp) tea.Cmd {
+	w.seq++
+	w.op = op
+	if w.pane != nil {
+		w.pane.setBusy(op.busy)
+	}
+	env, owner, seq := w.env, w.owner, w.seq
+	return func() tea.Msg {
+		ctx, cancel := env.Context()
+		defer cancel()
+		v, err := op.call(ctx)
+		if op.audit.Action != "" {
+			ev := op.audit
+			if op.auditResult != nil {
+				op.auditResult(&ev, v)
+			}
+			ev.Outcome = outcomeOf(err)
+			env.Record(ev)
+		}
+		return writtenMsg{owner: owner, seq: seq, val: v, err: err}
+	}
+}
+
+// result takes a write's result: ok is false when it is not this dialog's
+// latest. It shows the error in the pane (or hands it to op.fail), or marks
+// the dialog done and returns its announcement.
+func (w *dialogWrite) result(msg writtenMsg) (cmd tea.Cmd, ok bool) {
+	if msg.owner != w.owner || msg.seq != w.seq {
+		return nil, false
+	}
+	if msg.err != nil {
+		if w.op.fail != nil {
+			return w.op.fail(msg.err), true
+		}
+		if w.pane != nil {
+			w.pane.setError(msg.err)
+		}
+		return failed(msg.err), true
+	}
+	w.done = true
+	if w.op.done == nil {
+		return nil, true
+	}
+	return w.op.done(msg.val), true
+}
+
+// announce is the usual end of a write: the secret changed, a success
+// status, and the dialog closes.
+func announce(ref aws.SecretRef, text string) tea.Cmd {
+	return tea.Batch(changed(ref.Region, ref.ID()), success(text), pop())
+}
+
+// busy reports whether a write is in flight.
+func (w *dialogWrite) busy() bool { return w.pane != nil && w.pane.busy != "" }
+
+// setSize gives the pane its box.
+func (w *dialogWrite) setSize(width, height int) {
+	w.width, w.height = width, height
+	if w.pane != nil {
+		w.pane.setSize(width, height)
+	}
+}
+
+// capturing reports whether the pane's name guard has the keyboard.
+func (w *dialogWrite) capturing() bool { return w.pane != nil && w.pane.capturing() }
+
+// close drops the pane unless a write is in flight, and reports whether
+// there was one (then esc goes no further).
+func (w *dialogWrite) close() bool { return closePane(&w.pane) }
+
+// shortHelp is the pane's short help, or fallback while there is no pane.
+func (w *dialogWrite) shortHelp(fallback ...key.Binding) []key.Binding {
+	if w.pane != nil {
+		return w.pane.shortHelp()
+	}
+	return fallback
+}
+
+// revealHelp is the short help of a pane whose body can reveal values (a
+// diff): the name guard's keys or yes/no, each with reveal.
+func (w *dialogWrite) revealHelp() []key.Binding {
+	k := w.env.Keys
+	if w.capturing() {
+		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch, k.Input.Reveal}
+	}
+	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Common.Reveal}
+}
+
+// productionGuard asks for the secret's name before action on a production
+// account; the pane decides whether the account is one.
+func productionGuard(name, action string) *nameGuard {
+	return &nameGuard{name: name, reason: "Production account: type the secret's name to " + action}
+}
+
+// refOf names the secret of a summary, with the store's region when the
+// summary carries none (a summary built from an operator's input).
+func refOf(s aws.SecretSummary, store aws.Store) aws.SecretRef {
+	ref := s.Ref()
+	if ref.Region == "" && store != nil {
+		ref.Region = store.Region()
+	}
+	return ref
+}
+
+// outcome lets the App clear a write's error status once a retry succeeds.
+func (m writtenMsg) outcome() (any, error) { return m.owner, m.err }
+
+// load reads what a dialog shows before its choice (the load step), in a
+// command tagged with the dialog's latest load; isLoad recognises it.
+func load[T any](w *dialogWrite, read func(ctx context.Context) (T, error)) tea.Cmd {
+	w.loadSeq++
+	return fetch(w.env, w.owner, w.loadSeq, read)
+}
+
+// isLoad reports whether msg answers the dialog's latest load.
+func isLoad[T any](w *dialogWrite, msg resultMsg[T]) bool { return msg.isFor(w.owner, w.loadSeq) }
+
+// describe reads the dialog's secret afresh (the usual load step).
+func (w *dialogWrite) describe(store aws.Store, ref aws.SecretRef) tea.Cmd {
+	return load(w, func(ctx context.Context) (aws.Secret, error) { return store.DescribeSecret(ctx, ref.ID()) })
+}
+
+// forward takes what the lifecycle handles for the dialog: a write's
+// result, and any other message but a key press while the pane is open (a
+// dialog handles its keys itself, and calls update for the pane's).
+func (w *dialogWrite) forward(msg tea.Msg, op func() writeOp) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case writtenMsg:
+		cmd, _ := w.result(msg)
+		return cmd, true
+	case tea.KeyPressMsg:
+		return nil, false
+	}
+	if w.pane == nil {
+		return nil, false
+	}
+	_, cmd := w.update(msg, op)
+	return cmd, true
+}
