@@ -226,3 +226,32 @@ func TestContractStaleSaveLabels(t *testing.T) {
 		t.Errorf("save label is %d characters; AWS allows 256", n)
 	}
 }
+
+// A compare-and-swap save leaves the labels a plain PutSecretValue would:
+// AWSPENDING sitting beside AWSCURRENT on the version the save demotes goes
+// (AWS's rule, TestFidelityPutDemotesPendingFromOldCurrent), so the secret
+// does not read as a stuck rotation afterwards.
+func TestContractSaveDropsPendingFromTheDemotedVersion(t *testing.T) {
+	h := newHarness(t)
+	id := "save/pending-demoted"
+	v0 := h.create(id, "one")
+	res, err := h.st.PutValue(h.ctx, PutValueInput{SecretID: id, Value: TextValue("two"), Stages: []string{LabelPending}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := res.VersionID
+	if err := h.st.MoveLabel(h.ctx, MoveLabelInput{SecretID: id, Label: LabelCurrent, ToVersion: v1, FromVersion: v0}); err != nil {
+		t.Fatal(err)
+	}
+	if st := h.stages(id); !sameLabels(st[v1], LabelCurrent, LabelPending) {
+		t.Fatalf("set-up: want AWSPENDING beside AWSCURRENT on %s: %v", v1, st)
+	}
+	saved, err := h.st.PutValue(h.ctx, PutValueInput{SecretID: id, Value: TextValue("three"), ExpectCurrent: v1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := h.stages(id)
+	if !sameLabels(st[saved.VersionID], LabelCurrent) || !sameLabels(st[v1], LabelPrevious) {
+		t.Fatalf("after the save: %v (saved %s, demoted %s)", st, saved.VersionID, v1)
+	}
+}

@@ -128,7 +128,31 @@ func (s *sdkStore) finishSave(ctx context.Context, id, label string, res PutValu
 	if !s.dropLabel(ctx, id, label, res.VersionID) {
 		res.LabelLeft = label
 	}
+	s.dropDemotedPending(ctx, id, res.Previous, res.VersionID)
 	return res
+}
+
+// dropDemotedPending makes the save leave the labels a plain PutSecretValue
+// would: AWS removes AWSPENDING from the version a put demotes (it sits there
+// beside AWSCURRENT at the end of a rotation), but UpdateSecretVersionStage,
+// which the compare-and-swap uses, leaves it. Left there it would read as a
+// stuck rotation. Best effort: if it fails, the save still stands and the
+// stray label shows as a stuck rotation the operator can resolve.
+func (s *sdkStore) dropDemotedPending(ctx context.Context, id, demoted, saved string) {
+	if demoted == "" || demoted == saved {
+		return
+	}
+	out, err := s.describe(ctx, id)
+	if err != nil || !slices.Contains(out.VersionIdsToStages[demoted], LabelPending) {
+		return
+	}
+	cctx, cancel := s.callCtx(ctx)
+	defer cancel()
+	_, _ = s.api.UpdateSecretVersionStage(cctx, &secretsmanager.UpdateSecretVersionStageInput{
+		SecretId:            awssdk.String(id),
+		VersionStage:        awssdk.String(LabelPending),
+		RemoveFromVersionId: awssdk.String(demoted),
+	})
 }
 
 // dropLabel removes the private label from version and reports whether it
