@@ -89,7 +89,7 @@ func New(opts Options) *Emulator {
 
 		listQuota: map[string]*tokenBucket{},
 		throttled: map[string]int{},
-		cancel:   cancel,
+		cancel:    cancel,
 	}
 	for _, arn := range opts.LambdaFunctions {
 		e.lambdas[unqualifiedFunction(arn)] = true
