@@ -3,7 +3,6 @@ package cache
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -99,14 +98,21 @@ func TestPermissions(t *testing.T) {
 	}
 }
 
-// gzipJSON writes v as a gzip'd JSON cache file at path.
-func gzipJSON(t *testing.T, path string, v any) {
+// writePayload writes a gzip'd payload of the given format version for k
+// with no secrets.
+func writePayload(t *testing.T, path string, version uint64, k Key) {
 	t.Helper()
+	w := &writer{dict: map[string]uint64{}}
+	w.buf = append(w.buf, magic...)
+	w.uint(version)
+	w.str(k.Profile)
+	w.str(k.Account)
+	w.str(k.Region)
+	w.int(0)
+	w.uint(0)
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
-	if err := json.NewEncoder(zw).Encode(v); err != nil {
-		t.Fatal(err)
-	}
+	_, _ = zw.Write(w.buf)
 	_ = zw.Close()
 	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
@@ -137,8 +143,15 @@ func TestUnusableFilesAreMissesAndRewritten(t *testing.T) {
 			bad[len(bad)/2] ^= 0xff
 			_ = os.WriteFile(path, bad, 0o600)
 		}},
-		{"foreign version", func() {
-			gzipJSON(t, path, record{Version: formatVersion + 1, Profile: testKey.Profile, Account: testKey.Account, Region: testKey.Region})
+		{"foreign version", func() { writePayload(t, path, formatVersion+1, testKey) }},
+		{"the same payload, current version", func() {
+			// The control: writePayload itself makes a loadable file, so the
+			// foreign-version case fails for its version alone.
+			writePayload(t, path, formatVersion, testKey)
+			if _, err := c.Load(testKey); err != nil {
+				t.Fatalf("control payload: %v", err)
+			}
+			_ = os.WriteFile(path, []byte{0x1f, 0x8b}, 0o600)
 		}},
 		{"foreign key", func() {
 			other := Key{Profile: "dev", Account: testKey.Account, Region: testKey.Region}
