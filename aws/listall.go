@@ -189,9 +189,9 @@ type result struct {
 	err  error
 }
 
-// chainPagesBeforeSplit is how many pages a partition lists on its own
-// chain before it splits: a partition of two pages costs two requests on
-// its chain, fewer than any split.
+// chainPagesBeforeSplit is how many pages a single prefix lists on its own
+// chain before it splits: a prefix of two pages costs two requests on its
+// chain, fewer than any split.
 const chainPagesBeforeSplit = 2
 
 // maxPathJump bounds how far a split jumps down a prefix every sampled name
@@ -294,7 +294,9 @@ func (l *lister) next(r result) []task {
 	for _, s := range r.page.Secrets {
 		t.sample = append(t.sample, s.Name)
 	}
-	if t.pages < chainPagesBeforeSplit {
+	// A group splits at its first full page (its prefixes go their own
+	// ways, which costs little); a single prefix lists a second page first.
+	if len(t.part.prefixes) == 1 && t.pages < chainPagesBeforeSplit {
 		return []task{t}
 	}
 	if len(t.part.prefixes) == 1 {
