@@ -212,7 +212,7 @@ func (l *lister) partitioned(ctx context.Context, conc int) error {
 	results := make(chan result, conc)
 	inflight := 0
 	var firstErr error
-	for len(queue) > 0 || inflight > 0 {
+	for inflight > 0 || (firstErr == nil && len(queue) > 0) {
 		for firstErr == nil && inflight < conc && len(queue) > 0 {
 			t := queue[0]
 			queue = queue[1:]

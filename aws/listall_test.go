@@ -294,7 +294,33 @@ func TestListAllStopsOnCancel(t *testing.T) {
 	if batches != 1 {
 		t.Errorf("%d batches emitted, want 1 (nothing after the cancel)", batches)
 	}
+	// A request goroutine that handed over its answer may take a moment to
+	// exit; one that is still waiting on a request never does.
+	deadline := time.Now().Add(2 * time.Second)
+	for listerGoroutines() != 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if n := listerGoroutines(); n != 0 {
 		t.Fatalf("%d lister goroutines still running after ListAll returned", n)
+	}
+}
+
+func TestListAllReturnsTheFirstError(t *testing.T) {
+	h := newHarness(t, withNames(uniformNames(500, 10)))
+	h.srv.InjectFault(emulator.Fault{Op: "ListSecrets", Error: "AccessDeniedException", Times: 1})
+	done := make(chan error, 1)
+	go func() {
+		// One request at a time, so work is still queued when the error comes.
+		_, err := ListAll(h.ctx, h.st, ListOptions{}, ListAllOptions{Concurrency: 1}, func([]SecretSummary) {})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var e *Error
+		if !errors.As(err, &e) || e.Kind != KindAccessDenied {
+			t.Fatalf("ListAll = %v, want the access denied error", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ListAll hung after an error with work still queued")
 	}
 }
