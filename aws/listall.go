@@ -86,7 +86,8 @@ func partitionable(opts ListOptions) bool {
 // goroutine, never concurrently, never the same secret (by ARN) twice. In
 // the partitioned mode the order across batches is not the server's; a
 // caller that needs a server sort (opts.SortBy) or filters by name gets the
-// sequential mode. It returns when everything is listed, at the first
+// sequential mode; opts.PageSize applies to the sequential mode only
+// (partitions ask for full pages). It returns when everything is listed, at the first
 // error (the Store's *Error) or when ctx ends, and no goroutine it started
 // outlives it.
 func ListAll(ctx context.Context, st Store, opts ListOptions, lo ListAllOptions, emit func([]SecretSummary)) (ListStats, error) {
@@ -185,6 +186,7 @@ type task struct {
 // result is a task's answer.
 type result struct {
 	t    task
+	sent bool // the request went out (it did not end waiting for the rate)
 	page SecretPage
 	err  error
 }
@@ -221,7 +223,9 @@ func (l *lister) partitioned(ctx context.Context, conc int) error {
 		}
 		r := <-results
 		inflight--
-		l.stats.Requests++
+		if r.sent {
+			l.stats.Requests++
+		}
 		if firstErr != nil {
 			continue // draining: wait for every goroutine before returning
 		}
@@ -249,6 +253,7 @@ func (l *lister) partitioned(ctx context.Context, conc int) error {
 func (l *lister) run(ctx context.Context, t task, out chan<- result) {
 	r := result{t: t}
 	if r.err = l.limit.Wait(ctx); r.err == nil {
+		r.sent = true
 		r.page, r.err = l.st.ListSecretsPage(ctx, l.request(t), t.token)
 	}
 	out <- r
