@@ -27,6 +27,9 @@ const (
 	// maxPayload bounds what Load decompresses: far above 50,000 secrets,
 	// far below what would hurt, so a broken file cannot exhaust memory.
 	maxPayload = 256 << 20
+	// minSecretBytes is the smallest encoded secret: 19 fields of at least
+	// one byte each.
+	minSecretBytes = 19
 )
 
 func millis(t time.Time) int64 {
@@ -130,6 +133,11 @@ func decode(k Key, data []byte) (Snapshot, error) {
 	}
 	s := Snapshot{Written: fromMillis(r.int())}
 	n := r.count()
+	if n > (len(r.buf)-r.pos)/minSecretBytes {
+		// More secrets than the bytes left could hold: refuse before
+		// allocating room for them.
+		r.fail(errors.New("count beyond the payload"))
+	}
 	region := k.Region
 	s.Secrets = make([]aws.SecretSummary, 0, n)
 	for range n {
