@@ -26,6 +26,18 @@ type Options struct {
 	// besides the demo account's (Seed). RotateSecret naming any other
 	// function is refused, as AWS refuses a function it cannot invoke.
 	LambdaFunctions []string
+	// ListLatency is added to every ListSecrets page (before the answer,
+	// honouring request cancellation), to model AWS's 100-300 ms pages.
+	ListLatency time.Duration
+	// ListRate is the ListSecrets quota in requests per second per region;
+	// requests beyond it get ThrottlingException "Rate exceeded" (HTTP 400)
+	// as from AWS. 0 means AWS's 100 when ListLatency is set and no quota
+	// otherwise (see listRate); negative means no quota.
+	ListRate int
+	// SecretNames adds, in us-east-1, one secret per name with a generated
+	// value, without validating the name (listing tests use names AWS's own
+	// services create, such as rds!db-...).
+	SecretNames []string
 }
 
 const defaultRotationStepDelay = 400 * time.Millisecond
@@ -43,6 +55,9 @@ type Emulator struct {
 	requests map[string]int
 	failRot  map[string]string // secret id (name or ARN) -> step
 	lambdas  map[string]bool   // unqualified ARNs of the rotation functions that exist
+
+	listQuota map[string]*tokenBucket // ListSecrets quota by region
+	throttled map[string]int          // requests refused by the quota, by operation
 
 	closed   bool
 	inflight sync.WaitGroup // handlers and rotation goroutines
@@ -71,7 +86,10 @@ func New(opts Options) *Emulator {
 		failRot:  map[string]string{},
 		lambdas:  map[string]bool{},
 		ctx:      ctx,
-		cancel:   cancel,
+
+		listQuota: map[string]*tokenBucket{},
+		throttled: map[string]int{},
+		cancel:    cancel,
 	}
 	for _, arn := range opts.LambdaFunctions {
 		e.lambdas[unqualifiedFunction(arn)] = true
@@ -85,6 +103,9 @@ func New(opts Options) *Emulator {
 	}
 	if opts.SyntheticSecrets > 0 {
 		e.synthesize(now, opts.SyntheticSecrets)
+	}
+	if len(opts.SecretNames) > 0 {
+		e.seedNames(now, opts.SecretNames)
 	}
 	return e
 }

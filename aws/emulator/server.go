@@ -104,16 +104,19 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e.mu.Lock()
 	e.requests[op]++
 	fx := e.matchFaults(op, secretID, regionName)
+	admitted := op != "ListSecrets" || e.admitListLocked(regionName)
 	e.mu.Unlock()
 
-	if fx.latency > 0 {
-		t := time.NewTimer(fx.latency)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
-			return
-		}
+	if !admitted {
+		writeError(w, faultError(codeThrottling, op, "", e.opts.Account))
+		return
+	}
+	delay := fx.latency
+	if op == "ListSecrets" {
+		delay += e.opts.ListLatency
+	}
+	if !sleep(r.Context(), delay) {
+		return
 	}
 	if fx.err != "" {
 		apiErr := faultError(fx.err, op, secretID, e.opts.Account)

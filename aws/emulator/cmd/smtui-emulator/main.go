@@ -5,6 +5,7 @@
 //
 //	go run ./aws/emulator/cmd/smtui-emulator --addr 127.0.0.1:4566 \
 //	    --fault PutSecretValue=latency:2s
+//	go run ./aws/emulator/cmd/smtui-emulator --secrets 10000 --list-latency 150ms
 //	AWS_ACCESS_KEY_ID=DEMO AWS_SECRET_ACCESS_KEY=demo \
 //	    smtui --endpoint-url http://127.0.0.1:4566 --region us-east-1
 package main
@@ -83,6 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Bool("seed", true, "load the demo account")
 	secrets := fs.Int("secrets", 0, "add N generated secrets in us-east-1")
 	hostile := fs.Bool("hostile", false, "add the hostile fixture secrets (terminal escapes, bidi, C1 in every field), to see that none reaches the terminal raw")
+	listLatency := fs.Duration("list-latency", 0, "add this latency to every ListSecrets page (AWS takes 100-300 ms), e.g. 150ms")
+	listRate := fs.Int("list-rate", 0, "ListSecrets requests per second per region before ThrottlingException (0: AWS's 100 when --list-latency is set, else unlimited; -1: unlimited)")
 	var faults faultFlags
 	fs.Var(&faults, "fault", "inject a fault: OP=latency:D,error:CODE,drop,times:N,secret:ID,region:R (repeatable; OP * is any)")
 	if err := fs.Parse(args); err != nil {
@@ -91,7 +94,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	srv, err := emulator.StartOn(*addr, emulator.Options{Seed: *seed, SyntheticSecrets: *secrets, Hostile: *hostile})
+	srv, err := emulator.StartOn(*addr, emulator.Options{Seed: *seed, SyntheticSecrets: *secrets, Hostile: *hostile,
+		ListLatency: *listLatency, ListRate: *listRate})
 	if err != nil {
 		fmt.Fprintln(stderr, "smtui-emulator:", err)
 		return 1

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -47,5 +48,20 @@ func TestStartOnRefusesNonLoopback(t *testing.T) {
 	defer srv.Close()
 	if srv.URL == "http://127.0.0.1:0" {
 		t.Fatalf("URL %s does not name the chosen port", srv.URL)
+	}
+}
+
+func TestListSpeedFlagsAreOffered(t *testing.T) {
+	var out, errb strings.Builder
+	if code := run([]string{"-h"}, &out, &errb); code != 0 {
+		t.Fatalf("-h exited %d", code)
+	}
+	for _, flag := range []string{"-list-latency", "-list-rate"} {
+		if !strings.Contains(errb.String(), flag) {
+			t.Errorf("usage does not offer %s:\n%s", flag, errb.String())
+		}
+	}
+	if code := run([]string{"--list-latency", "soon"}, &out, &errb); code != 2 {
+		t.Errorf("a bad --list-latency exited %d, want 2", code)
 	}
 }

@@ -1,0 +1,149 @@
+// Package cache keeps smtui's metadata cache: the last listing of each
+// (profile, account, region), so the list can show at once on the next start
+// and refresh in the background. It stores what ListSecrets returns (names,
+// descriptions, tags, dates, rotation and replication state, version ids and
+// their staging labels) and never a secret value: aws.SecretSummary has no
+// field that could hold one.
+//
+// Files live under $XDG_CACHE_HOME/smtui (default ~/.cache/smtui), the
+// directory 0700 and each file 0600, written atomically (a temporary file in
+// the same directory, fsync, rename). A missing, corrupt, truncated,
+// foreign-version or foreign-key file is a miss, never an error worth
+// stopping for; the next Save replaces it.
+package cache
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// Key names one cache file: what was listed, and where.
+type Key struct {
+	Profile string // "" for static credentials
+	Account string
+	Region  string
+}
+
+// Snapshot is what a cache file holds.
+type Snapshot struct {
+	Secrets []aws.SecretSummary
+	Written time.Time // when the listing was saved
+}
+
+// ErrMiss is wrapped by every Load error: there is no usable cache for the
+// key, and why.
+var ErrMiss = errors.New("no usable cache")
+
+// Dir is smtui's cache directory: $XDG_CACHE_HOME/smtui, or ~/.cache/smtui
+// when XDG_CACHE_HOME is unset or not absolute (as the XDG spec says).
+func Dir() (string, error) {
+	if x := os.Getenv("XDG_CACHE_HOME"); filepath.IsAbs(x) {
+		return filepath.Join(x, "smtui"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("find the cache directory: %w", err)
+	}
+	return filepath.Join(home, ".cache", "smtui"), nil
+}
+
+// Cache reads and writes cache files in one directory.
+type Cache struct {
+	dir string
+	// beforeRename, when set (tests), runs between writing the temporary
+	// file and renaming it into place; an error stands for a crash there.
+	beforeRename func(tmp string) error
+}
+
+// New is a Cache in dir (see Dir), created 0700 on the first Save.
+func New(dir string) *Cache { return &Cache{dir: dir} }
+
+// Path is the file of key k: a hash of the key, so that any profile name
+// makes a safe file name; the file holds the key itself, checked on Load.
+func (c *Cache) Path(k Key) string {
+	sum := sha256.Sum256([]byte(k.Profile + "\x00" + k.Account + "\x00" + k.Region))
+	return filepath.Join(c.dir, "list-"+hex.EncodeToString(sum[:12])+".cache")
+}
+
+// Save writes the listing of k atomically: a reader sees the old file or
+// the new one, never a mix, and a crash before the rename leaves the old
+// file as it was.
+func (c *Cache) Save(k Key, s Snapshot) error {
+	if err := os.MkdirAll(c.dir, 0o700); err != nil {
+		return fmt.Errorf("save the list cache: %w", err)
+	}
+	// MkdirAll leaves an existing directory's mode alone; ours is private.
+	if err := os.Chmod(c.dir, 0o700); err != nil {
+		return fmt.Errorf("save the list cache: %w", err)
+	}
+	data, err := encode(k, s)
+	if err != nil {
+		return fmt.Errorf("save the list cache: %w", err)
+	}
+	if err := c.writeAtomic(c.Path(k), data); err != nil {
+		return fmt.Errorf("save the list cache: %w", err)
+	}
+	return nil
+}
+
+// writeAtomic writes data to a temporary file (0600, from os.CreateTemp) next
+// to path, syncs it, renames it over path and syncs the directory.
+func (c *Cache) writeAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(c.dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			_ = f.Close()
+			_ = os.Remove(tmp)
+		}
+	}()
+	if err = f.Chmod(0o600); err != nil {
+		return err
+	}
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if c.beforeRename != nil {
+		if err = c.beforeRename(tmp); err != nil {
+			return err
+		}
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(c.dir); derr == nil {
+		_ = d.Sync() // make the rename durable; not all systems allow it
+		_ = d.Close()
+	}
+	return nil
+}
+
+// Load reads the listing of k. Any error wraps ErrMiss: callers start
+// without a cache and save a fresh one.
+func (c *Cache) Load(k Key) (Snapshot, error) {
+	data, err := os.ReadFile(c.Path(k))
+	if err != nil {
+		return Snapshot{}, fmt.Errorf("%w: %w", ErrMiss, err)
+	}
+	s, err := decode(k, data)
+	if err != nil {
+		return Snapshot{}, fmt.Errorf("%w: %s: %w", ErrMiss, c.Path(k), err)
+	}
+	return s, nil
+}

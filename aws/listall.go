@@ -1,0 +1,323 @@
+package aws
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// ListMode is how ListAll pages through a region.
+type ListMode int
+
+// List modes. ListPartitioned is the default.
+const (
+	// ListPartitioned splits the name space into disjoint name-prefix
+	// filters and lists them concurrently, inside the ListSecrets quota.
+	ListPartitioned ListMode = iota
+	// ListSequential is one NextToken chain, one page at a time.
+	ListSequential
+)
+
+// String is the mode's name as --list-mode takes it.
+func (m ListMode) String() string {
+	if m == ListSequential {
+		return "sequential"
+	}
+	return "partitioned"
+}
+
+// ParseListMode reads "partitioned" or "sequential".
+func ParseListMode(s string) (ListMode, error) {
+	switch s {
+	case "partitioned":
+		return ListPartitioned, nil
+	case "sequential":
+		return ListSequential, nil
+	}
+	return 0, fmt.Errorf("unknown list mode %q (want partitioned or sequential)", s)
+}
+
+// Defaults of ListAllOptions. AWS allows 100 ListSecrets requests a second
+// per region and account, shared by every client of the account: half of it
+// leaves room for other tools and for the adaptive retryer's own retries.
+const (
+	DefaultListRate        = 50
+	DefaultListConcurrency = 16
+)
+
+// ListAllOptions tunes ListAll. The zero value is the partitioned mode at the
+// default rate and concurrency.
+type ListAllOptions struct {
+	Mode        ListMode
+	Rate        float64 // ListSecrets requests per second at most; 0 means DefaultListRate
+	Concurrency int     // requests in flight at most; 0 means DefaultListConcurrency
+}
+
+// ListStats describes a finished (or failed) ListAll.
+type ListStats struct {
+	Mode      ListMode // the mode used: partitioned falls back to sequential when it must
+	Requests  int      // ListSecrets requests sent, throttled ones included
+	Throttles int      // ThrottlingExceptions that reached the lister (after the SDK's retries)
+	Secrets   int      // secrets emitted
+	// Completed is true when a sequential pass completed a partitioned
+	// listing because a name outside AWS's name alphabet showed up, so the
+	// prefix cover could not be proven complete.
+	Completed bool
+}
+
+// partitionable reports whether opts can be listed by name-prefix
+// partitions: filters of other keys AND with a name filter, but a name
+// filter of the caller's would be OR'ed with ours (same key), and a sort
+// order would be lost when partitions are merged.
+func partitionable(opts ListOptions) bool {
+	if opts.SortBy != "" || opts.SortOrder != "" {
+		return false
+	}
+	for _, f := range opts.Filters {
+		if f.Key == "name" {
+			return false
+		}
+	}
+	return true
+}
+
+// ListAll lists every secret of st that opts selects, calling emit with each
+// batch of secrets not emitted before, as pages arrive: from the calling
+// goroutine, never concurrently, never the same secret (by ARN) twice. In
+// the partitioned mode the order across batches is not the server's; a
+// caller that needs a server sort (opts.SortBy) or filters by name gets the
+// sequential mode; opts.PageSize applies to the sequential mode only
+// (partitions ask for full pages). It returns when everything is listed, at the first
+// error (the Store's *Error) or when ctx ends, and no goroutine it started
+// outlives it.
+func ListAll(ctx context.Context, st Store, opts ListOptions, lo ListAllOptions, emit func([]SecretSummary)) (ListStats, error) {
+	l := &lister{st: st, opts: opts, emit: emit, seen: map[string]bool{}}
+	l.stats.Mode = lo.Mode
+	if lo.Mode == ListSequential || !partitionable(opts) {
+		l.stats.Mode = ListSequential
+		err := l.sequential(ctx, opts)
+		return l.stats, err
+	}
+	rate := lo.Rate
+	if rate <= 0 {
+		rate = DefaultListRate
+	}
+	conc := lo.Concurrency
+	if conc <= 0 {
+		conc = DefaultListConcurrency
+	}
+	// A small burst: the quota is per second, and a full second's burst on
+	// top of a steady rate could still cross it.
+	l.limit = newRateLimiter(rate, int(rate/5))
+	if err := l.partitioned(ctx, conc); err != nil {
+		return l.stats, err
+	}
+	if l.outside {
+		l.stats.Completed = true
+		return l.stats, l.sequential(ctx, opts)
+	}
+	return l.stats, nil
+}
+
+// lister is the state of one ListAll.
+type lister struct {
+	st    Store
+	opts  ListOptions
+	emit  func([]SecretSummary)
+	limit *rateLimiter
+	seen  map[string]bool // ARNs emitted
+	stats ListStats
+	// outside is set when a listed name uses a character partitioning does
+	// not cover.
+	outside bool
+}
+
+// deliver emits the secrets of page not emitted before.
+func (l *lister) deliver(page []SecretSummary) {
+	fresh := make([]SecretSummary, 0, len(page))
+	for _, s := range page {
+		if l.seen[s.ARN] {
+			continue
+		}
+		l.seen[s.ARN] = true
+		if !inAlphabet(s.Name) {
+			l.outside = true
+		}
+		fresh = append(fresh, s)
+	}
+	if len(fresh) > 0 {
+		l.stats.Secrets += len(fresh)
+		l.emit(fresh)
+	}
+}
+
+// sequential is one NextToken chain over opts.
+func (l *lister) sequential(ctx context.Context, opts ListOptions) error {
+	token := ""
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		l.stats.Requests++
+		page, err := l.st.ListSecretsPage(ctx, opts, token)
+		if err != nil {
+			return err
+		}
+		l.deliver(page.Secrets)
+		if page.NextToken == "" {
+			return nil
+		}
+		token = page.NextToken
+	}
+}
+
+// task is one ListSecrets request of the partitioned listing.
+type task struct {
+	part   partition
+	probe  string   // when set: is there a secret named exactly this?
+	token  string   // the chain's NextToken, "" for its first page
+	pages  int      // pages of the chain fetched before this one
+	sample []string // names the chain listed so far
+	// chain is set on a partition that is cheaper to list on its own chain
+	// than to split (see maxPathJump).
+	chain bool
+}
+
+// result is a task's answer.
+type result struct {
+	t    task
+	sent bool // the request went out (it did not end waiting for the rate)
+	page SecretPage
+	err  error
+}
+
+// chainPagesBeforeSplit is how many pages a single prefix lists on its own
+// chain before it splits: a prefix of two pages costs two requests on its
+// chain, fewer than any split.
+const chainPagesBeforeSplit = 2
+
+// maxPathJump bounds how far a split jumps down a prefix every sampled name
+// shares: each character jumped costs about eight requests (its siblings in
+// filters of ten values, and a probe), so a longer shared prefix is listed
+// on its own chain instead.
+const maxPathJump = 16
+
+// partitioned runs the tasks with at most conc in flight and plans new ones
+// from their answers.
+func (l *lister) partitioned(ctx context.Context, conc int) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var queue []task
+	for _, p := range rootPartitions() {
+		queue = append(queue, task{part: p})
+	}
+	results := make(chan result, conc)
+	inflight := 0
+	var firstErr error
+	for inflight > 0 || (firstErr == nil && len(queue) > 0) {
+		for firstErr == nil && inflight < conc && len(queue) > 0 {
+			t := queue[0]
+			queue = queue[1:]
+			inflight++
+			go l.run(ctx, t, results)
+		}
+		r := <-results
+		inflight--
+		if r.sent {
+			l.stats.Requests++
+		}
+		if firstErr != nil {
+			continue // draining: wait for every goroutine before returning
+		}
+		if r.err != nil {
+			var e *Error
+			if errors.As(r.err, &e) && e.Kind == KindThrottled && ctx.Err() == nil {
+				l.stats.Throttles++
+				l.limit.Throttled()
+				queue = append(queue, r.t) // again, at the lower rate
+				continue
+			}
+			firstErr = r.err
+			if err := ctx.Err(); err != nil {
+				firstErr = err
+			}
+			cancel()
+			continue
+		}
+		queue = append(queue, l.next(r)...)
+	}
+	return firstErr
+}
+
+// run sends one task's request, within the rate, and reports the answer.
+func (l *lister) run(ctx context.Context, t task, out chan<- result) {
+	r := result{t: t}
+	if r.err = l.limit.Wait(ctx); r.err == nil {
+		r.sent = true
+		r.page, r.err = l.st.ListSecretsPage(ctx, l.request(t), t.token)
+	}
+	out <- r
+}
+
+// request is the ListSecrets options of a task: the caller's (filters of
+// other keys AND with ours) plus the task's name filter.
+func (l *lister) request(t task) ListOptions {
+	o := l.opts
+	o.Filters = append(append([]Filter(nil), l.opts.Filters...), Filter{Key: "name"})
+	nf := &o.Filters[len(o.Filters)-1]
+	if t.probe != "" {
+		// The name that equals a prefix sorts before every longer name
+		// with that prefix, in any lexicographic order.
+		nf.Values = []string{t.probe}
+		o.SortBy, o.SortOrder, o.PageSize = SortByName, SortAsc, 1
+		return o
+	}
+	nf.Values = t.part.prefixes
+	o.PageSize = 100
+	return o
+}
+
+// next takes in a task's answer (counted, emitted) and returns the tasks
+// that follow from it: the chain's next page, or a split.
+func (l *lister) next(r result) []task {
+	t := r.t
+	if t.probe != "" {
+		if len(r.page.Secrets) > 0 && r.page.Secrets[0].Name == t.probe {
+			l.deliver(r.page.Secrets[:1])
+		}
+		return nil
+	}
+	l.deliver(r.page.Secrets)
+	if r.page.NextToken == "" {
+		return nil
+	}
+	t.pages++
+	t.token = r.page.NextToken
+	if t.chain {
+		return []task{t}
+	}
+	for _, s := range r.page.Secrets {
+		t.sample = append(t.sample, s.Name)
+	}
+	// A group splits at its first full page (its prefixes go their own
+	// ways, which costs little); a single prefix lists a second page first.
+	if len(t.part.prefixes) == 1 && t.pages < chainPagesBeforeSplit {
+		return []task{t}
+	}
+	if len(t.part.prefixes) == 1 {
+		pre := t.part.prefixes[0]
+		if len(pre) >= maxNameLen || len(commonPrefix(pre, t.sample))-len(pre) > maxPathJump {
+			t.chain, t.sample = true, nil
+			return []task{t}
+		}
+	}
+	pl := split(t.part, t.sample)
+	var out []task
+	for _, p := range pl.probes {
+		out = append(out, task{probe: p})
+	}
+	for _, p := range pl.parts {
+		out = append(out, task{part: p})
+	}
+	return out
+}
