@@ -177,6 +177,7 @@ func (a *e2eProc) openValue() {
 }
 
 func TestE2ESignalWithAValueRevealedRestoresTheTerminal(t *testing.T) {
+	t.Parallel()
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			a := startApp(t)
@@ -269,6 +270,7 @@ func waitGone(t *testing.T, path, what string) {
 }
 
 func TestE2EHangupWhileEditorOpenRemovesTheFileAtOnce(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	script, started, release := blockingEditor(t)
 	a := startApp(t, "TMPDIR="+tmp, "SMTUI_E2E_EDITOR="+script)
@@ -296,6 +298,7 @@ func TestE2EHangupWhileEditorOpenRemovesTheFileAtOnce(t *testing.T) {
 }
 
 func TestE2ETermWhileEditorOpenIsHandledWhenItReturns(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	script, started, release := blockingEditor(t)
 	a := startApp(t, "TMPDIR="+tmp, "SMTUI_E2E_EDITOR="+script)
@@ -322,6 +325,7 @@ func TestE2ETermWhileEditorOpenIsHandledWhenItReturns(t *testing.T) {
 }
 
 func TestE2ENextStartRemovesWhatASIGKILLLeft(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	script, started, release := blockingEditor(t)
 	a := startApp(t, "TMPDIR="+tmp, "SMTUI_E2E_EDITOR="+script)

@@ -70,6 +70,7 @@ func recv[T any](t *testing.T, ch <-chan T, what string) T {
 }
 
 func TestSignalWatchTermIsAnOrderlyStop(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	sigs, returned, cleaned, _ := watch(p, time.Millisecond)
 	sigs <- syscall.SIGTERM
@@ -90,6 +91,7 @@ func TestSignalWatchTermIsAnOrderlyStop(t *testing.T) {
 // SIGTERM is delivered when the editor returns, with no kill meanwhile (no
 // grace timer for SIGINT and SIGTERM).
 func TestSignalWatchTermWhileEditorOpenWaitsForTheEditor(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	p.blockSend = make(chan struct{})
 	sigs, returned, cleaned, _ := watch(p, time.Millisecond)
@@ -112,6 +114,7 @@ func TestSignalWatchTermWhileEditorOpenWaitsForTheEditor(t *testing.T) {
 }
 
 func TestSignalWatchHangupIsForcedAfterGrace(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	p.stopOnKill = true
 	forced := make(chan struct{}, 1)
@@ -132,6 +135,7 @@ func TestSignalWatchHangupIsForcedAfterGrace(t *testing.T) {
 }
 
 func TestSignalWatchSecondSignalForces(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	p.stopOnKill = true
 	sigs, returned, cleaned, _ := watch(p, time.Hour)
@@ -145,6 +149,7 @@ func TestSignalWatchSecondSignalForces(t *testing.T) {
 }
 
 func TestSignalWatchExitsWhenKillCannotStopTheProgram(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram() // Kill does not end it (an editor ignores the hang-up)
 	sigs, returned, _, exited := watch(p, 5*time.Millisecond)
 	sigs <- syscall.SIGQUIT
@@ -156,6 +161,7 @@ func TestSignalWatchExitsWhenKillCannotStopTheProgram(t *testing.T) {
 }
 
 func TestSignalWatchEndsWithTheProgram(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	_, returned, cleaned, _ := watch(p, time.Millisecond)
 	p.finish()
