@@ -82,11 +82,14 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 		{"something else", "clipboard not cleared: it holds something else now"},
 	} {
 		clip := &fakeClipboard{available: true}
-		h := clipHarness(t, clip, 50*time.Millisecond)
+		h := clipHarness(t, clip, time.Hour)
 		h.app.clipboard.overSSH = true // over SSH the system clipboard is the wrong machine's
 		h.app.clipboard.verifyTimeout = 5 * time.Second
 		h.send(secretCopy("hunter2-very-secret"))
 		h.waitFor("via OSC 52")
+		// The clear falls due now: its timer's message, delivered rather
+		// than raced against a short TTL (that timer is tested above).
+		h.send(clipboardClearDueMsg{seq: h.app.clipboard.pending.seq})
 		h.waitUntil("the clipboard read", func(string) bool {
 			p := h.app.clipboard.pending
 			return p != nil && p.verifying

@@ -6,11 +6,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -39,7 +42,20 @@ func TestMain(m *testing.M) {
 	if os.Getenv(e2eRoleVar) == "app" {
 		os.Exit(runE2EApp())
 	}
+	widenParallel()
 	os.Exit(m.Run())
+}
+
+// widenParallel lets more parallel tests run at once than the default
+// (GOMAXPROCS), unless -test.parallel was given: most ui tests spend their
+// time waiting for the emulator, a timer or a child process, not on a CPU.
+func widenParallel() {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		_ = flag.Set("test.parallel", strconv.Itoa(4*runtime.GOMAXPROCS(0)))
+	}
 }
 
 func runE2EApp() int {

@@ -380,8 +380,8 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 	}
 }
 
+// Not parallel: it measures that two slow regions load concurrently.
 func TestAllRegionsOneFailingRegion(t *testing.T) {
-	t.Parallel()
 	h := newListHarness(t, 120, 40, emulator.Options{}, func(o *Options) {
 		o.Regions = []string{"us-east-1", "eu-west-1", "ap-southeast-2"}
 	})

@@ -249,8 +249,9 @@ func (h *harness) waitValueGone() {
 	})
 }
 
+// Not parallel: it races key presses against a real 150ms timer, which
+// needs the CPU the parallel tests would take.
 func TestValueRemasksAfterIdleTimeout(t *testing.T) {
-	t.Parallel()
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.RevealTimeout = 150 * time.Millisecond })
 	h.openValue("prod/api/stripe")
 	key := h.emuValue("prod/api/stripe")
