@@ -120,7 +120,9 @@ func TestSignalWatchHangupIsForcedAfterGrace(t *testing.T) {
 	forced := make(chan struct{}, 1)
 	sigs := make(chan os.Signal, 1)
 	received := make(chan os.Signal, 1)
-	w := SignalWatch{Signals: sigs, Program: p, Grace: 5 * time.Millisecond, Received: received,
+	// The grace also bounds how long the kill may take to stop the program
+	// before Exit: long enough for its goroutine to run on a loaded machine.
+	w := SignalWatch{Signals: sigs, Program: p, Grace: 500 * time.Millisecond, Received: received,
 		Force: func() { forced <- struct{}{} }, Exit: func(int) { t.Error("Exit called although Kill stopped the program") }}
 	returned := make(chan struct{})
 	go func() { defer close(returned); w.Run(p.done) }()
