@@ -10,6 +10,7 @@ import (
 )
 
 func TestReadOnlyDisablesEveryWrite(t *testing.T) {
+	t.Parallel()
 	keys := keymap.Default()
 	keys.SetReadOnly()
 	for _, b := range []struct {
@@ -62,6 +63,7 @@ func TestReadOnlyDisablesEveryWrite(t *testing.T) {
 }
 
 func TestOpenHelpersPushTheirScreen(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	env := h.app.env
 	store := connectStore(h, "us-east-1")
@@ -92,6 +94,7 @@ func TestOpenHelpersPushTheirScreen(t *testing.T) {
 }
 
 func TestProductionGuardRequiresTypingTheName(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, func(o *Options) { o.ProdPatterns = []string{"test"} })
 	if !h.app.env.Production {
 		t.Fatal("the profile should match the production pattern")

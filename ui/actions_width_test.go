@@ -13,6 +13,7 @@ import (
 // columns and checks that no line is wider than the window and that the
 // window keeps its height.
 func TestWriteDialogsWidthSweep(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, func(o *Options) { o.ProdPatterns = []string{"test"} })
 	env := h.app.env
 	store := connectStore(h, "us-east-1")

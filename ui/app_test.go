@@ -9,6 +9,7 @@ import (
 // Quitting with unsaved edits takes two presses in a row; any other key in
 // between disarms it, so a stray q never throws typed work away.
 func TestQuitWithUnsavedEditsAsksFirst(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	v := h.openValue("prod/db/postgres")
 	h.editPort(v, "6543", false)
@@ -34,6 +35,7 @@ func TestQuitWithUnsavedEditsAsksFirst(t *testing.T) {
 }
 
 func TestQuitWithoutEditsIsImmediate(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	h.waitUntil("the list", func(s string) bool { return strings.Contains(s, "prod/db/postgres") })
 	h.press(h.app.env.Keys.Common.Quit)
@@ -46,6 +48,7 @@ func TestQuitWithoutEditsIsImmediate(t *testing.T) {
 // The production guard matches the account id as well as the profile name:
 // the account is learnt from the first ARN the list shows.
 func TestProductionGuardMatchesAccountID(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.ProdPatterns = []string{"1234567890*"} })
 	screen := h.waitFor("PRODUCTION")
 	if !strings.Contains(screen, "123456789012") {
@@ -63,6 +66,7 @@ func TestProductionGuardMatchesAccountID(t *testing.T) {
 }
 
 func TestAccountOf(t *testing.T) {
+	t.Parallel()
 	for arn, want := range map[string]string{
 		"arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf": "123456789012",
 		"arn:aws-cn:secretsmanager:cn-north-1:210987654321:secret:x-AbCdEf":   "210987654321",
@@ -77,6 +81,7 @@ func TestAccountOf(t *testing.T) {
 
 // The full help says where the audit log is.
 func TestFullHelpShowsAuditLogPath(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = &recordingAuditor{} })
 	h.waitFor("prod/db/postgres")
 	if strings.Contains(h.screen(), "audit log:") {

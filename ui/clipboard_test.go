@@ -23,6 +23,7 @@ func secretCopy(text string) copyMsg {
 }
 
 func TestClipboardClearsWhenUnchanged(t *testing.T) {
+	t.Parallel()
 	clip := &fakeClipboard{available: true}
 	h := clipHarness(t, clip, 300*time.Millisecond)
 	h.send(secretCopy("hunter2-very-secret"))
@@ -43,6 +44,7 @@ func TestClipboardClearsWhenUnchanged(t *testing.T) {
 }
 
 func TestClipboardLeavesSomethingElseAlone(t *testing.T) {
+	t.Parallel()
 	clip := &fakeClipboard{available: true}
 	h := clipHarness(t, clip, 300*time.Millisecond)
 	h.send(secretCopy("hunter2-very-secret"))
@@ -55,6 +57,7 @@ func TestClipboardLeavesSomethingElseAlone(t *testing.T) {
 }
 
 func TestClipboardFallsBackToOSC52(t *testing.T) {
+	t.Parallel()
 	clip := &fakeClipboard{available: false}
 	h := clipHarness(t, clip, 300*time.Millisecond)
 	h.send(secretCopy("hunter2-very-secret"))
@@ -70,6 +73,7 @@ func TestClipboardFallsBackToOSC52(t *testing.T) {
 }
 
 func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		answer string
 		want   string
@@ -78,11 +82,14 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 		{"something else", "clipboard not cleared: it holds something else now"},
 	} {
 		clip := &fakeClipboard{available: true}
-		h := clipHarness(t, clip, 50*time.Millisecond)
+		h := clipHarness(t, clip, time.Hour)
 		h.app.clipboard.overSSH = true // over SSH the system clipboard is the wrong machine's
 		h.app.clipboard.verifyTimeout = 5 * time.Second
 		h.send(secretCopy("hunter2-very-secret"))
 		h.waitFor("via OSC 52")
+		// The clear falls due now: its timer's message, delivered rather
+		// than raced against a short TTL (that timer is tested above).
+		h.send(clipboardClearDueMsg{seq: h.app.clipboard.pending.seq})
 		h.waitUntil("the clipboard read", func(string) bool {
 			p := h.app.clipboard.pending
 			return p != nil && p.verifying
@@ -99,6 +106,7 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 }
 
 func TestClipboardNewerCopySupersedes(t *testing.T) {
+	t.Parallel()
 	clip := &fakeClipboard{available: true}
 	c := newClipboardManagerFor(&Env{ClipboardTTL: time.Minute, Now: time.Now}, clip, false)
 	c.copy(secretCopy("first"))
@@ -125,6 +133,7 @@ type failingClipboard struct{ fakeClipboard }
 func (f *failingClipboard) WriteAll(string) error { return errors.New("xclip: no display") }
 
 func TestClipboardSystemFailureFallsBack(t *testing.T) {
+	t.Parallel()
 	clip := &failingClipboard{fakeClipboard{available: true}}
 	h := clipHarness(t, clip, time.Minute)
 	h.send(secretCopy("hunter2-very-secret"))
@@ -136,6 +145,7 @@ func TestClipboardSystemFailureFallsBack(t *testing.T) {
 }
 
 func TestSSHSessionDetection(t *testing.T) {
+	t.Parallel()
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	if sshSession(env(nil)) {
 		t.Error("no SSH variables, but SSH detected")
@@ -150,6 +160,7 @@ func TestSSHSessionDetection(t *testing.T) {
 }
 
 func TestShortDuration(t *testing.T) {
+	t.Parallel()
 	for d, want := range map[time.Duration]string{
 		30 * time.Second: "30s", 2 * time.Minute: "2m", 90 * time.Second: "1m30s", 250 * time.Millisecond: "250ms",
 	} {
@@ -163,6 +174,7 @@ func TestShortDuration(t *testing.T) {
 // (hash and due time, never the text), and the handed-over clear only
 // empties the clipboard if it still holds that copy.
 func TestClipboardPendingClearIsHandedOverAtExit(t *testing.T) {
+	t.Parallel()
 	clip := &fakeClipboard{available: true}
 	h := clipHarness(t, clip, time.Hour)
 	if _, ok := h.app.PendingClipboardClear(); ok {

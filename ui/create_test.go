@@ -22,6 +22,7 @@ func focusField(h *harness, c *createScreen, id string) {
 }
 
 func TestCreateInvalidNameRefusedLocally(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	c := newCreateScreen(h.app.env, store, "us-east-1")
@@ -48,6 +49,7 @@ func TestCreateInvalidNameRefusedLocally(t *testing.T) {
 }
 
 func TestCreateWithFieldsOK(t *testing.T) {
+	t.Parallel()
 	audit := newWriteAuditLog()
 	h := writeHarness(t, func(o *Options) { o.Audit = audit })
 	store := connectStore(h, "us-east-1")
@@ -110,6 +112,7 @@ func TestCreateWithFieldsOK(t *testing.T) {
 }
 
 func TestCreateRetryAfterDroppedResponseIsIdempotent(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	k := h.app.env.Keys
@@ -142,6 +145,7 @@ func TestCreateRetryAfterDroppedResponseIsIdempotent(t *testing.T) {
 // Leaving the form with input in it asks first; "no" keeps every field as
 // typed, "yes" leaves without creating anything. An empty form just closes.
 func TestCreateAsksBeforeDiscardingInput(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	k := h.app.env.Keys

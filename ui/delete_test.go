@@ -10,6 +10,7 @@ import (
 )
 
 func TestDeleteSevenDaysThenRestore(t *testing.T) {
+	t.Parallel()
 	audit := newWriteAuditLog()
 	h := writeHarness(t, func(o *Options) { o.Audit = audit })
 	store := connectStore(h, "us-east-1")
@@ -62,6 +63,7 @@ func TestDeleteSevenDaysThenRestore(t *testing.T) {
 }
 
 func TestForceDeleteIsASeparateChoice(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	k := h.app.env.Keys
@@ -87,6 +89,7 @@ func TestForceDeleteIsASeparateChoice(t *testing.T) {
 }
 
 func TestScheduledDeleteNeverForces(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	k := h.app.env.Keys
@@ -105,6 +108,7 @@ func TestScheduledDeleteNeverForces(t *testing.T) {
 }
 
 func TestRestoreRefusedWhenNotScheduled(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	sum := describeNow(h, store, "prod/api/stripe").SecretSummary
@@ -116,6 +120,7 @@ func TestRestoreRefusedWhenNotScheduled(t *testing.T) {
 }
 
 func TestRestoreSeededScheduledSecret(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "legacy/reporting-db"

@@ -17,6 +17,7 @@ func assertContains(t *testing.T, screen string, wants ...string) {
 }
 
 func TestDetailShowsRotationTagsAndPolicy(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 120, 100, nil)
 	s := h.openDetail("prod/db/postgres")
 	assertContains(t, s,
@@ -45,6 +46,7 @@ func TestDetailShowsRotationTagsAndPolicy(t *testing.T) {
 }
 
 func TestDetailExplainsStuckRotation(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 60, nil)
 	s := h.openDetail("prod/db/mysql-orders")
 	d := h.topScreen().(*detailScreen)
@@ -70,6 +72,7 @@ func TestDetailExplainsStuckRotation(t *testing.T) {
 }
 
 func TestDetailShowsReplicas(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 120, 80, nil)
 	s := h.openDetail("shared/datadog/api-key")
 	assertContains(t, s, "Replicas", "eu-west-1", "InSync", "ap-southeast-2", "Failed",
@@ -77,6 +80,7 @@ func TestDetailShowsReplicas(t *testing.T) {
 }
 
 func TestDetailScheduledDeletionAndOwner(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 120, 80, nil)
 	s := h.openDetail("legacy/reporting-db")
 	assertContains(t, strings.Join(strings.Fields(s), " "), "Scheduled for deletion: requested 2025-05-23 12:00 UTC (10 days ago)", "(in 20 days)")
@@ -86,6 +90,7 @@ func TestDetailScheduledDeletionAndOwner(t *testing.T) {
 }
 
 func TestDetailScrollsWhenTaller(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 80, 20, nil)
 	s := h.openDetail("prod/db/postgres")
 	if !strings.Contains(s, "lines 1-") || strings.Contains(s, "AllowOrdersServiceRead") {
@@ -99,6 +104,7 @@ func TestDetailScrollsWhenTaller(t *testing.T) {
 }
 
 func TestDetailCopiesNameAndARNWithoutClearing(t *testing.T) {
+	t.Parallel()
 	clip := &fakeClipboard{available: true}
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.Clipboard = clip })
 	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
@@ -120,6 +126,7 @@ func TestDetailCopiesNameAndARNWithoutClearing(t *testing.T) {
 }
 
 func TestDetailPolicyScreenAndRefresh(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 80, 24, nil)
 	h.openDetail("prod/db/postgres")
 	before := h.emu.Requests("DescribeSecret")
@@ -133,6 +140,7 @@ func TestDetailPolicyScreenAndRefresh(t *testing.T) {
 }
 
 func TestDetailDescribeErrorKeepsWorking(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "DescribeSecret", Error: "AccessDeniedException"})
 	sum := h.summary("us-east-1", "prod/api/stripe")

@@ -6,11 +6,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -39,7 +42,20 @@ func TestMain(m *testing.M) {
 	if os.Getenv(e2eRoleVar) == "app" {
 		os.Exit(runE2EApp())
 	}
+	widenParallel()
 	os.Exit(m.Run())
+}
+
+// widenParallel lets more parallel tests run at once than the default
+// (GOMAXPROCS), unless -test.parallel was given: most ui tests spend their
+// time waiting for the emulator, a timer or a child process, not on a CPU.
+func widenParallel() {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		_ = flag.Set("test.parallel", strconv.Itoa(4*runtime.GOMAXPROCS(0)))
+	}
 }
 
 func runE2EApp() int {
@@ -177,6 +193,7 @@ func (a *e2eProc) openValue() {
 }
 
 func TestE2ESignalWithAValueRevealedRestoresTheTerminal(t *testing.T) {
+	t.Parallel()
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			a := startApp(t)
@@ -269,6 +286,7 @@ func waitGone(t *testing.T, path, what string) {
 }
 
 func TestE2EHangupWhileEditorOpenRemovesTheFileAtOnce(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	script, started, release := blockingEditor(t)
 	a := startApp(t, "TMPDIR="+tmp, "SMTUI_E2E_EDITOR="+script)
@@ -296,6 +314,7 @@ func TestE2EHangupWhileEditorOpenRemovesTheFileAtOnce(t *testing.T) {
 }
 
 func TestE2ETermWhileEditorOpenIsHandledWhenItReturns(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	script, started, release := blockingEditor(t)
 	a := startApp(t, "TMPDIR="+tmp, "SMTUI_E2E_EDITOR="+script)
@@ -322,6 +341,7 @@ func TestE2ETermWhileEditorOpenIsHandledWhenItReturns(t *testing.T) {
 }
 
 func TestE2ENextStartRemovesWhatASIGKILLLeft(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	script, started, release := blockingEditor(t)
 	a := startApp(t, "TMPDIR="+tmp, "SMTUI_E2E_EDITOR="+script)

@@ -26,6 +26,7 @@ func nodeOf(t *testing.T, raw string) *jsonedit.Node {
 }
 
 func TestFieldEditorToggleCycles(t *testing.T) {
+	t.Parallel()
 	env := testEnv()
 	cases := []struct {
 		raw  string
@@ -55,6 +56,7 @@ func TestFieldEditorToggleCycles(t *testing.T) {
 }
 
 func TestFieldEditorValueKeepsNumberSpelling(t *testing.T) {
+	t.Parallel()
 	env := testEnv()
 	for _, raw := range []string{`1e3`, `12345678901234567890`, `-0.5`} {
 		e, _ := newValueEditor(env, "edit", nodeOf(t, raw), false)
@@ -70,6 +72,7 @@ func TestFieldEditorValueKeepsNumberSpelling(t *testing.T) {
 }
 
 func TestFieldEditorMasksWhileTyping(t *testing.T) {
+	t.Parallel()
 	env := testEnv()
 	e, _ := newValueEditor(env, "edit password", nodeOf(t, `"hunter2"`), true)
 	e.setSize(60, 10)
@@ -103,6 +106,7 @@ func TestFieldEditorMasksWhileTyping(t *testing.T) {
 }
 
 func TestTextAreaRefusesTextItWouldChange(t *testing.T) {
+	t.Parallel()
 	env := testEnv()
 	for _, text := range []string{"a\tb", "a\r\nb", "a\x01b"} {
 		if _, err := newTextEditor(env, "edit", text, true); err == nil {
@@ -121,6 +125,7 @@ func TestTextAreaRefusesTextItWouldChange(t *testing.T) {
 }
 
 func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	vs := h.versions("prod/db/postgres")
 	cur := currentID(vs)
@@ -158,6 +163,7 @@ func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
 }
 
 func TestEditorFitsNarrowScreens(t *testing.T) {
+	t.Parallel()
 	for _, w := range []int{40, 80, 120} {
 		h := newSecretHarness(t, w, 12, nil)
 		v := h.openValue("prod/db/postgres")
@@ -180,6 +186,7 @@ func TestEditorFitsNarrowScreens(t *testing.T) {
 // value's length (5432 and a 24-character password alike), and says whether
 // the text changed so typing still has feedback.
 func TestMaskedEditorDoesNotRevealLength(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	v := h.openValue("prod/db/postgres")
 	inputLine := func() string {

@@ -16,6 +16,7 @@ import (
 // editor replaces: the saved version, read back from the emulator, has
 // port 5433 and every other byte as it was.
 func TestMaskedPortEditReplacesTheValue(t *testing.T) {
+	t.Parallel()
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
 	orig := h.emuValue("dev/db/postgres")
@@ -64,6 +65,7 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 // Revealing in the masked editor with nothing typed shows the current text
 // to edit in place (and is audited as a reveal); typing then edits it.
 func TestMaskedRevealWithNothingTypedEditsInPlace(t *testing.T) {
+	t.Parallel()
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
 	orig := h.emuValue("dev/db/postgres")
@@ -108,6 +110,7 @@ func (h *harness) assertNoEdit(v *valueScreen, what string) {
 // Enter on a masked field with nothing typed keeps its value: no edit at
 // all, whatever the field's type.
 func TestMaskedEnterWithNothingTypedMakesNoEdit(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	orig := h.emuValue("prod/db/postgres")
 	v := h.openValue("prod/db/postgres")
@@ -137,6 +140,7 @@ func TestMaskedEnterWithNothingTypedMakesNoEdit(t *testing.T) {
 // The whole-plaintext editor follows the same rule: masked, it replaces,
 // and applying with nothing typed keeps the text.
 func TestMaskedPlaintextEditorReplaces(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	orig := h.emuValue("prod/ssh/deploy-key")
 	v := h.openValue("prod/ssh/deploy-key")
@@ -159,6 +163,7 @@ func TestMaskedPlaintextEditorReplaces(t *testing.T) {
 // Enter on a revealed field without typing changes nothing either, even
 // where re-encoding the same text would give other bytes (\u00e9 and é).
 func TestRevealedEnterWithoutTypingMakesNoEdit(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	val := `{"name":"caf\u00e9","n":1e3,"nothing":null,"on":true}`
 	if _, err := h.store("us-east-1").CreateSecret(context.Background(), aws.CreateSecretInput{
@@ -198,6 +203,7 @@ func TestRevealedEnterWithoutTypingMakesNoEdit(t *testing.T) {
 // tab or CR) is not opened there, masked or revealed: the refusal points at
 // $EDITOR by its binding, and the document stays byte for byte as loaded.
 func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 120, 30, nil)
 	val := "{\"nul\":\"\\u0000y\",\"del\":\"x\x7fy\",\"fffd\":\"ab\ufffdcd\",\"nel\":\"x\u0085y\"," +
 		"\"esc\":\"\\u001b[8mhidden\",\"tab\":\"a\\tb\",\"cr\":\"a\\r\\nb\",\"ok\":\"fine\",\"k\\u0001ey\":1}"
@@ -264,6 +270,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 // The masked editor's view is the same whatever the value and whatever was
 // typed: neither the text nor its length shows.
 func TestMaskedEditorViewIsFixed(t *testing.T) {
+	t.Parallel()
 	env := testEnv()
 	views := map[string]string{}
 	for _, raw := range []string{`"Qj"`, `"hunter2"`, `"` + strings.Repeat("Zq9", 20) + `"`, `5432`} {
@@ -315,6 +322,7 @@ func TestMaskedEditorViewIsFixed(t *testing.T) {
 // nothing typed keeps the value, and reveal with nothing typed puts the
 // current text in to edit in place.
 func TestMaskedTextAreaFieldReplaces(t *testing.T) {
+	t.Parallel()
 	env := testEnv()
 	node := nodeOf(t, `"line1\nline2"`)
 	e, err := newValueEditor(env, "edit key", node, true)

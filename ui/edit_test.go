@@ -27,6 +27,7 @@ func mustApply(t *testing.T, s *editSession, op editOp) {
 }
 
 func TestEditSessionKeepsUntouchedBytes(t *testing.T) {
+	t.Parallel()
 	s := newEditSession([]byte(editDoc), true)
 	raw, err := jsonedit.ParseInput(jsonedit.Number, "6543")
 	if err != nil {
@@ -55,6 +56,7 @@ func TestEditSessionKeepsUntouchedBytes(t *testing.T) {
 }
 
 func TestEditSessionAddDeleteRename(t *testing.T) {
+	t.Parallel()
 	s := newEditSession([]byte(editDoc), true)
 	mustApply(t, s, editOp{kind: opAdd, key: "sslmode", raw: []byte(`"require"`)})
 	mustApply(t, s, editOp{kind: opDelete, path: jsonedit.Keys("ratio")})
@@ -87,6 +89,7 @@ func TestEditSessionAddDeleteRename(t *testing.T) {
 }
 
 func TestEditSessionRefusesOversizeValue(t *testing.T) {
+	t.Parallel()
 	s := newEditSession([]byte(`{"a":"b"}`), true)
 	big, _ := jsonedit.ParseInput(jsonedit.String, strings.Repeat("x", aws.MaxValueBytes))
 	err := s.apply(editOp{kind: opSet, path: jsonedit.Keys("a"), raw: big})
@@ -105,6 +108,7 @@ func TestEditSessionRefusesOversizeValue(t *testing.T) {
 }
 
 func TestEditSessionReplay(t *testing.T) {
+	t.Parallel()
 	s := newEditSession([]byte(`{"user":"a","port":5432,"old":1,"pw":"x"}`), true)
 	mustApply(t, s, editOp{kind: opSet, path: jsonedit.Keys("port"), raw: []byte(`6543`)})
 	mustApply(t, s, editOp{kind: opRename, path: jsonedit.Keys("old"), key: "new"})
@@ -131,6 +135,7 @@ func TestEditSessionReplay(t *testing.T) {
 }
 
 func TestEditOpNeverPrintsValue(t *testing.T) {
+	t.Parallel()
 	op := editOp{kind: opSet, path: jsonedit.Keys("password"), raw: []byte(`"hunter2"`), was: []byte(`"old-pw"`)}
 	for _, s := range []string{fmt.Sprint(op), fmt.Sprintf("%v %+v %#v %s", op, op, op, op)} {
 		if strings.Contains(s, "hunter2") || strings.Contains(s, "old-pw") {

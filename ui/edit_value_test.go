@@ -66,6 +66,7 @@ func (h *harness) editPort(v *valueScreen, text string, toggle bool) {
 }
 
 func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
+	t.Parallel()
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
 	orig := h.emuValue("prod/db/postgres")
@@ -125,6 +126,7 @@ func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
 }
 
 func TestEditToggleNumberToString(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	orig := h.emuValue("prod/db/postgres")
 	v := h.openValue("prod/db/postgres")
@@ -144,6 +146,7 @@ func TestEditToggleNumberToString(t *testing.T) {
 }
 
 func TestEditRefusesTextThatIsNotANumber(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	v := h.openValue("prod/db/postgres")
 	puts := h.emu.Requests("PutSecretValue")
@@ -164,6 +167,7 @@ func TestEditRefusesTextThatIsNotANumber(t *testing.T) {
 }
 
 func TestEditAddDeleteRename(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	orig := h.emuValue("prod/db/postgres")
 	v := h.openValue("prod/db/postgres")
@@ -221,6 +225,7 @@ func TestEditAddDeleteRename(t *testing.T) {
 }
 
 func TestEditNestedValueAsJSON(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	orig := h.emuValue("staging/app/config")
 	v := h.openValue("staging/app/config")
@@ -255,6 +260,7 @@ func TestEditNestedValueAsJSON(t *testing.T) {
 }
 
 func TestEditConflictKeepsEditsAndReapplies(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	orig := h.emuValue("prod/db/postgres")
 	v := h.openValue("prod/db/postgres")
@@ -295,6 +301,7 @@ func TestEditConflictKeepsEditsAndReapplies(t *testing.T) {
 }
 
 func TestEditPlaintextInTextArea(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	orig := h.emuValue("prod/ssh/deploy-key")
 	h.openValue("prod/ssh/deploy-key")
@@ -329,6 +336,7 @@ func TestEditPlaintextInTextArea(t *testing.T) {
 }
 
 func TestEditRefusesOversizeValueLocally(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	h.openValue("prod/ssh/deploy-key")
 	k := h.app.env.Keys
@@ -366,6 +374,7 @@ func assertEmptyDir(t *testing.T, root string) {
 }
 
 func TestEditInExternalEditor(t *testing.T) {
+	t.Parallel()
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
 	orig := h.emuValue("prod/ssh/deploy-key")
@@ -410,6 +419,7 @@ func TestEditInExternalEditor(t *testing.T) {
 }
 
 func TestEditExternalRefusalReopensInApp(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	v := h.openValue("prod/db/postgres")
 	h.selectRow(v, "port")
@@ -426,6 +436,7 @@ func TestEditExternalRefusalReopensInApp(t *testing.T) {
 }
 
 func TestEditBindingsDoNothingReadOnly(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.ReadOnly = true })
 	v := h.openValue("prod/db/postgres")
 	root, log := useFakeEditor(t, v, `echo '{}' > "$1"`)
@@ -458,6 +469,7 @@ func TestEditBindingsDoNothingReadOnly(t *testing.T) {
 }
 
 func TestEditDiscardAsksBeforeLeaving(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	v := h.openValue("prod/db/postgres")
 	h.editPort(v, "6543", false)

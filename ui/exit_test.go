@@ -7,6 +7,7 @@ import (
 )
 
 func TestSignalMasksEverythingBlanksTheWindowAndQuits(t *testing.T) {
+	t.Parallel()
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM, syscall.SIGQUIT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			h := newSecretHarness(t, 100, 40, nil)
@@ -44,6 +45,7 @@ func TestSignalMasksEverythingBlanksTheWindowAndQuits(t *testing.T) {
 }
 
 func TestSignalReportsDiscardedEdits(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	v := h.openValue("prod/db/postgres")
 	h.editPort(v, "6543", false)
@@ -60,6 +62,7 @@ func TestSignalReportsDiscardedEdits(t *testing.T) {
 }
 
 func TestNoExitNoteWithoutSignal(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	if h.app.ExitNote() != "" || h.app.ExitCode() != 0 {
 		t.Fatalf("note %q code %d without a signal", h.app.ExitNote(), h.app.ExitCode())
@@ -69,6 +72,7 @@ func TestNoExitNoteWithoutSignal(t *testing.T) {
 // After a forced stop the App never saw the signal; main records it so the
 // exit note and status still say why smtui stopped.
 func TestStoppedByRecordsAForcedStop(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	h.app.StoppedBy(syscall.SIGHUP)
 	if note := h.app.ExitNote(); note != "stopped by SIGHUP (hangup)" || h.app.ExitCode() != 129 {
@@ -81,6 +85,7 @@ func TestStoppedByRecordsAForcedStop(t *testing.T) {
 }
 
 func TestStartNoticeShowsInTheStatusLine(t *testing.T) {
+	t.Parallel()
 	const note = "removed 1 leftover edit file from a previous smtui that did not exit (pid 4242)"
 	h := newSecretHarness(t, 120, 40, func(o *Options) { o.Notice = note })
 	h.waitUntil("the start notice", func(string) bool { return h.statusLine() == note })

@@ -42,6 +42,7 @@ func TestExternalEditorGetsNoAWSCredentials(t *testing.T) {
 // The signal path does not wait for the editor: while it is still open,
 // editdir.RemoveOwn (what main calls on SIGHUP) removes the plaintext file.
 func TestEditorFileGoesAtOnceOnTheSignalPath(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	started := filepath.Join(t.TempDir(), "started")
 	release := filepath.Join(t.TempDir(), "release")

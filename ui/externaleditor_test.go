@@ -72,6 +72,7 @@ func assertGone(t *testing.T, root, file string) {
 }
 
 func TestExternalEditorChangesValueAndRemovesFile(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	script, log := fakeEditor(t, `sed -i 's/BBB/ZZZ/' "$1"`)
 	e := newExternalEditor([]string{script}, runDirect)
@@ -94,6 +95,7 @@ func TestExternalEditorChangesValueAndRemovesFile(t *testing.T) {
 }
 
 func TestExternalEditorUnchangedFileKeepsExactText(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	// Like vi, the fake editor ends the file with a newline when it saves.
 	script, log := fakeEditor(t, `c=$(cat "$1"); printf '%s\n' "$c" > "$1"`)
@@ -108,6 +110,7 @@ func TestExternalEditorUnchangedFileKeepsExactText(t *testing.T) {
 }
 
 func TestExternalEditorFailureRemovesFile(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	script, log := fakeEditor(t, `echo partial > "$1"; exit 3`)
 	e := newExternalEditor([]string{script}, runDirect)
@@ -127,6 +130,7 @@ func TestExternalEditorFailureRemovesFile(t *testing.T) {
 }
 
 func TestExternalEditorThatCannotStartRemovesFile(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	e := newExternalEditor([]string{filepath.Join(root, "no-such-editor")}, runDirect)
 	e.tempRoot = root
@@ -140,6 +144,7 @@ func TestExternalEditorThatCannotStartRemovesFile(t *testing.T) {
 }
 
 func TestExternalEditorNilExecCommandRemovesFile(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	e := newExternalEditor([]string{"true"}, func(*exec.Cmd, tea.ExecCallback) tea.Cmd { return nil })
 	e.tempRoot = root
@@ -152,6 +157,7 @@ func TestExternalEditorNilExecCommandRemovesFile(t *testing.T) {
 }
 
 func TestEditorCommandFromEnvironment(t *testing.T) {
+	t.Parallel()
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	cases := []struct {
 		vars map[string]string

@@ -71,6 +71,7 @@ func (h *harness) versionsScreenShows(want map[string]string) string {
 }
 
 func TestFlowEditPortThenVersionsShowNewCurrent(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	before := labelHolder(h.labelsNow(name), aws.LabelCurrent)
@@ -94,6 +95,7 @@ func TestFlowEditPortThenVersionsShowNewCurrent(t *testing.T) {
 }
 
 func TestFlowRollbackFromDetail(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
@@ -109,6 +111,7 @@ func TestFlowRollbackFromDetail(t *testing.T) {
 }
 
 func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	old := labelHolder(h.labelsNow(name), aws.LabelCurrent)
@@ -129,6 +132,7 @@ func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
 }
 
 func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/mysql-orders"
 	pending, _, stuck := strayPending(h.labelsNow(name))
@@ -160,6 +164,7 @@ func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
 }
 
 func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	k := h.app.env.Keys
 	const name = "dev/api/sendgrid"
@@ -204,6 +209,7 @@ func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
 // In read-only mode no screen offers a way to change anything, and pressing
 // every mutating key anywhere sends no write to AWS.
 func TestFlowReadOnlyOffersNoWayToChangeAnything(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, func(o *Options) { o.ReadOnly = true })
 	k := h.app.env.Keys
 	mutating := k.Mutating()

@@ -8,6 +8,7 @@ import (
 )
 
 func TestMatchASCII(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		text, pat string
 		want      []int // nil: no match
@@ -42,6 +43,7 @@ func TestMatchASCII(t *testing.T) {
 }
 
 func TestFuzzyFindRanksAndRequiresEveryWord(t *testing.T) {
+	t.Parallel()
 	items := []string{"staging/app/config", "prod/db/postgres", "dev/db/postgres", "prod/api/stripe"}
 	f := func(i int) []fuzzyField { return []fuzzyField{newFuzzyField(items[i], 0, 0)} }
 	hits := fuzzyFind("pg prod", f, len(items), nil)
@@ -65,6 +67,7 @@ func TestFuzzyFindRanksAndRequiresEveryWord(t *testing.T) {
 }
 
 func TestFuzzyMatchStaysInOneField(t *testing.T) {
+	t.Parallel()
 	// "pn" spans the name (p) and the description (n) but no single field.
 	fields := []fuzzyField{newFuzzyField("prod", 0, 0), newFuzzyField("nothing", 5, 0)}
 	f := func(int) []fuzzyField { return fields }
@@ -78,6 +81,7 @@ func TestFuzzyMatchStaysInOneField(t *testing.T) {
 }
 
 func TestFuzzyHighlight(t *testing.T) {
+	t.Parallel()
 	base, match := lipgloss.NewStyle(), lipgloss.NewStyle().Bold(true)
 	got := fuzzyHighlight("mysql-orders", 8, []int{3, 8, 9, 14}, base, match)
 	want := match.Render("my") + base.Render("sql-") + match.Render("o") + base.Render("rders")

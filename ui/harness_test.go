@@ -3,11 +3,13 @@ package ui
 import (
 	"context"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/cursor"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -18,16 +20,25 @@ import (
 
 // harness drives an App the way Bubble Tea would, but under the test's
 // control: commands run in goroutines, their messages queue up, and the test
-// processes them (in Update, on the test goroutine) until the screen shows
-// what it waits for.
+// processes them (in Update, on the test goroutine). It never waits for a
+// quiet period: it counts the commands still running, so "settled" means
+// every command has returned and its message was processed. Timers
+// (tea.Tick, tea.Every: reveal expiry, status TTL, spinners, rotation
+// polling) are not counted: they fire in real time and a test that needs
+// one waits for what it does (waitUntil), never for a fixed pause.
 type harness struct {
 	t    *testing.T
 	app  *App
 	emu  *emulator.Server
 	msgs chan tea.Msg
+	busy int // commands (not timers) whose message the test goroutine has not taken yet
 	quit bool
 	done chan struct{}
 }
+
+// settleTimeout bounds how long commands may keep running before a test
+// fails: far beyond any per-call timeout the tests configure.
+const settleTimeout = 30 * time.Second
 
 // fakeClipboard is an in-memory system clipboard.
 type fakeClipboard struct {
@@ -113,24 +124,65 @@ func newHarness(t *testing.T, width, height int, emuOpts emulator.Options, mod f
 	return h
 }
 
+// cmdDone carries the message of a counted command (or, with a nil msg,
+// marks the end of a sequence's counted part): taking it off the queue is
+// what tells the test goroutine that the command is done.
+type cmdDone struct{ msg tea.Msg }
+
 // run executes a command in the background; its message is queued.
 func (h *harness) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
-	go func() {
-		msg := cmd()
-		select {
-		case h.msgs <- msg:
-		case <-h.done:
+	if isTimer(cmd) {
+		go func() { h.post(cmd()) }()
+		return
+	}
+	h.busy++
+	go func() { h.post(cmdDone{cmd()}) }()
+}
+
+// post queues a command's message unless the test has ended.
+func (h *harness) post(msg tea.Msg) bool {
+	select {
+	case h.msgs <- msg:
+		return true
+	case <-h.done:
+		return false
+	}
+}
+
+// timerFuncs are the functions whose returned commands wait for real time:
+// tea.Tick and tea.Every (the app's timers, spinners) and the text cursor's
+// blink, which waits on a context deadline.
+func timerFuncs() []string {
+	return []string{
+		"charm.land/bubbletea/v2.Tick.",
+		"charm.land/bubbletea/v2.Every.",
+		"charm.land/bubbles/v2/cursor.(*Model).Blink.",
+	}
+}
+
+// isTimer reports whether cmd is a timer, which the harness lets run in
+// real time without waiting for it.
+func isTimer(cmd tea.Cmd) bool {
+	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	for _, f := range timerFuncs() {
+		if strings.HasPrefix(name, f) {
+			return true
 		}
-	}()
+	}
+	return false
 }
 
 // deliver processes one message the way the Bubble Tea runtime would.
 func (h *harness) deliver(msg tea.Msg) {
 	switch msg := msg.(type) {
 	case nil:
+		return
+	case cmdDone:
+		h.busy--
+		h.deliver(msg.msg)
 		return
 	case tea.BatchMsg:
 		for _, c := range msg {
@@ -147,17 +199,27 @@ func (h *harness) deliver(msg tea.Msg) {
 		for i := range cmds {
 			cmds[i] = v.Index(i).Interface().(tea.Cmd)
 		}
+		h.busy++
 		go func() {
+			counted := true
 			for _, c := range cmds {
 				if c == nil {
 					continue
 				}
-				m := c()
-				select {
-				case h.msgs <- m:
-				case <-h.done:
+				if counted && isTimer(c) {
+					// The rest of the sequence waits for the timer: it runs
+					// on, uncounted, as a timer would.
+					counted = false
+					if !h.post(cmdDone{}) {
+						return
+					}
+				}
+				if !h.post(c()) {
 					return
 				}
+			}
+			if counted {
+				h.post(cmdDone{})
 			}
 		}()
 		return
@@ -166,23 +228,44 @@ func (h *harness) deliver(msg tea.Msg) {
 	h.run(cmd)
 }
 
-// send delivers a message now, then drains what is already queued.
+// send delivers a message now, then settles.
 func (h *harness) send(msg tea.Msg) {
 	h.deliver(msg)
-	h.drain(20 * time.Millisecond)
+	h.settle()
 }
 
-// drain processes queued messages until none arrives for quiet.
-func (h *harness) drain(quiet time.Duration) {
+// settle processes messages until every command (timers aside) has
+// returned and its message was processed.
+func (h *harness) settle() {
+	h.t.Helper()
+	var deadline <-chan time.Time
 	for {
+		if h.busy == 0 {
+			// Every counted command's message was taken: what is not in
+			// the queue now can only come from a timer.
+			select {
+			case m := <-h.msgs:
+				h.deliver(m)
+				continue
+			default:
+				return
+			}
+		}
+		if deadline == nil {
+			deadline = time.After(settleTimeout)
+		}
 		select {
 		case m := <-h.msgs:
 			h.deliver(m)
-		case <-time.After(quiet):
-			return
+		case <-deadline:
+			h.t.Fatalf("%d commands still running after %s; screen:\n%s", h.busy, settleTimeout, h.screen())
 		}
 	}
 }
+
+// drain settles. The quiet period it once waited for is ignored: the
+// harness knows when commands are done.
+func (h *harness) drain(time.Duration) { h.settle() }
 
 // press sends the first key of a binding, by binding, never by literal.
 func (h *harness) press(b key.Binding) {
@@ -235,7 +318,9 @@ func (h *harness) waitFor(want string) string {
 }
 
 // waitUntil processes messages until cond holds for the screen, or fails
-// after 10 seconds with the screen in the message.
+// after 10 seconds with the screen in the message. It checks the screen
+// after every message, so a passing state is not missed, and between
+// messages it blocks (for a running command or a timer), never polls.
 func (h *harness) waitUntil(what string, cond func(screen string) bool) string {
 	h.t.Helper()
 	deadline := time.After(10 * time.Second)
@@ -246,9 +331,27 @@ func (h *harness) waitUntil(what string, cond func(screen string) bool) string {
 		select {
 		case m := <-h.msgs:
 			h.deliver(m)
-		case <-time.After(10 * time.Millisecond):
 		case <-deadline:
 			h.t.Fatalf("timed out waiting for %s; screen:\n%s", what, h.screen())
 		}
+	}
+}
+
+// The harness tells timers from other commands by the function tea.Tick and
+// tea.Every return; if Bubble Tea changes that, this fails instead of the
+// harness silently waiting for every timer.
+func TestHarnessTellsTimersFromCommands(t *testing.T) {
+	t.Parallel()
+	fn := func(time.Time) tea.Msg { return nil }
+	if !isTimer(tea.Tick(time.Hour, fn)) || !isTimer(tea.Every(time.Hour, fn)) {
+		t.Error("tea.Tick or tea.Every not recognised as a timer")
+	}
+	c := cursor.New()
+	c.SetMode(cursor.CursorBlink)
+	if !isTimer(c.Focus()) {
+		t.Error("the cursor's blink not recognised as a timer")
+	}
+	if isTimer(func() tea.Msg { return nil }) || isTimer(tea.Batch(func() tea.Msg { return nil }, func() tea.Msg { return nil })) {
+		t.Error("a plain command taken for a timer")
 	}
 }

@@ -84,6 +84,7 @@ func around(s string, i int) string {
 }
 
 func TestTerminalHazardCatchesWhatItMust(t *testing.T) {
+	t.Parallel()
 	safe := "\x1b[1;38;5;8mbold\x1b[m plain 密码 e\u0301\n\x1b[38;2;255;0;8mx\x1b[0m"
 	if h := terminalHazard(safe, 20); h != "" {
 		t.Fatalf("app styles flagged: %s", h)

@@ -220,6 +220,7 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 // The hostile text is shown, escaped, where an operator looks for it: the
 // sanitizer must not hide what AWS holds, only make it harmless.
 func TestHostileTextIsShownEscaped(t *testing.T) {
+	t.Parallel()
 	h := hostileHarness(t, 200, 60)
 	k := h.app.env.Keys
 	waitLoaded(h)

@@ -27,6 +27,7 @@ var inlineSeeds = []string{
 }
 
 func TestInlineProblemMatchesTheWidgets(t *testing.T) {
+	t.Parallel()
 	for _, text := range inlineSeeds {
 		for _, multi := range []bool{false, true} {
 			p := inlineProblem(text, multi)
@@ -50,6 +51,7 @@ func TestInlineProblemMatchesTheWidgets(t *testing.T) {
 
 // The reasons name the kind of character, never the text.
 func TestInlineProblemNeverQuotesTheText(t *testing.T) {
+	t.Parallel()
 	for _, text := range []string{"secretA\x00", "secretB\ufffd", "secretC\t", "secretD\xff"} {
 		p := inlineProblem(text, false)
 		if p == "" || strings.Contains(p, "secret") {

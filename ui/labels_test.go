@@ -32,6 +32,7 @@ func holderIn(h *harness, store aws.Store, name, label string) string {
 }
 
 func TestMoveLabelCustom(t *testing.T) {
+	t.Parallel()
 	audit := newWriteAuditLog()
 	h := writeHarness(t, func(o *Options) { o.Audit = audit })
 	store := connectStore(h, "us-east-1")
@@ -64,6 +65,7 @@ func TestMoveLabelCustom(t *testing.T) {
 }
 
 func TestMoveLabelNewCustomValidated(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
@@ -95,6 +97,7 @@ func TestMoveLabelNewCustomValidated(t *testing.T) {
 }
 
 func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
@@ -126,6 +129,7 @@ func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
 }
 
 func TestRemoveLabel(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
@@ -148,6 +152,7 @@ func TestRemoveLabel(t *testing.T) {
 }
 
 func TestRemoveLabelRefusesCurrent(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/ssh/deploy-key"
@@ -164,6 +169,7 @@ func TestRemoveLabelRefusesCurrent(t *testing.T) {
 // The footer names the keys that work now: while the production name guard
 // has the keyboard, enter applies and esc cancels; on the buttons, y/n.
 func TestConfirmHelpFollowsNameGuard(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, func(o *Options) { o.ProdPatterns = []string{"test"} })
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"

@@ -28,6 +28,7 @@ func assertFits(t *testing.T, h *harness, width, height int) {
 // TestListGolden renders the list, the filtered list and the all-regions
 // view (one region failing) at 40, 80 and 120 columns.
 func TestListGolden(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{40, 10}, {80, 24}, {120, 30}} {
 		w, ht := size[0], size[1]
 		t.Run(fmt.Sprint(w), func(t *testing.T) {

@@ -50,6 +50,7 @@ func rowOrder(screen string, names ...string) []int {
 func keys() *keymap.KeyMap { return keymap.Default() }
 
 func TestListStreamsPagesWithRunningCount(t *testing.T) {
+	t.Parallel()
 	// 21 seeded + 250 synthetic secrets: three pages of 100.
 	h := newListHarness(t, 120, 30, emulator.Options{SyntheticSecrets: 250}, nil)
 	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 300 * time.Millisecond})
@@ -82,6 +83,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 }
 
 func TestListFirstRowBeforeSecondPage(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 100, 20, emulator.Options{SyntheticSecrets: 150}, nil)
 	// Every ListSecrets call takes 1.5s: the first page is on screen well
 	// before the second one could have arrived.
@@ -103,6 +105,7 @@ func TestListFirstRowBeforeSecondPage(t *testing.T) {
 }
 
 func TestListFuzzyFilterHighlightsMatches(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 120, 30, emulator.Options{}, nil)
 	waitLoaded(h)
 	k := keys()
@@ -161,6 +164,7 @@ func TestListFuzzyFilterHighlightsMatches(t *testing.T) {
 }
 
 func TestListServerFilterPrompt(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 120, 30, emulator.Options{}, nil)
 	waitLoaded(h)
 	k := keys()
@@ -200,6 +204,7 @@ func TestListServerFilterPrompt(t *testing.T) {
 }
 
 func TestParseServerFilter(t *testing.T) {
+	t.Parallel()
 	got, err := parseServerFilter(`name:prod/ tag-key:team description:"order service" name:!prod/legacy !tag-value:old rds`)
 	if err != nil {
 		t.Fatal(err)
@@ -233,6 +238,7 @@ func TestParseServerFilter(t *testing.T) {
 }
 
 func TestListSortCyclesAndReverses(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 120, 40, emulator.Options{}, nil)
 	waitLoaded(h)
 	k := keys()
@@ -270,6 +276,7 @@ func TestListSortCyclesAndReverses(t *testing.T) {
 }
 
 func TestListShowDeletedToggle(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 120, 40, emulator.Options{}, nil)
 	s := waitLoaded(h)
 	if strings.Contains(s, "legacy/reporting-db") {
@@ -300,6 +307,7 @@ func lineWith(screen, sub string) string {
 }
 
 func TestListRowMarkers(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 120, 40, emulator.Options{}, nil)
 	s := waitLoaded(h)
 	if l := lineWith(s, "prod/db/mysql-orders"); !strings.Contains(l, "stuck") {
@@ -317,6 +325,7 @@ func TestListRowMarkers(t *testing.T) {
 }
 
 func TestListStopLoading(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 100, 20, emulator.Options{SyntheticSecrets: 900}, nil)
 	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 250 * time.Millisecond})
 	h.waitFor("100 secrets")
@@ -342,6 +351,7 @@ func TestListStopLoading(t *testing.T) {
 }
 
 func TestListRegionSwitchRemembersRecents(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 100, 30, emulator.Options{}, nil)
 	waitLoaded(h)
 	k := keys()
@@ -370,6 +380,7 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 	}
 }
 
+// Not parallel: it measures that two slow regions load concurrently.
 func TestAllRegionsOneFailingRegion(t *testing.T) {
 	h := newListHarness(t, 120, 40, emulator.Options{}, func(o *Options) {
 		o.Regions = []string{"us-east-1", "eu-west-1", "ap-southeast-2"}
@@ -415,6 +426,7 @@ func TestAllRegionsOneFailingRegion(t *testing.T) {
 }
 
 func TestListRefreshesChangedSecret(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 120, 40, emulator.Options{}, nil)
 	waitLoaded(h)
 	st := h.store("us-east-1")
@@ -449,6 +461,7 @@ func TestListRefreshesChangedSecret(t *testing.T) {
 }
 
 func TestListCopyNameAndARN(t *testing.T) {
+	t.Parallel()
 	clip := &fakeClipboard{available: true}
 	h := newListHarness(t, 120, 40, emulator.Options{}, func(o *Options) { o.Clipboard = clip })
 	waitLoaded(h)
@@ -468,6 +481,7 @@ func TestListCopyNameAndARN(t *testing.T) {
 }
 
 func TestListErrorDoesNotCrash(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 100, 20, emulator.Options{}, nil)
 	waitLoaded(h)
 	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Error: "AccessDeniedException"})
@@ -480,6 +494,7 @@ func TestListErrorDoesNotCrash(t *testing.T) {
 }
 
 func TestListNeverShowsSeededValues(t *testing.T) {
+	t.Parallel()
 	h := newListHarness(t, 200, 60, emulator.Options{}, func(o *Options) {
 		o.Regions = []string{"us-east-1", "eu-west-1", "ap-southeast-2"}
 	})
@@ -509,6 +524,7 @@ func TestListNeverShowsSeededValues(t *testing.T) {
 }
 
 func TestRotationState(t *testing.T) {
+	t.Parallel()
 	now := testNow
 	cases := []struct {
 		s    aws.SecretSummary
@@ -530,6 +546,7 @@ func TestRotationState(t *testing.T) {
 }
 
 func TestRelativeDates(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2025, 6, 2, 12, 0, 0, 0, time.UTC)
 	cases := []struct {
 		t    time.Time
@@ -563,6 +580,7 @@ func TestRelativeDates(t *testing.T) {
 }
 
 func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
+	t.Parallel()
 	rows := rowsOf(benchSummaries(500))
 	tb := newSecretTable(&Env{Keys: keymap.Default(), Styles: NewStyles(true), Now: time.Now})
 	tb.setSize(80, 20)
@@ -582,6 +600,7 @@ func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
 }
 
 func TestLayoutColumnsFitEveryWidth(t *testing.T) {
+	t.Parallel()
 	for w := 20; w <= 240; w++ {
 		for _, region := range []bool{false, true} {
 			c := layoutColumns(w, region, 40)

@@ -93,6 +93,7 @@ func setPort(t *testing.T, s *editSession, kind jsonedit.Kind, text string) {
 }
 
 func TestReviewIsMaskedUntilRevealed(t *testing.T) {
+	t.Parallel()
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
 	val, s := h.loadForEdit("prod/db/postgres")
@@ -132,6 +133,7 @@ func TestReviewIsMaskedUntilRevealed(t *testing.T) {
 }
 
 func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
+	t.Parallel()
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
 	val, s := h.loadForEdit("prod/db/postgres")
@@ -197,6 +199,7 @@ func assertAuditClean(t *testing.T, h *harness, audit *recordingAuditor, extra .
 }
 
 func TestReviewConflictRefusesAndOffersReapply(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	val, s := h.loadForEdit("prod/db/postgres")
 	setPort(t, s, jsonedit.Number, "6543")
@@ -251,6 +254,7 @@ func TestReviewConflictRefusesAndOffersReapply(t *testing.T) {
 }
 
 func TestReviewDroppedResponseMakesOneVersion(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	val, s := h.loadForEdit("prod/db/postgres")
 	setPort(t, s, jsonedit.Number, "6543")
@@ -268,6 +272,7 @@ func TestReviewDroppedResponseMakesOneVersion(t *testing.T) {
 }
 
 func TestReviewProductionAsksForTheName(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.ProdPatterns = []string{"test"} })
 	val, s := h.loadForEdit("prod/db/postgres")
 	setPort(t, s, jsonedit.Number, "6543")

@@ -8,6 +8,7 @@ import (
 )
 
 func TestRollbackPostgres(t *testing.T) {
+	t.Parallel()
 	audit := newWriteAuditLog()
 	h := writeHarness(t, func(o *Options) { o.Audit = audit })
 	store := connectStore(h, "us-east-1")
@@ -56,6 +57,7 @@ func TestRollbackPostgres(t *testing.T) {
 }
 
 func TestRollbackRevealShowsValuesOnlyOnAsk(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	sec := describeNow(h, store, "prod/db/postgres")
@@ -71,6 +73,7 @@ func TestRollbackRevealShowsValuesOnlyOnAsk(t *testing.T) {
 }
 
 func TestRollbackRefusedWithoutPrevious(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	sec := describeNow(h, store, "prod/ssh/deploy-key")

@@ -16,6 +16,7 @@ func rotateHarness(t *testing.T, mod func(*Options)) *harness {
 }
 
 func TestRotateNowFollowsToCompletion(t *testing.T) {
+	t.Parallel()
 	audit := newWriteAuditLog()
 	h := rotateHarness(t, func(o *Options) { o.Audit = audit })
 	store := connectStore(h, "us-east-1")
@@ -59,6 +60,7 @@ func TestRotateNowFollowsToCompletion(t *testing.T) {
 }
 
 func TestRotateFailureReportedStuck(t *testing.T) {
+	t.Parallel()
 	h := rotateHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
@@ -86,6 +88,7 @@ func TestRotateFailureReportedStuck(t *testing.T) {
 }
 
 func TestRotateRefusesWhenStuck(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	sec := describeNow(h, store, "prod/db/mysql-orders")
@@ -97,6 +100,7 @@ func TestRotateRefusesWhenStuck(t *testing.T) {
 }
 
 func TestRotateRetryUsesSameToken(t *testing.T) {
+	t.Parallel()
 	h := rotateHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
@@ -121,6 +125,7 @@ func TestRotateRetryUsesSameToken(t *testing.T) {
 }
 
 func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/mysql-orders"
@@ -149,6 +154,7 @@ func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
 }
 
 func TestStuckRotationCancel(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/mysql-orders"

@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseSchedule(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in      string
 		days    int64
@@ -60,6 +61,7 @@ func TestParseSchedule(t *testing.T) {
 }
 
 func TestRotationSettingsValidatedThenApplied(t *testing.T) {
+	t.Parallel()
 	audit := newWriteAuditLog()
 	h := writeHarness(t, func(o *Options) { o.Audit = audit })
 	store := connectStore(h, "us-east-1")
@@ -123,6 +125,7 @@ func TestRotationSettingsValidatedThenApplied(t *testing.T) {
 }
 
 func TestRotationSettingsTurnOff(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
@@ -144,6 +147,7 @@ func TestRotationSettingsTurnOff(t *testing.T) {
 }
 
 func TestRotationSettingsRefusesConcurrentChange(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"

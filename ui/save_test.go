@@ -38,6 +38,7 @@ func shortTimeoutConnector(url string, timeout time.Duration) Connector {
 // Every answer to the put is lost after AWS applied it: the review says the
 // save is confirmed, and it is.
 func TestSaveLostAnswerIsConfirmed(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 120, 30, nil)
 	val, s := h.loadForEdit("prod/db/postgres")
 	setPort(t, s, jsonedit.Number, "6543")
@@ -70,6 +71,7 @@ func TestSaveLostAnswerIsConfirmed(t *testing.T) {
 // version before anything is said, finds none and says "not saved"; the
 // edits stay in the review and confirming again saves them.
 func TestSaveTimeoutSaysNotSaved(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 140, 30, func(o *Options) { o.CallTimeout = time.Second })
 	// The harness's connector has a 5 s timeout; swap in a 1 s one.
 	h.app.opts.Connect = shortTimeoutConnector(h.emu.URL, time.Second)
@@ -103,6 +105,7 @@ func TestSaveTimeoutSaysNotSaved(t *testing.T) {
 // Editing AWSPREVIOUS: the review reads AWSCURRENT and lists every field the
 // save changes, marking the one the operator did not touch.
 func TestReviewOfOlderVersionListsWhatItReverts(t *testing.T) {
+	t.Parallel()
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 160, 40, func(o *Options) { o.Audit = audit })
 	st := h.store("us-east-1")
@@ -174,6 +177,7 @@ func TestReviewOfOlderVersionListsWhatItReverts(t *testing.T) {
 // A save that died after its put left smtui's private label on the new
 // version; opening the secret's value removes it and says so.
 func TestValueScreenRemovesLeftoverSaveLabel(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 140, 30, func(o *Options) {
 		o.Now = func() time.Time { return testNow.Add(aws.SaveLabelGrace + time.Minute) }
 	})
@@ -195,6 +199,7 @@ func TestValueScreenRemovesLeftoverSaveLabel(t *testing.T) {
 // A save label on a version created moments ago belongs to a save in
 // progress (perhaps another instance's): opening the secret leaves it.
 func TestValueScreenKeepsRecentSaveLabel(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 140, 30, nil)
 	st := h.store("us-east-1")
 	tok := aws.NewRequestToken()
@@ -219,6 +224,7 @@ func TestValueScreenKeepsRecentSaveLabel(t *testing.T) {
 // The versions screen finds a leftover in the list it just loaded (no extra
 // listing when there is none), removes it, says so and shows the list again.
 func TestVersionsScreenRemovesLeftoverSaveLabel(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 160, 30, func(o *Options) {
 		o.Now = func() time.Time { return testNow.Add(aws.SaveLabelGrace + time.Minute) }
 	})

@@ -70,6 +70,7 @@ func recv[T any](t *testing.T, ch <-chan T, what string) T {
 }
 
 func TestSignalWatchTermIsAnOrderlyStop(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	sigs, returned, cleaned, _ := watch(p, time.Millisecond)
 	sigs <- syscall.SIGTERM
@@ -90,6 +91,7 @@ func TestSignalWatchTermIsAnOrderlyStop(t *testing.T) {
 // SIGTERM is delivered when the editor returns, with no kill meanwhile (no
 // grace timer for SIGINT and SIGTERM).
 func TestSignalWatchTermWhileEditorOpenWaitsForTheEditor(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	p.blockSend = make(chan struct{})
 	sigs, returned, cleaned, _ := watch(p, time.Millisecond)
@@ -112,12 +114,15 @@ func TestSignalWatchTermWhileEditorOpenWaitsForTheEditor(t *testing.T) {
 }
 
 func TestSignalWatchHangupIsForcedAfterGrace(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	p.stopOnKill = true
 	forced := make(chan struct{}, 1)
 	sigs := make(chan os.Signal, 1)
 	received := make(chan os.Signal, 1)
-	w := SignalWatch{Signals: sigs, Program: p, Grace: 5 * time.Millisecond, Received: received,
+	// The grace also bounds how long the kill may take to stop the program
+	// before Exit: long enough for its goroutine to run on a loaded machine.
+	w := SignalWatch{Signals: sigs, Program: p, Grace: 500 * time.Millisecond, Received: received,
 		Force: func() { forced <- struct{}{} }, Exit: func(int) { t.Error("Exit called although Kill stopped the program") }}
 	returned := make(chan struct{})
 	go func() { defer close(returned); w.Run(p.done) }()
@@ -132,6 +137,7 @@ func TestSignalWatchHangupIsForcedAfterGrace(t *testing.T) {
 }
 
 func TestSignalWatchSecondSignalForces(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	p.stopOnKill = true
 	sigs, returned, cleaned, _ := watch(p, time.Hour)
@@ -145,6 +151,7 @@ func TestSignalWatchSecondSignalForces(t *testing.T) {
 }
 
 func TestSignalWatchExitsWhenKillCannotStopTheProgram(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram() // Kill does not end it (an editor ignores the hang-up)
 	sigs, returned, _, exited := watch(p, 5*time.Millisecond)
 	sigs <- syscall.SIGQUIT
@@ -156,6 +163,7 @@ func TestSignalWatchExitsWhenKillCannotStopTheProgram(t *testing.T) {
 }
 
 func TestSignalWatchEndsWithTheProgram(t *testing.T) {
+	t.Parallel()
 	p := newFakeProgram()
 	_, returned, cleaned, _ := watch(p, time.Millisecond)
 	p.finish()

@@ -14,6 +14,7 @@ import (
 // for a plain put (recorded): the version the put demotes to AWSPREVIOUS
 // loses AWSPENDING, so a finished manual rotation does not look stuck.
 func TestStuckCheckAgreesWithAWSLabelRule(t *testing.T) {
+	t.Parallel()
 	const fn = "arn:aws:lambda:us-east-1:123456789012:function:Rotate"
 	h := newHarness(t, 100, 30, emulator.Options{LambdaFunctions: []string{fn}}, nil)
 	store := connectStore(h, "us-east-1")

@@ -11,6 +11,7 @@ import (
 // The startup error goes to the terminal (stderr): an endpoint's message
 // carrying OSC 8 and C1 controls is shown escaped, never written raw.
 func TestStartupErrorSanitizesTheAWSMessage(t *testing.T) {
+	t.Parallel()
 	got := StartupError(errors.New(emulator.HostileErrorMessage))
 	if strings.ContainsAny(got, "\x1b\x07\u0085\u009b\r") {
 		t.Fatalf("startup error writes controls raw: %q", got)

@@ -14,6 +14,7 @@ import (
 func (h *harness) statusLine() string { return strings.TrimSpace(ansi.Strip(h.app.statusView())) }
 
 func TestRetrySuccessClearsTheOldError(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "DescribeSecret", Error: "AccessDeniedException"})
 	sum := h.summary("us-east-1", "prod/api/stripe")
@@ -47,6 +48,7 @@ func TestRetrySuccessClearsTheOldError(t *testing.T) {
 }
 
 func TestErrorStaysWhenAnotherScreenSucceeds(t *testing.T) {
+	t.Parallel()
 	var s statusErrors
 	a, b := &detailScreen{}, &detailScreen{}
 	if s.noteOutcome(resultMsg[int]{owner: a, err: errors.New("boom")}) {

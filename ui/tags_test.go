@@ -17,6 +17,7 @@ func tagMap(tags []aws.Tag) map[string]string {
 }
 
 func TestTagsAddChangeRemove(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	k := h.app.env.Keys
@@ -70,6 +71,7 @@ func TestTagsAddChangeRemove(t *testing.T) {
 }
 
 func TestTagsRefuseConcurrentChange(t *testing.T) {
+	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	k := h.app.env.Keys

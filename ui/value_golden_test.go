@@ -49,6 +49,7 @@ func checkGolden(t *testing.T, h *harness, needles []string, name string) {
 // TestSecretScreensGolden renders the detail, versions and masked value
 // screens at 40, 80 and 120 columns.
 func TestSecretScreensGolden(t *testing.T) {
+	t.Parallel()
 	for _, width := range []int{40, 80, 120} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			h := newSecretHarness(t, width, 30, nil)

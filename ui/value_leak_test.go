@@ -66,6 +66,7 @@ func backToList(h *harness) {
 // listed secret, scrolling each screen, and proves no GetSecretValue was
 // made: a value is read only when the operator opens it.
 func TestBrowsingNeverReadsValues(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	waitListed(h)
 	k := h.app.env.Keys
@@ -171,6 +172,7 @@ func assertNoLeak(t *testing.T, needles []string, where, screen string) {
 // version's value (masked table, masked raw view, expanded rows) at 80 and
 // 40 columns, and fails if any seeded value shows.
 func TestNoSeededValueOnAnyMaskedScreen(t *testing.T) {
+	t.Parallel()
 	for _, width := range []int{80, 40} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			h := newSecretHarness(t, width, 24, nil)

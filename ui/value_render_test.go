@@ -9,6 +9,7 @@ import (
 )
 
 func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
+	t.Parallel()
 	src := `{"a":1e3,"b":{"c":[1,"x",null,{}],"d":true},"e":[],"f":"\u00e9"}`
 	doc, err := jsonedit.Parse([]byte(src))
 	if err != nil {
@@ -38,6 +39,7 @@ func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
 }
 
 func TestHexDump(t *testing.T) {
+	t.Parallel()
 	lines := hexDump([]byte("ABCDEFGHIJKLMNOPQ\x00"), 16)
 	if len(lines) != 2 {
 		t.Fatalf("%d lines", len(lines))
@@ -57,6 +59,7 @@ func TestHexDump(t *testing.T) {
 }
 
 func TestRelativeTimes(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2025, 6, 2, 12, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		t    time.Time

@@ -45,6 +45,7 @@ func (h *harness) currentJSON(name string) map[string]any {
 }
 
 func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	v := h.openValue("staging/app/config")
 	if v.err != nil {
@@ -97,6 +98,7 @@ func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
 }
 
 func TestValueRawViewPrettyPreservesSpelling(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 60, nil)
 	h.openValue("staging/app/config")
 	k := h.app.env.Keys
@@ -118,6 +120,7 @@ func TestValueRawViewPrettyPreservesSpelling(t *testing.T) {
 }
 
 func TestValuePEMRawViewIsNotCut(t *testing.T) {
+	t.Parallel()
 	for _, width := range []int{40, 80} {
 		h := newSecretHarness(t, width, 24, nil)
 		h.openValue("prod/ssh/deploy-key")
@@ -157,6 +160,7 @@ func TestValuePEMRawViewIsNotCut(t *testing.T) {
 }
 
 func TestValueBinaryShowsSizeBase64AndHex(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 60, nil)
 	v := h.openValue("prod/tls/keystore")
 	if v.kind != valueBinary {
@@ -175,6 +179,7 @@ func TestValueBinaryShowsSizeBase64AndHex(t *testing.T) {
 }
 
 func TestValueRevealOneAllAndRemaskOnLeave(t *testing.T) {
+	t.Parallel()
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.Audit = audit })
 	h.openValue("prod/db/postgres")
@@ -244,6 +249,8 @@ func (h *harness) waitValueGone() {
 	})
 }
 
+// Not parallel: it races key presses against a real 150ms timer, which
+// needs the CPU the parallel tests would take.
 func TestValueRemasksAfterIdleTimeout(t *testing.T) {
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.RevealTimeout = 150 * time.Millisecond })
 	h.openValue("prod/api/stripe")
@@ -264,6 +271,7 @@ func TestValueRemasksAfterIdleTimeout(t *testing.T) {
 }
 
 func TestValueCopyFieldWithoutRevealing(t *testing.T) {
+	t.Parallel()
 	clip := &fakeClipboard{available: true}
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.Clipboard = clip; o.Audit = audit })
@@ -315,6 +323,7 @@ func TestValueCopyFieldWithoutRevealing(t *testing.T) {
 }
 
 func TestValueErrorsNameTheCause(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "GetSecretValue", Error: "AccessDeniedException"})
 	v := h.openValue("prod/api/stripe")

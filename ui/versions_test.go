@@ -6,6 +6,7 @@ import (
 )
 
 func TestVersionsListsLabelsNewestFirst(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 120, 30, nil)
 	h.openDetail("prod/api/stripe")
 	h.press(h.app.env.Keys.Detail.Versions)
@@ -56,6 +57,7 @@ func TestVersionsListsLabelsNewestFirst(t *testing.T) {
 }
 
 func TestVersionsOpenSelectedValue(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 100, 30, nil)
 	h.openDetail("prod/api/stripe")
 	h.press(h.app.env.Keys.Detail.Versions)
@@ -77,6 +79,7 @@ func TestVersionsOpenSelectedValue(t *testing.T) {
 }
 
 func TestVersionsNarrowDropsColumns(t *testing.T) {
+	t.Parallel()
 	h := newSecretHarness(t, 40, 12, nil)
 	h.openDetail("prod/db/postgres")
 	h.press(h.app.env.Keys.Detail.Versions)

@@ -66,6 +66,7 @@ func pressEach(h *harness, where string, readOnly bool, cases []bindingCase) {
 }
 
 func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
+	t.Parallel()
 	for _, readOnly := range []bool{false, true} {
 		name := "read-write"
 		if readOnly {
@@ -140,6 +141,7 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 
 // Keys that cannot apply say why instead of opening a dialog that fails.
 func TestWriteKeysThatCannotApplySaySo(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	k := h.app.env.Keys
 	stays := func(where string, b key.Binding, want string) {
@@ -167,6 +169,7 @@ func TestWriteKeysThatCannotApplySaySo(t *testing.T) {
 // A rollback made from the versions screen shows on it at once, and on the
 // detail screen under it, without pressing refresh.
 func TestDetailAndVersionsFollowAChange(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
@@ -195,6 +198,7 @@ func TestDetailAndVersionsFollowAChange(t *testing.T) {
 // A force delete made from the top of the stack leaves no screen of that
 // secret pretending it still exists, and no value in memory.
 func TestForceDeleteClosesOverTheSecretsScreens(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "dev/api/sendgrid"
 	d := h.openFromList(name)
@@ -238,6 +242,7 @@ func TestForceDeleteClosesOverTheSecretsScreens(t *testing.T) {
 // nothing would be lost, masked; with an unsaved edit it keeps the edit and
 // says a newer version exists.
 func TestValueScreenFollowsANewCurrentVersion(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
@@ -282,6 +287,7 @@ func TestValueScreenFollowsANewCurrentVersion(t *testing.T) {
 // The footer always ends with "? help", however narrow, and leads with the
 // keys that matter on the screen: write keys included unless read-only.
 func TestShortHelpShowsTheWriteKeysAndAlwaysHelp(t *testing.T) {
+	t.Parallel()
 	for _, readOnly := range []bool{false, true} {
 		h := flowHarness(t, func(o *Options) { o.ReadOnly = readOnly })
 		k := h.app.env.Keys
@@ -322,6 +328,7 @@ func TestShortHelpShowsTheWriteKeysAndAlwaysHelp(t *testing.T) {
 // On a narrow window the header keeps the screen on top in view: the
 // account and the first crumbs give way first.
 func TestHeaderKeepsTheScreenOnTop(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	h.openFromList("prod/db/postgres")
 	h.press(h.app.env.Keys.Detail.Value)
@@ -344,6 +351,7 @@ func TestHeaderKeepsTheScreenOnTop(t *testing.T) {
 // Esc in the new-secret form asks before throwing away what was typed; the
 // footer says what y and n do.
 func TestCreateFormAsksBeforeDiscarding(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	k := h.app.env.Keys
 	h.press(k.Common.New)
@@ -370,6 +378,7 @@ func TestCreateFormAsksBeforeDiscarding(t *testing.T) {
 // The stuck-rotation screen keeps its ways out in view on a 40x10 window,
 // dropping the end of the explanation instead.
 func TestStuckScreenFitsASmallWindow(t *testing.T) {
+	t.Parallel()
 	h := flowHarness(t, nil)
 	h.openFromList("prod/db/mysql-orders")
 	h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
