@@ -11,8 +11,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sso"
+	"github.com/aws/aws-sdk-go-v2/service/ssooidc"
 )
 
 // DefaultMaxAttempts is how many times a request is tried (first try
@@ -140,6 +143,9 @@ func loadConfig(ctx context.Context, o ConnectOptions) (awssdk.Config, error) {
 	if o.Region != "" {
 		opts = append(opts, config.WithRegion(o.Region))
 	}
+	if o.EndpointURL != "" {
+		opts = append(opts, ssoEndpointOptions(o.EndpointURL)...)
+	}
 	if o.MFACode != nil {
 		opts = append(opts, config.WithAssumeRoleCredentialOptions(func(ao *stscreds.AssumeRoleOptions) {
 			ao.TokenProvider = o.MFACode
@@ -157,6 +163,34 @@ func loadConfig(ctx context.Context, o ConnectOptions) (awssdk.Config, error) {
 	}
 	return awssdk.Config{}, &Error{Kind: KindCredentials, Op: "connect", Message: err.Error(),
 		Hint: "check your AWS config and credentials files, or try --demo", Err: err}
+}
+
+// ssoEndpointOptions point the SSO credential provider's portal and OIDC
+// clients at endpoint, as ConnectOptions.EndpointURL does for Secrets
+// Manager (the emulator serves all three on one port).
+func ssoEndpointOptions(endpoint string) []func(*config.LoadOptions) error {
+	return []func(*config.LoadOptions) error{
+		config.WithSSOProviderOptions(func(o *ssocreds.Options) {
+			o.Client = ssoPortalAt{next: o.Client, endpoint: endpoint}
+		}),
+		config.WithSSOTokenProviderOptions(func(o *ssocreds.SSOTokenProviderOptions) {
+			o.ClientOptions = append(o.ClientOptions, func(so *ssooidc.Options) {
+				so.BaseEndpoint = awssdk.String(endpoint)
+			})
+		}),
+	}
+}
+
+// ssoPortalAt sends GetRoleCredentials to a fixed endpoint.
+type ssoPortalAt struct {
+	next     ssocreds.GetRoleCredentialsAPIClient
+	endpoint string
+}
+
+func (p ssoPortalAt) GetRoleCredentials(ctx context.Context, in *sso.GetRoleCredentialsInput,
+	optFns ...func(*sso.Options)) (*sso.GetRoleCredentialsOutput, error) {
+	optFns = append(optFns, func(o *sso.Options) { o.BaseEndpoint = awssdk.String(p.endpoint) })
+	return p.next.GetRoleCredentials(ctx, in, optFns...)
 }
 
 // newRetryer is adaptive retry mode with a bounded number of attempts.

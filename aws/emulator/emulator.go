@@ -38,6 +38,9 @@ type Options struct {
 	// value, without validating the name (listing tests use names AWS's own
 	// services create, such as rds!db-...).
 	SecretNames []string
+	// SSO configures the emulated IAM Identity Center (OIDC device login
+	// and the portal's GetRoleCredentials) served beside Secrets Manager.
+	SSO SSOOptions
 }
 
 const defaultRotationStepDelay = 400 * time.Millisecond
@@ -55,6 +58,7 @@ type Emulator struct {
 	requests map[string]int
 	failRot  map[string]string // secret id (name or ARN) -> step
 	lambdas  map[string]bool   // unqualified ARNs of the rotation functions that exist
+	sso      *ssoState         // IAM Identity Center clients, device grants and tokens
 
 	listQuota map[string]*tokenBucket // ListSecrets quota by region
 	throttled map[string]int          // requests refused by the quota, by operation
@@ -85,6 +89,7 @@ func New(opts Options) *Emulator {
 		requests: map[string]int{},
 		failRot:  map[string]string{},
 		lambdas:  map[string]bool{},
+		sso:      newSSOState(),
 		ctx:      ctx,
 
 		listQuota: map[string]*tokenBucket{},

@@ -63,7 +63,8 @@ var operations = map[string]handler{
 	"ValidateResourcePolicy":   (*Emulator).validateResourcePolicy,
 }
 
-// ServeHTTP answers one Secrets Manager API request.
+// ServeHTTP answers one Secrets Manager API request, or one IAM Identity
+// Center request (OIDC and SSO portal paths, see sso.go).
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e.mu.Lock()
 	ok := e.beginLocked()
@@ -74,6 +75,10 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	defer e.inflight.Done()
 
+	if op := ssoRoute(r); op != "" {
+		e.serveSSO(w, r, op)
+		return
+	}
 	if r.Method != http.MethodPost {
 		writeError(w, errorf(codeUnknownOperation, "Only POST / is supported, not %s %s.", r.Method, r.URL.Path))
 		return
