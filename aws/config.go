@@ -2,13 +2,18 @@ package aws
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
+	"fmt"
 	"github.com/aws/smithy-go/logging"
+	"net/http"
 	"os"
 	"time"
 
 	awssdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
@@ -124,7 +129,35 @@ func staticConfig(o ConnectOptions) (awssdk.Config, error) {
 	if env.BaseEndpoint != "" && (env.IgnoreConfiguredEndpoints == nil || !*env.IgnoreConfiguredEndpoints) {
 		cfg.BaseEndpoint = awssdk.String(env.BaseEndpoint)
 	}
+	if env.CustomCABundle != "" {
+		client, err := caBundleClient(env.CustomCABundle)
+		if err != nil {
+			return awssdk.Config{}, &Error{Kind: KindInvalidParameter, Op: "connect", Message: err.Error(), Err: err,
+				Hint: "point AWS_CA_BUNDLE at a readable PEM file of CA certificates"}
+		}
+		cfg.HTTPClient = client
+	}
 	return cfg, nil
+}
+
+// caBundleClient is the SDK's HTTP client (proxy from the environment kept)
+// trusting only the CA certificates of the PEM file at path, as the config
+// loader builds it for AWS_CA_BUNDLE.
+func caBundleClient(path string) (*awshttp.BuildableClient, error) {
+	pem, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read CA bundle: %w", err)
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("CA bundle %s holds no PEM certificate", path)
+	}
+	return awshttp.NewBuildableClient().WithTransportOptions(func(tr *http.Transport) {
+		if tr.TLSClientConfig == nil {
+			tr.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+		}
+		tr.TLSClientConfig.RootCAs = pool
+	}), nil
 }
 
 // loadConfig is config.LoadDefaultConfig with our profile, region, MFA

@@ -94,8 +94,14 @@ func classify(e *Error, err error, c errContext) {
 	var apiErr smithy.APIError
 	hasAPI := errors.As(err, &apiErr)
 
-	// Credential problems first: resolving credentials can itself time out
+	// A transport failure is said in a sentence, even while resolving
+	// credentials (SSO's OIDC host not resolving is a network problem, not
+	// an expired session); but resolving credentials can itself time out
 	// (e.g. the EC2 metadata service), and that is a credentials problem.
+	if p, ok := describeTransport(err); ok && !hasAPI && !(p.kind == KindTimeout && isCredentialError(err)) {
+		e.Kind, e.Message, e.Hint = p.kind, p.message, p.hint
+		return
+	}
 	if isCredentialError(err) || (hasAPI && credentialCodes[apiErr.ErrorCode()]) {
 		e.Kind = KindCredentials
 		e.Message = credentialMessage(err, apiErr, hasAPI)

@@ -64,7 +64,7 @@ func TestMapErrorKinds(t *testing.T) {
 		{"cancelled", opErr("GetSecretValue", &smithy.CanceledError{Err: context.Canceled}), KindTimeout, "cancelled"},
 		{"connection refused", opErr("GetSecretValue", &retry.MaxAttemptsError{Attempt: 3, Err: refused}), KindNetwork, "connection refused"},
 		{"dns", opErr("ListSecrets", &smithyhttp.RequestSendError{Err: &url.Error{Op: "Post", URL: "https://x/",
-			Err: &net.DNSError{Err: "no such host", Name: "secretsmanager.xx-1.amazonaws.com", IsNotFound: true}}}), KindNetwork, "no such host"},
+			Err: &net.DNSError{Err: "no such host", Name: "secretsmanager.xx-1.amazonaws.com", IsNotFound: true}}}), KindNetwork, "cannot reach secretsmanager.xx-1.amazonaws.com: the name does not resolve (DNS)"},
 		{"dropped response", opErr("PutSecretValue", &smithyhttp.RequestSendError{Err: errors.New("EOF")}), KindNetwork, "EOF"},
 		{"unknown code", opErr("GetSecretValue", apiErr("SomethingNewException", "new thing")), KindUnknown, "SomethingNewException: new thing"},
 		{"unknown server fault", opErr("GetSecretValue", &smithy.GenericAPIError{Code: "Weird", Message: "boom", Fault: smithy.FaultServer}),
