@@ -189,7 +189,20 @@ func isCredentialError(err error) bool {
 	var procErr *processcreds.ProviderError
 	var missing *credentialsMissingError
 	return errors.As(err, &signErr) || errors.As(err, &ssoErr) || errors.As(err, &procErr) ||
-		errors.As(err, &missing)
+		errors.As(err, &missing) || isIdentityError(err)
+}
+
+// isIdentityError reports a failure to resolve the caller's identity before
+// a request was sent. The SDK's clients wrap it in plain errors ("get
+// identity: get credentials: ...", auth.go of each service), so its text is
+// the only mark; e.g. an SSO token cache file that does not exist yet.
+func isIdentityError(err error) bool {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if strings.HasPrefix(err.Error(), "get identity: ") {
+			return true
+		}
+	}
+	return false
 }
 
 // credentialsMissingError is returned by CheckCredentials when no provider
@@ -227,7 +240,11 @@ func credentialMessage(err error, apiErr smithy.APIError, hasAPI bool) string {
 	if errors.As(err, &missing) {
 		return missing.Error()
 	}
-	return innermostMessage(err)
+	msg := innermostMessage(err)
+	for _, p := range []string{"get identity: ", "get credentials: ", "failed to refresh cached credentials, "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	return msg
 }
 
 func credentialHint(c errContext, err error) string {

@@ -367,3 +367,76 @@ func TestSSOExpiredSessionFailsWithLoginHint(t *testing.T) {
 		t.Errorf("expired session: %v (hint %q)", err, hintOf(err))
 	}
 }
+
+// The operator continues where they were: a Store connected while the
+// session was missing works once the log-in is done, without reconnecting.
+func TestSSOStoreRecoversAfterLogin(t *testing.T) {
+	w := newSSOWorld(t, emulator.SSOOptions{})
+	ctx := context.Background()
+	sessions := NewSessions(ConnectOptions{EndpointURL: w.url, MaxAttempts: 1})
+	st, err := sessions.Store(ctx, "oncall", "eu-west-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.ListSecretsPage(ctx, ListOptions{}, "")
+	if KindOf(err) != KindCredentials || !strings.Contains(hintOf(err), "aws sso login --profile oncall") {
+		t.Fatalf("before login: %v (hint %q)", err, hintOf(err))
+	}
+	if e := err.(*Error); !strings.HasPrefix(e.Message, "failed to read cached SSO token file") {
+		t.Errorf("before login, said as %q", e.Message)
+	}
+	w.login(t, "oncall")
+	if _, err := st.ListSecretsPage(ctx, ListOptions{}, ""); err != nil {
+		t.Fatalf("the same Store after login: %v", err)
+	}
+	other, err := sessions.Store(ctx, "oncall", "us-east-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.ListSecretsPage(ctx, ListOptions{}, ""); err != nil {
+		t.Fatalf("another region of the profile after login: %v", err)
+	}
+}
+
+func TestSSOSettingsOfRoleProfileAndScopes(t *testing.T) {
+	w := newSSOWorld(t, emulator.SSOOptions{})
+	f, err := os.OpenFile(filepath.Join(w.home, "config"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = f.WriteString(`
+[profile admin]
+source_profile = oncall
+role_arn = arn:aws:iam::111122223333:role/Admin
+region = eu-west-1
+
+[profile wide]
+sso_session = wide
+sso_account_id = 111122223333
+sso_role_name = OnCall
+
+[sso-session wide]
+sso_start_url = https://wide.awsapps.com/start
+sso_region = ap-southeast-2
+sso_registration_scopes = sso:account:access, codewhisperer:completions
+`)
+	f.Close()
+	c, _, err := loadSSOConfig(context.Background(), w.opts("admin"))
+	if err != nil || c.session != "corp" || c.region != "eu-west-1" || c.cachePath != w.cachePath("corp") {
+		t.Errorf("assume-role profile on an SSO source: %+v %v", c, err)
+	}
+	c, _, err = loadSSOConfig(context.Background(), w.opts("wide"))
+	if err != nil || c.region != "ap-southeast-2" || strings.Join(c.scopes, " ") != "sso:account:access codewhisperer:completions" {
+		t.Errorf("sso-session with scopes: region %q scopes %q %v", c.region, c.scopes, err)
+	}
+	if got := registrationScopes("corp"); strings.Join(got, " ") != "sso:account:access" {
+		t.Errorf("corp scopes %q", got)
+	}
+	if got := registrationScopes("no-such-session"); strings.Join(got, " ") != defaultSSOScope {
+		t.Errorf("default scopes %q", got)
+	}
+	s, err := SSOSessionOf(context.Background(), w.opts("admin"), time.Now())
+	if err != nil || s.Status != SSOMissing {
+		t.Errorf("role profile's session: %+v %v", s, err)
+	}
+}
