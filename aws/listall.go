@@ -160,6 +160,9 @@ func (l *lister) sequential(ctx context.Context, opts ListOptions) error {
 		}
 		l.stats.Requests++
 		page, err := l.st.ListSecretsPage(ctx, opts, token)
+		if err == nil {
+			err = ctx.Err() // cancelled while the answer was on its way
+		}
 		if err != nil {
 			return err
 		}
@@ -242,6 +245,12 @@ func (l *lister) partitioned(ctx context.Context, conc int) error {
 				firstErr = err
 			}
 			cancel()
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			// Cancelled while this answer was on its way: the caller
+			// asked for nothing more, so nothing more is emitted.
+			firstErr = err
 			continue
 		}
 		queue = append(queue, l.next(r)...)
