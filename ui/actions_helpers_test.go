@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/audit"
 )
 
 // Helpers for the write-dialog tests. They are plain functions (not harness
@@ -93,18 +94,18 @@ func jsonFieldValues(h *harness) []string {
 func topScreen(h *harness) Screen { return h.app.top() }
 
 // writeAuditLog keeps audit events in memory.
-type writeAuditLog struct{ events chan AuditEvent }
+type writeAuditLog struct{ events chan audit.Event }
 
 func newWriteAuditLog() *writeAuditLog {
-	return &writeAuditLog{events: make(chan AuditEvent, 256)}
+	return &writeAuditLog{events: make(chan audit.Event, 256)}
 }
 
-func (a *writeAuditLog) Record(ev AuditEvent) { a.events <- ev }
-func (a *writeAuditLog) Path() string         { return "memory" }
+func (a *writeAuditLog) Record(ev audit.Event) { a.events <- ev }
+func (a *writeAuditLog) Path() string          { return "memory" }
 
 // all drains the recorded events.
-func (a *writeAuditLog) all() []AuditEvent {
-	var out []AuditEvent
+func (a *writeAuditLog) all() []audit.Event {
+	var out []audit.Event
 	for {
 		select {
 		case ev := <-a.events:

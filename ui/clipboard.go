@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/clipboard"
 )
 
@@ -144,7 +145,7 @@ func (c *clipboardManager) copy(msg copyMsg) tea.Cmd {
 
 // auditCopy records a secret copy (never its text) in a command.
 func (c *clipboardManager) auditCopy(msg copyMsg) tea.Cmd {
-	ev := AuditEvent{Action: "copy", Region: msg.region, SecretARN: msg.arn, Outcome: "ok", Detail: msg.what}
+	ev := audit.Event{Action: "copy", Region: msg.region, SecretARN: msg.arn, Outcome: "ok", Detail: msg.what}
 	if msg.version != "" {
 		ev.VersionIDs = []string{msg.version}
 	}

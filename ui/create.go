@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -297,8 +298,8 @@ func (c *createScreen) op() writeOp {
 	return writeOp{
 		busy:  "creating " + in.Name + "…",
 		call:  func(ctx context.Context) (any, error) { return store.CreateSecret(ctx, in) },
-		audit: AuditEvent{Action: "create", Region: region, Detail: in.Name},
-		auditResult: func(ev *AuditEvent, val any) {
+		audit: audit.Event{Action: "create", Region: region, Detail: in.Name},
+		auditResult: func(ev *audit.Event, val any) {
 			sum, _ := val.(aws.SecretSummary)
 			ev.SecretARN = sum.ARN
 			ev.VersionIDs = make([]string, 0, len(sum.VersionStages))

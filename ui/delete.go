@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -163,7 +164,7 @@ func (d *deleteScreen) op() writeOp {
 	store, in, name := d.store, aws.DeleteSecretInput{SecretID: d.ref.ID()}, d.ref.String()
 	op := writeOp{
 		call: func(ctx context.Context) (any, error) { return store.DeleteSecret(ctx, in) },
-		audit: AuditEvent{Action: "delete", Region: d.ref.Region, SecretARN: d.ref.ARN,
+		audit: audit.Event{Action: "delete", Region: d.ref.Region, SecretARN: d.ref.ARN,
 			Detail: "recovery window " + strconv.Itoa(d.days) + " days"},
 	}
 	if d.mode == deleteForce {

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 )
 
 // A write dialog goes load → choose → confirm → apply → audit → announce.
@@ -27,10 +28,10 @@ type writeOp struct {
 	call func(ctx context.Context) (any, error)
 	// audit is the event recorded for the attempt; its Outcome is set from
 	// the call's error. It names the secret and versions, never a value.
-	audit AuditEvent
+	audit audit.Event
 	// auditResult, when set, completes the event from the call's result,
 	// failed or not (e.g. the ARN of a secret just created).
-	auditResult func(ev *AuditEvent, val any)
+	auditResult func(ev *audit.Event, val any)
 	// done is the announcement on success, given the call's result:
 	// typically announce(ref, text), or a dialog's own next step.
 	done func(val any) tea.Cmd

@@ -6,6 +6,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/audit"
 )
 
 // Connector builds (or returns a cached) Store for a profile and region. It
@@ -21,24 +22,6 @@ type Clipboard interface {
 	ReadAll() (string, error)
 }
 
-// AuditEvent is one line of the local audit log. It never holds a value.
-type AuditEvent struct {
-	Action     string   // e.g. "reveal", "copy", "put-value", "move-label", "rotate", "delete"
-	Region     string   //
-	SecretARN  string   //
-	VersionIDs []string //
-	Outcome    string   // "ok" or the error kind
-	Detail     string   // e.g. the field name copied, the label moved; never a value
-}
-
-// Auditor records changes, reveals and copies. A nil Auditor records
-// nothing. Screens call Record from Update, so it must only queue the event
-// (audit.Log writes on its own goroutine), and be safe from several goroutines.
-type Auditor interface {
-	Record(ev AuditEvent)
-	Path() string
-}
-
 // Options are the settings the App is started with.
 type Options struct {
 	Profile        string
@@ -51,7 +34,7 @@ type Options struct {
 	ProdPatterns   []string      // glob patterns of profile names or account ids that are production
 	Connect        Connector
 	Clipboard      Clipboard
-	Audit          Auditor
+	Audit          audit.Auditor
 	Now            func() time.Time
 	SSOLoginRunner func(profile string) SSOLogin // nil: aws sso login via tea.ExecProcess
 	Editor         []string                      // $EDITOR command and arguments; nil: $VISUAL, $EDITOR, vi
@@ -85,7 +68,7 @@ type Env struct {
 	CallTimeout   time.Duration
 	RevealTimeout time.Duration
 	ClipboardTTL  time.Duration
-	Audit         Auditor
+	Audit         audit.Auditor
 	// Editor is the external editor command for plaintext values.
 	Editor []string
 	// Account is the AWS account id, once an ARN has shown it.
@@ -100,8 +83,8 @@ func (e *Env) Context() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), e.CallTimeout)
 }
 
-// Record writes an audit event if an Auditor is configured.
-func (e *Env) Record(ev AuditEvent) {
+// Record writes an audit event if an audit.Auditor is configured.
+func (e *Env) Record(ev audit.Event) {
 	if e.Audit != nil {
 		e.Audit.Record(ev)
 	}

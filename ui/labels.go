@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -328,7 +329,7 @@ func (m *moveLabelScreen) op() writeOp {
 	return writeOp{
 		busy: "moving " + common.Sanitize(label) + " to version " + versionShort(to) + "…",
 		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
-		audit: AuditEvent{Action: "move-label", Region: ref.Region, SecretARN: ref.ARN,
+		audit: audit.Event{Action: "move-label", Region: ref.Region, SecretARN: ref.ARN,
 			VersionIDs: nonEmpty(to, from), Detail: label},
 		done: func(any) tea.Cmd {
 			text := "Moved " + common.Sanitize(label) + " to version " + versionShort(to)

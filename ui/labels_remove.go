@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -179,7 +180,7 @@ func (r *removeLabelScreen) op() writeOp {
 	return writeOp{
 		busy: "removing " + common.Sanitize(label) + " from version " + versionShort(version) + "…",
 		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
-		audit: AuditEvent{Action: "remove-label", Region: ref.Region, SecretARN: ref.ARN,
+		audit: audit.Event{Action: "remove-label", Region: ref.Region, SecretARN: ref.ARN,
 			VersionIDs: []string{version}, Detail: label},
 		done: func(any) tea.Cmd {
 			return announce(ref, "Removed "+common.Sanitize(label)+" from version "+versionShort(version)+" of "+ref.String())

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -84,7 +85,7 @@ func (r *restoreScreen) op() writeOp {
 	return writeOp{
 		busy:  "restoring " + ref.String() + "…",
 		call:  func(ctx context.Context) (any, error) { return nil, store.RestoreSecret(ctx, ref.ID()) },
-		audit: AuditEvent{Action: "restore", Region: ref.Region, SecretARN: ref.ARN},
+		audit: audit.Event{Action: "restore", Region: ref.Region, SecretARN: ref.ARN},
 		done: func(any) tea.Cmd {
 			return announce(ref, "Restored "+ref.String()+": it can be read and changed again")
 		},

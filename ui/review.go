@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/audit"
 )
 
 // reviewScreen is the last step before an edited value is written: the
@@ -192,7 +193,7 @@ func (r *reviewScreen) toggleReveal() tea.Cmd {
 	if !r.revealed {
 		return nil
 	}
-	ev := AuditEvent{
+	ev := audit.Event{
 		Action: "reveal", Region: r.req.target.Region, SecretARN: r.req.target.ARN,
 		VersionIDs: []string{r.req.loadedID}, Outcome: "ok", Detail: "review of unsaved edits",
 	}

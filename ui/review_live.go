@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -28,7 +29,7 @@ func (r *reviewScreen) fetchLive() tea.Cmd {
 	store, env, req := r.store, r.env, r.req
 	return fetch(env, r, r.liveSeq, func(ctx context.Context) (aws.Value, error) {
 		val, err := store.GetValue(ctx, req.target.ID(), aws.VersionRef{ID: req.expectCurrent})
-		env.Record(AuditEvent{
+		env.Record(audit.Event{
 			Action: "get-value", Region: req.target.Region, SecretARN: req.target.ARN,
 			VersionIDs: []string{req.expectCurrent}, Outcome: outcomeOf(err),
 			Detail: "AWSCURRENT, to review a save of edits made to version " + req.loadedID,

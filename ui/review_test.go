@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -132,8 +133,8 @@ func TestReviewIsMaskedUntilRevealed(t *testing.T) {
 }
 
 func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
-	audit := &recordingAuditor{}
-	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
+	rec := &recordingAuditor{}
+	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = rec })
 	val, s := h.loadForEdit("prod/db/postgres")
 	setPort(t, s, jsonedit.Number, "6543")
 	want := strings.Replace(val.Secret.Text(), `"port":5432`, `"port":6543`, 1)
@@ -163,8 +164,8 @@ func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 	if !strings.Contains(h.screen(), "as version "+shortID(cur)) {
 		t.Errorf("status does not name the new version %s:\n%s", cur, h.screen())
 	}
-	var put []AuditEvent
-	for _, ev := range audit.all() {
+	var put []audit.Event
+	for _, ev := range rec.all() {
 		if ev.Action == "put-value" {
 			put = append(put, ev)
 		}
@@ -173,7 +174,7 @@ func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 		put[0].VersionIDs[0] != cur || put[0].VersionIDs[1] != val.VersionID {
 		t.Errorf("audit = %+v", put)
 	}
-	assertAuditClean(t, h, audit, "6543")
+	assertAuditClean(t, h, rec, "6543")
 }
 
 // assertAuditClean fails if any audit event holds a value: a seeded one, or

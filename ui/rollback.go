@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -224,7 +225,7 @@ func (r *rollbackScreen) toggleReveal() tea.Cmd {
 	if !r.revealed {
 		return nil
 	}
-	r.env.Record(AuditEvent{Action: "reveal", Region: r.ref.Region, SecretARN: r.ref.ARN,
+	r.env.Record(audit.Event{Action: "reveal", Region: r.ref.Region, SecretARN: r.ref.ARN,
 		VersionIDs: []string{r.current, r.previous}, Outcome: "ok", Detail: "rollback diff"})
 	seq := r.revealSeq
 	return tea.Tick(r.env.RevealTimeout, func(time.Time) tea.Msg { return rollbackMaskMsg{owner: r, seq: seq} })
@@ -238,7 +239,7 @@ func (r *rollbackScreen) op() writeOp {
 	return writeOp{
 		busy: "rolling back: moving AWSCURRENT to version " + versionShort(prev) + "…",
 		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
-		audit: AuditEvent{Action: "rollback", Region: ref.Region, SecretARN: ref.ARN,
+		audit: audit.Event{Action: "rollback", Region: ref.Region, SecretARN: ref.ARN,
 			VersionIDs: []string{prev, cur}, Detail: "AWSCURRENT " + cur + " -> " + prev},
 		done: func(any) tea.Cmd {
 			r.revealed = false

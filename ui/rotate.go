@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -266,8 +267,8 @@ func (r *rotateScreen) op() writeOp {
 			v, err := store.RotateSecret(ctx, in)
 			return rotateStarted{versionID: v, at: time.Now()}, err
 		},
-		audit: AuditEvent{Action: "rotate", Region: ref.Region, SecretARN: ref.ARN, Detail: "started"},
-		auditResult: func(ev *AuditEvent, val any) {
+		audit: audit.Event{Action: "rotate", Region: ref.Region, SecretARN: ref.ARN, Detail: "started"},
+		auditResult: func(ev *audit.Event, val any) {
 			ev.VersionIDs = nonEmpty(val.(rotateStarted).versionID, r.oldCurrent)
 		},
 		done: func(val any) tea.Cmd { return r.started(val.(rotateStarted)) },
@@ -371,7 +372,7 @@ func (r *rotateScreen) finish(phase rotatePhase, text string) tea.Cmd {
 	if phase != rotCompleted {
 		outcome = detail
 	}
-	r.env.Record(AuditEvent{Action: "rotate", Region: r.ref.Region, SecretARN: r.ref.ARN,
+	r.env.Record(audit.Event{Action: "rotate", Region: r.ref.Region, SecretARN: r.ref.ARN,
 		VersionIDs: nonEmpty(r.newVersion, r.oldCurrent), Outcome: outcome, Detail: detail})
 	note := changed(r.ref.Region, r.ref.ID())
 	switch phase {

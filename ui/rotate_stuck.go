@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -190,7 +191,7 @@ func (s *stuckRotationScreen) op() writeOp {
 	return writeOp{
 		busy:  "cancelling the rotation…",
 		call:  func(ctx context.Context) (any, error) { return nil, store.CancelRotation(ctx, ref.ID()) },
-		audit: AuditEvent{Action: "cancel-rotation", Region: ref.Region, SecretARN: ref.ARN, VersionIDs: nonEmpty(s.pending)},
+		audit: audit.Event{Action: "cancel-rotation", Region: ref.Region, SecretARN: ref.ARN, VersionIDs: nonEmpty(s.pending)},
 		done: func(any) tea.Cmd {
 			s.write.pane = nil
 			s.note = "Automatic rotation is off."

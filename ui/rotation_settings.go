@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -200,17 +201,17 @@ func (r *rotationSettingsScreen) op() writeOp {
 		return rotationApplied{versionID: v, fresh: fresh}, err
 	}
 	schedule := rotationScheduleText(aws.SecretSummary{RotationRules: rules, RotationEnabled: true})
-	audit := AuditEvent{Action: "rotation-settings", Region: ref.Region, SecretARN: ref.ARN, Detail: "on: " + schedule}
+	ev := audit.Event{Action: "rotation-settings", Region: ref.Region, SecretARN: ref.ARN, Detail: "on: " + schedule}
 	if off {
-		audit.Action, audit.Detail = "cancel-rotation", "off"
+		ev.Action, ev.Detail = "cancel-rotation", "off"
 	} else if now {
-		audit.Detail += ", rotate now"
+		ev.Detail += ", rotate now"
 	}
 	return writeOp{
 		busy:  "applying…",
 		call:  call,
-		audit: audit,
-		auditResult: func(ev *AuditEvent, val any) {
+		audit: ev,
+		auditResult: func(ev *audit.Event, val any) {
 			ev.VersionIDs = nonEmpty(val.(rotationApplied).versionID)
 		},
 		done: func(val any) tea.Cmd {

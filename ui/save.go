@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 )
 
 // saveRequest is an edited value ready for review: what was loaded, what
@@ -63,9 +64,9 @@ func (r *reviewScreen) put() tea.Cmd {
 	return r.write.run(writeOp{
 		busy: "saving a new version of " + req.target.String() + "…",
 		call: func(ctx context.Context) (any, error) { return store.PutValue(ctx, in) },
-		audit: AuditEvent{Action: "put-value", Region: req.target.Region, SecretARN: req.target.ARN,
+		audit: audit.Event{Action: "put-value", Region: req.target.Region, SecretARN: req.target.ARN,
 			Detail: plural(req.edits, "edit") + " from version " + req.loadedID},
-		auditResult: func(ev *AuditEvent, val any) {
+		auditResult: func(ev *audit.Event, val any) {
 			res, _ := val.(aws.PutValueResult)
 			if res.ARN != "" {
 				ev.SecretARN = res.ARN

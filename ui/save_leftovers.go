@@ -7,6 +7,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/audit"
 )
 
 // A save is three calls (aws/save.go); if smtui dies between them, its
@@ -48,7 +49,7 @@ func sweepLeftovers(env *Env, store aws.Store, owner Screen, t aws.SecretRef, ve
 		msg := leftoversRemovedMsg{owner: owner, target: t}
 		for _, l := range aws.StaleSaveLabels(vs, env.Now()) {
 			err := store.MoveLabel(ctx, aws.MoveLabelInput{SecretID: t.ID(), Label: l.Label, FromVersion: l.VersionID})
-			env.Record(AuditEvent{
+			env.Record(audit.Event{
 				Action: "move-label", Region: t.Region, SecretARN: t.ARN, VersionIDs: []string{l.VersionID},
 				Outcome: outcomeOf(err), Detail: "removed smtui's leftover save label " + l.Label,
 			})

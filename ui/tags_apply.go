@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 )
 
 // op re-reads the tags, refuses if someone changed them since the
@@ -58,7 +59,7 @@ func (s *tagsScreen) op() writeOp {
 			}
 			return nil, nil
 		},
-		audit: AuditEvent{Action: "tag", Region: ref.Region, SecretARN: ref.ARN,
+		audit: audit.Event{Action: "tag", Region: ref.Region, SecretARN: ref.ARN,
 			Detail: "set: " + strings.Join(setKeys, ", ") + "; removed: " + strings.Join(remove, ", ")},
 		done: func(any) tea.Cmd {
 			return announce(ref, "Tags of "+ref.String()+" updated: "+plural(len(set), "set")+", "+plural(len(remove), "removed"))

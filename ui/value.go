@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
@@ -341,7 +342,7 @@ func quoteWhat(s string) string { return "\"" + s + "\"" }
 
 // audit records a reveal or copy (never the value) in a command.
 func (v *valueScreen) audit(action, detail string) tea.Cmd {
-	ev := AuditEvent{
+	ev := audit.Event{
 		Action: action, Region: v.target.Region, SecretARN: v.secretARN(),
 		VersionIDs: []string{v.val.VersionID}, Outcome: "ok", Detail: detail,
 	}

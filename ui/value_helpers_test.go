@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/audit"
 )
 
 // testNow is the fixed clock of the secret-screen tests, so dates (and the
@@ -17,10 +18,10 @@ var testNow = time.Date(2025, 6, 2, 12, 0, 0, 0, time.UTC)
 // recordingAuditor keeps audit events in memory.
 type recordingAuditor struct {
 	mu     sync.Mutex
-	events []AuditEvent
+	events []audit.Event
 }
 
-func (a *recordingAuditor) Record(ev AuditEvent) {
+func (a *recordingAuditor) Record(ev audit.Event) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.events = append(a.events, ev)
@@ -28,10 +29,10 @@ func (a *recordingAuditor) Record(ev AuditEvent) {
 
 func (a *recordingAuditor) Path() string { return "(memory)" }
 
-func (a *recordingAuditor) all() []AuditEvent {
+func (a *recordingAuditor) all() []audit.Event {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return append([]AuditEvent(nil), a.events...)
+	return append([]audit.Event(nil), a.events...)
 }
 
 // newSecretHarness is a seeded harness on a fixed clock.
