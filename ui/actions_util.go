@@ -1,112 +1,13 @@
 package ui
 
 import (
-	"fmt"
-	"sort"
-	"strings"
-	"time"
-
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
-	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
-	"github.com/smtui/smtui/ui/common"
 )
 
 // Helpers shared by the write dialogs (confirm, labels, rollback, rotation,
 // create, delete, restore, tags).
-
-// outcomeOf is the audit outcome of a call: "ok" or the error kind.
-func outcomeOf(err error) string {
-	if err == nil {
-		return "ok"
-	}
-	return aws.KindOf(err).String()
-}
-
-// versionShort shortens a version id for prose: the first 8 characters.
-func versionShort(id string) string {
-	if id == "" {
-		return "(none)"
-	}
-	if len(id) > 8 {
-		return common.Sanitize(id[:8]) + "…"
-	}
-	return common.Sanitize(id)
-}
-
-// labelsText lists a version's labels, sorted, or "no labels".
-func labelsText(labels []string) string {
-	if len(labels) == 0 {
-		return "no labels (deprecated)"
-	}
-	ls := append([]string(nil), labels...)
-	sort.Strings(ls)
-	return common.Sanitize(strings.Join(ls, ", "))
-}
-
-// wrapText wraps styled text to width cells at spaces and splits it into
-// lines. Hyphens do not break lines (version ids and names stay whole when
-// they fit): they are swapped for a placeholder while wrapping.
-func wrapText(s string, width int) []string {
-	if width < 1 {
-		width = 1
-	}
-	const nbHyphen = "\u2011"
-	wrapped := lipgloss.Wrap(strings.ReplaceAll(s, "-", nbHyphen), width, " ")
-	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n")
-}
-
-// ageText says how long ago t was, coarsely ("3 days ago"), or "" if unknown.
-func ageText(t, now time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	d := now.Sub(t)
-	switch {
-	case d < time.Minute:
-		return "just now"
-	case d < time.Hour:
-		return plural(int(d/time.Minute), "minute") + " ago"
-	case d < 48*time.Hour:
-		return plural(int(d/time.Hour), "hour") + " ago"
-	default:
-		return plural(int(d/(24*time.Hour)), "day") + " ago"
-	}
-}
-
-// plural spells n units ("1 day", "3 days").
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
-}
-
-// helpLine renders bindings as "key desc · key desc", skipping disabled ones.
-func helpLine(bs ...key.Binding) string {
-	parts := make([]string, 0, len(bs))
-	for _, b := range bs {
-		if !b.Enabled() {
-			continue
-		}
-		h := b.Help()
-		parts = append(parts, h.Key+" "+h.Desc)
-	}
-	return strings.Join(parts, " · ")
-}
-
-// isArrow reports whether a key press matching a navigation binding came
-// from a key that types nothing (an arrow, pgup): safe to use for
-// navigation while a text input has focus.
-func isArrow(msg tea.KeyPressMsg) bool { return msg.Text == "" && msg.Mod == 0 }
-
-// deletedMsg announces a secret removed for good (force delete).
-func deletedMsg(region, secretID string) tea.Cmd {
-	return func() tea.Msg { return secretChangedMsg{region: region, secretID: secretID, deleted: true} }
-}
 
 // chooseKey is the binding that picks the highlighted entry of a dialog's
 // choice list.

@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/keymap"
 )
@@ -173,7 +172,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.layout()
 			return nil
 		case key.Matches(msg, k.Back):
-			if b, ok := a.top().(interface{ HandleBack() (bool, tea.Cmd) }); ok {
+			if b, ok := a.top().(BackHandler); ok {
 				if handled, cmd := b.HandleBack(); handled {
 					return cmd
 				}
@@ -217,7 +216,7 @@ func (a *App) popScreen() {
 	if len(a.stack) <= 1 {
 		return
 	}
-	if c, ok := a.top().(interface{ Close() }); ok {
+	if c, ok := a.top().(Closer); ok {
 		c.Close()
 	}
 	a.stack = a.stack[:len(a.stack)-1]
@@ -266,12 +265,4 @@ func (a *App) layout() {
 	for _, s := range a.stack {
 		s.SetSize(a.width, bodyH)
 	}
-}
-
-// cut shortens s to at most w cells, with an ellipsis when it had to cut.
-func cut(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, "…")
 }

@@ -48,3 +48,9 @@ func listVersions(env *Env, store aws.Store, owner Screen, seq int, secretID str
 		return store.ListVersions(ctx, secretID)
 	})
 }
+
+// outcomeMsg is a result message of a read or write a screen asked for: who
+// asked, and whether it failed.
+type outcomeMsg interface {
+	Outcome() (owner any, err error)
+}

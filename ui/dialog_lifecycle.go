@@ -201,7 +201,7 @@ func refOf(s aws.SecretSummary, store aws.Store) aws.SecretRef {
 }
 
 // outcome lets the App clear a write's error status once a retry succeeds.
-func (m writtenMsg) outcome() (any, error) { return m.owner, m.err }
+func (m writtenMsg) Outcome() (any, error) { return m.owner, m.err }
 
 // load reads what a dialog shows before its choice (the load step), in a
 // command tagged with the dialog's latest load; isLoad recognises it.

@@ -57,3 +57,11 @@ func errorHint(k *keymap.KeyMap, e *aws.Error) string {
 	}
 	return ""
 }
+
+// outcomeOf is the audit outcome of a call: "ok" or the error kind.
+func outcomeOf(err error) string {
+	if err == nil {
+		return "ok"
+	}
+	return aws.KindOf(err).String()
+}

@@ -28,7 +28,7 @@ func (a *App) stopOnSignal(sig os.Signal) tea.Cmd {
 	if a.exit.signal == nil {
 		a.exit = exitState{signal: sig, unsaved: a.unsavedChanges()}
 		for i := len(a.stack) - 1; i >= 0; i-- {
-			if c, ok := a.stack[i].(interface{ Close() }); ok {
+			if c, ok := a.stack[i].(Closer); ok {
 				c.Close()
 			}
 		}
@@ -52,7 +52,7 @@ func (a *App) StoppedBy(sig os.Signal) {
 func (a *App) unsavedChanges() int {
 	n := 0
 	for _, s := range a.stack {
-		if u, ok := s.(interface{ UnsavedChanges() int }); ok {
+		if u, ok := s.(Unsaved); ok {
 			n += u.UnsavedChanges()
 		}
 	}

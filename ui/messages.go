@@ -166,7 +166,7 @@ type storeReadyMsg struct {
 
 // outcome ties a failed Store request to the screen that asked, for the
 // status line (status_errors.go).
-func (m storeReadyMsg) outcome() (any, error) { return m.owner, m.err }
+func (m storeReadyMsg) Outcome() (any, error) { return m.owner, m.err }
 
 // pickRegionMsg asks the App for the region picker: one region to switch
 // the list to, or several (many) to list together.
@@ -203,3 +203,8 @@ type ssoLoginDoneMsg struct {
 
 // ask returns a command that sends msg (a request to the App).
 func ask(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// deletedMsg announces a secret removed for good (force delete).
+func deletedMsg(region, secretID string) tea.Cmd {
+	return func() tea.Msg { return secretChangedMsg{region: region, secretID: secretID, deleted: true} }
+}

@@ -25,3 +25,21 @@ type Screen interface {
 	ShortHelp() []key.Binding
 	FullHelp() [][]key.Binding
 }
+
+// BackHandler is a Screen that handles the back key itself: when handled
+// is true the App does not close it (e.g. a form that first leaves a field).
+type BackHandler interface {
+	HandleBack() (handled bool, cmd tea.Cmd)
+}
+
+// Closer is a Screen that must release something when it leaves the stack
+// (a revealed value's timer, an editor's temporary file).
+type Closer interface {
+	Close()
+}
+
+// Unsaved is a Screen that can hold edits not saved yet; when a signal
+// stops the App it counts them, to report how many were dropped.
+type Unsaved interface {
+	UnsavedChanges() int
+}

@@ -2,8 +2,12 @@ package ui
 
 import (
 	"sort"
+	"strings"
+
+	"charm.land/lipgloss/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Staging labels, read from a secret's version-to-labels map (which both
@@ -69,4 +73,32 @@ func sortedLabels(ls []string) []string {
 		return out[i] < out[j]
 	})
 	return out
+}
+
+// stageLabels renders a version's staging labels, each in its own style:
+// AWSCURRENT, AWSPREVIOUS, AWSPENDING, then custom labels by name. A version
+// without labels is marked deprecated.
+func stageLabels(st *Styles, ver aws.Version) string {
+	if ver.Deprecated() {
+		return st.Deprecated.Render("deprecated (no labels)")
+	}
+	labels := sortedLabels(ver.Stages)
+	parts := make([]string, len(labels))
+	for i, l := range labels {
+		parts[i] = stageStyle(st, l).Render(common.Sanitize(l))
+	}
+	return strings.Join(parts, " ")
+}
+
+// stageStyle is the style of one staging label.
+func stageStyle(st *Styles, l string) lipgloss.Style {
+	switch l {
+	case aws.LabelCurrent:
+		return st.StageCurrent
+	case aws.LabelPrevious:
+		return st.StagePrevious
+	case aws.LabelPending:
+		return st.StagePending
+	}
+	return st.StageCustom
 }

@@ -9,18 +9,12 @@ import "reflect"
 // that follows to it, and clears that status when a later result of the same
 // kind for the same screen succeeds.
 
-// outcomeMsg is a result message of a read or write a screen asked for: who
-// asked, and whether it failed.
-type outcomeMsg interface {
-	outcome() (owner any, err error)
-}
-
-func (m resultMsg[T]) outcome() (any, error)          { return m.owner, m.err }
-func (m secretsPageMsg) outcome() (any, error)        { return m.owner, m.err }
-func (m connectedMsg) outcome() (any, error)          { return m.owner, m.err }
-func (m valueLoadedMsg) outcome() (any, error)        { return m.owner, m.err }
-func (m policyScreenLoadedMsg) outcome() (any, error) { return m.owner, m.err }
-func (m profilesLoadedMsg) outcome() (any, error)     { return m.owner, m.err }
+func (m resultMsg[T]) Outcome() (any, error)          { return m.owner, m.err }
+func (m secretsPageMsg) Outcome() (any, error)        { return m.owner, m.err }
+func (m connectedMsg) Outcome() (any, error)          { return m.owner, m.err }
+func (m valueLoadedMsg) Outcome() (any, error)        { return m.owner, m.err }
+func (m policyScreenLoadedMsg) Outcome() (any, error) { return m.owner, m.err }
+func (m profilesLoadedMsg) Outcome() (any, error)     { return m.owner, m.err }
 
 // operation names what a result answers: who asked, and which kind of
 // result it is (resultMsg[aws.Secret] and resultMsg[[]aws.Version] of one
@@ -50,7 +44,7 @@ func (s *statusErrors) noteStatus(msg statusMsg) {
 // noteOutcome records a failed result, and reports whether a successful one
 // retried what the shown error is about (so the error must go).
 func (s *statusErrors) noteOutcome(msg outcomeMsg) (clearError bool) {
-	owner, err := msg.outcome()
+	owner, err := msg.Outcome()
 	if owner == nil {
 		return false
 	}

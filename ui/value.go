@@ -9,7 +9,6 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
-	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -434,14 +433,6 @@ func (v *valueScreen) Title() string {
 		return "value " + v.ref.Stage
 	}
 	return "value"
-}
-
-// shortID is the first 8 characters of a version id.
-func shortID(id string) string {
-	if len(id) > 8 {
-		return common.Sanitize(id[:8])
-	}
-	return common.Sanitize(id)
 }
 
 // Capturing is true while an editor or the discard question has the keyboard.

@@ -3,10 +3,8 @@ package ui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -106,38 +104,4 @@ func (v *versionsScreen) row(c versionCols, id, created, accessed, labels string
 		s += pad(accessed, 10) + "  "
 	}
 	return s + labels
-}
-
-// pad fits s into exactly w cells.
-func pad(s string, w int) string {
-	s = cut(s, w)
-	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
-}
-
-// stageLabels renders a version's staging labels, each in its own style:
-// AWSCURRENT, AWSPREVIOUS, AWSPENDING, then custom labels by name. A version
-// without labels is marked deprecated.
-func stageLabels(st *Styles, ver aws.Version) string {
-	if ver.Deprecated() {
-		return st.Deprecated.Render("deprecated (no labels)")
-	}
-	labels := sortedLabels(ver.Stages)
-	parts := make([]string, len(labels))
-	for i, l := range labels {
-		parts[i] = stageStyle(st, l).Render(common.Sanitize(l))
-	}
-	return strings.Join(parts, " ")
-}
-
-// stageStyle is the style of one staging label.
-func stageStyle(st *Styles, l string) lipgloss.Style {
-	switch l {
-	case aws.LabelCurrent:
-		return st.StageCurrent
-	case aws.LabelPrevious:
-		return st.StagePrevious
-	case aws.LabelPending:
-		return st.StagePending
-	}
-	return st.StageCustom
 }
