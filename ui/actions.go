@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Entry points to the write dialogs, for other screens' key handlers. The
@@ -15,17 +16,17 @@ import (
 // every dialog reads the secret afresh before it asks anything.
 
 // openWrite opens a write dialog, or nothing in read-only mode.
-func openWrite(env *Env, dialog Screen) tea.Cmd {
+func openWrite(env *common.Env, dialog common.Screen) tea.Cmd {
 	if env.ReadOnly {
 		return nil
 	}
-	return push(dialog)
+	return common.Push(dialog)
 }
 
 // openRotate opens "rotate now", or the stuck-rotation screen when
 // AWSPENDING is stranded on a version other than AWSCURRENT.
-func openRotate(env *Env, store aws.Store, s aws.Secret) tea.Cmd {
-	if _, _, stuck := strayPending(s.VersionStages); stuck {
+func openRotate(env *common.Env, store aws.Store, s aws.Secret) tea.Cmd {
+	if _, _, stuck := common.StrayPending(s.VersionStages); stuck {
 		return openWrite(env, newStuckRotationScreen(env, store, s))
 	}
 	return openWrite(env, newRotateScreen(env, store, s))

@@ -51,7 +51,7 @@ const (
 // fields; enter moves on from a text field and presses a button. Masked
 // fields show a fixed mask while typing unless Editor.Reveal is pressed.
 type form struct {
-	env      *Env
+	env      *common.Env
 	fields   []*formField
 	focus    int
 	revealed bool
@@ -60,7 +60,7 @@ type form struct {
 	offset   int
 }
 
-func newForm(env *Env) *form { return &form{env: env, width: 60, height: 20} }
+func newForm(env *common.Env) *form { return &form{env: env, width: 60, height: 20} }
 
 // text adds a one-line text field.
 func (f *form) text(id, label, value, placeholder string) *formField {
@@ -205,9 +205,9 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 	case key.Matches(k, keys.Input.Reveal):
 		f.revealed = !f.revealed
 		return formNone, nil
-	case ff.kind != fieldArea && isArrow(k) && key.Matches(k, keys.Nav.Up):
+	case ff.kind != fieldArea && common.IsArrow(k) && key.Matches(k, keys.Nav.Up):
 		return formNone, f.setFocus(f.focus - 1)
-	case ff.kind != fieldArea && isArrow(k) && key.Matches(k, keys.Nav.Down):
+	case ff.kind != fieldArea && common.IsArrow(k) && key.Matches(k, keys.Nav.Down):
 		return formNone, f.setFocus(f.focus + 1)
 	}
 	switch ff.kind {
@@ -263,7 +263,7 @@ const escapedNote = "(control characters shown escaped)"
 // safeInputView is in.View(), unless the input holds text the terminal must
 // not get raw (a value prefilled from AWS): then that text is shown escaped
 // with a note. The input keeps the real text, and typing still edits it.
-func safeInputView(st *Styles, in textinput.Model) string {
+func safeInputView(st *common.Styles, in textinput.Model) string {
 	v := in.Value()
 	if shown := common.Sanitize(v); shown != v {
 		return st.Text.Render(shown) + st.Muted.Render("  "+escapedNote)
@@ -289,7 +289,7 @@ func (f *form) lines() (out []string, start []int) {
 			if ff.badge != "" {
 				label += " " + st.TypeBadge.Render("("+ff.badge+")")
 			}
-			out = append(out, cut(mark+st.Label.Render(label), w))
+			out = append(out, common.Cut(mark+st.Label.Render(label), w))
 			switch {
 			case ff.masked && !f.revealed:
 				out = append(out, "  "+renderMask(st)+st.Muted.Render(maskedNote(ff)))
@@ -297,15 +297,15 @@ func (f *form) lines() (out []string, start []int) {
 				// Text from AWS the terminal must not get raw: shown escaped
 				// (the field keeps the real text, and typing still edits it).
 				for _, l := range strings.Split(common.SanitizeMultiline(ff.area.Value()), "\n") {
-					out = append(out, cut("  "+st.Text.Render(l), w))
+					out = append(out, common.Cut("  "+st.Text.Render(l), w))
 				}
-				out = append(out, cut("  "+st.Muted.Render(escapedNote), w))
+				out = append(out, common.Cut("  "+st.Muted.Render(escapedNote), w))
 			case ff.kind == fieldArea:
 				for _, l := range strings.Split(ff.area.View(), "\n") {
-					out = append(out, cut("  "+l, w))
+					out = append(out, common.Cut("  "+l, w))
 				}
 			default:
-				out = append(out, cut("  "+safeInputView(st, ff.input), w))
+				out = append(out, common.Cut("  "+safeInputView(st, ff.input), w))
 			}
 		case fieldCheck:
 			box := "[ ] "
@@ -316,7 +316,7 @@ func (f *form) lines() (out []string, start []int) {
 			if focused {
 				line = mark + st.Selected.Render(box+ff.label)
 			}
-			out = append(out, cut(line, w))
+			out = append(out, common.Cut(line, w))
 		case fieldButton:
 			style := st.Text
 			if ff.danger {
@@ -324,9 +324,9 @@ func (f *form) lines() (out []string, start []int) {
 			}
 			text := "[ " + ff.label + " ]"
 			if focused {
-				out = append(out, cut(mark+st.Selected.Inherit(style).Render(text), w))
+				out = append(out, common.Cut(mark+st.Selected.Inherit(style).Render(text), w))
 			} else {
-				out = append(out, cut(mark+style.Render(text), w))
+				out = append(out, common.Cut(mark+style.Render(text), w))
 			}
 		}
 		switch {
@@ -349,7 +349,7 @@ func maskedNote(ff *formField) string {
 
 // wrapIndented wraps text under a field, indented by two cells.
 func wrapIndented(s string, w int) []string {
-	ls := wrapText(s, max(w-2, 4))
+	ls := common.WrapText(s, max(w-2, 4))
 	for i := range ls {
 		ls[i] = "  " + ls[i]
 	}

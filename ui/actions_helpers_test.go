@@ -9,6 +9,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Helpers for the write-dialog tests. They are plain functions (not harness
@@ -58,8 +59,8 @@ func versionsNow(h *harness, store aws.Store, name string) []aws.Version {
 }
 
 // openScreen pushes s the way another screen's key handler would.
-func openScreen(h *harness, s Screen) {
-	h.send(pushScreenMsg{screen: s})
+func openScreen(h *harness, s common.Screen) {
+	h.send(common.PushScreenMsg{Screen: s})
 }
 
 // assertNoValues fails if any seeded secret value (or a long piece of one)
@@ -91,7 +92,7 @@ func jsonFieldValues(h *harness) []string {
 }
 
 // topScreen is the screen on top of the App's stack.
-func topScreen(h *harness) Screen { return h.app.top() }
+func topScreen(h *harness) common.Screen { return h.app.top() }
 
 // writeAuditLog keeps audit events in memory.
 type writeAuditLog struct{ events chan audit.Event }

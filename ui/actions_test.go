@@ -7,6 +7,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 )
 
 func TestReadOnlyDisablesEveryWrite(t *testing.T) {
@@ -70,23 +71,23 @@ func TestOpenHelpersPushTheirScreen(t *testing.T) {
 	cases := []struct {
 		name string
 		cmd  func() any
-		want func(Screen) bool
+		want func(common.Screen) bool
 	}{
 		{"rotate on a stuck secret opens the stuck screen", func() any { return openRotate(env, store, mysql)() },
-			func(s Screen) bool { _, ok := s.(*stuckRotationScreen); return ok }},
+			func(s common.Screen) bool { _, ok := s.(*stuckRotationScreen); return ok }},
 		{"rotate", func() any { return openRotate(env, store, pg)() },
-			func(s Screen) bool { _, ok := s.(*rotateScreen); return ok }},
+			func(s common.Screen) bool { _, ok := s.(*rotateScreen); return ok }},
 		{"rollback", func() any { return openWrite(env, newRollbackScreen(env, store, pg))() },
-			func(s Screen) bool { _, ok := s.(*rollbackScreen); return ok }},
+			func(s common.Screen) bool { _, ok := s.(*rollbackScreen); return ok }},
 		{"create", func() any { return openWrite(env, newCreateScreen(env, store, "us-east-1"))() },
-			func(s Screen) bool { _, ok := s.(*createScreen); return ok }},
+			func(s common.Screen) bool { _, ok := s.(*createScreen); return ok }},
 		{"delete", func() any { return openWrite(env, newDeleteScreen(env, store, pg.SecretSummary))() },
-			func(s Screen) bool { _, ok := s.(*deleteScreen); return ok }},
+			func(s common.Screen) bool { _, ok := s.(*deleteScreen); return ok }},
 	}
 	for _, c := range cases {
-		msg, ok := c.cmd().(pushScreenMsg)
-		if !ok || !c.want(msg.screen) {
-			t.Errorf("%s: got %T", c.name, msg.screen)
+		msg, ok := c.cmd().(common.PushScreenMsg)
+		if !ok || !c.want(msg.Screen) {
+			t.Errorf("%s: got %T", c.name, msg.Screen)
 		}
 	}
 }
@@ -100,7 +101,7 @@ func TestProductionGuardRequiresTypingTheName(t *testing.T) {
 	k := h.app.env.Keys
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	prev := labelHolder(sec.VersionStages, aws.LabelPrevious)
+	prev := common.LabelHolder(sec.VersionStages, aws.LabelPrevious)
 	r := newRollbackScreen(h.app.env, store, sec)
 	openScreen(h, r)
 	waitForText(h, "Production account: type the secret's name")

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // regionLoad is the listing of one region in the all-regions view.
@@ -28,7 +29,7 @@ type regionLoad struct {
 // next to its name and does not hide the others. Each region's Store comes
 // from the App's session (storeRequestMsg), with the session's profile.
 type allRegionsScreen struct {
-	env     *Env
+	env     *common.Env
 	regions []string
 	loads   map[string]*regionLoad
 	seq     int
@@ -38,7 +39,7 @@ type allRegionsScreen struct {
 	height  int
 }
 
-func newAllRegionsScreen(env *Env, regions []string) *allRegionsScreen {
+func newAllRegionsScreen(env *common.Env, regions []string) *allRegionsScreen {
 	s := &allRegionsScreen{
 		env: env, regions: regions,
 		table: newSecretTable(env),
@@ -60,7 +61,7 @@ func (s *allRegionsScreen) reload() tea.Cmd {
 	cmds := []tea.Cmd{s.spin.Tick}
 	for _, r := range s.regions {
 		s.loads[r] = &regionLoad{region: r, loading: true}
-		cmds = append(cmds, ask(storeRequestMsg{owner: s, seq: s.seq, region: r}))
+		cmds = append(cmds, common.Ask(common.StoreRequestMsg{Owner: s, Seq: s.seq, Region: r}))
 	}
 	return tea.Batch(cmds...)
 }
@@ -94,7 +95,7 @@ func (s *allRegionsScreen) regionOrder(a, b *secretRow) int {
 }
 
 // Update handles keys and each region's results.
-func (s *allRegionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *allRegionsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return s, s.handleKey(msg)
@@ -108,17 +109,17 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		var cmd tea.Cmd
 		s.spin, cmd = s.spin.Update(msg)
 		return s, cmd
-	case storeReadyMsg:
-		l := s.loads[msg.region]
-		if msg.owner != s || msg.seq != s.seq || l == nil {
+	case common.StoreReadyMsg:
+		l := s.loads[msg.Region]
+		if msg.Owner != s || msg.Seq != s.seq || l == nil {
 			return s, nil
 		}
 		defer s.layoutTable()
-		if msg.err != nil {
-			l.loading, l.err = false, msg.err
+		if msg.Err != nil {
+			l.loading, l.err = false, msg.Err
 			return s, nil
 		}
-		l.store = msg.store
+		l.store = msg.Store
 		return s, s.fetch(l, "")
 	case secretsPageMsg:
 		l := s.loads[msg.region]
@@ -140,15 +141,15 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, seen
 		}
 		return s, tea.Batch(seen, s.fetch(l, msg.page.NextToken))
-	case secretChangedMsg:
-		if l := s.loads[msg.region]; l != nil && l.store != nil {
-			if msg.deleted {
-				if r := s.table.find(msg.region, msg.secretID); r != nil {
+	case common.SecretChangedMsg:
+		if l := s.loads[msg.Region]; l != nil && l.store != nil {
+			if msg.Deleted {
+				if r := s.table.find(msg.Region, msg.SecretID); r != nil {
 					s.table.remove(r.key)
 				}
 				return s, nil
 			}
-			return s, describeCmd(s.env, l.store, msg.secretID, s, s.seq)
+			return s, describeCmd(s.env, l.store, msg.SecretID, s, s.seq)
 		}
 		return s, nil
 	case secretDescribedMsg:
@@ -185,7 +186,7 @@ func (s *allRegionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Nav.Open):
 		if r := t.selected(); r != nil {
 			if l := s.loads[r.sum.Region]; l != nil && l.store != nil {
-				return push(newDetailScreen(s.env, l.store, r.sum))
+				return common.Push(newDetailScreen(s.env, l.store, r.sum))
 			}
 		}
 	case key.Matches(msg, k.List.Filter):
@@ -198,7 +199,7 @@ func (s *allRegionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if s.loadingCount() > 0 {
 			s.stopAll()
 			s.seq++
-			return info("stopped loading: " + countText(len(t.rows)) + " loaded")
+			return common.Info("stopped loading: " + countText(len(t.rows)) + " loaded")
 		}
 	case key.Matches(msg, k.Common.CopyName):
 		if r := t.selected(); r != nil {
@@ -229,13 +230,13 @@ func (s *allRegionsScreen) statusLines() []string {
 	if len(failed) > 0 {
 		summary = append(summary, st.Error.Render(groupThousands(len(failed))+" failed"))
 	}
-	lines := []string{cut(strings.Join(summary, st.Muted.Render(" · ")), s.width)}
+	lines := []string{common.Cut(strings.Join(summary, st.Muted.Render(" · ")), s.width)}
 	for i, l := range failed {
 		if i == 3 {
-			lines = append(lines, st.Error.Render(cut("  + "+groupThousands(len(failed)-3)+" more regions failed", s.width)))
+			lines = append(lines, st.Error.Render(common.Cut("  + "+groupThousands(len(failed)-3)+" more regions failed", s.width)))
 			break
 		}
-		lines = append(lines, cut(st.Error.Render("✗ "+l.region+": ")+describeError(s.env.Keys, l.err), s.width))
+		lines = append(lines, common.Cut(st.Error.Render("✗ "+l.region+": ")+common.DescribeError(s.env.Keys, l.err), s.width))
 	}
 	return lines
 }
@@ -246,9 +247,9 @@ func (s *allRegionsScreen) View() string {
 	lines := s.statusLines()
 	switch {
 	case len(s.table.rows) == 0 && s.loadingCount() == 0:
-		lines = append(lines, "", st.Muted.Render(cut("  no secrets in these regions", s.width)))
+		lines = append(lines, "", st.Muted.Render(common.Cut("  no secrets in these regions", s.width)))
 	case len(s.table.shown) == 0 && s.table.query != "":
-		lines = append(lines, "", st.Muted.Render(cut("  nothing loaded matches “"+s.table.query+"”", s.width)))
+		lines = append(lines, "", st.Muted.Render(common.Cut("  nothing loaded matches “"+s.table.query+"”", s.width)))
 	default:
 		lines = append(lines, s.table.view(s.env.Now()))
 	}

@@ -12,22 +12,23 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // App is the root model: a stack of screens, the header, the status line,
 // the error box, the help footer and the clipboard.
 type App struct {
-	env     *Env
+	env     *common.Env
 	opts    Options
 	session *session // profile, region, account, Store: session.go
-	stack   []Screen
+	stack   []common.Screen
 
 	width, height int
 
-	status    statusMsg
+	status    common.StatusMsg
 	statusSeq int
 	statusErr statusErrors // which screen's failure an error status shows
-	errBox    *errorBoxMsg
+	errBox    *common.ErrorBoxMsg
 	help      help.Model
 	fullHelp  bool
 	clipboard *clipboardManager
@@ -56,8 +57,8 @@ func New(opts Options) *App {
 	if opts.ReadOnly {
 		keys.SetReadOnly()
 	}
-	env := &Env{
-		Styles:        NewStyles(true),
+	env := &common.Env{Settings: common.Settings{
+		Styles:        common.NewStyles(true),
 		Keys:          keys,
 		Now:           opts.Now,
 		ReadOnly:      opts.ReadOnly,
@@ -66,11 +67,11 @@ func New(opts Options) *App {
 		ClipboardTTL:  opts.ClipboardTTL,
 		Editor:        opts.Editor,
 		Audit:         opts.Audit,
-	}
+	}}
 	a := &App{env: env, opts: opts, session: newSession(env, opts), help: help.New()}
 	a.help.Styles = env.Styles.Help
 	a.clipboard = newClipboardManager(env, opts.Clipboard)
-	a.stack = []Screen{newRootScreen(env, a.session.region)}
+	a.stack = []common.Screen{newRootScreen(env, a.session.region)}
 	return a
 }
 
@@ -79,12 +80,12 @@ func New(opts Options) *App {
 func (a *App) Init() tea.Cmd {
 	var notice tea.Cmd
 	if a.opts.Notice != "" {
-		notice = warn(a.opts.Notice)
+		notice = common.Warn(a.opts.Notice)
 	}
 	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), a.connect(""), notice)
 }
 
-func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
+func (a *App) top() common.Screen { return a.stack[len(a.stack)-1] }
 
 // Update routes a message: sizes and app-level messages first, then global
 // keys, then the focused (top) screen for input, every screen for results.
@@ -103,33 +104,33 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.layout()
 		return a, nil
 	case tea.BackgroundColorMsg:
-		a.env.Styles = NewStyles(msg.IsDark())
+		a.env.Styles = common.NewStyles(msg.IsDark())
 		a.help.Styles = a.env.Styles.Help
 		return a, nil
-	case statusMsg:
-		if msg.err != nil {
-			msg.text, msg.err = describeError(a.env.Keys, msg.err), nil
+	case common.StatusMsg:
+		if msg.Err != nil {
+			msg.Text, msg.Err = common.DescribeError(a.env.Keys, msg.Err), nil
 		}
 		a.statusErr.noteStatus(msg)
 		return a, a.setStatus(msg)
-	case statusExpiredMsg:
-		if msg.seq == a.statusSeq {
-			a.status = statusMsg{}
+	case common.StatusExpiredMsg:
+		if msg.Seq == a.statusSeq {
+			a.status = common.StatusMsg{}
 		}
 		return a, nil
-	case errorBoxMsg:
+	case common.ErrorBoxMsg:
 		a.errBox = &msg
 		return a, nil
-	case pushScreenMsg:
-		return a, a.pushScreen(msg.screen)
-	case replaceScreenMsg:
-		a.stack[len(a.stack)-1] = msg.screen
+	case common.PushScreenMsg:
+		return a, a.pushScreen(msg.Screen)
+	case common.ReplaceScreenMsg:
+		a.stack[len(a.stack)-1] = msg.Screen
 		a.layout()
-		return a, msg.screen.Init()
-	case popScreenMsg:
+		return a, msg.Screen.Init()
+	case common.PopScreenMsg:
 		a.popScreen()
 		return a, nil
-	case copyMsg:
+	case common.CopyMsg:
 		return a, a.clipboard.copy(msg)
 	case tea.KeyPressMsg:
 		armed := a.quitArmed
@@ -141,7 +142,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg, tea.PasteMsg:
 		return a, a.updateTop(msg)
 	}
-	if o, ok := msg.(outcomeMsg); ok && a.statusErr.noteOutcome(o) && a.status.level == LevelError {
+	if o, ok := msg.(common.OutcomeMsg); ok && a.statusErr.noteOutcome(o) && a.status.Level == common.LevelError {
 		a.clearStatus() // the retry worked: the old error is wrong now
 	}
 	if cmd, handled := a.clipboard.update(msg); handled {
@@ -172,7 +173,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.layout()
 			return nil
 		case key.Matches(msg, k.Back):
-			if b, ok := a.top().(BackHandler); ok {
+			if b, ok := a.top().(common.BackHandler); ok {
 				if handled, cmd := b.HandleBack(); handled {
 					return cmd
 				}
@@ -195,7 +196,7 @@ func (a *App) quit() tea.Cmd {
 		return tea.Quit
 	}
 	a.quitArmed = true
-	return warn(fmt.Sprintf("%d unsaved edit(s) — press %s again to discard them and quit, or save with %s",
+	return common.Warn(fmt.Sprintf("%d unsaved edit(s) — press %s again to discard them and quit, or save with %s",
 		n, a.env.Keys.Common.Quit.Help().Key, a.env.Keys.Editing.Save.Help().Key))
 }
 
@@ -206,7 +207,7 @@ func (a *App) PendingClipboardClear() (PendingClear, bool) {
 }
 
 // pushScreen opens a screen on top of the stack.
-func (a *App) pushScreen(s Screen) tea.Cmd {
+func (a *App) pushScreen(s common.Screen) tea.Cmd {
 	a.stack = append(a.stack, s)
 	a.layout()
 	return s.Init()
@@ -216,7 +217,7 @@ func (a *App) popScreen() {
 	if len(a.stack) <= 1 {
 		return
 	}
-	if c, ok := a.top().(Closer); ok {
+	if c, ok := a.top().(common.Closer); ok {
 		c.Close()
 	}
 	a.stack = a.stack[:len(a.stack)-1]
@@ -242,21 +243,21 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (a *App) setStatus(msg statusMsg) tea.Cmd {
+func (a *App) setStatus(msg common.StatusMsg) tea.Cmd {
 	a.statusSeq++
 	a.status = msg
-	if msg.ttl <= 0 {
+	if msg.Ttl <= 0 {
 		return nil
 	}
 	seq := a.statusSeq
-	return tea.Tick(msg.ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+	return tea.Tick(msg.Ttl, func(time.Time) tea.Msg { return common.StatusExpiredMsg{Seq: seq} })
 }
 
 // clearStatus empties the status line; a pending expiry of the old status
 // no longer applies.
 func (a *App) clearStatus() {
 	a.statusSeq++
-	a.status = statusMsg{}
+	a.status = common.StatusMsg{}
 }
 
 func (a *App) layout() {

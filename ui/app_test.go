@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/smtui/smtui/ui/common"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func TestAccountOf(t *testing.T) {
 		"prod/db": "",
 		"":        "",
 	} {
-		if got := accountOf(arn); got != want {
+		if got := common.AccountOf(arn); got != want {
 			t.Errorf("accountOf(%q) = %q, want %q", arn, got, want)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/clipboard"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // clipMethod is how text reached the clipboard.
@@ -36,7 +37,7 @@ const oscVerifyTimeout = time.Second
 // only a SHA-256 of what it wrote, never the text. All clipboard I/O runs in
 // commands; update only reads their results.
 type clipboardManager struct {
-	env     *Env
+	env     *common.Env
 	sys     Clipboard
 	overSSH bool // an SSH session: the system clipboard is the remote host's
 
@@ -92,12 +93,12 @@ const (
 
 // newClipboardManager builds the manager. It reads the environment once,
 // here, to learn whether this is an SSH session.
-func newClipboardManager(env *Env, sys Clipboard) *clipboardManager {
+func newClipboardManager(env *common.Env, sys Clipboard) *clipboardManager {
 	return newClipboardManagerFor(env, sys, sshSession(os.Getenv))
 }
 
 // newClipboardManagerFor builds the manager with the SSH question answered.
-func newClipboardManagerFor(env *Env, sys Clipboard, overSSH bool) *clipboardManager {
+func newClipboardManagerFor(env *common.Env, sys Clipboard, overSSH bool) *clipboardManager {
 	return &clipboardManager{env: env, sys: sys, overSSH: overSSH, verifyTimeout: oscVerifyTimeout}
 }
 
@@ -117,37 +118,37 @@ func (c *clipboardManager) method() clipMethod {
 
 // copy puts msg.text on the clipboard through a command. A secret copy is
 // audited and scheduled to be cleared after the TTL.
-func (c *clipboardManager) copy(msg copyMsg) tea.Cmd {
+func (c *clipboardManager) copy(msg common.CopyMsg) tea.Cmd {
 	c.seq++
 	seq := c.seq
 	m := c.method()
 	c.pending = nil // a newer copy supersedes the pending clear of an older one
-	if msg.secret {
-		c.pending = &pendingClear{seq: seq, sum: sha256.Sum256([]byte(msg.text)), method: m,
-			due: c.env.Now().Add(c.env.ClipboardTTL), what: msg.what}
+	if msg.Secret {
+		c.pending = &pendingClear{seq: seq, sum: sha256.Sum256([]byte(msg.Text)), method: m,
+			due: c.env.Now().Add(c.env.ClipboardTTL), what: msg.What}
 	}
 	var audit tea.Cmd
-	if msg.secret {
+	if msg.Secret {
 		audit = c.auditCopy(msg)
 	}
 	if m == clipOSC52 {
-		return tea.Batch(tea.SetClipboard(msg.text), audit, c.copiedStatus(msg.what, msg.secret, m, ""))
+		return tea.Batch(tea.SetClipboard(msg.Text), audit, c.copiedStatus(msg.What, msg.Secret, m, ""))
 	}
-	sys, text := c.sys, msg.text
+	sys, text := c.sys, msg.Text
 	write := func() tea.Msg {
 		if err := sys.WriteAll(text); err != nil {
-			return clipboardWrittenMsg{seq: seq, what: msg.what, secret: msg.secret, err: err, fallback: tea.SetClipboard(text)}
+			return clipboardWrittenMsg{seq: seq, what: msg.What, secret: msg.Secret, err: err, fallback: tea.SetClipboard(text)}
 		}
-		return clipboardWrittenMsg{seq: seq, what: msg.what, secret: msg.secret}
+		return clipboardWrittenMsg{seq: seq, what: msg.What, secret: msg.Secret}
 	}
 	return tea.Batch(write, audit)
 }
 
 // auditCopy records a secret copy (never its text) in a command.
-func (c *clipboardManager) auditCopy(msg copyMsg) tea.Cmd {
-	ev := audit.Event{Action: "copy", Region: msg.region, SecretARN: msg.arn, Outcome: "ok", Detail: msg.what}
-	if msg.version != "" {
-		ev.VersionIDs = []string{msg.version}
+func (c *clipboardManager) auditCopy(msg common.CopyMsg) tea.Cmd {
+	ev := audit.Event{Action: "copy", Region: msg.Region, SecretARN: msg.ARN, Outcome: "ok", Detail: msg.What}
+	if msg.Version != "" {
+		ev.VersionIDs = []string{msg.Version}
 	}
 	env := c.env
 	return func() tea.Msg {
@@ -161,12 +162,12 @@ func (c *clipboardManager) auditCopy(msg copyMsg) tea.Cmd {
 func (c *clipboardManager) copiedStatus(what string, secret bool, m clipMethod, prefix string) tea.Cmd {
 	text := prefix + "copied " + what + " " + m.where()
 	if !secret {
-		return success(text)
+		return common.Success(text)
 	}
 	ttl := c.env.ClipboardTTL
 	seq := c.seq
 	return tea.Batch(
-		status(LevelSuccess, text+" — clears in "+shortDuration(ttl), ttl),
+		common.Status(common.LevelSuccess, text+" — clears in "+common.ShortDuration(ttl), ttl),
 		tea.Tick(ttl, func(time.Time) tea.Msg { return clipboardClearDueMsg{seq: seq} }),
 	)
 }
@@ -277,16 +278,16 @@ func (c *clipboardManager) pendingAtExit() (PendingClear, bool) {
 func clearedStatus(o clearOutcome, err error) tea.Cmd {
 	switch o {
 	case clearDone:
-		return success("clipboard cleared")
+		return common.Success("clipboard cleared")
 	case clearSkipped:
-		return info("clipboard not cleared: it holds something else now")
+		return common.Info("clipboard not cleared: it holds something else now")
 	case clearUnverified:
-		return info("clipboard cleared (could not verify: the terminal did not report its contents)")
+		return common.Info("clipboard cleared (could not verify: the terminal did not report its contents)")
 	default:
 		text := "could not clear the clipboard"
 		if err != nil {
 			text += ": " + err.Error()
 		}
-		return warn(text + " — clear it yourself")
+		return common.Warn(text + " — clear it yourself")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // clipHarness is a harness whose clipboard manager uses clip, outside SSH.
@@ -18,8 +19,8 @@ func clipHarness(t *testing.T, clip Clipboard, ttl time.Duration) *harness {
 	return h
 }
 
-func secretCopy(text string) copyMsg {
-	return copyMsg{text: text, what: `field "password"`, secret: true, arn: "arn:test", region: "us-east-1", version: "v1"}
+func secretCopy(text string) common.CopyMsg {
+	return common.CopyMsg{Text: text, What: `field "password"`, Secret: true, ARN: "arn:test", Region: "us-east-1", Version: "v1"}
 }
 
 func TestClipboardClearsWhenUnchanged(t *testing.T) {
@@ -100,7 +101,7 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 
 func TestClipboardNewerCopySupersedes(t *testing.T) {
 	clip := &fakeClipboard{available: true}
-	c := newClipboardManagerFor(&Env{ClipboardTTL: time.Minute, Now: time.Now}, clip, false)
+	c := newClipboardManagerFor(&common.Env{Settings: common.Settings{ClipboardTTL: time.Minute, Now: time.Now}}, clip, false)
 	c.copy(secretCopy("first"))
 	c.copy(secretCopy("second"))
 	if cmd, handled := c.update(clipboardClearDueMsg{seq: 1}); !handled || cmd != nil {
@@ -110,7 +111,7 @@ func TestClipboardNewerCopySupersedes(t *testing.T) {
 		t.Fatalf("pending = %+v, want the second copy's", c.pending)
 	}
 	// A non-secret copy supersedes too: nothing is left to clear.
-	c.copy(copyMsg{text: "name", what: "the name"})
+	c.copy(common.CopyMsg{Text: "name", What: "the name"})
 	if c.pending != nil {
 		t.Fatal("a non-secret copy kept an older secret's clear")
 	}
@@ -143,7 +144,7 @@ func TestSSHSessionDetection(t *testing.T) {
 	if !sshSession(env(map[string]string{"SSH_TTY": "/dev/pts/1"})) || !sshSession(env(map[string]string{"SSH_CONNECTION": "1 2 3 4"})) {
 		t.Error("SSH session not detected")
 	}
-	c := newClipboardManagerFor(&Env{}, &fakeClipboard{available: true}, true)
+	c := newClipboardManagerFor(&common.Env{}, &fakeClipboard{available: true}, true)
 	if c.method() != clipOSC52 {
 		t.Error("over SSH the system clipboard was chosen")
 	}
@@ -153,7 +154,7 @@ func TestShortDuration(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		30 * time.Second: "30s", 2 * time.Minute: "2m", 90 * time.Second: "1m30s", 250 * time.Millisecond: "250ms",
 	} {
-		if got := shortDuration(d); got != want {
+		if got := common.ShortDuration(d); got != want {
 			t.Errorf("shortDuration(%v) = %q, want %q", d, got, want)
 		}
 	}

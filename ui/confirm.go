@@ -57,7 +57,7 @@ type nameGuard struct {
 // the screen that owns it runs the call when update reports confirmAccepted,
 // and keeps the pane open (busy, then with the error) so nothing is lost.
 type confirmPane struct {
-	env   *Env
+	env   *common.Env
 	title string
 	body  []string // as given
 	lines []string // body wrapped to the width
@@ -75,7 +75,7 @@ type confirmPane struct {
 
 // newConfirmPane builds a pane. With requireName, the name input has the
 // focus; otherwise Cancel (destructive) or the confirm button does.
-func newConfirmPane(env *Env, title string, body []string, opts confirmOptions) *confirmPane {
+func newConfirmPane(env *common.Env, title string, body []string, opts confirmOptions) *confirmPane {
 	if opts.confirmLabel == "" {
 		opts.confirmLabel = "Confirm"
 	}
@@ -129,7 +129,7 @@ func (p *confirmPane) rewrap() {
 			p.lines = append(p.lines, "")
 			continue
 		}
-		p.lines = append(p.lines, wrapText(l, w)...)
+		p.lines = append(p.lines, common.WrapText(l, w)...)
 	}
 	p.clampOffset()
 }
@@ -157,7 +157,7 @@ func (p *confirmPane) setError(err error) {
 		p.errMsg = ""
 		return
 	}
-	p.errMsg = describeError(p.env.Keys, err)
+	p.errMsg = common.DescribeError(p.env.Keys, err)
 }
 
 // update handles one message. It never does I/O.
@@ -205,7 +205,7 @@ func (p *confirmPane) nameKey(msg tea.KeyPressMsg) (confirmResult, tea.Cmd) {
 	case key.Matches(msg, k.Dialog.Switch):
 		p.setFocus(focusCancel)
 		return confirmOpen, nil
-	case isArrow(msg) && p.scrollKey(msg):
+	case common.IsArrow(msg) && p.scrollKey(msg):
 		return confirmOpen, nil
 	}
 	p.hint = ""
@@ -301,43 +301,43 @@ func (p *confirmPane) footer(scrollable bool) []string {
 			reason = "Type the secret's name to confirm"
 		}
 		if compact {
-			out = append(out, st.Label.Render(cut("type "+common.Sanitize(p.opts.requireName)+" to confirm:", w)), p.input.View())
+			out = append(out, st.Label.Render(common.Cut("type "+common.Sanitize(p.opts.requireName)+" to confirm:", w)), p.input.View())
 		} else {
-			out = append(out, "", st.Label.Render(cut(reason+":", w)), st.Text.Render(cut(common.Sanitize(p.opts.requireName), w)), p.input.View())
+			out = append(out, "", st.Label.Render(common.Cut(reason+":", w)), st.Text.Render(common.Cut(common.Sanitize(p.opts.requireName), w)), p.input.View())
 		}
 		switch {
 		case p.hint != "":
-			out = append(out, wrapText(st.Error.Render(p.hint), w)...)
+			out = append(out, common.WrapText(st.Error.Render(p.hint), w)...)
 		case p.input.Value() == "":
-			out = append(out, st.Muted.Render(cut(p.opts.confirmLabel+" stays disabled until the name is typed", w)))
+			out = append(out, st.Muted.Render(common.Cut(p.opts.confirmLabel+" stays disabled until the name is typed", w)))
 		case !p.nameOK():
-			out = append(out, st.Warning.Render(cut("does not match the secret's name yet", w)))
+			out = append(out, st.Warning.Render(common.Cut("does not match the secret's name yet", w)))
 		default:
-			out = append(out, st.Success.Render(cut("✓ the name matches", w)))
+			out = append(out, st.Success.Render(common.Cut("✓ the name matches", w)))
 		}
 	} else if p.hint != "" {
-		out = append(out, wrapText(st.Error.Render(p.hint), w)...)
+		out = append(out, common.WrapText(st.Error.Render(p.hint), w)...)
 	}
 	if p.errMsg != "" {
-		out = append(out, wrapText(st.Error.Render("✗ "+common.Sanitize(p.errMsg)), w)...)
+		out = append(out, common.WrapText(st.Error.Render("✗ "+common.Sanitize(p.errMsg)), w)...)
 	}
 	if !compact {
 		out = append(out, "")
 	}
 	if p.busy != "" {
-		out = append(out, st.Info.Render(cut(common.Sanitize(p.busy), w)))
+		out = append(out, st.Info.Render(common.Cut(common.Sanitize(p.busy), w)))
 	} else {
 		out = append(out, p.buttons())
 	}
 	k := p.env.Keys
-	help := helpLine(k.Dialog.Switch, k.Input.Submit, k.Input.Cancel)
+	help := common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.Cancel)
 	if p.focus != focusName {
-		help = helpLine(k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch)
+		help = common.HelpLine(k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch)
 	}
 	if scrollable {
 		help += " · ↑↓ scroll"
 	}
-	out = append(out, st.Muted.Render(cut(help, w)))
+	out = append(out, st.Muted.Render(common.Cut(help, w)))
 	return out
 }
 
@@ -362,7 +362,7 @@ func (p *confirmPane) buttons() string {
 	}
 	line := render("Cancel", p.focus == focusCancel, st.Text) + "  " +
 		render(label, p.focus == focusConfirm, confirmStyle)
-	return cut(line, p.innerWidth())
+	return common.Cut(line, p.innerWidth())
 }
 
 // bodyHeight is how many body lines fit next to the title and footer.
@@ -384,7 +384,7 @@ func (p *confirmPane) view() string {
 		titleStyle = st.Danger
 		pane = pane.BorderForeground(st.Danger.GetForeground())
 	}
-	out := []string{titleStyle.Render(cut(common.Sanitize(p.title), w))}
+	out := []string{titleStyle.Render(common.Cut(common.Sanitize(p.title), w))}
 	if p.height >= 18 {
 		out = append(out, "")
 	}
@@ -394,13 +394,13 @@ func (p *confirmPane) view() string {
 	if len(p.lines) > bh && bh > 1 {
 		visible = p.lines[p.offset:min(p.offset+bh-1, len(p.lines))]
 		out = append(out, visible...)
-		out = append(out, st.Muted.Render(cut(scrollNote(p.offset, len(visible), len(p.lines)), w)))
+		out = append(out, st.Muted.Render(common.Cut(scrollNote(p.offset, len(visible), len(p.lines)), w)))
 	} else {
 		out = append(out, visible...)
 	}
 	out = append(out, p.footer(len(p.lines) > bh)...)
 	for i, l := range out {
-		out[i] = cut(l, w)
+		out[i] = common.Cut(l, w)
 	}
 	return pane.Width(p.width).Render(strings.Join(out, "\n"))
 }
@@ -410,11 +410,11 @@ func scrollNote(offset, shown, total int) string {
 	more := total - offset - shown
 	switch {
 	case more > 0 && offset > 0:
-		return "… " + plural(offset, "line") + " above, " + plural(more, "line") + " below"
+		return "… " + common.Plural(offset, "line") + " above, " + common.Plural(more, "line") + " below"
 	case more > 0:
-		return "… " + plural(more, "more line") + " below (↓ to scroll)"
+		return "… " + common.Plural(more, "more line") + " below (↓ to scroll)"
 	default:
-		return "… " + plural(offset, "line") + " above"
+		return "… " + common.Plural(offset, "line") + " above"
 	}
 }
 

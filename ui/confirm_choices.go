@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // choice is one row of a choiceList. A row with a reason cannot be chosen;
@@ -16,14 +17,14 @@ type choice struct {
 // choiceList is a small cursor list for the write dialogs (labels, versions,
 // ways out of a stuck rotation). It scrolls to keep the cursor visible.
 type choiceList struct {
-	env    *Env
+	env    *common.Env
 	items  []choice
 	cursor int
 	offset int
 	height int
 }
 
-func newChoiceList(env *Env, items []choice) *choiceList {
+func newChoiceList(env *common.Env, items []choice) *choiceList {
 	return &choiceList{env: env, items: items, height: 5}
 }
 
@@ -107,13 +108,13 @@ func (c *choiceList) lines(width int) []string {
 			text = st.Muted.Render(ansi.Strip(it.text))
 		}
 		if i == c.cursor {
-			out = append(out, st.Selected.Render(cut("› "+text, width)))
+			out = append(out, st.Selected.Render(common.Cut("› "+text, width)))
 		} else {
-			out = append(out, cut("  "+text, width))
+			out = append(out, common.Cut("  "+text, width))
 		}
 	}
 	if i := c.selected(); i >= 0 && c.items[i].reason != "" {
-		out = append(out, st.Warning.Render(cut("  "+c.items[i].reason, width)))
+		out = append(out, st.Warning.Render(common.Cut("  "+c.items[i].reason, width)))
 	}
 	return out
 }

@@ -26,7 +26,7 @@ type createRow struct {
 // AWS's rules before anything is sent; one ClientRequestToken per dialog
 // makes a retry idempotent.
 type createScreen struct {
-	env    *Env
+	env    *common.Env
 	store  aws.Store
 	region string
 	token  string
@@ -50,7 +50,7 @@ type createScreen struct {
 }
 
 // newCreateScreen opens the create dialog for region (store's region).
-func newCreateScreen(env *Env, store aws.Store, region string) *createScreen {
+func newCreateScreen(env *common.Env, store aws.Store, region string) *createScreen {
 	if region == "" && store != nil {
 		region = store.Region()
 	}
@@ -118,7 +118,7 @@ func (c *createScreen) rebuild() {
 func (c *createScreen) Init() tea.Cmd { return c.form.setFocus(0) }
 
 // Update handles results and keys.
-func (c *createScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (c *createScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if m, ok := msg.(writtenMsg); ok {
 		cmd, _ := c.write.result(m)
 		return c, cmd
@@ -137,7 +137,7 @@ func (c *createScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && c.discard {
 		switch {
 		case key.Matches(k, c.env.Keys.Dialog.Yes):
-			return c, tea.Batch(pop(), info("discarded the new secret; nothing was created"))
+			return c, tea.Batch(common.Pop(), common.Info("discarded the new secret; nothing was created"))
 		case key.Matches(k, c.env.Keys.Dialog.No):
 			c.discard = false
 		}
@@ -232,7 +232,7 @@ func (c *createScreen) validate() (aws.CreateSecretInput, *formField) {
 func (c *createScreen) review() tea.Cmd {
 	in, bad := c.validate()
 	if bad != nil {
-		return tea.Batch(c.form.focusID(bad.id), warn("not created: "+bad.err))
+		return tea.Batch(c.form.focusID(bad.id), common.Warn("not created: "+bad.err))
 	}
 	c.input = in
 	st := c.env.Styles
@@ -281,7 +281,7 @@ func (c *createScreen) valueSummary(in aws.CreateSecretInput) string {
 		}
 		parts = append(parts, k+" ("+kind+")")
 	}
-	return "JSON object with " + plural(len(parts), "field") + ": " + strings.Join(parts, ", ") + "; values hidden"
+	return "JSON object with " + common.Plural(len(parts), "field") + ": " + strings.Join(parts, ", ") + "; values hidden"
 }
 
 // padRight pads s with spaces to n cells.
@@ -334,7 +334,7 @@ func (c *createScreen) leave() tea.Cmd {
 		c.discard = true
 		return nil
 	}
-	return pop()
+	return common.Pop()
 }
 
 // View renders the form or the confirmation.
@@ -346,12 +346,12 @@ func (c *createScreen) View() string {
 	w := max(c.width-4, 6)
 	k := c.env.Keys
 	lines := []string{
-		st.Title.Render(cut("New secret in "+c.region, w)),
+		st.Title.Render(common.Cut("New secret in "+c.region, w)),
 		c.form.view(),
-		st.Muted.Render(cut(helpLine(k.Dialog.Switch, k.Input.Submit, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel), w)),
+		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel), w)),
 	}
 	if c.discard {
-		lines[len(lines)-1] = st.Warning.Render(cut("Discard what you typed? Nothing was created. "+
+		lines[len(lines)-1] = st.Warning.Render(common.Cut("Discard what you typed? Nothing was created. "+
 			keyHelp(k.Dialog.Yes)+" discards · "+keyHelp(k.Dialog.No)+" keeps editing", w))
 	}
 	return st.Pane.Width(max(c.width, 10)).Render(strings.Join(lines, "\n"))

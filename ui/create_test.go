@@ -7,6 +7,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // focusField tabs until the create form's field id has the keyboard.
@@ -151,18 +152,18 @@ func TestCreateAsksBeforeDiscardingInput(t *testing.T) {
 	h.typeText("team/new-secret")
 	h.press(k.Input.Cancel)
 	h.waitFor("Discard what you typed?")
-	if h.app.top() != Screen(c) {
+	if h.app.top() != common.Screen(c) {
 		t.Fatal("the form closed without asking")
 	}
 	h.press(k.Dialog.No)
-	if h.app.top() != Screen(c) || c.form.field("name").input.Value() != "team/new-secret" {
+	if h.app.top() != common.Screen(c) || c.form.field("name").input.Value() != "team/new-secret" {
 		t.Fatalf("keeping on lost the input: %q", c.form.field("name").input.Value())
 	}
 	focusField(h, c, "create") // esc on a button goes through the App's back key
 	h.press(k.Common.Back)
 	h.waitFor("Discard what you typed?")
 	h.press(k.Dialog.Yes)
-	h.waitUntil("the form closed", func(string) bool { return h.app.top() != Screen(c) })
+	h.waitUntil("the form closed", func(string) bool { return h.app.top() != common.Screen(c) })
 	if n := h.emu.Requests("CreateSecret"); n != 0 {
 		t.Fatalf("CreateSecret called %d times", n)
 	}
@@ -171,5 +172,5 @@ func TestCreateAsksBeforeDiscardingInput(t *testing.T) {
 	openScreen(h, empty)
 	h.waitFor("New secret in us-east-1")
 	h.press(k.Input.Cancel)
-	h.waitUntil("the empty form closed", func(string) bool { return h.app.top() != Screen(empty) })
+	h.waitUntil("the empty form closed", func(string) bool { return h.app.top() != common.Screen(empty) })
 }

@@ -32,7 +32,7 @@ const (
 // recovery is a separate, explicit choice with a stronger warning. Either
 // way the secret's name must be typed to confirm.
 type deleteScreen struct {
-	env     *Env
+	env     *common.Env
 	store   aws.Store
 	summary aws.SecretSummary
 	ref     aws.SecretRef
@@ -46,7 +46,7 @@ type deleteScreen struct {
 }
 
 // newDeleteScreen opens the delete dialog for summary.
-func newDeleteScreen(env *Env, store aws.Store, summary aws.SecretSummary) *deleteScreen {
+func newDeleteScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) *deleteScreen {
 	d := &deleteScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), days: defaultRecoveryWindow}
 	d.write = newDialogWrite(env, d)
 	st := env.Styles
@@ -63,7 +63,7 @@ func newDeleteScreen(env *Env, store aws.Store, summary aws.SecretSummary) *dele
 func (d *deleteScreen) Init() tea.Cmd { return nil }
 
 // Update handles results and keys.
-func (d *deleteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (d *deleteScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if cmd, ok := d.write.forward(msg, d.op); ok {
 		return d, cmd
 	}
@@ -83,7 +83,7 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Dialog.Choose) {
 			i := d.ways.selected()
 			if r := d.ways.items[i].reason; r != "" {
-				return warn(r)
+				return common.Warn(r)
 			}
 			d.mode = i
 			return d.openPane()
@@ -91,7 +91,7 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		d.ways.update(msg)
 		return nil
 	}
-	if d.mode == deleteScheduled && !d.write.busy() && isArrow(msg) {
+	if d.mode == deleteScheduled && !d.write.busy() && common.IsArrow(msg) {
 		switch {
 		case key.Matches(msg, k.Nav.Up):
 			d.setDays(d.days + 1)
@@ -172,7 +172,7 @@ func (d *deleteScreen) op() writeOp {
 		op.busy = "deleting " + name + " for good…"
 		op.audit.Detail = "force, without recovery"
 		op.done = func(any) tea.Cmd {
-			return tea.Batch(deletedMsg(d.ref.Region, d.ref.ID()), success("Deleted "+name+" for good"), pop())
+			return tea.Batch(common.DeletedMsg(d.ref.Region, d.ref.ID()), common.Success("Deleted "+name+" for good"), common.Pop())
 		}
 		return op
 	}
@@ -203,9 +203,9 @@ func (d *deleteScreen) View() string {
 	st := d.env.Styles
 	w := max(d.width-4, 6)
 	k := d.env.Keys
-	lines := []string{st.Danger.Render(cut("Delete "+common.Sanitize(d.ref.String())+" ("+d.ref.Region+")", w)), "", st.Text.Render("How?")}
+	lines := []string{st.Danger.Render(common.Cut("Delete "+common.Sanitize(d.ref.String())+" ("+d.ref.Region+")", w)), "", st.Text.Render("How?")}
 	lines = append(lines, d.ways.lines(w)...)
-	lines = append(lines, "", st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
+	lines = append(lines, "", st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	return st.Pane.BorderForeground(st.Danger.GetForeground()).Width(max(d.width, 10)).Render(strings.Join(lines, "\n"))
 }
 

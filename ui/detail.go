@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // detailScreen shows one secret's metadata: dates, rotation (and whether it
@@ -14,7 +15,7 @@ import (
 // loads with DescribeSecret and GetResourcePolicy and never reads a value:
 // the value screen does that, when the operator opens it.
 type detailScreen struct {
-	env     *Env
+	env     *common.Env
 	store   aws.Store
 	summary aws.SecretSummary
 
@@ -35,7 +36,7 @@ type detailScreen struct {
 }
 
 // newDetailScreen opens a secret's metadata; the list pushes it on enter.
-func newDetailScreen(env *Env, store aws.Store, summary aws.SecretSummary) Screen {
+func newDetailScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) common.Screen {
 	d := &detailScreen{env: env, store: store, summary: summary, pager: newPager()}
 	d.rebuild()
 	return d
@@ -65,32 +66,32 @@ func (d *detailScreen) reload() tea.Cmd {
 	d.policySeq++
 	d.loading = true
 	d.rebuild()
-	return tea.Batch(describe(d.env, d.store, d, d.seq, d.secretID()), d.loadPolicy(d.policySeq))
+	return tea.Batch(common.Describe(d.env, d.store, d, d.seq, d.secretID()), d.loadPolicy(d.policySeq))
 }
 
 // loadPolicy calls GetResourcePolicy. A policy is metadata, not a value.
 func (d *detailScreen) loadPolicy(seq int) tea.Cmd {
 	store, id := d.store, d.secretID()
-	return fetch(d.env, d, seq, func(ctx context.Context) (string, error) {
+	return common.Fetch(d.env, d, seq, func(ctx context.Context) (string, error) {
 		return store.GetResourcePolicy(ctx, id)
 	})
 }
 
 // Update handles results and keys.
-func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (d *detailScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case resultMsg[aws.Secret]:
-		if !msg.isFor(d, d.seq) {
+	case common.ResultMsg[aws.Secret]:
+		if !msg.IsFor(d, d.seq) {
 			return d, nil
 		}
 		d.loading = false
-		if msg.err != nil {
-			d.loadErr = msg.err
+		if msg.Err != nil {
+			d.loadErr = msg.Err
 			d.rebuild()
-			return d, failed(msg.err)
+			return d, common.Failed(msg.Err)
 		}
 		d.loadErr = nil
-		s := msg.val
+		s := msg.Val
 		if s.Region == "" {
 			s.Region = d.region()
 		}
@@ -98,18 +99,18 @@ func (d *detailScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		d.summary = s.SecretSummary
 		d.rebuild()
 		return d, nil
-	case resultMsg[string]:
-		if !msg.isFor(d, d.policySeq) {
+	case common.ResultMsg[string]:
+		if !msg.IsFor(d, d.policySeq) {
 			return d, nil
 		}
-		d.policy, d.policyErr, d.policyLoaded = msg.val, msg.err, true
+		d.policy, d.policyErr, d.policyLoaded = msg.Val, msg.Err, true
 		d.rebuild()
 		return d, nil
-	case secretChangedMsg:
-		if !msg.about(d.region(), d.summary.Name, d.summary.ARN) {
+	case common.SecretChangedMsg:
+		if !msg.About(d.region(), d.summary.Name, d.summary.ARN) {
 			return d, nil
 		}
-		if msg.deleted {
+		if msg.Deleted {
 			d.deleted = true
 			d.rebuild()
 			return d, nil
@@ -132,16 +133,16 @@ func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Versions):
 		vs := newVersionsScreen(d.env, d.store, d.target())
 		vs.kmsKeyID = d.summary.KmsKeyID
-		return push(vs)
+		return common.Push(vs)
 	case key.Matches(msg, k.Policy):
-		return push(newPolicyScreen(d.env, d.store, d.secretID(), d.summary.Name, d.policy, d.policyErr, d.policyLoaded))
+		return common.Push(newPolicyScreen(d.env, d.store, d.secretID(), d.summary.Name, d.policy, d.policyErr, d.policyLoaded))
 	case key.Matches(msg, c.Refresh):
 		return d.reload()
 	case key.Matches(msg, c.CopyName):
 		return d.copy(d.summary.Name, "the name")
 	case key.Matches(msg, c.CopyARN):
 		if d.summary.ARN == "" {
-			return warn("the ARN is not known yet")
+			return common.Warn("the ARN is not known yet")
 		}
 		return d.copy(d.summary.ARN, "the ARN")
 	}
@@ -171,7 +172,7 @@ func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		{c.Delete, true, func(s aws.Secret) tea.Cmd { return openWrite(d.env, newDeleteScreen(d.env, d.store, s.SecretSummary)) }},
 		{c.Restore, true, func(s aws.Secret) tea.Cmd {
 			if s.DeletedDate.IsZero() {
-				return info(s.Name + " is not scheduled for deletion; nothing to restore")
+				return common.Info(s.Name + " is not scheduled for deletion; nothing to restore")
 			}
 			return openWrite(d.env, newRestoreScreen(d.env, d.store, s.SecretSummary))
 		}},
@@ -182,11 +183,11 @@ func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		switch {
 		case d.deleted:
-			return warn("this secret was deleted for good; go back (" + d.env.Keys.Common.Back.Help().Key + ")"), true
+			return common.Warn("this secret was deleted for good; go back (" + d.env.Keys.Common.Back.Help().Key + ")"), true
 		case d.secret == nil:
-			return warn("the secret is still loading; try again in a moment"), true
+			return common.Warn("the secret is still loading; try again in a moment"), true
 		case !a.whenScheduled && !d.secret.DeletedDate.IsZero():
-			return warn(d.summary.Name + " is scheduled for deletion: restore it first (" + c.Restore.Help().Key + ")"), true
+			return common.Warn(d.summary.Name + " is scheduled for deletion: restore it first (" + c.Restore.Help().Key + ")"), true
 		}
 		return a.open(*d.secret), true
 	}
@@ -195,7 +196,7 @@ func (d *detailScreen) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 func (d *detailScreen) copy(text, what string) tea.Cmd {
 	return func() tea.Msg {
-		return copyMsg{text: text, what: what, arn: d.summary.ARN, region: d.region()}
+		return common.CopyMsg{Text: text, What: what, ARN: d.summary.ARN, Region: d.region()}
 	}
 }
 
@@ -207,12 +208,12 @@ func (d *detailScreen) target() aws.SecretRef {
 // openValue opens AWSCURRENT's value: pressing the Value binding is the
 // operator asking for it.
 func (d *detailScreen) openValue() tea.Cmd {
-	if d.summary.VersionStages != nil && currentVersion(d.summary.VersionStages) == "" {
-		return warn("this secret has no AWSCURRENT version: it has no value yet")
+	if d.summary.VersionStages != nil && common.CurrentVersion(d.summary.VersionStages) == "" {
+		return common.Warn("this secret has no AWSCURRENT version: it has no value yet")
 	}
 	v := newValueScreen(d.env, d.store, d.target(), aws.VersionRef{Stage: aws.LabelCurrent})
 	v.kmsKeyID = d.summary.KmsKeyID
-	return push(v)
+	return common.Push(v)
 }
 
 // View renders the scrolled metadata.
@@ -242,7 +243,7 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 		return []key.Binding{k.Common.Restore, k.Detail.Versions, k.Detail.Policy, k.Common.Back}
 	}
 	if d.secret != nil {
-		if _, _, stuck := strayPending(d.secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
+		if _, _, stuck := common.StrayPending(d.secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
 			return []key.Binding{withHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Common.Back}
 		}
 	}

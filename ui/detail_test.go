@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 )
 
 func assertContains(t *testing.T, screen string, wants ...string) {
@@ -48,7 +49,7 @@ func TestDetailExplainsStuckRotation(t *testing.T) {
 	h := newSecretHarness(t, 100, 60, nil)
 	s := h.openDetail("prod/db/mysql-orders")
 	d := h.topScreen().(*detailScreen)
-	pending, current, stuck := strayPending(d.summary.VersionStages)
+	pending, current, stuck := common.StrayPending(d.summary.VersionStages)
 	if !stuck {
 		t.Fatalf("mysql-orders is seeded stuck, stages %v", d.summary.VersionStages)
 	}
@@ -136,7 +137,7 @@ func TestDetailDescribeErrorKeepsWorking(t *testing.T) {
 	h := newSecretHarness(t, 100, 40, nil)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "DescribeSecret", Error: "AccessDeniedException"})
 	sum := h.summary("us-east-1", "prod/api/stripe")
-	h.send(pushScreenMsg{screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
+	h.send(common.PushScreenMsg{Screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
 	h.waitFor("could not load details")
 	assertContains(t, h.screen(), "prod/api/stripe", "access denied")
 	remove()

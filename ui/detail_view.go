@@ -28,7 +28,7 @@ func (d *detailScreen) lines() []string {
 	var out []string
 	add := func(ls ...string) { out = append(out, ls...) }
 	kv := func(label, value string) { add(kvLines(st, label, value, w)...) }
-	section := func(title string) { add("", st.Section.Render(cut(title, w))) }
+	section := func(title string) { add("", st.Section.Render(common.Cut(title, w))) }
 
 	add(wrapLines(st.Title.Render(common.Sanitize(s.Name)), w)...)
 	if s.Description != "" {
@@ -38,8 +38,8 @@ func (d *detailScreen) lines() []string {
 	}
 	switch {
 	case d.loadErr != nil:
-		add(wrapLines(st.Error.Render("could not load details: "+describeError(d.env.Keys, d.loadErr)), w)...)
-		add(st.Muted.Render(cut("showing what the list knew; press "+keyHelp(d.env.Keys.Common.Refresh)+" to retry", w)))
+		add(wrapLines(st.Error.Render("could not load details: "+common.DescribeError(d.env.Keys, d.loadErr)), w)...)
+		add(st.Muted.Render(common.Cut("showing what the list knew; press "+keyHelp(d.env.Keys.Common.Refresh)+" to retry", w)))
 	case d.loading && d.secret == nil:
 		add(st.Muted.Render("loading details…"))
 	}
@@ -55,7 +55,7 @@ func (d *detailScreen) lines() []string {
 		}
 		add(wrapLines(st.Danger.Render(text), w)...)
 	}
-	if pending, current, stuck := strayPending(s.VersionStages); stuck {
+	if pending, current, stuck := common.StrayPending(s.VersionStages); stuck {
 		add("")
 		resolve := ""
 		if b := d.env.Keys.Detail.Rotate; b.Enabled() {
@@ -77,12 +77,12 @@ func (d *detailScreen) lines() []string {
 	}
 
 	section("Dates")
-	kv("Created", formatWhen(s.CreatedDate, now))
-	kv("Last changed", formatWhen(s.LastChangedDate, now))
-	kv("Last accessed", formatDay(s.LastAccessedDate, now))
-	kv("Last rotated", formatWhen(s.LastRotatedDate, now))
+	kv("Created", common.FormatWhen(s.CreatedDate, now))
+	kv("Last changed", common.FormatWhen(s.LastChangedDate, now))
+	kv("Last accessed", common.FormatDay(s.LastAccessedDate, now))
+	kv("Last rotated", common.FormatWhen(s.LastRotatedDate, now))
 	if s.RotationEnabled || !s.NextRotationDate.IsZero() {
-		next := formatWhen(s.NextRotationDate, now)
+		next := common.FormatWhen(s.NextRotationDate, now)
 		if s.RotationEnabled && !s.NextRotationDate.IsZero() && s.NextRotationDate.Before(now) {
 			next += " " + st.Warning.Render("overdue")
 		}
@@ -110,7 +110,7 @@ func (d *detailScreen) lines() []string {
 		add(st.Muted.Render("no versions"))
 	}
 	for _, lr := range labelRows(s.VersionStages) {
-		add(kvStyled(stageStyle(st, lr.label), common.Sanitize(lr.label), common.Sanitize(lr.version), w)...)
+		add(kvStyled(common.StageStyle(st, lr.label), common.Sanitize(lr.label), common.Sanitize(lr.version), w)...)
 	}
 
 	if d.secret != nil && len(d.secret.Replicas) > 0 {
@@ -141,7 +141,7 @@ func (d *detailScreen) lines() []string {
 	case !d.policyLoaded:
 		add(st.Muted.Render("loading…"))
 	case d.policyErr != nil:
-		add(wrapLines(st.Warning.Render("could not load the policy: "+describeError(d.env.Keys, d.policyErr)), w)...)
+		add(wrapLines(st.Warning.Render("could not load the policy: "+common.DescribeError(d.env.Keys, d.policyErr)), w)...)
 	case strings.TrimSpace(d.policy) == "":
 		add(st.Muted.Render("none"))
 	default:
@@ -154,7 +154,7 @@ func (d *detailScreen) lines() []string {
 
 // kvLines lays out one label/value pair, wrapping the value under itself.
 // On a very narrow screen the value goes under the label.
-func kvLines(st *Styles, label, value string, width int) []string {
+func kvLines(st *common.Styles, label, value string, width int) []string {
 	return kvStyled(st.Label, label, value, width)
 }
 
@@ -162,7 +162,7 @@ func kvLines(st *Styles, label, value string, width int) []string {
 func kvStyled(ls lipgloss.Style, label, value string, width int) []string {
 	lw := detailLabelWidth
 	if width < 30 {
-		lines := []string{ls.Render(cut(label, width))}
+		lines := []string{ls.Render(common.Cut(label, width))}
 		for _, l := range wrapLines(value, width-2) {
 			lines = append(lines, "  "+l)
 		}
@@ -171,7 +171,7 @@ func kvStyled(ls lipgloss.Style, label, value string, width int) []string {
 	vw := width - lw
 	wrapped := wrapLines(value, vw)
 	pad := strings.Repeat(" ", lw)
-	lab := cut(label, lw-1)
+	lab := common.Cut(label, lw-1)
 	lines := make([]string, 0, len(wrapped))
 	for i, l := range wrapped {
 		if i == 0 {
@@ -228,7 +228,7 @@ func scheduleText(r aws.RotationRules) string {
 }
 
 // replicaStatus colours a replica's status by meaning.
-func replicaStatus(st *Styles, status string) string {
+func replicaStatus(st *common.Styles, status string) string {
 	switch status {
 	case "InSync":
 		return st.Success.Render(status)
@@ -271,11 +271,11 @@ func resolveText(resolveKey, pending string) string {
 func deletionText(s aws.SecretSummary, now time.Time) string {
 	const after = " Its value cannot be read or changed until it is restored."
 	if s.DeletedDate.After(now) {
-		return "Scheduled for deletion on " + formatWhen(s.DeletedDate, now) + "." + after
+		return "Scheduled for deletion on " + common.FormatWhen(s.DeletedDate, now) + "." + after
 	}
 	latest := s.DeletedDate.Add(30 * 24 * time.Hour)
-	return "Scheduled for deletion: requested " + formatWhen(s.DeletedDate, now) +
-		"; deleted for good when its recovery window ends, at the latest " + formatWhen(latest, now) + "." + after
+	return "Scheduled for deletion: requested " + common.FormatWhen(s.DeletedDate, now) +
+		"; deleted for good when its recovery window ends, at the latest " + common.FormatWhen(latest, now) + "." + after
 }
 
 // labelRow is one staging label and the version that carries it.
@@ -291,7 +291,7 @@ func labelRows(stages map[string][]string) []labelRow {
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool {
-		ri, rj := stageRank(rows[i].label), stageRank(rows[j].label)
+		ri, rj := common.StageRank(rows[i].label), common.StageRank(rows[j].label)
 		if ri != rj {
 			return ri < rj
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // A write dialog goes load → choose → confirm → apply → audit → announce.
@@ -42,7 +43,7 @@ type writeOp struct {
 
 // writtenMsg is a write's result, tagged with the dialog that ran it.
 type writtenMsg struct {
-	owner Screen
+	owner common.Screen
 	seq   int
 	val   any
 	err   error
@@ -53,8 +54,8 @@ type writtenMsg struct {
 // presses with update, and hands it other messages with forward (or every
 // writtenMsg with result).
 type dialogWrite struct {
-	env   *Env
-	owner Screen
+	env   *common.Env
+	owner common.Screen
 	pane  *confirmPane // nil while the dialog is loading or choosing
 	op    writeOp      // the write in flight or last run
 	seq   int          // the latest write's
@@ -67,7 +68,7 @@ type dialogWrite struct {
 }
 
 // newDialogWrite starts the lifecycle of owner's write.
-func newDialogWrite(env *Env, owner Screen) dialogWrite {
+func newDialogWrite(env *common.Env, owner common.Screen) dialogWrite {
 	return dialogWrite{env: env, owner: owner}
 }
 
@@ -112,7 +113,7 @@ func (w *dialogWrite) run(op writeOp) tea.Cmd {
 			if op.auditResult != nil {
 				op.auditResult(&ev, v)
 			}
-			ev.Outcome = outcomeOf(err)
+			ev.Outcome = common.OutcomeOf(err)
 			env.Record(ev)
 		}
 		return writtenMsg{owner: owner, seq: seq, val: v, err: err}
@@ -133,7 +134,7 @@ func (w *dialogWrite) result(msg writtenMsg) (cmd tea.Cmd, ok bool) {
 		if w.pane != nil {
 			w.pane.setError(msg.err)
 		}
-		return failed(msg.err), true
+		return common.Failed(msg.err), true
 	}
 	w.done = true
 	if w.op.done == nil {
@@ -145,7 +146,7 @@ func (w *dialogWrite) result(msg writtenMsg) (cmd tea.Cmd, ok bool) {
 // announce is the usual end of a write: the secret changed, a success
 // status, and the dialog closes.
 func announce(ref aws.SecretRef, text string) tea.Cmd {
-	return tea.Batch(changed(ref.Region, ref.ID()), success(text), pop())
+	return tea.Batch(common.Changed(ref.Region, ref.ID()), common.Success(text), common.Pop())
 }
 
 // busy reports whether a write is in flight.
@@ -207,11 +208,13 @@ func (m writtenMsg) Outcome() (any, error) { return m.owner, m.err }
 // command tagged with the dialog's latest load; isLoad recognises it.
 func load[T any](w *dialogWrite, read func(ctx context.Context) (T, error)) tea.Cmd {
 	w.loadSeq++
-	return fetch(w.env, w.owner, w.loadSeq, read)
+	return common.Fetch(w.env, w.owner, w.loadSeq, read)
 }
 
 // isLoad reports whether msg answers the dialog's latest load.
-func isLoad[T any](w *dialogWrite, msg resultMsg[T]) bool { return msg.isFor(w.owner, w.loadSeq) }
+func isLoad[T any](w *dialogWrite, msg common.ResultMsg[T]) bool {
+	return msg.IsFor(w.owner, w.loadSeq)
+}
 
 // describe reads the dialog's secret afresh (the usual load step).
 func (w *dialogWrite) describe(store aws.Store, ref aws.SecretRef) tea.Cmd {

@@ -67,14 +67,14 @@ func changedLines(a, b string) int {
 // diffLines renders the diff for a pane: one line per changed key with a
 // marker (+ added, - removed, ~ changed). Values show as the fixed mask
 // unless revealed.
-func diffLines(st *Styles, d valueDiff, revealed bool) []string {
+func diffLines(st *common.Styles, d valueDiff, revealed bool) []string {
 	switch {
 	case d.identical:
 		return []string{st.Muted.Render("the two values are identical")}
 	case d.binary:
 		return []string{st.Changed.Render("~ binary value differs (content not shown)")}
 	case !d.json:
-		return []string{st.Changed.Render("~ value differs (" + plural(d.linesChanged, "line") + " changed)")}
+		return []string{st.Changed.Render("~ value differs (" + common.Plural(d.linesChanged, "line") + " changed)")}
 	}
 	out := make([]string, 0, len(d.changes))
 	for _, c := range d.changes {
@@ -101,7 +101,7 @@ func diffLines(st *Styles, d valueDiff, revealed bool) []string {
 }
 
 // revealedChange shows a change's values (the operator asked).
-func revealedChange(st *Styles, c jsonedit.Change) string {
+func revealedChange(st *common.Styles, c jsonedit.Change) string {
 	one := func(raw []byte) string {
 		return st.Revealed.Render(common.Sanitize(string(bytes.Join(bytes.Fields(raw), []byte(" ")))))
 	}

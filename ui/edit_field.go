@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -51,7 +52,7 @@ func toggleCycle(orig jsonedit.Kind) []jsonedit.Kind {
 // and applying with nothing typed keeps the current value. Revealing with
 // nothing typed puts the current text in to edit in place.
 type fieldEditor struct {
-	env   *Env
+	env   *common.Env
 	title string
 	mode  editorMode
 	kind  jsonedit.Kind // modeValue: the type the text is read as
@@ -72,7 +73,7 @@ type fieldEditor struct {
 // field, typed as a string by default). masked hides the text while typing
 // and makes the editor replace the value rather than edit it in place.
 // It refuses a value the editor would not hold exactly (an inlineRefusal).
-func newValueEditor(env *Env, title string, n *jsonedit.Node, masked bool) (*fieldEditor, error) {
+func newValueEditor(env *common.Env, title string, n *jsonedit.Node, masked bool) (*fieldEditor, error) {
 	kind, text := jsonedit.String, ""
 	if n != nil {
 		kind = n.Kind()
@@ -93,7 +94,7 @@ func newValueEditor(env *Env, title string, n *jsonedit.Node, masked bool) (*fie
 // newValueEditorText edits text to be read as a value of kind (for text
 // that came back from $EDITOR and was refused, so nothing typed is lost):
 // the text is in the editor, masked or not.
-func newValueEditorText(env *Env, title string, kind jsonedit.Kind, text string, masked bool) (*fieldEditor, error) {
+func newValueEditorText(env *common.Env, title string, kind jsonedit.Kind, text string, masked bool) (*fieldEditor, error) {
 	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: kind, orig: kind, masked: masked, origText: text}
 	return e, e.openOn(text, valueNeedsArea(kind, text))
 }
@@ -106,14 +107,14 @@ func valueNeedsArea(kind jsonedit.Kind, text string) bool {
 
 // newKeyEditor asks for an object key (a new field's, or a new name for
 // the key current). It refuses a key the editor would not hold exactly.
-func newKeyEditor(env *Env, title, current string) (*fieldEditor, error) {
+func newKeyEditor(env *common.Env, title, current string) (*fieldEditor, error) {
 	e := &fieldEditor{env: env, title: title, mode: modeKey, kind: jsonedit.String, origText: current}
 	return e, e.openOn(current, false)
 }
 
 // newTextEditor edits a whole plaintext value, text, in a text area
 // (replacing it while masked, as newValueEditor does).
-func newTextEditor(env *Env, title, text string, masked bool) (*fieldEditor, error) {
+func newTextEditor(env *common.Env, title, text string, masked bool) (*fieldEditor, error) {
 	e := &fieldEditor{env: env, title: title, mode: modeText, kind: jsonedit.String, masked: masked,
 		origText: text, hasCurrent: true}
 	return e, e.openOn(text, true)
@@ -121,7 +122,7 @@ func newTextEditor(env *Env, title, text string, masked bool) (*fieldEditor, err
 
 // newTextEditorText opens the text area on text that is not the current
 // value (text refused after $EDITOR), in place, masked or not.
-func newTextEditorText(env *Env, title, text string, masked bool) (*fieldEditor, error) {
+func newTextEditorText(env *common.Env, title, text string, masked bool) (*fieldEditor, error) {
 	e := &fieldEditor{env: env, title: title, mode: modeText, kind: jsonedit.String, masked: masked, origText: text}
 	return e, e.openOn(text, true)
 }

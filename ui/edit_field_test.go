@@ -9,11 +9,12 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
-func testEnv() *Env {
-	return &Env{Styles: NewStyles(true), Keys: keymap.Default()}
+func testEnv() *common.Env {
+	return &common.Env{Settings: common.Settings{Styles: common.NewStyles(true), Keys: keymap.Default()}}
 }
 
 func nodeOf(t *testing.T, raw string) *jsonedit.Node {
@@ -132,7 +133,7 @@ func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
 	}
 	sum := h.summary("us-east-1", "prod/db/postgres")
 	target := aws.SecretRef{ARN: sum.ARN, Name: sum.Name, Region: "us-east-1"}
-	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, h.store("us-east-1"), target, aws.VersionRef{ID: prev})})
+	h.send(common.PushScreenMsg{Screen: newValueScreen(h.app.env, h.store("us-east-1"), target, aws.VersionRef{ID: prev})})
 	v := h.waitValue()
 	prevText := v.val.Secret.Text()
 	h.waitUntil("AWSCURRENT to be known", func(string) bool { return v.edit.currentID != "" })
@@ -143,7 +144,7 @@ func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
 	h.waitFor("1 unsaved edit")
 	h.press(h.app.env.Keys.Editing.Save)
 	scr := h.waitFor("not AWSCURRENT")
-	if !strings.Contains(scr, shortID(cur)) {
+	if !strings.Contains(scr, common.ShortID(cur)) {
 		t.Errorf("the review does not name the current version:\n%s", scr)
 	}
 	h.press(h.app.env.Keys.Dialog.Yes)

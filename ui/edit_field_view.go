@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // view renders the pane: title, input, type and state, what applying does
@@ -20,7 +21,7 @@ func (e *fieldEditor) view() string {
 		// The input's own password echo draws one dot per character, which
 		// would give away the value's length: show the fixed mask instead,
 		// and whether the text was changed, so typing still has feedback.
-		body = cut(e.input.Prompt+st.Masked.Render(maskText)+" "+st.Muted.Render(e.maskedState()), inner)
+		body = common.Cut(e.input.Prompt+st.Masked.Render(maskText)+" "+st.Muted.Render(e.maskedState()), inner)
 	default:
 		body = e.input.View()
 	}
@@ -39,19 +40,19 @@ func (e *fieldEditor) view() string {
 			info = append(info, "revealed")
 		}
 	}
-	lines := []string{st.Section.Render(cut(e.title, inner)), body}
+	lines := []string{st.Section.Render(common.Cut(e.title, inner)), body}
 	if len(info) > 0 {
-		lines = append(lines, st.Muted.Render(cut(strings.Join(info, " · "), inner)))
+		lines = append(lines, st.Muted.Render(common.Cut(strings.Join(info, " · "), inner)))
 	}
 	if hint := e.replaceHint(); hint != "" {
-		lines = append(lines, st.Muted.Render(cut(hint, inner)))
+		lines = append(lines, st.Muted.Render(common.Cut(hint, inner)))
 	}
 	if e.err != "" {
-		lines = append(lines, st.Error.Render(cut(e.err, inner)))
+		lines = append(lines, st.Error.Render(common.Cut(e.err, inner)))
 	}
 	sub := e.submitKey()
 	help := keyHelp(sub) + " " + sub.Help().Desc + " · " + keyHelp(k.Cancel) + " " + k.Cancel.Help().Desc
-	lines = append(lines, st.Muted.Render(cut(help, inner)))
+	lines = append(lines, st.Muted.Render(common.Cut(help, inner)))
 	return st.Pane.Width(max(e.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
 }
 

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -41,7 +42,7 @@ func (v *valueScreen) closeUnchanged() tea.Cmd {
 	}
 	v.edit.editor = nil
 	if v.edit.purpose == purposeRename {
-		return info("no change: " + what + " keeps its name")
+		return common.Info("no change: " + what + " keeps its name")
 	}
-	return info("no change: " + what + " keeps its current value")
+	return common.Info("no change: " + what + " keeps its current value")
 }

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -113,10 +114,10 @@ func (v *valueScreen) editLoaded() tea.Cmd {
 		n := len(fresh.ops)
 		switch {
 		case len(issues) == 0:
-			cmds = append(cmds, success("reloaded version "+shortID(v.val.VersionID)+" and re-applied "+plural(n, "edit")+" — "+keyHelp(v.env.Keys.Editing.Save)+" reviews and saves"))
+			cmds = append(cmds, common.Success("reloaded version "+common.ShortID(v.val.VersionID)+" and re-applied "+common.Plural(n, "edit")+" — "+keyHelp(v.env.Keys.Editing.Save)+" reviews and saves"))
 		default:
-			cmds = append(cmds, warn("reloaded and re-applied "+plural(n, "edit")+"; "+plural(skipped, "edit")+" no longer apply and "+
-				plural(len(issues)-skipped, "edit")+" replace someone else's change — "+keyHelp(v.env.Keys.Editing.Save)+" shows which"))
+			cmds = append(cmds, common.Warn("reloaded and re-applied "+common.Plural(n, "edit")+"; "+common.Plural(skipped, "edit")+" no longer apply and "+
+				common.Plural(len(issues)-skipped, "edit")+" replace someone else's change — "+keyHelp(v.env.Keys.Editing.Save)+" shows which"))
 		}
 	}
 	v.edit.currentID = ""
@@ -139,7 +140,7 @@ func (v *valueScreen) fetchCurrent() tea.Cmd {
 		if err != nil {
 			return currentKnownMsg{owner: v, seq: seq, err: err}
 		}
-		return currentKnownMsg{owner: v, seq: seq, id: labelHolder(s.VersionStages, aws.LabelCurrent)}
+		return currentKnownMsg{owner: v, seq: seq, id: common.LabelHolder(s.VersionStages, aws.LabelCurrent)}
 	}
 }
 
@@ -152,7 +153,7 @@ func (v *valueScreen) editUpdate(msg tea.Msg) (bool, tea.Cmd) {
 			return msg.owner == v, nil
 		}
 		if msg.err != nil {
-			return true, failed(msg.err)
+			return true, common.Failed(msg.err)
 		}
 		v.edit.currentID = msg.id
 		return true, nil
@@ -171,7 +172,7 @@ func (v *valueScreen) editUpdate(msg tea.Msg) (bool, tea.Cmd) {
 		if slices.Contains(v.val.Stages, aws.LabelCurrent) {
 			v.ref = aws.VersionRef{}
 		}
-		return true, tea.Batch(info("reloading "+v.target.String()+" to re-apply your edits…"), v.load())
+		return true, tea.Batch(common.Info("reloading "+v.target.String()+" to re-apply your edits…"), v.load())
 	case externalEditedMsg:
 		if msg.owner != v || msg.seq != v.edit.extSeq {
 			return msg.owner == v, nil
@@ -252,10 +253,10 @@ func (v *valueScreen) sizeEditor() {
 func (v *valueScreen) selectedRow() (valueRow, tea.Cmd) {
 	r, ok := v.table.selected()
 	if !ok {
-		return r, info("no field here: " + keyHelp(v.env.Keys.Editing.AddField) + " adds one")
+		return r, common.Info("no field here: " + keyHelp(v.env.Keys.Editing.AddField) + " adds one")
 	}
 	if r.dup {
-		return r, warn("the key " + quoteWhat(r.key) + " appears more than once in its object: it cannot be edited safely here")
+		return r, common.Warn("the key " + quoteWhat(r.key) + " appears more than once in its object: it cannot be edited safely here")
 	}
 	return r, nil
 }
@@ -263,12 +264,12 @@ func (v *valueScreen) selectedRow() (valueRow, tea.Cmd) {
 // startEdit opens the editor on the selected field, or on the plaintext.
 func (v *valueScreen) startEdit() tea.Cmd {
 	if why := v.notEditable(); why != "" {
-		return info(why)
+		return common.Info(why)
 	}
 	if v.kind == valueText {
 		e, err := newTextEditor(v.env, "edit "+v.target.String(), v.shownText(), !v.revealAll)
 		if err != nil {
-			return warn(err.Error())
+			return common.Warn(err.Error())
 		}
 		v.session()
 		return v.openEditor(e, purposeText, nil)
@@ -279,7 +280,7 @@ func (v *valueScreen) startEdit() tea.Cmd {
 	}
 	e, err := newValueEditor(v.env, "edit "+r.path.String(), r.node, !v.isRevealed(r.path))
 	if err != nil {
-		return warn(err.Error())
+		return common.Warn(err.Error())
 	}
 	v.session()
 	return v.openEditor(e, purposeSet, r.path)
@@ -303,10 +304,10 @@ func (v *valueScreen) parentOf() (jsonedit.Path, *jsonedit.Node) {
 // holds the selected row: the key first, then the value.
 func (v *valueScreen) startAdd() tea.Cmd {
 	if why := v.notEditable(); why != "" {
-		return info(why)
+		return common.Info(why)
 	}
 	if v.kind != valueJSON {
-		return info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Editing.Edit) + " edits the text")
+		return common.Info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Editing.Edit) + " edits the text")
 	}
 	p, n := v.parentOf()
 	v.session()
@@ -316,7 +317,7 @@ func (v *valueScreen) startAdd() tea.Cmd {
 	}
 	e, err := newKeyEditor(v.env, "new field in "+p.String()+": its key", "")
 	if err != nil {
-		return warn(err.Error())
+		return common.Warn(err.Error())
 	}
 	return v.openEditor(e, purposeAddKey, p)
 }
@@ -324,21 +325,21 @@ func (v *valueScreen) startAdd() tea.Cmd {
 // startRename renames the selected member.
 func (v *valueScreen) startRename() tea.Cmd {
 	if why := v.notEditable(); why != "" {
-		return info(why)
+		return common.Info(why)
 	}
 	if v.kind != valueJSON {
-		return info("a plaintext value has no keys")
+		return common.Info("a plaintext value has no keys")
 	}
 	r, cmd := v.selectedRow()
 	if cmd != nil {
 		return cmd
 	}
 	if last := r.path[len(r.path)-1]; last.IsIndex {
-		return info("array elements have no key to rename")
+		return common.Info("array elements have no key to rename")
 	}
 	e, err := newKeyEditor(v.env, "rename "+r.path.String()+" to", r.key)
 	if err != nil {
-		return warn(err.Error())
+		return common.Warn(err.Error())
 	}
 	v.session()
 	return v.openEditor(e, purposeRename, r.path)
@@ -348,28 +349,28 @@ func (v *valueScreen) startRename() tea.Cmd {
 // sent: the review lists it before anything is saved.
 func (v *valueScreen) deleteField() tea.Cmd {
 	if why := v.notEditable(); why != "" {
-		return info(why)
+		return common.Info(why)
 	}
 	if v.kind != valueJSON {
-		return info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Editing.Edit) + " edits the text")
+		return common.Info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Editing.Edit) + " edits the text")
 	}
 	r, cmd := v.selectedRow()
 	if cmd != nil {
 		return cmd
 	}
 	if err := v.session().apply(editOp{kind: opDelete, path: r.path}); err != nil {
-		return warn("cannot delete " + r.path.String() + ": " + err.Error())
+		return common.Warn("cannot delete " + r.path.String() + ": " + err.Error())
 	}
 	cursor := v.table.cursor
 	v.showPending(nil)
 	v.table.cursor = cursor
 	v.table.clamp(v.tableHeight())
-	return info("deleted " + r.path.String() + " (unsaved) — " + v.pendingHint())
+	return common.Info("deleted " + r.path.String() + " (unsaved) — " + v.pendingHint())
 }
 
 // pendingHint says how many edits wait and how to save them.
 func (v *valueScreen) pendingHint() string {
-	return plural(v.pendingEdits(), "unsaved edit") + ", " + keyHelp(v.env.Keys.Editing.Save) + " reviews and saves"
+	return common.Plural(v.pendingEdits(), "unsaved edit") + ", " + keyHelp(v.env.Keys.Editing.Save) + " reviews and saves"
 }
 
 // editorKey passes a key to the open editor and acts on its result.
@@ -378,7 +379,7 @@ func (v *valueScreen) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch res {
 	case editorCancelled:
 		v.edit.editor = nil
-		return info("edit cancelled; nothing changed")
+		return common.Info("edit cancelled; nothing changed")
 	case editorRevealed:
 		return tea.Batch(cmd, v.audit("reveal", "the text being edited"))
 	case editorSubmitted:
@@ -431,7 +432,7 @@ func (v *valueScreen) submitEditor() tea.Cmd {
 	}
 	v.edit.editor = nil
 	v.showPending(keep)
-	return info(op.String() + " (unsaved) — " + v.pendingHint())
+	return common.Info(op.String() + " (unsaved) — " + v.pendingHint())
 }
 
 // addKeyTyped checks the new key and asks for the value.
@@ -472,13 +473,13 @@ func (v *valueScreen) showPending(keep jsonedit.Path) {
 func (v *valueScreen) startReview() tea.Cmd {
 	s := v.edit.session
 	if s == nil || !s.dirty() {
-		return info("no unsaved edits to save")
+		return common.Info("no unsaved edits to save")
 	}
 	if err := checkSize(s.cur); err != nil {
-		return warn(err.Error())
+		return common.Warn(err.Error())
 	}
 	if v.edit.currentID == "" {
-		return tea.Batch(info("still checking which version is AWSCURRENT; try again in a moment"), v.fetchCurrent())
+		return tea.Batch(common.Info("still checking which version is AWSCURRENT; try again in a moment"), v.fetchCurrent())
 	}
 	t := v.target
 	if arn := v.secretARN(); arn != "" {
@@ -490,13 +491,13 @@ func (v *valueScreen) startReview() tea.Cmd {
 		base: s.base, updated: s.cur, isJSON: s.json, edits: len(s.ops),
 		notes: append([]string(nil), v.edit.notes...),
 	}
-	return push(newReviewScreen(v.env, v.store, req))
+	return common.Push(newReviewScreen(v.env, v.store, req))
 }
 
 // startExternal edits the selected field (or the plaintext) in $EDITOR.
 func (v *valueScreen) startExternal() tea.Cmd {
 	if why := v.notEditable(); why != "" {
-		return info(why)
+		return common.Info(why)
 	}
 	msg := externalEditedMsg{owner: v, purpose: purposeText, kind: jsonedit.String, masked: !v.revealAll}
 	text, ext := v.shownText(), ".txt"
@@ -532,10 +533,10 @@ func (v *valueScreen) startExternal() tea.Cmd {
 func (v *valueScreen) externalDone(msg externalEditedMsg) tea.Cmd {
 	name := v.edit.ext.editorName()
 	if msg.res.err != nil {
-		return warn(msg.res.err.Error())
+		return common.Warn(msg.res.err.Error())
 	}
 	if !msg.res.changed {
-		return info("no change from " + name)
+		return common.Info("no change from " + name)
 	}
 	var op editOp
 	if msg.purpose == purposeText {
@@ -551,7 +552,7 @@ func (v *valueScreen) externalDone(msg externalEditedMsg) tea.Cmd {
 		return v.reopen(msg, err)
 	}
 	v.showPending(msg.path)
-	return info(op.String() + " from " + name + " (unsaved) — " + v.pendingHint())
+	return common.Info(op.String() + " from " + name + " (unsaved) — " + v.pendingHint())
 }
 
 // reopen shows refused $EDITOR text in the in-app editor with the reason.
@@ -564,10 +565,10 @@ func (v *valueScreen) reopen(msg externalEditedMsg, why error) tea.Cmd {
 		e, err = newValueEditorText(v.env, "edit "+msg.path.String(), msg.kind, msg.res.text, msg.masked)
 	}
 	if err != nil {
-		return warn("refused: " + why.Error())
+		return common.Warn("refused: " + why.Error())
 	}
 	e.setError(why.Error())
-	return tea.Batch(v.openEditor(e, msg.purpose, msg.path), warn("refused: "+why.Error()))
+	return tea.Batch(v.openEditor(e, msg.purpose, msg.path), common.Warn("refused: "+why.Error()))
 }
 
 // editBack is esc on the viewer: with unsaved edits it asks first.
@@ -587,7 +588,7 @@ func (v *valueScreen) discardKey(msg tea.KeyPressMsg) tea.Cmd {
 		v.edit.discard = false
 		n := v.pendingEdits()
 		v.edit.session = nil
-		return tea.Batch(pop(), info("discarded "+plural(n, "unsaved edit")))
+		return tea.Batch(common.Pop(), common.Info("discarded "+common.Plural(n, "unsaved edit")))
 	case key.Matches(msg, k.No), key.Matches(msg, v.env.Keys.Common.Back):
 		v.edit.discard = false
 		return nil
@@ -604,8 +605,8 @@ func (v *valueScreen) editView(body string) string {
 		st := v.env.Styles
 		k := v.env.Keys.Dialog
 		pane = st.Pane.Width(max(v.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left,
-			st.Warning.Render(cut("Discard "+plural(v.pendingEdits(), "unsaved edit")+"?", max(v.width-4, 1))),
-			st.Muted.Render(cut(keyHelp(k.Yes)+" discard and leave · "+keyHelp(k.No)+" keep editing", max(v.width-4, 1)))))
+			st.Warning.Render(common.Cut("Discard "+common.Plural(v.pendingEdits(), "unsaved edit")+"?", max(v.width-4, 1))),
+			st.Muted.Render(common.Cut(keyHelp(k.Yes)+" discard and leave · "+keyHelp(k.No)+" keep editing", max(v.width-4, 1)))))
 	case v.edit.editor != nil:
 		pane = v.edit.editor.view()
 	default:
@@ -631,7 +632,7 @@ func (v *valueScreen) editInfo() string {
 	if n == 0 {
 		return ""
 	}
-	return v.env.Styles.Changed.Render(plural(n, "unsaved edit") + " (*) — " + keyHelp(v.env.Keys.Editing.Save) + " reviews")
+	return v.env.Styles.Changed.Render(common.Plural(n, "unsaved edit") + " (*) — " + keyHelp(v.env.Keys.Editing.Save) + " reviews")
 }
 
 // editHelp is the short help while editing, or the editing bindings.

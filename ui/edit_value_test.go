@@ -11,6 +11,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -118,7 +119,7 @@ func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
 	if v.val.VersionID != newID || v.pendingEdits() != 0 || strings.Contains(h.screen(), "unsaved") {
 		t.Errorf("screen shows version %s (pending %d), want %s", v.val.VersionID, v.pendingEdits(), newID)
 	}
-	if !strings.Contains(h.screen(), "saved prod/db/postgres as version "+shortID(newID)) {
+	if !strings.Contains(h.screen(), "saved prod/db/postgres as version "+common.ShortID(newID)) {
 		t.Errorf("no success status naming %s:\n%s", newID, h.screen())
 	}
 	assertAuditClean(t, h, audit, "6543", "5432")
@@ -466,13 +467,13 @@ func TestEditDiscardAsksBeforeLeaving(t *testing.T) {
 	h.press(k.Common.Back)
 	h.waitFor("Discard 1 unsaved edit?")
 	h.press(k.Dialog.No)
-	if h.app.top() != Screen(v) || v.pendingEdits() != 1 {
+	if h.app.top() != common.Screen(v) || v.pendingEdits() != 1 {
 		t.Fatal("keep editing lost the edit")
 	}
 	h.press(k.Common.Back)
 	h.press(k.Dialog.Yes)
 	h.waitFor("discarded 1 unsaved edit")
-	if h.app.top() == Screen(v) {
+	if h.app.top() == common.Screen(v) {
 		t.Error("still on the value screen")
 	}
 }

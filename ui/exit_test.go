@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/smtui/smtui/ui/common"
 	"strings"
 	"syscall"
 	"testing"
@@ -84,7 +85,7 @@ func TestStartNoticeShowsInTheStatusLine(t *testing.T) {
 	const note = "removed 1 leftover edit file from a previous smtui that did not exit (pid 4242)"
 	h := newSecretHarness(t, 120, 40, func(o *Options) { o.Notice = note })
 	h.waitUntil("the start notice", func(string) bool { return h.statusLine() == note })
-	if h.app.status.level != LevelWarning {
-		t.Fatalf("the notice has level %d, want a warning", h.app.status.level)
+	if h.app.status.Level != common.LevelWarning {
+		t.Fatalf("the notice has level %d, want a warning", h.app.status.Level)
 	}
 }

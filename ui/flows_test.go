@@ -7,6 +7,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // The acceptance flows, driven from the secret list by key
@@ -73,7 +74,7 @@ func (h *harness) versionsScreenShows(want map[string]string) string {
 func TestFlowEditPortThenVersionsShowNewCurrent(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
-	before := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	before := common.LabelHolder(h.labelsNow(name), aws.LabelCurrent)
 	h.openFromList(name)
 	h.press(h.app.env.Keys.Detail.Value)
 	v := h.waitValue()
@@ -81,7 +82,7 @@ func TestFlowEditPortThenVersionsShowNewCurrent(t *testing.T) {
 	h.waitFor("1 unsaved edit")
 	h.saveEdits()
 
-	after := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	after := common.LabelHolder(h.labelsNow(name), aws.LabelCurrent)
 	if after == before {
 		t.Fatal("AWSCURRENT did not move")
 	}
@@ -97,7 +98,7 @@ func TestFlowRollbackFromDetail(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
-	cur, prev := labelHolder(stages, aws.LabelCurrent), labelHolder(stages, aws.LabelPrevious)
+	cur, prev := common.LabelHolder(stages, aws.LabelCurrent), common.LabelHolder(stages, aws.LabelPrevious)
 	h.openFromList(name)
 	h.press(h.app.env.Keys.Detail.Rollback)
 	waitForText(h, "AWSCURRENT moves to version "+prev)
@@ -111,7 +112,7 @@ func TestFlowRollbackFromDetail(t *testing.T) {
 func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
-	old := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	old := common.LabelHolder(h.labelsNow(name), aws.LabelCurrent)
 	h.openFromList(name)
 	h.press(h.app.env.Keys.Detail.Rotate)
 	waitForText(h, "What will happen")
@@ -123,7 +124,7 @@ func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
 		}
 	}
 	stages := h.labelsNow(name)
-	if labelHolder(stages, aws.LabelCurrent) == old || labelHolder(stages, aws.LabelPrevious) != old {
+	if common.LabelHolder(stages, aws.LabelCurrent) == old || common.LabelHolder(stages, aws.LabelPrevious) != old {
 		t.Fatalf("labels after rotation: %v", stages)
 	}
 }
@@ -131,7 +132,7 @@ func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
 func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/mysql-orders"
-	pending, _, stuck := strayPending(h.labelsNow(name))
+	pending, _, stuck := common.StrayPending(h.labelsNow(name))
 	if !stuck {
 		t.Fatal("seed: mysql-orders should be stuck")
 	}

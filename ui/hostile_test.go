@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -56,7 +57,7 @@ func walkHostileScreens(h *harness, width int) {
 	check := func(where string) { h.t.Helper(); h.assertSafe(where, width) }
 	back := func() {
 		for len(h.app.stack) > 1 {
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 		}
 	}
 
@@ -164,7 +165,7 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 			}
 		}
 		for h.app.top() != detail && len(h.app.stack) > 1 {
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 		}
 		if h.app.top() != detail {
 			h.t.Fatalf("%s: after %s the detail screen is gone (%T on top)", name, b.what, h.app.top())
@@ -185,10 +186,10 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 		h.drain(100 * time.Millisecond)
 		check(at(b + " label"))
 		for h.app.top() != versions && len(h.app.stack) > 1 {
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 		}
 	}
-	h.send(popScreenMsg{})
+	h.send(common.PopScreenMsg{})
 
 	// The value: masked, every field revealed, each row selected, a
 	// container expanded, the raw view.
@@ -238,7 +239,7 @@ func TestHostileTextIsShownEscaped(t *testing.T) {
 	waitForText(h, `\x1b[30;40mblack on black\x1b[0m`)
 	h.press(k.Detail.Versions)
 	waitForText(h, `\x1b[8mCONCEALED\x1b[0m`)
-	h.send(popScreenMsg{})
+	h.send(common.PopScreenMsg{})
 
 	h.openDetail(emulator.HostileReplicatedName)
 	waitForText(h, `Replication failed: \x1b]8;;https://evil.example/spread\x07everything after this is a link`)

@@ -36,7 +36,7 @@ const (
 // FromVersion, so if someone moved it meanwhile AWS refuses and nothing
 // changes.
 type moveLabelScreen struct {
-	env      *Env
+	env      *common.Env
 	store    aws.Store
 	secret   aws.Secret
 	ref      aws.SecretRef
@@ -62,7 +62,7 @@ type moveLabelScreen struct {
 
 // newMoveLabelScreen opens the move-label dialog. versions may be nil: the
 // dialog then lists them itself.
-func newMoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions []aws.Version) *moveLabelScreen {
+func newMoveLabelScreen(env *common.Env, store aws.Store, secret aws.Secret, versions []aws.Version) *moveLabelScreen {
 	m := &moveLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
 	m.write = newDialogWrite(env, m)
 	m.input = textinput.New()
@@ -94,11 +94,11 @@ func (m *moveLabelScreen) setVersions(vs []aws.Version) {
 			}
 		}
 	}
-	m.labels = sortedLabels(m.labels)
+	m.labels = common.SortedLabels(m.labels)
 	st := m.env.Styles
 	items := make([]choice, 0, len(m.labels)+1)
 	for _, l := range m.labels {
-		items = append(items, choice{text: stageStyle(st, l).Render(common.Sanitize(l)) + st.Muted.Render("  on version "+common.Sanitize(m.holder(l)))})
+		items = append(items, choice{text: common.StageStyle(st, l).Render(common.Sanitize(l)) + st.Muted.Render("  on version "+common.Sanitize(m.holder(l)))})
 	}
 	items = append(items, choice{text: st.Text.Render("a new label…")})
 	m.labelSel = newChoiceList(m.env, items)
@@ -108,7 +108,7 @@ func (m *moveLabelScreen) setVersions(vs []aws.Version) {
 // holder is the version carrying label now, or "".
 func (m *moveLabelScreen) holder(label string) string {
 	for _, v := range m.versions {
-		if hasLabel(v.Stages, label) {
+		if common.HasLabel(v.Stages, label) {
 			return v.ID
 		}
 	}
@@ -134,18 +134,18 @@ func (m *moveLabelScreen) Init() tea.Cmd {
 }
 
 // Update handles results and keys.
-func (m *moveLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (m *moveLabelScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case resultMsg[[]aws.Version]:
+	case common.ResultMsg[[]aws.Version]:
 		if !isLoad(&m.write, msg) {
 			return m, nil
 		}
 		m.loading = false
-		if msg.err != nil {
-			m.loadErr = msg.err
-			return m, failed(msg.err)
+		if msg.Err != nil {
+			m.loadErr = msg.Err
+			return m, common.Failed(msg.Err)
 		}
-		m.setVersions(msg.val)
+		m.setVersions(msg.Val)
 		return m, nil
 	case writtenMsg:
 		cmd, _ := m.write.result(msg)
@@ -214,7 +214,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			if r := m.targets.items[i].reason; r != "" {
-				return warn(r)
+				return common.Warn(r)
 			}
 			m.to = m.versions[i].ID
 			return m.openConfirm()
@@ -238,7 +238,7 @@ func checkNewLabel(l string) string {
 	case n == 0:
 		return "type a label (1-256 characters)"
 	case n > maxLabelChars:
-		return "the label is " + plural(n, "character") + " long; AWS allows at most 256"
+		return "the label is " + common.Plural(n, "character") + " long; AWS allows at most 256"
 	}
 	return ""
 }
@@ -252,8 +252,8 @@ func (m *moveLabelScreen) chooseLabel(l string) tea.Cmd {
 	items := make([]choice, 0, len(m.versions))
 	pre := -1
 	for i, v := range m.versions {
-		text := st.Text.Render(versionShort(v.ID)) + "  " + versionLabelsStyled(st, v.Stages)
-		if a := ageText(v.CreatedDate, now); a != "" {
+		text := st.Text.Render(common.VersionShort(v.ID)) + "  " + versionLabelsStyled(st, v.Stages)
+		if a := common.AgeText(v.CreatedDate, now); a != "" {
 			text += st.Muted.Render("  created " + a)
 		}
 		c := choice{text: text}
@@ -276,14 +276,14 @@ func (m *moveLabelScreen) chooseLabel(l string) tea.Cmd {
 }
 
 // versionLabelsStyled renders a version's labels, or "no labels".
-func versionLabelsStyled(st *Styles, labels []string) string {
+func versionLabelsStyled(st *common.Styles, labels []string) string {
 	if len(labels) == 0 {
 		return st.Deprecated.Render("no labels")
 	}
-	ls := sortedLabels(labels)
+	ls := common.SortedLabels(labels)
 	parts := make([]string, len(ls))
 	for i, l := range ls {
-		parts[i] = stageStyle(st, l).Render(common.Sanitize(l))
+		parts[i] = common.StageStyle(st, l).Render(common.Sanitize(l))
 	}
 	return strings.Join(parts, " ")
 }
@@ -295,25 +295,25 @@ func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	label, toID := common.Sanitize(m.label), common.Sanitize(m.to)
 	var body []string
 	if m.from == "" {
-		body = append(body, st.Text.Render("Attach the new label ")+stageStyle(st, m.label).Render(label)+
+		body = append(body, st.Text.Render("Attach the new label ")+common.StageStyle(st, m.label).Render(label)+
 			st.Text.Render(" to version "+toID+"."))
 	} else {
-		body = append(body, st.Text.Render("Move ")+stageStyle(st, m.label).Render(label)+
+		body = append(body, st.Text.Render("Move ")+common.StageStyle(st, m.label).Render(label)+
 			st.Text.Render(" from version "+common.Sanitize(m.from)+" to version "+toID+"."))
 	}
-	body = append(body, st.Muted.Render("Version "+versionShort(m.to)+" has now: "+labelsText(to.Stages)+"."))
+	body = append(body, st.Muted.Render("Version "+common.VersionShort(m.to)+" has now: "+common.LabelsText(to.Stages)+"."))
 	danger := false
 	switch m.label {
 	case aws.LabelCurrent:
 		danger = true
 		body = append(body, "",
-			st.Warning.Render("This changes the live value: applications reading the secret get version "+versionShort(m.to)+"'s value from their next read."),
-			st.Text.Render("Version "+versionShort(m.from)+" (the one AWSCURRENT leaves) gets AWSPREVIOUS."))
-		if hasLabel(to.Stages, aws.LabelPending) {
-			body = append(body, st.Text.Render("Version "+versionShort(m.to)+" also keeps AWSPENDING until it is removed."))
+			st.Warning.Render("This changes the live value: applications reading the secret get version "+common.VersionShort(m.to)+"'s value from their next read."),
+			st.Text.Render("Version "+common.VersionShort(m.from)+" (the one AWSCURRENT leaves) gets AWSPREVIOUS."))
+		if common.HasLabel(to.Stages, aws.LabelPending) {
+			body = append(body, st.Text.Render("Version "+common.VersionShort(m.to)+" also keeps AWSPENDING until it is removed."))
 		}
 	case aws.LabelPending:
-		body = append(body, "", st.Warning.Render("AWSPENDING marks the version a rotation is working on; a rotation in progress may act on version "+versionShort(m.to)+"."))
+		body = append(body, "", st.Warning.Render("AWSPENDING marks the version a rotation is working on; a rotation in progress may act on version "+common.VersionShort(m.to)+"."))
 	case aws.LabelPrevious:
 		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback ("+keyHelp(m.env.Keys.Versions.Rollback)+") goes; AWS moves it by itself whenever AWSCURRENT moves."))
 	}
@@ -327,14 +327,14 @@ func (m *moveLabelScreen) op() writeOp {
 	store, ref, label, from, to := m.store, m.ref, m.label, m.from, m.to
 	in := aws.MoveLabelInput{SecretID: ref.ID(), Label: label, ToVersion: to, FromVersion: from}
 	return writeOp{
-		busy: "moving " + common.Sanitize(label) + " to version " + versionShort(to) + "…",
+		busy: "moving " + common.Sanitize(label) + " to version " + common.VersionShort(to) + "…",
 		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
 		audit: audit.Event{Action: "move-label", Region: ref.Region, SecretARN: ref.ARN,
 			VersionIDs: nonEmpty(to, from), Detail: label},
 		done: func(any) tea.Cmd {
-			text := "Moved " + common.Sanitize(label) + " to version " + versionShort(to)
+			text := "Moved " + common.Sanitize(label) + " to version " + common.VersionShort(to)
 			if label == aws.LabelCurrent && from != "" {
-				text += "; version " + versionShort(from) + " is AWSPREVIOUS"
+				text += "; version " + common.VersionShort(from) + " is AWSPREVIOUS"
 			}
 			return announce(ref, text)
 		},
@@ -374,7 +374,7 @@ func (m *moveLabelScreen) View() string {
 	w := max(m.width-4, 6)
 	switch {
 	case m.loadErr != nil:
-		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(describeError(m.env.Keys, m.loadErr))})
+		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(common.DescribeError(m.env.Keys, m.loadErr))})
 	case m.loading:
 		return noticeView(m.env, m.width, "Move a label of "+m.ref.String(), []string{st.Muted.Render("listing versions…")})
 	}
@@ -382,25 +382,25 @@ func (m *moveLabelScreen) View() string {
 	var lines []string
 	switch m.step {
 	case stepPickLabel:
-		lines = append(lines, st.Title.Render(cut("Move a staging label of "+common.Sanitize(m.ref.String()), w)), st.Text.Render("Which label?"))
+		lines = append(lines, st.Title.Render(common.Cut("Move a staging label of "+common.Sanitize(m.ref.String()), w)), st.Text.Render("Which label?"))
 		lines = append(lines, m.labelSel.lines(w)...)
-		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
+		lines = append(lines, st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	case stepNewLabel:
-		lines = append(lines, st.Title.Render(cut("New staging label for "+common.Sanitize(m.ref.String()), w)),
+		lines = append(lines, st.Title.Render(common.Cut("New staging label for "+common.Sanitize(m.ref.String()), w)),
 			st.Text.Render("Label (1-256 characters):"), m.input.View())
 		if m.inputErr != "" {
-			lines = append(lines, st.Error.Render(cut(m.inputErr, w)))
+			lines = append(lines, st.Error.Render(common.Cut(m.inputErr, w)))
 		}
-		lines = append(lines, st.Muted.Render(cut(helpLine(k.Input.Submit, k.Input.Cancel), w)))
+		lines = append(lines, st.Muted.Render(common.Cut(common.HelpLine(k.Input.Submit, k.Input.Cancel), w)))
 	case stepPickTarget:
-		lines = append(lines, st.Title.Render(cut("Move "+common.Sanitize(m.label)+" to which version?", w)))
+		lines = append(lines, st.Title.Render(common.Cut("Move "+common.Sanitize(m.label)+" to which version?", w)))
 		if m.from != "" {
-			lines = append(lines, st.Muted.Render(cut("now on version "+m.from, w)))
+			lines = append(lines, st.Muted.Render(common.Cut("now on version "+m.from, w)))
 		} else {
-			lines = append(lines, st.Muted.Render(cut("a new label: it is on no version yet", w)))
+			lines = append(lines, st.Muted.Render(common.Cut("a new label: it is on no version yet", w)))
 		}
 		lines = append(lines, m.targets.lines(w)...)
-		lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
+		lines = append(lines, st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	case stepConfirmMove:
 		return m.write.pane.view()
 	}

@@ -16,7 +16,7 @@ import (
 // AWSPENDING left by a failed rotation): MoveLabel with no ToVersion and the
 // version as FromVersion. AWSCURRENT cannot be removed, only moved.
 type removeLabelScreen struct {
-	env     *Env
+	env     *common.Env
 	store   aws.Store
 	secret  aws.Secret
 	ref     aws.SecretRef
@@ -31,7 +31,7 @@ type removeLabelScreen struct {
 
 // newRemoveLabelScreen opens the dialog for the version versionID (one of
 // versions). With one removable label it goes straight to confirmation.
-func newRemoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions []aws.Version, versionID string) *removeLabelScreen {
+func newRemoveLabelScreen(env *common.Env, store aws.Store, secret aws.Secret, versions []aws.Version, versionID string) *removeLabelScreen {
 	r := &removeLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
 	r.write = newDialogWrite(env, r)
 	for _, v := range versions {
@@ -46,8 +46,8 @@ func newRemoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions
 	st := env.Styles
 	items := make([]choice, 0, len(r.version.Stages))
 	removable := 0
-	for _, l := range sortedLabels(r.version.Stages) {
-		c := choice{text: stageStyle(st, l).Render(common.Sanitize(l))}
+	for _, l := range common.SortedLabels(r.version.Stages) {
+		c := choice{text: common.StageStyle(st, l).Render(common.Sanitize(l))}
 		if l == aws.LabelCurrent {
 			c.reason = "AWSCURRENT can't be removed, only moved to another version (m, or roll back with b)"
 		} else {
@@ -67,7 +67,7 @@ func newRemoveLabelScreen(env *Env, store aws.Store, secret aws.Secret, versions
 
 // newRemovePendingScreen removes AWSPENDING from versionID (the stuck
 // rotation's way out).
-func newRemovePendingScreen(env *Env, store aws.Store, secret aws.Secret, versionID string) *removeLabelScreen {
+func newRemovePendingScreen(env *common.Env, store aws.Store, secret aws.Secret, versionID string) *removeLabelScreen {
 	r := &removeLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
 	r.write = newDialogWrite(env, r)
 	r.version = aws.Version{ID: versionID, Stages: secret.VersionStages[versionID]}
@@ -86,16 +86,16 @@ func (r *removeLabelScreen) openConfirm() {
 		}
 	}
 	body := []string{
-		st.Text.Render("Remove ") + stageStyle(st, r.label).Render(common.Sanitize(r.label)) + st.Text.Render(" from version "+common.Sanitize(r.version.ID)+"."),
+		st.Text.Render("Remove ") + common.StageStyle(st, r.label).Render(common.Sanitize(r.label)) + st.Text.Render(" from version "+common.Sanitize(r.version.ID)+"."),
 	}
 	if len(keeps) == 0 {
 		body = append(body, st.Warning.Render("The version will have no labels left: it becomes deprecated (hidden from the default version "+
 			"listing, and AWS deletes deprecated versions beyond 100)."))
 	} else {
-		body = append(body, st.Muted.Render("It keeps "+common.Sanitize(strings.Join(sortedLabels(keeps), ", "))+"."))
+		body = append(body, st.Muted.Render("It keeps "+common.Sanitize(strings.Join(common.SortedLabels(keeps), ", "))+"."))
 	}
 	if r.label == aws.LabelPending {
-		if _, _, stuck := strayPending(r.secret.VersionStages); stuck || !hasLabel(r.version.Stages, aws.LabelCurrent) {
+		if _, _, stuck := common.StrayPending(r.secret.VersionStages); stuck || !common.HasLabel(r.version.Stages, aws.LabelCurrent) {
 			body = append(body, "", st.Text.Render("While AWSPENDING is on a version other than AWSCURRENT, Secrets Manager treats a rotation as "+
 				"in progress and refuses to start another. Removing it lets the next rotation start cleanly. "+
 				"If a rotation function is still running right now, it will fail its remaining steps."))
@@ -114,7 +114,7 @@ func (r *removeLabelScreen) Init() tea.Cmd {
 }
 
 // Update handles results and keys.
-func (r *removeLabelScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *removeLabelScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if cmd, ok := r.write.forward(msg, r.op); ok {
 		return r, cmd
 	}
@@ -136,9 +136,9 @@ func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			if reason := r.picker.items[i].reason; reason != "" {
-				return warn(reason)
+				return common.Warn(reason)
 			}
-			r.label = sortedLabels(r.version.Stages)[i]
+			r.label = common.SortedLabels(r.version.Stages)[i]
 			r.openConfirm()
 			return r.write.pane.init()
 		}
@@ -158,7 +158,7 @@ func (r *removeLabelScreen) back() tea.Cmd {
 		r.write.pane = nil
 		return nil
 	}
-	return pop()
+	return common.Pop()
 }
 
 // HandleBack steps back to the label list before closing.
@@ -178,12 +178,12 @@ func (r *removeLabelScreen) op() writeOp {
 	store, ref, label, version := r.store, r.ref, r.label, r.version.ID
 	in := aws.MoveLabelInput{SecretID: ref.ID(), Label: label, FromVersion: version}
 	return writeOp{
-		busy: "removing " + common.Sanitize(label) + " from version " + versionShort(version) + "…",
+		busy: "removing " + common.Sanitize(label) + " from version " + common.VersionShort(version) + "…",
 		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
 		audit: audit.Event{Action: "remove-label", Region: ref.Region, SecretARN: ref.ARN,
 			VersionIDs: []string{version}, Detail: label},
 		done: func(any) tea.Cmd {
-			return announce(ref, "Removed "+common.Sanitize(label)+" from version "+versionShort(version)+" of "+ref.String())
+			return announce(ref, "Removed "+common.Sanitize(label)+" from version "+common.VersionShort(version)+" of "+ref.String())
 		},
 	}
 }
@@ -198,10 +198,10 @@ func (r *removeLabelScreen) View() string {
 	if len(r.picker.items) == 0 {
 		return noticeView(r.env, r.width, "Remove a label", []string{st.Muted.Render("Version " + common.Sanitize(r.version.ID) + " has no labels: there is nothing to remove.")})
 	}
-	lines := []string{st.Title.Render(cut("Remove which label from version "+versionShort(r.version.ID)+"?", w))}
+	lines := []string{st.Title.Render(common.Cut("Remove which label from version "+common.VersionShort(r.version.ID)+"?", w))}
 	lines = append(lines, r.picker.lines(w)...)
 	k := r.env.Keys
-	lines = append(lines, st.Muted.Render(cut(helpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
+	lines = append(lines, st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	return st.Pane.Width(max(r.width, 10)).Render(strings.Join(lines, "\n"))
 }
 

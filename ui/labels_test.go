@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // moveBLUEToNewest picks BLUE in an open move-label dialog of
@@ -28,7 +29,7 @@ func moveBLUEToNewest(h *harness) {
 // holderIn returns the version carrying label in a fresh describe.
 func holderIn(h *harness, store aws.Store, name, label string) string {
 	h.t.Helper()
-	return labelHolder(describeNow(h, store, name).VersionStages, label)
+	return common.LabelHolder(describeNow(h, store, name).VersionStages, label)
 }
 
 func TestMoveLabelCustom(t *testing.T) {
@@ -37,8 +38,8 @@ func TestMoveLabelCustom(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
 	sec := describeNow(h, store, name)
-	blueWas := labelHolder(sec.VersionStages, "BLUE")
-	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	blueWas := common.LabelHolder(sec.VersionStages, "BLUE")
+	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
 	if blueWas == "" || blueWas == cur {
 		t.Fatalf("seed: BLUE should be on a non-current version: %v", sec.VersionStages)
 	}
@@ -99,7 +100,7 @@ func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
 	vs := sortVersions(versionsNow(h, store, name))
 	oldest := vs[len(vs)-1].ID
 	k := h.app.env.Keys
@@ -120,7 +121,7 @@ func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
 	h.press(k.Dialog.Yes)
 	h.waitFor("Moved AWSCURRENT")
 	after := describeNow(h, store, name)
-	if labelHolder(after.VersionStages, aws.LabelCurrent) != oldest || labelHolder(after.VersionStages, aws.LabelPrevious) != cur {
+	if common.LabelHolder(after.VersionStages, aws.LabelCurrent) != oldest || common.LabelHolder(after.VersionStages, aws.LabelPrevious) != cur {
 		t.Fatalf("after the move: %v; want AWSCURRENT on %s and AWSPREVIOUS on %s", after.VersionStages, oldest, cur)
 	}
 }
@@ -130,7 +131,7 @@ func TestRemoveLabel(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
 	sec := describeNow(h, store, name)
-	blue := labelHolder(sec.VersionStages, "BLUE") // carries AWSPREVIOUS and BLUE
+	blue := common.LabelHolder(sec.VersionStages, "BLUE") // carries AWSPREVIOUS and BLUE
 	k := h.app.env.Keys
 	openScreen(h, newRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), blue))
 	h.waitFor("Remove which label")
@@ -152,7 +153,7 @@ func TestRemoveLabelRefusesCurrent(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/ssh/deploy-key"
 	sec := describeNow(h, store, name)
-	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
 	openScreen(h, newRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), cur))
 	h.waitFor("AWSCURRENT can't be removed")
 	h.press(h.app.env.Keys.Nav.Open)

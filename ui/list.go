@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // listScreen is the root screen: the secrets of one region, streamed in page
@@ -17,7 +18,7 @@ import (
 // session's region with the session's Store: the App connects and tells it
 // (sessionConnectingMsg, sessionReadyMsg, sessionFailedMsg).
 type listScreen struct {
-	env *Env
+	env *common.Env
 
 	region     string
 	store      aws.Store
@@ -44,9 +45,9 @@ type listScreen struct {
 
 // newRootScreen builds the secret list of the session's first region (the
 // App's first screen).
-func newRootScreen(env *Env, region string) Screen { return newListScreen(env, region) }
+func newRootScreen(env *common.Env, region string) common.Screen { return newListScreen(env, region) }
 
-func newListScreen(env *Env, region string) *listScreen {
+func newListScreen(env *common.Env, region string) *listScreen {
 	return &listScreen{
 		env:    env,
 		region: region,
@@ -78,7 +79,7 @@ func (l *listScreen) restart() tea.Cmd {
 		if l.connecting {
 			return nil
 		}
-		return ask(reconnectMsg{})
+		return common.Ask(common.ReconnectMsg{})
 	}
 	l.stopLoading()
 	l.seq++
@@ -110,7 +111,7 @@ func (l *listScreen) stopLoading() {
 func (l *listScreen) Close() { l.stopLoading() }
 
 // Update handles keys, page results and changes made elsewhere in the app.
-func (l *listScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (l *listScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return l, l.handleKey(msg)
@@ -126,22 +127,22 @@ func (l *listScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		var cmd tea.Cmd
 		l.spin, cmd = l.spin.Update(msg)
 		return l, cmd
-	case sessionConnectingMsg:
-		return l, l.sessionConnecting(msg.region)
-	case sessionReadyMsg:
+	case common.SessionConnectingMsg:
+		return l, l.sessionConnecting(msg.Region)
+	case common.SessionReadyMsg:
 		l.connecting = false
-		l.region, l.store = msg.region, msg.store
+		l.region, l.store = msg.Region, msg.Store
 		return l, l.restart()
-	case sessionFailedMsg:
+	case common.SessionFailedMsg:
 		l.connecting = false
-		l.loadErr = msg.err
+		l.loadErr = msg.Err
 		return l, nil
 	case secretsPageMsg:
 		if msg.owner != l || msg.seq != l.seq {
 			return l, nil
 		}
 		return l, l.pageArrived(msg)
-	case secretChangedMsg:
+	case common.SecretChangedMsg:
 		return l, l.secretChanged(msg)
 	case secretDescribedMsg:
 		if msg.owner != l || msg.seq != l.seq {
@@ -184,24 +185,24 @@ func (l *listScreen) pageArrived(msg secretsPageMsg) tea.Cmd {
 // and what to do.
 func (l *listScreen) failedLoad(err error) tea.Cmd {
 	if aws.KindOf(err) == aws.KindCredentials {
-		return ask(credentialsExpiredMsg{err: err})
+		return common.Ask(common.CredentialsExpiredMsg{Err: err})
 	}
-	return failed(err)
+	return common.Failed(err)
 }
 
 // secretChanged re-reads a secret changed through the app, since
 // ListSecrets may not show the change yet.
-func (l *listScreen) secretChanged(msg secretChangedMsg) tea.Cmd {
-	if l.store == nil || msg.region != l.region {
+func (l *listScreen) secretChanged(msg common.SecretChangedMsg) tea.Cmd {
+	if l.store == nil || msg.Region != l.region {
 		return nil
 	}
-	if msg.deleted {
-		if r := l.table.find(msg.region, msg.secretID); r != nil {
+	if msg.Deleted {
+		if r := l.table.find(msg.Region, msg.SecretID); r != nil {
 			l.table.remove(r.key)
 		}
 		return nil
 	}
-	return describeCmd(l.env, l.store, msg.secretID, l, l.seq)
+	return describeCmd(l.env, l.store, msg.SecretID, l, l.seq)
 }
 
 // described puts a re-read secret into the list, or takes it out.

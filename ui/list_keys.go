@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // handleKey routes a key to the open prompt, the filter input, or the list.
@@ -23,7 +24,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Nav.Open):
 		if r := t.selected(); r != nil && l.store != nil {
-			return push(newDetailScreen(l.env, l.store, r.sum))
+			return common.Push(newDetailScreen(l.env, l.store, r.sum))
 		}
 	case key.Matches(msg, k.List.Filter):
 		cmd := t.startFilter()
@@ -38,7 +39,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.prompt.focus()
 	case key.Matches(msg, k.List.Sort):
 		l.listOpts.SortBy = nextSortKey(l.listOpts.SortBy)
-		return tea.Batch(info("sorted by "+sortName(l.listOpts.SortBy)), l.restart())
+		return tea.Batch(common.Info("sorted by "+sortName(l.listOpts.SortBy)), l.restart())
 	case key.Matches(msg, k.List.SortOrder):
 		if l.listOpts.SortOrder == aws.SortDesc {
 			l.listOpts.SortOrder = aws.SortAsc
@@ -52,10 +53,10 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if l.listOpts.IncludePlannedDeletion {
 			text = "showing secrets scheduled for deletion"
 		}
-		return tea.Batch(info(text), l.restart())
+		return tea.Batch(common.Info(text), l.restart())
 	case key.Matches(msg, k.Common.Refresh):
 		if l.store == nil && !l.connecting {
-			return ask(reconnectMsg{})
+			return common.Ask(common.ReconnectMsg{})
 		}
 		return l.restart()
 	case key.Matches(msg, k.List.StopLoading):
@@ -63,14 +64,14 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			l.stopLoading()
 			l.seq++ // the cancelled call's result is dropped
 			l.stopped = true
-			return info("stopped loading: " + countText(len(t.rows)) + " loaded")
+			return common.Info("stopped loading: " + countText(len(t.rows)) + " loaded")
 		}
 	case key.Matches(msg, k.List.Region):
-		return ask(pickRegionMsg{})
+		return common.Ask(common.PickRegionMsg{})
 	case key.Matches(msg, k.List.AllRegions):
-		return ask(pickRegionMsg{many: true})
+		return common.Ask(common.PickRegionMsg{Many: true})
 	case key.Matches(msg, k.List.Profile):
-		return ask(pickProfileMsg{})
+		return common.Ask(common.PickProfileMsg{})
 	case key.Matches(msg, k.Common.CopyName):
 		if r := t.selected(); r != nil {
 			return copySecretRef(r.sum, r.sum.Name, "the name")
@@ -81,7 +82,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Common.New):
 		if l.store == nil {
-			return warn("not connected yet: wait for the list to load, or press " + keyHelp(k.Common.Refresh))
+			return common.Warn("not connected yet: wait for the list to load, or press " + keyHelp(k.Common.Refresh))
 		}
 		return openWrite(l.env, newCreateScreen(l.env, l.store, l.region))
 	case key.Matches(msg, k.Common.Delete):
@@ -91,7 +92,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Common.Restore):
 		if r := t.selected(); r != nil && l.store != nil {
 			if r.sum.DeletedDate.IsZero() {
-				return info(r.sum.Name + " is not scheduled for deletion; nothing to restore")
+				return common.Info(r.sum.Name + " is not scheduled for deletion; nothing to restore")
 			}
 			return openWrite(l.env, newRestoreScreen(l.env, l.store, r.sum))
 		}
@@ -102,7 +103,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // copySecretRef copies a secret's name or ARN (not a secret value).
 func copySecretRef(s aws.SecretSummary, text, what string) tea.Cmd {
 	return func() tea.Msg {
-		return copyMsg{text: text, what: what + " of " + s.Name, arn: s.ARN, region: s.Region}
+		return common.CopyMsg{Text: text, What: what + " of " + s.Name, ARN: s.ARN, Region: s.Region}
 	}
 }
 
@@ -140,7 +141,7 @@ func (l *listScreen) promptKey(msg tea.Msg) tea.Cmd {
 		if len(filters) > 0 {
 			text = "server filter: " + formatServerFilter(filters)
 		}
-		return tea.Batch(info(text), l.restart())
+		return tea.Batch(common.Info(text), l.restart())
 	}
 	return cmd
 }

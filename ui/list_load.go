@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // secretsPageMsg carries one ListSecrets page back to the screen that
@@ -33,7 +34,7 @@ type secretDescribedMsg struct {
 // fetchPage returns a command that loads one page, and the function that
 // cancels it. The context is made here, not in the command, so the screen
 // can cancel the call in flight.
-func fetchPage(env *Env, store aws.Store, opts aws.ListOptions, token string, owner any, seq int) (tea.Cmd, context.CancelFunc) {
+func fetchPage(env *common.Env, store aws.Store, opts aws.ListOptions, token string, owner any, seq int) (tea.Cmd, context.CancelFunc) {
 	ctx, cancel := env.Context()
 	region := store.Region()
 	return func() tea.Msg {
@@ -50,15 +51,15 @@ func fetchPage(env *Env, store aws.Store, opts aws.ListOptions, token string, ow
 
 // accountSeen tells the App the ARN of a listed secret while the account
 // is unknown, so the session learns the account.
-func accountSeen(env *Env, page aws.SecretPage) tea.Cmd {
+func accountSeen(env *common.Env, page aws.SecretPage) tea.Cmd {
 	if env.Account != "" || len(page.Secrets) == 0 {
 		return nil
 	}
-	return ask(arnSeenMsg{profile: env.Profile, arn: page.Secrets[0].ARN})
+	return common.Ask(common.ARNSeenMsg{Profile: env.Profile, ARN: page.Secrets[0].ARN})
 }
 
 // describeCmd re-reads one secret (ListSecrets lags behind changes).
-func describeCmd(env *Env, store aws.Store, secretID string, owner any, seq int) tea.Cmd {
+func describeCmd(env *common.Env, store aws.Store, secretID string, owner any, seq int) tea.Cmd {
 	region := store.Region()
 	return func() tea.Msg {
 		ctx, cancel := env.Context()

@@ -120,7 +120,7 @@ func (r rotationState) String() string {
 // A stray AWSPENDING is reported whether or not rotation is enabled: a
 // cancelled rotation can leave one behind, and it blocks the next rotation.
 func rotationOf(s aws.SecretSummary, now time.Time) rotationState {
-	if _, _, stuck := strayPending(s.VersionStages); stuck {
+	if _, _, stuck := common.StrayPending(s.VersionStages); stuck {
 		return rotationStuck
 	}
 	if !s.RotationEnabled {

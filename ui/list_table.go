@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/smtui/smtui/ui/common"
 	"slices"
 )
 
@@ -9,7 +10,7 @@ import (
 // loading; the list screen and the all-regions screen both use it. Rendering
 // is in list_view.go.
 type secretTable struct {
-	env   *Env
+	env   *common.Env
 	rows  []*secretRow
 	index map[string]int // row key -> index in rows
 
@@ -32,7 +33,7 @@ type secretTable struct {
 	cache map[string][]fuzzyHit
 }
 
-func newSecretTable(env *Env) *secretTable {
+func newSecretTable(env *common.Env) *secretTable {
 	return &secretTable{env: env, index: map[string]int{}, filter: newTableFilter()}
 }
 

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // tableFilter is the fuzzy filter input of a secret table.
@@ -102,8 +103,8 @@ func (t *secretTable) filterLine() string {
 	st := t.env.Styles
 	count := st.Muted.Render("  " + groupThousands(len(t.shown)) + "/" + groupThousands(len(t.rows)))
 	if t.filter.editing {
-		return cut(t.filter.input.View()+count, t.width)
+		return common.Cut(t.filter.input.View()+count, t.width)
 	}
 	hint := st.Muted.Render("  (" + t.env.Keys.Common.Back.Help().Key + " clears)")
-	return cut(st.Match.Render("/ "+t.query)+count+hint, t.width)
+	return common.Cut(st.Match.Render("/ "+t.query)+count+hint, t.width)
 }

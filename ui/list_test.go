@@ -10,6 +10,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // newListHarness is a seeded harness on the fixed test clock.
@@ -423,26 +424,26 @@ func TestListRefreshesChangedSecret(t *testing.T) {
 	if err := st.UpdateSecret(ctx, aws.UpdateSecretInput{SecretID: "prod/api/stripe", Description: &desc}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(secretChangedMsg{region: "us-east-1", secretID: "prod/api/stripe"})
+	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: "prod/api/stripe"})
 	h.waitFor("Stripe key, rotated by")
 	if _, err := st.CreateSecret(ctx, aws.CreateSecretInput{Name: "prod/new/thing", Description: "made by the test",
 		Value: aws.TextValue("x-value-not-shown")}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(secretChangedMsg{region: "us-east-1", secretID: "prod/new/thing"})
+	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: "prod/new/thing"})
 	h.waitFor("prod/new/thing")
 	h.waitFor("22 secrets")
 	if _, err := st.DeleteSecret(ctx, aws.DeleteSecretInput{SecretID: "prod/new/thing", RecoveryWindowDays: 7}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(secretChangedMsg{region: "us-east-1", secretID: "prod/new/thing"})
+	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: "prod/new/thing"})
 	s := h.waitFor("21 secrets")
 	if strings.Contains(s, "prod/new/thing") {
 		t.Errorf("secret scheduled for deletion still listed:\n%s", s)
 	}
 	// Another region's change is not this list's business.
 	calls := h.emu.Requests("DescribeSecret")
-	h.send(secretChangedMsg{region: "eu-west-1", secretID: "prod/api/sendgrid"})
+	h.send(common.SecretChangedMsg{Region: "eu-west-1", SecretID: "prod/api/sendgrid"})
 	if h.emu.Requests("DescribeSecret") != calls {
 		t.Error("a change in another region made the list describe a secret")
 	}
@@ -564,7 +565,7 @@ func TestRelativeDates(t *testing.T) {
 
 func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
 	rows := rowsOf(benchSummaries(500))
-	tb := newSecretTable(&Env{Keys: keymap.Default(), Styles: NewStyles(true), Now: time.Now})
+	tb := newSecretTable(&common.Env{Settings: common.Settings{Keys: keymap.Default(), Styles: common.NewStyles(true), Now: time.Now}})
 	tb.setSize(80, 20)
 	tb.add(rows)
 	for _, q := range []string{"s", "sv", "svc", "svc0", "svc04", "svc04 db", "svc04 dbx"} {

@@ -130,7 +130,7 @@ type rowStyles struct {
 	base, muted, match, on, due, stuck, danger paint
 }
 
-func newRowStyles(st *Styles, selected bool) rowStyles {
+func newRowStyles(st *common.Styles, selected bool) rowStyles {
 	base, muted, match := st.Text, st.Muted, st.Match
 	on, due, stuck := st.Success, st.Warning, st.Danger
 	if selected {
@@ -170,7 +170,7 @@ func (t *secretTable) titleLine(c tableColumns) string {
 		if w <= 0 {
 			return
 		}
-		b.WriteString(padCell(cut(title, w), w))
+		b.WriteString(padCell(common.Cut(title, w), w))
 		b.WriteByte(' ')
 	}
 	add("REGION", c.region)
@@ -183,7 +183,7 @@ func (t *secretTable) titleLine(c tableColumns) string {
 		add("FLAGS", c.flags)
 	}
 	line := strings.TrimRight(b.String(), " ")
-	return t.env.Styles.ColumnTitle.Render(cut(line, t.width))
+	return t.env.Styles.ColumnTitle.Render(common.Cut(line, t.width))
 }
 
 func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs rowStyles, selected bool, now time.Time) string {
@@ -293,7 +293,7 @@ func padCell(s string, w int) string {
 
 // styledCell cuts text to w cells, pads it and renders it in style.
 func styledCell(text string, w int, style textRenderer) string {
-	return style.Render(padCell(cut(text, w), w))
+	return style.Render(padCell(common.Cut(text, w), w))
 }
 
 // matchedCell cuts text to w cells and renders it with the fuzzy matches
@@ -328,9 +328,9 @@ func (l *listScreen) View() string {
 	parts := []string{l.infoLine()}
 	switch {
 	case len(l.table.rows) == 0 && !l.loading && !l.connecting:
-		parts = append(parts, "", st.Muted.Render(cut("  "+l.emptyText(), l.width)))
+		parts = append(parts, "", st.Muted.Render(common.Cut("  "+l.emptyText(), l.width)))
 	case len(l.table.shown) == 0 && l.table.query != "":
-		parts = append(parts, "", st.Muted.Render(cut("  nothing loaded matches “"+l.table.query+"”", l.width)))
+		parts = append(parts, "", st.Muted.Render(common.Cut("  nothing loaded matches “"+l.table.query+"”", l.width)))
 	default:
 		parts = append(parts, l.table.view(l.env.Now()))
 	}
@@ -403,5 +403,5 @@ func (l *listScreen) infoLine() string {
 	if len(l.listOpts.Filters) > 0 {
 		parts = append(parts, st.Info.Render("server filter: "+common.Sanitize(formatServerFilter(l.listOpts.Filters))))
 	}
-	return cut(strings.Join(parts, st.Muted.Render(" · ")), l.width)
+	return common.Cut(strings.Join(parts, st.Muted.Render(" · ")), l.width)
 }

@@ -8,13 +8,14 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // mfaScreen asks for the MFA code of a profile whose role needs one, before
 // the session connects (seq is that connect's). What is typed shows as
 // bullets.
 type mfaScreen struct {
-	env    *Env
+	env    *common.Env
 	seq    int
 	info   aws.Profile
 	region string
@@ -23,7 +24,7 @@ type mfaScreen struct {
 	height int
 }
 
-func newMFAScreen(env *Env, seq int, info aws.Profile, region string) *mfaScreen {
+func newMFAScreen(env *common.Env, seq int, info aws.Profile, region string) *mfaScreen {
 	p := newTextPrompt(env, "MFA code for profile "+info.Name,
 		"the 6-digit code of "+info.MFASerial, "").masked()
 	p.input.CharLimit = 6
@@ -34,18 +35,18 @@ func newMFAScreen(env *Env, seq int, info aws.Profile, region string) *mfaScreen
 func (m *mfaScreen) Init() tea.Cmd { return m.prompt.focus() }
 
 // Update reads the code; submit checks it is six digits and hands it over.
-func (m *mfaScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (m *mfaScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	res, cmd := m.prompt.update(msg)
 	switch res {
 	case promptCancelled:
-		return m, tea.Batch(pop(), ask(mfaCodeMsg{seq: m.seq, cancelled: true}))
+		return m, tea.Batch(common.Pop(), common.Ask(common.MFACodeMsg{Seq: m.seq, Cancelled: true}))
 	case promptSubmitted:
 		code := strings.TrimSpace(m.prompt.value())
 		if !validMFACode(code) {
 			m.prompt.setError("an MFA code is 6 digits")
 			return m, nil
 		}
-		return m, tea.Batch(pop(), ask(mfaCodeMsg{seq: m.seq, code: code}))
+		return m, tea.Batch(common.Pop(), common.Ask(common.MFACodeMsg{Seq: m.seq, Code: code}))
 	}
 	return m, cmd
 }
@@ -66,7 +67,7 @@ func validMFACode(code string) bool {
 // View centres the prompt.
 func (m *mfaScreen) View() string {
 	st := m.env.Styles
-	note := st.Muted.Render(cut("connecting to "+m.region+" with role "+m.info.RoleARN, max(m.width-2, 1)))
+	note := st.Muted.Render(common.Cut("connecting to "+m.region+" with role "+m.info.RoleARN, max(m.width-2, 1)))
 	body := lipgloss.JoinVertical(lipgloss.Left, m.prompt.view(), note)
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, body)
 }

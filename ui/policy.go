@@ -13,7 +13,7 @@ import (
 // policyScreen shows a secret's resource policy as pretty JSON in a
 // scrollable view. A policy is metadata, not a secret value.
 type policyScreen struct {
-	env      *Env
+	env      *common.Env
 	store    aws.Store
 	secretID string
 	name     string
@@ -37,7 +37,7 @@ type policyScreenLoadedMsg struct {
 
 // newPolicyScreen opens the policy view; when the detail screen already
 // loaded the policy it is shown at once, else the screen loads it.
-func newPolicyScreen(env *Env, store aws.Store, secretID, name, policy string, err error, loaded bool) *policyScreen {
+func newPolicyScreen(env *common.Env, store aws.Store, secretID, name, policy string, err error, loaded bool) *policyScreen {
 	p := &policyScreen{env: env, store: store, secretID: secretID, name: name, policy: policy, err: err, loaded: loaded, pager: newPager()}
 	return p
 }
@@ -64,7 +64,7 @@ func (p *policyScreen) load() tea.Cmd {
 }
 
 // Update handles the load result, scrolling and refresh.
-func (p *policyScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (p *policyScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case policyScreenLoadedMsg:
 		if msg.owner != p || msg.seq != p.seq {
@@ -90,7 +90,7 @@ func (p *policyScreen) rebuild() {
 	case !p.loaded:
 		lines = []string{st.Muted.Render("loading the resource policy…")}
 	case p.err != nil:
-		lines = wrapLines(st.Error.Render("could not load the policy: "+describeError(p.env.Keys, p.err)), max(p.width, 1))
+		lines = wrapLines(st.Error.Render("could not load the policy: "+common.DescribeError(p.env.Keys, p.err)), max(p.width, 1))
 	case strings.TrimSpace(p.policy) == "":
 		lines = []string{st.Muted.Render("this secret has no resource policy")}
 	default:

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // profilesLoadedMsg is the shared config's profiles, for the picker that
@@ -21,7 +22,7 @@ type profilesLoadedMsg struct {
 // credentials files; choosing one tells the App (profileChosenMsg), which
 // reconnects the session with it.
 type profilePicker struct {
-	env      *Env
+	env      *common.Env
 	current  string
 	profiles []aws.Profile
 	list     *pickList
@@ -31,7 +32,7 @@ type profilePicker struct {
 	height   int
 }
 
-func newProfilePicker(env *Env, current string) *profilePicker {
+func newProfilePicker(env *common.Env, current string) *profilePicker {
 	if current == "" {
 		current = "default"
 	}
@@ -47,7 +48,7 @@ func (p *profilePicker) Init() tea.Cmd {
 }
 
 // Update shows the profiles once read, then moves, filters and chooses.
-func (p *profilePicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (p *profilePicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if m, ok := msg.(profilesLoadedMsg); ok {
 		if m.owner != p {
 			return p, nil
@@ -67,7 +68,7 @@ func (p *profilePicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			p.list.moveToItem(cur)
 		}
 		if m.err != nil {
-			return p, failed(m.err)
+			return p, common.Failed(m.err)
 		}
 		return p, nil
 	}
@@ -76,7 +77,7 @@ func (p *profilePicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return p, cmd
 	}
 	profile := p.profiles[p.list.current()]
-	return p, tea.Batch(pop(), ask(profileChosenMsg{profile: profile}))
+	return p, tea.Batch(common.Pop(), common.Ask(common.ProfileChosenMsg{Profile: profile}))
 }
 
 // profileNote says how a profile gets its credentials.
@@ -104,14 +105,14 @@ func profileNote(p aws.Profile, current string) string {
 // View shows the title, the profiles and the filter line.
 func (p *profilePicker) View() string {
 	st := p.env.Styles
-	lines := []string{st.Title.Render(cut("Switch profile (the list reconnects)", p.width))}
+	lines := []string{st.Title.Render(common.Cut("Switch profile (the list reconnects)", p.width))}
 	switch {
 	case !p.loaded:
 		lines = append(lines, st.Muted.Render("reading the AWS config…"))
 	case p.err != nil:
-		lines = append(lines, st.Error.Render(cut("could not read the AWS config: "+p.err.Error(), p.width)))
+		lines = append(lines, st.Error.Render(common.Cut("could not read the AWS config: "+p.err.Error(), p.width)))
 	case len(p.profiles) == 0:
-		lines = append(lines, st.Muted.Render(cut("no profiles in the AWS config or credentials files", p.width)))
+		lines = append(lines, st.Muted.Render(common.Cut("no profiles in the AWS config or credentials files", p.width)))
 	default:
 		lines = append(lines, p.list.view())
 		if f := p.list.filterLine(); f != "" {

@@ -5,6 +5,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // promptResult is what a key press did to a prompt.
@@ -21,7 +22,7 @@ const (
 // MFA code). It captures every key while open; Editor.Submit submits and
 // Editor.Cancel cancels.
 type textPrompt struct {
-	env   *Env
+	env   *common.Env
 	title string
 	hint  string
 	err   string
@@ -30,7 +31,7 @@ type textPrompt struct {
 }
 
 // newTextPrompt makes a focused prompt holding value.
-func newTextPrompt(env *Env, title, hint, value string) *textPrompt {
+func newTextPrompt(env *common.Env, title, hint, value string) *textPrompt {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.SetValue(value)
@@ -83,15 +84,15 @@ func (p *textPrompt) height() int { return lipgloss.Height(p.view()) }
 func (p *textPrompt) view() string {
 	st := p.env.Styles
 	inner := max(p.width-4, 1)
-	lines := []string{st.Section.Render(cut(p.title, inner)), p.input.View()}
+	lines := []string{st.Section.Render(common.Cut(p.title, inner)), p.input.View()}
 	switch {
 	case p.err != "":
-		lines = append(lines, st.Error.Render(cut(p.err, inner)))
+		lines = append(lines, st.Error.Render(common.Cut(p.err, inner)))
 	case p.hint != "":
-		lines = append(lines, st.Muted.Render(cut(p.hint, inner)))
+		lines = append(lines, st.Muted.Render(common.Cut(p.hint, inner)))
 	}
 	help := p.env.Keys.Input.Submit.Help().Key + " " + p.env.Keys.Input.Submit.Help().Desc + " · " +
 		p.env.Keys.Input.Cancel.Help().Key + " " + p.env.Keys.Input.Cancel.Help().Desc
-	lines = append(lines, st.Muted.Render(cut(help, inner)))
+	lines = append(lines, st.Muted.Render(common.Cut(help, inner)))
 	return st.Pane.Width(max(p.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
 }

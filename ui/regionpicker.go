@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // regionPickMode says whether the picker chooses one region (to switch the
@@ -21,7 +22,7 @@ const (
 // filterable. It chooses the session's region (regionChosenMsg to the App),
 // or the regions of the all-regions view.
 type regionPicker struct {
-	env     *Env
+	env     *common.Env
 	mode    regionPickMode
 	regions []string
 	list    *pickList
@@ -32,7 +33,7 @@ type regionPicker struct {
 // newRegionPicker opens a region picker. current is the list's region,
 // regions the choices in order, recents the regions used recently and asked
 // the regions given on the command line.
-func newRegionPicker(env *Env, mode regionPickMode, current string, regions, recents, asked []string) *regionPicker {
+func newRegionPicker(env *common.Env, mode regionPickMode, current string, regions, recents, asked []string) *regionPicker {
 	items := make([]pickItem, len(regions))
 	for i, r := range regions {
 		var notes []string
@@ -75,14 +76,14 @@ func defaultRegionSelection(asked, recents, all []string) []string {
 func (p *regionPicker) Init() tea.Cmd { return nil }
 
 // Update moves, filters, toggles and chooses.
-func (p *regionPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (p *regionPicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	chosen, cmd := p.list.update(msg)
 	if !chosen {
 		return p, cmd
 	}
 	if p.mode == regionPickOne {
 		region := p.regions[p.list.current()]
-		return p, tea.Batch(pop(), ask(regionChosenMsg{region: region}))
+		return p, tea.Batch(common.Pop(), common.Ask(common.RegionChosenMsg{Region: region}))
 	}
 	var regions []string
 	for _, i := range p.list.checkedItems() {
@@ -91,7 +92,7 @@ func (p *regionPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if len(regions) == 0 {
 		regions = []string{p.regions[p.list.current()]}
 	}
-	return p, tea.Batch(ask(regionsUsedMsg{regions: regions}), replace(newAllRegionsScreen(p.env, regions)))
+	return p, tea.Batch(common.Ask(common.RegionsUsedMsg{Regions: regions}), common.Replace(newAllRegionsScreen(p.env, regions)))
 }
 
 // View shows a title, the regions and the filter line.
@@ -101,7 +102,7 @@ func (p *regionPicker) View() string {
 	if p.mode == regionPickMany {
 		title = "Regions to list together: " + groupThousands(len(p.list.checkedItems())) + " selected"
 	}
-	lines := []string{st.Title.Render(cut(title, p.width)), p.list.view()}
+	lines := []string{st.Title.Render(common.Cut(title, p.width)), p.list.view()}
 	if f := p.list.filterLine(); f != "" {
 		lines = append(lines, f)
 	}

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // pickItem is one choice of a picker: the text matched and shown, and a
@@ -19,7 +20,7 @@ type pickItem struct {
 // pickList is the filterable, optionally multi-select list the region and
 // profile pickers share. It does no I/O.
 type pickList struct {
-	env     *Env
+	env     *common.Env
 	items   []pickItem
 	multi   bool
 	checked map[int]bool
@@ -33,7 +34,7 @@ type pickList struct {
 	editing bool // the filter input has focus
 }
 
-func newPickList(env *Env, items []pickItem, multi bool) *pickList {
+func newPickList(env *common.Env, items []pickItem, multi bool) *pickList {
 	p := &pickList{env: env, items: items, multi: multi, checked: map[int]bool{}}
 	p.filter = textinput.New()
 	p.filter.Prompt = "/ "
@@ -208,7 +209,7 @@ func (p *pickList) view() string {
 		b.WriteString(matchedCell(it.label, 0, h.pos, labelW, rs.base, rs.match))
 		used += labelW
 		if it.note != "" && p.width-used > 3 {
-			note := cut("  "+it.note, p.width-used)
+			note := common.Cut("  "+it.note, p.width-used)
 			b.WriteString(rs.muted.Render(note))
 			used += ansi.StringWidth(note)
 		}
@@ -218,7 +219,7 @@ func (p *pickList) view() string {
 		lines = append(lines, b.String())
 	}
 	if len(p.shown) == 0 {
-		lines = append(lines, st.Muted.Render(cut("  nothing matches “"+p.query+"”", p.width)))
+		lines = append(lines, st.Muted.Render(common.Cut("  nothing matches “"+p.query+"”", p.width)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -227,9 +228,9 @@ func (p *pickList) view() string {
 func (p *pickList) filterLine() string {
 	switch {
 	case p.editing:
-		return cut(p.filter.View(), p.width)
+		return common.Cut(p.filter.View(), p.width)
 	case p.query != "":
-		return cut(p.env.Styles.Match.Render("/ "+p.query)+p.env.Styles.Muted.Render("  ("+p.env.Keys.Common.Back.Help().Key+" clears)"), p.width)
+		return common.Cut(p.env.Styles.Match.Render("/ "+p.query)+p.env.Styles.Muted.Render("  ("+p.env.Keys.Common.Back.Help().Key+" clears)"), p.width)
 	}
 	return ""
 }

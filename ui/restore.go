@@ -14,7 +14,7 @@ import (
 // restoreScreen cancels a secret's scheduled deletion (RestoreSecret),
 // after reading the secret afresh and confirming.
 type restoreScreen struct {
-	env     *Env
+	env     *common.Env
 	store   aws.Store
 	summary aws.SecretSummary
 	ref     aws.SecretRef
@@ -28,7 +28,7 @@ type restoreScreen struct {
 }
 
 // newRestoreScreen opens the restore dialog for a secret scheduled for deletion.
-func newRestoreScreen(env *Env, store aws.Store, summary aws.SecretSummary) *restoreScreen {
+func newRestoreScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) *restoreScreen {
 	r := &restoreScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), loading: true}
 	r.write = newDialogWrite(env, r)
 	return r
@@ -40,9 +40,9 @@ func (r *restoreScreen) Init() tea.Cmd {
 }
 
 // Update handles results and keys.
-func (r *restoreScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *restoreScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case resultMsg[aws.Secret]:
+	case common.ResultMsg[aws.Secret]:
 		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
@@ -53,18 +53,18 @@ func (r *restoreScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	res, cmd := r.write.update(msg, r.op)
 	if res == confirmDeclined {
-		return r, pop()
+		return r, common.Pop()
 	}
 	return r, cmd
 }
 
-func (r *restoreScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
+func (r *restoreScreen) loaded(msg common.ResultMsg[aws.Secret]) tea.Cmd {
 	r.loading = false
-	if msg.err != nil {
-		r.loadErr = msg.err
-		return failed(msg.err)
+	if msg.Err != nil {
+		r.loadErr = msg.Err
+		return common.Failed(msg.Err)
 	}
-	s := msg.val
+	s := msg.Val
 	r.summary = s.SecretSummary
 	r.ref = refOf(r.summary, r.store)
 	if s.DeletedDate.IsZero() {
@@ -97,7 +97,7 @@ func (r *restoreScreen) View() string {
 	st := r.env.Styles
 	switch {
 	case r.loadErr != nil:
-		return noticeView(r.env, r.width, "Can't restore "+r.ref.String(), []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
+		return noticeView(r.env, r.width, "Can't restore "+r.ref.String(), []string{st.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
 	case r.loading:
 		return noticeView(r.env, r.width, "Restore "+r.ref.String(), []string{st.Muted.Render("reading the secret…")})
 	case r.refusal != "":

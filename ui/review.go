@@ -10,6 +10,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // reviewScreen is the last step before an edited value is written: the
@@ -19,7 +20,7 @@ import (
 // version. The ClientRequestToken is made once per review and sent with
 // every attempt, so a retry never makes a second version.
 type reviewScreen struct {
-	env   *Env
+	env   *common.Env
 	store aws.Store
 	req   saveRequest
 	token string
@@ -52,7 +53,7 @@ type reviewMaskMsg struct {
 }
 
 // newReviewScreen opens the review of req.
-func newReviewScreen(env *Env, store aws.Store, req saveRequest) *reviewScreen {
+func newReviewScreen(env *common.Env, store aws.Store, req saveRequest) *reviewScreen {
 	r := &reviewScreen{env: env, store: store, req: req, token: aws.NewRequestToken(), width: 80, height: 20}
 	if !req.needsLive() {
 		r.live, r.liveKnown = req.base, true
@@ -75,13 +76,13 @@ func (r *reviewScreen) Init() tea.Cmd {
 }
 
 // Update handles keys, the put's result and the reveal timer.
-func (r *reviewScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *reviewScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case writtenMsg:
 		cmd, _ := r.write.result(msg)
 		return r, cmd
-	case resultMsg[aws.Value]:
-		if !msg.isFor(r, r.liveSeq) {
+	case common.ResultMsg[aws.Value]:
+		if !msg.IsFor(r, r.liveSeq) {
 			return r, nil
 		}
 		return r, r.liveLoaded(msg)
@@ -113,13 +114,13 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case confirmAccepted:
 		if r.conflict {
 			owner := r.req.owner
-			return tea.Batch(pop(), func() tea.Msg { return reapplyRequestedMsg{owner: owner} })
+			return tea.Batch(common.Pop(), func() tea.Msg { return reapplyRequestedMsg{owner: owner} })
 		}
 		if !r.liveKnown {
 			if r.liveErr != nil {
 				return r.fetchLive()
 			}
-			return info("still reading AWSCURRENT to show what the save changes")
+			return common.Info("still reading AWSCURRENT to show what the save changes")
 		}
 		return r.put()
 	}
@@ -128,7 +129,7 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // cancel closes the review; the edits stay pending on the value screen.
 func (r *reviewScreen) cancel() tea.Cmd {
-	return tea.Batch(pop(), info("nothing was saved; your edits are still pending (s reviews them again)"))
+	return tea.Batch(common.Pop(), common.Info("nothing was saved; your edits are still pending (s reviews them again)"))
 }
 
 // finished handles the put's outcome: saved, refused because AWSCURRENT
@@ -150,11 +151,11 @@ func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
 			confirmOptions{confirmLabel: "Reload & re-apply"})
 		r.write.pane.setSize(r.width, r.height)
 		r.refreshBody()
-		return warn("not saved: " + r.winnerText(err) + "; nothing was overwritten")
+		return common.Warn("not saved: " + r.winnerText(err) + "; nothing was overwritten")
 	}
 	r.write.pane.setError(err)
 	r.refreshBody()
-	return warn(saveFailureText(r.env.Keys, err))
+	return common.Warn(saveFailureText(r.env.Keys, err))
 }
 
 // winnerText names the save that won a conflict: its version and when it
@@ -168,20 +169,20 @@ func (r *reviewScreen) winnerText(err error) string {
 	if c.Current == "" {
 		return "the secret has no AWSCURRENT version any more"
 	}
-	text := "version " + shortID(c.Current)
+	text := "version " + common.ShortID(c.Current)
 	if !c.CurrentCreated.IsZero() {
-		text += " (created " + formatWhen(c.CurrentCreated, r.env.Now()) + ")"
+		text += " (created " + common.FormatWhen(c.CurrentCreated, r.env.Now()) + ")"
 	}
-	return text + " became AWSCURRENT after you loaded " + shortID(c.Expected)
+	return text + " became AWSCURRENT after you loaded " + common.ShortID(c.Expected)
 }
 
 // saveFailureText says whether a failed save wrote anything.
 func saveFailureText(k *keymap.KeyMap, err error) string {
 	var e *aws.Error
 	if errors.As(err, &e) && e.Unsaved {
-		return "not saved: " + describeError(k, err) + " (confirm tries again)"
+		return "not saved: " + common.DescribeError(k, err) + " (confirm tries again)"
 	}
-	return "save outcome unknown: " + describeError(k, err)
+	return "save outcome unknown: " + common.DescribeError(k, err)
 }
 
 // toggleReveal shows or masks the diff's values; showing is audited and

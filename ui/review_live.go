@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -27,11 +28,11 @@ func (r *reviewScreen) fetchLive() tea.Cmd {
 	r.liveSeq++
 	r.liveErr = nil
 	store, env, req := r.store, r.env, r.req
-	return fetch(env, r, r.liveSeq, func(ctx context.Context) (aws.Value, error) {
+	return common.Fetch(env, r, r.liveSeq, func(ctx context.Context) (aws.Value, error) {
 		val, err := store.GetValue(ctx, req.target.ID(), aws.VersionRef{ID: req.expectCurrent})
 		env.Record(audit.Event{
 			Action: "get-value", Region: req.target.Region, SecretARN: req.target.ARN,
-			VersionIDs: []string{req.expectCurrent}, Outcome: outcomeOf(err),
+			VersionIDs: []string{req.expectCurrent}, Outcome: common.OutcomeOf(err),
 			Detail: "AWSCURRENT, to review a save of edits made to version " + req.loadedID,
 		})
 		return val, err
@@ -39,13 +40,13 @@ func (r *reviewScreen) fetchLive() tea.Cmd {
 }
 
 // liveLoaded takes the AWSCURRENT value and diffs the edits against it.
-func (r *reviewScreen) liveLoaded(msg resultMsg[aws.Value]) tea.Cmd {
-	if msg.err != nil {
-		r.liveErr = msg.err
+func (r *reviewScreen) liveLoaded(msg common.ResultMsg[aws.Value]) tea.Cmd {
+	if msg.Err != nil {
+		r.liveErr = msg.Err
 		r.refreshBody()
-		return failed(msg.err)
+		return common.Failed(msg.Err)
 	}
-	r.live, r.liveKnown = msg.val.Secret.Bytes(), true
+	r.live, r.liveKnown = msg.Val.Secret.Bytes(), true
 	r.diffAgainstLive()
 	r.refreshBody()
 	return nil

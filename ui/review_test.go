@@ -9,6 +9,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -37,7 +38,7 @@ func (h *harness) openReview(val aws.Value, s *editSession, owner any) *reviewSc
 		base: s.base, updated: s.cur, isJSON: s.json, edits: len(s.ops),
 	}
 	r := newReviewScreen(h.app.env, h.store("us-east-1"), req)
-	h.send(pushScreenMsg{screen: r})
+	h.send(common.PushScreenMsg{Screen: r})
 	h.waitFor("Review and save " + val.Name)
 	return r
 }
@@ -161,7 +162,7 @@ func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 	if cur == val.VersionID || !hasStage(after, val.VersionID, aws.LabelPrevious) {
 		t.Errorf("current %s; old version %s has %v, want AWSPREVIOUS", cur, val.VersionID, stagesOf(after, val.VersionID))
 	}
-	if !strings.Contains(h.screen(), "as version "+shortID(cur)) {
+	if !strings.Contains(h.screen(), "as version "+common.ShortID(cur)) {
 		t.Errorf("status does not name the new version %s:\n%s", cur, h.screen())
 	}
 	var put []audit.Event
@@ -217,7 +218,7 @@ func TestReviewConflictRefusesAndOffersReapply(t *testing.T) {
 	if !strings.Contains(scr, "Reload & re-apply") || !strings.Contains(scr, "edits are kept") {
 		t.Errorf("conflict pane:\n%s", scr)
 	}
-	if flat := strings.Join(strings.Fields(scr), " "); !strings.Contains(flat, "ersion "+shortID(other.VersionID)+" (created ") ||
+	if flat := strings.Join(strings.Fields(scr), " "); !strings.Contains(flat, "ersion "+common.ShortID(other.VersionID)+" (created ") ||
 		!strings.Contains(flat, "became AWSCURRENT after you loaded") {
 		t.Errorf("the conflict does not say who won:\n%s", scr)
 	}

@@ -18,19 +18,19 @@ func (r *reviewScreen) refreshBody() {
 		body = append(body,
 			st.Error.Render("AWSCURRENT moved after you loaded the value (another operator, or a rotation). Nothing was written and nothing was overwritten."),
 			st.Text.Render(capitalise(r.winnerText(r.err))+"."),
-			st.Muted.Render(describeError(r.env.Keys, r.err)),
+			st.Muted.Render(common.DescribeError(r.env.Keys, r.err)),
 			"",
-			st.Text.Render("Your edits are kept ("+plural(req.edits, "edit")+"). "+keyHelp(k.Dialog.Yes)+" reloads the latest value and re-applies them; "+
+			st.Text.Render("Your edits are kept ("+common.Plural(req.edits, "edit")+"). "+keyHelp(k.Dialog.Yes)+" reloads the latest value and re-applies them; "+
 				"edits that no longer fit are listed, and you review again before anything is saved."),
 			st.Text.Render(keyHelp(k.Dialog.No)+" goes back to your edits."),
 		)
 		r.write.pane.setBody(body)
 		return
 	}
-	body = append(body, st.Text.Render("Region "+req.target.Region+" · "+plural(req.edits, "edit")+"."))
+	body = append(body, st.Text.Render("Region "+req.target.Region+" · "+common.Plural(req.edits, "edit")+"."))
 	if req.expectCurrent != "" {
 		body = append(body, st.Text.Render("Saving creates a new version: ")+st.StageCurrent.Render("AWSCURRENT")+
-			st.Text.Render(" moves to it and version "+shortID(req.expectCurrent)+" becomes ")+st.StagePrevious.Render("AWSPREVIOUS")+st.Text.Render("."))
+			st.Text.Render(" moves to it and version "+common.ShortID(req.expectCurrent)+" becomes ")+st.StagePrevious.Render("AWSPREVIOUS")+st.Text.Render("."))
 	} else {
 		body = append(body, st.Text.Render("Saving creates a new version, which becomes AWSCURRENT."))
 	}
@@ -39,17 +39,17 @@ func (r *reviewScreen) refreshBody() {
 		if len(req.loadedStages) > 0 {
 			stages = common.Sanitize(strings.Join(req.loadedStages, ", "))
 		}
-		body = append(body, st.Warning.Render("You edited version "+shortID(req.loadedID)+" ("+stages+"), not AWSCURRENT: the save still makes a NEW "+
-			"AWSCURRENT version from your edited value, replacing version "+shortID(req.expectCurrent)+" (AWSCURRENT when you loaded it)."))
+		body = append(body, st.Warning.Render("You edited version "+common.ShortID(req.loadedID)+" ("+stages+"), not AWSCURRENT: the save still makes a NEW "+
+			"AWSCURRENT version from your edited value, replacing version "+common.ShortID(req.expectCurrent)+" (AWSCURRENT when you loaded it)."))
 	}
 	switch {
 	case r.liveErr != nil:
-		body = append(body, st.Error.Render("Could not read AWSCURRENT (version "+shortID(req.expectCurrent)+") to show what the save changes: "+
-			describeError(r.env.Keys, r.liveErr)), st.Text.Render(keyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
+		body = append(body, st.Error.Render("Could not read AWSCURRENT (version "+common.ShortID(req.expectCurrent)+") to show what the save changes: "+
+			common.DescribeError(r.env.Keys, r.liveErr)), st.Text.Render(keyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
 		r.write.pane.setBody(body)
 		return
 	case !r.liveKnown:
-		body = append(body, st.Muted.Render("Reading AWSCURRENT (version "+shortID(req.expectCurrent)+") to show everything the save changes…"))
+		body = append(body, st.Muted.Render("Reading AWSCURRENT (version "+common.ShortID(req.expectCurrent)+") to show everything the save changes…"))
 		r.write.pane.setBody(body)
 		return
 	case len(r.reverts) > 0:
@@ -57,10 +57,10 @@ func (r *reviewScreen) refreshBody() {
 		if len(r.reverts) == 1 {
 			it = "it"
 		}
-		body = append(body, st.Warning.Render(plural(len(r.reverts), "change")+" below you did not make: made after version "+
-			shortID(req.loadedID)+", the save reverts "+it+" (marked \"reverts\")."))
+		body = append(body, st.Warning.Render(common.Plural(len(r.reverts), "change")+" below you did not make: made after version "+
+			common.ShortID(req.loadedID)+", the save reverts "+it+" (marked \"reverts\")."))
 	case r.textReverts:
-		body = append(body, st.Warning.Render("The value changed after version "+shortID(req.loadedID)+": saving also reverts those changes, not only yours."))
+		body = append(body, st.Warning.Render("The value changed after version "+common.ShortID(req.loadedID)+": saving also reverts those changes, not only yours."))
 	}
 	for _, n := range req.notes {
 		body = append(body, st.Warning.Render("! "+n))
@@ -126,7 +126,7 @@ func rawKind(raw []byte) string {
 
 // lineDiff shows a revealed plaintext change: the lines both texts share at
 // the start and the end are counted, the middle is shown removed and added.
-func lineDiff(st *Styles, oldText, newText string) []string {
+func lineDiff(st *common.Styles, oldText, newText string) []string {
 	a, b := strings.Split(oldText, "\n"), strings.Split(newText, "\n")
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
@@ -138,7 +138,7 @@ func lineDiff(st *Styles, oldText, newText string) []string {
 	}
 	var out []string
 	if pre > 0 {
-		out = append(out, st.Muted.Render("  … "+plural(pre, "unchanged line")))
+		out = append(out, st.Muted.Render("  … "+common.Plural(pre, "unchanged line")))
 	}
 	for _, l := range a[pre : len(a)-suf] {
 		out = append(out, st.Removed.Render("- ")+st.Revealed.Render(common.Sanitize(l)))
@@ -147,7 +147,7 @@ func lineDiff(st *Styles, oldText, newText string) []string {
 		out = append(out, st.Added.Render("+ ")+st.Revealed.Render(common.Sanitize(l)))
 	}
 	if suf > 0 {
-		out = append(out, st.Muted.Render("  … "+plural(suf, "unchanged line")))
+		out = append(out, st.Muted.Render("  … "+common.Plural(suf, "unchanged line")))
 	}
 	if len(out) == 0 {
 		out = append(out, st.Muted.Render("no change"))

@@ -17,7 +17,7 @@ import (
 // secret afresh, fetches both values (the operator asked for the rollback)
 // to show a masked per-key diff, and asks for confirmation.
 type rollbackScreen struct {
-	env    *Env
+	env    *common.Env
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
@@ -53,7 +53,7 @@ type rollbackMaskMsg struct {
 }
 
 // newRollbackScreen opens the rollback dialog for secret.
-func newRollbackScreen(env *Env, store aws.Store, secret aws.Secret) *rollbackScreen {
+func newRollbackScreen(env *common.Env, store aws.Store, secret aws.Secret) *rollbackScreen {
 	r := &rollbackScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), loading: true}
 	r.write = newDialogWrite(env, r)
 	return r
@@ -75,8 +75,8 @@ func (r *rollbackScreen) load() tea.Cmd {
 		if vs, err := store.ListVersions(ctx, id); err == nil {
 			msg.versions = vs
 		}
-		cur := labelHolder(s.VersionStages, aws.LabelCurrent)
-		prev := labelHolder(s.VersionStages, aws.LabelPrevious)
+		cur := common.LabelHolder(s.VersionStages, aws.LabelCurrent)
+		prev := common.LabelHolder(s.VersionStages, aws.LabelPrevious)
 		if cur == "" || prev == "" || cur == prev {
 			return msg, nil
 		}
@@ -96,13 +96,13 @@ func (r *rollbackScreen) load() tea.Cmd {
 }
 
 // Update handles results and keys.
-func (r *rollbackScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *rollbackScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case resultMsg[rollbackState]:
+	case common.ResultMsg[rollbackState]:
 		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
-		return r, r.loaded(msg.val, msg.err)
+		return r, r.loaded(msg.Val, msg.Err)
 	case writtenMsg:
 		cmd, _ := r.write.result(msg)
 		return r, cmd
@@ -123,14 +123,14 @@ func (r *rollbackScreen) loaded(msg rollbackState, err error) tea.Cmd {
 	r.loading = false
 	if err != nil {
 		r.loadErr = err
-		return failed(err)
+		return common.Failed(err)
 	}
 	r.loadErr = nil
 	s := msg.secret
 	r.secret = s
 	r.ref = refOf(s.SecretSummary, r.store)
-	r.current = labelHolder(s.VersionStages, aws.LabelCurrent)
-	r.previous = labelHolder(s.VersionStages, aws.LabelPrevious)
+	r.current = common.LabelHolder(s.VersionStages, aws.LabelCurrent)
+	r.previous = common.LabelHolder(s.VersionStages, aws.LabelPrevious)
 	r.created = map[string]time.Time{}
 	for _, v := range msg.versions {
 		r.created[v.ID] = v.CreatedDate
@@ -166,7 +166,7 @@ func (r *rollbackScreen) refreshBody() {
 	st := r.env.Styles
 	now := r.env.Now()
 	when := func(id string) string {
-		if a := ageText(r.created[id], now); a != "" {
+		if a := common.AgeText(r.created[id], now); a != "" {
 			return ", created " + a
 		}
 		return ""
@@ -180,14 +180,14 @@ func (r *rollbackScreen) refreshBody() {
 		st.Muted.Render("Applications get the rolled-back value on their next read (or when their cache expires). " +
 			"You can undo this by rolling back again."),
 	}
-	if p, _, stuck := strayPending(r.secret.VersionStages); stuck {
+	if p, _, stuck := common.StrayPending(r.secret.VersionStages); stuck {
 		body = append(body, "", st.Warning.Render("AWSPENDING is on version "+common.Sanitize(p)+": a rotation is in progress or stuck. "+
 			"Rolling back does not stop it; if it finishes it will make its version current."))
 	}
 	body = append(body, "")
 	switch {
 	case r.valueErr != nil:
-		body = append(body, st.Warning.Render("Could not read the values to compare ("+describeError(r.env.Keys, r.valueErr)+"). You can still roll back."))
+		body = append(body, st.Warning.Render("Could not read the values to compare ("+common.DescribeError(r.env.Keys, r.valueErr)+"). You can still roll back."))
 	default:
 		reveal := r.env.Keys.Common.Reveal.Help().Key + "/" + r.env.Keys.Input.Reveal.Help().Key
 		title := "What changes (live value → rolled-back value), values hidden; " + reveal + " reveals:"
@@ -210,14 +210,14 @@ func (r *rollbackScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	res, cmd := r.write.update(msg, r.op)
 	if res == confirmDeclined {
-		return pop()
+		return common.Pop()
 	}
 	return cmd
 }
 
 func (r *rollbackScreen) toggleReveal() tea.Cmd {
 	if r.valueErr != nil || !r.diff.json || r.diff.identical {
-		return info("nothing to reveal: only the keys of JSON values are compared")
+		return common.Info("nothing to reveal: only the keys of JSON values are compared")
 	}
 	r.revealed = !r.revealed
 	r.revealSeq++
@@ -237,14 +237,14 @@ func (r *rollbackScreen) op() writeOp {
 	store, ref, cur, prev := r.store, r.ref, r.current, r.previous
 	in := aws.MoveLabelInput{SecretID: ref.ID(), Label: aws.LabelCurrent, ToVersion: prev, FromVersion: cur}
 	return writeOp{
-		busy: "rolling back: moving AWSCURRENT to version " + versionShort(prev) + "…",
+		busy: "rolling back: moving AWSCURRENT to version " + common.VersionShort(prev) + "…",
 		call: func(ctx context.Context) (any, error) { return nil, store.MoveLabel(ctx, in) },
 		audit: audit.Event{Action: "rollback", Region: ref.Region, SecretARN: ref.ARN,
 			VersionIDs: []string{prev, cur}, Detail: "AWSCURRENT " + cur + " -> " + prev},
 		done: func(any) tea.Cmd {
 			r.revealed = false
-			return announce(ref, "Rolled back "+ref.String()+": AWSCURRENT is on version "+versionShort(prev)+
-				"; version "+versionShort(cur)+" is AWSPREVIOUS")
+			return announce(ref, "Rolled back "+ref.String()+": AWSCURRENT is on version "+common.VersionShort(prev)+
+				"; version "+common.VersionShort(cur)+" is AWSPREVIOUS")
 		},
 	}
 }
@@ -253,7 +253,7 @@ func (r *rollbackScreen) op() writeOp {
 func (r *rollbackScreen) View() string {
 	switch {
 	case r.loadErr != nil:
-		return noticeView(r.env, r.width, "Can't roll back", []string{r.env.Styles.Error.Render(describeError(r.env.Keys, r.loadErr))})
+		return noticeView(r.env, r.width, "Can't roll back", []string{r.env.Styles.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
 	case r.loading:
 		return noticeView(r.env, r.width, "Roll back "+r.ref.String(), []string{r.env.Styles.Muted.Render("reading the secret and comparing AWSCURRENT with AWSPREVIOUS…")})
 	case r.refusal != "":

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 func TestRollbackPostgres(t *testing.T) {
@@ -12,8 +13,8 @@ func TestRollbackPostgres(t *testing.T) {
 	h := writeHarness(t, func(o *Options) { o.Audit = audit })
 	store := connectStore(h, "us-east-1")
 	sec := describeNow(h, store, "prod/db/postgres")
-	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
-	prev := labelHolder(sec.VersionStages, aws.LabelPrevious)
+	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
+	prev := common.LabelHolder(sec.VersionStages, aws.LabelPrevious)
 	if cur == "" || prev == "" {
 		t.Fatalf("seed: want AWSCURRENT and AWSPREVIOUS, got %v", sec.VersionStages)
 	}
@@ -35,10 +36,10 @@ func TestRollbackPostgres(t *testing.T) {
 	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("Rolled back prod/db/postgres")
 	after := describeNow(h, store, "prod/db/postgres")
-	if got := labelHolder(after.VersionStages, aws.LabelCurrent); got != prev {
+	if got := common.LabelHolder(after.VersionStages, aws.LabelCurrent); got != prev {
 		t.Fatalf("AWSCURRENT on %s, want %s (the old AWSPREVIOUS)", got, prev)
 	}
-	if got := labelHolder(after.VersionStages, aws.LabelPrevious); got != cur {
+	if got := common.LabelHolder(after.VersionStages, aws.LabelPrevious); got != cur {
 		t.Fatalf("AWSPREVIOUS on %s, want %s (the version AWSCURRENT left)", got, cur)
 	}
 	if _, ok := topScreen(h).(*rollbackScreen); ok {

@@ -46,7 +46,7 @@ type rotateStep struct {
 // by polling DescribeSecret until AWSCURRENT reaches the new version, the
 // rotation fails, or the timeout passes, and says which.
 type rotateScreen struct {
-	env    *Env
+	env    *common.Env
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
@@ -97,7 +97,7 @@ type rotatePoll struct {
 }
 
 // newRotateScreen opens the "rotate now" dialog for secret.
-func newRotateScreen(env *Env, store aws.Store, secret aws.Secret) *rotateScreen {
+func newRotateScreen(env *common.Env, store aws.Store, secret aws.Secret) *rotateScreen {
 	r := &rotateScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
 		token: aws.NewRequestToken(), interval: rotatePollEvery, timeout: rotateTimeout}
 	r.write = newDialogWrite(env, r)
@@ -106,11 +106,11 @@ func newRotateScreen(env *Env, store aws.Store, secret aws.Secret) *rotateScreen
 
 // newRotateFollowScreen follows a rotation already started (versionID is
 // the version RotateSecret returned); secret is the state before it.
-func newRotateFollowScreen(env *Env, store aws.Store, secret aws.Secret, versionID string) *rotateScreen {
+func newRotateFollowScreen(env *common.Env, store aws.Store, secret aws.Secret, versionID string) *rotateScreen {
 	r := newRotateScreen(env, store, secret)
 	r.followOnly = true
 	r.newVersion = versionID
-	r.oldCurrent = labelHolder(secret.VersionStages, aws.LabelCurrent)
+	r.oldCurrent = common.LabelHolder(secret.VersionStages, aws.LabelCurrent)
 	return r
 }
 
@@ -123,9 +123,9 @@ func (r *rotateScreen) Init() tea.Cmd {
 }
 
 // Update handles results, polls and keys.
-func (r *rotateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *rotateScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case resultMsg[aws.Secret]:
+	case common.ResultMsg[aws.Secret]:
 		if !isLoad(&r.write, msg) {
 			return r, nil
 		}
@@ -138,11 +138,11 @@ func (r *rotateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return r, nil
 		}
 		return r, r.poll(msg.at)
-	case resultMsg[rotatePoll]:
-		if !msg.isFor(r, r.pollSeq) || r.phase != rotFollowing {
+	case common.ResultMsg[rotatePoll]:
+		if !msg.IsFor(r, r.pollSeq) || r.phase != rotFollowing {
 			return r, nil
 		}
-		return r, r.polled(msg.val, msg.err)
+		return r, r.polled(msg.Val, msg.Err)
 	case tea.KeyPressMsg:
 		return r, r.handleKey(msg)
 	}
@@ -153,17 +153,17 @@ func (r *rotateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return r, nil
 }
 
-func (r *rotateScreen) loaded(msg resultMsg[aws.Secret]) tea.Cmd {
-	if msg.err != nil {
-		r.loadErr = msg.err
+func (r *rotateScreen) loaded(msg common.ResultMsg[aws.Secret]) tea.Cmd {
+	if msg.Err != nil {
+		r.loadErr = msg.Err
 		r.phase = rotRefused
-		return failed(msg.err)
+		return common.Failed(msg.Err)
 	}
-	s := msg.val
+	s := msg.Val
 	r.secret = s
 	r.ref = refOf(s.SecretSummary, r.store)
-	r.oldCurrent = labelHolder(s.VersionStages, aws.LabelCurrent)
-	pending, _, stuck := strayPending(s.VersionStages)
+	r.oldCurrent = common.LabelHolder(s.VersionStages, aws.LabelCurrent)
+	pending, _, stuck := common.StrayPending(s.VersionStages)
 	switch {
 	case !s.DeletedDate.IsZero():
 		r.refusal = s.Name + " is scheduled for deletion: it can't be rotated. Restore it first (" + keyHelp(r.env.Keys.Common.Restore) + ")."
@@ -203,7 +203,7 @@ func rotationScheduleText(s aws.SecretSummary) string {
 	var text string
 	switch {
 	case r.AutomaticallyAfterDays > 0:
-		text = "every " + plural(int(r.AutomaticallyAfterDays), "day")
+		text = "every " + common.Plural(int(r.AutomaticallyAfterDays), "day")
 	case r.ScheduleExpression != "":
 		text = r.ScheduleExpression
 	default:
@@ -230,7 +230,7 @@ func (r *rotateScreen) confirmBody() []string {
 		"",
 		st.Section.Render("What will happen"),
 		st.Text.Render("1. The function creates a new version labelled ") + st.StagePending.Render("AWSPENDING") + st.Text.Render(", then sets and tests it."),
-		st.Text.Render("2. ") + st.StageCurrent.Render("AWSCURRENT") + st.Text.Render(" moves to the new version; version "+versionShort(r.oldCurrent)+" becomes ") +
+		st.Text.Render("2. ") + st.StageCurrent.Render("AWSCURRENT") + st.Text.Render(" moves to the new version; version "+common.VersionShort(r.oldCurrent)+" becomes ") +
 			st.StagePrevious.Render("AWSPREVIOUS") + st.Text.Render("."),
 		st.Muted.Render("Applications get the new value on their next read. This screen follows the rotation until it completes or fails."),
 	}
@@ -245,12 +245,12 @@ func (r *rotateScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case rotConfirm:
 		res, cmd := r.write.update(msg, r.op)
 		if res == confirmDeclined {
-			return pop()
+			return common.Pop()
 		}
 		return cmd
 	case rotRefused, rotFailed, rotTimedOut:
 		if r.stuck && key.Matches(msg, r.env.Keys.Nav.Open) {
-			return replace(newStuckRotationScreen(r.env, r.store, r.secret))
+			return common.Replace(newStuckRotationScreen(r.env, r.store, r.secret))
 		}
 	}
 	return nil
@@ -284,7 +284,7 @@ func (r *rotateScreen) started(msg rotateStarted) tea.Cmd {
 	}
 	r.startedAt = msg.at
 	r.addStep(0, "Rotation started: the new version will be "+r.newVersion)
-	return tea.Batch(changed(r.ref.Region, r.ref.ID()), info("Rotating "+r.ref.String()+"…"), r.schedule())
+	return tea.Batch(common.Changed(r.ref.Region, r.ref.ID()), common.Info("Rotating "+r.ref.String()+"…"), r.schedule())
 }
 
 // nonEmpty returns the non-empty strings given.
@@ -313,7 +313,7 @@ func (r *rotateScreen) schedule() tea.Cmd {
 // poll reads the labels once.
 func (r *rotateScreen) poll(at time.Time) tea.Cmd {
 	store, id := r.store, r.ref.ID()
-	return fetch(r.env, r, r.pollSeq, func(ctx context.Context) (rotatePoll, error) {
+	return common.Fetch(r.env, r, r.pollSeq, func(ctx context.Context) (rotatePoll, error) {
 		s, err := store.DescribeSecret(ctx, id)
 		return rotatePoll{at: at, stages: s.VersionStages}, err
 	})
@@ -325,40 +325,40 @@ func (r *rotateScreen) polled(msg rotatePoll, err error) tea.Cmd {
 	if err != nil {
 		r.pollErrs++
 		if r.pollErrs >= rotatePollErrors {
-			return r.finish(rotFailed, "Could not follow the rotation: "+describeError(r.env.Keys, err)+
+			return r.finish(rotFailed, "Could not follow the rotation: "+common.DescribeError(r.env.Keys, err)+
 				". It may still be running; check the secret's labels on the detail screen.")
 		}
 		return r.schedule()
 	}
 	r.pollErrs = 0
 	x := msg.stages[r.newVersion]
-	pendingOnX := hasLabel(x, aws.LabelPending)
+	pendingOnX := common.HasLabel(x, aws.LabelPending)
 	if pendingOnX && !r.sawPending {
 		r.sawPending = true
-		r.addStep(r.elapsed, "AWSPENDING appeared on version "+versionShort(r.newVersion)+": the function created it and now sets and tests it")
+		r.addStep(r.elapsed, "AWSPENDING appeared on version "+common.VersionShort(r.newVersion)+": the function created it and now sets and tests it")
 	}
-	cur := labelHolder(msg.stages, aws.LabelCurrent)
+	cur := common.LabelHolder(msg.stages, aws.LabelCurrent)
 	switch {
 	case cur == r.newVersion:
-		text := "AWSCURRENT moved to version " + versionShort(r.newVersion)
-		if hasLabel(msg.stages[r.oldCurrent], aws.LabelPrevious) {
-			text += "; version " + versionShort(r.oldCurrent) + " is AWSPREVIOUS"
+		text := "AWSCURRENT moved to version " + common.VersionShort(r.newVersion)
+		if common.HasLabel(msg.stages[r.oldCurrent], aws.LabelPrevious) {
+			text += "; version " + common.VersionShort(r.oldCurrent) + " is AWSPREVIOUS"
 		}
 		r.addStep(r.elapsed, text)
 		return r.finish(rotCompleted, "Rotation complete: AWSCURRENT is on version "+r.newVersion+".")
 	case cur != r.oldCurrent && cur != "":
 		return r.finish(rotFailed, "AWSCURRENT moved to version "+cur+", not to the rotation's version: someone else changed the secret meanwhile. Check the versions ("+keyHelp(r.env.Keys.Detail.Versions)+").")
 	case r.sawPending && !pendingOnX:
-		return r.finish(rotFailed, "AWSPENDING was removed from version "+versionShort(r.newVersion)+
-			" before AWSCURRENT moved: the rotation was cancelled or its function gave up. AWSCURRENT is still on version "+versionShort(r.oldCurrent)+".")
+		return r.finish(rotFailed, "AWSPENDING was removed from version "+common.VersionShort(r.newVersion)+
+			" before AWSCURRENT moved: the rotation was cancelled or its function gave up. AWSCURRENT is still on version "+common.VersionShort(r.oldCurrent)+".")
 	case r.elapsed >= r.timeout && pendingOnX:
 		r.stuck = true
-		return r.finish(rotFailed, "Stuck: AWSPENDING has been on version "+versionShort(r.newVersion)+" for "+r.elapsed.Round(100*time.Millisecond).String()+
+		return r.finish(rotFailed, "Stuck: AWSPENDING has been on version "+common.VersionShort(r.newVersion)+" for "+r.elapsed.Round(100*time.Millisecond).String()+
 			" and AWSCURRENT has not moved. The rotation function probably failed in setSecret, testSecret or finishSecret; "+
-			"its logs ("+rotationFunction(r.secret.SecretSummary)+") say why. Applications still read version "+versionShort(r.oldCurrent)+".")
+			"its logs ("+rotationFunction(r.secret.SecretSummary)+") say why. Applications still read version "+common.VersionShort(r.oldCurrent)+".")
 	case r.elapsed >= r.timeout:
 		return r.finish(rotTimedOut, "Timed out after "+r.timeout.String()+": the rotation function has not created version "+
-			versionShort(r.newVersion)+". It may still be running; check the secret's labels later.")
+			common.VersionShort(r.newVersion)+". It may still be running; check the secret's labels later.")
 	}
 	return r.schedule()
 }
@@ -374,14 +374,14 @@ func (r *rotateScreen) finish(phase rotatePhase, text string) tea.Cmd {
 	}
 	r.env.Record(audit.Event{Action: "rotate", Region: r.ref.Region, SecretARN: r.ref.ARN,
 		VersionIDs: nonEmpty(r.newVersion, r.oldCurrent), Outcome: outcome, Detail: detail})
-	note := changed(r.ref.Region, r.ref.ID())
+	note := common.Changed(r.ref.Region, r.ref.ID())
 	switch phase {
 	case rotCompleted:
-		return tea.Batch(note, success("Rotated "+r.ref.String()+": AWSCURRENT is on version "+versionShort(r.newVersion)))
+		return tea.Batch(note, common.Success("Rotated "+r.ref.String()+": AWSCURRENT is on version "+common.VersionShort(r.newVersion)))
 	case rotFailed:
-		return tea.Batch(note, status(LevelError, "Rotation of "+r.ref.String()+" failed", 0))
+		return tea.Batch(note, common.Status(common.LevelError, "Rotation of "+r.ref.String()+" failed", 0))
 	}
-	return tea.Batch(note, warn("Stopped following the rotation of "+r.ref.String()+": timed out"))
+	return tea.Batch(note, common.Warn("Stopped following the rotation of "+r.ref.String()+": timed out"))
 }
 
 // Close stops the follow when the screen is popped.
@@ -395,7 +395,7 @@ func (r *rotateScreen) View() string {
 		return noticeView(r.env, r.width, "Rotate "+r.ref.String(), []string{st.Muted.Render("reading the secret…")})
 	case rotRefused:
 		if r.loadErr != nil {
-			return noticeView(r.env, r.width, "Can't rotate "+r.ref.String(), []string{st.Error.Render(describeError(r.env.Keys, r.loadErr))})
+			return noticeView(r.env, r.width, "Can't rotate "+r.ref.String(), []string{st.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
 		}
 		lines := []string{st.Warning.Render(r.refusal)}
 		if r.stuck {

@@ -23,7 +23,7 @@ const (
 // (AWSPENDING on a version other than AWSCURRENT) and offers the ways out:
 // remove the stray AWSPENDING, cancel the rotation, or roll back.
 type stuckRotationScreen struct {
-	env    *Env
+	env    *common.Env
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
@@ -48,7 +48,7 @@ type stuckState struct {
 }
 
 // newStuckRotationScreen opens the stuck-rotation explanation for secret.
-func newStuckRotationScreen(env *Env, store aws.Store, secret aws.Secret) *stuckRotationScreen {
+func newStuckRotationScreen(env *common.Env, store aws.Store, secret aws.Secret) *stuckRotationScreen {
 	s := &stuckRotationScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
 		loading: true, ways: newChoiceList(env, nil)}
 	s.write = newDialogWrite(env, s)
@@ -72,19 +72,19 @@ func (s *stuckRotationScreen) load() tea.Cmd {
 }
 
 // Update handles results and keys.
-func (s *stuckRotationScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *stuckRotationScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case resultMsg[stuckState]:
+	case common.ResultMsg[stuckState]:
 		if !isLoad(&s.write, msg) {
 			return s, nil
 		}
-		s.loaded(msg.val, msg.err)
-		if msg.err != nil {
-			return s, failed(msg.err)
+		s.loaded(msg.Val, msg.Err)
+		if msg.Err != nil {
+			return s, common.Failed(msg.Err)
 		}
 		return s, nil
-	case secretChangedMsg:
-		if msg.about(s.ref.Region, s.ref.String(), s.ref.ARN) && !msg.deleted {
+	case common.SecretChangedMsg:
+		if msg.About(s.ref.Region, s.ref.String(), s.ref.ARN) && !msg.Deleted {
 			return s, s.load()
 		}
 		return s, nil
@@ -109,19 +109,19 @@ func (s *stuckRotationScreen) loaded(msg stuckState, err error) {
 	sec := msg.secret
 	s.secret = sec
 	s.ref = refOf(sec.SecretSummary, s.store)
-	s.pending, s.current, s.stuck = strayPending(sec.VersionStages)
+	s.pending, s.current, s.stuck = common.StrayPending(sec.VersionStages)
 	s.versions = map[string]aws.Version{}
 	for _, v := range msg.versions {
 		s.versions[v.ID] = v
 	}
 	st := s.env.Styles
-	remove := choice{text: st.Text.Render("Remove the stray AWSPENDING from version " + versionShort(s.pending))}
+	remove := choice{text: st.Text.Render("Remove the stray AWSPENDING from version " + common.VersionShort(s.pending))}
 	cancel := choice{text: st.Text.Render("Cancel the rotation (turns automatic rotation off)")}
 	if !sec.RotationEnabled {
 		cancel.reason = "automatic rotation is already off"
 	}
 	rollback := choice{text: st.Text.Render("Roll back to AWSPREVIOUS (opens the rollback dialog)")}
-	if labelHolder(sec.VersionStages, aws.LabelPrevious) == "" {
+	if common.LabelHolder(sec.VersionStages, aws.LabelPrevious) == "" {
 		rollback.reason = "there is no AWSPREVIOUS version to roll back to"
 	}
 	if !s.stuck {
@@ -156,16 +156,16 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if r := s.ways.items[i].reason; r != "" {
-			return warn(r)
+			return common.Warn(r)
 		}
 		switch i {
 		case wayRemovePending:
 			r := newRemovePendingScreen(s.env, s.store, s.secret, s.pending)
-			return push(r)
+			return common.Push(r)
 		case wayCancelRotation:
 			return s.openCancel()
 		case wayRollback:
-			return push(newRollbackScreen(s.env, s.store, s.secret))
+			return common.Push(newRollbackScreen(s.env, s.store, s.secret))
 		}
 	}
 	s.ways.update(msg)
@@ -198,7 +198,7 @@ func (s *stuckRotationScreen) op() writeOp {
 			if s.stuck {
 				s.note += " AWSPENDING is still on version " + common.Sanitize(s.pending) + ": remove it (first choice) before rotating again."
 			}
-			return tea.Batch(changed(ref.Region, ref.ID()), success("Cancelled the rotation of "+ref.String()+": automatic rotation is off"))
+			return tea.Batch(common.Changed(ref.Region, ref.ID()), common.Success("Cancelled the rotation of "+ref.String()+": automatic rotation is off"))
 		},
 	}
 }
@@ -213,7 +213,7 @@ func (s *stuckRotationScreen) View() string {
 	st := s.env.Styles
 	switch {
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
+		return noticeView(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Error.Render(common.DescribeError(s.env.Keys, s.loadErr))})
 	case s.loading && s.versions == nil:
 		return noticeView(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Muted.Render("reading the secret…")})
 	case s.write.pane != nil:
@@ -221,22 +221,22 @@ func (s *stuckRotationScreen) View() string {
 	}
 	w := max(s.width-4, 6)
 	var lines []string
-	add := func(text string) { lines = append(lines, wrapText(text, w)...) }
+	add := func(text string) { lines = append(lines, common.WrapText(text, w)...) }
 	if s.stuck {
-		lines = append(lines, st.Warning.Render(cut("A rotation of "+common.Sanitize(s.ref.String())+" is in progress or stuck", w)), "")
+		lines = append(lines, st.Warning.Render(common.Cut("A rotation of "+common.Sanitize(s.ref.String())+" is in progress or stuck", w)), "")
 		created := ""
-		if a := ageText(s.versions[s.pending].CreatedDate, s.env.Now()); a != "" {
+		if a := common.AgeText(s.versions[s.pending].CreatedDate, s.env.Now()); a != "" {
 			created = ", created " + a
 		}
 		add(st.Text.Render("AWSPENDING is on version " + common.Sanitize(s.pending) + created + ", but AWSCURRENT is still on version " + common.Sanitize(s.current) + "."))
-		add(st.Text.Render("Applications keep reading version " + versionShort(s.current) + ": nothing is broken for them right now. " +
+		add(st.Text.Render("Applications keep reading version " + common.VersionShort(s.current) + ": nothing is broken for them right now. " +
 			"But while AWSPENDING sits on another version, Secrets Manager treats a rotation as in progress: a new rotation is refused, " +
 			"and the scheduled one keeps retrying this one."))
 		add(st.Muted.Render("Usually the rotation function (" + rotationFunction(s.secret.SecretSummary) + ") failed in setSecret, testSecret or " +
 			"finishSecret; its logs say why. If a rotation started minutes ago it may still be running: refresh (" +
 			s.env.Keys.Common.Refresh.Help().Key + ") before acting."))
 	} else {
-		lines = append(lines, st.Success.Render(cut("No stuck rotation", w)), "")
+		lines = append(lines, st.Success.Render(common.Cut("No stuck rotation", w)), "")
 		add(st.Text.Render("AWSPENDING is not on a version other than AWSCURRENT: no rotation is in progress or stuck. Nothing to resolve."))
 		add(st.Muted.Render("Go back (" + s.env.Keys.Common.Back.Help().Key + "); a new rotation can start from the secret's screen (" +
 			s.env.Keys.Detail.Rotate.Help().Key + ")."))
@@ -245,7 +245,7 @@ func (s *stuckRotationScreen) View() string {
 		lines = append(lines, "")
 		add(st.Info.Render(s.note))
 	}
-	help := st.Muted.Render(cut(helpLine(s.ShortHelp()...), w))
+	help := st.Muted.Render(common.Cut(common.HelpLine(s.ShortHelp()...), w))
 	tail := []string{"", help}
 	if s.stuck {
 		tail = append([]string{"", st.Section.Render("Ways out")}, append(s.ways.lines(w), tail...)...)
@@ -256,7 +256,7 @@ func (s *stuckRotationScreen) View() string {
 // fitExplanation keeps the ways out and the keys on a short window: the
 // blank lines go first, then the end of the explanation (lines[0], the
 // title, stays).
-func fitExplanation(st *Styles, lines, tail []string, height, width int) []string {
+func fitExplanation(st *common.Styles, lines, tail []string, height, width int) []string {
 	if len(lines)+len(tail) <= height || len(lines) == 0 {
 		return append(lines, tail...)
 	}
@@ -275,7 +275,7 @@ func fitExplanation(st *Styles, lines, tail []string, height, width int) []strin
 	}
 	room := height - 1 - len(tail)
 	if room < len(explain) {
-		more := st.Muted.Render(cut("… a taller window shows the whole explanation", width))
+		more := st.Muted.Render(common.Cut("… a taller window shows the whole explanation", width))
 		if room >= 2 {
 			explain = append(explain[:room-1:room-1], more)
 		} else {

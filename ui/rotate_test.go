@@ -7,6 +7,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // rotateHarness slows the emulator's rotation steps so the follow sees them.
@@ -21,7 +22,7 @@ func TestRotateNowFollowsToCompletion(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	oldCur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	oldCur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
 	r := newRotateScreen(h.app.env, store, sec)
 	r.interval = 15 * time.Millisecond
 	openScreen(h, r)
@@ -37,14 +38,14 @@ func TestRotateNowFollowsToCompletion(t *testing.T) {
 		t.Fatalf("steps not shown:\n%s", screen)
 	}
 	after := describeNow(h, store, name)
-	newCur := labelHolder(after.VersionStages, aws.LabelCurrent)
+	newCur := common.LabelHolder(after.VersionStages, aws.LabelCurrent)
 	if newCur != r.newVersion || newCur == oldCur {
 		t.Fatalf("AWSCURRENT on %s; want the rotation's version %s", newCur, r.newVersion)
 	}
 	if r.newVersion != r.token {
 		t.Fatalf("the rotation's version %s is not the dialog's token %s", r.newVersion, r.token)
 	}
-	if got := labelHolder(after.VersionStages, aws.LabelPrevious); got != oldCur {
+	if got := common.LabelHolder(after.VersionStages, aws.LabelPrevious); got != oldCur {
 		t.Fatalf("AWSPREVIOUS on %s, want %s", got, oldCur)
 	}
 	var started, completed bool
@@ -63,7 +64,7 @@ func TestRotateFailureReportedStuck(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	oldCur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	oldCur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
 	h.emu.FailRotation(name, "testSecret")
 	r := newRotateScreen(h.app.env, store, sec)
 	r.interval = 15 * time.Millisecond
@@ -125,7 +126,7 @@ func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/mysql-orders"
 	sec := describeNow(h, store, name)
-	pending, cur, stuck := strayPending(sec.VersionStages)
+	pending, cur, stuck := common.StrayPending(sec.VersionStages)
 	if !stuck {
 		t.Fatalf("seed: %s should be stuck: %v", name, sec.VersionStages)
 	}
@@ -140,10 +141,10 @@ func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
 	h.press(k.Dialog.Yes)
 	waitForText(h, "No stuck rotation")
 	after := describeNow(h, store, name)
-	if p := labelHolder(after.VersionStages, aws.LabelPending); p != "" {
+	if p := common.LabelHolder(after.VersionStages, aws.LabelPending); p != "" {
 		t.Fatalf("AWSPENDING still on %s", p)
 	}
-	if c := labelHolder(after.VersionStages, aws.LabelCurrent); c != cur {
+	if c := common.LabelHolder(after.VersionStages, aws.LabelCurrent); c != cur {
 		t.Fatalf("AWSCURRENT moved to %s", c)
 	}
 }
@@ -153,7 +154,7 @@ func TestStuckRotationCancel(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/mysql-orders"
 	sec := describeNow(h, store, name)
-	pending, _, _ := strayPending(sec.VersionStages)
+	pending, _, _ := common.StrayPending(sec.VersionStages)
 	k := h.app.env.Keys
 	openScreen(h, newStuckRotationScreen(h.app.env, store, sec))
 	waitForText(h, "is in progress or stuck")

@@ -27,7 +27,7 @@ const (
 // sent. Before applying it reads the secret again and refuses if someone
 // changed the rotation settings meanwhile.
 type rotationSettingsScreen struct {
-	env    *Env
+	env    *common.Env
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
@@ -52,7 +52,7 @@ type rotationApplied struct {
 }
 
 // newRotationSettingsScreen opens the rotation settings of secret.
-func newRotationSettingsScreen(env *Env, store aws.Store, secret aws.Secret) *rotationSettingsScreen {
+func newRotationSettingsScreen(env *common.Env, store aws.Store, secret aws.Secret) *rotationSettingsScreen {
 	r := &rotationSettingsScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), token: aws.NewRequestToken()}
 	r.write = newDialogWrite(env, r)
 	f := newForm(env)
@@ -89,7 +89,7 @@ func (r *rotationSettingsScreen) Init() tea.Cmd {
 }
 
 // Update handles results and keys.
-func (r *rotationSettingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (r *rotationSettingsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if m, ok := msg.(writtenMsg); ok {
 		cmd, _ := r.write.result(m)
 		return r, cmd
@@ -102,7 +102,7 @@ func (r *rotationSettingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if res == confirmDeclined {
 			r.write.pane = nil
 			if r.offOnly {
-				return r, pop()
+				return r, common.Pop()
 			}
 			return r, nil
 		}
@@ -111,7 +111,7 @@ func (r *rotationSettingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	act, cmd := r.form.update(msg)
 	switch act {
 	case formCancel:
-		return r, pop()
+		return r, common.Pop()
 	case formPressed:
 		switch r.form.focusedID() {
 		case rsSave:
@@ -133,7 +133,7 @@ func (r *rotationSettingsScreen) review() tea.Cmd {
 	f.field(rsWindow).err = checkWindow(f.field(rsWindow).value())
 	for _, id := range []string{rsLambda, rsSchedule, rsWindow} {
 		if f.field(id).err != "" {
-			return tea.Batch(f.focusID(id), warn("fix the "+strings.ToLower(strings.SplitN(f.field(id).label, " (", 2)[0])+" first: "+f.field(id).err))
+			return tea.Batch(f.focusID(id), common.Warn("fix the "+strings.ToLower(strings.SplitN(f.field(id).label, " (", 2)[0])+" first: "+f.field(id).err))
 		}
 	}
 	rules.Duration = strings.TrimSpace(f.field(rsWindow).value())
@@ -216,13 +216,13 @@ func (r *rotationSettingsScreen) op() writeOp {
 		},
 		done: func(val any) tea.Cmd {
 			m := val.(rotationApplied)
-			note := changed(ref.Region, ref.ID())
+			note := common.Changed(ref.Region, ref.ID())
 			switch {
 			case off:
-				return tea.Batch(note, success("Automatic rotation of "+ref.String()+" is off"), pop())
+				return tea.Batch(note, common.Success("Automatic rotation of "+ref.String()+" is off"), common.Pop())
 			case now && m.versionID != "":
 				follow := newRotateFollowScreen(r.env, store, m.fresh, m.versionID)
-				return tea.Batch(note, success("Rotation of "+ref.String()+" is on; rotating now"), replace(follow))
+				return tea.Batch(note, common.Success("Rotation of "+ref.String()+" is on; rotating now"), common.Replace(follow))
 			}
 			return announce(ref, "Rotation of "+ref.String()+" is on: "+schedule)
 		},
@@ -251,12 +251,12 @@ func (r *rotationSettingsScreen) View() string {
 	}
 	k := r.env.Keys
 	lines := []string{
-		st.Title.Render(cut("Rotation settings of "+common.Sanitize(r.ref.String()), w)),
-		st.Muted.Render(cut(state, w)),
+		st.Title.Render(common.Cut("Rotation settings of "+common.Sanitize(r.ref.String()), w)),
+		st.Muted.Render(common.Cut(state, w)),
 		"",
 		r.form.view(),
 		"",
-		st.Muted.Render(cut(helpLine(k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel), w)),
+		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel), w)),
 	}
 	return st.Pane.Width(max(r.width, 10)).Render(strings.Join(lines, "\n"))
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 func TestParseSchedule(t *testing.T) {
@@ -110,7 +111,7 @@ func TestRotationSettingsValidatedThenApplied(t *testing.T) {
 		after.RotationLambdaARN != "arn:aws:lambda:us-east-1:123456789012:function:StripeRotation" {
 		t.Fatalf("after apply: enabled=%v rules=%+v lambda=%s", after.RotationEnabled, after.RotationRules, after.RotationLambdaARN)
 	}
-	if labelHolder(after.VersionStages, aws.LabelCurrent) != labelHolder(before, aws.LabelCurrent) {
+	if common.LabelHolder(after.VersionStages, aws.LabelCurrent) != common.LabelHolder(before, aws.LabelCurrent) {
 		t.Fatal("AWSCURRENT moved although rotate now was not ticked")
 	}
 	var ok bool

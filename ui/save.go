@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // saveRequest is an edited value ready for review: what was loaded, what
@@ -65,7 +66,7 @@ func (r *reviewScreen) put() tea.Cmd {
 		busy: "saving a new version of " + req.target.String() + "…",
 		call: func(ctx context.Context) (any, error) { return store.PutValue(ctx, in) },
 		audit: audit.Event{Action: "put-value", Region: req.target.Region, SecretARN: req.target.ARN,
-			Detail: plural(req.edits, "edit") + " from version " + req.loadedID},
+			Detail: common.Plural(req.edits, "edit") + " from version " + req.loadedID},
 		auditResult: func(ev *audit.Event, val any) {
 			res, _ := val.(aws.PutValueResult)
 			if res.ARN != "" {
@@ -86,22 +87,22 @@ func (r *reviewScreen) saved(res aws.PutValueResult) tea.Cmd {
 	if arn == "" {
 		arn = req.target.ID()
 	}
-	text := "saved " + req.target.String() + " as version " + shortID(res.VersionID) + " — now AWSCURRENT"
+	text := "saved " + req.target.String() + " as version " + common.ShortID(res.VersionID) + " — now AWSCURRENT"
 	if res.Reconciled {
-		text = "saved (confirmed after the connection dropped): " + req.target.String() + " version " + shortID(res.VersionID) + " is now AWSCURRENT"
+		text = "saved (confirmed after the connection dropped): " + req.target.String() + " version " + common.ShortID(res.VersionID) + " is now AWSCURRENT"
 	}
 	if prev := res.Previous; prev != "" {
-		text += "; " + shortID(prev) + " is AWSPREVIOUS"
+		text += "; " + common.ShortID(prev) + " is AWSPREVIOUS"
 	}
-	level := LevelSuccess
+	level := common.LevelSuccess
 	if res.LabelLeft != "" {
-		level = LevelWarning
+		level = common.LevelWarning
 		text += "; smtui's label " + res.LabelLeft + " is still on it and goes the next time the secret is opened"
 	}
 	return tea.Batch(
-		pop(),
+		common.Pop(),
 		func() tea.Msg { return valueSavedMsg{owner: req.owner, result: res} },
-		changed(req.target.Region, arn),
-		status(level, text, 10*time.Second),
+		common.Changed(req.target.Region, arn),
+		common.Status(level, text, 10*time.Second),
 	)
 }

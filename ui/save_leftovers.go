@@ -8,6 +8,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // A save is three calls (aws/save.go); if smtui dies between them, its
@@ -20,7 +21,7 @@ import (
 // leftoversRemovedMsg reports what the sweep removed, to the screen that
 // started it.
 type leftoversRemovedMsg struct {
-	owner   Screen
+	owner   common.Screen
 	target  aws.SecretRef
 	removed []aws.LabelOnVersion
 	err     error
@@ -29,7 +30,7 @@ type leftoversRemovedMsg struct {
 // sweepLeftovers removes smtui's stale save labels from target. versions,
 // when the caller has just listed them, spares a second listing; nil lists
 // them. It returns nil when there is nothing to do.
-func sweepLeftovers(env *Env, store aws.Store, owner Screen, t aws.SecretRef, versions []aws.Version) tea.Cmd {
+func sweepLeftovers(env *common.Env, store aws.Store, owner common.Screen, t aws.SecretRef, versions []aws.Version) tea.Cmd {
 	if env.ReadOnly {
 		return nil
 	}
@@ -51,7 +52,7 @@ func sweepLeftovers(env *Env, store aws.Store, owner Screen, t aws.SecretRef, ve
 			err := store.MoveLabel(ctx, aws.MoveLabelInput{SecretID: t.ID(), Label: l.Label, FromVersion: l.VersionID})
 			env.Record(audit.Event{
 				Action: "move-label", Region: t.Region, SecretARN: t.ARN, VersionIDs: []string{l.VersionID},
-				Outcome: outcomeOf(err), Detail: "removed smtui's leftover save label " + l.Label,
+				Outcome: common.OutcomeOf(err), Detail: "removed smtui's leftover save label " + l.Label,
 			})
 			if err != nil {
 				msg.err = err
@@ -73,18 +74,18 @@ func (m leftoversRemovedMsg) report(k *keymap.KeyMap) tea.Cmd {
 	if len(m.removed) > 0 {
 		var what []string
 		for _, l := range m.removed {
-			s := "version " + shortID(l.VersionID)
+			s := "version " + common.ShortID(l.VersionID)
 			if l.Current {
 				s += " (AWSCURRENT)"
 			}
 			what = append(what, s)
 		}
-		cmds = append(cmds, changed(m.target.Region, m.target.ID()),
-			warn("removed smtui's leftover save label from "+strings.Join(what, ", ")+
+		cmds = append(cmds, common.Changed(m.target.Region, m.target.ID()),
+			common.Warn("removed smtui's leftover save label from "+strings.Join(what, ", ")+
 				" of "+m.target.String()+": a save was interrupted there; AWSCURRENT was not changed by this cleanup"))
 	}
 	if m.err != nil {
-		cmds = append(cmds, warn("could not remove smtui's leftover save label from "+m.target.String()+": "+describeError(k, m.err)))
+		cmds = append(cmds, common.Warn("could not remove smtui's leftover save label from "+m.target.String()+": "+common.DescribeError(k, m.err)))
 	}
 	return tea.Batch(cmds...)
 }

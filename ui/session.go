@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // maxRecentRegions is how many recently used regions the pickers remember.
@@ -17,7 +18,7 @@ const maxRecentRegions = 8
 // session keeps up to date. Screens never build a Store: the App connects
 // and tells them (session_flow.go), and answers their storeRequestMsg.
 type session struct {
-	env *Env
+	env *common.Env
 
 	// How to connect, from Options.
 	connect    Connector
@@ -37,7 +38,7 @@ type session struct {
 	mfaDone map[string]bool // profiles that got an MFA code: no new code is asked
 }
 
-func newSession(env *Env, opts Options) *session {
+func newSession(env *common.Env, opts Options) *session {
 	s := &session{
 		env: env, connect: opts.Connect, connectMFA: opts.ConnectMFA, ssoRunner: opts.SSOLoginRunner,
 		prodRules: opts.ProdPatterns, asked: opts.Regions,
@@ -48,7 +49,7 @@ func newSession(env *Env, opts Options) *session {
 		s.useRegion(s.region)
 	}
 	env.Profile = s.profile
-	env.Production = matchesProduction(s.prodRules, s.profile)
+	env.Production = common.MatchesProduction(s.prodRules, s.profile)
 	return s
 }
 
@@ -62,7 +63,7 @@ func (s *session) setProfile(p aws.Profile) {
 	}
 	s.env.Profile = p.Name
 	s.env.Account = ""
-	s.env.Production = matchesProduction(s.prodRules, p.Name)
+	s.env.Production = common.MatchesProduction(s.prodRules, p.Name)
 }
 
 // noteAccount records the account id and turns the production guard on if
@@ -73,7 +74,7 @@ func (s *session) noteAccount(account string) bool {
 		return false
 	}
 	s.env.Account = account
-	if !s.env.Production && matchesProduction(s.prodRules, account) {
+	if !s.env.Production && common.MatchesProduction(s.prodRules, account) {
 		s.env.Production = true
 		return true
 	}

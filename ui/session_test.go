@@ -12,6 +12,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // A connect result the session no longer waits for (the operator switched
@@ -25,7 +26,7 @@ func TestSessionDropsStaleConnect(t *testing.T) {
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	a.Init()
 	old := a.session.seq
-	a.Update(regionChosenMsg{region: "eu-west-1"})
+	a.Update(common.RegionChosenMsg{Region: "eu-west-1"})
 	l := a.stack[0].(*listScreen)
 	if !l.connecting || l.region != "eu-west-1" || l.Title() != "secrets in eu-west-1" {
 		t.Fatalf("after a region switch the list is connecting=%v to %q", l.connecting, l.region)
@@ -48,15 +49,15 @@ func TestSessionDropsStaleConnect(t *testing.T) {
 func TestSessionLearnsAccountForItsProfile(t *testing.T) {
 	a := New(Options{Profile: "p", Regions: []string{"us-east-1"}, ProdPatterns: []string{"1111*"}})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	a.Update(arnSeenMsg{profile: "other", arn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x-AbCdEf"})
+	a.Update(common.ARNSeenMsg{Profile: "other", ARN: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x-AbCdEf"})
 	if a.env.Account != "" || a.env.Production {
 		t.Fatalf("learnt account %q (production %v) from another profile", a.env.Account, a.env.Production)
 	}
-	a.Update(arnSeenMsg{profile: "p", arn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x-AbCdEf"})
+	a.Update(common.ARNSeenMsg{Profile: "p", ARN: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x-AbCdEf"})
 	if a.env.Account != "111122223333" || !a.env.Production {
 		t.Fatalf("account %q production %v", a.env.Account, a.env.Production)
 	}
-	a.Update(profileChosenMsg{profile: aws.Profile{Name: "q"}})
+	a.Update(common.ProfileChosenMsg{Profile: aws.Profile{Name: "q"}})
 	if a.env.Account != "" || a.env.Production || a.env.Profile != "q" {
 		t.Fatalf("after a profile switch: account %q production %v profile %q", a.env.Account, a.env.Production, a.env.Profile)
 	}

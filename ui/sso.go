@@ -8,13 +8,14 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // ssoScreen offers to run `aws sso login --profile NAME` when an SSO
 // profile's credentials are missing or expired. Yes hands the terminal to
 // the AWS CLI, then the App connects the session again (ssoLoginDoneMsg).
 type ssoScreen struct {
-	env    *Env
+	env    *common.Env
 	runner func(profile string) SSOLogin // nil: the AWS CLI
 	info   aws.Profile
 	err    error
@@ -22,7 +23,7 @@ type ssoScreen struct {
 	height int
 }
 
-func newSSOScreen(env *Env, runner func(profile string) SSOLogin, info aws.Profile, err error) *ssoScreen {
+func newSSOScreen(env *common.Env, runner func(profile string) SSOLogin, info aws.Profile, err error) *ssoScreen {
 	return &ssoScreen{env: env, runner: runner, info: info, err: err}
 }
 
@@ -30,14 +31,14 @@ func newSSOScreen(env *Env, runner func(profile string) SSOLogin, info aws.Profi
 func (s *ssoScreen) Init() tea.Cmd { return nil }
 
 // Update waits for yes or no.
-func (s *ssoScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *ssoScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
 	}
 	switch {
 	case key.Matches(k, s.env.Keys.Dialog.Yes):
-		return s, tea.Sequence(pop(), ssoLogin(s.runner, s.info.Name))
+		return s, tea.Sequence(common.Pop(), ssoLogin(s.runner, s.info.Name))
 	case key.Matches(k, s.env.Keys.Dialog.No):
 		return s, s.decline()
 	}
@@ -45,7 +46,7 @@ func (s *ssoScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (s *ssoScreen) decline() tea.Cmd {
-	return tea.Batch(pop(), warn("not signed in: run aws sso login --profile "+s.info.Name+", then press "+
+	return tea.Batch(common.Pop(), common.Warn("not signed in: run aws sso login --profile "+s.info.Name+", then press "+
 		s.env.Keys.Common.Refresh.Help().Key))
 }
 
@@ -53,7 +54,7 @@ func (s *ssoScreen) decline() tea.Cmd {
 // set (tests), else `aws sso login --profile NAME` with the terminal handed
 // over.
 func ssoLogin(runner func(profile string) SSOLogin, profile string) tea.Cmd {
-	done := func(err error) tea.Msg { return ssoLoginDoneMsg{profile: profile, err: err} }
+	done := func(err error) tea.Msg { return common.SSOLoginDoneMsg{Profile: profile, Err: err} }
 	if runner != nil {
 		return func() tea.Msg { return done(runner(profile).Run()) }
 	}
@@ -69,13 +70,13 @@ func (s *ssoScreen) View() string {
 	w := min(s.width, 72)
 	inner := max(w-4, 10)
 	body := lipgloss.JoinVertical(lipgloss.Left,
-		st.Warning.Render(cut("Your AWS SSO session for profile "+s.info.Name+" has expired or is missing.", inner)),
+		st.Warning.Render(common.Cut("Your AWS SSO session for profile "+s.info.Name+" has expired or is missing.", inner)),
 		"",
-		lipgloss.Wrap(describeError(s.env.Keys, s.err), inner, " "),
+		lipgloss.Wrap(common.DescribeError(s.env.Keys, s.err), inner, " "),
 		"",
-		cut("Sign in now with: aws sso login --profile "+s.info.Name, inner),
+		common.Cut("Sign in now with: aws sso login --profile "+s.info.Name, inner),
 		"",
-		st.Muted.Render(cut(s.env.Keys.Dialog.Yes.Help().Key+" sign in · "+s.env.Keys.Dialog.No.Help().Key+" not now", inner)),
+		st.Muted.Render(common.Cut(s.env.Keys.Dialog.Yes.Help().Key+" sign in · "+s.env.Keys.Dialog.No.Help().Key+" not now", inner)),
 	)
 	return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, st.Pane.Width(w).Render(body))
 }

@@ -1,6 +1,9 @@
 package ui
 
-import "reflect"
+import (
+	"github.com/smtui/smtui/ui/common"
+	"reflect"
+)
 
 // An error in the status line stays until replaced (failed sets no ttl), so
 // that an operator who looked away still sees it. Once the operation that
@@ -9,7 +12,6 @@ import "reflect"
 // that follows to it, and clears that status when a later result of the same
 // kind for the same screen succeeds.
 
-func (m resultMsg[T]) Outcome() (any, error)          { return m.owner, m.err }
 func (m secretsPageMsg) Outcome() (any, error)        { return m.owner, m.err }
 func (m connectedMsg) Outcome() (any, error)          { return m.owner, m.err }
 func (m valueLoadedMsg) Outcome() (any, error)        { return m.owner, m.err }
@@ -33,9 +35,9 @@ type statusErrors struct {
 
 // noteStatus records what a new status is about: an error status belongs to
 // the result that failed just before it; any other status shows no error.
-func (s *statusErrors) noteStatus(msg statusMsg) {
+func (s *statusErrors) noteStatus(msg common.StatusMsg) {
 	s.shown = nil
-	if msg.level == LevelError {
+	if msg.Level == common.LevelError {
 		s.shown = s.failed
 	}
 	s.failed = nil
@@ -43,7 +45,7 @@ func (s *statusErrors) noteStatus(msg statusMsg) {
 
 // noteOutcome records a failed result, and reports whether a successful one
 // retried what the shown error is about (so the error must go).
-func (s *statusErrors) noteOutcome(msg outcomeMsg) (clearError bool) {
+func (s *statusErrors) noteOutcome(msg common.OutcomeMsg) (clearError bool) {
 	owner, err := msg.Outcome()
 	if owner == nil {
 		return false

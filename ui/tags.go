@@ -58,7 +58,7 @@ const (
 // changed) and UntagSecret (removed) after checking that nobody changed the
 // tags meanwhile.
 type tagsScreen struct {
-	env    *Env
+	env    *common.Env
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
@@ -77,7 +77,7 @@ type tagsScreen struct {
 }
 
 // newTagsScreen opens the tag editor for secret.
-func newTagsScreen(env *Env, store aws.Store, secret aws.Secret) *tagsScreen {
+func newTagsScreen(env *common.Env, store aws.Store, secret aws.Secret) *tagsScreen {
 	s := &tagsScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), loading: true}
 	s.write = newDialogWrite(env, s)
 	s.input = textinput.New()
@@ -128,19 +128,19 @@ func (s *tagsScreen) Init() tea.Cmd {
 }
 
 // Update handles results and keys.
-func (s *tagsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *tagsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case resultMsg[aws.Secret]:
+	case common.ResultMsg[aws.Secret]:
 		if !isLoad(&s.write, msg) {
 			return s, nil
 		}
 		s.loading = false
-		if msg.err != nil {
-			s.loadErr = msg.err
-			return s, failed(msg.err)
+		if msg.Err != nil {
+			s.loadErr = msg.Err
+			return s, common.Failed(msg.Err)
 		}
-		s.secret.Tags = msg.val.Tags
-		s.setTags(msg.val.Tags)
+		s.secret.Tags = msg.Val.Tags
+		s.setTags(msg.Val.Tags)
 		return s, nil
 	case writtenMsg:
 		cmd, _ := s.write.result(msg)
@@ -180,7 +180,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Editing.AddField):
 		if s.activeCount() >= createMaxTags {
-			return warn("a secret can have at most 50 tags; remove one first")
+			return common.Warn("a secret can have at most 50 tags; remove one first")
 		}
 		return s.ask(promptAddKey, "")
 	case key.Matches(msg, k.Editing.Edit), key.Matches(msg, k.Nav.Open):
@@ -188,7 +188,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if msg := s.editable(cur); msg != "" {
-			return warn(msg)
+			return common.Warn(msg)
 		}
 		return s.ask(promptEditValue, s.rows[cur].value)
 	case key.Matches(msg, k.Editing.Rename):
@@ -196,7 +196,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if msg := s.editable(cur); msg != "" {
-			return warn(msg)
+			return common.Warn(msg)
 		}
 		return s.ask(promptRenameKey, s.rows[cur].key)
 	case key.Matches(msg, k.Editing.DelField):
@@ -205,7 +205,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		r := &s.rows[cur]
 		if isAWSTag(r.key) {
-			return warn("tags starting with aws: are managed by AWS and can't be removed here")
+			return common.Warn("tags starting with aws: are managed by AWS and can't be removed here")
 		}
 		if !r.existing {
 			s.rows = append(s.rows[:cur], s.rows[cur+1:]...)
@@ -349,7 +349,7 @@ func (s *tagsScreen) changes() (set []aws.Tag, remove []string, lines []string) 
 func (s *tagsScreen) review() tea.Cmd {
 	set, remove, lines := s.changes()
 	if len(set) == 0 && len(remove) == 0 {
-		return info("no tag changes to apply")
+		return common.Info("no tag changes to apply")
 	}
 	var all []aws.Tag
 	for _, r := range s.rows {
@@ -358,10 +358,10 @@ func (s *tagsScreen) review() tea.Cmd {
 		}
 	}
 	if msg := checkTags(all); msg != "" {
-		return warn(msg)
+		return common.Warn(msg)
 	}
 	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + common.Sanitize(s.ref.String()) + " (" + s.ref.Region + "):"), ""}, lines...)
-	return s.write.open("Tags of "+s.ref.String(), body, confirmOptions{confirmLabel: "Apply " + plural(len(set)+len(remove), "change"),
+	return s.write.open("Tags of "+s.ref.String(), body, confirmOptions{confirmLabel: "Apply " + common.Plural(len(set)+len(remove), "change"),
 		guard: productionGuard(s.ref.String(), "change its tags")})
 }
 
@@ -377,13 +377,13 @@ func (s *tagsScreen) View() string {
 	case s.write.pane != nil:
 		return s.write.pane.view()
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Error.Render(describeError(s.env.Keys, s.loadErr))})
+		return noticeView(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Error.Render(common.DescribeError(s.env.Keys, s.loadErr))})
 	case s.loading:
 		return noticeView(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Muted.Render("reading the tags…")})
 	}
 	w := max(s.width-4, 6)
 	k := s.env.Keys
-	lines := []string{st.Title.Render(cut("Tags of "+common.Sanitize(s.ref.String()), w)), st.Muted.Render(cut(plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
+	lines := []string{st.Title.Render(common.Cut("Tags of "+common.Sanitize(s.ref.String()), w)), st.Muted.Render(common.Cut(common.Plural(s.activeCount(), "tag")+" (50 at most)", w)), ""}
 	if len(s.rows) == 0 {
 		lines = append(lines, st.Muted.Render("no tags"))
 	}
@@ -391,16 +391,16 @@ func (s *tagsScreen) View() string {
 	if s.prompt != promptNone {
 		title := map[tagPrompt]string{promptAddKey: "New tag key (1-128 characters)", promptAddValue: "Value for " + common.Sanitize(s.newKey) + " (0-256 characters)",
 			promptEditValue: "New value", promptRenameKey: "New key"}[s.prompt]
-		lines = append(lines, "", st.Section.Render(cut(title, w)), safeInputView(st, s.input))
+		lines = append(lines, "", st.Section.Render(common.Cut(title, w)), safeInputView(st, s.input))
 		if s.inputErr != "" {
-			lines = append(lines, wrapText(st.Error.Render(s.inputErr), w)...)
+			lines = append(lines, common.WrapText(st.Error.Render(s.inputErr), w)...)
 		}
-		lines = append(lines, st.Muted.Render(cut(helpLine(k.Input.Submit, k.Input.Cancel), w)))
+		lines = append(lines, st.Muted.Render(common.Cut(common.HelpLine(k.Input.Submit, k.Input.Cancel), w)))
 	} else {
 		if _, _, pending := s.changes(); len(pending) > 0 {
-			lines = append(lines, "", st.Warning.Render(cut(plural(len(pending), "pending change")+": "+k.Editing.Save.Help().Key+" to review and apply", w)))
+			lines = append(lines, "", st.Warning.Render(common.Cut(common.Plural(len(pending), "pending change")+": "+k.Editing.Save.Help().Key+" to review and apply", w)))
 		}
-		lines = append(lines, "", st.Muted.Render(cut(helpLine(append(s.tagKeys(), k.Common.Back)...), w)))
+		lines = append(lines, "", st.Muted.Render(common.Cut(common.HelpLine(append(s.tagKeys(), k.Common.Back)...), w)))
 	}
 	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(lines, "\n"))
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // op re-reads the tags, refuses if someone changed them since the
@@ -51,7 +52,7 @@ func (s *tagsScreen) op() writeOp {
 				if err := store.TagSecret(ctx, id, set); err != nil {
 					if len(remove) > 0 {
 						err = &aws.Error{Kind: aws.KindOf(err), Op: "change tags", SecretID: id,
-							Message: "the removals were applied but adding or changing failed: " + describeError(keys, err),
+							Message: "the removals were applied but adding or changing failed: " + common.DescribeError(keys, err),
 							Hint:    "reopen the tags to see where they stand", Err: err}
 					}
 					return nil, err
@@ -62,7 +63,7 @@ func (s *tagsScreen) op() writeOp {
 		audit: audit.Event{Action: "tag", Region: ref.Region, SecretARN: ref.ARN,
 			Detail: "set: " + strings.Join(setKeys, ", ") + "; removed: " + strings.Join(remove, ", ")},
 		done: func(any) tea.Cmd {
-			return announce(ref, "Tags of "+ref.String()+" updated: "+plural(len(set), "set")+", "+plural(len(remove), "removed"))
+			return announce(ref, "Tags of "+ref.String()+" updated: "+common.Plural(len(set), "set")+", "+common.Plural(len(remove), "removed"))
 		},
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // errTextAreaUnsafe refuses to open the text area on text it would change
@@ -65,7 +66,7 @@ func (t *textEdit) setSize(w, h int) {
 
 // view renders the text area, or the mask while masked: neither the text
 // nor its length shows (the host's pane says how to reveal).
-func (t *textEdit) view(st *Styles) string {
+func (t *textEdit) view(st *common.Styles) string {
 	if !t.masked {
 		return t.area.View()
 	}

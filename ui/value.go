@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -26,7 +27,7 @@ const (
 // masked until revealed; revealed values mask again when the screen is left
 // and after env.RevealTimeout without a key press.
 type valueScreen struct {
-	env    *Env
+	env    *common.Env
 	store  aws.Store
 	target aws.SecretRef
 	ref    aws.VersionRef
@@ -71,7 +72,7 @@ type revealExpiredMsg struct {
 }
 
 // newValueScreen opens the value of one version of target.
-func newValueScreen(env *Env, store aws.Store, target aws.SecretRef, ref aws.VersionRef) *valueScreen {
+func newValueScreen(env *common.Env, store aws.Store, target aws.SecretRef, ref aws.VersionRef) *valueScreen {
 	return &valueScreen{
 		env: env, store: store, target: target, ref: ref,
 		table: newValueTable(), revealed: map[string]bool{}, pager: newPager(),
@@ -99,7 +100,7 @@ func (v *valueScreen) load() tea.Cmd {
 }
 
 // Update handles the value, the idle timer and keys.
-func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (v *valueScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if handled, cmd := v.watchUpdate(msg); handled {
 		return v, cmd
 	}
@@ -123,7 +124,7 @@ func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			v.err = msg.err
 			v.rebuild()
-			return v, failed(msg.err)
+			return v, common.Failed(msg.err)
 		}
 		v.watch.newer = ""
 		v.setValue(msg.value)
@@ -138,7 +139,7 @@ func (v *valueScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return v, nil
 		}
 		v.maskAll()
-		return v, info("values masked again after " + shortDuration(v.env.RevealTimeout) + " without a key press")
+		return v, common.Info("values masked again after " + common.ShortDuration(v.env.RevealTimeout) + " without a key press")
 	case tea.MouseWheelMsg:
 		if v.kind == valueJSON && !v.raw {
 			switch msg.Button {
@@ -206,7 +207,7 @@ func (v *valueScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return v.copyField()
 	case key.Matches(msg, k.Raw):
 		if v.kind != valueJSON {
-			return info("this value is not a JSON object or array: there is only the raw view")
+			return common.Info("this value is not a JSON object or array: there is only the raw view")
 		}
 		v.raw = !v.raw
 		v.rebuild()
@@ -388,7 +389,7 @@ func (v *valueScreen) copyField() tea.Cmd {
 }
 
 func (v *valueScreen) copyText(text, what string) tea.Cmd {
-	msg := copyMsg{text: text, what: what, secret: true, arn: v.secretARN(), region: v.target.Region, version: v.val.VersionID}
+	msg := common.CopyMsg{Text: text, What: what, Secret: true, ARN: v.secretARN(), Region: v.target.Region, Version: v.val.VersionID}
 	return func() tea.Msg { return msg }
 }
 
@@ -428,7 +429,7 @@ func (v *valueScreen) SetSize(w, h int) {
 func (v *valueScreen) Title() string {
 	switch {
 	case v.ref.ID != "":
-		return "value " + shortID(v.ref.ID)
+		return "value " + common.ShortID(v.ref.ID)
 	case v.ref.Stage != "":
 		return "value " + v.ref.Stage
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // testNow is the fixed clock of the secret-screen tests, so dates (and the
@@ -105,7 +106,7 @@ func (h *harness) allSummaries(region string) []aws.SecretSummary {
 func (h *harness) openDetail(name string) string {
 	h.t.Helper()
 	sum := h.summary("us-east-1", name)
-	h.send(pushScreenMsg{screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
+	h.send(common.PushScreenMsg{Screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
 	return h.waitUntil("detail of "+name, func(string) bool {
 		d, ok := h.app.top().(*detailScreen)
 		return ok && d.secret != nil && d.policyLoaded
@@ -113,7 +114,7 @@ func (h *harness) openDetail(name string) string {
 }
 
 // topScreen is the focused screen.
-func (h *harness) topScreen() Screen { return h.app.top() }
+func (h *harness) topScreen() common.Screen { return h.app.top() }
 
 // waitValue waits until the value screen on top has loaded (or failed).
 func (h *harness) waitValue() *valueScreen {

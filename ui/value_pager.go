@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // pager is a scrollable block of text over a viewport, used by the detail,
@@ -96,7 +97,7 @@ func (p *pager) handleWheel(msg tea.MouseWheelMsg) {
 
 // View renders the visible lines and, when scrolled text overflows, a
 // position line.
-func (p *pager) View(st *Styles) string {
+func (p *pager) View(st *common.Styles) string {
 	v := p.vp.View()
 	if !p.overflows() {
 		return v
@@ -112,5 +113,5 @@ func (p *pager) View(st *Styles) string {
 	default:
 		pos += " ↑↓"
 	}
-	return v + "\n" + st.Muted.Render(cut(pos, p.width))
+	return v + "\n" + st.Muted.Render(common.Cut(pos, p.width))
 }

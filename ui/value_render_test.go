@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -70,14 +71,14 @@ func TestRelativeTimes(t *testing.T) {
 		{now.Add(-400 * 24 * time.Hour), "13 months ago"},
 		{now.Add(-900 * 24 * time.Hour), "2 years ago"},
 	} {
-		if got := relative(tc.t, now); got != tc.want {
+		if got := common.Relative(tc.t, now); got != tc.want {
 			t.Errorf("relative(%v) = %q, want %q", now.Sub(tc.t), got, tc.want)
 		}
 	}
-	if got := formatDay(time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), now); got != "2025-06-01 (yesterday)" {
+	if got := common.FormatDay(time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), now); got != "2025-06-01 (yesterday)" {
 		t.Errorf("formatDay = %q", got)
 	}
-	if formatWhen(time.Time{}, now) != "never" || formatDay(time.Time{}, now) != "never" {
+	if common.FormatWhen(time.Time{}, now) != "never" || common.FormatDay(time.Time{}, now) != "never" {
 		t.Error("zero time is not never")
 	}
 }

@@ -108,7 +108,7 @@ func (v *valueScreen) View() string {
 	case v.err != nil:
 		return v.errorView()
 	case v.loading || v.seq == 0:
-		return st.Muted.Render(cut("fetching the value of "+common.Sanitize(v.target.String())+"…", v.width))
+		return st.Muted.Render(common.Cut("fetching the value of "+common.Sanitize(v.target.String())+"…", v.width))
 	}
 	info := v.infoLine()
 	if v.kind == valueJSON && !v.raw {
@@ -137,11 +137,11 @@ func (v *valueScreen) infoLine() string {
 		parts = append(parts, e)
 	}
 	if len(v.val.Stages) > 0 {
-		parts = append(parts, stageLabels(st, aws.Version{Stages: v.val.Stages}))
+		parts = append(parts, common.StageLabels(st, aws.Version{Stages: v.val.Stages}))
 	} else {
 		parts = append(parts, st.Deprecated.Render("deprecated"))
 	}
-	parts = append(parts, st.Muted.Render("version "+shortID(v.val.VersionID)))
+	parts = append(parts, st.Muted.Render("version "+common.ShortID(v.val.VersionID)))
 	switch v.kind {
 	case valueJSON:
 		kind := "JSON " + v.doc.Root().Kind().String()
@@ -154,7 +154,7 @@ func (v *valueScreen) infoLine() string {
 	case valueBinary:
 		parts = append(parts, st.Muted.Render("binary"))
 	}
-	return cut(strings.Join(parts, st.Muted.Render(" · ")), v.width)
+	return common.Cut(strings.Join(parts, st.Muted.Render(" · ")), v.width)
 }
 
 // valueCols are the table's column widths.
@@ -177,9 +177,9 @@ func (v *valueScreen) tableView() string {
 	st := v.env.Styles
 	c := v.cols()
 	var b strings.Builder
-	b.WriteString(st.ColumnTitle.Render(cut("  "+pad("KEY", c.key)+"  "+pad("TYPE", c.typ)+"  VALUE", v.width)))
+	b.WriteString(st.ColumnTitle.Render(common.Cut("  "+common.Pad("KEY", c.key)+"  "+common.Pad("TYPE", c.typ)+"  VALUE", v.width)))
 	if len(v.table.rows) == 0 {
-		b.WriteString("\n" + st.Muted.Render(cut("(empty)", v.width)))
+		b.WriteString("\n" + st.Muted.Render(common.Cut("(empty)", v.width)))
 	}
 	h := v.tableHeight()
 	end := min(v.table.offset+h, len(v.table.rows))
@@ -214,12 +214,12 @@ func (v *valueScreen) rowView(r valueRow, c valueCols, selected bool) string {
 		keyText += " (dup)"
 	}
 	keyText += v.editMarker(r.path)
-	left := marker + pad(keyText, c.key) + "  "
+	left := marker + common.Pad(keyText, c.key) + "  "
 	if selected {
 		left = st.Selected.Render(left)
 	}
-	typ := st.TypeBadge.Render(pad(r.kind().String(), c.typ))
-	return cut(left+typ+"  "+v.cellValue(r, c.val), v.width)
+	typ := st.TypeBadge.Render(common.Pad(r.kind().String(), c.typ))
+	return common.Cut(left+typ+"  "+v.cellValue(r, c.val), v.width)
 }
 
 // cellValue is a row's value as the table shows it: masked, or revealed
@@ -231,9 +231,9 @@ func (v *valueScreen) cellValue(r valueRow, width int) string {
 	case jsonedit.Null:
 		return st.Muted.Render("null")
 	case jsonedit.Object:
-		size = spell(r.node.Len(), "field")
+		size = common.Spell(r.node.Len(), "field")
 	case jsonedit.Array:
-		size = spell(r.node.Len(), "item")
+		size = common.Spell(r.node.Len(), "item")
 	}
 	if r.container() {
 		if r.node.Len() == 0 || v.table.isExpanded(r.path) {
@@ -242,12 +242,12 @@ func (v *valueScreen) cellValue(r valueRow, width int) string {
 		if !v.isRevealed(r.path) {
 			return renderMask(st) + st.Muted.Render(" "+size)
 		}
-		return st.Revealed.Render(cut(common.Sanitize(compactJSON(r.node.Raw())), width))
+		return st.Revealed.Render(common.Cut(common.Sanitize(compactJSON(r.node.Raw())), width))
 	}
 	if !v.isRevealed(r.path) {
 		return renderMask(st)
 	}
-	return st.Revealed.Render(cut(common.Sanitize(displayValue(r.node)), width))
+	return st.Revealed.Render(common.Cut(common.Sanitize(displayValue(r.node)), width))
 }
 
 // displayValue is a scalar as the operator reads it: a string decoded, any
@@ -272,7 +272,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 	if v.isRevealed(r.path) {
 		state = "revealed"
 	}
-	lines = append(lines, cut(common.Sanitize(r.path.String())+st.Muted.Render(" · "+r.kind().String()+" · "+state), v.width))
+	lines = append(lines, common.Cut(common.Sanitize(r.path.String())+st.Muted.Render(" · "+r.kind().String()+" · "+state), v.width))
 	if fh <= 2 || !v.isRevealed(r.path) || r.kind() == jsonedit.Null {
 		return lines
 	}
@@ -294,7 +294,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 		lines = append(lines, st.Revealed.Render(l))
 	}
 	if more > 0 {
-		lines = append(lines, st.Muted.Render(cut("… "+spell(more, "more line")+": "+keyHelp(v.env.Keys.Value.Raw)+" shows the raw view", v.width)))
+		lines = append(lines, st.Muted.Render(common.Cut("… "+common.Spell(more, "more line")+": "+keyHelp(v.env.Keys.Value.Raw)+" shows the raw view", v.width)))
 	}
 	return lines
 }
@@ -305,11 +305,11 @@ func (v *valueScreen) errorView() string {
 	w := max(v.width, 1)
 	lines := wrapLines(st.Error.Render("could not read the value of "+common.Sanitize(v.target.String())), w)
 	lines = append(lines, "")
-	lines = append(lines, wrapLines(describeError(v.env.Keys, v.err), w)...)
+	lines = append(lines, wrapLines(common.DescribeError(v.env.Keys, v.err), w)...)
 	var e *aws.Error
 	if errors.As(v.err, &e) && e.Kind == aws.KindDecryption && e.KMSKeyID == "" {
-		lines = append(lines, "", cut("the secret's KMS key: "+kmsKeyText(v.kmsKeyID), w))
+		lines = append(lines, "", common.Cut("the secret's KMS key: "+kmsKeyText(v.kmsKeyID), w))
 	}
-	lines = append(lines, "", st.Muted.Render(cut(keyHelp(v.env.Keys.Common.Refresh)+" retries · "+keyHelp(v.env.Keys.Common.Back)+" goes back", w)))
+	lines = append(lines, "", st.Muted.Render(common.Cut(keyHelp(v.env.Keys.Common.Refresh)+" retries · "+keyHelp(v.env.Keys.Common.Back)+" goes back", w)))
 	return strings.Join(lines, "\n")
 }

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // The value screen follows changes made through the app (a rotation, a
@@ -27,11 +28,11 @@ type valueWatch struct {
 // handled reports whether msg was one of them.
 func (v *valueScreen) watchUpdate(msg tea.Msg) (bool, tea.Cmd) {
 	switch msg := msg.(type) {
-	case secretChangedMsg:
-		if !msg.about(v.target.Region, v.target.String(), v.target.ARN) || v.watch.gone {
+	case common.SecretChangedMsg:
+		if !msg.About(v.target.Region, v.target.String(), v.target.ARN) || v.watch.gone {
 			return true, nil
 		}
-		if msg.deleted {
+		if msg.Deleted {
 			v.drop()
 			return true, nil
 		}
@@ -41,15 +42,15 @@ func (v *valueScreen) watchUpdate(msg tea.Msg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		v.watch.seq++
-		return true, describe(v.env, v.store, v, v.watch.seq, v.target.ID())
-	case resultMsg[aws.Secret]:
-		if !msg.isFor(v, v.watch.seq) {
-			return msg.owner == v, nil
+		return true, common.Describe(v.env, v.store, v, v.watch.seq, v.target.ID())
+	case common.ResultMsg[aws.Secret]:
+		if !msg.IsFor(v, v.watch.seq) {
+			return msg.Owner == v, nil
 		}
-		if msg.err != nil || !v.loaded() {
+		if msg.Err != nil || !v.loaded() {
 			return true, nil // a failed check changes nothing; a load in flight is fresh
 		}
-		cur := labelHolder(msg.val.VersionStages, aws.LabelCurrent)
+		cur := common.LabelHolder(msg.Val.VersionStages, aws.LabelCurrent)
 		if cur == "" || cur == v.val.VersionID {
 			v.watch.newer = ""
 			return true, nil
@@ -71,7 +72,7 @@ func (v *valueScreen) followNewer() tea.Cmd {
 	v.watch.newer = ""
 	v.maskAll() // the new value is not revealed without being asked for
 	v.ref = aws.VersionRef{Stage: aws.LabelCurrent}
-	return tea.Batch(info(v.target.String()+" changed: showing the new AWSCURRENT, version "+shortID(id)), v.load())
+	return tea.Batch(common.Info(v.target.String()+" changed: showing the new AWSCURRENT, version "+common.ShortID(id)), v.load())
 }
 
 // newerNote is the info line's warning while a newer AWSCURRENT is not shown.
@@ -79,7 +80,7 @@ func (v *valueScreen) newerNote() string {
 	if v.watch.newer == "" {
 		return ""
 	}
-	return v.env.Styles.Warning.Render("version " + shortID(v.watch.newer) + " is AWSCURRENT now — saving offers to re-apply your edits on it")
+	return v.env.Styles.Warning.Render("version " + common.ShortID(v.watch.newer) + " is AWSCURRENT now — saving offers to re-apply your edits on it")
 }
 
 // drop forgets the value of a secret deleted for good, edits included.

@@ -7,13 +7,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // versionsScreen lists every version of a secret, deprecated ones included,
 // newest first, with their staging labels. It never reads a value; enter
 // opens the selected version's value screen.
 type versionsScreen struct {
-	env      *Env
+	env      *common.Env
 	store    aws.Store
 	target   aws.SecretRef
 	kmsKeyID string // passed on to the value screen
@@ -30,7 +31,7 @@ type versionsScreen struct {
 }
 
 // newVersionsScreen opens the version list of target.
-func newVersionsScreen(env *Env, store aws.Store, target aws.SecretRef) *versionsScreen {
+func newVersionsScreen(env *common.Env, store aws.Store, target aws.SecretRef) *versionsScreen {
 	return &versionsScreen{env: env, store: store, target: target}
 }
 
@@ -40,24 +41,24 @@ func (v *versionsScreen) Init() tea.Cmd { return v.load() }
 func (v *versionsScreen) load() tea.Cmd {
 	v.seq++
 	seq, store, id, env := v.seq, v.store, v.target.ID(), v.env
-	return listVersions(env, store, v, seq, id)
+	return common.ListVersions(env, store, v, seq, id)
 }
 
 // Update handles results, keys and the mouse wheel.
-func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (v *versionsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case resultMsg[[]aws.Version]:
-		if !msg.isFor(v, v.seq) {
+	case common.ResultMsg[[]aws.Version]:
+		if !msg.IsFor(v, v.seq) {
 			return v, nil
 		}
 		v.loaded = true
-		if msg.err != nil {
-			v.err = msg.err
-			return v, failed(msg.err)
+		if msg.Err != nil {
+			v.err = msg.Err
+			return v, common.Failed(msg.Err)
 		}
 		v.err = nil
 		keep := v.selectedID()
-		v.versions = sortVersions(msg.val)
+		v.versions = sortVersions(msg.Val)
 		v.cursor = 0
 		for i, ver := range v.versions {
 			if ver.ID == keep {
@@ -65,17 +66,17 @@ func (v *versionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		}
 		v.clamp()
-		return v, sweepLeftovers(v.env, v.store, v, v.target, msg.val)
+		return v, sweepLeftovers(v.env, v.store, v, v.target, msg.Val)
 	case leftoversRemovedMsg:
 		if msg.owner != v {
 			return v, nil
 		}
 		return v, msg.report(v.env.Keys)
-	case secretChangedMsg:
-		if !msg.about(v.target.Region, v.target.String(), v.target.ARN) {
+	case common.SecretChangedMsg:
+		if !msg.About(v.target.Region, v.target.String(), v.target.ARN) {
 			return v, nil
 		}
-		if msg.deleted {
+		if msg.Deleted {
 			v.deleted = true
 			return v, nil
 		}
@@ -106,22 +107,22 @@ func (v *versionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		ver := v.versions[v.cursor]
 		val := newValueScreen(v.env, v.store, v.target, aws.VersionRef{ID: ver.ID})
 		val.kmsKeyID = v.kmsKeyID
-		return push(val)
+		return common.Push(val)
 	case key.Matches(msg, v.env.Keys.Common.Refresh):
 		return v.load()
 	case key.Matches(msg, v.env.Keys.Versions.Rollback):
 		return openWrite(v.env, newRollbackScreen(v.env, v.store, v.secret()))
 	case key.Matches(msg, v.env.Keys.Versions.MoveLabel):
 		if !v.loaded || v.err != nil {
-			return warn("the versions are not loaded yet")
+			return common.Warn("the versions are not loaded yet")
 		}
 		return openWrite(v.env, newMoveLabelScreen(v.env, v.store, v.secret(), v.versions).withTarget(v.selectedID()))
 	case key.Matches(msg, v.env.Keys.Versions.RemoveLabel):
 		if !v.loaded || v.err != nil {
-			return warn("the versions are not loaded yet")
+			return common.Warn("the versions are not loaded yet")
 		}
 		if len(v.versions) == 0 || len(v.versions[v.cursor].Stages) == 0 {
-			return warn("this version has no label to remove")
+			return common.Warn("this version has no label to remove")
 		}
 		return openWrite(v.env, newRemoveLabelScreen(v.env, v.store, v.secret(), v.versions, v.selectedID()))
 	case key.Matches(msg, nav.Up):

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/smtui/smtui/ui/common"
 	"strings"
 	"testing"
 )
@@ -40,11 +41,11 @@ func TestVersionsListsLabelsNewestFirst(t *testing.T) {
 	}
 	// The labels are styled by kind: distinct styles for current, previous, custom.
 	st := h.app.env.Styles
-	cur, prev, custom := stageStyle(st, "AWSCURRENT"), stageStyle(st, "AWSPREVIOUS"), stageStyle(st, "BLUE")
+	cur, prev, custom := common.StageStyle(st, "AWSCURRENT"), common.StageStyle(st, "AWSPREVIOUS"), common.StageStyle(st, "BLUE")
 	if cur.GetForeground() == prev.GetForeground() || prev.GetForeground() == custom.GetForeground() || cur.GetForeground() == custom.GetForeground() {
 		t.Error("staging label styles are not distinct")
 	}
-	if stageStyle(st, "AWSPENDING").GetForeground() == cur.GetForeground() {
+	if common.StageStyle(st, "AWSPENDING").GetForeground() == cur.GetForeground() {
 		t.Error("AWSPENDING looks like AWSCURRENT")
 	}
 	if n := h.emu.Requests("GetSecretValue"); n != 0 {

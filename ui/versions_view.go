@@ -52,17 +52,17 @@ func (v *versionsScreen) View() string {
 		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: it has no versions any more. Press "+
 			keyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil && len(v.versions) == 0:
-		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+describeError(v.env.Keys, v.err)), max(v.width, 1)), "\n") +
-			"\n" + st.Muted.Render(cut("press "+keyHelp(v.env.Keys.Common.Refresh)+" to retry", v.width))
+		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+common.DescribeError(v.env.Keys, v.err)), max(v.width, 1)), "\n") +
+			"\n" + st.Muted.Render(common.Cut("press "+keyHelp(v.env.Keys.Common.Refresh)+" to retry", v.width))
 	case !v.loaded:
-		return st.Muted.Render(cut("loading versions…", v.width))
+		return st.Muted.Render(common.Cut("loading versions…", v.width))
 	case len(v.versions) == 0:
-		return st.Muted.Render(cut("this secret has no versions", v.width))
+		return st.Muted.Render(common.Cut("this secret has no versions", v.width))
 	}
 	c := v.cols()
 	now := v.env.Now()
 	var b strings.Builder
-	b.WriteString(st.ColumnTitle.Render(cut(v.row(c, "VERSION", "CREATED", "ACCESSED", "LABELS", false), v.width)))
+	b.WriteString(st.ColumnTitle.Render(common.Cut(v.row(c, "VERSION", "CREATED", "ACCESSED", "LABELS", false), v.width)))
 	end := min(v.offset+v.tableHeight(), len(v.versions))
 	for i := v.offset; i < end; i++ {
 		ver := v.versions[i]
@@ -70,11 +70,11 @@ func (v *versionsScreen) View() string {
 		if ansi.StringWidth(id) > c.idW {
 			id = ansi.Truncate(id, c.idW, "…")
 		}
-		cells := v.row(c, id, shortDate(ver.CreatedDate), shortDate(ver.LastAccessedDate), "", i == v.cursor)
+		cells := v.row(c, id, common.ShortDate(ver.CreatedDate), common.ShortDate(ver.LastAccessedDate), "", i == v.cursor)
 		if i == v.cursor {
 			cells = st.Selected.Render(cells)
 		}
-		b.WriteString("\n" + cut(cells+stageLabels(st, ver), v.width))
+		b.WriteString("\n" + common.Cut(cells+common.StageLabels(st, ver), v.width))
 	}
 	if v.showFooter() {
 		for i := end - v.offset; i < v.tableHeight(); i++ {
@@ -82,10 +82,10 @@ func (v *versionsScreen) View() string {
 		}
 		ver := v.versions[v.cursor]
 		b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", max(v.width, 0))))
-		b.WriteString("\n" + cut(st.Label.Render("version  ")+common.Sanitize(ver.ID), v.width))
-		b.WriteString("\n" + cut(st.Label.Render("created  ")+formatWhen(ver.CreatedDate, now), v.width))
-		b.WriteString("\n" + cut(st.Label.Render("accessed ")+formatDay(ver.LastAccessedDate, now), v.width))
-		b.WriteString("\n" + cut(st.Label.Render("labels   ")+stageLabels(st, ver), v.width))
+		b.WriteString("\n" + common.Cut(st.Label.Render("version  ")+common.Sanitize(ver.ID), v.width))
+		b.WriteString("\n" + common.Cut(st.Label.Render("created  ")+common.FormatWhen(ver.CreatedDate, now), v.width))
+		b.WriteString("\n" + common.Cut(st.Label.Render("accessed ")+common.FormatDay(ver.LastAccessedDate, now), v.width))
+		b.WriteString("\n" + common.Cut(st.Label.Render("labels   ")+common.StageLabels(st, ver), v.width))
 	}
 	return b.String()
 }
@@ -96,12 +96,12 @@ func (v *versionsScreen) row(c versionCols, id, created, accessed, labels string
 	if selected {
 		marker = "› "
 	}
-	s := marker + pad(id, c.idW) + "  "
+	s := marker + common.Pad(id, c.idW) + "  "
 	if c.created {
-		s += pad(created, 10) + "  "
+		s += common.Pad(created, 10) + "  "
 	}
 	if c.accessed {
-		s += pad(accessed, 10) + "  "
+		s += common.Pad(accessed, 10) + "  "
 	}
 	return s + labels
 }

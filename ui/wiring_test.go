@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // The write dialogs are reached from the list, detail and versions screens
@@ -16,13 +17,13 @@ import (
 // under a dialog follow the change it made.
 
 // isScreen reports whether s is a T.
-func isScreen[T Screen](s Screen) bool { _, ok := s.(T); return ok }
+func isScreen[T common.Screen](s common.Screen) bool { _, ok := s.(T); return ok }
 
 // reopenFromList goes back to the list, clears its filter and opens name.
 func (h *harness) reopenFromList(name string) *detailScreen {
 	h.t.Helper()
 	for len(h.app.stack) > 1 {
-		h.send(popScreenMsg{})
+		h.send(common.PopScreenMsg{})
 	}
 	h.press(h.app.env.Keys.Common.Back) // clears the filter
 	h.waitUntil("the filter cleared", func(string) bool { return !strings.Contains(h.screen(), "esc clears") })
@@ -33,7 +34,7 @@ func (h *harness) reopenFromList(name string) *detailScreen {
 type bindingCase struct {
 	name    string
 	binding func(h *harness) key.Binding
-	opens   func(Screen) bool
+	opens   func(common.Screen) bool
 }
 
 // pressEach presses every case's binding on the screen now on top. With
@@ -52,13 +53,13 @@ func pressEach(h *harness, where string, readOnly bool, cases []bindingCase) {
 			h.drain(50 * time.Millisecond)
 			if h.app.top() != from {
 				h.t.Errorf("%s: %s opened %T in read-only mode", where, c.name, h.app.top())
-				h.send(popScreenMsg{})
+				h.send(common.PopScreenMsg{})
 			}
 			continue
 		}
 		h.press(b)
 		h.waitUntil(where+": "+c.name+" opens its dialog", func(string) bool { return c.opens(h.app.top()) })
-		h.send(popScreenMsg{})
+		h.send(common.PopScreenMsg{})
 		if h.app.top() != from {
 			h.t.Fatalf("%s: closing %s left %T on top", where, c.name, h.app.top())
 		}
@@ -75,7 +76,7 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 			h := flowHarness(t, func(o *Options) { o.ReadOnly = readOnly })
 			// The list, on prod/db/postgres.
 			h.openFromList("prod/db/postgres")
-			h.send(popScreenMsg{}) // back to the list, the row still selected
+			h.send(common.PopScreenMsg{}) // back to the list, the row still selected
 			pressEach(h, "list", readOnly, []bindingCase{
 				{"List.Create", func(h *harness) key.Binding { return h.app.env.Keys.Common.New }, isScreen[*createScreen]},
 				{"List.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*deleteScreen]},
@@ -87,7 +88,7 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 			pressEach(h, "detail", readOnly, []bindingCase{
 				{"Detail.Rotate", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Rotate }, isScreen[*rotateScreen]},
 				{"Detail.RotationSettings", func(h *harness) key.Binding { return h.app.env.Keys.Detail.RotationSettings }, isScreen[*rotationSettingsScreen]},
-				{"Detail.CancelRotation", func(h *harness) key.Binding { return h.app.env.Keys.Detail.CancelRotation }, func(s Screen) bool {
+				{"Detail.CancelRotation", func(h *harness) key.Binding { return h.app.env.Keys.Detail.CancelRotation }, func(s common.Screen) bool {
 					r, ok := s.(*rotationSettingsScreen)
 					return ok && r.offOnly
 				}},
@@ -102,9 +103,9 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 			pressEach(h, "versions", readOnly, []bindingCase{
 				{"Versions.Rollback", func(h *harness) key.Binding { return h.app.env.Keys.Versions.Rollback }, isScreen[*rollbackScreen]},
 				{"Versions.MoveLabel", func(h *harness) key.Binding { return h.app.env.Keys.Versions.MoveLabel }, isScreen[*moveLabelScreen]},
-				{"Versions.RemoveLabel", func(h *harness) key.Binding { return h.app.env.Keys.Versions.RemoveLabel }, func(s Screen) bool {
+				{"Versions.RemoveLabel", func(h *harness) key.Binding { return h.app.env.Keys.Versions.RemoveLabel }, func(s common.Screen) bool {
 					r, ok := s.(*removeLabelScreen)
-					return ok && r.version.ID == labelHolder(h.labelsNow("prod/db/postgres"), aws.LabelCurrent)
+					return ok && r.version.ID == common.LabelHolder(h.labelsNow("prod/db/postgres"), aws.LabelCurrent)
 				}},
 			})
 
@@ -116,14 +117,14 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 			})
 
 			// A secret scheduled for deletion, from the list: restore.
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 			h.press(h.app.env.Keys.List.ShowDeleted)
 			h.reopenFromList("legacy/reporting-db")
 			pressEach(h, "detail of a deleted secret", readOnly, []bindingCase{
 				{"Detail.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Common.Restore }, isScreen[*restoreScreen]},
 				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*deleteScreen]},
 			})
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 			pressEach(h, "list, deleted row", readOnly, []bindingCase{
 				{"List.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Common.Restore }, isScreen[*restoreScreen]},
 			})
@@ -153,7 +154,7 @@ func TestWriteKeysThatCannotApplySaySo(t *testing.T) {
 	}
 	h.openFromList("prod/db/postgres")
 	stays("detail", k.Common.Restore, "prod/db/postgres is not scheduled for deletion; nothing to restore")
-	h.send(popScreenMsg{})
+	h.send(common.PopScreenMsg{})
 	stays("list", k.Common.Restore, "prod/db/postgres is not scheduled for deletion; nothing to restore")
 
 	h.press(k.List.ShowDeleted)
@@ -170,7 +171,7 @@ func TestDetailAndVersionsFollowAChange(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
-	cur, prev := labelHolder(stages, aws.LabelCurrent), labelHolder(stages, aws.LabelPrevious)
+	cur, prev := common.LabelHolder(stages, aws.LabelCurrent), common.LabelHolder(stages, aws.LabelPrevious)
 	h.openFromList(name)
 	k := h.app.env.Keys
 	h.press(k.Detail.Versions)
@@ -241,7 +242,7 @@ func TestValueScreenFollowsANewCurrentVersion(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
-	cur, prev := labelHolder(stages, aws.LabelCurrent), labelHolder(stages, aws.LabelPrevious)
+	cur, prev := common.LabelHolder(stages, aws.LabelCurrent), common.LabelHolder(stages, aws.LabelPrevious)
 	d := h.openFromList(name)
 	k := h.app.env.Keys
 	h.press(k.Detail.Value)
@@ -307,8 +308,8 @@ func TestShortHelpShowsTheWriteKeysAndAlwaysHelp(t *testing.T) {
 		h.press(k.Detail.Value)
 		h.waitValue()
 		check("value", k.Editing.Edit)
-		h.send(popScreenMsg{})
-		h.send(popScreenMsg{})
+		h.send(common.PopScreenMsg{})
+		h.send(common.PopScreenMsg{})
 		check("list", k.Common.Delete, k.Common.New)
 
 		h.send(tea.WindowSizeMsg{Width: 40, Height: 10})

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
-
 )
 
 // Entry is one line of the log.

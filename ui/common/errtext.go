@@ -1,29 +1,28 @@
-package ui
+package common
 
 import (
 	"errors"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
-	"github.com/smtui/smtui/ui/common"
 )
 
-// describeError turns an error into one line for the status bar: what failed
+// DescribeError turns an error into one line for the status bar: what failed
 // and, where we know it, what to do, sanitized for the terminal. Store errors never carry secret values.
-func describeError(k *keymap.KeyMap, err error) string {
+func DescribeError(k *keymap.KeyMap, err error) string {
 	if err == nil {
 		return ""
 	}
 	var e *aws.Error
 	if !errors.As(err, &e) {
-		return common.Sanitize(err.Error())
+		return Sanitize(err.Error())
 	}
 	text := e.Error()
 	if hint := errorHint(k, e); hint != "" {
 		text += " — " + hint
 	}
 	// The message and the hint may quote what AWS or the endpoint sent.
-	return common.Sanitize(text)
+	return Sanitize(text)
 }
 
 // errorHint says what the operator can do about an error, naming keys from k.
@@ -58,8 +57,8 @@ func errorHint(k *keymap.KeyMap, e *aws.Error) string {
 	return ""
 }
 
-// outcomeOf is the audit outcome of a call: "ok" or the error kind.
-func outcomeOf(err error) string {
+// OutcomeOf is the audit outcome of a call: "ok" or the error kind.
+func OutcomeOf(err error) string {
 	if err == nil {
 		return "ok"
 	}

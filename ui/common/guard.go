@@ -1,13 +1,13 @@
-package ui
+package common
 
 import (
 	"path"
 	"strings"
 )
 
-// accountOf returns the account id in an ARN
+// AccountOf returns the account id in an ARN
 // (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME), or "".
-func accountOf(arn string) string {
+func AccountOf(arn string) string {
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) < 6 || parts[0] != "arn" {
 		return ""
@@ -15,9 +15,9 @@ func accountOf(arn string) string {
 	return parts[4]
 }
 
-// matchesProduction reports whether any of the names (profile name, account
+// MatchesProduction reports whether any of the names (profile name, account
 // id) matches one of the production glob patterns.
-func matchesProduction(patterns []string, names ...string) bool {
+func MatchesProduction(patterns []string, names ...string) bool {
 	for _, p := range patterns {
 		for _, n := range names {
 			if n == "" {

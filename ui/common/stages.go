@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"sort"
@@ -7,14 +7,13 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/smtui/smtui/aws"
-	"github.com/smtui/smtui/ui/common"
 )
 
 // Staging labels, read from a secret's version-to-labels map (which both
 // ListSecrets and DescribeSecret return, so no extra call is needed).
 
-// labelHolder returns the version id carrying label, or "".
-func labelHolder(stages map[string][]string, label string) string {
+// LabelHolder returns the version id carrying label, or "".
+func LabelHolder(stages map[string][]string, label string) string {
 	for id, ls := range stages {
 		for _, l := range ls {
 			if l == label {
@@ -25,8 +24,8 @@ func labelHolder(stages map[string][]string, label string) string {
 	return ""
 }
 
-// hasLabel reports whether labels contains label.
-func hasLabel(labels []string, label string) bool {
+// HasLabel reports whether labels contains label.
+func HasLabel(labels []string, label string) bool {
 	for _, l := range labels {
 		if l == label {
 			return true
@@ -35,21 +34,21 @@ func hasLabel(labels []string, label string) bool {
 	return false
 }
 
-// strayPending returns the version carrying AWSPENDING when it is not the
+// StrayPending returns the version carrying AWSPENDING when it is not the
 // AWSCURRENT version: a rotation in progress, or stuck after a failure.
-func strayPending(stages map[string][]string) (pending, current string, stuck bool) {
-	pending = labelHolder(stages, aws.LabelPending)
-	current = labelHolder(stages, aws.LabelCurrent)
+func StrayPending(stages map[string][]string) (pending, current string, stuck bool) {
+	pending = LabelHolder(stages, aws.LabelPending)
+	current = LabelHolder(stages, aws.LabelCurrent)
 	return pending, current, pending != "" && pending != current
 }
 
-// currentVersion returns the version id that carries AWSCURRENT, or "".
-func currentVersion(stages map[string][]string) string {
-	return labelHolder(stages, aws.LabelCurrent)
+// CurrentVersion returns the version id that carries AWSCURRENT, or "".
+func CurrentVersion(stages map[string][]string) string {
+	return LabelHolder(stages, aws.LabelCurrent)
 }
 
-// stageRank orders the well-known labels before custom ones.
-func stageRank(l string) int {
+// StageRank orders the well-known labels before custom ones.
+func StageRank(l string) int {
 	switch l {
 	case aws.LabelCurrent:
 		return 0
@@ -61,12 +60,12 @@ func stageRank(l string) int {
 	return 3
 }
 
-// sortedLabels orders AWS's labels first (AWSCURRENT, AWSPREVIOUS,
+// SortedLabels orders AWS's labels first (AWSCURRENT, AWSPREVIOUS,
 // AWSPENDING), then custom ones by name.
-func sortedLabels(ls []string) []string {
+func SortedLabels(ls []string) []string {
 	out := append([]string(nil), ls...)
 	sort.SliceStable(out, func(i, j int) bool {
-		ri, rj := stageRank(out[i]), stageRank(out[j])
+		ri, rj := StageRank(out[i]), StageRank(out[j])
 		if ri != rj {
 			return ri < rj
 		}
@@ -75,23 +74,23 @@ func sortedLabels(ls []string) []string {
 	return out
 }
 
-// stageLabels renders a version's staging labels, each in its own style:
+// StageLabels renders a version's staging labels, each in its own style:
 // AWSCURRENT, AWSPREVIOUS, AWSPENDING, then custom labels by name. A version
 // without labels is marked deprecated.
-func stageLabels(st *Styles, ver aws.Version) string {
+func StageLabels(st *Styles, ver aws.Version) string {
 	if ver.Deprecated() {
 		return st.Deprecated.Render("deprecated (no labels)")
 	}
-	labels := sortedLabels(ver.Stages)
+	labels := SortedLabels(ver.Stages)
 	parts := make([]string, len(labels))
 	for i, l := range labels {
-		parts[i] = stageStyle(st, l).Render(common.Sanitize(l))
+		parts[i] = StageStyle(st, l).Render(Sanitize(l))
 	}
 	return strings.Join(parts, " ")
 }
 
-// stageStyle is the style of one staging label.
-func stageStyle(st *Styles, l string) lipgloss.Style {
+// StageStyle is the style of one staging label.
+func StageStyle(st *Styles, l string) lipgloss.Style {
 	switch l {
 	case aws.LabelCurrent:
 		return st.StageCurrent

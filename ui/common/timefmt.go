@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"fmt"
@@ -8,26 +8,26 @@ import (
 // Dates are shown in UTC, absolute first and relative after, so two
 // operators in different time zones read the same thing off the screen.
 
-// formatWhen formats an instant as "2006-01-02 15:04 UTC (3 days ago)".
+// FormatWhen formats an instant as "2006-01-02 15:04 UTC (3 days ago)".
 // A zero time is "never".
-func formatWhen(t, now time.Time) string {
+func FormatWhen(t, now time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
-	return t.UTC().Format("2006-01-02 15:04 UTC") + " (" + relative(t, now) + ")"
+	return t.UTC().Format("2006-01-02 15:04 UTC") + " (" + Relative(t, now) + ")"
 }
 
-// formatDay formats a date-only value (AWS truncates LastAccessedDate to
+// FormatDay formats a date-only value (AWS truncates LastAccessedDate to
 // midnight UTC) as "2006-01-02 (today)". A zero time is "never".
-func formatDay(t, now time.Time) string {
+func FormatDay(t, now time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
 	return t.UTC().Format("2006-01-02") + " (" + relativeDay(t, now) + ")"
 }
 
-// shortDate is a compact absolute date for narrow table cells.
-func shortDate(t time.Time) string {
+// ShortDate is a compact absolute date for narrow table cells.
+func ShortDate(t time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
@@ -47,15 +47,15 @@ func relativeDay(t, now time.Time) string {
 	case days == -1:
 		return "tomorrow"
 	case days > 0:
-		return ago(spell(days, "day"))
+		return ago(Spell(days, "day"))
 	default:
-		return "in " + spell(-days, "day")
+		return "in " + Spell(-days, "day")
 	}
 }
 
-// relative says how long ago (or how far ahead) t is, in the largest
+// Relative says how long ago (or how far ahead) t is, in the largest
 // sensible unit: "just now", "5 minutes ago", "in 3 days", "2 years ago".
-func relative(t, now time.Time) string {
+func Relative(t, now time.Time) string {
 	d := now.Sub(t)
 	future := d < 0
 	if future {
@@ -66,15 +66,15 @@ func relative(t, now time.Time) string {
 	case d < time.Minute:
 		return "just now"
 	case d < time.Hour:
-		s = spell(int(d/time.Minute), "minute")
+		s = Spell(int(d/time.Minute), "minute")
 	case d < 48*time.Hour:
-		s = spell(int(d/time.Hour), "hour")
+		s = Spell(int(d/time.Hour), "hour")
 	case d < 60*24*time.Hour:
-		s = spell(int(d/(24*time.Hour)), "day")
+		s = Spell(int(d/(24*time.Hour)), "day")
 	case d < 730*24*time.Hour:
-		s = spell(int(d/(30*24*time.Hour)), "month")
+		s = Spell(int(d/(30*24*time.Hour)), "month")
 	default:
-		s = spell(int(d/(365*24*time.Hour)), "year")
+		s = Spell(int(d/(365*24*time.Hour)), "year")
 	}
 	if future {
 		return "in " + s
@@ -84,17 +84,17 @@ func relative(t, now time.Time) string {
 
 func ago(s string) string { return s + " ago" }
 
-// spell writes "1 day", "3 days".
-func spell(n int, unit string) string {
+// Spell writes "1 day", "3 days".
+func Spell(n int, unit string) string {
 	if n == 1 {
 		return "1 " + unit
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
 }
 
-// shortDuration writes a duration the way people say it: "30s", "2m",
+// ShortDuration writes a duration the way people say it: "30s", "2m",
 // "1m30s", "250ms".
-func shortDuration(d time.Duration) string {
+func ShortDuration(d time.Duration) string {
 	switch {
 	case d < time.Second:
 		return d.Round(time.Millisecond).String()

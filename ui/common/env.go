@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"context"
@@ -8,22 +8,34 @@ import (
 	"github.com/smtui/smtui/ui/audit"
 )
 
-// Env is the shared context every screen receives: styles, keys, clock and
-// settings. Screens hold a pointer to the App's one Env; only the App changes
-// it (styles follow the terminal background; Profile, Account and Production
-// follow the App's session).
+// Env is the shared context every screen receives: the settings the App
+// started with and what its session knows. Screens hold a pointer to the
+// App's one Env; only the App changes it (styles follow the terminal
+// background; the Session part follows the App's session).
 type Env struct {
+	Settings
+	Session
+}
+
+// Settings are fixed for a run, except Styles, which follow the terminal's
+// background.
+type Settings struct {
 	Styles        *Styles
 	Keys          *keymap.KeyMap
 	Now           func() time.Time
 	ReadOnly      bool
-	Profile       string
 	CallTimeout   time.Duration
 	RevealTimeout time.Duration
 	ClipboardTTL  time.Duration
 	Audit         audit.Auditor
 	// Editor is the external editor command for plaintext values.
 	Editor []string
+}
+
+// Session is what the screens know of the App's session: the profile, and
+// what its secrets' ARNs have shown.
+type Session struct {
+	Profile string
 	// Account is the AWS account id, once an ARN has shown it.
 	Account string
 	// Production is true when the profile or account matches a production
