@@ -292,7 +292,7 @@ func (f *form) lines() (out []string, start []int) {
 			out = append(out, common.Cut(mark+st.Label.Render(label), w))
 			switch {
 			case ff.masked && !f.revealed:
-				out = append(out, "  "+renderMask(st)+st.Muted.Render(maskedNote(ff)))
+				out = append(out, "  "+common.RenderMask(st)+st.Muted.Render(maskedNote(ff)))
 			case ff.kind == fieldArea && common.SanitizeMultiline(ff.area.Value()) != ff.area.Value():
 				// Text from AWS the terminal must not get raw: shown escaped
 				// (the field keeps the real text, and typing still edits it).

@@ -223,17 +223,17 @@ func (s *allRegionsScreen) statusLines() []string {
 			failed = append(failed, l)
 		}
 	}
-	summary := []string{st.Title.Render(groupThousands(len(s.regions)) + " regions"), st.Muted.Render(countText(len(s.table.rows)))}
+	summary := []string{st.Title.Render(common.GroupThousands(len(s.regions)) + " regions"), st.Muted.Render(countText(len(s.table.rows)))}
 	if n := s.loadingCount(); n > 0 {
-		summary = append(summary, st.Muted.Render(s.spin.View()+" loading "+groupThousands(n)+" …"))
+		summary = append(summary, st.Muted.Render(s.spin.View()+" loading "+common.GroupThousands(n)+" …"))
 	}
 	if len(failed) > 0 {
-		summary = append(summary, st.Error.Render(groupThousands(len(failed))+" failed"))
+		summary = append(summary, st.Error.Render(common.GroupThousands(len(failed))+" failed"))
 	}
 	lines := []string{common.Cut(strings.Join(summary, st.Muted.Render(" · ")), s.width)}
 	for i, l := range failed {
 		if i == 3 {
-			lines = append(lines, st.Error.Render(common.Cut("  + "+groupThousands(len(failed)-3)+" more regions failed", s.width)))
+			lines = append(lines, st.Error.Render(common.Cut("  + "+common.GroupThousands(len(failed)-3)+" more regions failed", s.width)))
 			break
 		}
 		lines = append(lines, common.Cut(st.Error.Render("✗ "+l.region+": ")+common.DescribeError(s.env.Keys, l.err), s.width))

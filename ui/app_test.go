@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"github.com/smtui/smtui/ui/common"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Quitting with unsaved edits takes two presses in a row; any other key in

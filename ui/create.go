@@ -352,7 +352,7 @@ func (c *createScreen) View() string {
 	}
 	if c.discard {
 		lines[len(lines)-1] = st.Warning.Render(common.Cut("Discard what you typed? Nothing was created. "+
-			keyHelp(k.Dialog.Yes)+" discards · "+keyHelp(k.Dialog.No)+" keeps editing", w))
+			common.KeyHelp(k.Dialog.Yes)+" discards · "+common.KeyHelp(k.Dialog.No)+" keeps editing", w))
 	}
 	return st.Pane.Width(max(c.width, 10)).Render(strings.Join(lines, "\n"))
 }

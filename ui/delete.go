@@ -148,7 +148,7 @@ func (d *deleteScreen) openPane() tea.Cmd {
 			st.Danger.Render("This deletes " + common.Sanitize(d.ref.String()) + " (" + d.ref.Region + ") and all of its versions immediately. It cannot be undone: " +
 				"there is no recovery window and no restore."),
 			"",
-			st.Text.Render("Applications reading it fail at once. If you may need it again, go back (" + keyHelp(d.env.Keys.Common.Back) + ") and schedule the deletion instead."),
+			st.Text.Render("Applications reading it fail at once. If you may need it again, go back (" + common.KeyHelp(d.env.Keys.Common.Back) + ") and schedule the deletion instead."),
 		}
 	} else {
 		title = "Schedule the deletion of " + d.ref.String()

@@ -39,13 +39,13 @@ func (d *detailScreen) lines() []string {
 	switch {
 	case d.loadErr != nil:
 		add(wrapLines(st.Error.Render("could not load details: "+common.DescribeError(d.env.Keys, d.loadErr)), w)...)
-		add(st.Muted.Render(common.Cut("showing what the list knew; press "+keyHelp(d.env.Keys.Common.Refresh)+" to retry", w)))
+		add(st.Muted.Render(common.Cut("showing what the list knew; press "+common.KeyHelp(d.env.Keys.Common.Refresh)+" to retry", w)))
 	case d.loading && d.secret == nil:
 		add(st.Muted.Render("loading details…"))
 	}
 	if d.deleted {
 		add("")
-		add(wrapLines(st.Danger.Render("This secret was deleted for good (no recovery window). Press "+keyHelp(d.env.Keys.Common.Back)+" to go back."), w)...)
+		add(wrapLines(st.Danger.Render("This secret was deleted for good (no recovery window). Press "+common.KeyHelp(d.env.Keys.Common.Back)+" to go back."), w)...)
 	}
 	if !s.DeletedDate.IsZero() {
 		add("")
@@ -61,7 +61,7 @@ func (d *detailScreen) lines() []string {
 		if b := d.env.Keys.Detail.Rotate; b.Enabled() {
 			resolve = b.Help().Key
 		}
-		add(wrapLines(st.Warning.Render(stuckText(common.Sanitize(pending), common.Sanitize(current), common.Sanitize(s.RotationLambdaARN), keyHelp(d.env.Keys.Common.Refresh), resolve)), w)...)
+		add(wrapLines(st.Warning.Render(stuckText(common.Sanitize(pending), common.Sanitize(current), common.Sanitize(s.RotationLambdaARN), common.KeyHelp(d.env.Keys.Common.Refresh), resolve)), w)...)
 	}
 
 	section("Secret")

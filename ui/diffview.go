@@ -93,7 +93,7 @@ func diffLines(st *common.Styles, d valueDiff, revealed bool) []string {
 		if revealed {
 			line += "  " + revealedChange(st, c)
 		} else {
-			line += "  " + renderMask(st)
+			line += "  " + common.RenderMask(st)
 		}
 		out = append(out, line)
 	}

@@ -98,7 +98,7 @@ func TestFieldEditorMasksWhileTyping(t *testing.T) {
 		t.Fatalf("multi-line string: area %v err %v", a.area != nil, err)
 	}
 	a.setSize(60, 12)
-	if v := ansi.Strip(a.view()); strings.Contains(v, "line1") || !strings.Contains(v, maskText) {
+	if v := ansi.Strip(a.view()); strings.Contains(v, "line1") || !strings.Contains(v, common.MaskText) {
 		t.Errorf("masked text area:\n%s", v)
 	}
 }
@@ -197,11 +197,11 @@ func TestMaskedEditorDoesNotRevealLength(t *testing.T) {
 		h.press(h.app.env.Keys.Editing.Edit)
 		h.waitFor("edit " + field)
 		line := inputLine()
-		if n := strings.Count(line, "•"); n != strings.Count(maskText, "•") || !strings.Contains(line, "unchanged") {
+		if n := strings.Count(line, "•"); n != strings.Count(common.MaskText, "•") || !strings.Contains(line, "unchanged") {
 			t.Errorf("%s: input line %q shows %d mask dots, want the fixed mask and 'unchanged'", field, line, n)
 		}
 		h.typeText("9")
-		if line := inputLine(); !strings.Contains(line, "changed") || strings.Count(line, "•") != strings.Count(maskText, "•") {
+		if line := inputLine(); !strings.Contains(line, "changed") || strings.Count(line, "•") != strings.Count(common.MaskText, "•") {
 			t.Errorf("%s after typing: %q", field, line)
 		}
 		h.press(h.app.env.Keys.Input.Cancel)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -21,7 +22,7 @@ func (e *fieldEditor) view() string {
 		// The input's own password echo draws one dot per character, which
 		// would give away the value's length: show the fixed mask instead,
 		// and whether the text was changed, so typing still has feedback.
-		body = common.Cut(e.input.Prompt+st.Masked.Render(maskText)+" "+st.Muted.Render(e.maskedState()), inner)
+		body = common.Cut(e.input.Prompt+st.Masked.Render(common.MaskText)+" "+st.Muted.Render(e.maskedState()), inner)
 	default:
 		body = e.input.View()
 	}
@@ -29,13 +30,13 @@ func (e *fieldEditor) view() string {
 	if e.mode == modeValue {
 		t := "type " + e.kind.String()
 		if e.canToggle() {
-			t += " (" + keyHelp(k.ToggleType) + " changes)"
+			t += " (" + common.KeyHelp(k.ToggleType) + " changes)"
 		}
 		info = append(info, t)
 	}
 	if e.mode != modeKey {
 		if e.masked {
-			info = append(info, "masked while you type — "+keyHelp(k.Reveal)+" reveals")
+			info = append(info, "masked while you type — "+common.KeyHelp(k.Reveal)+" reveals")
 		} else {
 			info = append(info, "revealed")
 		}
@@ -51,7 +52,7 @@ func (e *fieldEditor) view() string {
 		lines = append(lines, st.Error.Render(common.Cut(e.err, inner)))
 	}
 	sub := e.submitKey()
-	help := keyHelp(sub) + " " + sub.Help().Desc + " · " + keyHelp(k.Cancel) + " " + k.Cancel.Help().Desc
+	help := common.KeyHelp(sub) + " " + sub.Help().Desc + " · " + common.KeyHelp(k.Cancel) + " " + k.Cancel.Help().Desc
 	lines = append(lines, st.Muted.Render(common.Cut(help, inner)))
 	return st.Pane.Width(max(e.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
 }
@@ -77,7 +78,7 @@ func (e *fieldEditor) replaceHint() string {
 	if !e.replacing {
 		return ""
 	}
-	sub := keyHelp(e.submitKey())
+	sub := common.KeyHelp(e.submitKey())
 	if e.keepsCurrent() {
 		return "type the new value · " + sub + " with nothing typed keeps the current one"
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // The reported bug: on dev/db/postgres, e on the masked port, typing 5433
@@ -27,7 +28,7 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 	h.selectRow(v, "port")
 	h.press(k.Editing.Edit)
 	scr := h.waitFor("edit port")
-	if !strings.Contains(scr, "type the new value") || !strings.Contains(scr, keyHelp(k.Input.Submit)+" with nothing typed keeps the current one") {
+	if !strings.Contains(scr, "type the new value") || !strings.Contains(scr, common.KeyHelp(k.Input.Submit)+" with nothing typed keeps the current one") {
 		t.Errorf("the masked editor does not say that it replaces:\n%s", scr)
 	}
 	if got := v.edit.editor.text(); got != "" {
@@ -142,7 +143,7 @@ func TestMaskedPlaintextEditorReplaces(t *testing.T) {
 	v := h.openValue("prod/ssh/deploy-key")
 	k := h.app.env.Keys
 	h.press(k.Editing.Edit)
-	h.waitFor(keyHelp(k.Input.SubmitText) + " with nothing typed keeps the current one")
+	h.waitFor(common.KeyHelp(k.Input.SubmitText) + " with nothing typed keeps the current one")
 	h.press(k.Input.SubmitText)
 	h.assertNoEdit(v, "the text")
 
@@ -209,7 +210,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 		}
 	}
 	k := h.app.env.Keys
-	pointer := "use " + keyHelp(k.Editing.External) + " (" + k.Editing.External.Help().Desc + ")"
+	pointer := "use " + common.KeyHelp(k.Editing.External) + " (" + k.Editing.External.Help().Desc + ")"
 	v := h.openValue("test/controls")
 	for _, revealed := range []bool{false, true} {
 		if revealed {

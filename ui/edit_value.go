@@ -114,10 +114,10 @@ func (v *valueScreen) editLoaded() tea.Cmd {
 		n := len(fresh.ops)
 		switch {
 		case len(issues) == 0:
-			cmds = append(cmds, common.Success("reloaded version "+common.ShortID(v.val.VersionID)+" and re-applied "+common.Plural(n, "edit")+" — "+keyHelp(v.env.Keys.Editing.Save)+" reviews and saves"))
+			cmds = append(cmds, common.Success("reloaded version "+common.ShortID(v.val.VersionID)+" and re-applied "+common.Plural(n, "edit")+" — "+common.KeyHelp(v.env.Keys.Editing.Save)+" reviews and saves"))
 		default:
 			cmds = append(cmds, common.Warn("reloaded and re-applied "+common.Plural(n, "edit")+"; "+common.Plural(skipped, "edit")+" no longer apply and "+
-				common.Plural(len(issues)-skipped, "edit")+" replace someone else's change — "+keyHelp(v.env.Keys.Editing.Save)+" shows which"))
+				common.Plural(len(issues)-skipped, "edit")+" replace someone else's change — "+common.KeyHelp(v.env.Keys.Editing.Save)+" shows which"))
 		}
 	}
 	v.edit.currentID = ""
@@ -221,7 +221,7 @@ func (v *valueScreen) notEditable() string {
 	case v.kind == valueBinary:
 		return "binary values cannot be edited here"
 	case v.kind == valueJSON && v.raw:
-		return "switch to the table (" + keyHelp(v.env.Keys.Value.Raw) + ") to edit fields"
+		return "switch to the table (" + common.KeyHelp(v.env.Keys.Value.Raw) + ") to edit fields"
 	}
 	return ""
 }
@@ -253,7 +253,7 @@ func (v *valueScreen) sizeEditor() {
 func (v *valueScreen) selectedRow() (valueRow, tea.Cmd) {
 	r, ok := v.table.selected()
 	if !ok {
-		return r, common.Info("no field here: " + keyHelp(v.env.Keys.Editing.AddField) + " adds one")
+		return r, common.Info("no field here: " + common.KeyHelp(v.env.Keys.Editing.AddField) + " adds one")
 	}
 	if r.dup {
 		return r, common.Warn("the key " + quoteWhat(r.key) + " appears more than once in its object: it cannot be edited safely here")
@@ -307,7 +307,7 @@ func (v *valueScreen) startAdd() tea.Cmd {
 		return common.Info(why)
 	}
 	if v.kind != valueJSON {
-		return common.Info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Editing.Edit) + " edits the text")
+		return common.Info("a plaintext value has no fields: " + common.KeyHelp(v.env.Keys.Editing.Edit) + " edits the text")
 	}
 	p, n := v.parentOf()
 	v.session()
@@ -352,7 +352,7 @@ func (v *valueScreen) deleteField() tea.Cmd {
 		return common.Info(why)
 	}
 	if v.kind != valueJSON {
-		return common.Info("a plaintext value has no fields: " + keyHelp(v.env.Keys.Editing.Edit) + " edits the text")
+		return common.Info("a plaintext value has no fields: " + common.KeyHelp(v.env.Keys.Editing.Edit) + " edits the text")
 	}
 	r, cmd := v.selectedRow()
 	if cmd != nil {
@@ -370,7 +370,7 @@ func (v *valueScreen) deleteField() tea.Cmd {
 
 // pendingHint says how many edits wait and how to save them.
 func (v *valueScreen) pendingHint() string {
-	return common.Plural(v.pendingEdits(), "unsaved edit") + ", " + keyHelp(v.env.Keys.Editing.Save) + " reviews and saves"
+	return common.Plural(v.pendingEdits(), "unsaved edit") + ", " + common.KeyHelp(v.env.Keys.Editing.Save) + " reviews and saves"
 }
 
 // editorKey passes a key to the open editor and acts on its result.
@@ -606,7 +606,7 @@ func (v *valueScreen) editView(body string) string {
 		k := v.env.Keys.Dialog
 		pane = st.Pane.Width(max(v.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left,
 			st.Warning.Render(common.Cut("Discard "+common.Plural(v.pendingEdits(), "unsaved edit")+"?", max(v.width-4, 1))),
-			st.Muted.Render(common.Cut(keyHelp(k.Yes)+" discard and leave · "+keyHelp(k.No)+" keep editing", max(v.width-4, 1)))))
+			st.Muted.Render(common.Cut(common.KeyHelp(k.Yes)+" discard and leave · "+common.KeyHelp(k.No)+" keep editing", max(v.width-4, 1)))))
 	case v.edit.editor != nil:
 		pane = v.edit.editor.view()
 	default:
@@ -632,7 +632,7 @@ func (v *valueScreen) editInfo() string {
 	if n == 0 {
 		return ""
 	}
-	return v.env.Styles.Changed.Render(common.Plural(n, "unsaved edit") + " (*) — " + keyHelp(v.env.Keys.Editing.Save) + " reviews")
+	return v.env.Styles.Changed.Render(common.Plural(n, "unsaved edit") + " (*) — " + common.KeyHelp(v.env.Keys.Editing.Save) + " reviews")
 }
 
 // editHelp is the short help while editing, or the editing bindings.

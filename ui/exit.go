@@ -6,6 +6,7 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/smtui/smtui/ui/common"
 )
 

@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"github.com/smtui/smtui/ui/common"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 func TestSignalMasksEverythingBlanksTheWindowAndQuits(t *testing.T) {

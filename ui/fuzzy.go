@@ -4,7 +4,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/sahilm/fuzzy"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // fuzzyHit is one item that matched a fuzzy query: its index, its score
@@ -281,7 +283,7 @@ func extendsQuery(prev, next string) bool {
 // fuzzyHighlight renders s with the characters at the given offsets (byte
 // offsets into a longer text in which s starts at offset) in the match
 // style and the rest in base. pos must be ascending.
-func fuzzyHighlight(s string, offset int, pos []int, base, match textRenderer) string {
+func fuzzyHighlight(s string, offset int, pos []int, base, match common.TextRenderer) string {
 	// Skip offsets before s.
 	i, _ := slices.BinarySearch(pos, offset)
 	if i == len(pos) || pos[i] >= offset+len(s) {
@@ -312,5 +314,30 @@ func fuzzyHighlight(s string, offset int, pos []int, base, match textRenderer) s
 		}
 	}
 	flush(len(s))
+	return b.String()
+}
+
+// matchedCell cuts text to w cells and renders it with the fuzzy matches
+// (byte offsets into the row's search text, where text starts at offset)
+// highlighted.
+func matchedCell(text string, offset int, pos []int, w int, base, match common.TextRenderer) string {
+	kept, cutOff := text, false
+	if ansi.StringWidth(text) > w {
+		kept, cutOff = ansi.Truncate(text, max(w-1, 0), ""), true
+	}
+	var b strings.Builder
+	if len(pos) == 0 {
+		b.WriteString(base.Render(kept))
+	} else {
+		b.WriteString(fuzzyHighlight(kept, offset, pos, base, match))
+	}
+	used := ansi.StringWidth(kept)
+	if cutOff && w > 0 {
+		b.WriteString(base.Render("…"))
+		used++
+	}
+	if used < w {
+		b.WriteString(base.Render(strings.Repeat(" ", w-used)))
+	}
 	return b.String()
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // textAreaMaxLines is the most lines the text area holds: bubbles' textarea
@@ -59,6 +60,6 @@ func (e inlineRefusal) Error() string {
 	}
 	// The key and its name come from the binding, so the hint cannot lie;
 	// they lead, as the status line cuts long text at its end.
-	return "use " + keyHelp(e.ext) + " (" + e.ext.Help().Desc + ") for " + e.what + ": it has " + e.problem +
+	return "use " + common.KeyHelp(e.ext) + " (" + e.ext.Help().Desc + ") for " + e.what + ": it has " + e.problem +
 		" the in-app editor would alter"
 }

@@ -315,7 +315,7 @@ func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	case aws.LabelPending:
 		body = append(body, "", st.Warning.Render("AWSPENDING marks the version a rotation is working on; a rotation in progress may act on version "+common.VersionShort(m.to)+"."))
 	case aws.LabelPrevious:
-		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback ("+keyHelp(m.env.Keys.Versions.Rollback)+") goes; AWS moves it by itself whenever AWSCURRENT moves."))
+		body = append(body, "", st.Muted.Render("AWSPREVIOUS is where a rollback ("+common.KeyHelp(m.env.Keys.Versions.Rollback)+") goes; AWS moves it by itself whenever AWSCURRENT moves."))
 	}
 	m.step = stepConfirmMove
 	return m.write.open("Move a staging label of "+m.ref.String(), body,

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -297,21 +296,5 @@ func countText(n int) string {
 	if n == 1 {
 		return "1 secret"
 	}
-	return groupThousands(n) + " secrets"
-}
-
-// groupThousands writes n with thousands separators.
-func groupThousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 1000 {
-		return s
-	}
-	var out []byte
-	for i, c := range []byte(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, c)
-	}
-	return string(out)
+	return common.GroupThousands(n) + " secrets"
 }

@@ -82,7 +82,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Common.New):
 		if l.store == nil {
-			return common.Warn("not connected yet: wait for the list to load, or press " + keyHelp(k.Common.Refresh))
+			return common.Warn("not connected yet: wait for the list to load, or press " + common.KeyHelp(k.Common.Refresh))
 		}
 		return openWrite(l.env, newCreateScreen(l.env, l.store, l.region))
 	case key.Matches(msg, k.Common.Delete):

@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"github.com/smtui/smtui/ui/common"
 	"slices"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 // secretTable holds the loaded rows of a secret list, the fuzzy filter over

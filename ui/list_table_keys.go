@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -101,7 +102,7 @@ func (t *secretTable) clearFilter() bool {
 // loaded rows match.
 func (t *secretTable) filterLine() string {
 	st := t.env.Styles
-	count := st.Muted.Render("  " + groupThousands(len(t.shown)) + "/" + groupThousands(len(t.rows)))
+	count := st.Muted.Render("  " + common.GroupThousands(len(t.shown)) + "/" + common.GroupThousands(len(t.rows)))
 	if t.filter.editing {
 		return common.Cut(t.filter.input.View()+count, t.width)
 	}

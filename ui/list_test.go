@@ -121,7 +121,7 @@ func TestListFuzzyFilterHighlightsMatches(t *testing.T) {
 	}
 	// The matched characters are drawn in the Match style (selected row).
 	raw := h.app.View().Content
-	want := newRowStyles(h.app.env.Styles, true).match.Render("mysql")
+	want := common.NewRowStyles(h.app.env.Styles, true).Match.Render("mysql")
 	if !strings.Contains(raw, want) {
 		t.Errorf("matched characters are not highlighted; want %q in the rendered row", want)
 	}

@@ -97,53 +97,6 @@ func layoutColumns(width int, showRegion bool, longestName int) tableColumns {
 	}
 }
 
-// textRenderer is what cells are drawn with: a lipgloss.Style or a paint.
-type textRenderer interface {
-	Render(strs ...string) string
-}
-
-// paint is a plain text style (colours, bold, underline; no padding or
-// width) reduced to the escape codes around its text, so drawing a row
-// costs concatenation rather than a lipgloss render per cell.
-type paint struct{ pre, post string }
-
-func newPaint(s lipgloss.Style) paint {
-	r := s.Render("X")
-	i := strings.Index(r, "X")
-	if i < 0 {
-		return paint{}
-	}
-	return paint{pre: r[:i], post: r[i+1:]}
-}
-
-// Render wraps the joined strings in the style's escape codes.
-func (p paint) Render(strs ...string) string {
-	s := strings.Join(strs, "")
-	if s == "" || p.pre == "" {
-		return s
-	}
-	return p.pre + s + p.post
-}
-
-// rowStyles are the styles of one row, plain or under the cursor.
-type rowStyles struct {
-	base, muted, match, on, due, stuck, danger paint
-}
-
-func newRowStyles(st *common.Styles, selected bool) rowStyles {
-	base, muted, match := st.Text, st.Muted, st.Match
-	on, due, stuck := st.Success, st.Warning, st.Danger
-	if selected {
-		sel := st.Selected
-		base, muted, match = base.Inherit(sel), muted.Inherit(sel), match.Inherit(sel)
-		on, due, stuck = on.Inherit(sel), due.Inherit(sel), stuck.Inherit(sel)
-	}
-	return rowStyles{
-		base: newPaint(base), muted: newPaint(muted), match: newPaint(match),
-		on: newPaint(on), due: newPaint(due), stuck: newPaint(stuck), danger: newPaint(stuck),
-	}
-}
-
 // view renders the column titles and the visible rows: its cost depends on
 // the height, not on how many rows are loaded.
 func (t *secretTable) view(now time.Time) string {
@@ -151,7 +104,7 @@ func (t *secretTable) view(now time.Time) string {
 	c := layoutColumns(t.width, t.showRegion, t.maxName)
 	lines := make([]string, 0, t.height+1)
 	lines = append(lines, t.titleLine(c))
-	plain, sel := newRowStyles(st, false), newRowStyles(st, true)
+	plain, sel := common.NewRowStyles(st, false), common.NewRowStyles(st, true)
 	end := min(t.offset+t.height, len(t.shown))
 	for i := t.offset; i < end; i++ {
 		rs := plain
@@ -186,7 +139,7 @@ func (t *secretTable) titleLine(c tableColumns) string {
 	return t.env.Styles.ColumnTitle.Render(common.Cut(line, t.width))
 }
 
-func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs rowStyles, selected bool, now time.Time) string {
+func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs common.RowStyles, selected bool, now time.Time) string {
 	r := t.rows[h.item]
 	s := r.sum
 	var b strings.Builder
@@ -194,8 +147,8 @@ func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs rowStyles, selected
 	if selected {
 		gutter = "› "
 	}
-	b.WriteString(rs.base.Render(gutter))
-	space := rs.base.Render(" ")
+	b.WriteString(rs.Base.Render(gutter))
+	space := rs.Base.Render(" ")
 	used := gutterWidth
 	first := true
 	cell := func(text string, w int) {
@@ -208,32 +161,32 @@ func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs rowStyles, selected
 		used += w
 	}
 	if c.region > 0 {
-		cell(styledCell(common.Sanitize(s.Region), c.region, rs.muted), c.region)
+		cell(styledCell(common.Sanitize(s.Region), c.region, rs.Muted), c.region)
 	}
-	cell(matchedCell(r.name(), 0, h.pos, c.name, rs.base, rs.match), c.name)
+	cell(matchedCell(r.name(), 0, h.pos, c.name, rs.Base, rs.Match), c.name)
 	if c.desc > 0 {
-		cell(matchedCell(r.desc(), r.descStart, h.pos, c.desc, rs.muted, rs.match), c.desc)
+		cell(matchedCell(r.desc(), r.descStart, h.pos, c.desc, rs.Muted, rs.Match), c.desc)
 	}
 	if c.changed > 0 {
-		cell(styledCell(relTime(s.LastChangedDate, now, "—"), c.changed, rs.muted), c.changed)
+		cell(styledCell(relTime(s.LastChangedDate, now, "—"), c.changed, rs.Muted), c.changed)
 	}
 	if c.accessed > 0 {
-		cell(styledCell(relDate(s.LastAccessedDate, now, "never"), c.accessed, rs.muted), c.accessed)
+		cell(styledCell(relDate(s.LastAccessedDate, now, "never"), c.accessed, rs.Muted), c.accessed)
 	}
 	rot := rotationOf(s, now)
-	rotStyle := rs.muted
+	rotStyle := rs.Muted
 	switch rot {
 	case rotationOn:
-		rotStyle = rs.on
+		rotStyle = rs.On
 	case rotationDue:
-		rotStyle = rs.due
+		rotStyle = rs.Due
 	case rotationStuck:
-		rotStyle = rs.stuck
+		rotStyle = rs.Stuck
 	}
 	cell(styledCell(rot.String(), c.rotation, rotStyle), c.rotation)
-	flagStyle := rs.muted
+	flagStyle := rs.Muted
 	if !s.DeletedDate.IsZero() {
-		flagStyle = rs.danger
+		flagStyle = rs.Danger
 	}
 	switch {
 	case c.flags > 0 && c.flagsLong:
@@ -244,7 +197,7 @@ func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs rowStyles, selected
 		cell(styledCell(markerRune(s), 1, flagStyle), 1)
 	}
 	if pad := t.width - used; pad > 0 {
-		b.WriteString(rs.base.Render(strings.Repeat(" ", pad)))
+		b.WriteString(rs.Base.Render(strings.Repeat(" ", pad)))
 	}
 	return b.String()
 }
@@ -292,33 +245,8 @@ func padCell(s string, w int) string {
 }
 
 // styledCell cuts text to w cells, pads it and renders it in style.
-func styledCell(text string, w int, style textRenderer) string {
+func styledCell(text string, w int, style common.TextRenderer) string {
 	return style.Render(padCell(common.Cut(text, w), w))
-}
-
-// matchedCell cuts text to w cells and renders it with the fuzzy matches
-// (byte offsets into the row's search text, where text starts at offset)
-// highlighted.
-func matchedCell(text string, offset int, pos []int, w int, base, match textRenderer) string {
-	kept, cutOff := text, false
-	if ansi.StringWidth(text) > w {
-		kept, cutOff = ansi.Truncate(text, max(w-1, 0), ""), true
-	}
-	var b strings.Builder
-	if len(pos) == 0 {
-		b.WriteString(base.Render(kept))
-	} else {
-		b.WriteString(fuzzyHighlight(kept, offset, pos, base, match))
-	}
-	used := ansi.StringWidth(kept)
-	if cutOff && w > 0 {
-		b.WriteString(base.Render("…"))
-		used++
-	}
-	if used < w {
-		b.WriteString(base.Render(strings.Repeat(" ", w-used)))
-	}
-	return b.String()
 }
 
 // View renders the list: an information line, the table, the filter line

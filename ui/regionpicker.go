@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -100,7 +101,7 @@ func (p *regionPicker) View() string {
 	st := p.env.Styles
 	title := "Switch the list to a region"
 	if p.mode == regionPickMany {
-		title = "Regions to list together: " + groupThousands(len(p.list.checkedItems())) + " selected"
+		title = "Regions to list together: " + common.GroupThousands(len(p.list.checkedItems())) + " selected"
 	}
 	lines := []string{st.Title.Render(common.Cut(title, p.width)), p.list.view()}
 	if f := p.list.filterLine(); f != "" {

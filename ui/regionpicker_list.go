@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -188,33 +189,33 @@ func (p *pickList) view() string {
 		h := p.shown[j]
 		it := p.items[h.item]
 		sel := j == p.cursor
-		rs := newRowStyles(st, sel)
+		rs := common.NewRowStyles(st, sel)
 		var b strings.Builder
 		gutter := "  "
 		if sel {
 			gutter = "› "
 		}
-		b.WriteString(rs.base.Render(gutter))
+		b.WriteString(rs.Base.Render(gutter))
 		used := 2
 		if p.multi {
 			box := "[ ] "
 			if p.checked[h.item] {
 				box = "[x] "
 			}
-			b.WriteString(rs.base.Render(box))
+			b.WriteString(rs.Base.Render(box))
 			used += 4
 		}
 		avail := max(p.width-used, 1)
 		labelW := min(ansi.StringWidth(it.label), avail)
-		b.WriteString(matchedCell(it.label, 0, h.pos, labelW, rs.base, rs.match))
+		b.WriteString(matchedCell(it.label, 0, h.pos, labelW, rs.Base, rs.Match))
 		used += labelW
 		if it.note != "" && p.width-used > 3 {
 			note := common.Cut("  "+it.note, p.width-used)
-			b.WriteString(rs.muted.Render(note))
+			b.WriteString(rs.Muted.Render(note))
 			used += ansi.StringWidth(note)
 		}
 		if pad := p.width - used; pad > 0 {
-			b.WriteString(rs.base.Render(strings.Repeat(" ", pad)))
+			b.WriteString(rs.Base.Render(strings.Repeat(" ", pad)))
 		}
 		lines = append(lines, b.String())
 	}

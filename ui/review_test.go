@@ -102,7 +102,7 @@ func TestReviewIsMaskedUntilRevealed(t *testing.T) {
 	mustApply(t, s, editOp{kind: opAdd, key: "sslmode", raw: []byte(`"require"`)})
 	h.openReview(val, s, &reviewOwner{})
 	scr := h.screen()
-	for _, want := range []string{"~ port", "+ sslmode", maskText, "values hidden"} {
+	for _, want := range []string{"~ port", "+ sslmode", common.MaskText, "values hidden"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("review lacks %q:\n%s", want, scr)
 		}

@@ -20,9 +20,9 @@ func (r *reviewScreen) refreshBody() {
 			st.Text.Render(capitalise(r.winnerText(r.err))+"."),
 			st.Muted.Render(common.DescribeError(r.env.Keys, r.err)),
 			"",
-			st.Text.Render("Your edits are kept ("+common.Plural(req.edits, "edit")+"). "+keyHelp(k.Dialog.Yes)+" reloads the latest value and re-applies them; "+
+			st.Text.Render("Your edits are kept ("+common.Plural(req.edits, "edit")+"). "+common.KeyHelp(k.Dialog.Yes)+" reloads the latest value and re-applies them; "+
 				"edits that no longer fit are listed, and you review again before anything is saved."),
-			st.Text.Render(keyHelp(k.Dialog.No)+" goes back to your edits."),
+			st.Text.Render(common.KeyHelp(k.Dialog.No)+" goes back to your edits."),
 		)
 		r.write.pane.setBody(body)
 		return
@@ -45,7 +45,7 @@ func (r *reviewScreen) refreshBody() {
 	switch {
 	case r.liveErr != nil:
 		body = append(body, st.Error.Render("Could not read AWSCURRENT (version "+common.ShortID(req.expectCurrent)+") to show what the save changes: "+
-			common.DescribeError(r.env.Keys, r.liveErr)), st.Text.Render(keyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
+			common.DescribeError(r.env.Keys, r.liveErr)), st.Text.Render(common.KeyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
 		r.write.pane.setBody(body)
 		return
 	case !r.liveKnown:
@@ -66,7 +66,7 @@ func (r *reviewScreen) refreshBody() {
 		body = append(body, st.Warning.Render("! "+n))
 	}
 	body = append(body, "")
-	reveal := keyHelp(k.Common.Reveal) + "/" + keyHelp(k.Input.Reveal)
+	reveal := common.KeyHelp(k.Common.Reveal) + "/" + common.KeyHelp(k.Input.Reveal)
 	title := "Changes (AWSCURRENT → edited), values hidden; " + reveal + " reveals:"
 	if r.revealed {
 		title = "Changes (AWSCURRENT → edited), values SHOWN; " + reveal + " hides:"
@@ -101,7 +101,7 @@ func (r *reviewScreen) diffBody() []string {
 		return out
 	}
 	if !r.revealed {
-		return []string{st.Changed.Render("~ the whole value is replaced ") + renderMask(st)}
+		return []string{st.Changed.Render("~ the whole value is replaced ") + common.RenderMask(st)}
 	}
 	oldText, newText := string(r.live), string(r.req.updated)
 	if r.req.isJSON {

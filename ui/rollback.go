@@ -137,12 +137,12 @@ func (r *rollbackScreen) loaded(msg rollbackState, err error) tea.Cmd {
 	}
 	switch {
 	case !s.DeletedDate.IsZero():
-		r.refusal = s.Name + " is scheduled for deletion: restore it first (" + keyHelp(r.env.Keys.Common.Restore) + "), then roll back."
+		r.refusal = s.Name + " is scheduled for deletion: restore it first (" + common.KeyHelp(r.env.Keys.Common.Restore) + "), then roll back."
 	case r.current == "":
 		r.refusal = s.Name + " has no AWSCURRENT version (it has no value yet): there is nothing to roll back."
 	case r.previous == "":
 		r.refusal = s.Name + " has no AWSPREVIOUS version, so there is nothing to roll back to. " +
-			"To make an older version live, open the versions (" + keyHelp(r.env.Keys.Detail.Versions) + ") and move AWSCURRENT to it (" + keyHelp(r.env.Keys.Versions.MoveLabel) + ")."
+			"To make an older version live, open the versions (" + common.KeyHelp(r.env.Keys.Detail.Versions) + ") and move AWSCURRENT to it (" + common.KeyHelp(r.env.Keys.Versions.MoveLabel) + ")."
 	case r.previous == r.current:
 		r.refusal = "AWSCURRENT and AWSPREVIOUS are on the same version " + common.Sanitize(r.current) + ": there is nothing to roll back to."
 	default:

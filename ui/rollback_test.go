@@ -21,7 +21,7 @@ func TestRollbackPostgres(t *testing.T) {
 
 	openScreen(h, newRollbackScreen(h.app.env, store, sec))
 	screen := h.waitFor("What changes")
-	for _, want := range []string{"AWSCURRENT moves to version " + prev, "password", "changed", maskText} {
+	for _, want := range []string{"AWSCURRENT moves to version " + prev, "password", "changed", common.MaskText} {
 		if !strings.Contains(strings.ReplaceAll(screen, "\n", " "), want) && !strings.Contains(screen, want) {
 			t.Fatalf("want %q on screen:\n%s", want, screen)
 		}
@@ -64,7 +64,7 @@ func TestRollbackRevealShowsValuesOnlyOnAsk(t *testing.T) {
 	h.waitFor("values hidden")
 	h.press(h.app.env.Keys.Common.Reveal)
 	screen := h.waitFor("values SHOWN")
-	if strings.Contains(screen, maskText) {
+	if strings.Contains(screen, common.MaskText) {
 		t.Fatalf("mask still shown after reveal:\n%s", screen)
 	}
 	h.press(h.app.env.Keys.Common.Reveal)

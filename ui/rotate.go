@@ -166,7 +166,7 @@ func (r *rotateScreen) loaded(msg common.ResultMsg[aws.Secret]) tea.Cmd {
 	pending, _, stuck := common.StrayPending(s.VersionStages)
 	switch {
 	case !s.DeletedDate.IsZero():
-		r.refusal = s.Name + " is scheduled for deletion: it can't be rotated. Restore it first (" + keyHelp(r.env.Keys.Common.Restore) + ")."
+		r.refusal = s.Name + " is scheduled for deletion: it can't be rotated. Restore it first (" + common.KeyHelp(r.env.Keys.Common.Restore) + ")."
 	case stuck:
 		r.stuck = true
 		r.refusal = "A rotation of " + common.Sanitize(s.Name) + " is already in progress or stuck: AWSPENDING is on version " + common.Sanitize(pending) +
@@ -347,7 +347,7 @@ func (r *rotateScreen) polled(msg rotatePoll, err error) tea.Cmd {
 		r.addStep(r.elapsed, text)
 		return r.finish(rotCompleted, "Rotation complete: AWSCURRENT is on version "+r.newVersion+".")
 	case cur != r.oldCurrent && cur != "":
-		return r.finish(rotFailed, "AWSCURRENT moved to version "+cur+", not to the rotation's version: someone else changed the secret meanwhile. Check the versions ("+keyHelp(r.env.Keys.Detail.Versions)+").")
+		return r.finish(rotFailed, "AWSCURRENT moved to version "+cur+", not to the rotation's version: someone else changed the secret meanwhile. Check the versions ("+common.KeyHelp(r.env.Keys.Detail.Versions)+").")
 	case r.sawPending && !pendingOnX:
 		return r.finish(rotFailed, "AWSPENDING was removed from version "+common.VersionShort(r.newVersion)+
 			" before AWSCURRENT moved: the rotation was cancelled or its function gave up. AWSCURRENT is still on version "+common.VersionShort(r.oldCurrent)+".")

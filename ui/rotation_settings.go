@@ -180,7 +180,7 @@ func (r *rotationSettingsScreen) openPane(title string, body []string, label str
 // op re-reads the secret, refuses if the rotation settings changed
 // since the screen opened, then calls RotateSecret or CancelRotation.
 func (r *rotationSettingsScreen) op() writeOp {
-	store, ref, was, back := r.store, r.ref, r.secret.SecretSummary, keyHelp(r.env.Keys.Common.Back)
+	store, ref, was, back := r.store, r.ref, r.secret.SecretSummary, common.KeyHelp(r.env.Keys.Common.Back)
 	id := ref.ID()
 	off, now, rules := r.turnOff, r.now, r.rules
 	in := aws.RotateInput{SecretID: id, ClientRequestToken: r.token, LambdaARN: r.lambda, Rules: &rules, RotateImmediately: &now}

@@ -34,7 +34,7 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			return nil, true
 		}
 		if msg.Cancelled {
-			return common.Warn("not connected: " + s.profile + " needs an MFA code (press " + keyHelp(a.env.Keys.List.Profile) + " to pick another profile or " + keyHelp(a.env.Keys.Common.Refresh) + " to retry)"), true
+			return common.Warn("not connected: " + s.profile + " needs an MFA code (press " + common.KeyHelp(a.env.Keys.List.Profile) + " to pick another profile or " + common.KeyHelp(a.env.Keys.Common.Refresh) + " to retry)"), true
 		}
 		return a.connect(msg.Code), true
 	case common.SSOLoginDoneMsg:

@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"github.com/smtui/smtui/ui/common"
 	"reflect"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 // An error in the status line stays until replaced (failed sets no ttl), so

@@ -41,7 +41,7 @@ func (s *tagsScreen) op() writeOp {
 			if !same {
 				return nil, &aws.Error{Kind: aws.KindConflict, Op: "change tags", SecretID: id,
 					Message: "someone changed the tags since you opened this screen; nothing was changed",
-					Hint:    "close this screen (" + keyHelp(keys.Common.Back) + "), open the tags again and re-apply your changes"}
+					Hint:    "close this screen (" + common.KeyHelp(keys.Common.Back) + "), open the tags again and re-apply your changes"}
 			}
 			if len(remove) > 0 {
 				if err := store.UntagSecret(ctx, id, remove); err != nil {

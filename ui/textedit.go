@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -71,6 +72,6 @@ func (t *textEdit) view(st *common.Styles) string {
 		return t.area.View()
 	}
 	lines := make([]string, max(t.area.Height(), 1))
-	lines[0] = renderMask(st)
+	lines[0] = common.RenderMask(st)
 	return strings.Join(lines, "\n")
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -37,7 +38,7 @@ func writeMasked(b *strings.Builder, n *jsonedit.Node, p jsonedit.Path, depth in
 		case len(p) > 0 && revealed(p):
 			b.Write(n.Raw())
 		default:
-			b.WriteString(maskText)
+			b.WriteString(common.MaskText)
 		}
 		return
 	}

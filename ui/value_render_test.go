@@ -28,7 +28,7 @@ func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
 			t.Errorf("masked rendering shows %s:\n%s", leak, masked)
 		}
 	}
-	if strings.Count(masked, maskText) != 5 || !strings.Contains(masked, `"e": []`) || !strings.Contains(masked, "null") {
+	if strings.Count(masked, common.MaskText) != 5 || !strings.Contains(masked, `"e": []`) || !strings.Contains(masked, "null") {
 		t.Errorf("masked rendering:\n%s", masked)
 	}
 	// Revealing one container shows exactly its subtree.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // openValue opens AWSCURRENT's value of a us-east-1 secret through its
@@ -62,7 +63,7 @@ func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
 		if !strings.Contains(line, w.typ) {
 			t.Errorf("row %s = %q, want type %s", w.key, line, w.typ)
 		}
-		if w.typ != "null" && !strings.Contains(line, maskText) {
+		if w.typ != "null" && !strings.Contains(line, common.MaskText) {
 			t.Errorf("row %s not masked: %q", w.key, line)
 		}
 		i := strings.Index(s, line)
@@ -102,7 +103,7 @@ func TestValueRawViewPrettyPreservesSpelling(t *testing.T) {
 	k := h.app.env.Keys
 	h.press(k.Value.Raw)
 	s := h.screen()
-	assertContains(t, s, `"service": `+maskText, `"burst": `+maskText, `"fallback_region": null`, "JSON object (raw)")
+	assertContains(t, s, `"service": `+common.MaskText, `"burst": `+common.MaskText, `"fallback_region": null`, "JSON object (raw)")
 	for _, leak := range []string{`"checkout"`, "1e3", "600", "alice@example.com"} {
 		if strings.Contains(s, leak) {
 			t.Fatalf("masked raw view shows %s:\n%s", leak, s)
@@ -122,7 +123,7 @@ func TestValuePEMRawViewIsNotCut(t *testing.T) {
 		h := newSecretHarness(t, width, 24, nil)
 		h.openValue("prod/ssh/deploy-key")
 		pem := h.emuValue("prod/ssh/deploy-key")
-		assertContains(t, h.screen(), maskText, "plaintext")
+		assertContains(t, h.screen(), common.MaskText, "plaintext")
 		h.press(h.app.env.Keys.Value.RevealAll)
 		// Scroll through the whole view, collecting what was shown where.
 		v := h.topScreen().(*valueScreen)
@@ -164,7 +165,7 @@ func TestValueBinaryShowsSizeBase64AndHex(t *testing.T) {
 	}
 	data := []byte(h.emuValue("prod/tls/keystore"))
 	s := h.screen()
-	assertContains(t, s, "binary value · 640 bytes", "base64", "hex", maskText)
+	assertContains(t, s, "binary value · 640 bytes", "base64", "hex", common.MaskText)
 	b64 := base64.StdEncoding.EncodeToString(data)
 	if strings.Contains(s, b64[:16]) || strings.Contains(s, "30 82 02 7c") {
 		t.Fatalf("masked binary view shows data:\n%s", s)
@@ -260,7 +261,7 @@ func TestValueRemasksAfterIdleTimeout(t *testing.T) {
 		t.Fatal("masked again although keys were pressed")
 	}
 	h.waitUntil("the value to mask again", func(s string) bool { return !strings.Contains(s, key) })
-	assertContains(t, h.waitFor("masked again after 150ms"), maskText)
+	assertContains(t, h.waitFor("masked again after 150ms"), common.MaskText)
 }
 
 func TestValueCopyFieldWithoutRevealing(t *testing.T) {

@@ -6,11 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
-	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
@@ -61,18 +59,14 @@ func (v *valueScreen) rebuild() {
 		if v.revealAll {
 			lines = strings.Split(common.SanitizeMultiline(v.shownText()), "\n")
 		} else {
-			lines = append([]string{renderMask(st), ""}, wrapLines(st.Muted.Render("plaintext, masked — "+
-				keyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+keyHelp(v.env.Keys.Value.CopyAll)+" copies without revealing"), v.width)...)
+			lines = append([]string{common.RenderMask(st), ""}, wrapLines(st.Muted.Render("plaintext, masked — "+
+				common.KeyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+common.KeyHelp(v.env.Keys.Value.CopyAll)+" copies without revealing"), v.width)...)
 		}
 	case v.kind == valueBinary:
 		lines = v.binaryLines()
 	}
 	v.pager.SetLines(lines)
 }
-
-// keyHelp is keymap.KeyName: a binding's key as its help shows it, for
-// prose that names a key, so a rebinding never makes the text lie.
-func keyHelp(b key.Binding) string { return keymap.KeyName(b) }
 
 // binaryLines shows a SecretBinary: its size, then base64 and a hex dump,
 // both masked until revealed.
@@ -84,16 +78,16 @@ func (v *valueScreen) binaryLines() []string {
 	if v.revealAll {
 		lines = append(lines, base64.StdEncoding.EncodeToString(data))
 	} else {
-		lines = append(lines, renderMask(st))
+		lines = append(lines, common.RenderMask(st))
 	}
 	lines = append(lines, "", st.Section.Render("hex"))
 	if v.revealAll {
 		lines = append(lines, hexDump(data, hexPerLine(v.width))...)
 	} else {
-		lines = append(lines, renderMask(st))
+		lines = append(lines, common.RenderMask(st))
 		lines = append(lines, "")
-		lines = append(lines, wrapLines(st.Muted.Render(keyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+
-			keyHelp(v.env.Keys.Value.CopyAll)+" copies the base64 without revealing"), v.width)...)
+		lines = append(lines, wrapLines(st.Muted.Render(common.KeyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+
+			common.KeyHelp(v.env.Keys.Value.CopyAll)+" copies the base64 without revealing"), v.width)...)
 	}
 	return lines
 }
@@ -104,7 +98,7 @@ func (v *valueScreen) View() string {
 	switch {
 	case v.watch.gone:
 		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: there is no value to show. Press "+
-			keyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
+			common.KeyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil:
 		return v.errorView()
 	case v.loading || v.seq == 0:
@@ -168,7 +162,7 @@ func (v *valueScreen) cols() valueCols {
 		keyW = max(keyW, 2*r.depth+2+ansi.StringWidth(common.Sanitize(r.key)))
 	}
 	keyW = min(keyW, max(v.width/3, 8))
-	return valueCols{key: keyW, typ: typeColWidth, val: max(v.width-2-keyW-2-typeColWidth-2, maskWidth)}
+	return valueCols{key: keyW, typ: typeColWidth, val: max(v.width-2-keyW-2-typeColWidth-2, common.MaskWidth)}
 }
 
 // tableView renders the column titles, the visible rows and the selected
@@ -240,12 +234,12 @@ func (v *valueScreen) cellValue(r valueRow, width int) string {
 			return st.Muted.Render(size)
 		}
 		if !v.isRevealed(r.path) {
-			return renderMask(st) + st.Muted.Render(" "+size)
+			return common.RenderMask(st) + st.Muted.Render(" "+size)
 		}
 		return st.Revealed.Render(common.Cut(common.Sanitize(compactJSON(r.node.Raw())), width))
 	}
 	if !v.isRevealed(r.path) {
-		return renderMask(st)
+		return common.RenderMask(st)
 	}
 	return st.Revealed.Render(common.Cut(common.Sanitize(displayValue(r.node)), width))
 }
@@ -268,7 +262,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 	if !ok {
 		return lines
 	}
-	state := "masked — " + keyHelp(v.env.Keys.Common.Reveal) + " reveals, " + keyHelp(v.env.Keys.Value.CopyField) + " copies without revealing"
+	state := "masked — " + common.KeyHelp(v.env.Keys.Common.Reveal) + " reveals, " + common.KeyHelp(v.env.Keys.Value.CopyField) + " copies without revealing"
 	if v.isRevealed(r.path) {
 		state = "revealed"
 	}
@@ -294,7 +288,7 @@ func (v *valueScreen) footerLines(fh int) []string {
 		lines = append(lines, st.Revealed.Render(l))
 	}
 	if more > 0 {
-		lines = append(lines, st.Muted.Render(common.Cut("… "+common.Spell(more, "more line")+": "+keyHelp(v.env.Keys.Value.Raw)+" shows the raw view", v.width)))
+		lines = append(lines, st.Muted.Render(common.Cut("… "+common.Spell(more, "more line")+": "+common.KeyHelp(v.env.Keys.Value.Raw)+" shows the raw view", v.width)))
 	}
 	return lines
 }
@@ -310,6 +304,6 @@ func (v *valueScreen) errorView() string {
 	if errors.As(v.err, &e) && e.Kind == aws.KindDecryption && e.KMSKeyID == "" {
 		lines = append(lines, "", common.Cut("the secret's KMS key: "+kmsKeyText(v.kmsKeyID), w))
 	}
-	lines = append(lines, "", st.Muted.Render(common.Cut(keyHelp(v.env.Keys.Common.Refresh)+" retries · "+keyHelp(v.env.Keys.Common.Back)+" goes back", w)))
+	lines = append(lines, "", st.Muted.Render(common.Cut(common.KeyHelp(v.env.Keys.Common.Refresh)+" retries · "+common.KeyHelp(v.env.Keys.Common.Back)+" goes back", w)))
 	return strings.Join(lines, "\n")
 }

@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"github.com/smtui/smtui/ui/common"
 	"strings"
 	"testing"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 func TestVersionsListsLabelsNewestFirst(t *testing.T) {
@@ -71,7 +72,7 @@ func TestVersionsOpenSelectedValue(t *testing.T) {
 	if val.val.VersionID != v.versions[1].ID {
 		t.Fatalf("opened version %s, want %s", val.val.VersionID, v.versions[1].ID)
 	}
-	assertContains(t, h.screen(), "AWSPREVIOUS BLUE", "masked", maskText)
+	assertContains(t, h.screen(), "AWSPREVIOUS BLUE", "masked", common.MaskText)
 	if n := h.emu.Requests("GetSecretValue"); n != 1 {
 		t.Fatalf("GetSecretValue called %d times, want 1", n)
 	}
