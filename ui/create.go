@@ -11,6 +11,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // createRow is one key/value field of the value being built.
@@ -128,7 +129,7 @@ func (c *createScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	if c.write.pane != nil {
 		res, cmd := c.write.update(msg, c.op)
-		if res == confirmDeclined {
+		if res == confirm.ConfirmDeclined {
 			c.write.pane = nil
 			return c, nil
 		}
@@ -257,8 +258,8 @@ func (c *createScreen) review() tea.Cmd {
 	if in.Value.IsZero() {
 		body = append(body, "", st.Warning.Render("No value: the secret will have no version until you put one."))
 	}
-	return c.write.open("Create "+in.Name+" in "+c.region, body, confirmOptions{confirmLabel: "Create",
-		guard: &nameGuard{name: in.Name, reason: "Production account: type the new secret's name again to create it"}})
+	return c.write.open("Create "+in.Name+" in "+c.region, body, confirm.Options{ConfirmLabel: "Create",
+		Guard: &confirm.NameGuard{Name: in.Name, Reason: "Production account: type the new secret's name again to create it"}})
 }
 
 // valueSummary describes the value without showing it.
@@ -340,7 +341,7 @@ func (c *createScreen) leave() tea.Cmd {
 // View renders the form or the confirmation.
 func (c *createScreen) View() string {
 	if c.write.pane != nil {
-		return c.write.pane.view()
+		return c.write.pane.View()
 	}
 	st := c.env.Styles
 	w := max(c.width-4, 6)
@@ -385,7 +386,7 @@ func (c *createScreen) ShortHelp() []key.Binding {
 		return []key.Binding{withHelpDesc(k.Dialog.Yes, "discard"), withHelpDesc(k.Dialog.No, "keep editing")}
 	}
 	if c.write.pane != nil {
-		return c.write.pane.shortHelp()
+		return c.write.pane.ShortHelp()
 	}
 	return []key.Binding{k.Dialog.Switch, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // Recovery window limits (days) and the default.
@@ -37,7 +38,7 @@ type deleteScreen struct {
 	summary aws.SecretSummary
 	ref     aws.SecretRef
 
-	ways  *choiceList
+	ways  *confirm.ChoiceList
 	mode  int
 	days  int
 	write dialogWrite
@@ -50,12 +51,12 @@ func newDeleteScreen(env *common.Env, store aws.Store, summary aws.SecretSummary
 	d := &deleteScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), days: defaultRecoveryWindow}
 	d.write = newDialogWrite(env, d)
 	st := env.Styles
-	scheduled := choice{text: st.Text.Render("Schedule the deletion with a recovery window (recommended): it can be restored until then")}
+	scheduled := confirm.Choice{Text: st.Text.Render("Schedule the deletion with a recovery window (recommended): it can be restored until then")}
 	if !summary.DeletedDate.IsZero() {
-		scheduled.reason = "already scheduled for deletion (since " + summary.DeletedDate.Format("2006-01-02") + "); restore it or delete it now"
+		scheduled.Reason = "already scheduled for deletion (since " + summary.DeletedDate.Format("2006-01-02") + "); restore it or delete it now"
 	}
-	force := choice{text: st.Danger.Render("Delete now, WITHOUT recovery: this cannot be undone")}
-	d.ways = newChoiceList(env, []choice{scheduled, force})
+	force := confirm.Choice{Text: st.Danger.Render("Delete now, WITHOUT recovery: this cannot be undone")}
+	d.ways = confirm.NewChoiceList(env, []confirm.Choice{scheduled, force})
 	return d
 }
 
@@ -70,7 +71,7 @@ func (d *deleteScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		return d, d.handleKey(msg)
 	}
-	d.ways.update(msg)
+	d.ways.Update(msg)
 	return d, nil
 }
 
@@ -81,14 +82,14 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := d.env.Keys
 	if d.write.pane == nil {
 		if key.Matches(msg, k.Dialog.Choose) {
-			i := d.ways.selected()
-			if r := d.ways.items[i].reason; r != "" {
+			i := d.ways.Selected()
+			if r := d.ways.Items[i].Reason; r != "" {
 				return common.Warn(r)
 			}
 			d.mode = i
 			return d.openPane()
 		}
-		d.ways.update(msg)
+		d.ways.Update(msg)
 		return nil
 	}
 	if d.mode == deleteScheduled && !d.write.busy() && common.IsArrow(msg) {
@@ -108,7 +109,7 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	res, cmd := d.write.update(msg, d.op)
-	if res == confirmDeclined {
+	if res == confirm.ConfirmDeclined {
 		d.write.pane = nil
 		return nil
 	}
@@ -118,7 +119,7 @@ func (d *deleteScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // setDays changes the recovery window within 7-30 days.
 func (d *deleteScreen) setDays(n int) {
 	d.days = min(max(n, minRecoveryWindow), maxRecoveryWindow)
-	d.write.pane.setBody(d.scheduleBody())
+	d.write.pane.SetBody(d.scheduleBody())
 }
 
 func (d *deleteScreen) scheduleBody() []string {
@@ -137,13 +138,13 @@ func (d *deleteScreen) scheduleBody() []string {
 
 func (d *deleteScreen) openPane() tea.Cmd {
 	st := d.env.Styles
-	opts := confirmOptions{danger: true, requireName: d.ref.String()}
+	opts := confirm.Options{Danger: true, RequireName: d.ref.String()}
 	var title string
 	var body []string
 	if d.mode == deleteForce {
 		title = "Delete " + d.ref.String() + " NOW, without recovery"
-		opts.confirmLabel = "Delete forever"
-		opts.nameReason = "This cannot be undone. Type the secret's name to delete it for good"
+		opts.ConfirmLabel = "Delete forever"
+		opts.NameReason = "This cannot be undone. Type the secret's name to delete it for good"
 		body = []string{
 			st.Danger.Render("This deletes " + common.Sanitize(d.ref.String()) + " (" + d.ref.Region + ") and all of its versions immediately. It cannot be undone: " +
 				"there is no recovery window and no restore."),
@@ -152,8 +153,8 @@ func (d *deleteScreen) openPane() tea.Cmd {
 		}
 	} else {
 		title = "Schedule the deletion of " + d.ref.String()
-		opts.confirmLabel = "Schedule deletion"
-		opts.nameReason = "Type the secret's name to schedule its deletion"
+		opts.ConfirmLabel = "Schedule deletion"
+		opts.NameReason = "Type the secret's name to schedule its deletion"
 		body = d.scheduleBody()
 	}
 	return d.write.open(title, body, opts)
@@ -198,13 +199,13 @@ func (d *deleteScreen) HandleBack() (bool, tea.Cmd) {
 // View renders the choice or the confirmation.
 func (d *deleteScreen) View() string {
 	if d.write.pane != nil {
-		return d.write.pane.view()
+		return d.write.pane.View()
 	}
 	st := d.env.Styles
 	w := max(d.width-4, 6)
 	k := d.env.Keys
 	lines := []string{st.Danger.Render(common.Cut("Delete "+common.Sanitize(d.ref.String())+" ("+d.ref.Region+")", w)), "", st.Text.Render("How?")}
-	lines = append(lines, d.ways.lines(w)...)
+	lines = append(lines, d.ways.Lines(w)...)
 	lines = append(lines, "", st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	return st.Pane.BorderForeground(st.Danger.GetForeground()).Width(max(d.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -212,7 +213,7 @@ func (d *deleteScreen) View() string {
 // SetSize gives the screen its share of the window.
 func (d *deleteScreen) SetSize(w, h int) {
 	d.width, d.height = w, h
-	d.ways.setHeight(2)
+	d.ways.SetHeight(2)
 	d.write.setSize(w, h)
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/pager"
 )
 
 // detailScreen shows one secret's metadata: dates, rotation (and whether it
@@ -31,13 +32,13 @@ type detailScreen struct {
 
 	deleted bool // force-deleted through the app: nothing left to show or change
 
-	pager         pager
+	pager         pager.Model
 	width, height int
 }
 
 // newDetailScreen opens a secret's metadata; the list pushes it on enter.
 func newDetailScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) common.Screen {
-	d := &detailScreen{env: env, store: store, summary: summary, pager: newPager()}
+	d := &detailScreen{env: env, store: store, summary: summary, pager: pager.New()}
 	d.rebuild()
 	return d
 }
@@ -117,7 +118,7 @@ func (d *detailScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return d, d.reload()
 	case tea.MouseWheelMsg:
-		d.pager.handleWheel(msg)
+		d.pager.HandleWheel(msg)
 		return d, nil
 	case tea.KeyPressMsg:
 		return d, d.handleKey(msg)
@@ -149,7 +150,7 @@ func (d *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := d.handleAction(msg); ok {
 		return cmd
 	}
-	d.pager.handleKey(&d.env.Keys.Nav, msg)
+	d.pager.HandleKey(&d.env.Keys.Nav, msg)
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // A write dialog goes load → choose → confirm → apply → audit → announce.
@@ -56,9 +57,9 @@ type writtenMsg struct {
 type dialogWrite struct {
 	env   *common.Env
 	owner common.Screen
-	pane  *confirmPane // nil while the dialog is loading or choosing
-	op    writeOp      // the write in flight or last run
-	seq   int          // the latest write's
+	pane  *confirm.Pane // nil while the dialog is loading or choosing
+	op    writeOp       // the write in flight or last run
+	seq   int           // the latest write's
 	// loadSeq is the latest load's (load, describe): a dialog that reads
 	// afresh drops older answers.
 	loadSeq int
@@ -73,22 +74,22 @@ func newDialogWrite(env *common.Env, owner common.Screen) dialogWrite {
 }
 
 // open shows the confirmation pane; its command focuses the name guard.
-func (w *dialogWrite) open(title string, body []string, opts confirmOptions) tea.Cmd {
+func (w *dialogWrite) open(title string, body []string, opts confirm.Options) tea.Cmd {
 	w.done = false
-	w.pane = newConfirmPane(w.env, title, body, opts)
-	w.pane.setSize(w.width, w.height)
-	return w.pane.init()
+	w.pane = confirm.NewPane(w.env, title, body, opts)
+	w.pane.SetSize(w.width, w.height)
+	return w.pane.Init()
 }
 
 // update passes a message to the pane. When the operator confirms, it runs
 // the write op() describes and reports confirmAccepted; on confirmDeclined
 // the dialog decides (close the pane, or the dialog).
-func (w *dialogWrite) update(msg tea.Msg, op func() writeOp) (confirmResult, tea.Cmd) {
+func (w *dialogWrite) update(msg tea.Msg, op func() writeOp) (confirm.Result, tea.Cmd) {
 	if w.pane == nil || w.done {
-		return confirmOpen, nil
+		return confirm.ConfirmOpen, nil
 	}
-	res, cmd := w.pane.update(msg)
-	if res == confirmAccepted {
+	res, cmd := w.pane.Update(msg)
+	if res == confirm.ConfirmAccepted {
 		return res, w.run(op())
 	}
 	return res, cmd
@@ -101,7 +102,7 @@ func (w *dialogWrite) run(op writeOp) tea.Cmd {
 	w.seq++
 	w.op = op
 	if w.pane != nil {
-		w.pane.setBusy(op.busy)
+		w.pane.SetBusy(op.busy)
 	}
 	env, owner, seq := w.env, w.owner, w.seq
 	return func() tea.Msg {
@@ -132,7 +133,7 @@ func (w *dialogWrite) result(msg writtenMsg) (cmd tea.Cmd, ok bool) {
 			return w.op.fail(msg.err), true
 		}
 		if w.pane != nil {
-			w.pane.setError(msg.err)
+			w.pane.SetError(msg.err)
 		}
 		return common.Failed(msg.err), true
 	}
@@ -150,27 +151,27 @@ func announce(ref aws.SecretRef, text string) tea.Cmd {
 }
 
 // busy reports whether a write is in flight.
-func (w *dialogWrite) busy() bool { return w.pane != nil && w.pane.busy != "" }
+func (w *dialogWrite) busy() bool { return w.pane != nil && w.pane.Busy != "" }
 
 // setSize gives the pane its box.
 func (w *dialogWrite) setSize(width, height int) {
 	w.width, w.height = width, height
 	if w.pane != nil {
-		w.pane.setSize(width, height)
+		w.pane.SetSize(width, height)
 	}
 }
 
 // capturing reports whether the pane's name guard has the keyboard.
-func (w *dialogWrite) capturing() bool { return w.pane != nil && w.pane.capturing() }
+func (w *dialogWrite) capturing() bool { return w.pane != nil && w.pane.Capturing() }
 
 // close drops the pane unless a write is in flight, and reports whether
 // there was one (then esc goes no further).
-func (w *dialogWrite) close() bool { return closePane(&w.pane) }
+func (w *dialogWrite) close() bool { return confirm.ClosePane(&w.pane) }
 
 // shortHelp is the pane's short help, or fallback while there is no pane.
 func (w *dialogWrite) shortHelp(fallback ...key.Binding) []key.Binding {
 	if w.pane != nil {
-		return w.pane.shortHelp()
+		return w.pane.ShortHelp()
 	}
 	return fallback
 }
@@ -187,8 +188,8 @@ func (w *dialogWrite) revealHelp() []key.Binding {
 
 // productionGuard asks for the secret's name before action on a production
 // account; the pane decides whether the account is one.
-func productionGuard(name, action string) *nameGuard {
-	return &nameGuard{name: name, reason: "Production account: type the secret's name to " + action}
+func productionGuard(name, action string) *confirm.NameGuard {
+	return &confirm.NameGuard{Name: name, Reason: "Production account: type the secret's name to " + action}
 }
 
 // refOf names the secret of a summary, with the store's region when the

@@ -12,6 +12,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // Staging label limits (AWS): 1-256 characters, at most 20 on one version.
@@ -44,10 +45,10 @@ type moveLabelScreen struct {
 
 	step     moveStep
 	labels   []string // every label on some version, in display order
-	labelSel *choiceList
+	labelSel *confirm.ChoiceList
 	input    textinput.Model
 	inputErr string
-	targets  *choiceList
+	targets  *confirm.ChoiceList
 
 	label   string // chosen label
 	from    string // its holder now ("" for a new label)
@@ -96,12 +97,12 @@ func (m *moveLabelScreen) setVersions(vs []aws.Version) {
 	}
 	m.labels = common.SortedLabels(m.labels)
 	st := m.env.Styles
-	items := make([]choice, 0, len(m.labels)+1)
+	items := make([]confirm.Choice, 0, len(m.labels)+1)
 	for _, l := range m.labels {
-		items = append(items, choice{text: common.StageStyle(st, l).Render(common.Sanitize(l)) + st.Muted.Render("  on version "+common.Sanitize(m.holder(l)))})
+		items = append(items, confirm.Choice{Text: common.StageStyle(st, l).Render(common.Sanitize(l)) + st.Muted.Render("  on version "+common.Sanitize(m.holder(l)))})
 	}
-	items = append(items, choice{text: st.Text.Render("a new label…")})
-	m.labelSel = newChoiceList(m.env, items)
+	items = append(items, confirm.Choice{Text: st.Text.Render("a new label…")})
+	m.labelSel = confirm.NewChoiceList(m.env, items)
 	m.layout()
 }
 
@@ -163,10 +164,10 @@ func (m *moveLabelScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, cmd
 	case stepPickLabel:
 		if m.labelSel != nil {
-			m.labelSel.update(msg)
+			m.labelSel.Update(msg)
 		}
 	case stepPickTarget:
-		m.targets.update(msg)
+		m.targets.Update(msg)
 	}
 	return m, nil
 }
@@ -179,7 +180,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.step {
 	case stepPickLabel:
 		if key.Matches(msg, k.Dialog.Choose) {
-			i := m.labelSel.selected()
+			i := m.labelSel.Selected()
 			if i == len(m.labels) {
 				m.step = stepNewLabel
 				m.inputErr = ""
@@ -187,7 +188,7 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return m.chooseLabel(m.labels[i])
 		}
-		m.labelSel.update(msg)
+		m.labelSel.Update(msg)
 	case stepNewLabel:
 		switch {
 		case key.Matches(msg, k.Input.Submit):
@@ -209,20 +210,20 @@ func (m *moveLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	case stepPickTarget:
 		if key.Matches(msg, k.Dialog.Choose) {
-			i := m.targets.selected()
+			i := m.targets.Selected()
 			if i < 0 {
 				return nil
 			}
-			if r := m.targets.items[i].reason; r != "" {
+			if r := m.targets.Items[i].Reason; r != "" {
 				return common.Warn(r)
 			}
 			m.to = m.versions[i].ID
 			return m.openConfirm()
 		}
-		m.targets.update(msg)
+		m.targets.Update(msg)
 	case stepConfirmMove:
 		res, cmd := m.write.update(msg, m.op)
-		if res == confirmDeclined {
+		if res == confirm.ConfirmDeclined {
 			m.step = stepPickTarget
 			return nil
 		}
@@ -249,27 +250,27 @@ func (m *moveLabelScreen) chooseLabel(l string) tea.Cmd {
 	m.from = m.holder(l)
 	st := m.env.Styles
 	now := m.env.Now()
-	items := make([]choice, 0, len(m.versions))
+	items := make([]confirm.Choice, 0, len(m.versions))
 	pre := -1
 	for i, v := range m.versions {
 		text := st.Text.Render(common.VersionShort(v.ID)) + "  " + versionLabelsStyled(st, v.Stages)
 		if a := common.AgeText(v.CreatedDate, now); a != "" {
 			text += st.Muted.Render("  created " + a)
 		}
-		c := choice{text: text}
+		c := confirm.Choice{Text: text}
 		switch {
 		case v.ID == m.from:
-			c.reason = common.Sanitize(l) + " is already on this version"
+			c.Reason = common.Sanitize(l) + " is already on this version"
 		case len(v.Stages) >= maxLabelsPerVersn:
-			c.reason = "this version already has 20 labels, the most AWS allows; remove one first"
+			c.Reason = "this version already has 20 labels, the most AWS allows; remove one first"
 		}
 		items = append(items, c)
-		if pre < 0 && c.reason == "" && (v.ID == m.preTo || m.preTo == "") {
+		if pre < 0 && c.Reason == "" && (v.ID == m.preTo || m.preTo == "") {
 			pre = i
 		}
 	}
-	m.targets = newChoiceList(m.env, items)
-	m.targets.setCursor(max(pre, 0))
+	m.targets = confirm.NewChoiceList(m.env, items)
+	m.targets.SetCursor(max(pre, 0))
 	m.step = stepPickTarget
 	m.layout()
 	return nil
@@ -319,7 +320,7 @@ func (m *moveLabelScreen) openConfirm() tea.Cmd {
 	}
 	m.step = stepConfirmMove
 	return m.write.open("Move a staging label of "+m.ref.String(), body,
-		confirmOptions{danger: danger, confirmLabel: "Move " + label, guard: productionGuard(m.ref.String(), "move the label")})
+		confirm.Options{Danger: danger, ConfirmLabel: "Move " + label, Guard: productionGuard(m.ref.String(), "move the label")})
 }
 
 // op moves the label the operator confirmed, naming its holder now.
@@ -359,10 +360,10 @@ func (m *moveLabelScreen) HandleBack() (bool, tea.Cmd) {
 func (m *moveLabelScreen) layout() {
 	h := max(m.height-6, 1)
 	if m.labelSel != nil {
-		m.labelSel.setHeight(h)
+		m.labelSel.SetHeight(h)
 	}
 	if m.targets != nil {
-		m.targets.setHeight(h)
+		m.targets.SetHeight(h)
 	}
 	m.input.SetWidth(max(m.width-10, 4))
 	m.write.setSize(m.width, m.height)
@@ -374,16 +375,16 @@ func (m *moveLabelScreen) View() string {
 	w := max(m.width-4, 6)
 	switch {
 	case m.loadErr != nil:
-		return noticeView(m.env, m.width, "Can't move a label", []string{st.Error.Render(common.DescribeError(m.env.Keys, m.loadErr))})
+		return confirm.Notice(m.env, m.width, "Can't move a label", []string{st.Error.Render(common.DescribeError(m.env.Keys, m.loadErr))})
 	case m.loading:
-		return noticeView(m.env, m.width, "Move a label of "+m.ref.String(), []string{st.Muted.Render("listing versions…")})
+		return confirm.Notice(m.env, m.width, "Move a label of "+m.ref.String(), []string{st.Muted.Render("listing versions…")})
 	}
 	k := m.env.Keys
 	var lines []string
 	switch m.step {
 	case stepPickLabel:
 		lines = append(lines, st.Title.Render(common.Cut("Move a staging label of "+common.Sanitize(m.ref.String()), w)), st.Text.Render("Which label?"))
-		lines = append(lines, m.labelSel.lines(w)...)
+		lines = append(lines, m.labelSel.Lines(w)...)
 		lines = append(lines, st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	case stepNewLabel:
 		lines = append(lines, st.Title.Render(common.Cut("New staging label for "+common.Sanitize(m.ref.String()), w)),
@@ -399,10 +400,10 @@ func (m *moveLabelScreen) View() string {
 		} else {
 			lines = append(lines, st.Muted.Render(common.Cut("a new label: it is on no version yet", w)))
 		}
-		lines = append(lines, m.targets.lines(w)...)
+		lines = append(lines, m.targets.Lines(w)...)
 		lines = append(lines, st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	case stepConfirmMove:
-		return m.write.pane.view()
+		return m.write.pane.View()
 	}
 	return st.Pane.Width(max(m.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -425,7 +426,7 @@ func (m *moveLabelScreen) Capturing() bool {
 func (m *moveLabelScreen) ShortHelp() []key.Binding {
 	k := m.env.Keys
 	if m.step == stepConfirmMove {
-		return m.write.pane.shortHelp()
+		return m.write.pane.ShortHelp()
 	}
 	return []key.Binding{chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back}
 }

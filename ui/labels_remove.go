@@ -10,6 +10,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // removeLabelScreen takes a staging label off one version (e.g. a stray
@@ -22,7 +23,7 @@ type removeLabelScreen struct {
 	ref     aws.SecretRef
 	version aws.Version
 
-	picker *choiceList
+	picker *confirm.ChoiceList
 	label  string
 	write  dialogWrite
 
@@ -44,19 +45,19 @@ func newRemoveLabelScreen(env *common.Env, store aws.Store, secret aws.Secret, v
 		r.version = aws.Version{ID: versionID, Stages: secret.VersionStages[versionID]}
 	}
 	st := env.Styles
-	items := make([]choice, 0, len(r.version.Stages))
+	items := make([]confirm.Choice, 0, len(r.version.Stages))
 	removable := 0
 	for _, l := range common.SortedLabels(r.version.Stages) {
-		c := choice{text: common.StageStyle(st, l).Render(common.Sanitize(l))}
+		c := confirm.Choice{Text: common.StageStyle(st, l).Render(common.Sanitize(l))}
 		if l == aws.LabelCurrent {
-			c.reason = "AWSCURRENT can't be removed, only moved to another version (m, or roll back with b)"
+			c.Reason = "AWSCURRENT can't be removed, only moved to another version (m, or roll back with b)"
 		} else {
 			removable++
 			r.label = l
 		}
 		items = append(items, c)
 	}
-	r.picker = newChoiceList(env, items)
+	r.picker = confirm.NewChoiceList(env, items)
 	if removable != 1 {
 		r.label = ""
 	} else {
@@ -71,7 +72,7 @@ func newRemovePendingScreen(env *common.Env, store aws.Store, secret aws.Secret,
 	r := &removeLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
 	r.write = newDialogWrite(env, r)
 	r.version = aws.Version{ID: versionID, Stages: secret.VersionStages[versionID]}
-	r.picker = newChoiceList(env, nil)
+	r.picker = confirm.NewChoiceList(env, nil)
 	r.label = aws.LabelPending
 	r.openConfirm()
 	return r
@@ -102,13 +103,13 @@ func (r *removeLabelScreen) openConfirm() {
 		}
 	}
 	r.write.open("Remove a staging label of "+r.ref.String(), body,
-		confirmOptions{confirmLabel: "Remove " + common.Sanitize(r.label), guard: productionGuard(r.ref.String(), "remove the label")})
+		confirm.Options{ConfirmLabel: "Remove " + common.Sanitize(r.label), Guard: productionGuard(r.ref.String(), "remove the label")})
 }
 
 // Init focuses the name guard when the dialog opens on the confirmation.
 func (r *removeLabelScreen) Init() tea.Cmd {
 	if r.write.pane != nil {
-		return r.write.pane.init()
+		return r.write.pane.Init()
 	}
 	return nil
 }
@@ -121,7 +122,7 @@ func (r *removeLabelScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		return r, r.handleKey(msg)
 	}
-	r.picker.update(msg)
+	r.picker.Update(msg)
 	return r, nil
 }
 
@@ -131,22 +132,22 @@ func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if r.write.pane == nil {
 		if key.Matches(msg, r.env.Keys.Dialog.Choose) {
-			i := r.picker.selected()
+			i := r.picker.Selected()
 			if i < 0 {
 				return nil
 			}
-			if reason := r.picker.items[i].reason; reason != "" {
+			if reason := r.picker.Items[i].Reason; reason != "" {
 				return common.Warn(reason)
 			}
 			r.label = common.SortedLabels(r.version.Stages)[i]
 			r.openConfirm()
-			return r.write.pane.init()
+			return r.write.pane.Init()
 		}
-		r.picker.update(msg)
+		r.picker.Update(msg)
 		return nil
 	}
 	res, cmd := r.write.update(msg, r.op)
-	if res == confirmDeclined {
+	if res == confirm.ConfirmDeclined {
 		return r.back()
 	}
 	return cmd
@@ -154,7 +155,7 @@ func (r *removeLabelScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // back returns to the label list, or closes when there is no choice.
 func (r *removeLabelScreen) back() tea.Cmd {
-	if len(r.picker.items) > 1 {
+	if len(r.picker.Items) > 1 {
 		r.write.pane = nil
 		return nil
 	}
@@ -166,7 +167,7 @@ func (r *removeLabelScreen) HandleBack() (bool, tea.Cmd) {
 	if r.write.busy() {
 		return true, nil
 	}
-	if r.write.pane != nil && len(r.picker.items) > 1 {
+	if r.write.pane != nil && len(r.picker.Items) > 1 {
 		r.write.pane = nil
 		return true, nil
 	}
@@ -191,15 +192,15 @@ func (r *removeLabelScreen) op() writeOp {
 // View renders the label list or the confirmation.
 func (r *removeLabelScreen) View() string {
 	if r.write.pane != nil {
-		return r.write.pane.view()
+		return r.write.pane.View()
 	}
 	st := r.env.Styles
 	w := max(r.width-4, 6)
-	if len(r.picker.items) == 0 {
-		return noticeView(r.env, r.width, "Remove a label", []string{st.Muted.Render("Version " + common.Sanitize(r.version.ID) + " has no labels: there is nothing to remove.")})
+	if len(r.picker.Items) == 0 {
+		return confirm.Notice(r.env, r.width, "Remove a label", []string{st.Muted.Render("Version " + common.Sanitize(r.version.ID) + " has no labels: there is nothing to remove.")})
 	}
 	lines := []string{st.Title.Render(common.Cut("Remove which label from version "+common.VersionShort(r.version.ID)+"?", w))}
-	lines = append(lines, r.picker.lines(w)...)
+	lines = append(lines, r.picker.Lines(w)...)
 	k := r.env.Keys
 	lines = append(lines, st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	return st.Pane.Width(max(r.width, 10)).Render(strings.Join(lines, "\n"))
@@ -208,7 +209,7 @@ func (r *removeLabelScreen) View() string {
 // SetSize gives the screen its share of the window.
 func (r *removeLabelScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
-	r.picker.setHeight(max(h-5, 1))
+	r.picker.SetHeight(max(h-5, 1))
 	r.write.setSize(w, h)
 }
 

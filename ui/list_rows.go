@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
 // secretRow is one secret in a list, with everything the filter needs
@@ -28,7 +29,7 @@ type secretRow struct {
 	nameWidth int
 	// fields are the parts of search the filter matches one by one: the
 	// name, the description, each tag as key=value.
-	fields []fuzzyField
+	fields []fuzzy.Field
 }
 
 // nameMatchBonus ranks a filter match in the name above one elsewhere.
@@ -60,13 +61,13 @@ func newSecretRow(s aws.SecretSummary) *secretRow {
 		spans = append(spans, [2]int{from, b.Len()})
 	}
 	search := b.String()
-	fields := make([]fuzzyField, len(spans))
+	fields := make([]fuzzy.Field, len(spans))
 	for i, sp := range spans {
 		bonus := 0
 		if i == 0 {
 			bonus = nameMatchBonus
 		}
-		fields[i] = newFuzzyField(search[sp[0]:sp[1]], sp[0], bonus)
+		fields[i] = fuzzy.NewField(search[sp[0]:sp[1]], sp[0], bonus)
 	}
 	return &secretRow{sum: s, key: rowKey(s.Region, s.ARN, s.Name), search: search, nameEnd: len(name),
 		descStart: start, descEnd: end, nameWidth: ansi.StringWidth(name), fields: fields}

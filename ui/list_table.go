@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
 // secretTable holds the loaded rows of a secret list, the fuzzy filter over
@@ -19,7 +20,7 @@ type secretTable struct {
 	filter tableFilter
 	// shown lists the visible rows in order: every row when query is empty,
 	// else the fuzzy hits, best first.
-	shown []fuzzyHit
+	shown []fuzzy.Hit
 
 	cursor, offset int
 	// moved is set once the operator moves the cursor: from then on the
@@ -31,7 +32,7 @@ type secretTable struct {
 	maxName int
 	// cache keeps recent queries' hits while the rows stay the same, so
 	// deleting a character costs a lookup.
-	cache map[string][]fuzzyHit
+	cache map[string][]fuzzy.Hit
 }
 
 func newSecretTable(env *common.Env) *secretTable {
@@ -71,28 +72,28 @@ func (t *secretTable) add(rows []*secretRow) {
 	switch {
 	case t.query == "":
 		for _, i := range fresh {
-			t.shown = append(t.shown, fuzzyHit{item: i})
+			t.shown = append(t.shown, fuzzy.Hit{Item: i})
 		}
 	case replaced:
 		t.refilter(nil)
 	default:
 		// Merge the new rows' hits into the existing ones by score; a
 		// stable merge keeps the older rows first among equals.
-		hits := fuzzyFind(t.query, t.fields, len(t.rows), fresh)
+		hits := fuzzy.Find(t.query, t.fields, len(t.rows), fresh)
 		t.shown = mergeHits(t.shown, hits)
 	}
 	t.keepSelection(sel)
 }
 
 // mergeHits merges two hit lists, each sorted best first.
-func mergeHits(a, b []fuzzyHit) []fuzzyHit {
+func mergeHits(a, b []fuzzy.Hit) []fuzzy.Hit {
 	if len(b) == 0 {
 		return a
 	}
-	out := make([]fuzzyHit, 0, len(a)+len(b))
+	out := make([]fuzzy.Hit, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
-		if b[j].score > a[i].score {
+		if b[j].Score > a[i].Score {
 			out = append(out, b[j])
 			j++
 		} else {
@@ -162,7 +163,7 @@ func (t *secretTable) reindex() {
 	}
 }
 
-func (t *secretTable) fields(i int) []fuzzyField { return t.rows[i].fields }
+func (t *secretTable) fields(i int) []fuzzy.Field { return t.rows[i].fields }
 
 // setQuery changes the fuzzy filter. Typing one more character searches only
 // the rows that matched before.
@@ -177,10 +178,10 @@ func (t *secretTable) setQuery(q string) {
 		t.shown = hits
 	} else {
 		var candidates []int
-		if extendsQuery(prev, q) {
+		if fuzzy.ExtendsQuery(prev, q) {
 			candidates = make([]int, len(t.shown))
 			for i, h := range t.shown {
-				candidates[i] = h.item
+				candidates[i] = h.Item
 			}
 			// Search in listing order so equal scores keep it.
 			slices.Sort(candidates)
@@ -188,7 +189,7 @@ func (t *secretTable) setQuery(q string) {
 		t.refilter(candidates)
 		if q != "" {
 			if t.cache == nil || len(t.cache) >= 32 {
-				t.cache = map[string][]fuzzyHit{}
+				t.cache = map[string][]fuzzy.Hit{}
 			}
 			t.cache[q] = t.shown
 		}
@@ -205,9 +206,9 @@ func (t *secretTable) setQuery(q string) {
 // refilter recomputes the visible rows among candidates (nil: all rows).
 func (t *secretTable) refilter(candidates []int) {
 	if t.query == "" {
-		t.shown = make([]fuzzyHit, 0, len(t.rows))
+		t.shown = make([]fuzzy.Hit, 0, len(t.rows))
 		for i := range t.rows {
-			t.shown = append(t.shown, fuzzyHit{item: i})
+			t.shown = append(t.shown, fuzzy.Hit{Item: i})
 		}
 		return
 	}
@@ -215,7 +216,7 @@ func (t *secretTable) refilter(candidates []int) {
 		t.shown = nil
 		return
 	}
-	t.shown = fuzzyFind(t.query, t.fields, len(t.rows), candidates)
+	t.shown = fuzzy.Find(t.query, t.fields, len(t.rows), candidates)
 }
 
 // selected returns the row under the cursor, or nil.
@@ -223,7 +224,7 @@ func (t *secretTable) selected() *secretRow {
 	if t.cursor < 0 || t.cursor >= len(t.shown) {
 		return nil
 	}
-	return t.rows[t.shown[t.cursor].item]
+	return t.rows[t.shown[t.cursor].Item]
 }
 
 func (t *secretTable) selectedKey() string {
@@ -241,13 +242,13 @@ func (t *secretTable) keepSelection(key string) {
 		t.clamp()
 		return
 	}
-	if key != "" && t.cursor < len(t.shown) && t.rows[t.shown[t.cursor].item].key == key {
+	if key != "" && t.cursor < len(t.shown) && t.rows[t.shown[t.cursor].Item].key == key {
 		t.clamp()
 		return
 	}
 	if key != "" {
 		for i, h := range t.shown {
-			if t.rows[h.item].key == key {
+			if t.rows[h.Item].key == key {
 				t.cursor = i
 				t.clamp()
 				return

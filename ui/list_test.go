@@ -11,6 +11,7 @@ import (
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
 // newListHarness is a seeded harness on the fixed test clock.
@@ -570,13 +571,13 @@ func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
 	tb.add(rows)
 	for _, q := range []string{"s", "sv", "svc", "svc0", "svc04", "svc04 db", "svc04 dbx"} {
 		tb.setQuery(q) // narrows from the previous query
-		full := fuzzyFind(q, tb.fields, len(tb.rows), nil)
+		full := fuzzy.Find(q, tb.fields, len(tb.rows), nil)
 		if len(full) != len(tb.shown) {
 			t.Fatalf("%q: narrowed %d hits, full search %d", q, len(tb.shown), len(full))
 		}
 		for i := range full {
-			if full[i].item != tb.shown[i].item {
-				t.Fatalf("%q: hit %d differs: %d vs %d", q, i, tb.shown[i].item, full[i].item)
+			if full[i].Item != tb.shown[i].Item {
+				t.Fatalf("%q: hit %d differs: %d vs %d", q, i, tb.shown[i].Item, full[i].Item)
 			}
 		}
 	}

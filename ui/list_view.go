@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
 // Column widths of the secret table.
@@ -139,8 +140,8 @@ func (t *secretTable) titleLine(c tableColumns) string {
 	return t.env.Styles.ColumnTitle.Render(common.Cut(line, t.width))
 }
 
-func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs common.RowStyles, selected bool, now time.Time) string {
-	r := t.rows[h.item]
+func (t *secretTable) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, selected bool, now time.Time) string {
+	r := t.rows[h.Item]
 	s := r.sum
 	var b strings.Builder
 	gutter := "  "
@@ -163,9 +164,9 @@ func (t *secretTable) rowLine(c tableColumns, h fuzzyHit, rs common.RowStyles, s
 	if c.region > 0 {
 		cell(styledCell(common.Sanitize(s.Region), c.region, rs.Muted), c.region)
 	}
-	cell(matchedCell(r.name(), 0, h.pos, c.name, rs.Base, rs.Match), c.name)
+	cell(fuzzy.MatchedCell(r.name(), 0, h.Pos, c.name, rs.Base, rs.Match), c.name)
 	if c.desc > 0 {
-		cell(matchedCell(r.desc(), r.descStart, h.pos, c.desc, rs.Muted, rs.Match), c.desc)
+		cell(fuzzy.MatchedCell(r.desc(), r.descStart, h.Pos, c.desc, rs.Muted, rs.Match), c.desc)
 	}
 	if c.changed > 0 {
 		cell(styledCell(relTime(s.LastChangedDate, now, "—"), c.changed, rs.Muted), c.changed)

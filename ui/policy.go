@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/pager"
 )
 
 // policyScreen shows a secret's resource policy as pretty JSON in a
@@ -23,7 +24,7 @@ type policyScreen struct {
 	loaded bool
 	seq    int
 
-	pager         pager
+	pager         pager.Model
 	width, height int
 }
 
@@ -38,7 +39,7 @@ type policyScreenLoadedMsg struct {
 // newPolicyScreen opens the policy view; when the detail screen already
 // loaded the policy it is shown at once, else the screen loads it.
 func newPolicyScreen(env *common.Env, store aws.Store, secretID, name, policy string, err error, loaded bool) *policyScreen {
-	p := &policyScreen{env: env, store: store, secretID: secretID, name: name, policy: policy, err: err, loaded: loaded, pager: newPager()}
+	p := &policyScreen{env: env, store: store, secretID: secretID, name: name, policy: policy, err: err, loaded: loaded, pager: pager.New()}
 	return p
 }
 
@@ -73,12 +74,12 @@ func (p *policyScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		p.policy, p.err, p.loaded = msg.policy, msg.err, true
 		p.rebuild()
 	case tea.MouseWheelMsg:
-		p.pager.handleWheel(msg)
+		p.pager.HandleWheel(msg)
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.env.Keys.Common.Refresh) {
 			return p, p.load()
 		}
-		p.pager.handleKey(&p.env.Keys.Nav, msg)
+		p.pager.HandleKey(&p.env.Keys.Nav, msg)
 	}
 	return p, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/picker"
 )
 
 // profilesLoadedMsg is the shared config's profiles, for the picker that
@@ -25,7 +26,7 @@ type profilePicker struct {
 	env      *common.Env
 	current  string
 	profiles []aws.Profile
-	list     *pickList
+	list     *picker.List
 	loaded   bool
 	err      error
 	width    int
@@ -36,7 +37,7 @@ func newProfilePicker(env *common.Env, current string) *profilePicker {
 	if current == "" {
 		current = "default"
 	}
-	return &profilePicker{env: env, current: current, list: newPickList(env, nil, false)}
+	return &profilePicker{env: env, current: current, list: picker.New(env, nil, false)}
 }
 
 // Init reads the profiles (file I/O, so in a command).
@@ -54,29 +55,29 @@ func (p *profilePicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return p, nil
 		}
 		p.loaded, p.err, p.profiles = true, m.err, m.profiles
-		items := make([]pickItem, len(m.profiles))
+		items := make([]picker.Item, len(m.profiles))
 		cur := -1
 		for i, pr := range m.profiles {
-			items[i] = pickItem{label: pr.Name, note: profileNote(pr, p.current)}
+			items[i] = picker.Item{Label: pr.Name, Note: profileNote(pr, p.current)}
 			if pr.Name == p.current {
 				cur = i
 			}
 		}
-		p.list = newPickList(p.env, items, false)
-		p.list.setSize(p.width, max(p.height-2, 1))
+		p.list = picker.New(p.env, items, false)
+		p.list.SetSize(p.width, max(p.height-2, 1))
 		if cur >= 0 {
-			p.list.moveToItem(cur)
+			p.list.MoveToItem(cur)
 		}
 		if m.err != nil {
 			return p, common.Failed(m.err)
 		}
 		return p, nil
 	}
-	chosen, cmd := p.list.update(msg)
+	chosen, cmd := p.list.Update(msg)
 	if !chosen {
 		return p, cmd
 	}
-	profile := p.profiles[p.list.current()]
+	profile := p.profiles[p.list.Current()]
 	return p, tea.Batch(common.Pop(), common.Ask(common.ProfileChosenMsg{Profile: profile}))
 }
 
@@ -114,8 +115,8 @@ func (p *profilePicker) View() string {
 	case len(p.profiles) == 0:
 		lines = append(lines, st.Muted.Render(common.Cut("no profiles in the AWS config or credentials files", p.width)))
 	default:
-		lines = append(lines, p.list.view())
-		if f := p.list.filterLine(); f != "" {
+		lines = append(lines, p.list.View())
+		if f := p.list.FilterLine(); f != "" {
 			lines = append(lines, f)
 		}
 	}
@@ -125,22 +126,22 @@ func (p *profilePicker) View() string {
 // SetSize gives the picker its share of the window.
 func (p *profilePicker) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.list.setSize(w, max(h-2, 1))
+	p.list.SetSize(w, max(h-2, 1))
 }
 
 // Title names the picker in the breadcrumb.
 func (p *profilePicker) Title() string { return "profile" }
 
 // Capturing is true while the filter input has focus.
-func (p *profilePicker) Capturing() bool { return p.list.capturing() }
+func (p *profilePicker) Capturing() bool { return p.list.Capturing() }
 
 // HandleBack clears the filter before closing the picker.
-func (p *profilePicker) HandleBack() (bool, tea.Cmd) { return p.list.clearFilter(), nil }
+func (p *profilePicker) HandleBack() (bool, tea.Cmd) { return p.list.ClearFilter(), nil }
 
 // ShortHelp lists the picker's keys.
 func (p *profilePicker) ShortHelp() []key.Binding {
 	k := p.env.Keys
-	if p.list.capturing() {
+	if p.list.Capturing() {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
 	return []key.Binding{k.Picker.Select, k.Picker.Filter, k.Common.Back}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/picker"
 )
 
 // regionPickMode says whether the picker chooses one region (to switch the
@@ -26,7 +27,7 @@ type regionPicker struct {
 	env     *common.Env
 	mode    regionPickMode
 	regions []string
-	list    *pickList
+	list    *picker.List
 	width   int
 	height  int
 }
@@ -35,7 +36,7 @@ type regionPicker struct {
 // regions the choices in order, recents the regions used recently and asked
 // the regions given on the command line.
 func newRegionPicker(env *common.Env, mode regionPickMode, current string, regions, recents, asked []string) *regionPicker {
-	items := make([]pickItem, len(regions))
+	items := make([]picker.Item, len(regions))
 	for i, r := range regions {
 		var notes []string
 		if r == current {
@@ -44,18 +45,18 @@ func newRegionPicker(env *common.Env, mode regionPickMode, current string, regio
 		if slices.Contains(recents, r) && r != current {
 			notes = append(notes, "recent")
 		}
-		items[i] = pickItem{label: r, note: strings.Join(notes, ", ")}
+		items[i] = picker.Item{Label: r, Note: strings.Join(notes, ", ")}
 	}
 	p := &regionPicker{env: env, mode: mode, regions: regions,
-		list: newPickList(env, items, mode == regionPickMany)}
+		list: picker.New(env, items, mode == regionPickMany)}
 	if mode == regionPickMany {
 		for _, r := range defaultRegionSelection(asked, recents, regions) {
 			if i := slices.Index(regions, r); i >= 0 {
-				p.list.checked[i] = true
+				p.list.Checked[i] = true
 			}
 		}
 	} else if i := slices.Index(regions, current); i >= 0 {
-		p.list.moveToItem(i)
+		p.list.MoveToItem(i)
 	}
 	return p
 }
@@ -78,20 +79,20 @@ func (p *regionPicker) Init() tea.Cmd { return nil }
 
 // Update moves, filters, toggles and chooses.
 func (p *regionPicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	chosen, cmd := p.list.update(msg)
+	chosen, cmd := p.list.Update(msg)
 	if !chosen {
 		return p, cmd
 	}
 	if p.mode == regionPickOne {
-		region := p.regions[p.list.current()]
+		region := p.regions[p.list.Current()]
 		return p, tea.Batch(common.Pop(), common.Ask(common.RegionChosenMsg{Region: region}))
 	}
 	var regions []string
-	for _, i := range p.list.checkedItems() {
+	for _, i := range p.list.CheckedItems() {
 		regions = append(regions, p.regions[i])
 	}
 	if len(regions) == 0 {
-		regions = []string{p.regions[p.list.current()]}
+		regions = []string{p.regions[p.list.Current()]}
 	}
 	return p, tea.Batch(common.Ask(common.RegionsUsedMsg{Regions: regions}), common.Replace(newAllRegionsScreen(p.env, regions)))
 }
@@ -101,10 +102,10 @@ func (p *regionPicker) View() string {
 	st := p.env.Styles
 	title := "Switch the list to a region"
 	if p.mode == regionPickMany {
-		title = "Regions to list together: " + common.GroupThousands(len(p.list.checkedItems())) + " selected"
+		title = "Regions to list together: " + common.GroupThousands(len(p.list.CheckedItems())) + " selected"
 	}
-	lines := []string{st.Title.Render(common.Cut(title, p.width)), p.list.view()}
-	if f := p.list.filterLine(); f != "" {
+	lines := []string{st.Title.Render(common.Cut(title, p.width)), p.list.View()}
+	if f := p.list.FilterLine(); f != "" {
 		lines = append(lines, f)
 	}
 	return strings.Join(lines, "\n")
@@ -113,7 +114,7 @@ func (p *regionPicker) View() string {
 // SetSize gives the picker its share of the window.
 func (p *regionPicker) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.list.setSize(w, max(h-2, 1))
+	p.list.SetSize(w, max(h-2, 1))
 }
 
 // Title names the picker in the breadcrumb.
@@ -125,15 +126,15 @@ func (p *regionPicker) Title() string {
 }
 
 // Capturing is true while the filter input has focus.
-func (p *regionPicker) Capturing() bool { return p.list.capturing() }
+func (p *regionPicker) Capturing() bool { return p.list.Capturing() }
 
 // HandleBack clears the filter before closing the picker.
-func (p *regionPicker) HandleBack() (bool, tea.Cmd) { return p.list.clearFilter(), nil }
+func (p *regionPicker) HandleBack() (bool, tea.Cmd) { return p.list.ClearFilter(), nil }
 
 // ShortHelp lists the picker's keys.
 func (p *regionPicker) ShortHelp() []key.Binding {
 	k := p.env.Keys
-	if p.list.capturing() {
+	if p.list.Capturing() {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
 	if p.mode == regionPickMany {

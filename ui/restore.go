@@ -9,6 +9,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // restoreScreen cancels a secret's scheduled deletion (RestoreSecret),
@@ -52,7 +53,7 @@ func (r *restoreScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return r, cmd
 	}
 	res, cmd := r.write.update(msg, r.op)
-	if res == confirmDeclined {
+	if res == confirm.ConfirmDeclined {
 		return r, common.Pop()
 	}
 	return r, cmd
@@ -76,7 +77,7 @@ func (r *restoreScreen) loaded(msg common.ResultMsg[aws.Secret]) tea.Cmd {
 		st.Text.Render("Cancel the scheduled deletion of " + common.Sanitize(s.Name) + " (" + r.ref.Region + "), scheduled on " + s.DeletedDate.Format("2006-01-02") + "."),
 		st.Muted.Render("It can be read and changed again at once; its versions and labels are as they were."),
 	}
-	return r.write.open("Restore "+s.Name, body, confirmOptions{confirmLabel: "Restore", guard: productionGuard(s.Name, "restore it")})
+	return r.write.open("Restore "+s.Name, body, confirm.Options{ConfirmLabel: "Restore", Guard: productionGuard(s.Name, "restore it")})
 }
 
 // op is the restore the operator confirmed.
@@ -97,13 +98,13 @@ func (r *restoreScreen) View() string {
 	st := r.env.Styles
 	switch {
 	case r.loadErr != nil:
-		return noticeView(r.env, r.width, "Can't restore "+r.ref.String(), []string{st.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
+		return confirm.Notice(r.env, r.width, "Can't restore "+r.ref.String(), []string{st.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
 	case r.loading:
-		return noticeView(r.env, r.width, "Restore "+r.ref.String(), []string{st.Muted.Render("reading the secret…")})
+		return confirm.Notice(r.env, r.width, "Restore "+r.ref.String(), []string{st.Muted.Render("reading the secret…")})
 	case r.refusal != "":
-		return noticeView(r.env, r.width, "Restore "+r.ref.String(), []string{st.Warning.Render(r.refusal)})
+		return confirm.Notice(r.env, r.width, "Restore "+r.ref.String(), []string{st.Warning.Render(r.refusal)})
 	}
-	return r.write.pane.view()
+	return r.write.pane.View()
 }
 
 // SetSize gives the screen its share of the window.

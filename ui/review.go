@@ -11,6 +11,8 @@ import (
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
+	"github.com/smtui/smtui/ui/components/diff"
 )
 
 // reviewScreen is the last step before an edited value is written: the
@@ -24,7 +26,7 @@ type reviewScreen struct {
 	store aws.Store
 	req   saveRequest
 	token string
-	diff  valueDiff
+	diff  diff.Values
 
 	write    dialogWrite // its pane is the review; the put goes through it
 	conflict bool        // AWSCURRENT moved: the pane offers reload and re-apply
@@ -58,10 +60,10 @@ func newReviewScreen(env *common.Env, store aws.Store, req saveRequest) *reviewS
 	if !req.needsLive() {
 		r.live, r.liveKnown = req.base, true
 	}
-	r.diff = diffValues(aws.TextValue(string(r.live)), aws.TextValue(string(req.updated)))
+	r.diff = diff.Compute(aws.TextValue(string(r.live)), aws.TextValue(string(req.updated)))
 	r.write = newDialogWrite(env, r)
-	r.write.pane = newConfirmPane(env, "Review and save "+req.target.String(), nil,
-		confirmOptions{confirmLabel: "Save", guard: productionGuard(req.target.String(), "save")})
+	r.write.pane = confirm.NewPane(env, "Review and save "+req.target.String(), nil,
+		confirm.Options{ConfirmLabel: "Save", Guard: productionGuard(req.target.String(), "save")})
 	r.refreshBody()
 	return r
 }
@@ -70,9 +72,9 @@ func newReviewScreen(env *common.Env, store aws.Store, req saveRequest) *reviewS
 // when the edits started from another version.
 func (r *reviewScreen) Init() tea.Cmd {
 	if r.liveKnown {
-		return r.write.pane.init()
+		return r.write.pane.Init()
 	}
-	return tea.Batch(r.write.pane.init(), r.fetchLive())
+	return tea.Batch(r.write.pane.Init(), r.fetchLive())
 }
 
 // Update handles keys, the put's result and the reveal timer.
@@ -95,7 +97,7 @@ func (r *reviewScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return r, r.handleKey(msg)
 	}
-	_, cmd := r.write.pane.update(msg)
+	_, cmd := r.write.pane.Update(msg)
 	return r, cmd
 }
 
@@ -104,14 +106,14 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if r.saving {
 		return nil // one request at a time; its result decides what comes next
 	}
-	if key.Matches(msg, k.Input.Reveal) || (!r.write.pane.capturing() && key.Matches(msg, k.Common.Reveal)) {
+	if key.Matches(msg, k.Input.Reveal) || (!r.write.pane.Capturing() && key.Matches(msg, k.Common.Reveal)) {
 		return r.toggleReveal()
 	}
-	res, cmd := r.write.pane.update(msg)
+	res, cmd := r.write.pane.Update(msg)
 	switch res {
-	case confirmDeclined:
+	case confirm.ConfirmDeclined:
 		return r.cancel()
-	case confirmAccepted:
+	case confirm.ConfirmAccepted:
 		if r.conflict {
 			owner := r.req.owner
 			return tea.Batch(common.Pop(), func() tea.Msg { return reapplyRequestedMsg{owner: owner} })
@@ -141,19 +143,19 @@ func (r *reviewScreen) finished(res aws.PutValueResult, err error) tea.Cmd {
 	r.saving = false
 	r.err = err
 	if err == nil {
-		r.write.pane.setBusy("")
+		r.write.pane.SetBusy("")
 		return r.saved(res)
 	}
 	if aws.KindOf(err) == aws.KindConflict {
 		r.conflict = true
 		r.revealed = false
-		r.write.pane = newConfirmPane(r.env, "Not saved: "+r.req.target.String()+" changed since you loaded it", nil,
-			confirmOptions{confirmLabel: "Reload & re-apply"})
-		r.write.pane.setSize(r.width, r.height)
+		r.write.pane = confirm.NewPane(r.env, "Not saved: "+r.req.target.String()+" changed since you loaded it", nil,
+			confirm.Options{ConfirmLabel: "Reload & re-apply"})
+		r.write.pane.SetSize(r.width, r.height)
 		r.refreshBody()
 		return common.Warn("not saved: " + r.winnerText(err) + "; nothing was overwritten")
 	}
-	r.write.pane.setError(err)
+	r.write.pane.SetError(err)
 	r.refreshBody()
 	return common.Warn(saveFailureText(r.env.Keys, err))
 }
@@ -221,19 +223,19 @@ func (r *reviewScreen) Close() {
 }
 
 // View renders the pane.
-func (r *reviewScreen) View() string { return r.write.pane.view() }
+func (r *reviewScreen) View() string { return r.write.pane.View() }
 
 // SetSize gives the screen its room.
 func (r *reviewScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
-	r.write.pane.setSize(w, h)
+	r.write.pane.SetSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (r *reviewScreen) Title() string { return "review" }
 
 // Capturing is true while the production name input has the keyboard.
-func (r *reviewScreen) Capturing() bool { return r.write.pane.capturing() }
+func (r *reviewScreen) Capturing() bool { return r.write.pane.Capturing() }
 
 // ShortHelp lists what can be done now.
 func (r *reviewScreen) ShortHelp() []key.Binding {

@@ -9,6 +9,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/diff"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -56,16 +57,16 @@ func (r *reviewScreen) liveLoaded(msg common.ResultMsg[aws.Value]) tea.Cmd {
 // and which of its changes the operator did not make (they revert changes
 // made since the edited version).
 func (r *reviewScreen) diffAgainstLive() {
-	r.diff = diffValues(aws.TextValue(string(r.live)), aws.TextValue(string(r.req.updated)))
+	r.diff = diff.Compute(aws.TextValue(string(r.live)), aws.TextValue(string(r.req.updated)))
 	r.reverts = untouchedChanges(r.diff, r.req.base, r.req.updated)
-	r.textReverts = !r.diff.json && !r.diff.identical && string(r.live) != string(r.req.base)
+	r.textReverts = !r.diff.Json && !r.diff.Identical && string(r.live) != string(r.req.base)
 }
 
 // untouchedChanges marks the changes of d (live → edited) that the edits
 // did not make: no edit (base → edited) is at the change's path, inside it,
 // or around it.
-func untouchedChanges(d valueDiff, base, updated []byte) map[string]bool {
-	if !d.json {
+func untouchedChanges(d diff.Values, base, updated []byte) map[string]bool {
+	if !d.Json {
 		return nil
 	}
 	edits, err := jsonedit.Diff(base, updated)
@@ -73,7 +74,7 @@ func untouchedChanges(d valueDiff, base, updated []byte) map[string]bool {
 		return nil
 	}
 	out := map[string]bool{}
-	for _, c := range d.changes {
+	for _, c := range d.Changes {
 		touched := slices.ContainsFunc(edits, func(e jsonedit.Change) bool {
 			return pathPrefix(e.Path, c.Path) || pathPrefix(c.Path, e.Path)
 		})

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/diff"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -24,7 +25,7 @@ func (r *reviewScreen) refreshBody() {
 				"edits that no longer fit are listed, and you review again before anything is saved."),
 			st.Text.Render(common.KeyHelp(k.Dialog.No)+" goes back to your edits."),
 		)
-		r.write.pane.setBody(body)
+		r.write.pane.SetBody(body)
 		return
 	}
 	body = append(body, st.Text.Render("Region "+req.target.Region+" · "+common.Plural(req.edits, "edit")+"."))
@@ -46,11 +47,11 @@ func (r *reviewScreen) refreshBody() {
 	case r.liveErr != nil:
 		body = append(body, st.Error.Render("Could not read AWSCURRENT (version "+common.ShortID(req.expectCurrent)+") to show what the save changes: "+
 			common.DescribeError(r.env.Keys, r.liveErr)), st.Text.Render(common.KeyHelp(k.Dialog.Yes)+" reads it again; nothing is saved until the review shows every change."))
-		r.write.pane.setBody(body)
+		r.write.pane.SetBody(body)
 		return
 	case !r.liveKnown:
 		body = append(body, st.Muted.Render("Reading AWSCURRENT (version "+common.ShortID(req.expectCurrent)+") to show everything the save changes…"))
-		r.write.pane.setBody(body)
+		r.write.pane.SetBody(body)
 		return
 	case len(r.reverts) > 0:
 		it := "them"
@@ -73,24 +74,24 @@ func (r *reviewScreen) refreshBody() {
 	}
 	body = append(body, st.Section.Render(title))
 	body = append(body, r.diffBody()...)
-	r.write.pane.setBody(body)
+	r.write.pane.SetBody(body)
 }
 
 // diffBody is the diff: per key for a JSON object (with any type change
 // spelled out), else the whole value, line by line once revealed.
 func (r *reviewScreen) diffBody() []string {
 	st := r.env.Styles
-	if r.diff.json || r.diff.identical {
-		out := diffLines(st, r.diff, r.revealed)
-		if r.diff.json && len(out) == len(r.diff.changes) {
+	if r.diff.Json || r.diff.Identical {
+		out := diff.Lines(st, r.diff, r.revealed)
+		if r.diff.Json && len(out) == len(r.diff.Changes) {
 			// diffLines gives one line per change, in order.
-			for i, c := range r.diff.changes {
+			for i, c := range r.diff.Changes {
 				if r.reverts[c.Path.String()] {
 					out[i] += "  " + st.Warning.Render("reverts: changed since this version")
 				}
 			}
 		}
-		for _, c := range r.diff.changes {
+		for _, c := range r.diff.Changes {
 			if c.Kind != jsonedit.Changed {
 				continue
 			}

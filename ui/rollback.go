@@ -10,6 +10,8 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
+	"github.com/smtui/smtui/ui/components/diff"
 )
 
 // rollbackScreen rolls a secret back to its AWSPREVIOUS version: AWSCURRENT
@@ -28,7 +30,7 @@ type rollbackScreen struct {
 	valueErr error  // values could not be read: the rollback is still possible
 	current  string
 	previous string
-	diff     valueDiff
+	diff     diff.Values
 	created  map[string]time.Time
 
 	revealed  bool
@@ -42,7 +44,7 @@ type rollbackScreen struct {
 type rollbackState struct {
 	secret   aws.Secret
 	versions []aws.Version
-	diff     valueDiff
+	diff     diff.Values
 	valueErr error
 }
 
@@ -90,7 +92,7 @@ func (r *rollbackScreen) load() tea.Cmd {
 			msg.valueErr = err
 			return msg, nil
 		}
-		msg.diff = diffValues(curVal.Secret, prevVal.Secret)
+		msg.diff = diff.Compute(curVal.Secret, prevVal.Secret)
 		return msg, nil
 	})
 }
@@ -153,7 +155,7 @@ func (r *rollbackScreen) loaded(msg rollbackState, err error) tea.Cmd {
 	}
 	r.diff, r.valueErr = msg.diff, msg.valueErr
 	cmd := r.write.open("Roll back "+s.Name+" to AWSPREVIOUS", nil,
-		confirmOptions{confirmLabel: "Roll back", guard: productionGuard(s.Name, "roll back")})
+		confirm.Options{ConfirmLabel: "Roll back", Guard: productionGuard(s.Name, "roll back")})
 	r.refreshBody()
 	return cmd
 }
@@ -195,9 +197,9 @@ func (r *rollbackScreen) refreshBody() {
 			title = "What changes (live value → rolled-back value), values SHOWN; " + reveal + " hides:"
 		}
 		body = append(body, st.Section.Render(title))
-		body = append(body, diffLines(st, r.diff, r.revealed)...)
+		body = append(body, diff.Lines(st, r.diff, r.revealed)...)
 	}
-	r.write.pane.setBody(body)
+	r.write.pane.SetBody(body)
 }
 
 func (r *rollbackScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -209,14 +211,14 @@ func (r *rollbackScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return r.toggleReveal()
 	}
 	res, cmd := r.write.update(msg, r.op)
-	if res == confirmDeclined {
+	if res == confirm.ConfirmDeclined {
 		return common.Pop()
 	}
 	return cmd
 }
 
 func (r *rollbackScreen) toggleReveal() tea.Cmd {
-	if r.valueErr != nil || !r.diff.json || r.diff.identical {
+	if r.valueErr != nil || !r.diff.Json || r.diff.Identical {
 		return common.Info("nothing to reveal: only the keys of JSON values are compared")
 	}
 	r.revealed = !r.revealed
@@ -253,13 +255,13 @@ func (r *rollbackScreen) op() writeOp {
 func (r *rollbackScreen) View() string {
 	switch {
 	case r.loadErr != nil:
-		return noticeView(r.env, r.width, "Can't roll back", []string{r.env.Styles.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
+		return confirm.Notice(r.env, r.width, "Can't roll back", []string{r.env.Styles.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
 	case r.loading:
-		return noticeView(r.env, r.width, "Roll back "+r.ref.String(), []string{r.env.Styles.Muted.Render("reading the secret and comparing AWSCURRENT with AWSPREVIOUS…")})
+		return confirm.Notice(r.env, r.width, "Roll back "+r.ref.String(), []string{r.env.Styles.Muted.Render("reading the secret and comparing AWSCURRENT with AWSPREVIOUS…")})
 	case r.refusal != "":
-		return noticeView(r.env, r.width, "Can't roll back "+r.ref.String(), []string{r.env.Styles.Warning.Render(r.refusal)})
+		return confirm.Notice(r.env, r.width, "Can't roll back "+r.ref.String(), []string{r.env.Styles.Warning.Render(r.refusal)})
 	}
-	return r.write.pane.view()
+	return r.write.pane.View()
 }
 
 // SetSize gives the screen its share of the window.

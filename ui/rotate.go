@@ -12,6 +12,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // Rotation following defaults.
@@ -183,7 +184,7 @@ func (r *rotateScreen) loaded(msg common.ResultMsg[aws.Secret]) tea.Cmd {
 	}
 	r.phase = rotConfirm
 	return r.write.open("Rotate "+s.Name+" now", r.confirmBody(),
-		confirmOptions{confirmLabel: "Rotate now", guard: productionGuard(s.Name, "rotate it")})
+		confirm.Options{ConfirmLabel: "Rotate now", Guard: productionGuard(s.Name, "rotate it")})
 }
 
 // rotationFunction names the function that rotates s.
@@ -244,7 +245,7 @@ func (r *rotateScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch r.phase {
 	case rotConfirm:
 		res, cmd := r.write.update(msg, r.op)
-		if res == confirmDeclined {
+		if res == confirm.ConfirmDeclined {
 			return common.Pop()
 		}
 		return cmd
@@ -392,18 +393,18 @@ func (r *rotateScreen) View() string {
 	st := r.env.Styles
 	switch r.phase {
 	case rotLoading:
-		return noticeView(r.env, r.width, "Rotate "+r.ref.String(), []string{st.Muted.Render("reading the secret…")})
+		return confirm.Notice(r.env, r.width, "Rotate "+r.ref.String(), []string{st.Muted.Render("reading the secret…")})
 	case rotRefused:
 		if r.loadErr != nil {
-			return noticeView(r.env, r.width, "Can't rotate "+r.ref.String(), []string{st.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
+			return confirm.Notice(r.env, r.width, "Can't rotate "+r.ref.String(), []string{st.Error.Render(common.DescribeError(r.env.Keys, r.loadErr))})
 		}
 		lines := []string{st.Warning.Render(r.refusal)}
 		if r.stuck {
 			lines = append(lines, "", st.Text.Render(r.env.Keys.Nav.Open.Help().Key+": see why and the ways out"))
 		}
-		return noticeView(r.env, r.width, "Can't rotate "+r.ref.String(), lines)
+		return confirm.Notice(r.env, r.width, "Can't rotate "+r.ref.String(), lines)
 	case rotConfirm:
-		return r.write.pane.view()
+		return r.write.pane.View()
 	}
 	return r.followView()
 }
@@ -446,7 +447,7 @@ func (r *rotateScreen) followView() string {
 	if r.stuck {
 		lines = append(lines, "", st.Text.Render(r.env.Keys.Nav.Open.Help().Key+": see the ways out (cancel rotation, remove AWSPENDING, roll back)"))
 	}
-	return noticeView(r.env, r.width, "Rotating "+r.ref.String(), lines)
+	return confirm.Notice(r.env, r.width, "Rotating "+r.ref.String(), lines)
 }
 
 // SetSize gives the screen its share of the window.
@@ -465,7 +466,7 @@ func (r *rotateScreen) Capturing() bool { return r.phase == rotConfirm && r.writ
 func (r *rotateScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.phase == rotConfirm {
-		return r.write.pane.shortHelp()
+		return r.write.pane.ShortHelp()
 	}
 	if r.stuck {
 		return []key.Binding{withHelpDesc(k.Nav.Open, "ways out"), k.Common.Back}

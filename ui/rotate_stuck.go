@@ -10,6 +10,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // The ways out of a stuck rotation, in the order they are offered.
@@ -33,7 +34,7 @@ type stuckRotationScreen struct {
 	pending  string
 	current  string
 	stuck    bool
-	ways     *choiceList
+	ways     *confirm.ChoiceList
 	write    dialogWrite // cancelling rotation
 	note     string      // the last outcome, shown above the ways out
 	versions map[string]aws.Version
@@ -50,7 +51,7 @@ type stuckState struct {
 // newStuckRotationScreen opens the stuck-rotation explanation for secret.
 func newStuckRotationScreen(env *common.Env, store aws.Store, secret aws.Secret) *stuckRotationScreen {
 	s := &stuckRotationScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
-		loading: true, ways: newChoiceList(env, nil)}
+		loading: true, ways: confirm.NewChoiceList(env, nil)}
 	s.write = newDialogWrite(env, s)
 	return s
 }
@@ -95,7 +96,7 @@ func (s *stuckRotationScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		return s, s.handleKey(msg)
 	}
-	s.ways.update(msg)
+	s.ways.Update(msg)
 	return s, nil
 }
 
@@ -115,21 +116,21 @@ func (s *stuckRotationScreen) loaded(msg stuckState, err error) {
 		s.versions[v.ID] = v
 	}
 	st := s.env.Styles
-	remove := choice{text: st.Text.Render("Remove the stray AWSPENDING from version " + common.VersionShort(s.pending))}
-	cancel := choice{text: st.Text.Render("Cancel the rotation (turns automatic rotation off)")}
+	remove := confirm.Choice{Text: st.Text.Render("Remove the stray AWSPENDING from version " + common.VersionShort(s.pending))}
+	cancel := confirm.Choice{Text: st.Text.Render("Cancel the rotation (turns automatic rotation off)")}
 	if !sec.RotationEnabled {
-		cancel.reason = "automatic rotation is already off"
+		cancel.Reason = "automatic rotation is already off"
 	}
-	rollback := choice{text: st.Text.Render("Roll back to AWSPREVIOUS (opens the rollback dialog)")}
+	rollback := confirm.Choice{Text: st.Text.Render("Roll back to AWSPREVIOUS (opens the rollback dialog)")}
 	if common.LabelHolder(sec.VersionStages, aws.LabelPrevious) == "" {
-		rollback.reason = "there is no AWSPREVIOUS version to roll back to"
+		rollback.Reason = "there is no AWSPREVIOUS version to roll back to"
 	}
 	if !s.stuck {
-		remove.reason = "there is no stray AWSPENDING"
+		remove.Reason = "there is no stray AWSPENDING"
 	}
-	cursor := s.ways.cursor
-	s.ways = newChoiceList(s.env, []choice{remove, cancel, rollback})
-	s.ways.setCursor(cursor)
+	cursor := s.ways.Cursor
+	s.ways = confirm.NewChoiceList(s.env, []confirm.Choice{remove, cancel, rollback})
+	s.ways.SetCursor(cursor)
 	s.layout()
 }
 
@@ -140,7 +141,7 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.env.Keys
 	if s.write.pane != nil {
 		res, cmd := s.write.update(msg, s.op)
-		if res == confirmDeclined {
+		if res == confirm.ConfirmDeclined {
 			s.write.pane = nil
 		}
 		return cmd
@@ -151,11 +152,11 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case !s.stuck:
 		return nil // nothing to resolve: only refresh and back
 	case key.Matches(msg, k.Dialog.Choose):
-		i := s.ways.selected()
+		i := s.ways.Selected()
 		if i < 0 {
 			return nil
 		}
-		if r := s.ways.items[i].reason; r != "" {
+		if r := s.ways.Items[i].Reason; r != "" {
 			return common.Warn(r)
 		}
 		switch i {
@@ -168,7 +169,7 @@ func (s *stuckRotationScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return common.Push(newRollbackScreen(s.env, s.store, s.secret))
 		}
 	}
-	s.ways.update(msg)
+	s.ways.Update(msg)
 	return nil
 }
 
@@ -182,7 +183,7 @@ func (s *stuckRotationScreen) openCancel() tea.Cmd {
 		body = append(body, "", st.Warning.Render("AWSPENDING stays on version "+common.Sanitize(s.pending)+" after cancelling: remove it too before rotating again."))
 	}
 	return s.write.open("Cancel the rotation of "+s.ref.String(), body,
-		confirmOptions{confirmLabel: "Cancel rotation", guard: productionGuard(s.ref.String(), "cancel the rotation")})
+		confirm.Options{ConfirmLabel: "Cancel rotation", Guard: productionGuard(s.ref.String(), "cancel the rotation")})
 }
 
 // op cancels the rotation; the screen stays open with what is left to do.
@@ -213,11 +214,11 @@ func (s *stuckRotationScreen) View() string {
 	st := s.env.Styles
 	switch {
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Error.Render(common.DescribeError(s.env.Keys, s.loadErr))})
+		return confirm.Notice(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Error.Render(common.DescribeError(s.env.Keys, s.loadErr))})
 	case s.loading && s.versions == nil:
-		return noticeView(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Muted.Render("reading the secret…")})
+		return confirm.Notice(s.env, s.width, "Rotation of "+s.ref.String(), []string{st.Muted.Render("reading the secret…")})
 	case s.write.pane != nil:
-		return s.write.pane.view()
+		return s.write.pane.View()
 	}
 	w := max(s.width-4, 6)
 	var lines []string
@@ -248,7 +249,7 @@ func (s *stuckRotationScreen) View() string {
 	help := st.Muted.Render(common.Cut(common.HelpLine(s.ShortHelp()...), w))
 	tail := []string{"", help}
 	if s.stuck {
-		tail = append([]string{"", st.Section.Render("Ways out")}, append(s.ways.lines(w), tail...)...)
+		tail = append([]string{"", st.Section.Render("Ways out")}, append(s.ways.Lines(w), tail...)...)
 	}
 	return st.Pane.Width(max(s.width, 10)).Render(strings.Join(fitExplanation(st, lines, tail, s.height-2, w), "\n"))
 }
@@ -286,7 +287,7 @@ func fitExplanation(st *common.Styles, lines, tail []string, height, width int) 
 }
 
 func (s *stuckRotationScreen) layout() {
-	s.ways.setHeight(3)
+	s.ways.SetHeight(3)
 	s.write.setSize(s.width, s.height)
 }
 
@@ -306,7 +307,7 @@ func (s *stuckRotationScreen) Capturing() bool { return s.write.capturing() }
 func (s *stuckRotationScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
 	if s.write.pane != nil {
-		return s.write.pane.shortHelp()
+		return s.write.pane.ShortHelp()
 	}
 	if !s.loading && s.loadErr == nil && !s.stuck {
 		return []key.Binding{k.Common.Refresh, k.Common.Back}

@@ -10,6 +10,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // Field ids of the rotation settings form.
@@ -99,7 +100,7 @@ func (r *rotationSettingsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	if r.write.pane != nil {
 		res, cmd := r.write.update(msg, r.op)
-		if res == confirmDeclined {
+		if res == confirm.ConfirmDeclined {
 			r.write.pane = nil
 			if r.offOnly {
 				return r, common.Pop()
@@ -173,8 +174,8 @@ func (r *rotationSettingsScreen) reviewOff() tea.Cmd {
 }
 
 func (r *rotationSettingsScreen) openPane(title string, body []string, label string, danger bool) tea.Cmd {
-	return r.write.open(title, body, confirmOptions{confirmLabel: label, danger: danger,
-		guard: productionGuard(r.ref.String(), "change its rotation")})
+	return r.write.open(title, body, confirm.Options{ConfirmLabel: label, Danger: danger,
+		Guard: productionGuard(r.ref.String(), "change its rotation")})
 }
 
 // op re-reads the secret, refuses if the rotation settings changed
@@ -241,7 +242,7 @@ func (r *rotationSettingsScreen) HandleBack() (bool, tea.Cmd) {
 // View renders the form or the confirmation.
 func (r *rotationSettingsScreen) View() string {
 	if r.write.pane != nil {
-		return r.write.pane.view()
+		return r.write.pane.View()
 	}
 	st := r.env.Styles
 	w := max(r.width-4, 6)
@@ -283,7 +284,7 @@ func (r *rotationSettingsScreen) Capturing() bool {
 func (r *rotationSettingsScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
 	if r.write.pane != nil {
-		return r.write.pane.shortHelp()
+		return r.write.pane.ShortHelp()
 	}
 	return []key.Binding{k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
 )
 
 // tagState is how a tag differs from what AWS has.
@@ -64,7 +65,7 @@ type tagsScreen struct {
 	ref    aws.SecretRef
 
 	rows     []tagRow
-	list     *choiceList
+	list     *confirm.ChoiceList
 	prompt   tagPrompt
 	input    textinput.Model
 	inputErr string
@@ -82,7 +83,7 @@ func newTagsScreen(env *common.Env, store aws.Store, secret aws.Secret) *tagsScr
 	s.write = newDialogWrite(env, s)
 	s.input = textinput.New()
 	s.input.Prompt = "› "
-	s.list = newChoiceList(env, nil)
+	s.list = confirm.NewChoiceList(env, nil)
 	s.setTags(secret.Tags)
 	return s
 }
@@ -100,7 +101,7 @@ func (s *tagsScreen) setTags(tags []aws.Tag) {
 // refresh rebuilds the rows' display after a change.
 func (s *tagsScreen) refresh() {
 	st := s.env.Styles
-	items := make([]choice, len(s.rows))
+	items := make([]confirm.Choice, len(s.rows))
 	for i, r := range s.rows {
 		var text string
 		k, v, orig := common.Sanitize(r.key), common.Sanitize(r.value), common.Sanitize(r.orig)
@@ -114,12 +115,12 @@ func (s *tagsScreen) refresh() {
 		default:
 			text = st.Text.Render("  " + k + " = " + v)
 		}
-		items[i] = choice{text: text}
+		items[i] = confirm.Choice{Text: text}
 	}
-	cursor := s.list.cursor
-	s.list = newChoiceList(s.env, items)
-	s.list.setHeight(max(s.height-9, 1))
-	s.list.setCursor(min(cursor, len(items)-1))
+	cursor := s.list.Cursor
+	s.list = confirm.NewChoiceList(s.env, items)
+	s.list.SetHeight(max(s.height-9, 1))
+	s.list.SetCursor(min(cursor, len(items)-1))
 }
 
 // Init reads the tags afresh, so the changes are made against AWS's state.
@@ -157,7 +158,7 @@ func (s *tagsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.input, cmd = s.input.Update(msg)
 		return s, cmd
 	}
-	s.list.update(msg)
+	s.list.Update(msg)
 	return s, nil
 }
 
@@ -167,7 +168,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if s.write.pane != nil {
 		res, cmd := s.write.update(msg, s.op)
-		if res == confirmDeclined {
+		if res == confirm.ConfirmDeclined {
 			s.write.pane = nil
 		}
 		return cmd
@@ -176,7 +177,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.promptKey(msg)
 	}
 	k := s.env.Keys
-	cur := s.list.selected()
+	cur := s.list.Selected()
 	switch {
 	case key.Matches(msg, k.Editing.AddField):
 		if s.activeCount() >= createMaxTags {
@@ -218,7 +219,7 @@ func (s *tagsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Editing.Save):
 		return s.review()
 	}
-	s.list.update(msg)
+	s.list.Update(msg)
 	return nil
 }
 
@@ -282,7 +283,7 @@ func (s *tagsScreen) index(k string) int {
 
 func (s *tagsScreen) submitPrompt() tea.Cmd {
 	text := strings.TrimSpace(s.input.Value())
-	cur := s.list.selected()
+	cur := s.list.Selected()
 	switch s.prompt {
 	case promptAddKey, promptRenameKey:
 		if msg := checkTag(aws.Tag{Key: text}); msg != "" {
@@ -312,7 +313,7 @@ func (s *tagsScreen) submitPrompt() tea.Cmd {
 			return nil
 		}
 		s.rows = append(s.rows, tagRow{key: s.newKey, value: text})
-		s.list.cursor = len(s.rows) - 1
+		s.list.Cursor = len(s.rows) - 1
 	case promptEditValue:
 		if msg := checkTag(aws.Tag{Key: s.rows[cur].key, Value: text}); msg != "" {
 			s.inputErr = msg
@@ -361,8 +362,8 @@ func (s *tagsScreen) review() tea.Cmd {
 		return common.Warn(msg)
 	}
 	body := append([]string{s.env.Styles.Text.Render("These changes will be applied to " + common.Sanitize(s.ref.String()) + " (" + s.ref.Region + "):"), ""}, lines...)
-	return s.write.open("Tags of "+s.ref.String(), body, confirmOptions{confirmLabel: "Apply " + common.Plural(len(set)+len(remove), "change"),
-		guard: productionGuard(s.ref.String(), "change its tags")})
+	return s.write.open("Tags of "+s.ref.String(), body, confirm.Options{ConfirmLabel: "Apply " + common.Plural(len(set)+len(remove), "change"),
+		Guard: productionGuard(s.ref.String(), "change its tags")})
 }
 
 // HandleBack closes the confirmation before the screen.
@@ -375,11 +376,11 @@ func (s *tagsScreen) View() string {
 	st := s.env.Styles
 	switch {
 	case s.write.pane != nil:
-		return s.write.pane.view()
+		return s.write.pane.View()
 	case s.loadErr != nil:
-		return noticeView(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Error.Render(common.DescribeError(s.env.Keys, s.loadErr))})
+		return confirm.Notice(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Error.Render(common.DescribeError(s.env.Keys, s.loadErr))})
 	case s.loading:
-		return noticeView(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Muted.Render("reading the tags…")})
+		return confirm.Notice(s.env, s.width, "Tags of "+s.ref.String(), []string{st.Muted.Render("reading the tags…")})
 	}
 	w := max(s.width-4, 6)
 	k := s.env.Keys
@@ -387,7 +388,7 @@ func (s *tagsScreen) View() string {
 	if len(s.rows) == 0 {
 		lines = append(lines, st.Muted.Render("no tags"))
 	}
-	lines = append(lines, s.list.lines(w)...)
+	lines = append(lines, s.list.Lines(w)...)
 	if s.prompt != promptNone {
 		title := map[tagPrompt]string{promptAddKey: "New tag key (1-128 characters)", promptAddValue: "Value for " + common.Sanitize(s.newKey) + " (0-256 characters)",
 			promptEditValue: "New value", promptRenameKey: "New key"}[s.prompt]
@@ -408,7 +409,7 @@ func (s *tagsScreen) View() string {
 // SetSize gives the screen its share of the window.
 func (s *tagsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.list.setHeight(max(h-9, 1))
+	s.list.SetHeight(max(h-9, 1))
 	s.input.SetWidth(max(w-10, 4))
 	s.write.setSize(w, h)
 }
@@ -429,7 +430,7 @@ func (s *tagsScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
 	switch {
 	case s.write.pane != nil:
-		return s.write.pane.shortHelp()
+		return s.write.pane.ShortHelp()
 	case s.prompt != promptNone:
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}

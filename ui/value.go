@@ -10,6 +10,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/pager"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -50,7 +51,7 @@ type valueScreen struct {
 	revealed  map[string]bool // by jsonedit path string; "" is the whole value
 	revealSeq int             // idle timer generation
 
-	pager         pager // raw, text and binary views
+	pager         pager.Model // raw, text and binary views
 	width, height int
 
 	edit  valueEditing // unsaved edits and the open editor (edit_value.go)
@@ -75,7 +76,7 @@ type revealExpiredMsg struct {
 func newValueScreen(env *common.Env, store aws.Store, target aws.SecretRef, ref aws.VersionRef) *valueScreen {
 	return &valueScreen{
 		env: env, store: store, target: target, ref: ref,
-		table: newValueTable(), revealed: map[string]bool{}, pager: newPager(),
+		table: newValueTable(), revealed: map[string]bool{}, pager: pager.New(),
 		edit: newValueEditing(env.Editor),
 	}
 }
@@ -149,7 +150,7 @@ func (v *valueScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				v.table.move(3, v.tableHeight())
 			}
 		} else {
-			v.pager.handleWheel(msg)
+			v.pager.HandleWheel(msg)
 		}
 		return v, nil
 	case tea.KeyPressMsg:
@@ -235,7 +236,7 @@ func (v *valueScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	v.pager.handleKey(&v.env.Keys.Nav, msg)
+	v.pager.HandleKey(&v.env.Keys.Nav, msg)
 	return nil
 }
 

@@ -130,11 +130,11 @@ func TestValuePEMRawViewIsNotCut(t *testing.T) {
 		shown := map[int]string{}
 		for range 80 {
 			scr := strings.Split(h.screen(), "\n")
-			off := v.pager.vp.YOffset()
-			for j := 0; j < v.pager.vp.Height(); j++ {
+			off := v.pager.Vp.YOffset()
+			for j := 0; j < v.pager.Vp.Height(); j++ {
 				shown[off+j] = strings.TrimRight(scr[2+j], " ")
 			}
-			if v.pager.vp.AtBottom() {
+			if v.pager.Vp.AtBottom() {
 				break
 			}
 			h.press(h.app.env.Keys.Nav.PageDown)

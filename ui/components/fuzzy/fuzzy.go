@@ -1,4 +1,4 @@
-package ui
+package fuzzy
 
 import (
 	"slices"
@@ -9,19 +9,19 @@ import (
 	"github.com/smtui/smtui/ui/common"
 )
 
-// fuzzyHit is one item that matched a fuzzy query: its index, its score
+// Hit is one item that matched a fuzzy query: its index, its score
 // (higher is better) and the byte offsets of the matched characters in its
 // text, ascending, for highlighting.
-type fuzzyHit struct {
-	item  int
-	score int
-	pos   []int
+type Hit struct {
+	Item  int
+	Score int
+	Pos   []int
 }
 
-// fuzzyField is one searchable field of an item (a name, a description, a
+// Field is one searchable field of an item (a name, a description, a
 // tag) and where it starts in the item's whole text, so matched offsets can
 // be mapped back for highlighting.
-type fuzzyField struct {
+type Field struct {
 	text   string
 	offset int
 	// lower is text with ASCII letters lowered (same byte offsets).
@@ -30,9 +30,9 @@ type fuzzyField struct {
 	bonus int
 }
 
-// newFuzzyField makes a field, lowering it once.
-func newFuzzyField(text string, offset, bonus int) fuzzyField {
-	return fuzzyField{text: text, offset: offset, lower: asciiLower(text), bonus: bonus}
+// NewField makes a field, lowering it once.
+func NewField(text string, offset, bonus int) Field {
+	return Field{text: text, offset: offset, lower: asciiLower(text), bonus: bonus}
 }
 
 // asciiLower lowers ASCII letters only, so byte offsets do not move.
@@ -60,13 +60,13 @@ func isASCII(s string) bool {
 	return true
 }
 
-// fuzzyFind matches query against the fields of the candidate items (nil
+// Find matches query against the fields of the candidate items (nil
 // means items 0..n-1) and returns the hits best first; equal scores in item
 // order. Words separated by spaces must all match, in any order; each word
 // must match inside one field (a name, a description, a tag), not across
 // them, so a long description does not match every short query. An empty
 // query matches nothing; callers show everything instead.
-func fuzzyFind(query string, fields func(i int) []fuzzyField, n int, candidates []int) []fuzzyHit {
+func Find(query string, fields func(i int) []Field, n int, candidates []int) []Hit {
 	terms := strings.Fields(query)
 	if len(terms) == 0 {
 		return nil
@@ -77,34 +77,34 @@ func fuzzyFind(query string, fields func(i int) []fuzzyField, n int, candidates 
 			candidates[i] = i
 		}
 	}
-	var hits []fuzzyHit
+	var hits []Hit
 	for t, term := range terms {
 		best := matchFields(term, fields, candidates)
-		next := make([]fuzzyHit, 0, len(best))
+		next := make([]Hit, 0, len(best))
 		for ci, m := range best {
 			if m.pos == nil {
 				continue
 			}
-			h := fuzzyHit{item: candidates[ci], score: m.score, pos: m.pos}
+			h := Hit{Item: candidates[ci], Score: m.score, Pos: m.pos}
 			if t > 0 {
 				prev := hits[ci]
-				h.score += prev.score
-				h.pos = mergePositions(prev.pos, m.pos)
+				h.Score += prev.Score
+				h.Pos = mergePositions(prev.Pos, m.pos)
 			}
 			next = append(next, h)
 		}
 		hits = next // aligned with the next term's candidates
 		candidates = make([]int, len(hits))
 		for i, h := range hits {
-			candidates[i] = h.item
+			candidates[i] = h.Item
 		}
 	}
 	// Best first; equal scores in item order (the listing's order).
-	slices.SortFunc(hits, func(a, b fuzzyHit) int {
-		if a.score != b.score {
-			return b.score - a.score
+	slices.SortFunc(hits, func(a, b Hit) int {
+		if a.Score != b.Score {
+			return b.Score - a.Score
 		}
-		return a.item - b.item
+		return a.Item - b.Item
 	})
 	return hits
 }
@@ -118,7 +118,7 @@ type fieldMatch struct {
 // matchFields runs one term over every field of every candidate and keeps
 // each candidate's best field. ASCII terms use the allocation-free matcher
 // below; others go through github.com/sahilm/fuzzy.
-func matchFields(term string, fields func(i int) []fuzzyField, candidates []int) []fieldMatch {
+func matchFields(term string, fields func(i int) []Field, candidates []int) []fieldMatch {
 	best := make([]fieldMatch, len(candidates))
 	if !isASCII(term) {
 		matchFieldsUnicode(term, fields, candidates, best)
@@ -231,7 +231,7 @@ func matchASCII(text, low, pat string, pos []int) (int, bool) {
 
 // matchFieldsUnicode matches a non-ASCII term with sahilm/fuzzy (Unicode
 // case folding), one pass over every field.
-func matchFieldsUnicode(term string, fields func(i int) []fuzzyField, candidates []int, best []fieldMatch) {
+func matchFieldsUnicode(term string, fields func(i int) []Field, candidates []int, best []fieldMatch) {
 	type ref struct{ cand, field int32 }
 	refs := make([]ref, 0, len(candidates))
 	seq := func(yield func(string) bool) {
@@ -269,9 +269,9 @@ func mergePositions(a, b []int) []int {
 	return slices.Compact(out)
 }
 
-// extendsQuery reports whether every item matching next also matched prev,
+// ExtendsQuery reports whether every item matching next also matched prev,
 // so next can be searched among prev's hits only (typing one more letter).
-func extendsQuery(prev, next string) bool {
+func ExtendsQuery(prev, next string) bool {
 	if strings.TrimSpace(prev) == "" || !strings.HasPrefix(next, prev) {
 		return false
 	}
@@ -280,10 +280,10 @@ func extendsQuery(prev, next string) bool {
 	return true
 }
 
-// fuzzyHighlight renders s with the characters at the given offsets (byte
+// Highlight renders s with the characters at the given offsets (byte
 // offsets into a longer text in which s starts at offset) in the match
 // style and the rest in base. pos must be ascending.
-func fuzzyHighlight(s string, offset int, pos []int, base, match common.TextRenderer) string {
+func Highlight(s string, offset int, pos []int, base, match common.TextRenderer) string {
 	// Skip offsets before s.
 	i, _ := slices.BinarySearch(pos, offset)
 	if i == len(pos) || pos[i] >= offset+len(s) {
@@ -317,10 +317,10 @@ func fuzzyHighlight(s string, offset int, pos []int, base, match common.TextRend
 	return b.String()
 }
 
-// matchedCell cuts text to w cells and renders it with the fuzzy matches
+// MatchedCell cuts text to w cells and renders it with the fuzzy matches
 // (byte offsets into the row's search text, where text starts at offset)
 // highlighted.
-func matchedCell(text string, offset int, pos []int, w int, base, match common.TextRenderer) string {
+func MatchedCell(text string, offset int, pos []int, w int, base, match common.TextRenderer) string {
 	kept, cutOff := text, false
 	if ansi.StringWidth(text) > w {
 		kept, cutOff = ansi.Truncate(text, max(w-1, 0), ""), true
@@ -329,7 +329,7 @@ func matchedCell(text string, offset int, pos []int, w int, base, match common.T
 	if len(pos) == 0 {
 		b.WriteString(base.Render(kept))
 	} else {
-		b.WriteString(fuzzyHighlight(kept, offset, pos, base, match))
+		b.WriteString(Highlight(kept, offset, pos, base, match))
 	}
 	used := ansi.StringWidth(kept)
 	if cutOff && w > 0 {

@@ -1,4 +1,4 @@
-package ui
+package diff
 
 import (
 	"bytes"
@@ -9,29 +9,29 @@ import (
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
-// valueDiff is how two secret values differ, computed once (in a tea.Cmd)
+// Values is how two secret values differ, computed once (in a tea.Cmd)
 // and rendered masked: keys and markers, never a value unless revealed.
-type valueDiff struct {
-	identical    bool
-	json         bool              // both are JSON objects: changes lists the keys
-	changes      []jsonedit.Change // per-key changes, from old to new
+type Values struct {
+	Identical    bool
+	Json         bool              // both are JSON objects: changes lists the keys
+	Changes      []jsonedit.Change // per-key changes, from old to new
 	binary       bool              // at least one side is binary
 	linesChanged int               // for text that is not a JSON object
 }
 
-// diffValues compares old (what is live now) with new (what would be).
-func diffValues(old, new aws.SecretValue) valueDiff {
+// Compute compares old (what is live now) with new (what would be).
+func Compute(old, new aws.SecretValue) Values {
 	if old.Equal(new) {
-		return valueDiff{identical: true}
+		return Values{Identical: true}
 	}
 	if old.IsBinary() || new.IsBinary() {
-		return valueDiff{binary: true}
+		return Values{binary: true}
 	}
 	a, b := old.Bytes(), new.Bytes()
 	if changes, err := jsonedit.Diff(a, b); err == nil {
-		return valueDiff{json: true, changes: changes, identical: len(changes) == 0}
+		return Values{Json: true, Changes: changes, Identical: len(changes) == 0}
 	}
-	return valueDiff{linesChanged: changedLines(string(a), string(b))}
+	return Values{linesChanged: changedLines(string(a), string(b))}
 }
 
 // maxDiffLines bounds the line comparison; beyond it every line counts.
@@ -64,20 +64,20 @@ func changedLines(a, b string) int {
 	return max(len(la)-common, len(lb)-common)
 }
 
-// diffLines renders the diff for a pane: one line per changed key with a
+// Lines renders the diff for a pane: one line per changed key with a
 // marker (+ added, - removed, ~ changed). Values show as the fixed mask
 // unless revealed.
-func diffLines(st *common.Styles, d valueDiff, revealed bool) []string {
+func Lines(st *common.Styles, d Values, revealed bool) []string {
 	switch {
-	case d.identical:
+	case d.Identical:
 		return []string{st.Muted.Render("the two values are identical")}
 	case d.binary:
 		return []string{st.Changed.Render("~ binary value differs (content not shown)")}
-	case !d.json:
+	case !d.Json:
 		return []string{st.Changed.Render("~ value differs (" + common.Plural(d.linesChanged, "line") + " changed)")}
 	}
-	out := make([]string, 0, len(d.changes))
-	for _, c := range d.changes {
+	out := make([]string, 0, len(d.Changes))
+	for _, c := range d.Changes {
 		path := common.Sanitize(c.Path.String())
 		var marker, what string
 		var style = st.Changed

@@ -1,4 +1,4 @@
-package ui
+package fuzzy
 
 import (
 	"slices"
@@ -43,48 +43,48 @@ func TestMatchASCII(t *testing.T) {
 
 func TestFuzzyFindRanksAndRequiresEveryWord(t *testing.T) {
 	items := []string{"staging/app/config", "prod/db/postgres", "dev/db/postgres", "prod/api/stripe"}
-	f := func(i int) []fuzzyField { return []fuzzyField{newFuzzyField(items[i], 0, 0)} }
-	hits := fuzzyFind("pg prod", f, len(items), nil)
-	if len(hits) != 1 || items[hits[0].item] != "prod/db/postgres" {
+	f := func(i int) []Field { return []Field{NewField(items[i], 0, 0)} }
+	hits := Find("pg prod", f, len(items), nil)
+	if len(hits) != 1 || items[hits[0].Item] != "prod/db/postgres" {
 		t.Fatalf("hits %v", hits)
 	}
-	hits = fuzzyFind("db", f, len(items), nil)
-	if len(hits) != 2 || hits[0].item != 1 || hits[1].item != 2 {
+	hits = Find("db", f, len(items), nil)
+	if len(hits) != 2 || hits[0].Item != 1 || hits[1].Item != 2 {
 		t.Errorf("equal scores must keep item order: %v", hits)
 	}
 	// Non-ASCII terms fold case through sahilm/fuzzy.
 	uni := []string{"team/café-ünicode-名前", "prod/db"}
-	fu := func(i int) []fuzzyField { return []fuzzyField{newFuzzyField(uni[i], 0, 0)} }
-	hits = fuzzyFind("ÜNI", fu, len(uni), nil)
-	if len(hits) != 1 || hits[0].item != 0 {
+	fu := func(i int) []Field { return []Field{NewField(uni[i], 0, 0)} }
+	hits = Find("ÜNI", fu, len(uni), nil)
+	if len(hits) != 1 || hits[0].Item != 0 {
 		t.Errorf("unicode hits %v", hits)
 	}
-	if fuzzyFind("   ", f, len(items), nil) != nil {
+	if Find("   ", f, len(items), nil) != nil {
 		t.Error("blank query matched")
 	}
 }
 
 func TestFuzzyMatchStaysInOneField(t *testing.T) {
 	// "pn" spans the name (p) and the description (n) but no single field.
-	fields := []fuzzyField{newFuzzyField("prod", 0, 0), newFuzzyField("nothing", 5, 0)}
-	f := func(int) []fuzzyField { return fields }
-	if hits := fuzzyFind("pn", f, 1, nil); len(hits) != 0 {
+	fields := []Field{NewField("prod", 0, 0), NewField("nothing", 5, 0)}
+	f := func(int) []Field { return fields }
+	if hits := Find("pn", f, 1, nil); len(hits) != 0 {
 		t.Errorf("matched across fields: %v", hits)
 	}
-	hits := fuzzyFind("noth", f, 1, nil)
-	if len(hits) != 1 || !slices.Equal(hits[0].pos, []int{5, 6, 7, 8}) {
+	hits := Find("noth", f, 1, nil)
+	if len(hits) != 1 || !slices.Equal(hits[0].Pos, []int{5, 6, 7, 8}) {
 		t.Errorf("offsets not mapped to the whole text: %v", hits)
 	}
 }
 
 func TestFuzzyHighlight(t *testing.T) {
 	base, match := lipgloss.NewStyle(), lipgloss.NewStyle().Bold(true)
-	got := fuzzyHighlight("mysql-orders", 8, []int{3, 8, 9, 14}, base, match)
+	got := Highlight("mysql-orders", 8, []int{3, 8, 9, 14}, base, match)
 	want := match.Render("my") + base.Render("sql-") + match.Render("o") + base.Render("rders")
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := fuzzyHighlight("abc", 10, []int{1, 2}, base, match); got != base.Render("abc") {
+	if got := Highlight("abc", 10, []int{1, 2}, base, match); got != base.Render("abc") {
 		t.Errorf("offsets outside the text highlighted: %q", got)
 	}
 }

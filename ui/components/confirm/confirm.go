@@ -1,4 +1,4 @@
-package ui
+package confirm
 
 import (
 	"strings"
@@ -11,117 +11,117 @@ import (
 	"github.com/smtui/smtui/ui/common"
 )
 
-// confirmResult is what an input did to a confirmation pane.
-type confirmResult int
+// Result is what an input did to a confirmation pane.
+type Result int
 
 const (
-	confirmOpen     confirmResult = iota // still deciding
-	confirmAccepted                      // the operator confirmed (and typed the name if asked)
-	confirmDeclined                      // the operator cancelled
+	ConfirmOpen     Result = iota // still deciding
+	ConfirmAccepted                      // the operator confirmed (and typed the name if asked)
+	ConfirmDeclined                      // the operator cancelled
 )
 
-// confirmFocus is what has the keyboard inside a confirmation pane.
-type confirmFocus int
+// Focus is what has the keyboard inside a confirmation pane.
+type Focus int
 
 const (
-	focusCancel confirmFocus = iota
+	focusCancel Focus = iota
 	focusConfirm
 	focusName
 )
 
-// confirmOptions shapes a confirmation pane.
-type confirmOptions struct {
-	// danger marks a destructive action: Danger style, and Cancel has the
+// Options shapes a confirmation pane.
+type Options struct {
+	// Danger marks a destructive action: Danger style, and Cancel has the
 	// focus first so an absent-minded enter changes nothing.
-	danger bool
-	// confirmLabel is the button that does it ("Roll back", "Delete").
-	confirmLabel string
-	// requireName, when set, must be typed exactly before the action is
+	Danger bool
+	// ConfirmLabel is the button that does it ("Roll back", "Delete").
+	ConfirmLabel string
+	// RequireName, when set, must be typed exactly before the action is
 	// enabled (the production guard, and every deletion).
-	requireName string
-	// nameReason says why the name is asked for.
-	nameReason string
-	// guard asks for a name on a production account only: the pane
+	RequireName string
+	// NameReason says why the name is asked for.
+	NameReason string
+	// Guard asks for a name on a production account only: the pane
 	// decides from its Env, so no dialog repeats the choice.
-	guard *nameGuard
+	Guard *NameGuard
 }
 
-// nameGuard is the production guard: the name to type, and why.
-type nameGuard struct {
-	name, reason string
+// NameGuard is the production guard: the name to type, and why.
+type NameGuard struct {
+	Name, Reason string
 }
 
-// confirmPane is a reusable confirmation dialog embedded by the write
+// Pane is a reusable confirmation dialog embedded by the write
 // screens, after gum's confirm: a title, body lines, Cancel and a confirm
 // button, and optionally a "type the secret's name" input. It does no I/O:
 // the screen that owns it runs the call when update reports confirmAccepted,
 // and keeps the pane open (busy, then with the error) so nothing is lost.
-type confirmPane struct {
+type Pane struct {
 	env   *common.Env
 	title string
 	body  []string // as given
 	lines []string // body wrapped to the width
-	opts  confirmOptions
+	opts  Options
 
-	focus  confirmFocus
+	focus  Focus
 	input  textinput.Model
 	hint   string // why the last confirm was refused
-	busy   string // shown while the owner's call runs; keys are ignored
+	Busy   string // shown while the owner's call runs; keys are ignored
 	errMsg string // the last failure, shown until the next attempt
 
 	offset        int // first body line shown
 	width, height int
 }
 
-// newConfirmPane builds a pane. With requireName, the name input has the
+// NewPane builds a pane. With requireName, the name input has the
 // focus; otherwise Cancel (destructive) or the confirm button does.
-func newConfirmPane(env *common.Env, title string, body []string, opts confirmOptions) *confirmPane {
-	if opts.confirmLabel == "" {
-		opts.confirmLabel = "Confirm"
+func NewPane(env *common.Env, title string, body []string, opts Options) *Pane {
+	if opts.ConfirmLabel == "" {
+		opts.ConfirmLabel = "Confirm"
 	}
-	if opts.guard != nil && env.Production && opts.requireName == "" {
-		opts.requireName, opts.nameReason = opts.guard.name, opts.guard.reason
+	if opts.Guard != nil && env.Production && opts.RequireName == "" {
+		opts.RequireName, opts.NameReason = opts.Guard.Name, opts.Guard.Reason
 	}
-	p := &confirmPane{env: env, title: title, opts: opts, width: 60, height: 20}
+	p := &Pane{env: env, title: title, opts: opts, width: 60, height: 20}
 	p.input = textinput.New()
 	p.input.Prompt = "› "
 	p.input.CharLimit = 600
 	switch {
-	case opts.requireName != "":
+	case opts.RequireName != "":
 		p.focus = focusName
-	case opts.danger:
+	case opts.Danger:
 		p.focus = focusCancel
 	default:
 		p.focus = focusConfirm
 	}
-	p.setBody(body)
+	p.SetBody(body)
 	return p
 }
 
-// init focuses the name input when there is one.
-func (p *confirmPane) init() tea.Cmd {
+// Init focuses the name input when there is one.
+func (p *Pane) Init() tea.Cmd {
 	if p.focus == focusName {
 		return p.input.Focus()
 	}
 	return nil
 }
 
-// setBody replaces the body lines (styled text; wrapped here).
-func (p *confirmPane) setBody(body []string) {
+// SetBody replaces the body lines (styled text; wrapped here).
+func (p *Pane) SetBody(body []string) {
 	p.body = body
 	p.rewrap()
 }
 
-// setSize gives the pane its box.
-func (p *confirmPane) setSize(w, h int) {
+// SetSize gives the pane its box.
+func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = max(w, 10), max(h, 3)
 	p.input.SetWidth(max(p.innerWidth()-3, 4))
 	p.rewrap()
 }
 
-func (p *confirmPane) innerWidth() int { return max(p.width-4, 6) }
+func (p *Pane) innerWidth() int { return max(p.width-4, 6) }
 
-func (p *confirmPane) rewrap() {
+func (p *Pane) rewrap() {
 	w := p.innerWidth()
 	p.lines = p.lines[:0]
 	for _, l := range p.body {
@@ -134,25 +134,25 @@ func (p *confirmPane) rewrap() {
 	p.clampOffset()
 }
 
-// capturing reports whether the name input has the keyboard.
-func (p *confirmPane) capturing() bool { return p.focus == focusName && p.busy == "" }
+// Capturing reports whether the name input has the keyboard.
+func (p *Pane) Capturing() bool { return p.focus == focusName && p.Busy == "" }
 
 // nameOK reports whether the name guard, if any, is satisfied.
-func (p *confirmPane) nameOK() bool {
-	return p.opts.requireName == "" || strings.TrimSpace(p.input.Value()) == p.opts.requireName
+func (p *Pane) nameOK() bool {
+	return p.opts.RequireName == "" || strings.TrimSpace(p.input.Value()) == p.opts.RequireName
 }
 
-// setBusy shows text (e.g. "rolling back…") and ignores keys until cleared.
-func (p *confirmPane) setBusy(text string) {
-	p.busy = text
+// SetBusy shows text (e.g. "rolling back…") and ignores keys until cleared.
+func (p *Pane) SetBusy(text string) {
+	p.Busy = text
 	if text != "" {
 		p.errMsg, p.hint = "", ""
 	}
 }
 
-// setError shows a failure; the pane stays open with everything typed.
-func (p *confirmPane) setError(err error) {
-	p.busy = ""
+// SetError shows a failure; the pane stays open with everything typed.
+func (p *Pane) SetError(err error) {
+	p.Busy = ""
 	if err == nil {
 		p.errMsg = ""
 		return
@@ -160,8 +160,8 @@ func (p *confirmPane) setError(err error) {
 	p.errMsg = common.DescribeError(p.env.Keys, err)
 }
 
-// update handles one message. It never does I/O.
-func (p *confirmPane) update(msg tea.Msg) (confirmResult, tea.Cmd) {
+// Update handles one message. It never does I/O.
+func (p *Pane) Update(msg tea.Msg) (Result, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -170,17 +170,17 @@ func (p *confirmPane) update(msg tea.Msg) (confirmResult, tea.Cmd) {
 		case tea.MouseWheelDown:
 			p.scroll(3)
 		}
-		return confirmOpen, nil
+		return ConfirmOpen, nil
 	case tea.PasteMsg:
-		if p.focus == focusName && p.busy == "" {
+		if p.focus == focusName && p.Busy == "" {
 			var cmd tea.Cmd
 			p.input, cmd = p.input.Update(msg)
-			return confirmOpen, cmd
+			return ConfirmOpen, cmd
 		}
-		return confirmOpen, nil
+		return ConfirmOpen, nil
 	case tea.KeyPressMsg:
-		if p.busy != "" {
-			return confirmOpen, nil
+		if p.Busy != "" {
+			return ConfirmOpen, nil
 		}
 		if p.focus == focusName {
 			return p.nameKey(msg)
@@ -190,68 +190,68 @@ func (p *confirmPane) update(msg tea.Msg) (confirmResult, tea.Cmd) {
 	if p.focus == focusName {
 		var cmd tea.Cmd
 		p.input, cmd = p.input.Update(msg)
-		return confirmOpen, cmd
+		return ConfirmOpen, cmd
 	}
-	return confirmOpen, nil
+	return ConfirmOpen, nil
 }
 
-func (p *confirmPane) nameKey(msg tea.KeyPressMsg) (confirmResult, tea.Cmd) {
+func (p *Pane) nameKey(msg tea.KeyPressMsg) (Result, tea.Cmd) {
 	k := p.env.Keys
 	switch {
 	case key.Matches(msg, k.Input.Submit):
 		return p.tryAccept(), nil
 	case key.Matches(msg, k.Input.Cancel):
-		return confirmDeclined, nil
+		return ConfirmDeclined, nil
 	case key.Matches(msg, k.Dialog.Switch):
 		p.setFocus(focusCancel)
-		return confirmOpen, nil
+		return ConfirmOpen, nil
 	case common.IsArrow(msg) && p.scrollKey(msg):
-		return confirmOpen, nil
+		return ConfirmOpen, nil
 	}
 	p.hint = ""
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
-	return confirmOpen, cmd
+	return ConfirmOpen, cmd
 }
 
-func (p *confirmPane) buttonKey(msg tea.KeyPressMsg) (confirmResult, tea.Cmd) {
+func (p *Pane) buttonKey(msg tea.KeyPressMsg) (Result, tea.Cmd) {
 	k := p.env.Keys
 	switch {
 	case key.Matches(msg, k.Input.Submit): // enter picks the focused button
 		if p.focus == focusConfirm {
 			return p.tryAccept(), nil
 		}
-		return confirmDeclined, nil
+		return ConfirmDeclined, nil
 	case key.Matches(msg, k.Dialog.Yes):
 		return p.tryAccept(), nil
 	case key.Matches(msg, k.Dialog.No):
-		return confirmDeclined, nil
+		return ConfirmDeclined, nil
 	case key.Matches(msg, k.Dialog.Switch):
 		switch {
 		case p.focus == focusCancel:
 			p.setFocus(focusConfirm)
-		case p.opts.requireName != "":
-			return confirmOpen, p.setFocus(focusName)
+		case p.opts.RequireName != "":
+			return ConfirmOpen, p.setFocus(focusName)
 		default:
 			p.setFocus(focusCancel)
 		}
-		return confirmOpen, nil
+		return ConfirmOpen, nil
 	}
 	p.scrollKey(msg)
-	return confirmOpen, nil
+	return ConfirmOpen, nil
 }
 
 // tryAccept accepts if the name guard is satisfied, else explains.
-func (p *confirmPane) tryAccept() confirmResult {
+func (p *Pane) tryAccept() Result {
 	if !p.nameOK() {
-		p.hint = "the name does not match: type " + common.Sanitize(p.opts.requireName) + " exactly to enable " + p.opts.confirmLabel
-		return confirmOpen
+		p.hint = "the name does not match: type " + common.Sanitize(p.opts.RequireName) + " exactly to enable " + p.opts.ConfirmLabel
+		return ConfirmOpen
 	}
 	p.hint = ""
-	return confirmAccepted
+	return ConfirmAccepted
 }
 
-func (p *confirmPane) setFocus(f confirmFocus) tea.Cmd {
+func (p *Pane) setFocus(f Focus) tea.Cmd {
 	p.focus = f
 	if f == focusName {
 		return p.input.Focus()
@@ -261,7 +261,7 @@ func (p *confirmPane) setFocus(f confirmFocus) tea.Cmd {
 }
 
 // scrollKey scrolls the body with the navigation bindings.
-func (p *confirmPane) scrollKey(msg tea.KeyPressMsg) bool {
+func (p *Pane) scrollKey(msg tea.KeyPressMsg) bool {
 	n := &p.env.Keys.Nav
 	switch {
 	case key.Matches(msg, n.Up):
@@ -278,38 +278,38 @@ func (p *confirmPane) scrollKey(msg tea.KeyPressMsg) bool {
 	return true
 }
 
-func (p *confirmPane) scroll(n int) {
+func (p *Pane) scroll(n int) {
 	p.offset += n
 	p.clampOffset()
 }
 
-func (p *confirmPane) clampOffset() {
+func (p *Pane) clampOffset() {
 	p.offset = min(p.offset, max(len(p.lines)-p.bodyHeight(), 0))
 	p.offset = max(p.offset, 0)
 }
 
 // footer renders everything below the body: name guard, notes, buttons, help.
 // scrollable adds the scroll hint to the help line (same line count).
-func (p *confirmPane) footer(scrollable bool) []string {
+func (p *Pane) footer(scrollable bool) []string {
 	st := p.env.Styles
 	w := p.innerWidth()
 	var out []string
 	compact := p.height < 18 // short windows: fewer blank lines, one-line guard
-	if p.opts.requireName != "" {
-		reason := p.opts.nameReason
+	if p.opts.RequireName != "" {
+		reason := p.opts.NameReason
 		if reason == "" {
 			reason = "Type the secret's name to confirm"
 		}
 		if compact {
-			out = append(out, st.Label.Render(common.Cut("type "+common.Sanitize(p.opts.requireName)+" to confirm:", w)), p.input.View())
+			out = append(out, st.Label.Render(common.Cut("type "+common.Sanitize(p.opts.RequireName)+" to confirm:", w)), p.input.View())
 		} else {
-			out = append(out, "", st.Label.Render(common.Cut(reason+":", w)), st.Text.Render(common.Cut(common.Sanitize(p.opts.requireName), w)), p.input.View())
+			out = append(out, "", st.Label.Render(common.Cut(reason+":", w)), st.Text.Render(common.Cut(common.Sanitize(p.opts.RequireName), w)), p.input.View())
 		}
 		switch {
 		case p.hint != "":
 			out = append(out, common.WrapText(st.Error.Render(p.hint), w)...)
 		case p.input.Value() == "":
-			out = append(out, st.Muted.Render(common.Cut(p.opts.confirmLabel+" stays disabled until the name is typed", w)))
+			out = append(out, st.Muted.Render(common.Cut(p.opts.ConfirmLabel+" stays disabled until the name is typed", w)))
 		case !p.nameOK():
 			out = append(out, st.Warning.Render(common.Cut("does not match the secret's name yet", w)))
 		default:
@@ -324,8 +324,8 @@ func (p *confirmPane) footer(scrollable bool) []string {
 	if !compact {
 		out = append(out, "")
 	}
-	if p.busy != "" {
-		out = append(out, st.Info.Render(common.Cut(common.Sanitize(p.busy), w)))
+	if p.Busy != "" {
+		out = append(out, st.Info.Render(common.Cut(common.Sanitize(p.Busy), w)))
 	} else {
 		out = append(out, p.buttons())
 	}
@@ -342,7 +342,7 @@ func (p *confirmPane) footer(scrollable bool) []string {
 }
 
 // buttons renders [ Cancel ] [ Confirm ], the focused one highlighted.
-func (p *confirmPane) buttons() string {
+func (p *Pane) buttons() string {
 	st := p.env.Styles
 	render := func(label string, focused bool, style lipgloss.Style) string {
 		text := "[ " + label + " ]"
@@ -352,10 +352,10 @@ func (p *confirmPane) buttons() string {
 		return style.Render(text)
 	}
 	confirmStyle := st.Text
-	if p.opts.danger {
+	if p.opts.Danger {
 		confirmStyle = st.Danger
 	}
-	label := p.opts.confirmLabel
+	label := p.opts.ConfirmLabel
 	if !p.nameOK() {
 		confirmStyle = st.Muted
 		label += " (disabled)"
@@ -366,7 +366,7 @@ func (p *confirmPane) buttons() string {
 }
 
 // bodyHeight is how many body lines fit next to the title and footer.
-func (p *confirmPane) bodyHeight() int {
+func (p *Pane) bodyHeight() int {
 	head := 2 // title + blank line
 	if p.height < 18 {
 		head = 1
@@ -374,13 +374,13 @@ func (p *confirmPane) bodyHeight() int {
 	return max(p.height-2-head-len(p.footer(false)), 1) // border, head, footer
 }
 
-// view renders the pane in its box.
-func (p *confirmPane) view() string {
+// View renders the pane in its box.
+func (p *Pane) View() string {
 	st := p.env.Styles
 	w := p.innerWidth()
 	titleStyle := st.Title
 	pane := st.Pane
-	if p.opts.danger {
+	if p.opts.Danger {
 		titleStyle = st.Danger
 		pane = pane.BorderForeground(st.Danger.GetForeground())
 	}
@@ -394,7 +394,7 @@ func (p *confirmPane) view() string {
 	if len(p.lines) > bh && bh > 1 {
 		visible = p.lines[p.offset:min(p.offset+bh-1, len(p.lines))]
 		out = append(out, visible...)
-		out = append(out, st.Muted.Render(common.Cut(scrollNote(p.offset, len(visible), len(p.lines)), w)))
+		out = append(out, st.Muted.Render(common.Cut(ScrollNote(p.offset, len(visible), len(p.lines)), w)))
 	} else {
 		out = append(out, visible...)
 	}
@@ -405,8 +405,8 @@ func (p *confirmPane) view() string {
 	return pane.Width(p.width).Render(strings.Join(out, "\n"))
 }
 
-// scrollNote says where the visible body lines are in the whole.
-func scrollNote(offset, shown, total int) string {
+// ScrollNote says where the visible body lines are in the whole.
+func ScrollNote(offset, shown, total int) string {
 	more := total - offset - shown
 	switch {
 	case more > 0 && offset > 0:
@@ -418,24 +418,24 @@ func scrollNote(offset, shown, total int) string {
 	}
 }
 
-// closePane is esc on a screen that may show a confirmation pane: it closes
+// ClosePane is esc on a screen that may show a confirmation pane: it closes
 // the pane unless a call is in flight, and reports whether there was one
 // (then esc goes no further).
-func closePane(p **confirmPane) bool {
+func ClosePane(p **Pane) bool {
 	if *p == nil {
 		return false
 	}
-	if (*p).busy == "" {
+	if (*p).Busy == "" {
 		*p = nil
 	}
 	return true
 }
 
-// shortHelp is a screen's short help while the pane is open: the name
+// ShortHelp is a screen's short help while the pane is open: the name
 // guard's keys while it has the keyboard, yes/no otherwise.
-func (p *confirmPane) shortHelp() []key.Binding {
+func (p *Pane) ShortHelp() []key.Binding {
 	k := p.env.Keys
-	if p.capturing() {
+	if p.Capturing() {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch}
 	}
 	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}

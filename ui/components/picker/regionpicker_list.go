@@ -1,4 +1,4 @@
-package ui
+package picker
 
 import (
 	"strings"
@@ -9,24 +9,25 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
-// pickItem is one choice of a picker: the text matched and shown, and a
+// Item is one choice of a picker: the text matched and shown, and a
 // muted note after it ("current", "recent", "sso").
-type pickItem struct {
-	label string
-	note  string
+type Item struct {
+	Label string
+	Note  string
 }
 
-// pickList is the filterable, optionally multi-select list the region and
+// List is the filterable, optionally multi-select list the region and
 // profile pickers share. It does no I/O.
-type pickList struct {
+type List struct {
 	env     *common.Env
-	items   []pickItem
+	items   []Item
 	multi   bool
-	checked map[int]bool
+	Checked map[int]bool
 	query   string
-	shown   []fuzzyHit
+	shown   []fuzzy.Hit
 	cursor  int
 	offset  int
 	height  int
@@ -35,38 +36,38 @@ type pickList struct {
 	editing bool // the filter input has focus
 }
 
-func newPickList(env *common.Env, items []pickItem, multi bool) *pickList {
-	p := &pickList{env: env, items: items, multi: multi, checked: map[int]bool{}}
+func New(env *common.Env, items []Item, multi bool) *List {
+	p := &List{env: env, items: items, multi: multi, Checked: map[int]bool{}}
 	p.filter = textinput.New()
 	p.filter.Prompt = "/ "
 	p.refilter()
 	return p
 }
 
-func (p *pickList) refilter() {
+func (p *List) refilter() {
 	p.shown = p.shown[:0]
 	if strings.TrimSpace(p.query) == "" {
 		for i := range p.items {
-			p.shown = append(p.shown, fuzzyHit{item: i})
+			p.shown = append(p.shown, fuzzy.Hit{Item: i})
 		}
 	} else {
-		p.shown = fuzzyFind(p.query, func(i int) []fuzzyField { return []fuzzyField{newFuzzyField(p.items[i].label, 0, 0)} }, len(p.items), nil)
+		p.shown = fuzzy.Find(p.query, func(i int) []fuzzy.Field { return []fuzzy.Field{fuzzy.NewField(p.items[i].Label, 0, 0)} }, len(p.items), nil)
 	}
 	p.clamp()
 }
 
-// current returns the item index under the cursor, or -1.
-func (p *pickList) current() int {
+// Current returns the item index under the cursor, or -1.
+func (p *List) Current() int {
 	if p.cursor < 0 || p.cursor >= len(p.shown) {
 		return -1
 	}
-	return p.shown[p.cursor].item
+	return p.shown[p.cursor].Item
 }
 
-// moveToItem puts the cursor on item i if it is shown.
-func (p *pickList) moveToItem(i int) {
+// MoveToItem puts the cursor on item i if it is shown.
+func (p *List) MoveToItem(i int) {
 	for j, h := range p.shown {
-		if h.item == i {
+		if h.Item == i {
 			p.cursor = j
 			p.clamp()
 			return
@@ -74,7 +75,7 @@ func (p *pickList) moveToItem(i int) {
 	}
 }
 
-func (p *pickList) clamp() {
+func (p *List) clamp() {
 	p.cursor = min(max(p.cursor, 0), max(len(p.shown)-1, 0))
 	h := max(p.height, 1)
 	if p.offset > p.cursor {
@@ -86,11 +87,11 @@ func (p *pickList) clamp() {
 	p.offset = max(min(p.offset, len(p.shown)-h), 0)
 }
 
-// capturing is true while the filter input has focus.
-func (p *pickList) capturing() bool { return p.editing }
+// Capturing is true while the filter input has focus.
+func (p *List) Capturing() bool { return p.editing }
 
-// clearFilter drops the filter; it reports whether there was one.
-func (p *pickList) clearFilter() bool {
+// ClearFilter drops the filter; it reports whether there was one.
+func (p *List) ClearFilter() bool {
 	had := p.query != "" || p.editing
 	p.editing = false
 	p.filter.Blur()
@@ -100,15 +101,15 @@ func (p *pickList) clearFilter() bool {
 	return had
 }
 
-// update handles navigation, toggling and the filter. It reports whether
+// Update handles navigation, toggling and the filter. It reports whether
 // the operator chose (Picker.Select) the current item(s).
-func (p *pickList) update(msg tea.Msg) (chosen bool, cmd tea.Cmd) {
+func (p *List) Update(msg tea.Msg) (chosen bool, cmd tea.Cmd) {
 	k := p.env.Keys
 	if p.editing {
 		if km, ok := msg.(tea.KeyPressMsg); ok {
 			switch {
 			case key.Matches(km, k.Input.Cancel):
-				p.clearFilter()
+				p.ClearFilter()
 				return false, nil
 			case key.Matches(km, k.Input.Submit):
 				p.editing = false
@@ -151,43 +152,43 @@ func (p *pickList) update(msg tea.Msg) (chosen bool, cmd tea.Cmd) {
 			p.filter.CursorEnd()
 			return false, p.filter.Focus()
 		case p.multi && key.Matches(msg, k.Picker.Toggle):
-			if i := p.current(); i >= 0 {
-				p.checked[i] = !p.checked[i]
+			if i := p.Current(); i >= 0 {
+				p.Checked[i] = !p.Checked[i]
 				p.cursor++
 			}
 		case key.Matches(msg, k.Picker.Select):
-			return p.current() >= 0 || (p.multi && len(p.checkedItems()) > 0), nil
+			return p.Current() >= 0 || (p.multi && len(p.CheckedItems()) > 0), nil
 		}
 		p.clamp()
 	}
 	return false, nil
 }
 
-// checkedItems are the checked items in list order.
-func (p *pickList) checkedItems() []int {
+// CheckedItems are the checked items in list order.
+func (p *List) CheckedItems() []int {
 	var out []int
 	for i := range p.items {
-		if p.checked[i] {
+		if p.Checked[i] {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
-func (p *pickList) setSize(w, h int) {
+func (p *List) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.filter.SetWidth(max(w-12, 4))
 	p.clamp()
 }
 
-// view renders the visible items and, when filtering, the filter line.
-func (p *pickList) view() string {
+// View renders the visible items and, when filtering, the filter line.
+func (p *List) View() string {
 	st := p.env.Styles
 	var lines []string
 	end := min(p.offset+p.height, len(p.shown))
 	for j := p.offset; j < end; j++ {
 		h := p.shown[j]
-		it := p.items[h.item]
+		it := p.items[h.Item]
 		sel := j == p.cursor
 		rs := common.NewRowStyles(st, sel)
 		var b strings.Builder
@@ -199,18 +200,18 @@ func (p *pickList) view() string {
 		used := 2
 		if p.multi {
 			box := "[ ] "
-			if p.checked[h.item] {
+			if p.Checked[h.Item] {
 				box = "[x] "
 			}
 			b.WriteString(rs.Base.Render(box))
 			used += 4
 		}
 		avail := max(p.width-used, 1)
-		labelW := min(ansi.StringWidth(it.label), avail)
-		b.WriteString(matchedCell(it.label, 0, h.pos, labelW, rs.Base, rs.Match))
+		labelW := min(ansi.StringWidth(it.Label), avail)
+		b.WriteString(fuzzy.MatchedCell(it.Label, 0, h.Pos, labelW, rs.Base, rs.Match))
 		used += labelW
-		if it.note != "" && p.width-used > 3 {
-			note := common.Cut("  "+it.note, p.width-used)
+		if it.Note != "" && p.width-used > 3 {
+			note := common.Cut("  "+it.Note, p.width-used)
 			b.WriteString(rs.Muted.Render(note))
 			used += ansi.StringWidth(note)
 		}
@@ -225,8 +226,8 @@ func (p *pickList) view() string {
 	return strings.Join(lines, "\n")
 }
 
-// filterLine is the filter input or the applied filter; "" when none.
-func (p *pickList) filterLine() string {
+// FilterLine is the filter input or the applied filter; "" when none.
+func (p *List) FilterLine() string {
 	switch {
 	case p.editing:
 		return common.Cut(p.filter.View(), p.width)

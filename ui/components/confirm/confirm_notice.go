@@ -1,4 +1,4 @@
-package ui
+package confirm
 
 import (
 	"strings"
@@ -6,9 +6,9 @@ import (
 	"github.com/smtui/smtui/ui/common"
 )
 
-// noticeView renders a titled pane of text: a refusal, a loading line or an
+// Notice renders a titled pane of text: a refusal, a loading line or an
 // outcome, with the way back.
-func noticeView(env *common.Env, width int, title string, lines []string) string {
+func Notice(env *common.Env, width int, title string, lines []string) string {
 	st := env.Styles
 	width = max(width, 10)
 	inner := max(width-4, 6)
