@@ -11,6 +11,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/table"
 )
 
 // regionLoad is the listing of one region in the all-regions view.
@@ -33,7 +34,7 @@ type allRegionsScreen struct {
 	regions []string
 	loads   map[string]*regionLoad
 	seq     int
-	table   *secretTable
+	table   *table.Secrets
 	spin    spinner.Model
 	width   int
 	height  int
@@ -42,10 +43,10 @@ type allRegionsScreen struct {
 func newAllRegionsScreen(env *common.Env, regions []string) *allRegionsScreen {
 	s := &allRegionsScreen{
 		env: env, regions: regions,
-		table: newSecretTable(env),
+		table: table.New(env),
 		spin:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 	}
-	s.table.showRegion = true
+	s.table.ShowRegion = true
 	return s
 }
 
@@ -56,7 +57,7 @@ func (s *allRegionsScreen) Init() tea.Cmd { return s.reload() }
 func (s *allRegionsScreen) reload() tea.Cmd {
 	s.stopAll()
 	s.seq++
-	s.table.reset()
+	s.table.Reset()
 	s.loads = make(map[string]*regionLoad, len(s.regions))
 	cmds := []tea.Cmd{s.spin.Tick}
 	for _, r := range s.regions {
@@ -90,8 +91,8 @@ func (s *allRegionsScreen) loadingCount() int {
 }
 
 // regionOrder groups rows by region in the order the regions were chosen.
-func (s *allRegionsScreen) regionOrder(a, b *secretRow) int {
-	return slices.Index(s.regions, a.sum.Region) - slices.Index(s.regions, b.sum.Region)
+func (s *allRegionsScreen) regionOrder(a, b *table.Row) int {
+	return slices.Index(s.regions, a.Sum.Region) - slices.Index(s.regions, b.Sum.Region)
 }
 
 // Update handles keys and each region's results.
@@ -100,7 +101,7 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return s, s.handleKey(msg)
 	case tea.MouseWheelMsg:
-		s.table.wheel(msg)
+		s.table.Wheel(msg)
 		return s, nil
 	case spinner.TickMsg:
 		if s.loadingCount() == 0 {
@@ -133,8 +134,8 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, nil
 		}
 		l.count += len(msg.page.Secrets)
-		s.table.add(rowsOf(msg.page.Secrets))
-		s.table.sortStable(s.regionOrder)
+		s.table.Add(rowsOf(msg.page.Secrets))
+		s.table.SortStable(s.regionOrder)
 		seen := accountSeen(s.env, msg.page)
 		if msg.page.NextToken == "" {
 			l.loading, l.done = false, true
@@ -144,8 +145,8 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.SecretChangedMsg:
 		if l := s.loads[msg.Region]; l != nil && l.store != nil {
 			if msg.Deleted {
-				if r := s.table.find(msg.Region, msg.SecretID); r != nil {
-					s.table.remove(r.key)
+				if r := s.table.Find(msg.Region, msg.SecretID); r != nil {
+					s.table.Remove(r.Key)
 				}
 				return s, nil
 			}
@@ -158,8 +159,8 @@ func (s *allRegionsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return s, nil
 	}
-	if s.table.filtering() {
-		return s, s.table.updateFilter(msg)
+	if s.table.Filtering() {
+		return s, s.table.UpdateFilter(msg)
 	}
 	return s, nil
 }
@@ -173,24 +174,24 @@ func (s *allRegionsScreen) fetch(l *regionLoad, token string) tea.Cmd {
 
 func (s *allRegionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	t := s.table
-	if t.filtering() {
-		cmd := t.updateFilter(msg)
+	if t.Filtering() {
+		cmd := t.UpdateFilter(msg)
 		s.layoutTable()
 		return cmd
 	}
-	if t.navigate(msg) {
+	if t.Navigate(msg) {
 		return nil
 	}
 	k := s.env.Keys
 	switch {
 	case key.Matches(msg, k.Nav.Open):
-		if r := t.selected(); r != nil {
-			if l := s.loads[r.sum.Region]; l != nil && l.store != nil {
-				return common.Push(newDetailScreen(s.env, l.store, r.sum))
+		if r := t.Selected(); r != nil {
+			if l := s.loads[r.Sum.Region]; l != nil && l.store != nil {
+				return common.Push(newDetailScreen(s.env, l.store, r.Sum))
 			}
 		}
 	case key.Matches(msg, k.List.Filter):
-		cmd := t.startFilter()
+		cmd := t.StartFilter()
 		s.layoutTable()
 		return cmd
 	case key.Matches(msg, k.Common.Refresh):
@@ -199,15 +200,15 @@ func (s *allRegionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if s.loadingCount() > 0 {
 			s.stopAll()
 			s.seq++
-			return common.Info("stopped loading: " + countText(len(t.rows)) + " loaded")
+			return common.Info("stopped loading: " + countText(len(t.Rows)) + " loaded")
 		}
 	case key.Matches(msg, k.Common.CopyName):
-		if r := t.selected(); r != nil {
-			return copySecretRef(r.sum, r.sum.Name, "the name")
+		if r := t.Selected(); r != nil {
+			return copySecretRef(r.Sum, r.Sum.Name, "the name")
 		}
 	case key.Matches(msg, k.Common.CopyARN):
-		if r := t.selected(); r != nil {
-			return copySecretRef(r.sum, r.sum.ARN, "the ARN")
+		if r := t.Selected(); r != nil {
+			return copySecretRef(r.Sum, r.Sum.ARN, "the ARN")
 		}
 	}
 	return nil
@@ -223,7 +224,7 @@ func (s *allRegionsScreen) statusLines() []string {
 			failed = append(failed, l)
 		}
 	}
-	summary := []string{st.Title.Render(common.GroupThousands(len(s.regions)) + " regions"), st.Muted.Render(countText(len(s.table.rows)))}
+	summary := []string{st.Title.Render(common.GroupThousands(len(s.regions)) + " regions"), st.Muted.Render(countText(len(s.table.Rows)))}
 	if n := s.loadingCount(); n > 0 {
 		summary = append(summary, st.Muted.Render(s.spin.View()+" loading "+common.GroupThousands(n)+" …"))
 	}
@@ -246,30 +247,30 @@ func (s *allRegionsScreen) View() string {
 	st := s.env.Styles
 	lines := s.statusLines()
 	switch {
-	case len(s.table.rows) == 0 && s.loadingCount() == 0:
+	case len(s.table.Rows) == 0 && s.loadingCount() == 0:
 		lines = append(lines, "", st.Muted.Render(common.Cut("  no secrets in these regions", s.width)))
-	case len(s.table.shown) == 0 && s.table.query != "":
-		lines = append(lines, "", st.Muted.Render(common.Cut("  nothing loaded matches “"+s.table.query+"”", s.width)))
+	case len(s.table.Shown) == 0 && s.table.Query != "":
+		lines = append(lines, "", st.Muted.Render(common.Cut("  nothing loaded matches “"+s.table.Query+"”", s.width)))
 	default:
-		lines = append(lines, s.table.view(s.env.Now()))
+		lines = append(lines, s.table.View(s.env.Now()))
 	}
 	body := strings.Join(lines, "\n")
-	if !s.table.filterShown() {
+	if !s.table.FilterShown() {
 		return body
 	}
 	if gap := s.height - strings.Count(body, "\n") - 2; gap > 0 {
 		body += strings.Repeat("\n", gap)
 	}
-	return body + "\n" + s.table.filterLine()
+	return body + "\n" + s.table.FilterLine()
 }
 
 // layoutTable sizes the table to what the status and filter lines leave.
 func (s *allRegionsScreen) layoutTable() {
 	rows := s.height - len(s.statusLines()) - 1
-	if s.table.filterShown() {
+	if s.table.FilterShown() {
 		rows--
 	}
-	s.table.setSize(s.width, max(rows, 1))
+	s.table.SetSize(s.width, max(rows, 1))
 }
 
 // SetSize gives the screen its share of the window.
@@ -282,11 +283,11 @@ func (s *allRegionsScreen) SetSize(w, h int) {
 func (s *allRegionsScreen) Title() string { return "all regions" }
 
 // Capturing is true while the filter input has focus.
-func (s *allRegionsScreen) Capturing() bool { return s.table.filtering() }
+func (s *allRegionsScreen) Capturing() bool { return s.table.Filtering() }
 
 // HandleBack clears the filter before closing the view.
 func (s *allRegionsScreen) HandleBack() (bool, tea.Cmd) {
-	if s.table.clearFilter() {
+	if s.table.ClearFilter() {
 		s.layoutTable()
 		return true, nil
 	}
@@ -296,7 +297,7 @@ func (s *allRegionsScreen) HandleBack() (bool, tea.Cmd) {
 // ShortHelp lists the main keys.
 func (s *allRegionsScreen) ShortHelp() []key.Binding {
 	k := s.env.Keys
-	if s.table.filtering() {
+	if s.table.Filtering() {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
 	return []key.Binding{k.Nav.Open, k.List.Filter, k.Common.Refresh, k.List.StopLoading, k.Common.Back}

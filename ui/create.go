@@ -12,11 +12,12 @@ import (
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/confirm"
+	"github.com/smtui/smtui/ui/components/form"
 )
 
 // createRow is one key/value field of the value being built.
 type createRow struct {
-	key, value *formField
+	key, value *form.Field
 	number     bool
 }
 
@@ -32,16 +33,16 @@ type createScreen struct {
 	region string
 	token  string
 
-	form      *form
-	name      *formField
-	desc      *formField
-	kms       *formField
-	tags      *formField
-	plainMode *formField
+	form      *form.Form
+	name      *form.Field
+	desc      *form.Field
+	kms       *form.Field
+	tags      *form.Field
+	plainMode *form.Field
 	rows      []*createRow
-	addRow    *formField
-	plain     *formField
-	submit    *formField
+	addRow    *form.Field
+	plain     *form.Field
+	submit    *form.Field
 
 	write   dialogWrite
 	input   aws.CreateSecretInput // what the confirmation sends
@@ -55,19 +56,19 @@ func newCreateScreen(env *common.Env, store aws.Store, region string) *createScr
 	if region == "" && store != nil {
 		region = store.Region()
 	}
-	c := &createScreen{env: env, store: store, region: region, token: aws.NewRequestToken(), form: newForm(env)}
+	c := &createScreen{env: env, store: store, region: region, token: aws.NewRequestToken(), form: form.New(env)}
 	c.write = newDialogWrite(env, c)
 	f := c.form
-	c.name = f.text("name", "Name", "", "e.g. prod/app/db-credentials")
-	c.name.hint = "1-512 ASCII letters, digits and / _ + = . @ -"
-	c.desc = f.text("desc", "Description (optional)", "", "")
-	c.kms = f.text("kms", "KMS key (optional; empty: aws/secretsmanager)", "", "key id, ARN or alias/...")
-	c.tags = f.area("tags", "Tags (optional): one key=value per line", "", 3)
-	c.plainMode = f.check("plain", "plaintext value (instead of key/value fields)", false)
-	c.addRow = f.button("add", "+ add a field", false)
-	c.plain = f.area("value", "Value (plaintext)", "", 4)
-	c.plain.masked = true
-	c.submit = f.button("create", "Review and create", false)
+	c.name = f.Text("name", "Name", "", "e.g. prod/app/db-credentials")
+	c.name.Hint = "1-512 ASCII letters, digits and / _ + = . @ -"
+	c.desc = f.Text("desc", "Description (optional)", "", "")
+	c.kms = f.Text("kms", "KMS key (optional; empty: aws/secretsmanager)", "", "key id, ARN or alias/...")
+	c.tags = f.Area("tags", "Tags (optional): one key=value per line", "", 3)
+	c.plainMode = f.Check("plain", "plaintext value (instead of key/value fields)", false)
+	c.addRow = f.Button("add", "+ add a field", false)
+	c.plain = f.Area("value", "Value (plaintext)", "", 4)
+	c.plain.Masked = true
+	c.submit = f.Button("create", "Review and create", false)
 	c.newRow()
 	c.newRow()
 	c.rebuild()
@@ -78,45 +79,45 @@ func newCreateScreen(env *common.Env, store aws.Store, region string) *createScr
 func (c *createScreen) newRow() *createRow {
 	n := len(c.rows) + 1
 	r := &createRow{
-		key:   c.form.text("k"+strconv.Itoa(n), "Field "+strconv.Itoa(n)+" name", "", ""),
-		value: c.form.text("v"+strconv.Itoa(n), "Field "+strconv.Itoa(n)+" value", "", ""),
+		key:   c.form.Text("k"+strconv.Itoa(n), "Field "+strconv.Itoa(n)+" name", "", ""),
+		value: c.form.Text("v"+strconv.Itoa(n), "Field "+strconv.Itoa(n)+" value", "", ""),
 	}
-	r.value.masked = true
-	r.key.hint = c.env.Keys.Input.ToggleType.Help().Key + " switches the value between string and number"
-	r.value.hint = c.env.Keys.Input.Reveal.Help().Key + " reveals what you type · " + r.key.hint
+	r.value.Masked = true
+	r.key.Hint = c.env.Keys.Input.ToggleType.Help().Key + " switches the value between string and number"
+	r.value.Hint = c.env.Keys.Input.Reveal.Help().Key + " reveals what you type · " + r.key.Hint
 	c.rows = append(c.rows, r)
 	return r
 }
 
 // rebuild lays the fields out for the value mode, keeping the focus.
 func (c *createScreen) rebuild() {
-	focused := c.form.focused()
-	fields := []*formField{c.name, c.desc, c.kms, c.tags, c.plainMode}
-	if c.plainMode.checked {
+	focused := c.form.Focused()
+	fields := []*form.Field{c.name, c.desc, c.kms, c.tags, c.plainMode}
+	if c.plainMode.Checked {
 		fields = append(fields, c.plain)
 	} else {
 		for _, r := range c.rows {
-			r.value.badge = "string"
+			r.value.Badge = "string"
 			if r.number {
-				r.value.badge = "number"
+				r.value.Badge = "number"
 			}
 			fields = append(fields, r.key, r.value)
 		}
 		fields = append(fields, c.addRow)
 	}
 	fields = append(fields, c.submit)
-	c.form.fields = fields
-	c.form.focus = 0
+	c.form.Fields = fields
+	c.form.Focus = 0
 	for i, ff := range fields {
 		if ff == focused {
-			c.form.focus = i
+			c.form.Focus = i
 		}
 	}
-	c.form.setSize(c.form.width, c.form.height)
+	c.form.SetSize(c.form.Width, c.form.Height)
 }
 
 // Init focuses the name.
-func (c *createScreen) Init() tea.Cmd { return c.form.setFocus(0) }
+func (c *createScreen) Init() tea.Cmd { return c.form.SetFocus(0) }
 
 // Update handles results and keys.
 func (c *createScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -151,18 +152,18 @@ func (c *createScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return c, nil
 	}
-	act, cmd := c.form.update(msg)
+	act, cmd := c.form.Update(msg)
 	switch act {
-	case formCancel:
+	case form.FormCancel:
 		return c, c.leave()
-	case formToggled:
+	case form.FormToggled:
 		c.rebuild()
-	case formPressed:
-		switch c.form.focused() {
+	case form.FormPressed:
+		switch c.form.Focused() {
 		case c.addRow:
 			r := c.newRow()
 			c.rebuild()
-			return c, c.form.focusID(r.key.id)
+			return c, c.form.FocusID(r.key.Id)
 		case c.submit:
 			return c, c.review()
 		}
@@ -172,7 +173,7 @@ func (c *createScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 // focusedRow is the key/value row with the keyboard, if any.
 func (c *createScreen) focusedRow() *createRow {
-	ff := c.form.focused()
+	ff := c.form.Focused()
 	for _, r := range c.rows {
 		if r.key == ff || r.value == ff {
 			return r
@@ -182,32 +183,32 @@ func (c *createScreen) focusedRow() *createRow {
 }
 
 // validate checks every field, marks the bad ones and builds the input.
-func (c *createScreen) validate() (aws.CreateSecretInput, *formField) {
-	var first *formField
-	mark := func(ff *formField, msg string) {
-		ff.err = msg
+func (c *createScreen) validate() (aws.CreateSecretInput, *form.Field) {
+	var first *form.Field
+	mark := func(ff *form.Field, msg string) {
+		ff.Err = msg
 		if msg != "" && first == nil {
 			first = ff
 		}
 	}
-	for _, ff := range c.form.fields {
-		ff.err = ""
+	for _, ff := range c.form.Fields {
+		ff.Err = ""
 	}
 	in := aws.CreateSecretInput{
-		Name:        strings.TrimSpace(c.name.value()),
-		Description: c.desc.value(),
-		KmsKeyID:    strings.TrimSpace(c.kms.value()),
+		Name:        strings.TrimSpace(c.name.Value()),
+		Description: c.desc.Value(),
+		KmsKeyID:    strings.TrimSpace(c.kms.Value()),
 	}
 	mark(c.name, checkSecretName(in.Name))
 	mark(c.desc, checkDescription(in.Description))
 	if strings.ContainsAny(in.KmsKeyID, " \t") {
 		mark(c.kms, "a KMS key id, ARN or alias has no spaces")
 	}
-	tags, msg := parseTagLines(c.tags.value())
+	tags, msg := parseTagLines(c.tags.Value())
 	mark(c.tags, msg)
 	in.Tags = tags
-	if c.plainMode.checked {
-		v := c.plain.value()
+	if c.plainMode.Checked {
+		v := c.plain.Value()
 		mark(c.plain, checkValueSize(len(v)))
 		if v != "" {
 			in.Value = aws.TextValue(v)
@@ -215,7 +216,7 @@ func (c *createScreen) validate() (aws.CreateSecretInput, *formField) {
 	} else {
 		rows := make([]kvRow, len(c.rows))
 		for i, r := range c.rows {
-			rows[i] = kvRow{key: strings.TrimSpace(r.key.value()), value: r.value.value(), number: r.number}
+			rows[i] = kvRow{key: strings.TrimSpace(r.key.Value()), value: r.value.Value(), number: r.number}
 		}
 		obj, bad, msg := buildJSONObject(rows)
 		if msg != "" {
@@ -233,7 +234,7 @@ func (c *createScreen) validate() (aws.CreateSecretInput, *formField) {
 func (c *createScreen) review() tea.Cmd {
 	in, bad := c.validate()
 	if bad != nil {
-		return tea.Batch(c.form.focusID(bad.id), common.Warn("not created: "+bad.err))
+		return tea.Batch(c.form.FocusID(bad.Id), common.Warn("not created: "+bad.Err))
 	}
 	c.input = in
 	st := c.env.Styles
@@ -267,12 +268,12 @@ func (c *createScreen) valueSummary(in aws.CreateSecretInput) string {
 	switch {
 	case in.Value.IsZero():
 		return "none"
-	case c.plainMode.checked:
+	case c.plainMode.Checked:
 		return "plaintext (hidden)"
 	}
 	var parts []string
 	for _, r := range c.rows {
-		k := strings.TrimSpace(r.key.value())
+		k := strings.TrimSpace(r.key.Value())
 		if k == "" {
 			continue
 		}
@@ -322,7 +323,7 @@ func (c *createScreen) HandleBack() (bool, tea.Cmd) {
 	if c.write.close() {
 		return true, nil
 	}
-	if !c.write.done && c.form.hasText() {
+	if !c.write.done && c.form.HasText() {
 		c.discard = true
 		return true, nil
 	}
@@ -331,7 +332,7 @@ func (c *createScreen) HandleBack() (bool, tea.Cmd) {
 
 // leave closes the form, asking first if anything was typed into it.
 func (c *createScreen) leave() tea.Cmd {
-	if c.form.hasText() {
+	if c.form.HasText() {
 		c.discard = true
 		return nil
 	}
@@ -348,7 +349,7 @@ func (c *createScreen) View() string {
 	k := c.env.Keys
 	lines := []string{
 		st.Title.Render(common.Cut("New secret in "+c.region, w)),
-		c.form.view(),
+		c.form.View(),
 		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel), w)),
 	}
 	if c.discard {
@@ -361,7 +362,7 @@ func (c *createScreen) View() string {
 // SetSize gives the screen its share of the window.
 func (c *createScreen) SetSize(w, h int) {
 	c.width, c.height = w, h
-	c.form.setSize(max(w-4, 8), max(h-4, 3))
+	c.form.SetSize(max(w-4, 8), max(h-4, 3))
 	c.write.setSize(w, h)
 }
 
@@ -376,14 +377,14 @@ func (c *createScreen) Capturing() bool {
 	if c.write.pane != nil {
 		return c.write.capturing()
 	}
-	return c.form.capturing()
+	return c.form.Capturing()
 }
 
 // ShortHelp lists the main bindings.
 func (c *createScreen) ShortHelp() []key.Binding {
 	k := c.env.Keys
 	if c.discard {
-		return []key.Binding{withHelpDesc(k.Dialog.Yes, "discard"), withHelpDesc(k.Dialog.No, "keep editing")}
+		return []key.Binding{common.WithHelpDesc(k.Dialog.Yes, "discard"), common.WithHelpDesc(k.Dialog.No, "keep editing")}
 	}
 	if c.write.pane != nil {
 		return c.write.pane.ShortHelp()

@@ -14,7 +14,7 @@ import (
 func focusField(h *harness, c *createScreen, id string) {
 	h.t.Helper()
 	for range 40 {
-		if c.write.pane == nil && c.form.focusedID() == id {
+		if c.write.pane == nil && c.form.FocusedID() == id {
 			return
 		}
 		h.press(h.app.env.Keys.Dialog.Switch)
@@ -32,8 +32,8 @@ func TestCreateInvalidNameRefusedLocally(t *testing.T) {
 	focusField(h, c, "create")
 	h.press(h.app.env.Keys.Input.Submit)
 	waitForText(h, "is not allowed: use ASCII letters, digits")
-	if c.form.focusedID() != "name" {
-		t.Fatalf("focus on %s, want the bad name", c.form.focusedID())
+	if c.form.FocusedID() != "name" {
+		t.Fatalf("focus on %s, want the bad name", c.form.FocusedID())
 	}
 	// A reserved tag key is refused too.
 	h.send(keyPress("ctrl+u"))
@@ -156,8 +156,8 @@ func TestCreateAsksBeforeDiscardingInput(t *testing.T) {
 		t.Fatal("the form closed without asking")
 	}
 	h.press(k.Dialog.No)
-	if h.app.top() != common.Screen(c) || c.form.field("name").input.Value() != "team/new-secret" {
-		t.Fatalf("keeping on lost the input: %q", c.form.field("name").input.Value())
+	if h.app.top() != common.Screen(c) || c.form.Field("name").Input.Value() != "team/new-secret" {
+		t.Fatalf("keeping on lost the input: %q", c.form.Field("name").Input.Value())
 	}
 	focusField(h, c, "create") // esc on a button goes through the App's back key
 	h.press(k.Common.Back)

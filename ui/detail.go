@@ -245,16 +245,10 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 	}
 	if d.secret != nil {
 		if _, _, stuck := common.StrayPending(d.secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
-			return []key.Binding{withHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Common.Back}
+			return []key.Binding{common.WithHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Common.Back}
 		}
 	}
 	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Rollback, k.Detail.Tags, k.Common.CopyARN, k.Common.Back}
-}
-
-// withHelpDesc is b with another description in the help.
-func withHelpDesc(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
 }
 
 // FullHelp lists every binding of the screen.

@@ -30,22 +30,22 @@ func (d *detailScreen) lines() []string {
 	kv := func(label, value string) { add(kvLines(st, label, value, w)...) }
 	section := func(title string) { add("", st.Section.Render(common.Cut(title, w))) }
 
-	add(wrapLines(st.Title.Render(common.Sanitize(s.Name)), w)...)
+	add(common.WrapLines(st.Title.Render(common.Sanitize(s.Name)), w)...)
 	if s.Description != "" {
-		add(wrapLines(st.Text.Render(common.Sanitize(s.Description)), w)...)
+		add(common.WrapLines(st.Text.Render(common.Sanitize(s.Description)), w)...)
 	} else {
 		add(st.Muted.Render("no description"))
 	}
 	switch {
 	case d.loadErr != nil:
-		add(wrapLines(st.Error.Render("could not load details: "+common.DescribeError(d.env.Keys, d.loadErr)), w)...)
+		add(common.WrapLines(st.Error.Render("could not load details: "+common.DescribeError(d.env.Keys, d.loadErr)), w)...)
 		add(st.Muted.Render(common.Cut("showing what the list knew; press "+common.KeyHelp(d.env.Keys.Common.Refresh)+" to retry", w)))
 	case d.loading && d.secret == nil:
 		add(st.Muted.Render("loading details…"))
 	}
 	if d.deleted {
 		add("")
-		add(wrapLines(st.Danger.Render("This secret was deleted for good (no recovery window). Press "+common.KeyHelp(d.env.Keys.Common.Back)+" to go back."), w)...)
+		add(common.WrapLines(st.Danger.Render("This secret was deleted for good (no recovery window). Press "+common.KeyHelp(d.env.Keys.Common.Back)+" to go back."), w)...)
 	}
 	if !s.DeletedDate.IsZero() {
 		add("")
@@ -53,7 +53,7 @@ func (d *detailScreen) lines() []string {
 		if b := d.env.Keys.Common.Restore; b.Enabled() {
 			text += " Press " + b.Help().Key + " to restore it."
 		}
-		add(wrapLines(st.Danger.Render(text), w)...)
+		add(common.WrapLines(st.Danger.Render(text), w)...)
 	}
 	if pending, current, stuck := common.StrayPending(s.VersionStages); stuck {
 		add("")
@@ -61,7 +61,7 @@ func (d *detailScreen) lines() []string {
 		if b := d.env.Keys.Detail.Rotate; b.Enabled() {
 			resolve = b.Help().Key
 		}
-		add(wrapLines(st.Warning.Render(stuckText(common.Sanitize(pending), common.Sanitize(current), common.Sanitize(s.RotationLambdaARN), common.KeyHelp(d.env.Keys.Common.Refresh), resolve)), w)...)
+		add(common.WrapLines(st.Warning.Render(stuckText(common.Sanitize(pending), common.Sanitize(current), common.Sanitize(s.RotationLambdaARN), common.KeyHelp(d.env.Keys.Common.Refresh), resolve)), w)...)
 	}
 
 	section("Secret")
@@ -141,12 +141,12 @@ func (d *detailScreen) lines() []string {
 	case !d.policyLoaded:
 		add(st.Muted.Render("loading…"))
 	case d.policyErr != nil:
-		add(wrapLines(st.Warning.Render("could not load the policy: "+common.DescribeError(d.env.Keys, d.policyErr)), w)...)
+		add(common.WrapLines(st.Warning.Render("could not load the policy: "+common.DescribeError(d.env.Keys, d.policyErr)), w)...)
 	case strings.TrimSpace(d.policy) == "":
 		add(st.Muted.Render("none"))
 	default:
 		for _, l := range strings.Split(common.SanitizeMultiline(prettyPolicy(d.policy)), "\n") {
-			add(wrapLines(l, w)...)
+			add(common.WrapLines(l, w)...)
 		}
 	}
 	return out
@@ -163,13 +163,13 @@ func kvStyled(ls lipgloss.Style, label, value string, width int) []string {
 	lw := detailLabelWidth
 	if width < 30 {
 		lines := []string{ls.Render(common.Cut(label, width))}
-		for _, l := range wrapLines(value, width-2) {
+		for _, l := range common.WrapLines(value, width-2) {
 			lines = append(lines, "  "+l)
 		}
 		return lines
 	}
 	vw := width - lw
-	wrapped := wrapLines(value, vw)
+	wrapped := common.WrapLines(value, vw)
 	pad := strings.Repeat(" ", lw)
 	lab := common.Cut(label, lw-1)
 	lines := make([]string, 0, len(wrapped))
@@ -181,22 +181,6 @@ func kvStyled(ls lipgloss.Style, label, value string, width int) []string {
 		lines = append(lines, pad+l)
 	}
 	return lines
-}
-
-// wrapLines wraps text (which may be styled) to width, breaking long words
-// so nothing runs off the screen.
-func wrapLines(s string, width int) []string {
-	if width < 1 {
-		width = 1
-	}
-	if ansi.StringWidth(s) <= width && !strings.Contains(s, "\n") {
-		return []string{s}
-	}
-	// Hyphens do not break lines, so version ids and ARNs stay whole when
-	// they fit; a word longer than the line still breaks.
-	const nbHyphen = "\u2011"
-	wrapped := ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), width, ":/")
-	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n")
 }
 
 func orDash(s string) string {

@@ -10,6 +10,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -37,68 +38,68 @@ func TestFieldEditorToggleCycles(t *testing.T) {
 		{`"x"`, []jsonedit.Kind{jsonedit.Number, jsonedit.Bool, jsonedit.Null, jsonedit.String}},
 	}
 	for _, c := range cases {
-		e, err := newValueEditor(env, "edit", nodeOf(t, c.raw), true)
+		e, err := form.NewValueEditor(env, "edit", nodeOf(t, c.raw), true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, want := range c.want {
-			e.update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
-			if e.kind != want {
-				t.Errorf("%s: toggled to %s, want %s", c.raw, e.kind, want)
+			e.Update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
+			if e.Kind != want {
+				t.Errorf("%s: toggled to %s, want %s", c.raw, e.Kind, want)
 			}
 		}
 	}
-	obj, _ := newValueEditor(env, "edit", nodeOf(t, `{"a":1}`), true)
-	obj.update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
-	if obj.kind != jsonedit.Object || obj.err == "" {
-		t.Errorf("an object's type changed (%s) or no reason given", obj.kind)
+	obj, _ := form.NewValueEditor(env, "edit", nodeOf(t, `{"a":1}`), true)
+	obj.Update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
+	if obj.Kind != jsonedit.Object || obj.Err == "" {
+		t.Errorf("an object's type changed (%s) or no reason given", obj.Kind)
 	}
 }
 
 func TestFieldEditorValueKeepsNumberSpelling(t *testing.T) {
 	env := testEnv()
 	for _, raw := range []string{`1e3`, `12345678901234567890`, `-0.5`} {
-		e, _ := newValueEditor(env, "edit", nodeOf(t, raw), false)
-		got, err := e.value()
+		e, _ := form.NewValueEditor(env, "edit", nodeOf(t, raw), false)
+		got, err := e.Value()
 		if err != nil || string(got) != raw {
 			t.Errorf("unchanged %s gives %s (%v)", raw, got, err)
 		}
 	}
-	e, _ := newValueEditor(env, "edit", nodeOf(t, `"caf\u00e9"`), false)
-	if got, _ := e.value(); string(got) != `"café"` {
+	e, _ := form.NewValueEditor(env, "edit", nodeOf(t, `"caf\u00e9"`), false)
+	if got, _ := e.Value(); string(got) != `"café"` {
 		t.Errorf("string value = %s", got)
 	}
 }
 
 func TestFieldEditorMasksWhileTyping(t *testing.T) {
 	env := testEnv()
-	e, _ := newValueEditor(env, "edit password", nodeOf(t, `"hunter2"`), true)
-	e.setSize(60, 10)
-	e.focus()
+	e, _ := form.NewValueEditor(env, "edit password", nodeOf(t, `"hunter2"`), true)
+	e.SetSize(60, 10)
+	e.Focus()
 	for _, r := range "xyz" {
-		e.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		e.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	if v := ansi.Strip(e.view()); strings.Contains(v, "hunter2") || strings.Contains(v, "xyz") {
+	if v := ansi.Strip(e.View()); strings.Contains(v, "hunter2") || strings.Contains(v, "xyz") {
 		t.Errorf("masked editor shows the text:\n%s", v)
 	}
-	if res, _ := e.update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != editorRevealed {
+	if res, _ := e.Update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != form.EditorRevealed {
 		t.Errorf("reveal result %v", res)
 	}
 	// The masked editor replaced the value: revealing shows only what was
 	// typed, never the hidden value with the typing appended.
-	if v := ansi.Strip(e.view()); !strings.Contains(v, "xyz") || strings.Contains(v, "hunter2") {
+	if v := ansi.Strip(e.View()); !strings.Contains(v, "xyz") || strings.Contains(v, "hunter2") {
 		t.Errorf("revealed editor:\n%s", v)
 	}
-	if got, _ := e.value(); string(got) != `"xyz"` {
+	if got, _ := e.Value(); string(got) != `"xyz"` {
 		t.Errorf("value after typing over the masked field = %s, want \"xyz\"", got)
 	}
 	// A multi-line string opens a text area, masked the same way.
-	a, err := newValueEditor(env, "edit key", nodeOf(t, `"line1\nline2"`), true)
-	if err != nil || a.area == nil {
-		t.Fatalf("multi-line string: area %v err %v", a.area != nil, err)
+	a, err := form.NewValueEditor(env, "edit key", nodeOf(t, `"line1\nline2"`), true)
+	if err != nil || a.Area == nil {
+		t.Fatalf("multi-line string: area %v err %v", a.Area != nil, err)
 	}
-	a.setSize(60, 12)
-	if v := ansi.Strip(a.view()); strings.Contains(v, "line1") || !strings.Contains(v, common.MaskText) {
+	a.SetSize(60, 12)
+	if v := ansi.Strip(a.View()); strings.Contains(v, "line1") || !strings.Contains(v, common.MaskText) {
 		t.Errorf("masked text area:\n%s", v)
 	}
 }
@@ -106,16 +107,16 @@ func TestFieldEditorMasksWhileTyping(t *testing.T) {
 func TestTextAreaRefusesTextItWouldChange(t *testing.T) {
 	env := testEnv()
 	for _, text := range []string{"a\tb", "a\r\nb", "a\x01b"} {
-		if _, err := newTextEditor(env, "edit", text, true); err == nil {
+		if _, err := form.NewTextEditor(env, "edit", text, true); err == nil {
 			t.Errorf("%q opened in the text area", text)
 		}
 	}
 	for _, text := range []string{"-----BEGIN-----\nabc\n-----END-----\n", "postgres://u:p@h:5432/db", ""} {
-		e, err := newTextEditor(env, "edit", text, true)
+		e, err := form.NewTextEditor(env, "edit", text, true)
 		if err != nil {
 			t.Fatalf("%q refused: %v", text, err)
 		}
-		if got, _ := e.value(); string(got) != text {
+		if got, _ := e.Value(); string(got) != text {
 			t.Errorf("text area gives back %q, want %q", got, text)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
 )
 
 // The reported bug: on dev/db/postgres, e on the masked port, typing 5433
@@ -31,7 +32,7 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 	if !strings.Contains(scr, "type the new value") || !strings.Contains(scr, common.KeyHelp(k.Input.Submit)+" with nothing typed keeps the current one") {
 		t.Errorf("the masked editor does not say that it replaces:\n%s", scr)
 	}
-	if got := v.edit.editor.text(); got != "" {
+	if got := v.edit.editor.Text(); got != "" {
 		t.Errorf("the masked editor starts with %d characters, want empty", len(got))
 	}
 	h.typeText("5433")
@@ -269,16 +270,16 @@ func TestMaskedEditorViewIsFixed(t *testing.T) {
 	views := map[string]string{}
 	for _, raw := range []string{`"Qj"`, `"hunter2"`, `"` + strings.Repeat("Zq9", 20) + `"`, `5432`} {
 		for _, typed := range []string{"", "Xv", "a-much-longer-new-password"} {
-			e, err := newValueEditor(env, "edit field", nodeOf(t, raw), true)
+			e, err := form.NewValueEditor(env, "edit field", nodeOf(t, raw), true)
 			if err != nil {
 				t.Fatal(err)
 			}
-			e.setSize(70, 10)
-			e.focus()
+			e.SetSize(70, 10)
+			e.Focus()
 			for _, r := range typed {
-				e.update(keyPress(string(r)))
+				e.Update(keyPress(string(r)))
 			}
-			view := ansi.Strip(e.view())
+			view := ansi.Strip(e.View())
 			text := strings.Trim(raw, `"`)
 			if strings.Contains(view, text) || (typed != "" && strings.Contains(view, typed)) {
 				t.Errorf("%s typed %q: the view shows the text:\n%s", raw, typed, view)
@@ -296,12 +297,12 @@ func TestMaskedEditorViewIsFixed(t *testing.T) {
 	// The text area, masked, too.
 	var first string
 	for _, text := range []string{"a\nb", strings.Repeat("line of a key\n", 30)} {
-		e, err := newTextEditor(env, "edit key", text, true)
+		e, err := form.NewTextEditor(env, "edit key", text, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		e.setSize(70, 12)
-		view := ansi.Strip(e.view())
+		e.SetSize(70, 12)
+		view := ansi.Strip(e.View())
 		if strings.Contains(view, "line of") || strings.Contains(view, "a\nb") {
 			t.Errorf("masked text area shows the text:\n%s", view)
 		}
@@ -318,36 +319,36 @@ func TestMaskedEditorViewIsFixed(t *testing.T) {
 func TestMaskedTextAreaFieldReplaces(t *testing.T) {
 	env := testEnv()
 	node := nodeOf(t, `"line1\nline2"`)
-	e, err := newValueEditor(env, "edit key", node, true)
-	if err != nil || e.area == nil {
-		t.Fatalf("multi-line string: area %v err %v", e != nil && e.area != nil, err)
+	e, err := form.NewValueEditor(env, "edit key", node, true)
+	if err != nil || e.Area == nil {
+		t.Fatalf("multi-line string: area %v err %v", e != nil && e.Area != nil, err)
 	}
-	e.setSize(60, 12)
-	e.focus()
-	if e.text() != "" || !e.unchanged() {
-		t.Errorf("masked text area starts with %d characters (unchanged %v)", len(e.text()), e.unchanged())
+	e.SetSize(60, 12)
+	e.Focus()
+	if e.Text() != "" || !e.Unchanged() {
+		t.Errorf("masked text area starts with %d characters (unchanged %v)", len(e.Text()), e.Unchanged())
 	}
-	if got, _ := e.value(); string(got) != `"line1\nline2"` {
+	if got, _ := e.Value(); string(got) != `"line1\nline2"` {
 		t.Errorf("nothing typed gives %s, want the current value", got)
 	}
 	for _, r := range "new" {
-		e.update(keyPress(string(r)))
+		e.Update(keyPress(string(r)))
 	}
-	if got, _ := e.value(); string(got) != `"new"` || e.unchanged() {
-		t.Errorf("typed over the masked area: %s (unchanged %v)", got, e.unchanged())
+	if got, _ := e.Value(); string(got) != `"new"` || e.Unchanged() {
+		t.Errorf("typed over the masked area: %s (unchanged %v)", got, e.Unchanged())
 	}
 
-	f, _ := newValueEditor(env, "edit key", node, true)
-	f.setSize(60, 12)
-	f.focus()
-	if res, _ := f.update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != editorRevealed {
+	f, _ := form.NewValueEditor(env, "edit key", node, true)
+	f.SetSize(60, 12)
+	f.Focus()
+	if res, _ := f.Update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != form.EditorRevealed {
 		t.Errorf("reveal result %v, want editorRevealed", res)
 	}
-	if v := ansi.Strip(f.view()); !strings.Contains(v, "line1") || !strings.Contains(v, "line2") {
+	if v := ansi.Strip(f.View()); !strings.Contains(v, "line1") || !strings.Contains(v, "line2") {
 		t.Errorf("revealed with nothing typed, the current text is not there:\n%s", v)
 	}
-	f.update(keyPress("X")) // the cursor is at the beginning
-	if got, _ := f.value(); string(got) != `"Xline1\nline2"` {
+	f.Update(keyPress("X")) // the cursor is at the beginning
+	if got, _ := f.Value(); string(got) != `"Xline1\nline2"` {
 		t.Errorf("edited in place: %s", got)
 	}
 }

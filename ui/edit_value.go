@@ -10,6 +10,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -30,7 +31,7 @@ const (
 // AWSCURRENT when the value was loaded (the save's ExpectCurrent).
 type valueEditing struct {
 	session *editSession
-	editor  *fieldEditor
+	editor  *form.FieldEditor
 	purpose editPurpose
 	path    jsonedit.Path // the field edited, renamed, or the container added to
 	newKey  string        // purposeAddValue: the key typed in step one
@@ -187,7 +188,7 @@ func (v *valueScreen) editUpdate(msg tea.Msg) (bool, tea.Cmd) {
 		}
 	case tea.PasteMsg:
 		if v.edit.editor != nil {
-			_, cmd := v.edit.editor.update(msg)
+			_, cmd := v.edit.editor.Update(msg)
 			return true, cmd
 		}
 	}
@@ -235,17 +236,17 @@ func (v *valueScreen) session() *editSession {
 }
 
 // openEditor shows e for purpose on path.
-func (v *valueScreen) openEditor(e *fieldEditor, purpose editPurpose, path jsonedit.Path) tea.Cmd {
+func (v *valueScreen) openEditor(e *form.FieldEditor, purpose editPurpose, path jsonedit.Path) tea.Cmd {
 	v.edit.editor, v.edit.purpose, v.edit.path = e, purpose, path
 	v.sizeEditor()
-	return e.focus()
+	return e.Focus()
 }
 
 // sizeEditor gives the open editor its room: a text area takes the body,
 // a one-line editor a pane at the bottom.
 func (v *valueScreen) sizeEditor() {
 	if e := v.edit.editor; e != nil {
-		e.setSize(v.width, max(v.height-1, 3))
+		e.SetSize(v.width, max(v.height-1, 3))
 	}
 }
 
@@ -267,7 +268,7 @@ func (v *valueScreen) startEdit() tea.Cmd {
 		return common.Info(why)
 	}
 	if v.kind == valueText {
-		e, err := newTextEditor(v.env, "edit "+v.target.String(), v.shownText(), !v.revealAll)
+		e, err := form.NewTextEditor(v.env, "edit "+v.target.String(), v.shownText(), !v.revealAll)
 		if err != nil {
 			return common.Warn(err.Error())
 		}
@@ -278,7 +279,7 @@ func (v *valueScreen) startEdit() tea.Cmd {
 	if cmd != nil {
 		return cmd
 	}
-	e, err := newValueEditor(v.env, "edit "+r.path.String(), r.node, !v.isRevealed(r.path))
+	e, err := form.NewValueEditor(v.env, "edit "+r.path.String(), r.node, !v.isRevealed(r.path))
 	if err != nil {
 		return common.Warn(err.Error())
 	}
@@ -312,10 +313,10 @@ func (v *valueScreen) startAdd() tea.Cmd {
 	p, n := v.parentOf()
 	v.session()
 	if n.Kind() == jsonedit.Array {
-		e, _ := newValueEditor(v.env, "new element of "+p.String(), nil, true)
+		e, _ := form.NewValueEditor(v.env, "new element of "+p.String(), nil, true)
 		return v.openEditor(e, purposeAppend, p)
 	}
-	e, err := newKeyEditor(v.env, "new field in "+p.String()+": its key", "")
+	e, err := form.NewKeyEditor(v.env, "new field in "+p.String()+": its key", "")
 	if err != nil {
 		return common.Warn(err.Error())
 	}
@@ -337,7 +338,7 @@ func (v *valueScreen) startRename() tea.Cmd {
 	if last := r.path[len(r.path)-1]; last.IsIndex {
 		return common.Info("array elements have no key to rename")
 	}
-	e, err := newKeyEditor(v.env, "rename "+r.path.String()+" to", r.key)
+	e, err := form.NewKeyEditor(v.env, "rename "+r.path.String()+" to", r.key)
 	if err != nil {
 		return common.Warn(err.Error())
 	}
@@ -375,14 +376,14 @@ func (v *valueScreen) pendingHint() string {
 
 // editorKey passes a key to the open editor and acts on its result.
 func (v *valueScreen) editorKey(msg tea.KeyPressMsg) tea.Cmd {
-	res, cmd := v.edit.editor.update(msg)
+	res, cmd := v.edit.editor.Update(msg)
 	switch res {
-	case editorCancelled:
+	case form.EditorCancelled:
 		v.edit.editor = nil
 		return common.Info("edit cancelled; nothing changed")
-	case editorRevealed:
+	case form.EditorRevealed:
 		return tea.Batch(cmd, v.audit("reveal", "the text being edited"))
-	case editorSubmitted:
+	case form.EditorSubmitted:
 		return v.submitEditor()
 	}
 	return cmd
@@ -392,12 +393,12 @@ func (v *valueScreen) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 // value. A refusal keeps the editor open with the text and the reason.
 func (v *valueScreen) submitEditor() tea.Cmd {
 	e := v.edit.editor
-	if v.edit.purpose != purposeAddKey && e.unchanged() {
+	if v.edit.purpose != purposeAddKey && e.Unchanged() {
 		return v.closeUnchanged()
 	}
-	raw, err := e.value()
+	raw, err := e.Value()
 	if err != nil {
-		e.setError(err.Error())
+		e.SetError(err.Error())
 		return nil
 	}
 	p := v.edit.path
@@ -412,7 +413,7 @@ func (v *valueScreen) submitEditor() tea.Cmd {
 		op = editOp{kind: opAppend, path: p, raw: raw}
 	case purposeRename:
 		if len(raw) == 0 {
-			e.setError("a key cannot be empty")
+			e.SetError("a key cannot be empty")
 			return nil
 		}
 		op = editOp{kind: opRename, path: p, key: string(raw)}
@@ -427,7 +428,7 @@ func (v *valueScreen) submitEditor() tea.Cmd {
 		return v.closeUnchanged()
 	}
 	if err := v.session().apply(op); err != nil {
-		e.setError(err.Error())
+		e.SetError(err.Error())
 		return nil
 	}
 	v.edit.editor = nil
@@ -439,16 +440,16 @@ func (v *valueScreen) submitEditor() tea.Cmd {
 func (v *valueScreen) addKeyTyped(k string) tea.Cmd {
 	e := v.edit.editor
 	if k == "" {
-		e.setError("a key cannot be empty")
+		e.SetError("a key cannot be empty")
 		return nil
 	}
 	p := v.edit.path
 	if _, err := v.doc.Lookup(p.Append(jsonedit.Key(k))); err == nil {
-		e.setError("the key " + quoteWhat(k) + " already exists here: edit it, or choose another key")
+		e.SetError("the key " + quoteWhat(k) + " already exists here: edit it, or choose another key")
 		return nil
 	}
 	v.edit.newKey = k
-	ve, _ := newValueEditor(v.env, "value of "+p.Append(jsonedit.Key(k)).String(), nil, true)
+	ve, _ := form.NewValueEditor(v.env, "value of "+p.Append(jsonedit.Key(k)).String(), nil, true)
 	return v.openEditor(ve, purposeAddValue, p)
 }
 
@@ -557,17 +558,17 @@ func (v *valueScreen) externalDone(msg externalEditedMsg) tea.Cmd {
 
 // reopen shows refused $EDITOR text in the in-app editor with the reason.
 func (v *valueScreen) reopen(msg externalEditedMsg, why error) tea.Cmd {
-	var e *fieldEditor
+	var e *form.FieldEditor
 	var err error
 	if msg.purpose == purposeText {
-		e, err = newTextEditorText(v.env, "edit "+v.target.String(), msg.res.text, msg.masked)
+		e, err = form.NewTextEditorText(v.env, "edit "+v.target.String(), msg.res.text, msg.masked)
 	} else {
-		e, err = newValueEditorText(v.env, "edit "+msg.path.String(), msg.kind, msg.res.text, msg.masked)
+		e, err = form.NewValueEditorText(v.env, "edit "+msg.path.String(), msg.kind, msg.res.text, msg.masked)
 	}
 	if err != nil {
 		return common.Warn("refused: " + why.Error())
 	}
-	e.setError(why.Error())
+	e.SetError(why.Error())
 	return tea.Batch(v.openEditor(e, msg.purpose, msg.path), common.Warn("refused: "+why.Error()))
 }
 
@@ -608,7 +609,7 @@ func (v *valueScreen) editView(body string) string {
 			st.Warning.Render(common.Cut("Discard "+common.Plural(v.pendingEdits(), "unsaved edit")+"?", max(v.width-4, 1))),
 			st.Muted.Render(common.Cut(common.KeyHelp(k.Yes)+" discard and leave · "+common.KeyHelp(k.No)+" keep editing", max(v.width-4, 1)))))
 	case v.edit.editor != nil:
-		pane = v.edit.editor.view()
+		pane = v.edit.editor.View()
 	default:
 		return body
 	}
@@ -640,10 +641,10 @@ func (v *valueScreen) editHelp() []key.Binding {
 	k := v.env.Keys
 	switch {
 	case v.edit.discard:
-		return []key.Binding{withHelpDesc(k.Dialog.Yes, "discard and leave"), withHelpDesc(k.Dialog.No, "keep editing")}
+		return []key.Binding{common.WithHelpDesc(k.Dialog.Yes, "discard and leave"), common.WithHelpDesc(k.Dialog.No, "keep editing")}
 	case v.edit.editor != nil:
-		b := []key.Binding{v.edit.editor.submitKey(), k.Input.Cancel, k.Input.Reveal}
-		if v.edit.editor.canToggle() {
+		b := []key.Binding{v.edit.editor.SubmitKey(), k.Input.Cancel, k.Input.Reveal}
+		if v.edit.editor.CanToggle() {
 			b = append(b, k.Input.ToggleType)
 		}
 		return b

@@ -417,7 +417,7 @@ func TestEditExternalRefusalReopensInApp(t *testing.T) {
 	root, _ := useFakeEditor(t, v, `printf abc > "$1"`)
 	h.press(h.app.env.Keys.Editing.External)
 	scr := h.waitFor("not a number")
-	if v.edit.editor == nil || v.edit.editor.text() != "abc" {
+	if v.edit.editor == nil || v.edit.editor.Text() != "abc" {
 		t.Fatalf("the refused text was not kept in the editor:\n%s", scr)
 	}
 	if strings.Contains(scr, "abc") {

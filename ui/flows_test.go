@@ -33,8 +33,8 @@ func (h *harness) openFromList(name string) *detailScreen {
 	h.press(k.Input.Submit)
 	l := h.app.stack[0].(*listScreen)
 	h.waitUntil(name+" selected", func(string) bool {
-		r := l.table.selected()
-		return r != nil && r.sum.Name == name
+		r := l.table.Selected()
+		return r != nil && r.Sum.Name == name
 	})
 	h.press(k.Nav.Open)
 	var d *detailScreen
@@ -168,8 +168,8 @@ func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
 	h.typeText(name)
 	h.press(k.Input.Submit)
 	h.waitUntil("row selected", func(string) bool {
-		r := listOf(h).table.selected()
-		return r != nil && r.sum.Name == name
+		r := listOf(h).table.Selected()
+		return r != nil && r.Sum.Name == name
 	})
 	h.press(k.Common.Delete)
 	h.waitFor("How?")

@@ -85,7 +85,7 @@ func (m *moveLabelScreen) withTarget(versionID string) *moveLabelScreen {
 }
 
 func (m *moveLabelScreen) setVersions(vs []aws.Version) {
-	m.versions = sortVersions(vs)
+	m.versions = common.SortVersions(vs)
 	seen := map[string]bool{}
 	for _, v := range m.versions {
 		for _, l := range v.Stages {

@@ -69,7 +69,7 @@ func TestMoveLabelNewCustomValidated(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
 	sec := describeNow(h, store, name)
-	vs := sortVersions(versionsNow(h, store, name))
+	vs := common.SortVersions(versionsNow(h, store, name))
 	oldest := vs[len(vs)-1].ID
 	k := h.app.env.Keys
 	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, nil).withTarget(oldest))
@@ -101,7 +101,7 @@ func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
 	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
-	vs := sortVersions(versionsNow(h, store, name))
+	vs := common.SortVersions(versionsNow(h, store, name))
 	oldest := vs[len(vs)-1].ID
 	k := h.app.env.Keys
 	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, vs).withTarget(oldest))

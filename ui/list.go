@@ -9,6 +9,8 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
+	"github.com/smtui/smtui/ui/components/table"
 )
 
 // listScreen is the root screen: the secrets of one region, streamed in page
@@ -34,10 +36,10 @@ type listScreen struct {
 	cancel   context.CancelFunc // cancels the page call in flight
 	loadErr  error
 
-	table *secretTable
+	table *table.Secrets
 	spin  spinner.Model
 
-	prompt *textPrompt // the server filter prompt, when open
+	prompt *form.Prompt // the server filter prompt, when open
 
 	width, height int
 }
@@ -50,7 +52,7 @@ func newListScreen(env *common.Env, region string) *listScreen {
 	return &listScreen{
 		env:    env,
 		region: region,
-		table:  newSecretTable(env),
+		table:  table.New(env),
 		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
 	}
 }
@@ -67,7 +69,7 @@ func (l *listScreen) sessionConnecting(region string) tea.Cmd {
 	l.store = nil
 	l.connecting = true
 	l.loadErr = nil
-	l.table.reset()
+	l.table.Reset()
 	l.complete, l.stopped = false, false
 	return l.spin.Tick
 }
@@ -82,7 +84,7 @@ func (l *listScreen) restart() tea.Cmd {
 	}
 	l.stopLoading()
 	l.seq++
-	l.table.reset()
+	l.table.Reset()
 	l.loadErr = nil
 	l.pages = 0
 	l.complete, l.stopped = false, false
@@ -117,7 +119,7 @@ func (l *listScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.PasteMsg:
 		return l, l.handleInput(msg)
 	case tea.MouseWheelMsg:
-		l.table.wheel(msg)
+		l.table.Wheel(msg)
 		return l, nil
 	case spinner.TickMsg:
 		if !l.loading && !l.connecting {
@@ -169,7 +171,7 @@ func (l *listScreen) pageArrived(msg secretsPageMsg) tea.Cmd {
 		return l.failedLoad(msg.err)
 	}
 	l.pages++
-	l.table.add(rowsOf(msg.page.Secrets))
+	l.table.Add(rowsOf(msg.page.Secrets))
 	seen := accountSeen(l.env, msg.page)
 	if msg.page.NextToken == "" {
 		l.loading = false
@@ -196,8 +198,8 @@ func (l *listScreen) secretChanged(msg common.SecretChangedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.Deleted {
-		if r := l.table.find(msg.Region, msg.SecretID); r != nil {
-			l.table.remove(r.key)
+		if r := l.table.Find(msg.Region, msg.SecretID); r != nil {
+			l.table.Remove(r.Key)
 		}
 		return nil
 	}
@@ -213,7 +215,7 @@ func (l *listScreen) described(msg secretDescribedMsg) {
 func (l *listScreen) SetSize(w, h int) {
 	l.width, l.height = w, h
 	if l.prompt != nil {
-		l.prompt.setWidth(w)
+		l.prompt.SetWidth(w)
 	}
 	l.layoutTable()
 }
@@ -221,14 +223,14 @@ func (l *listScreen) SetSize(w, h int) {
 // layoutTable sizes the table to what the header, filter and prompt leave.
 func (l *listScreen) layoutTable() {
 	rows := l.height - 2 // info line + column titles
-	if l.table.filterShown() {
+	if l.table.FilterShown() {
 		rows--
 	}
 	if l.prompt != nil {
-		rows -= l.prompt.height()
+		rows -= l.prompt.Height()
 	}
-	l.table.showRegion = false
-	l.table.setSize(l.width, max(rows, 1))
+	l.table.ShowRegion = false
+	l.table.SetSize(l.width, max(rows, 1))
 }
 
 // Title names the screen in the breadcrumb.
@@ -241,11 +243,11 @@ func (l *listScreen) Title() string {
 
 // Capturing is true while the filter input or the server filter prompt has
 // focus.
-func (l *listScreen) Capturing() bool { return l.table.filtering() || l.prompt != nil }
+func (l *listScreen) Capturing() bool { return l.table.Filtering() || l.prompt != nil }
 
 // HandleBack clears an applied filter before esc does anything else.
 func (l *listScreen) HandleBack() (bool, tea.Cmd) {
-	if l.table.clearFilter() {
+	if l.table.ClearFilter() {
 		l.layoutTable()
 		return true, nil
 	}
@@ -263,14 +265,14 @@ func (l *listScreen) ShortHelp() []key.Binding {
 	if l.loading {
 		out = append(out, k.List.StopLoading)
 	}
-	if r := l.table.selected(); r != nil && !r.sum.DeletedDate.IsZero() {
+	if r := l.table.Selected(); r != nil && !r.Sum.DeletedDate.IsZero() {
 		out = append(out, k.Common.Restore)
 	} else {
 		out = append(out, k.Common.Delete)
 	}
 	deleted := k.List.ShowDeleted
 	if l.listOpts.IncludePlannedDeletion {
-		deleted = withHelpDesc(deleted, "hide deleted")
+		deleted = common.WithHelpDesc(deleted, "hide deleted")
 	}
 	out = append(out, k.Common.New, k.List.Region, deleted)
 	if !l.loading {

@@ -69,8 +69,8 @@ func loadedApp(tb testing.TB, n int) (*App, *listScreen) {
 		a.Update(secretsPageMsg{owner: l, seq: l.seq, region: "us-east-1",
 			page: aws.SecretPage{Secrets: all[start:end], NextToken: token}})
 	}
-	if len(l.table.rows) != n || l.loading {
-		tb.Fatalf("loaded %d rows (loading=%v), want %d", len(l.table.rows), l.loading, n)
+	if len(l.table.Rows) != n || l.loading {
+		tb.Fatalf("loaded %d rows (loading=%v), want %d", len(l.table.Rows), l.loading, n)
 	}
 	return a, l
 }
@@ -90,7 +90,7 @@ func BenchmarkFilterKeystrokeNoCache(b *testing.B) { benchKeystrokes(b, true) }
 func benchKeystrokes(b *testing.B, noCache bool) {
 	a, l := loadedApp(b, 10000)
 	a.Update(keyPress(a.env.Keys.List.Filter.Keys()[0]))
-	if !l.table.filtering() {
+	if !l.table.Filtering() {
 		b.Fatal("filter did not open")
 	}
 	var cycle []tea.KeyPressMsg
@@ -105,7 +105,7 @@ func benchKeystrokes(b *testing.B, noCache bool) {
 	b.ResetTimer()
 	for i := range b.N {
 		if noCache || i%len(cycle) == 0 {
-			l.table.cache = nil
+			l.table.Cache = nil
 		}
 		start := time.Now()
 		a.Update(cycle[i%len(cycle)])
@@ -113,8 +113,8 @@ func benchKeystrokes(b *testing.B, noCache bool) {
 		lat = append(lat, time.Since(start))
 	}
 	b.StopTimer()
-	if l.table.query != "" && b.N%len(cycle) == 0 {
-		b.Fatalf("query %q left after whole cycles", l.table.query)
+	if l.table.Query != "" && b.N%len(cycle) == 0 {
+		b.Fatalf("query %q left after whole cycles", l.table.Query)
 	}
 	slices.Sort(lat)
 	p99 := lat[min(len(lat)-1, len(lat)*99/100)]
@@ -129,8 +129,8 @@ func BenchmarkListView(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			a, l := loadedApp(b, n)
 			a.Update(tea.WindowSizeMsg{Width: 120, Height: 15})
-			if l.table.height > 10 {
-				b.Fatalf("table shows %d rows; want at most 10 so both cases draw full windows", l.table.height)
+			if l.table.Height > 10 {
+				b.Fatalf("table shows %d rows; want at most 10 so both cases draw full windows", l.table.Height)
 			}
 			b.ReportAllocs()
 			b.ResetTimer()

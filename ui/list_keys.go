@@ -6,6 +6,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
 )
 
 // handleKey routes a key to the open prompt, the filter input, or the list.
@@ -13,30 +14,30 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case l.prompt != nil:
 		return l.promptKey(msg)
-	case l.table.filtering():
+	case l.table.Filtering():
 		return l.handleInput(msg)
 	}
 	k := l.env.Keys
 	t := l.table
-	if t.navigate(msg) {
+	if t.Navigate(msg) {
 		return nil
 	}
 	switch {
 	case key.Matches(msg, k.Nav.Open):
-		if r := t.selected(); r != nil && l.store != nil {
-			return common.Push(newDetailScreen(l.env, l.store, r.sum))
+		if r := t.Selected(); r != nil && l.store != nil {
+			return common.Push(newDetailScreen(l.env, l.store, r.Sum))
 		}
 	case key.Matches(msg, k.List.Filter):
-		cmd := t.startFilter()
+		cmd := t.StartFilter()
 		l.layoutTable()
 		return cmd
 	case key.Matches(msg, k.List.ServerFilter):
-		l.prompt = newTextPrompt(l.env, "Server filter (the listing restarts with it)",
+		l.prompt = form.NewPrompt(l.env, "Server filter (the listing restarts with it)",
 			"e.g. name:prod/ tag-key:team description:orders — ! negates; keys: name description tag-key tag-value primary-region owning-service",
 			formatServerFilter(l.listOpts.Filters))
-		l.prompt.setWidth(l.width)
+		l.prompt.SetWidth(l.width)
 		l.layoutTable()
-		return l.prompt.focus()
+		return l.prompt.Focus()
 	case key.Matches(msg, k.List.Sort):
 		l.listOpts.SortBy = nextSortKey(l.listOpts.SortBy)
 		return tea.Batch(common.Info("sorted by "+sortName(l.listOpts.SortBy)), l.restart())
@@ -64,7 +65,7 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			l.stopLoading()
 			l.seq++ // the cancelled call's result is dropped
 			l.stopped = true
-			return common.Info("stopped loading: " + countText(len(t.rows)) + " loaded")
+			return common.Info("stopped loading: " + countText(len(t.Rows)) + " loaded")
 		}
 	case key.Matches(msg, k.List.Region):
 		return common.Ask(common.PickRegionMsg{})
@@ -73,12 +74,12 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.List.Profile):
 		return common.Ask(common.PickProfileMsg{})
 	case key.Matches(msg, k.Common.CopyName):
-		if r := t.selected(); r != nil {
-			return copySecretRef(r.sum, r.sum.Name, "the name")
+		if r := t.Selected(); r != nil {
+			return copySecretRef(r.Sum, r.Sum.Name, "the name")
 		}
 	case key.Matches(msg, k.Common.CopyARN):
-		if r := t.selected(); r != nil {
-			return copySecretRef(r.sum, r.sum.ARN, "the ARN")
+		if r := t.Selected(); r != nil {
+			return copySecretRef(r.Sum, r.Sum.ARN, "the ARN")
 		}
 	case key.Matches(msg, k.Common.New):
 		if l.store == nil {
@@ -86,15 +87,15 @@ func (l *listScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return openWrite(l.env, newCreateScreen(l.env, l.store, l.region))
 	case key.Matches(msg, k.Common.Delete):
-		if r := t.selected(); r != nil && l.store != nil {
-			return openWrite(l.env, newDeleteScreen(l.env, l.store, r.sum))
+		if r := t.Selected(); r != nil && l.store != nil {
+			return openWrite(l.env, newDeleteScreen(l.env, l.store, r.Sum))
 		}
 	case key.Matches(msg, k.Common.Restore):
-		if r := t.selected(); r != nil && l.store != nil {
-			if r.sum.DeletedDate.IsZero() {
-				return common.Info(r.sum.Name + " is not scheduled for deletion; nothing to restore")
+		if r := t.Selected(); r != nil && l.store != nil {
+			if r.Sum.DeletedDate.IsZero() {
+				return common.Info(r.Sum.Name + " is not scheduled for deletion; nothing to restore")
 			}
-			return openWrite(l.env, newRestoreScreen(l.env, l.store, r.sum))
+			return openWrite(l.env, newRestoreScreen(l.env, l.store, r.Sum))
 		}
 	}
 	return nil
@@ -112,26 +113,26 @@ func (l *listScreen) handleInput(msg tea.Msg) tea.Cmd {
 	if l.prompt != nil {
 		return l.promptKey(msg)
 	}
-	if !l.table.filtering() {
+	if !l.table.Filtering() {
 		return nil
 	}
-	cmd := l.table.updateFilter(msg)
+	cmd := l.table.UpdateFilter(msg)
 	l.layoutTable()
 	return cmd
 }
 
 // promptKey handles a message while the server filter prompt is open.
 func (l *listScreen) promptKey(msg tea.Msg) tea.Cmd {
-	res, cmd := l.prompt.update(msg)
+	res, cmd := l.prompt.Update(msg)
 	switch res {
-	case promptCancelled:
+	case form.PromptCancelled:
 		l.prompt = nil
 		l.layoutTable()
 		return nil
-	case promptSubmitted:
-		filters, err := parseServerFilter(l.prompt.value())
+	case form.PromptSubmitted:
+		filters, err := parseServerFilter(l.prompt.Value())
 		if err != nil {
-			l.prompt.setError(err.Error())
+			l.prompt.SetError(err.Error())
 			return nil
 		}
 		l.prompt = nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/table"
 )
 
 // secretsPageMsg carries one ListSecrets page back to the screen that
@@ -73,10 +74,10 @@ func describeCmd(env *common.Env, store aws.Store, secretID string, owner any, s
 }
 
 // rowsOf precomputes the rows of a page.
-func rowsOf(secrets []aws.SecretSummary) []*secretRow {
-	rows := make([]*secretRow, len(secrets))
+func rowsOf(secrets []aws.SecretSummary) []*table.Row {
+	rows := make([]*table.Row, len(secrets))
 	for i, s := range secrets {
-		rows[i] = newSecretRow(s)
+		rows[i] = table.NewRow(s)
 	}
 	return rows
 }
@@ -84,22 +85,22 @@ func rowsOf(secrets []aws.SecretSummary) []*secretRow {
 // listOrder returns a comparison placing rows the way the server sorts
 // them for opts, so a row re-read after a change lands where a reload would
 // put it. Ties break on name.
-func listOrder(opts aws.ListOptions) func(a, b *secretRow) int {
+func listOrder(opts aws.ListOptions) func(a, b *table.Row) int {
 	desc := opts.SortOrder == aws.SortDesc
-	return func(a, b *secretRow) int {
+	return func(a, b *table.Row) int {
 		var c int
 		switch opts.SortBy {
 		case aws.SortByName:
-			c = strings.Compare(a.sum.Name, b.sum.Name)
+			c = strings.Compare(a.Sum.Name, b.Sum.Name)
 		case aws.SortByLastChanged:
-			c = a.sum.LastChangedDate.Compare(b.sum.LastChangedDate)
+			c = a.Sum.LastChangedDate.Compare(b.Sum.LastChangedDate)
 		case aws.SortByLastAccessed:
-			c = a.sum.LastAccessedDate.Compare(b.sum.LastAccessedDate)
+			c = a.Sum.LastAccessedDate.Compare(b.Sum.LastAccessedDate)
 		default:
-			c = a.sum.CreatedDate.Compare(b.sum.CreatedDate)
+			c = a.Sum.CreatedDate.Compare(b.Sum.CreatedDate)
 		}
 		if c == 0 {
-			c = strings.Compare(a.sum.Name, b.sum.Name)
+			c = strings.Compare(a.Sum.Name, b.Sum.Name)
 		}
 		if desc {
 			return -c
@@ -133,26 +134,26 @@ func sortName(by string) string {
 // applyDescribed puts a secret re-read after a change into a table, or
 // takes it out when it is gone (or scheduled for deletion while those are
 // hidden). cmp places a new row.
-func applyDescribed(t *secretTable, msg secretDescribedMsg, includeDeleted bool, cmp func(a, b *secretRow) int) {
-	old := t.find(msg.region, msg.secretID)
+func applyDescribed(t *table.Secrets, msg secretDescribedMsg, includeDeleted bool, cmp func(a, b *table.Row) int) {
+	old := t.Find(msg.region, msg.secretID)
 	if msg.err != nil {
 		if aws.KindOf(msg.err) == aws.KindNotFound && old != nil {
-			t.remove(old.key)
+			t.Remove(old.Key)
 		}
 		return
 	}
 	sum := msg.secret.SecretSummary
 	if !sum.DeletedDate.IsZero() && !includeDeleted {
 		if old != nil {
-			t.remove(old.key)
+			t.Remove(old.Key)
 		}
 		return
 	}
 	if old == nil {
-		old = t.find(msg.region, sum.ARN)
+		old = t.Find(msg.region, sum.ARN)
 	}
-	if old != nil && old.key != rowKey(sum.Region, sum.ARN, sum.Name) {
-		t.remove(old.key)
+	if old != nil && old.Key != table.RowKey(sum.Region, sum.ARN, sum.Name) {
+		t.Remove(old.Key)
 	}
-	t.insert(newSecretRow(sum), cmp)
+	t.Insert(table.NewRow(sum), cmp)
 }

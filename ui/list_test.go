@@ -12,6 +12,7 @@ import (
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/fuzzy"
+	"github.com/smtui/smtui/ui/components/table"
 )
 
 // newListHarness is a seeded harness on the fixed test clock.
@@ -65,7 +66,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 	}
 	// The list is navigable while loading.
 	h.press(keys().Nav.Down)
-	if got := listOf(h).table.cursor; got != 1 {
+	if got := listOf(h).table.Cursor; got != 1 {
 		t.Errorf("cursor = %d after Down while loading, want 1", got)
 	}
 	s = h.waitFor("271 secrets")
@@ -78,7 +79,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 	if n := h.emu.Requests("ListSecrets"); n != 3 {
 		t.Errorf("ListSecrets called %d times for 271 secrets, want 3 pages", n)
 	}
-	if got := listOf(h).table.cursor; got != 1 {
+	if got := listOf(h).table.Cursor; got != 1 {
 		t.Errorf("cursor moved to %d as pages arrived, want it to stay on row 1", got)
 	}
 }
@@ -324,14 +325,14 @@ func TestListStopLoading(t *testing.T) {
 	h.waitFor("100 secrets")
 	h.press(keys().List.StopLoading)
 	s := h.waitFor("stopped early")
-	n := len(listOf(h).table.rows)
+	n := len(listOf(h).table.Rows)
 	if n == 0 || n >= 921 {
 		t.Fatalf("%d rows after stopping", n)
 	}
 	assertContains(t, s, "stopped early: "+countText(n)+" loaded")
 	calls := h.emu.Requests("ListSecrets")
 	h.drain(700 * time.Millisecond)
-	if got := len(listOf(h).table.rows); got != n {
+	if got := len(listOf(h).table.Rows); got != n {
 		t.Errorf("rows went from %d to %d after stopping", n, got)
 	}
 	if got := h.emu.Requests("ListSecrets"); got > calls {
@@ -514,18 +515,18 @@ func TestRotationState(t *testing.T) {
 	now := testNow
 	cases := []struct {
 		s    aws.SecretSummary
-		want rotationState
+		want table.RotationState
 	}{
-		{aws.SecretSummary{}, rotationOff},
-		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(time.Hour)}, rotationOn},
-		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(-time.Hour)}, rotationDue},
+		{aws.SecretSummary{}, table.RotationOff},
+		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(time.Hour)}, table.RotationOn},
+		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(-time.Hour)}, table.RotationDue},
 		{aws.SecretSummary{RotationEnabled: true, VersionStages: map[string][]string{
-			"a": {aws.LabelCurrent}, "b": {aws.LabelPending}}}, rotationStuck},
+			"a": {aws.LabelCurrent}, "b": {aws.LabelPending}}}, table.RotationStuck},
 		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(time.Hour), VersionStages: map[string][]string{
-			"a": {aws.LabelCurrent, aws.LabelPending}, "b": {aws.LabelPrevious}}}, rotationOn},
+			"a": {aws.LabelCurrent, aws.LabelPending}, "b": {aws.LabelPrevious}}}, table.RotationOn},
 	}
 	for i, c := range cases {
-		if got := rotationOf(c.s, now); got != c.want {
+		if got := table.RotationOf(c.s, now); got != c.want {
 			t.Errorf("case %d: %v, want %v", i, got, c.want)
 		}
 	}
@@ -546,38 +547,38 @@ func TestRelativeDates(t *testing.T) {
 		{now.Add(2 * time.Hour), "in 2h"},
 	}
 	for _, c := range cases {
-		if got := relTime(c.t, now, "—"); got != c.want {
+		if got := table.RelTime(c.t, now, "—"); got != c.want {
 			t.Errorf("relTime(%v) = %q, want %q", c.t, got, c.want)
 		}
 	}
-	if got := relTime(time.Time{}, now, "—"); got != "—" {
+	if got := table.RelTime(time.Time{}, now, "—"); got != "—" {
 		t.Errorf("zero time = %q", got)
 	}
 	day := time.Date(2025, 6, 2, 0, 0, 0, 0, time.UTC)
 	for d, want := range map[int]string{0: "today", 1: "yesterday", 5: "5d ago"} {
-		if got := relDate(day.AddDate(0, 0, -d), now, "never"); got != want {
+		if got := table.RelDate(day.AddDate(0, 0, -d), now, "never"); got != want {
 			t.Errorf("relDate(-%dd) = %q, want %q", d, got, want)
 		}
 	}
-	if got := relDate(time.Time{}, now, "never"); got != "never" {
+	if got := table.RelDate(time.Time{}, now, "never"); got != "never" {
 		t.Errorf("zero date = %q", got)
 	}
 }
 
 func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
 	rows := rowsOf(benchSummaries(500))
-	tb := newSecretTable(&common.Env{Settings: common.Settings{Keys: keymap.Default(), Styles: common.NewStyles(true), Now: time.Now}})
-	tb.setSize(80, 20)
-	tb.add(rows)
+	tb := table.New(&common.Env{Settings: common.Settings{Keys: keymap.Default(), Styles: common.NewStyles(true), Now: time.Now}})
+	tb.SetSize(80, 20)
+	tb.Add(rows)
 	for _, q := range []string{"s", "sv", "svc", "svc0", "svc04", "svc04 db", "svc04 dbx"} {
-		tb.setQuery(q) // narrows from the previous query
-		full := fuzzy.Find(q, tb.fields, len(tb.rows), nil)
-		if len(full) != len(tb.shown) {
-			t.Fatalf("%q: narrowed %d hits, full search %d", q, len(tb.shown), len(full))
+		tb.SetQuery(q) // narrows from the previous query
+		full := fuzzy.Find(q, tb.Fields, len(tb.Rows), nil)
+		if len(full) != len(tb.Shown) {
+			t.Fatalf("%q: narrowed %d hits, full search %d", q, len(tb.Shown), len(full))
 		}
 		for i := range full {
-			if full[i].Item != tb.shown[i].Item {
-				t.Fatalf("%q: hit %d differs: %d vs %d", q, i, tb.shown[i].Item, full[i].Item)
+			if full[i].Item != tb.Shown[i].Item {
+				t.Fatalf("%q: hit %d differs: %d vs %d", q, i, tb.Shown[i].Item, full[i].Item)
 			}
 		}
 	}
@@ -586,28 +587,28 @@ func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
 func TestLayoutColumnsFitEveryWidth(t *testing.T) {
 	for w := 20; w <= 240; w++ {
 		for _, region := range []bool{false, true} {
-			c := layoutColumns(w, region, 40)
-			total := gutterWidth + c.name
-			for _, x := range []int{c.region, c.desc, c.changed, c.accessed, c.rotation, c.flags} {
+			c := table.LayoutColumns(w, region, 40)
+			total := table.GutterWidth + c.Name
+			for _, x := range []int{c.Region, c.Desc, c.Changed, c.Accessed, c.Rotation, c.Flags} {
 				if x > 0 {
 					total += x + 1
 				}
 			}
-			if c.marker {
+			if c.Marker {
 				total += 2
 			}
 			if w >= 40 && total > w {
 				t.Errorf("width %d region=%v: columns take %d (%+v)", w, region, total, c)
 			}
-			if w >= 40 && c.name < minNameWidth {
-				t.Errorf("width %d region=%v: name only %d wide", w, region, c.name)
+			if w >= 40 && c.Name < table.MinNameWidth {
+				t.Errorf("width %d region=%v: name only %d wide", w, region, c.Name)
 			}
 		}
 	}
-	if c := layoutColumns(40, false, 30); c.desc != 0 || c.accessed != 0 {
+	if c := table.LayoutColumns(40, false, 30); c.Desc != 0 || c.Accessed != 0 {
 		t.Errorf("40 columns keeps description/accessed: %+v", c)
 	}
-	if c := layoutColumns(120, false, 30); c.desc == 0 || c.accessed == 0 || !c.flagsLong {
+	if c := table.LayoutColumns(120, false, 30); c.Desc == 0 || c.Accessed == 0 || !c.FlagsLong {
 		t.Errorf("120 columns drops a column: %+v", c)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
 )
 
 // mfaScreen asks for the MFA code of a profile whose role needs one, before
@@ -19,31 +20,31 @@ type mfaScreen struct {
 	seq    int
 	info   aws.Profile
 	region string
-	prompt *textPrompt
+	prompt *form.Prompt
 	width  int
 	height int
 }
 
 func newMFAScreen(env *common.Env, seq int, info aws.Profile, region string) *mfaScreen {
-	p := newTextPrompt(env, "MFA code for profile "+info.Name,
-		"the 6-digit code of "+info.MFASerial, "").masked()
-	p.input.CharLimit = 6
+	p := form.NewPrompt(env, "MFA code for profile "+info.Name,
+		"the 6-digit code of "+info.MFASerial, "").Masked()
+	p.Input.CharLimit = 6
 	return &mfaScreen{env: env, seq: seq, info: info, region: region, prompt: p}
 }
 
 // Init focuses the code input.
-func (m *mfaScreen) Init() tea.Cmd { return m.prompt.focus() }
+func (m *mfaScreen) Init() tea.Cmd { return m.prompt.Focus() }
 
 // Update reads the code; submit checks it is six digits and hands it over.
 func (m *mfaScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	res, cmd := m.prompt.update(msg)
+	res, cmd := m.prompt.Update(msg)
 	switch res {
-	case promptCancelled:
+	case form.PromptCancelled:
 		return m, tea.Batch(common.Pop(), common.Ask(common.MFACodeMsg{Seq: m.seq, Cancelled: true}))
-	case promptSubmitted:
-		code := strings.TrimSpace(m.prompt.value())
+	case form.PromptSubmitted:
+		code := strings.TrimSpace(m.prompt.Value())
 		if !validMFACode(code) {
-			m.prompt.setError("an MFA code is 6 digits")
+			m.prompt.SetError("an MFA code is 6 digits")
 			return m, nil
 		}
 		return m, tea.Batch(common.Pop(), common.Ask(common.MFACodeMsg{Seq: m.seq, Code: code}))
@@ -68,14 +69,14 @@ func validMFACode(code string) bool {
 func (m *mfaScreen) View() string {
 	st := m.env.Styles
 	note := st.Muted.Render(common.Cut("connecting to "+m.region+" with role "+m.info.RoleARN, max(m.width-2, 1)))
-	body := lipgloss.JoinVertical(lipgloss.Left, m.prompt.view(), note)
+	body := lipgloss.JoinVertical(lipgloss.Left, m.prompt.View(), note)
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, body)
 }
 
 // SetSize gives the screen its share of the window.
 func (m *mfaScreen) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.prompt.setWidth(min(w, 60))
+	m.prompt.SetWidth(min(w, 60))
 }
 
 // Title names the screen in the breadcrumb.

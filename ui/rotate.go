@@ -423,7 +423,7 @@ func (r *rotateScreen) followView() string {
 	inner := max(r.width-4, 6)
 	for _, step := range r.steps {
 		stamp := st.Muted.Render(fmt.Sprintf("+%5.1fs  ", step.at.Seconds()))
-		for i, l := range wrapLines(step.text, max(inner-stampWidth, 10)) {
+		for i, l := range common.WrapLines(step.text, max(inner-stampWidth, 10)) {
 			if i == 0 {
 				lines = append(lines, stamp+st.Text.Render(l))
 			} else {
@@ -469,10 +469,10 @@ func (r *rotateScreen) ShortHelp() []key.Binding {
 		return r.write.pane.ShortHelp()
 	}
 	if r.stuck {
-		return []key.Binding{withHelpDesc(k.Nav.Open, "ways out"), k.Common.Back}
+		return []key.Binding{common.WithHelpDesc(k.Nav.Open, "ways out"), k.Common.Back}
 	}
 	if r.phase == rotFollowing {
-		return []key.Binding{withHelpDesc(k.Common.Back, "stop watching (the rotation goes on)")}
+		return []key.Binding{common.WithHelpDesc(k.Common.Back, "stop watching (the rotation goes on)")}
 	}
 	return []key.Binding{k.Common.Back}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/confirm"
+	"github.com/smtui/smtui/ui/components/form"
 )
 
 // Field ids of the rotation settings form.
@@ -34,7 +35,7 @@ type rotationSettingsScreen struct {
 	ref    aws.SecretRef
 	token  string
 
-	form  *form
+	form  *form.Form
 	write dialogWrite
 	// pending is what the confirmation applies.
 	turnOff bool
@@ -56,26 +57,26 @@ type rotationApplied struct {
 func newRotationSettingsScreen(env *common.Env, store aws.Store, secret aws.Secret) *rotationSettingsScreen {
 	r := &rotationSettingsScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), token: aws.NewRequestToken()}
 	r.write = newDialogWrite(env, r)
-	f := newForm(env)
-	l := f.text(rsLambda, "Rotation function (Lambda ARN)", secret.RotationLambdaARN, "arn:aws:lambda:REGION:ACCOUNT:function:NAME")
-	l.hint = "the function that creates, sets, tests and finishes new versions"
+	f := form.New(env)
+	l := f.Text(rsLambda, "Rotation function (Lambda ARN)", secret.RotationLambdaARN, "arn:aws:lambda:REGION:ACCOUNT:function:NAME")
+	l.Hint = "the function that creates, sets, tests and finishes new versions"
 	if secret.OwningService != "" {
-		l.hint = "rotation is managed by " + common.Sanitize(secret.OwningService) + "; leave empty to keep it"
+		l.Hint = "rotation is managed by " + common.Sanitize(secret.OwningService) + "; leave empty to keep it"
 	}
 	sched := scheduleInput(secret.RotationRules)
 	if sched == "" {
 		sched = "30"
 	}
-	f.text(rsSchedule, "Every N days (1-1000), or rate(...) / cron(...)", sched, "30").hint = "e.g. 30, rate(12 hours), cron(0 4 ? * SUN *)"
-	f.text(rsWindow, "Rotation window (optional, 1h-24h)", secret.RotationRules.Duration, "e.g. 3h").hint = "how long the rotation may run after its start time; empty for the default"
-	f.check(rsNow, "rotate now as well (otherwise the first rotation follows the schedule)", false)
+	f.Text(rsSchedule, "Every N days (1-1000), or rate(...) / cron(...)", sched, "30").Hint = "e.g. 30, rate(12 hours), cron(0 4 ? * SUN *)"
+	f.Text(rsWindow, "Rotation window (optional, 1h-24h)", secret.RotationRules.Duration, "e.g. 3h").Hint = "how long the rotation may run after its start time; empty for the default"
+	f.Check(rsNow, "rotate now as well (otherwise the first rotation follows the schedule)", false)
 	save := "Turn rotation on"
 	if secret.RotationEnabled {
 		save = "Save rotation settings"
 	}
-	f.button(rsSave, save, false)
+	f.Button(rsSave, save, false)
 	if secret.RotationEnabled {
-		f.button(rsOff, "Turn rotation off", true)
+		f.Button(rsOff, "Turn rotation off", true)
 	}
 	r.form = f
 	return r
@@ -86,7 +87,7 @@ func (r *rotationSettingsScreen) Init() tea.Cmd {
 	if r.offOnly {
 		return r.reviewOff()
 	}
-	return r.form.setFocus(0)
+	return r.form.SetFocus(0)
 }
 
 // Update handles results and keys.
@@ -109,12 +110,12 @@ func (r *rotationSettingsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return r, cmd
 	}
-	act, cmd := r.form.update(msg)
+	act, cmd := r.form.Update(msg)
 	switch act {
-	case formCancel:
+	case form.FormCancel:
 		return r, common.Pop()
-	case formPressed:
-		switch r.form.focusedID() {
+	case form.FormPressed:
+		switch r.form.FocusedID() {
 		case rsSave:
 			return r, r.review()
 		case rsOff:
@@ -127,18 +128,18 @@ func (r *rotationSettingsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // review validates the form and opens the confirmation.
 func (r *rotationSettingsScreen) review() tea.Cmd {
 	f := r.form
-	lambda := strings.TrimSpace(f.field(rsLambda).value())
-	rules, schedErr := parseSchedule(f.field(rsSchedule).value())
-	f.field(rsLambda).err = checkLambdaARN(lambda, r.secret.OwningService != "")
-	f.field(rsSchedule).err = schedErr
-	f.field(rsWindow).err = checkWindow(f.field(rsWindow).value())
+	lambda := strings.TrimSpace(f.Field(rsLambda).Value())
+	rules, schedErr := parseSchedule(f.Field(rsSchedule).Value())
+	f.Field(rsLambda).Err = checkLambdaARN(lambda, r.secret.OwningService != "")
+	f.Field(rsSchedule).Err = schedErr
+	f.Field(rsWindow).Err = checkWindow(f.Field(rsWindow).Value())
 	for _, id := range []string{rsLambda, rsSchedule, rsWindow} {
-		if f.field(id).err != "" {
-			return tea.Batch(f.focusID(id), common.Warn("fix the "+strings.ToLower(strings.SplitN(f.field(id).label, " (", 2)[0])+" first: "+f.field(id).err))
+		if f.Field(id).Err != "" {
+			return tea.Batch(f.FocusID(id), common.Warn("fix the "+strings.ToLower(strings.SplitN(f.Field(id).Label, " (", 2)[0])+" first: "+f.Field(id).Err))
 		}
 	}
-	rules.Duration = strings.TrimSpace(f.field(rsWindow).value())
-	r.turnOff, r.rules, r.lambda, r.now = false, rules, lambda, f.field(rsNow).checked
+	rules.Duration = strings.TrimSpace(f.Field(rsWindow).Value())
+	r.turnOff, r.rules, r.lambda, r.now = false, rules, lambda, f.Field(rsNow).Checked
 	st := r.env.Styles
 	sched := rotationScheduleText(aws.SecretSummary{RotationRules: rules, RotationEnabled: true})
 	fn := lambda
@@ -255,7 +256,7 @@ func (r *rotationSettingsScreen) View() string {
 		st.Title.Render(common.Cut("Rotation settings of "+common.Sanitize(r.ref.String()), w)),
 		st.Muted.Render(common.Cut(state, w)),
 		"",
-		r.form.view(),
+		r.form.View(),
 		"",
 		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel), w)),
 	}
@@ -265,7 +266,7 @@ func (r *rotationSettingsScreen) View() string {
 // SetSize gives the screen its share of the window.
 func (r *rotationSettingsScreen) SetSize(w, h int) {
 	r.width, r.height = w, h
-	r.form.setSize(max(w-4, 8), max(h-7, 3))
+	r.form.SetSize(max(w-4, 8), max(h-7, 3))
 	r.write.setSize(w, h)
 }
 
@@ -277,7 +278,7 @@ func (r *rotationSettingsScreen) Capturing() bool {
 	if r.write.pane != nil {
 		return r.write.capturing()
 	}
-	return r.form.capturing()
+	return r.form.Capturing()
 }
 
 // ShortHelp lists the main bindings.

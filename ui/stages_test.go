@@ -8,6 +8,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/table"
 )
 
 // The app calls a rotation stuck exactly when AWS would refuse a new one:
@@ -37,7 +38,7 @@ func TestStuckCheckAgreesWithAWSLabelRule(t *testing.T) {
 		t.Helper()
 		sec := describeNow(h, store, name)
 		_, _, stuck := common.StrayPending(sec.VersionStages)
-		if stuck != wantStuck || (rotationOf(sec.SecretSummary, time.Now()) == rotationStuck) != wantStuck {
+		if stuck != wantStuck || (table.RotationOf(sec.SecretSummary, time.Now()) == table.RotationStuck) != wantStuck {
 			t.Fatalf("%s: app says stuck=%v (%v), want %v", step, stuck, sec.VersionStages, wantStuck)
 		}
 		if r := refused(); r != wantStuck {

@@ -11,6 +11,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/confirm"
+	"github.com/smtui/smtui/ui/components/form"
 )
 
 // tagState is how a tag differs from what AWS has.
@@ -392,7 +393,7 @@ func (s *tagsScreen) View() string {
 	if s.prompt != promptNone {
 		title := map[tagPrompt]string{promptAddKey: "New tag key (1-128 characters)", promptAddValue: "Value for " + common.Sanitize(s.newKey) + " (0-256 characters)",
 			promptEditValue: "New value", promptRenameKey: "New key"}[s.prompt]
-		lines = append(lines, "", st.Section.Render(common.Cut(title, w)), safeInputView(st, s.input))
+		lines = append(lines, "", st.Section.Render(common.Cut(title, w)), form.SafeInputView(st, s.input))
 		if s.inputErr != "" {
 			lines = append(lines, common.WrapText(st.Error.Render(s.inputErr), w)...)
 		}
@@ -440,8 +441,8 @@ func (s *tagsScreen) ShortHelp() []key.Binding {
 // tagKeys are the value editor's bindings, described for tags.
 func (s *tagsScreen) tagKeys() []key.Binding {
 	k := s.env.Keys.Editing
-	return []key.Binding{withHelpDesc(k.AddField, "add tag"), withHelpDesc(k.Edit, "edit value"),
-		withHelpDesc(k.Rename, "rename key"), withHelpDesc(k.DelField, "delete tag"), withHelpDesc(k.Save, "review & apply")}
+	return []key.Binding{common.WithHelpDesc(k.AddField, "add tag"), common.WithHelpDesc(k.Edit, "edit value"),
+		common.WithHelpDesc(k.Rename, "rename key"), common.WithHelpDesc(k.DelField, "delete tag"), common.WithHelpDesc(k.Save, "review & apply")}
 }
 
 // FullHelp lists every binding of the screen.

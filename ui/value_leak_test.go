@@ -24,8 +24,8 @@ func waitListed(h *harness) {
 
 // listSelected is the name of the secret under the list's cursor.
 func listSelected(h *harness) string {
-	if r := rootList(h).table.selected(); r != nil {
-		return r.sum.Name
+	if r := rootList(h).table.Selected(); r != nil {
+		return r.Sum.Name
 	}
 	return ""
 }

@@ -59,7 +59,7 @@ func (v *valueScreen) rebuild() {
 		if v.revealAll {
 			lines = strings.Split(common.SanitizeMultiline(v.shownText()), "\n")
 		} else {
-			lines = append([]string{common.RenderMask(st), ""}, wrapLines(st.Muted.Render("plaintext, masked — "+
+			lines = append([]string{common.RenderMask(st), ""}, common.WrapLines(st.Muted.Render("plaintext, masked — "+
 				common.KeyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+common.KeyHelp(v.env.Keys.Value.CopyAll)+" copies without revealing"), v.width)...)
 		}
 	case v.kind == valueBinary:
@@ -86,7 +86,7 @@ func (v *valueScreen) binaryLines() []string {
 	} else {
 		lines = append(lines, common.RenderMask(st))
 		lines = append(lines, "")
-		lines = append(lines, wrapLines(st.Muted.Render(common.KeyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+
+		lines = append(lines, common.WrapLines(st.Muted.Render(common.KeyHelp(v.env.Keys.Value.RevealAll)+" reveals, "+
 			common.KeyHelp(v.env.Keys.Value.CopyAll)+" copies the base64 without revealing"), v.width)...)
 	}
 	return lines
@@ -97,7 +97,7 @@ func (v *valueScreen) View() string {
 	st := v.env.Styles
 	switch {
 	case v.watch.gone:
-		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: there is no value to show. Press "+
+		return strings.Join(common.WrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: there is no value to show. Press "+
 			common.KeyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil:
 		return v.errorView()
@@ -297,9 +297,9 @@ func (v *valueScreen) footerLines(fh int) []string {
 func (v *valueScreen) errorView() string {
 	st := v.env.Styles
 	w := max(v.width, 1)
-	lines := wrapLines(st.Error.Render("could not read the value of "+common.Sanitize(v.target.String())), w)
+	lines := common.WrapLines(st.Error.Render("could not read the value of "+common.Sanitize(v.target.String())), w)
 	lines = append(lines, "")
-	lines = append(lines, wrapLines(common.DescribeError(v.env.Keys, v.err), w)...)
+	lines = append(lines, common.WrapLines(common.DescribeError(v.env.Keys, v.err), w)...)
 	var e *aws.Error
 	if errors.As(v.err, &e) && e.Kind == aws.KindDecryption && e.KMSKeyID == "" {
 		lines = append(lines, "", common.Cut("the secret's KMS key: "+kmsKeyText(v.kmsKeyID), w))

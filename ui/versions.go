@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"sort"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -58,7 +56,7 @@ func (v *versionsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		v.err = nil
 		keep := v.selectedID()
-		v.versions = sortVersions(msg.Val)
+		v.versions = common.SortVersions(msg.Val)
 		v.cursor = 0
 		for i, ver := range v.versions {
 			if ver.ID == keep {
@@ -172,18 +170,6 @@ func (v *versionsScreen) clamp() {
 		v.offset = v.cursor - h + 1
 	}
 	v.offset = max(min(v.offset, len(v.versions)-h), 0)
-}
-
-// sortVersions orders versions newest first (ties by id, for a stable view).
-func sortVersions(vs []aws.Version) []aws.Version {
-	out := append([]aws.Version(nil), vs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].CreatedDate.Equal(out[j].CreatedDate) {
-			return out[i].CreatedDate.After(out[j].CreatedDate)
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
 }
 
 // SetSize gives the screen its share of the window.

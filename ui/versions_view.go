@@ -49,10 +49,10 @@ func (v *versionsScreen) View() string {
 	st := v.env.Styles
 	switch {
 	case v.deleted:
-		return strings.Join(wrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: it has no versions any more. Press "+
+		return strings.Join(common.WrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: it has no versions any more. Press "+
 			common.KeyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil && len(v.versions) == 0:
-		return strings.Join(wrapLines(st.Error.Render("could not list versions: "+common.DescribeError(v.env.Keys, v.err)), max(v.width, 1)), "\n") +
+		return strings.Join(common.WrapLines(st.Error.Render("could not list versions: "+common.DescribeError(v.env.Keys, v.err)), max(v.width, 1)), "\n") +
 			"\n" + st.Muted.Render(common.Cut("press "+common.KeyHelp(v.env.Keys.Common.Refresh)+" to retry", v.width))
 	case !v.loaded:
 		return st.Muted.Render(common.Cut("loading versions…", v.width))

@@ -101,3 +101,15 @@ func StageStyle(st *Styles, l string) lipgloss.Style {
 	}
 	return st.StageCustom
 }
+
+// SortVersions orders versions newest first (ties by id, for a stable view).
+func SortVersions(vs []aws.Version) []aws.Version {
+	out := append([]aws.Version(nil), vs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].CreatedDate.Equal(out[j].CreatedDate) {
+			return out[i].CreatedDate.After(out[j].CreatedDate)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}

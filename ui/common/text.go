@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/keymap"
 )
 
 // Cut shortens s to at most w cells, with an ellipsis when it had to cut.
@@ -109,4 +111,46 @@ func ShortID(id string) string {
 		return Sanitize(id[:8])
 	}
 	return Sanitize(id)
+}
+
+// KeyHelp is keymap.KeyName: a binding's key as its help shows it, for
+// prose that names a key, so a rebinding never makes the text lie.
+func KeyHelp(b key.Binding) string { return keymap.KeyName(b) }
+
+// GroupThousands writes n with thousands separators.
+func GroupThousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 1000 {
+		return s
+	}
+	var out []byte
+	for i, c := range []byte(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// WithHelpDesc is b with another description in the help.
+func WithHelpDesc(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// WrapLines wraps text (which may be styled) to width, breaking long words
+// so nothing runs off the screen.
+func WrapLines(s string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	if ansi.StringWidth(s) <= width && !strings.Contains(s, "\n") {
+		return []string{s}
+	}
+	// Hyphens do not break lines, so version ids and ARNs stay whole when
+	// they fit; a word longer than the line still breaks.
+	const nbHyphen = "\u2011"
+	wrapped := ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), width, ":/")
+	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n")
 }

@@ -16,8 +16,8 @@ type Result int
 
 const (
 	ConfirmOpen     Result = iota // still deciding
-	ConfirmAccepted                      // the operator confirmed (and typed the name if asked)
-	ConfirmDeclined                      // the operator cancelled
+	ConfirmAccepted               // the operator confirmed (and typed the name if asked)
+	ConfirmDeclined               // the operator cancelled
 )
 
 // Focus is what has the keyboard inside a confirmation pane.

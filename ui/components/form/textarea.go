@@ -1,4 +1,4 @@
-package ui
+package form
 
 import (
 	"errors"
@@ -15,17 +15,17 @@ import (
 // saving it unchanged must not alter the secret.
 var errTextAreaUnsafe = errors.New("this value has tabs, carriage returns or control characters that the text area cannot keep: edit it in $EDITOR instead")
 
-// textEdit is a multi-line text area for plaintext secrets (a PEM key, a
+// TextArea is a multi-line text area for plaintext secrets (a PEM key, a
 // connection string) and nested JSON. While masked it shows a fixed mask
 // instead of the text, and still takes keys.
-type textEdit struct {
+type TextArea struct {
 	area   textarea.Model
 	masked bool
 }
 
-// newTextEdit opens a text area on text. It refuses text that the text area
+// NewTextArea opens a text area on text. It refuses text that the text area
 // would not give back byte for byte.
-func newTextEdit(text string, masked bool) (*textEdit, error) {
+func NewTextArea(text string, masked bool) (*TextArea, error) {
 	a := textarea.New()
 	a.CharLimit = 0
 	a.MaxHeight = 0
@@ -37,37 +37,37 @@ func newTextEdit(text string, masked bool) (*textEdit, error) {
 		return nil, errTextAreaUnsafe
 	}
 	a.MoveToBegin()
-	return &textEdit{area: a, masked: masked}, nil
+	return &TextArea{area: a, masked: masked}, nil
 }
 
 // setValue replaces the text, with the cursor at the beginning.
-func (t *textEdit) setValue(text string) {
+func (t *TextArea) setValue(text string) {
 	t.area.SetValue(text)
 	t.area.MoveToBegin()
 }
 
 // focus gives the text area the keyboard.
-func (t *textEdit) focus() tea.Cmd { return t.area.Focus() }
+func (t *TextArea) focus() tea.Cmd { return t.area.Focus() }
 
-// value is the text as edited.
-func (t *textEdit) value() string { return t.area.Value() }
+// Value is the text as edited.
+func (t *TextArea) Value() string { return t.area.Value() }
 
 // update passes a key or paste to the text area.
-func (t *textEdit) update(msg tea.Msg) tea.Cmd {
+func (t *TextArea) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	t.area, cmd = t.area.Update(msg)
 	return cmd
 }
 
 // setSize gives the text area its room.
-func (t *textEdit) setSize(w, h int) {
+func (t *TextArea) setSize(w, h int) {
 	t.area.SetWidth(max(w, 4))
 	t.area.SetHeight(max(h, 1))
 }
 
 // view renders the text area, or the mask while masked: neither the text
 // nor its length shows (the host's pane says how to reveal).
-func (t *textEdit) view(st *common.Styles) string {
+func (t *TextArea) view(st *common.Styles) string {
 	if !t.masked {
 		return t.area.View()
 	}

@@ -1,4 +1,4 @@
-package ui
+package table
 
 import (
 	"fmt"
@@ -12,12 +12,12 @@ import (
 	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
-// secretRow is one secret in a list, with everything the filter needs
+// Row is one secret in a list, with everything the filter needs
 // computed once when the row arrives (never per keystroke).
-type secretRow struct {
-	sum aws.SecretSummary
-	// key identifies the row across refreshes: region and ARN.
-	key string
+type Row struct {
+	Sum aws.SecretSummary
+	// Key identifies the row across refreshes: region and ARN.
+	Key string
 	// search is the fuzzy filter's haystack: the name, then the description
 	// (on one line), then every tag key and value.
 	search string
@@ -35,8 +35,8 @@ type secretRow struct {
 // nameMatchBonus ranks a filter match in the name above one elsewhere.
 const nameMatchBonus = 10
 
-// newSecretRow precomputes a row's search text.
-func newSecretRow(s aws.SecretSummary) *secretRow {
+// NewRow precomputes a row's search text.
+func NewRow(s aws.SecretSummary) *Row {
 	var b strings.Builder
 	// The haystack is what the row shows: sanitized (clean text is not copied).
 	name := common.Sanitize(s.Name)
@@ -69,12 +69,12 @@ func newSecretRow(s aws.SecretSummary) *secretRow {
 		}
 		fields[i] = fuzzy.NewField(search[sp[0]:sp[1]], sp[0], bonus)
 	}
-	return &secretRow{sum: s, key: rowKey(s.Region, s.ARN, s.Name), search: search, nameEnd: len(name),
+	return &Row{Sum: s, Key: RowKey(s.Region, s.ARN, s.Name), search: search, nameEnd: len(name),
 		descStart: start, descEnd: end, nameWidth: ansi.StringWidth(name), fields: fields}
 }
 
-// rowKey identifies a secret in a region; the ARN when known.
-func rowKey(region, arn, name string) string {
+// RowKey identifies a secret in a region; the ARN when known.
+func RowKey(region, arn, name string) string {
 	if arn != "" {
 		return region + "\x00" + arn
 	}
@@ -82,10 +82,10 @@ func rowKey(region, arn, name string) string {
 }
 
 // name is the name as shown.
-func (r *secretRow) name() string { return r.search[:r.nameEnd] }
+func (r *Row) name() string { return r.search[:r.nameEnd] }
 
 // desc is the description as shown: on one line.
-func (r *secretRow) desc() string { return r.search[r.descStart:r.descEnd] }
+func (r *Row) desc() string { return r.search[r.descStart:r.descEnd] }
 
 // foldLines folds newlines and tabs into spaces so a description fits a row.
 func foldLines(s string) string {
@@ -95,42 +95,42 @@ func foldLines(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// rotationState is what the rotation column says.
-type rotationState int
+// RotationState is what the rotation column says.
+type RotationState int
 
 const (
-	rotationOff   rotationState = iota
-	rotationOn                  // enabled and not overdue
-	rotationDue                 // enabled and NextRotationDate has passed
-	rotationStuck               // AWSPENDING on a version other than AWSCURRENT
+	RotationOff   RotationState = iota
+	RotationOn                  // enabled and not overdue
+	RotationDue                 // enabled and NextRotationDate has passed
+	RotationStuck               // AWSPENDING on a version other than AWSCURRENT
 )
 
-func (r rotationState) String() string {
+func (r RotationState) String() string {
 	switch r {
-	case rotationOn:
+	case RotationOn:
 		return "on"
-	case rotationDue:
+	case RotationDue:
 		return "due"
-	case rotationStuck:
+	case RotationStuck:
 		return "stuck"
 	}
 	return "off"
 }
 
-// rotationOf works out a secret's rotation state from its listing entry.
+// RotationOf works out a secret's rotation state from its listing entry.
 // A stray AWSPENDING is reported whether or not rotation is enabled: a
 // cancelled rotation can leave one behind, and it blocks the next rotation.
-func rotationOf(s aws.SecretSummary, now time.Time) rotationState {
+func RotationOf(s aws.SecretSummary, now time.Time) RotationState {
 	if _, _, stuck := common.StrayPending(s.VersionStages); stuck {
-		return rotationStuck
+		return RotationStuck
 	}
 	if !s.RotationEnabled {
-		return rotationOff
+		return RotationOff
 	}
 	if !s.NextRotationDate.IsZero() && s.NextRotationDate.Before(now) {
-		return rotationDue
+		return RotationDue
 	}
-	return rotationOn
+	return RotationOn
 }
 
 // secretMarkers are the short flags after a row: scheduled deletion, replication
@@ -153,9 +153,9 @@ func secretMarkers(s aws.SecretSummary) []string {
 	return out
 }
 
-// relTime says how long ago t was, relative to now: "3d ago", "in 2h".
+// RelTime says how long ago t was, relative to now: "3d ago", "in 2h".
 // empty is what a zero time shows.
-func relTime(t, now time.Time, empty string) string {
+func RelTime(t, now time.Time, empty string) string {
 	if t.IsZero() {
 		return empty
 	}
@@ -185,9 +185,9 @@ func relTime(t, now time.Time, empty string) string {
 	return fmt.Sprintf("%s%d%s%s", prefix, n, unit, suffix)
 }
 
-// relDate is relTime for a date without a time of day (LastAccessedDate is
+// RelDate is relTime for a date without a time of day (LastAccessedDate is
 // midnight UTC): "today", "yesterday", "5d ago".
-func relDate(t, now time.Time, empty string) string {
+func RelDate(t, now time.Time, empty string) string {
 	if t.IsZero() {
 		return empty
 	}
@@ -204,5 +204,5 @@ func relDate(t, now time.Time, empty string) string {
 	case days > 1 && days < 60:
 		return fmt.Sprintf("%dd ago", days)
 	}
-	return relTime(day(t), day(now), empty)
+	return RelTime(day(t), day(now), empty)
 }

@@ -1,4 +1,4 @@
-package ui
+package form
 
 import (
 	"unicode"
@@ -8,17 +8,17 @@ import (
 	"github.com/smtui/smtui/ui/common"
 )
 
-// textAreaMaxLines is the most lines the text area holds: bubbles' textarea
+// TextAreaMaxLines is the most lines the text area holds: bubbles' textarea
 // silently drops lines past 10,000.
-const textAreaMaxLines = 10000
+const TextAreaMaxLines = 10000
 
-// inlineProblem says why the in-app editor would not hold text byte for
+// InlineProblem says why the in-app editor would not hold text byte for
 // byte, or "" when it would. multi is the text area, else the one-line text
 // input. Both drop control characters (C0, DEL, C1 such as U+0085), U+FFFD
 // and invalid UTF-8; the text input turns line breaks and tabs into spaces,
 // the text area turns tabs into spaces and carriage returns into line
 // breaks. The reason never quotes the text: it may be a secret.
-func inlineProblem(text string, multi bool) string {
+func InlineProblem(text string, multi bool) string {
 	lines := 1
 	for i, r := range text {
 		switch {
@@ -39,27 +39,27 @@ func inlineProblem(text string, multi bool) string {
 			return "a control character"
 		}
 	}
-	if lines > textAreaMaxLines {
+	if lines > TextAreaMaxLines {
 		return "more than 10,000 lines"
 	}
 	return ""
 }
 
-// inlineRefusal is the refusal to open the in-app editor on text it would
+// InlineRefusal is the refusal to open the in-app editor on text it would
 // change, so that applying it untouched cannot alter the secret.
-type inlineRefusal struct {
-	what    string      // "this value", "this key"
-	problem string      // from inlineProblem
-	ext     key.Binding // the $EDITOR binding, named in the message; disabled: not offered
+type InlineRefusal struct {
+	What    string      // "this value", "this key"
+	Problem string      // from inlineProblem
+	Ext     key.Binding // the $EDITOR binding, named in the message; disabled: not offered
 }
 
-func (e inlineRefusal) Error() string {
-	why := e.what + " has " + e.problem + " the in-app editor would alter"
-	if !e.ext.Enabled() || len(e.ext.Keys()) == 0 {
+func (e InlineRefusal) Error() string {
+	why := e.What + " has " + e.Problem + " the in-app editor would alter"
+	if !e.Ext.Enabled() || len(e.Ext.Keys()) == 0 {
 		return why + ": it cannot be changed here"
 	}
 	// The key and its name come from the binding, so the hint cannot lie;
 	// they lead, as the status line cuts long text at its end.
-	return "use " + common.KeyHelp(e.ext) + " (" + e.ext.Help().Desc + ") for " + e.what + ": it has " + e.problem +
+	return "use " + common.KeyHelp(e.Ext) + " (" + e.Ext.Help().Desc + ") for " + e.What + ": it has " + e.Problem +
 		" the in-app editor would alter"
 }

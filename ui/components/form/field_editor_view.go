@@ -1,4 +1,4 @@
-package ui
+package form
 
 import (
 	"strings"
@@ -8,16 +8,16 @@ import (
 	"github.com/smtui/smtui/ui/common"
 )
 
-// view renders the pane: title, input, type and state, what applying does
+// View renders the pane: title, input, type and state, what applying does
 // while replacing a masked value, error or help.
-func (e *fieldEditor) view() string {
+func (e *FieldEditor) View() string {
 	st := e.env.Styles
 	inner := max(e.width-4, 1)
 	k := &e.env.Keys.Input
 	var body string
 	switch {
-	case e.area != nil:
-		body = e.area.view(st)
+	case e.Area != nil:
+		body = e.Area.view(st)
 	case e.masked && e.mode != modeKey:
 		// The input's own password echo draws one dot per character, which
 		// would give away the value's length: show the fixed mask instead,
@@ -28,8 +28,8 @@ func (e *fieldEditor) view() string {
 	}
 	var info []string
 	if e.mode == modeValue {
-		t := "type " + e.kind.String()
-		if e.canToggle() {
+		t := "type " + e.Kind.String()
+		if e.CanToggle() {
 			t += " (" + common.KeyHelp(k.ToggleType) + " changes)"
 		}
 		info = append(info, t)
@@ -48,10 +48,10 @@ func (e *fieldEditor) view() string {
 	if hint := e.replaceHint(); hint != "" {
 		lines = append(lines, st.Muted.Render(common.Cut(hint, inner)))
 	}
-	if e.err != "" {
-		lines = append(lines, st.Error.Render(common.Cut(e.err, inner)))
+	if e.Err != "" {
+		lines = append(lines, st.Error.Render(common.Cut(e.Err, inner)))
 	}
-	sub := e.submitKey()
+	sub := e.SubmitKey()
 	help := common.KeyHelp(sub) + " " + sub.Help().Desc + " · " + common.KeyHelp(k.Cancel) + " " + k.Cancel.Help().Desc
 	lines = append(lines, st.Muted.Render(common.Cut(help, inner)))
 	return st.Pane.Width(max(e.width, 6)).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
@@ -61,10 +61,10 @@ func (e *fieldEditor) view() string {
 // it says only whether anything was typed: comparing the typed text with
 // the hidden value would tell the operator (or a bystander) whether a
 // guess matches it.
-func (e *fieldEditor) maskedState() string {
-	changed := e.text() != e.origText
+func (e *FieldEditor) maskedState() string {
+	changed := e.Text() != e.origText
 	if e.replacing {
-		changed = e.text() != ""
+		changed = e.Text() != ""
 	}
 	if changed {
 		return "changed"
@@ -74,11 +74,11 @@ func (e *fieldEditor) maskedState() string {
 
 // replaceHint says what applying does while the editor replaces a masked
 // value, or "" when it edits in place.
-func (e *fieldEditor) replaceHint() string {
+func (e *FieldEditor) replaceHint() string {
 	if !e.replacing {
 		return ""
 	}
-	sub := common.KeyHelp(e.submitKey())
+	sub := common.KeyHelp(e.SubmitKey())
 	if e.keepsCurrent() {
 		return "type the new value · " + sub + " with nothing typed keeps the current one"
 	}

@@ -1,4 +1,4 @@
-package ui
+package form
 
 import (
 	"strings"
@@ -16,9 +16,9 @@ type editorResult int
 
 const (
 	editorEditing   editorResult = iota // still typing
-	editorSubmitted                     // read value() and apply it
-	editorCancelled                     // close, change nothing
-	editorRevealed                      // the operator revealed the text: audit it
+	EditorSubmitted                     // read value() and apply it
+	EditorCancelled                     // close, change nothing
+	EditorRevealed                      // the operator revealed the text: audit it
 )
 
 // editorMode is what a field editor asks for.
@@ -41,7 +41,7 @@ func toggleCycle(orig jsonedit.Kind) []jsonedit.Kind {
 	return []jsonedit.Kind{orig, jsonedit.String}
 }
 
-// fieldEditor is the pane that edits one thing: a field's value (one line
+// FieldEditor is the pane that edits one thing: a field's value (one line
 // in a text input, or a text area for multi-line strings and nested JSON),
 // a key, or a whole plaintext value. It validates nothing itself until
 // value() is called; the host applies the result through jsonedit and
@@ -51,11 +51,11 @@ func toggleCycle(orig jsonedit.Kind) []jsonedit.Kind {
 // hidden text is never appended to), what is typed becomes the new value,
 // and applying with nothing typed keeps the current value. Revealing with
 // nothing typed puts the current text in to edit in place.
-type fieldEditor struct {
+type FieldEditor struct {
 	env   *common.Env
 	title string
 	mode  editorMode
-	kind  jsonedit.Kind // modeValue: the type the text is read as
+	Kind  jsonedit.Kind // modeValue: the type the text is read as
 	orig  jsonedit.Kind // the field's type when the editor opened
 
 	masked     bool
@@ -63,17 +63,17 @@ type fieldEditor struct {
 	hasCurrent bool   // origText is the value being edited: applying it unchanged is no edit
 	replacing  bool   // masked over the current value: started empty, empty keeps origText
 	input      textinput.Model
-	area       *textEdit // non-nil: multi-line
-	err        string
+	Area       *TextArea // non-nil: multi-line
+	Err        string
 
 	width, height int
 }
 
-// newValueEditor edits a field whose current value is n (nil for a new
+// NewValueEditor edits a field whose current value is n (nil for a new
 // field, typed as a string by default). masked hides the text while typing
 // and makes the editor replace the value rather than edit it in place.
 // It refuses a value the editor would not hold exactly (an inlineRefusal).
-func newValueEditor(env *common.Env, title string, n *jsonedit.Node, masked bool) (*fieldEditor, error) {
+func NewValueEditor(env *common.Env, title string, n *jsonedit.Node, masked bool) (*FieldEditor, error) {
 	kind, text := jsonedit.String, ""
 	if n != nil {
 		kind = n.Kind()
@@ -86,16 +86,16 @@ func newValueEditor(env *common.Env, title string, n *jsonedit.Node, masked bool
 			text = string(n.Raw())
 		}
 	}
-	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: kind, orig: kind, masked: masked,
+	e := &FieldEditor{env: env, title: title, mode: modeValue, Kind: kind, orig: kind, masked: masked,
 		origText: text, hasCurrent: n != nil}
 	return e, e.openOn(text, valueNeedsArea(kind, text))
 }
 
-// newValueEditorText edits text to be read as a value of kind (for text
+// NewValueEditorText edits text to be read as a value of kind (for text
 // that came back from $EDITOR and was refused, so nothing typed is lost):
 // the text is in the editor, masked or not.
-func newValueEditorText(env *common.Env, title string, kind jsonedit.Kind, text string, masked bool) (*fieldEditor, error) {
-	e := &fieldEditor{env: env, title: title, mode: modeValue, kind: kind, orig: kind, masked: masked, origText: text}
+func NewValueEditorText(env *common.Env, title string, kind jsonedit.Kind, text string, masked bool) (*FieldEditor, error) {
+	e := &FieldEditor{env: env, title: title, mode: modeValue, Kind: kind, orig: kind, masked: masked, origText: text}
 	return e, e.openOn(text, valueNeedsArea(kind, text))
 }
 
@@ -105,33 +105,33 @@ func valueNeedsArea(kind jsonedit.Kind, text string) bool {
 	return kind == jsonedit.Object || kind == jsonedit.Array || strings.ContainsAny(text, "\n\r\t")
 }
 
-// newKeyEditor asks for an object key (a new field's, or a new name for
+// NewKeyEditor asks for an object key (a new field's, or a new name for
 // the key current). It refuses a key the editor would not hold exactly.
-func newKeyEditor(env *common.Env, title, current string) (*fieldEditor, error) {
-	e := &fieldEditor{env: env, title: title, mode: modeKey, kind: jsonedit.String, origText: current}
+func NewKeyEditor(env *common.Env, title, current string) (*FieldEditor, error) {
+	e := &FieldEditor{env: env, title: title, mode: modeKey, Kind: jsonedit.String, origText: current}
 	return e, e.openOn(current, false)
 }
 
-// newTextEditor edits a whole plaintext value, text, in a text area
+// NewTextEditor edits a whole plaintext value, text, in a text area
 // (replacing it while masked, as newValueEditor does).
-func newTextEditor(env *common.Env, title, text string, masked bool) (*fieldEditor, error) {
-	e := &fieldEditor{env: env, title: title, mode: modeText, kind: jsonedit.String, masked: masked,
+func NewTextEditor(env *common.Env, title, text string, masked bool) (*FieldEditor, error) {
+	e := &FieldEditor{env: env, title: title, mode: modeText, Kind: jsonedit.String, masked: masked,
 		origText: text, hasCurrent: true}
 	return e, e.openOn(text, true)
 }
 
-// newTextEditorText opens the text area on text that is not the current
+// NewTextEditorText opens the text area on text that is not the current
 // value (text refused after $EDITOR), in place, masked or not.
-func newTextEditorText(env *common.Env, title, text string, masked bool) (*fieldEditor, error) {
-	e := &fieldEditor{env: env, title: title, mode: modeText, kind: jsonedit.String, masked: masked, origText: text}
+func NewTextEditorText(env *common.Env, title, text string, masked bool) (*FieldEditor, error) {
+	e := &FieldEditor{env: env, title: title, mode: modeText, Kind: jsonedit.String, masked: masked, origText: text}
 	return e, e.openOn(text, true)
 }
 
 // openOn opens the editor on text: refused if the editor would not hold it
 // exactly (applying it untouched must not change it), started empty when
 // masked over the current value.
-func (e *fieldEditor) openOn(text string, multi bool) error {
-	if p := inlineProblem(text, multi); p != "" {
+func (e *FieldEditor) openOn(text string, multi bool) error {
+	if p := InlineProblem(text, multi); p != "" {
 		return e.refusal(p)
 	}
 	if e.masked && e.hasCurrent && e.mode != modeKey {
@@ -142,23 +142,23 @@ func (e *fieldEditor) openOn(text string, multi bool) error {
 }
 
 // refusal explains why the editor does not open on its text.
-func (e *fieldEditor) refusal(problem string) error {
-	r := inlineRefusal{what: "this value", problem: problem, ext: e.env.Keys.Editing.External}
+func (e *FieldEditor) refusal(problem string) error {
+	r := InlineRefusal{What: "this value", Problem: problem, Ext: e.env.Keys.Editing.External}
 	if e.mode == modeKey {
-		r.what, r.ext = "this key", key.Binding{}
+		r.What, r.Ext = "this key", key.Binding{}
 	}
 	return r
 }
 
 // open puts text in a new text area (multi) or text input, and checks that
 // the widget holds it exactly.
-func (e *fieldEditor) open(text string, multi bool) error {
+func (e *FieldEditor) open(text string, multi bool) error {
 	if multi {
-		a, err := newTextEdit(text, e.masked)
+		a, err := NewTextArea(text, e.masked)
 		if err != nil {
 			return e.refusal("characters")
 		}
-		e.area = a
+		e.Area = a
 		return nil
 	}
 	in := textinput.New()
@@ -177,90 +177,90 @@ func (e *fieldEditor) open(text string, multi bool) error {
 	return nil
 }
 
-// focus gives the editor the keyboard.
-func (e *fieldEditor) focus() tea.Cmd {
-	if e.area != nil {
-		return e.area.focus()
+// Focus gives the editor the keyboard.
+func (e *FieldEditor) Focus() tea.Cmd {
+	if e.Area != nil {
+		return e.Area.focus()
 	}
 	return e.input.Focus()
 }
 
-// text is what is in the editor (what has been typed, while replacing).
-func (e *fieldEditor) text() string {
-	if e.area != nil {
-		return e.area.value()
+// Text is what is in the editor (what has been typed, while replacing).
+func (e *FieldEditor) Text() string {
+	if e.Area != nil {
+		return e.Area.Value()
 	}
 	return e.input.Value()
 }
 
 // keepsCurrent reports whether the editor replaces a masked value and
 // nothing has been typed: applying it keeps the current value.
-func (e *fieldEditor) keepsCurrent() bool { return e.replacing && e.text() == "" }
+func (e *FieldEditor) keepsCurrent() bool { return e.replacing && e.Text() == "" }
 
 // result is the text to apply: what is in the editor, or the current
 // value's text when nothing was typed over it.
-func (e *fieldEditor) result() string {
+func (e *FieldEditor) result() string {
 	if e.keepsCurrent() {
 		return e.origText
 	}
-	return e.text()
+	return e.Text()
 }
 
-// unchanged reports whether applying the editor would leave the value it
+// Unchanged reports whether applying the editor would leave the value it
 // opened on as it is (same text, same type): the host makes no edit then,
 // not even an identical rewrite.
-func (e *fieldEditor) unchanged() bool {
-	return e.hasCurrent && e.kind == e.orig && e.result() == e.origText
+func (e *FieldEditor) Unchanged() bool {
+	return e.hasCurrent && e.Kind == e.orig && e.result() == e.origText
 }
 
-// value is the result to apply: the raw JSON for a value (refused with a
+// Value is the result to apply: the raw JSON for a value (refused with a
 // clear message, never quoting the text, when it does not fit the type), the
 // key for a key, the text for plaintext.
-func (e *fieldEditor) value() ([]byte, error) {
+func (e *FieldEditor) Value() ([]byte, error) {
 	switch e.mode {
 	case modeKey, modeText:
 		return []byte(e.result()), nil
 	}
-	return jsonedit.ParseInput(e.kind, e.result())
+	return jsonedit.ParseInput(e.Kind, e.result())
 }
 
 // editInPlace stops replacing: the current value's text goes into the
 // editor to be edited as an unmasked editor does (on reveal with nothing
 // typed). openOn checked that the editor holds that text exactly.
-func (e *fieldEditor) editInPlace() {
+func (e *FieldEditor) editInPlace() {
 	e.replacing = false
-	if e.area != nil {
-		e.area.setValue(e.origText)
+	if e.Area != nil {
+		e.Area.setValue(e.origText)
 		return
 	}
 	e.input.SetValue(e.origText)
 	e.input.CursorEnd()
 }
 
-// setError shows why the input was refused; the pane stays open.
-func (e *fieldEditor) setError(msg string) { e.err = msg }
+// SetError shows why the input was refused; the pane stays open.
+func (e *FieldEditor) SetError(msg string) { e.Err = msg }
 
-// canToggle reports whether Editor.ToggleType applies: scalar values only.
-func (e *fieldEditor) canToggle() bool {
-	return e.mode == modeValue && e.kind != jsonedit.Object && e.kind != jsonedit.Array && e.area == nil
+// CanToggle reports whether Editor.ToggleType applies: scalar values only.
+func (e *FieldEditor) CanToggle() bool {
+	return e.mode == modeValue && e.Kind != jsonedit.Object && e.Kind != jsonedit.Array && e.Area == nil
 }
 
 // toggleType moves to the next scalar type, keeping the text.
-func (e *fieldEditor) toggleType() {
+func (e *FieldEditor) toggleType() {
 	cycle := toggleCycle(e.orig)
 	for i, k := range cycle {
-		if k == e.kind {
-			e.kind = cycle[(i+1)%len(cycle)]
+		if k == e.Kind {
+			e.Kind = cycle[(i+1)%len(cycle)]
 			return
 		}
 	}
 }
 
 // setMasked masks or reveals the text being typed.
-func (e *fieldEditor) setMasked(m bool) {
+func (e *FieldEditor) setMasked(m bool) {
 	e.masked = m
-	if e.area != nil {
-		e.area.masked = m
+	if e.Area != nil {
+		e.Area.masked = m
 		return
 	}
 	if m {
@@ -271,30 +271,30 @@ func (e *fieldEditor) setMasked(m bool) {
 	}
 }
 
-// submitKey is the binding that applies the editor: enter on one line,
+// SubmitKey is the binding that applies the editor: enter on one line,
 // Editor.SubmitText in a text area (where enter is a new line).
-func (e *fieldEditor) submitKey() key.Binding {
-	if e.area != nil {
+func (e *FieldEditor) SubmitKey() key.Binding {
+	if e.Area != nil {
 		return e.env.Keys.Input.SubmitText
 	}
 	return e.env.Keys.Input.Submit
 }
 
-// update handles one message while the editor is open.
-func (e *fieldEditor) update(msg tea.Msg) (editorResult, tea.Cmd) {
+// Update handles one message while the editor is open.
+func (e *FieldEditor) Update(msg tea.Msg) (editorResult, tea.Cmd) {
 	k := &e.env.Keys.Input
 	if km, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
-		case key.Matches(km, e.submitKey()):
-			return editorSubmitted, nil
+		case key.Matches(km, e.SubmitKey()):
+			return EditorSubmitted, nil
 		case key.Matches(km, k.Cancel):
-			return editorCancelled, nil
+			return EditorCancelled, nil
 		case key.Matches(km, k.ToggleType):
-			if e.canToggle() {
+			if e.CanToggle() {
 				e.toggleType()
-				e.err = ""
+				e.Err = ""
 			} else {
-				e.err = "this field's type cannot change here"
+				e.Err = "this field's type cannot change here"
 			}
 			return editorEditing, nil
 		case key.Matches(km, k.Reveal):
@@ -306,29 +306,29 @@ func (e *fieldEditor) update(msg tea.Msg) (editorResult, tea.Cmd) {
 			}
 			e.setMasked(!e.masked)
 			if !e.masked {
-				return editorRevealed, nil
+				return EditorRevealed, nil
 			}
 			return editorEditing, nil
 		}
-		e.err = ""
+		e.Err = ""
 	}
 	if _, ok := msg.(tea.PasteMsg); ok {
-		e.err = ""
+		e.Err = ""
 	}
-	if e.area != nil {
-		return editorEditing, e.area.update(msg)
+	if e.Area != nil {
+		return editorEditing, e.Area.update(msg)
 	}
 	var cmd tea.Cmd
 	e.input, cmd = e.input.Update(msg)
 	return editorEditing, cmd
 }
 
-// setSize gives the pane the room it may use.
-func (e *fieldEditor) setSize(w, h int) {
+// SetSize gives the pane the room it may use.
+func (e *FieldEditor) SetSize(w, h int) {
 	e.width, e.height = w, h
 	inner := max(w-4, 4)
-	if e.area != nil {
-		e.area.setSize(inner, max(h-2-4, 1))
+	if e.Area != nil {
+		e.Area.setSize(inner, max(h-2-4, 1))
 		return
 	}
 	e.input.SetWidth(max(inner-3, 4))
