@@ -13,6 +13,8 @@ import (
 
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // App is the root model: a stack of screens, the header, the status line,
@@ -51,7 +53,7 @@ func New(opts Options) *App {
 		opts.Now = time.Now
 	}
 	if len(opts.Editor) == 0 {
-		opts.Editor = editorCommand(os.Getenv)
+		opts.Editor = secret.EditorCommand(os.Getenv)
 	}
 	keys := keymap.Default()
 	if opts.ReadOnly {
@@ -71,7 +73,7 @@ func New(opts Options) *App {
 	a := &App{env: env, opts: opts, session: newSession(env, opts), help: help.New()}
 	a.help.Styles = env.Styles.Help
 	a.clipboard = newClipboardManager(env, opts.Clipboard)
-	a.stack = []common.Screen{newRootScreen(env, a.session.region)}
+	a.stack = []common.Screen{list.NewRootScreen(env, a.session.region)}
 	return a
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/form"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 func testEnv() *common.Env {
@@ -134,12 +135,12 @@ func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
 	}
 	sum := h.summary("us-east-1", "prod/db/postgres")
 	target := aws.SecretRef{ARN: sum.ARN, Name: sum.Name, Region: "us-east-1"}
-	h.send(common.PushScreenMsg{Screen: newValueScreen(h.app.env, h.store("us-east-1"), target, aws.VersionRef{ID: prev})})
+	h.send(common.PushScreenMsg{Screen: secret.NewValue(h.app.env, h.store("us-east-1"), target, aws.VersionRef{ID: prev})})
 	v := h.waitValue()
-	prevText := v.val.Secret.Text()
-	h.waitUntil("AWSCURRENT to be known", func(string) bool { return v.edit.currentID != "" })
-	if v.edit.currentID != cur {
-		t.Fatalf("current known as %s, want %s", v.edit.currentID, cur)
+	prevText := v.Val.Secret.Text()
+	h.waitUntil("AWSCURRENT to be known", func(string) bool { return v.Edit.CurrentID != "" })
+	if v.Edit.CurrentID != cur {
+		t.Fatalf("current known as %s, want %s", v.Edit.CurrentID, cur)
 	}
 	h.editPort(v, "6543", false)
 	h.waitFor("1 unsaved edit")

@@ -11,6 +11,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/form"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // The reported bug: on dev/db/postgres, e on the masked port, typing 5433
@@ -32,7 +33,7 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 	if !strings.Contains(scr, "type the new value") || !strings.Contains(scr, common.KeyHelp(k.Input.Submit)+" with nothing typed keeps the current one") {
 		t.Errorf("the masked editor does not say that it replaces:\n%s", scr)
 	}
-	if got := v.edit.editor.Text(); got != "" {
+	if got := v.Edit.Editor.Text(); got != "" {
 		t.Errorf("the masked editor starts with %d characters, want empty", len(got))
 	}
 	h.typeText("5433")
@@ -47,7 +48,7 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 	h.press(k.Input.Reveal)
 	h.press(k.Input.Submit)
 	h.waitFor("1 unsaved edit")
-	if got := string(v.edit.session.cur); !strings.Contains(got, `"port":5433,`) {
+	if got := string(v.Edit.Session.Cur); !strings.Contains(got, `"port":5433,`) {
 		t.Errorf("pending value has no port 5433 (%d bytes)", len(got))
 	}
 	h.saveEdits()
@@ -96,11 +97,11 @@ func TestMaskedRevealWithNothingTypedEditsInPlace(t *testing.T) {
 
 // assertNoEdit checks that nothing is pending, the status says no change,
 // and the review has nothing to save.
-func (h *harness) assertNoEdit(v *valueScreen, what string) {
+func (h *harness) assertNoEdit(v *secret.Value, what string) {
 	h.t.Helper()
 	h.waitFor("no change: " + what)
-	if v.edit.editor != nil || v.pendingEdits() != 0 || (v.edit.session != nil && len(v.edit.session.ops) != 0) {
-		h.t.Errorf("%s: editor open %v, %d pending edits", what, v.edit.editor != nil, v.pendingEdits())
+	if v.Edit.Editor != nil || v.PendingEdits() != 0 || (v.Edit.Session != nil && len(v.Edit.Session.Ops) != 0) {
+		h.t.Errorf("%s: editor open %v, %d pending edits", what, v.Edit.Editor != nil, v.PendingEdits())
 	}
 	if strings.Contains(h.screen(), "unsaved") {
 		h.t.Errorf("%s: the screen shows unsaved edits:\n%s", what, h.screen())
@@ -186,8 +187,8 @@ func TestRevealedEnterWithoutTypingMakesNoEdit(t *testing.T) {
 	h.waitFor("rename name")
 	h.press(k.Input.Submit)
 	h.waitFor("no change: name keeps its name")
-	if v.pendingEdits() != 0 {
-		t.Errorf("%d pending edits after an unchanged rename", v.pendingEdits())
+	if v.PendingEdits() != 0 {
+		t.Errorf("%d pending edits after an unchanged rename", v.PendingEdits())
 	}
 	h.press(k.Editing.Save)
 	h.waitFor("no unsaved edits")
@@ -221,7 +222,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 			h.selectRow(v, field)
 			h.press(k.Editing.Edit)
 			scr := h.waitFor(pointer)
-			if v.edit.editor != nil {
+			if v.Edit.Editor != nil {
 				t.Fatalf("%s (revealed %v): the inline editor opened", field, revealed)
 			}
 			if !strings.Contains(scr, "the in-app editor would alter") {
@@ -233,7 +234,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 	h.selectRow(v, "k\x01ey")
 	h.press(k.Editing.Rename)
 	h.waitFor("this key has a control character the in-app editor would alter")
-	if v.edit.editor != nil {
+	if v.Edit.Editor != nil {
 		t.Fatal("the key editor opened on a key with a control character")
 	}
 	// An ordinary field of the same secret still opens.
@@ -243,7 +244,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 	h.press(k.Input.Cancel)
 	h.press(k.Editing.Save)
 	h.waitFor("no unsaved edits")
-	if v.edit.session != nil && (v.edit.session.dirty() || string(v.edit.session.cur) != val) {
+	if v.Edit.Session != nil && (v.Edit.Session.Dirty() || string(v.Edit.Session.Cur) != val) {
 		t.Errorf("the pending document changed")
 	}
 	if got := h.emuValue("test/controls"); got != val {
@@ -255,7 +256,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 	p := h.openValue("test/plain-nul")
 	h.press(k.Editing.Edit)
 	h.waitFor(pointer)
-	if p.edit.editor != nil || p.pendingEdits() != 0 {
+	if p.Edit.Editor != nil || p.PendingEdits() != 0 {
 		t.Errorf("the text area opened on a plaintext with NUL")
 	}
 	if got := h.emuValue("test/plain-nul"); got != plain || h.emu.Requests("PutSecretValue") != 0 {

@@ -23,7 +23,7 @@ func TestSignalMasksEverythingBlanksTheWindowAndQuits(t *testing.T) {
 			if !h.quit {
 				t.Fatal("the App did not quit on the signal")
 			}
-			if v.anyRevealed() || v.val.ARN != "" {
+			if v.AnyRevealed() || v.Val.ARN != "" {
 				t.Fatal("the value screen still holds or reveals the value")
 			}
 			view := h.app.View()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 // moveBLUEToNewest picks BLUE in an open move-label dialog of
@@ -44,7 +45,7 @@ func TestMoveLabelCustom(t *testing.T) {
 		t.Fatalf("seed: BLUE should be on a non-current version: %v", sec.VersionStages)
 	}
 	k := h.app.env.Keys
-	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name)))
+	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name)))
 	moveBLUEToNewest(h)
 	screen := waitForText(h, "from version "+blueWas)
 	if !strings.Contains(flat(screen), "to version "+cur) {
@@ -72,7 +73,7 @@ func TestMoveLabelNewCustomValidated(t *testing.T) {
 	vs := common.SortVersions(versionsNow(h, store, name))
 	oldest := vs[len(vs)-1].ID
 	k := h.app.env.Keys
-	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, nil).withTarget(oldest))
+	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, sec, nil).WithTarget(oldest))
 	h.waitFor("Which label?")
 	h.press(k.Nav.Bottom)
 	h.press(k.Nav.Open)
@@ -104,7 +105,7 @@ func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
 	vs := common.SortVersions(versionsNow(h, store, name))
 	oldest := vs[len(vs)-1].ID
 	k := h.app.env.Keys
-	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, vs).withTarget(oldest))
+	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, sec, vs).WithTarget(oldest))
 	h.waitFor("› AWSCURRENT")
 	h.press(k.Nav.Open)
 	h.waitFor("Move AWSCURRENT to which version?")
@@ -133,7 +134,7 @@ func TestRemoveLabel(t *testing.T) {
 	sec := describeNow(h, store, name)
 	blue := common.LabelHolder(sec.VersionStages, "BLUE") // carries AWSPREVIOUS and BLUE
 	k := h.app.env.Keys
-	openScreen(h, newRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), blue))
+	openScreen(h, dialog.NewRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), blue))
 	h.waitFor("Remove which label")
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Open)
@@ -154,7 +155,7 @@ func TestRemoveLabelRefusesCurrent(t *testing.T) {
 	const name = "prod/ssh/deploy-key"
 	sec := describeNow(h, store, name)
 	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
-	openScreen(h, newRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), cur))
+	openScreen(h, dialog.NewRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), cur))
 	h.waitFor("AWSCURRENT can't be removed")
 	h.press(h.app.env.Keys.Nav.Open)
 	if n := h.emu.Requests("UpdateSecretVersionStage"); n != 0 {
@@ -169,7 +170,7 @@ func TestConfirmHelpFollowsNameGuard(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
 	k := h.app.env.Keys
-	openScreen(h, newMoveLabelScreen(h.app.env, store, describeNow(h, store, name), versionsNow(h, store, name)))
+	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, describeNow(h, store, name), versionsNow(h, store, name)))
 	moveBLUEToNewest(h)
 	h.waitFor("type the secret's name")
 	footer := lastLine(h.screen())

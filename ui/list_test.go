@@ -13,6 +13,8 @@ import (
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/fuzzy"
 	"github.com/smtui/smtui/ui/components/table"
+	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // newListHarness is a seeded harness on the fixed test clock.
@@ -29,14 +31,14 @@ func newListHarness(t *testing.T, width, height int, emu emulator.Options, mod f
 }
 
 // listOf returns the root list screen.
-func listOf(h *harness) *listScreen { return h.app.stack[0].(*listScreen) }
+func listOf(h *harness) *list.Screen { return h.app.stack[0].(*list.Screen) }
 
 // waitLoaded waits until the list has finished loading.
 func waitLoaded(h *harness) string {
 	h.t.Helper()
 	return h.waitUntil("the listing to finish", func(string) bool {
 		l := listOf(h)
-		return !l.loading && !l.connecting && (l.complete || l.loadErr != nil || l.stopped)
+		return !l.Loading && !l.Connecting && (l.Complete || l.LoadErr != nil || l.Stopped)
 	})
 }
 
@@ -66,7 +68,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 	}
 	// The list is navigable while loading.
 	h.press(keys().Nav.Down)
-	if got := listOf(h).table.Cursor; got != 1 {
+	if got := listOf(h).Table.Cursor; got != 1 {
 		t.Errorf("cursor = %d after Down while loading, want 1", got)
 	}
 	s = h.waitFor("271 secrets")
@@ -79,7 +81,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 	if n := h.emu.Requests("ListSecrets"); n != 3 {
 		t.Errorf("ListSecrets called %d times for 271 secrets, want 3 pages", n)
 	}
-	if got := listOf(h).table.Cursor; got != 1 {
+	if got := listOf(h).Table.Cursor; got != 1 {
 		t.Errorf("cursor moved to %d as pages arrived, want it to stay on row 1", got)
 	}
 }
@@ -93,8 +95,8 @@ func TestListFirstRowBeforeSecondPage(t *testing.T) {
 	s := h.waitFor("100 secrets")
 	elapsed := time.Since(start)
 	l := listOf(h)
-	if l.pages != 1 || !l.loading {
-		t.Fatalf("pages=%d loading=%v when the first rows showed", l.pages, l.loading)
+	if l.Pages != 1 || !l.Loading {
+		t.Fatalf("pages=%d loading=%v when the first rows showed", l.Pages, l.Loading)
 	}
 	if elapsed >= 3*time.Second {
 		t.Errorf("first rows took %v: they waited for the second page", elapsed)
@@ -203,7 +205,7 @@ func TestListServerFilterPrompt(t *testing.T) {
 }
 
 func TestParseServerFilter(t *testing.T) {
-	got, err := parseServerFilter(`name:prod/ tag-key:team description:"order service" name:!prod/legacy !tag-value:old rds`)
+	got, err := list.ParseServerFilter(`name:prod/ tag-key:team description:"order service" name:!prod/legacy !tag-value:old rds`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,15 +224,15 @@ func TestParseServerFilter(t *testing.T) {
 			t.Errorf("filter %d = %v, want %v", i, got[i], want[i])
 		}
 	}
-	if s := formatServerFilter(got); s != `name:prod/ !name:prod/legacy tag-key:team description:"order service" !tag-value:old all:rds` {
+	if s := list.FormatServerFilter(got); s != `name:prod/ !name:prod/legacy tag-key:team description:"order service" !tag-value:old all:rds` {
 		t.Errorf("format = %s", s)
 	}
 	for _, bad := range []string{"colour:red", "name:", `description:"open`, "!name:!"} {
-		if _, err := parseServerFilter(bad); err == nil {
+		if _, err := list.ParseServerFilter(bad); err == nil {
 			t.Errorf("parseServerFilter(%q) accepted", bad)
 		}
 	}
-	if f, err := parseServerFilter("   "); err != nil || len(f) != 0 {
+	if f, err := list.ParseServerFilter("   "); err != nil || len(f) != 0 {
 		t.Errorf("blank filter = %v, %v", f, err)
 	}
 }
@@ -257,8 +259,8 @@ func TestListSortCyclesAndReverses(t *testing.T) {
 			t.Fatalf("not sorted by name descending (positions %v):\n%s", o, s)
 		}
 	}
-	if l := listOf(h); l.listOpts.SortBy != aws.SortByName || l.listOpts.SortOrder != aws.SortDesc {
-		t.Errorf("list options %+v", l.listOpts)
+	if l := listOf(h); l.ListOpts.SortBy != aws.SortByName || l.ListOpts.SortOrder != aws.SortDesc {
+		t.Errorf("list options %+v", l.ListOpts)
 	}
 	h.press(k.List.Sort)
 	h.waitFor("sort: last changed ↓")
@@ -325,14 +327,14 @@ func TestListStopLoading(t *testing.T) {
 	h.waitFor("100 secrets")
 	h.press(keys().List.StopLoading)
 	s := h.waitFor("stopped early")
-	n := len(listOf(h).table.Rows)
+	n := len(listOf(h).Table.Rows)
 	if n == 0 || n >= 921 {
 		t.Fatalf("%d rows after stopping", n)
 	}
-	assertContains(t, s, "stopped early: "+countText(n)+" loaded")
+	assertContains(t, s, "stopped early: "+list.CountText(n)+" loaded")
 	calls := h.emu.Requests("ListSecrets")
 	h.drain(700 * time.Millisecond)
-	if got := len(listOf(h).table.Rows); got != n {
+	if got := len(listOf(h).Table.Rows); got != n {
 		t.Errorf("rows went from %d to %d after stopping", n, got)
 	}
 	if got := h.emu.Requests("ListSecrets"); got > calls {
@@ -368,7 +370,7 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 		t.Errorf("recents not first (%v):\n%s", first, s)
 	}
 	h.press(k.Common.Back)
-	if _, ok := h.app.top().(*listScreen); !ok {
+	if _, ok := h.app.top().(*list.Screen); !ok {
 		t.Fatalf("esc did not close the picker")
 	}
 }
@@ -408,12 +410,12 @@ func TestAllRegionsOneFailingRegion(t *testing.T) {
 	h.typeText("postgres-apac")
 	h.press(k.Input.Submit)
 	h.press(k.Nav.Open)
-	d, ok := h.app.top().(*detailScreen)
+	d, ok := h.app.top().(*secret.Detail)
 	if !ok {
 		t.Fatalf("enter opened %T", h.app.top())
 	}
-	if d.store.Region() != "ap-southeast-2" || d.summary.Name != "prod/db/postgres-apac" {
-		t.Errorf("detail opened %s in %s", d.summary.Name, d.store.Region())
+	if d.Store.Region() != "ap-southeast-2" || d.Summary.Name != "prod/db/postgres-apac" {
+		t.Errorf("detail opened %s in %s", d.Summary.Name, d.Store.Region())
 	}
 }
 
@@ -566,7 +568,7 @@ func TestRelativeDates(t *testing.T) {
 }
 
 func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
-	rows := rowsOf(benchSummaries(500))
+	rows := list.RowsOf(benchSummaries(500))
 	tb := table.New(&common.Env{Settings: common.Settings{Keys: keymap.Default(), Styles: common.NewStyles(true), Now: time.Now}})
 	tb.SetSize(80, 20)
 	tb.Add(rows)

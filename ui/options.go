@@ -6,6 +6,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Connector builds (or returns a cached) Store for a profile and region. It
@@ -35,8 +36,8 @@ type Options struct {
 	Clipboard      Clipboard
 	Audit          audit.Auditor
 	Now            func() time.Time
-	SSOLoginRunner func(profile string) SSOLogin // nil: aws sso login via tea.ExecProcess
-	Editor         []string                      // $EDITOR command and arguments; nil: $VISUAL, $EDITOR, vi
+	SSOLoginRunner func(profile string) common.SSOLogin // nil: aws sso login via tea.ExecProcess
+	Editor         []string                             // $EDITOR command and arguments; nil: $VISUAL, $EDITOR, vi
 	// ConnectMFA connects a profile whose role needs an MFA code, with the
 	// code the operator typed in the UI (asked before connecting, since
 	// ConnectOptions.MFACode is called during credential resolution). It
@@ -47,9 +48,4 @@ type Options struct {
 	// Notice is shown in the status line when the App starts (e.g. what
 	// main cleaned up after a previous smtui that did not exit); "" for none.
 	Notice string
-}
-
-// SSOLogin is a command the App runs with the terminal handed over to it.
-type SSOLogin interface {
-	Run() error
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 func TestRollbackPostgres(t *testing.T) {
@@ -19,7 +20,7 @@ func TestRollbackPostgres(t *testing.T) {
 		t.Fatalf("seed: want AWSCURRENT and AWSPREVIOUS, got %v", sec.VersionStages)
 	}
 
-	openScreen(h, newRollbackScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewRollbackScreen(h.app.env, store, sec))
 	screen := h.waitFor("What changes")
 	for _, want := range []string{"AWSCURRENT moves to version " + prev, "password", "changed", common.MaskText} {
 		if !strings.Contains(strings.ReplaceAll(screen, "\n", " "), want) && !strings.Contains(screen, want) {
@@ -42,7 +43,7 @@ func TestRollbackPostgres(t *testing.T) {
 	if got := common.LabelHolder(after.VersionStages, aws.LabelPrevious); got != cur {
 		t.Fatalf("AWSPREVIOUS on %s, want %s (the version AWSCURRENT left)", got, cur)
 	}
-	if _, ok := topScreen(h).(*rollbackScreen); ok {
+	if _, ok := topScreen(h).(*dialog.RollbackScreen); ok {
 		t.Fatal("the rollback pane is still open after success")
 	}
 	var found bool
@@ -60,7 +61,7 @@ func TestRollbackRevealShowsValuesOnlyOnAsk(t *testing.T) {
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	sec := describeNow(h, store, "prod/db/postgres")
-	openScreen(h, newRollbackScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewRollbackScreen(h.app.env, store, sec))
 	h.waitFor("values hidden")
 	h.press(h.app.env.Keys.Common.Reveal)
 	screen := h.waitFor("values SHOWN")
@@ -75,7 +76,7 @@ func TestRollbackRefusedWithoutPrevious(t *testing.T) {
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	sec := describeNow(h, store, "prod/ssh/deploy-key")
-	openScreen(h, newRollbackScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewRollbackScreen(h.app.env, store, sec))
 	h.waitFor("no AWSPREVIOUS version")
 	if n := h.emu.Requests("GetSecretValue"); n != 0 {
 		t.Fatalf("%d values read for a refused rollback", n)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // maxRecentRegions is how many recently used regions the pickers remember.
@@ -23,7 +24,7 @@ type session struct {
 	// How to connect, from Options.
 	connect    Connector
 	connectMFA func(ctx context.Context, profile, region, code string) (aws.Store, error)
-	ssoRunner  func(profile string) SSOLogin
+	ssoRunner  func(profile string) common.SSOLogin
 	prodRules  []string // production patterns (profile names, account ids)
 	asked      []string // the regions given on the command line
 
@@ -118,6 +119,6 @@ func (s *session) regionChoices() []string {
 }
 
 // regionPicker opens the region picker on the session's regions.
-func (s *session) regionPicker(mode regionPickMode) *regionPicker {
-	return newRegionPicker(s.env, mode, s.region, s.regionChoices(), slices.Clone(s.recents), s.asked)
+func (s *session) regionPicker(mode list.RegionPickMode) *list.RegionPicker {
+	return list.NewRegionPicker(s.env, mode, s.region, s.regionChoices(), slices.Clone(s.recents), s.asked)
 }

@@ -144,3 +144,6 @@ func lookupProfile(name string) *aws.Profile {
 	}
 	return nil
 }
+
+// Outcome says who asked and whether the load failed.
+func (m connectedMsg) Outcome() (any, error) { return m.owner, m.err }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // updateSession handles the session's messages: connect results, the MFA
@@ -28,7 +29,7 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 		}
 		s.connecting = false
 		return tea.Batch(a.broadcast(common.SessionFailedMsg{Profile: s.profile, Region: s.region}),
-			common.Push(newMFAScreen(a.env, msg.seq, msg.info, msg.region))), true
+			common.Push(list.NewMFAScreen(a.env, msg.seq, msg.info, msg.region))), true
 	case common.MFACodeMsg:
 		if msg.Seq != s.seq {
 			return nil, true
@@ -59,13 +60,13 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 	case common.StoreRequestMsg:
 		return s.storeFor(msg), true
 	case common.PickRegionMsg:
-		mode := regionPickOne
+		mode := list.RegionPickOne
 		if msg.Many {
-			mode = regionPickMany
+			mode = list.RegionPickMany
 		}
 		return a.pushScreen(s.regionPicker(mode)), true
 	case common.PickProfileMsg:
-		return a.pushScreen(newProfilePicker(a.env, s.profile)), true
+		return a.pushScreen(list.NewProfilePicker(a.env, s.profile)), true
 	case common.RegionChosenMsg:
 		return a.switchRegion(msg.Region), true
 	case common.RegionsUsedMsg:
@@ -114,11 +115,11 @@ func (a *App) loadFailed(err error) tea.Cmd {
 	if aws.KindOf(err) == aws.KindCredentials && s.info != nil {
 		switch {
 		case s.info.SSO:
-			return common.Push(newSSOScreen(a.env, s.ssoRunner, *s.info, err))
+			return common.Push(list.NewSSOScreen(a.env, s.ssoRunner, *s.info, err))
 		case s.info.MFASerial != "" && s.connectMFA != nil:
 			// The MFA session expired: ask for a new code.
 			s.mfaDone[s.profile] = false
-			return tea.Batch(common.Failed(err), common.Push(newMFAScreen(a.env, s.seq, *s.info, s.region)))
+			return tea.Batch(common.Failed(err), common.Push(list.NewMFAScreen(a.env, s.seq, *s.info, s.region)))
 		}
 	}
 	return common.Failed(err)

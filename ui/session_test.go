@@ -13,6 +13,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // A connect result the session no longer waits for (the operator switched
@@ -27,17 +28,17 @@ func TestSessionDropsStaleConnect(t *testing.T) {
 	a.Init()
 	old := a.session.seq
 	a.Update(common.RegionChosenMsg{Region: "eu-west-1"})
-	l := a.stack[0].(*listScreen)
-	if !l.connecting || l.region != "eu-west-1" || l.Title() != "secrets in eu-west-1" {
-		t.Fatalf("after a region switch the list is connecting=%v to %q", l.connecting, l.region)
+	l := a.stack[0].(*list.Screen)
+	if !l.Connecting || l.Region != "eu-west-1" || l.Title() != "secrets in eu-west-1" {
+		t.Fatalf("after a region switch the list is connecting=%v to %q", l.Connecting, l.Region)
 	}
 	a.Update(connectedMsg{owner: a.session, seq: old, profile: "p", region: "us-east-1", store: benchStore{region: "us-east-1"}})
-	if l.store != nil || !l.connecting || a.session.store != nil {
-		t.Fatalf("a stale connect was taken: list store %v, session store %v", l.store, a.session.store)
+	if l.Store != nil || !l.Connecting || a.session.store != nil {
+		t.Fatalf("a stale connect was taken: list store %v, session store %v", l.Store, a.session.store)
 	}
 	a.Update(connectedMsg{owner: a.session, seq: a.session.seq, profile: "p", region: "eu-west-1", store: benchStore{region: "eu-west-1"}})
-	if l.store == nil || l.store.Region() != "eu-west-1" || l.connecting || !l.loading {
-		t.Fatalf("the current connect was not taken: store %v connecting %v loading %v", l.store, l.connecting, l.loading)
+	if l.Store == nil || l.Store.Region() != "eu-west-1" || l.Connecting || !l.Loading {
+		t.Fatalf("the current connect was not taken: store %v connecting %v loading %v", l.Store, l.Connecting, l.Loading)
 	}
 	if got := a.session.recents; !slices.Equal(got, []string{"eu-west-1", "us-east-1"}) {
 		t.Errorf("recent regions %v", got)
@@ -85,8 +86,8 @@ func TestMFAAskedAgainWhenListingFailsOnCredentials(t *testing.T) {
 	h.press(k.Input.Submit)
 	waitLoaded(h)
 	l := listOf(h)
-	h.send(secretsPageMsg{owner: l, seq: l.seq, region: "us-east-1",
-		err: &aws.Error{Kind: aws.KindCredentials, Op: "ListSecrets", Region: "us-east-1", Message: "the MFA session has expired"}})
+	h.send(list.SecretsPageMsg{Owner: l, Seq: l.Seq, Region: "us-east-1",
+		Err: &aws.Error{Kind: aws.KindCredentials, Op: "ListSecrets", Region: "us-east-1", Message: "the MFA session has expired"}})
 	s := h.waitFor("MFA code for profile admin-mfa")
 	assertContains(t, s, "the MFA session has expired")
 	h.typeText("222222")

@@ -13,12 +13,6 @@ import (
 // that follows to it, and clears that status when a later result of the same
 // kind for the same screen succeeds.
 
-func (m secretsPageMsg) Outcome() (any, error)        { return m.owner, m.err }
-func (m connectedMsg) Outcome() (any, error)          { return m.owner, m.err }
-func (m valueLoadedMsg) Outcome() (any, error)        { return m.owner, m.err }
-func (m policyScreenLoadedMsg) Outcome() (any, error) { return m.owner, m.err }
-func (m profilesLoadedMsg) Outcome() (any, error)     { return m.owner, m.err }
-
 // operation names what a result answers: who asked, and which kind of
 // result it is (resultMsg[aws.Secret] and resultMsg[[]aws.Version] of one
 // screen are different operations: a list of versions that loads does not

@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // statusLine is the status line as the operator sees it.
@@ -18,7 +19,7 @@ func TestRetrySuccessClearsTheOldError(t *testing.T) {
 	h := newSecretHarness(t, 100, 40, nil)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "DescribeSecret", Error: "AccessDeniedException"})
 	sum := h.summary("us-east-1", "prod/api/stripe")
-	h.send(common.PushScreenMsg{Screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
+	h.send(common.PushScreenMsg{Screen: secret.NewDetail(h.app.env, h.store("us-east-1"), sum)})
 	h.waitFor("could not load details")
 	h.waitUntil("the error in the status line", func(string) bool { return h.app.status.Level == common.LevelError })
 	if got := h.statusLine(); !strings.Contains(got, "describe secret") || h.app.status.Level != common.LevelError {
@@ -39,8 +40,8 @@ func TestRetrySuccessClearsTheOldError(t *testing.T) {
 	remove()
 	h.press(h.app.env.Keys.Common.Refresh)
 	h.waitUntil("details after the retry", func(string) bool {
-		d := h.topScreen().(*detailScreen)
-		return d.secret != nil && d.loadErr == nil
+		d := h.topScreen().(*secret.Detail)
+		return d.Secret != nil && d.LoadErr == nil
 	})
 	if got := h.statusLine(); got != "" {
 		t.Fatalf("status line after a successful retry = %q, want it empty", got)
@@ -49,7 +50,7 @@ func TestRetrySuccessClearsTheOldError(t *testing.T) {
 
 func TestErrorStaysWhenAnotherScreenSucceeds(t *testing.T) {
 	var s statusErrors
-	a, b := &detailScreen{}, &detailScreen{}
+	a, b := &secret.Detail{}, &secret.Detail{}
 	if s.noteOutcome(common.ResultMsg[int]{Owner: a, Err: errors.New("boom")}) {
 		t.Fatal("a failure asked to clear the status")
 	}

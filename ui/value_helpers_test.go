@@ -10,6 +10,7 @@ import (
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // testNow is the fixed clock of the secret-screen tests, so dates (and the
@@ -106,10 +107,10 @@ func (h *harness) allSummaries(region string) []aws.SecretSummary {
 func (h *harness) openDetail(name string) string {
 	h.t.Helper()
 	sum := h.summary("us-east-1", name)
-	h.send(common.PushScreenMsg{Screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
+	h.send(common.PushScreenMsg{Screen: secret.NewDetail(h.app.env, h.store("us-east-1"), sum)})
 	return h.waitUntil("detail of "+name, func(string) bool {
-		d, ok := h.app.top().(*detailScreen)
-		return ok && d.secret != nil && d.policyLoaded
+		d, ok := h.app.top().(*secret.Detail)
+		return ok && d.Secret != nil && d.PolicyLoaded
 	})
 }
 
@@ -117,13 +118,13 @@ func (h *harness) openDetail(name string) string {
 func (h *harness) topScreen() common.Screen { return h.app.top() }
 
 // waitValue waits until the value screen on top has loaded (or failed).
-func (h *harness) waitValue() *valueScreen {
+func (h *harness) waitValue() *secret.Value {
 	h.t.Helper()
-	var v *valueScreen
+	var v *secret.Value
 	h.waitUntil("the value screen to load", func(string) bool {
 		var ok bool
-		v, ok = h.app.top().(*valueScreen)
-		return ok && !v.loading && v.seq > 0
+		v, ok = h.app.top().(*secret.Value)
+		return ok && !v.Loading && v.Seq > 0
 	})
 	return v
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
@@ -19,10 +20,10 @@ func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := prettyMasked(doc, func(jsonedit.Path) bool { return true }); got != string(want) {
+	if got := secret.PrettyMasked(doc, func(jsonedit.Path) bool { return true }); got != string(want) {
 		t.Errorf("fully revealed:\n%s\nwant:\n%s", got, want)
 	}
-	masked := prettyMasked(doc, func(jsonedit.Path) bool { return false })
+	masked := secret.PrettyMasked(doc, func(jsonedit.Path) bool { return false })
 	for _, leak := range []string{"1e3", `"x"`, "true", `\u00e9`} {
 		if strings.Contains(masked, leak) {
 			t.Errorf("masked rendering shows %s:\n%s", leak, masked)
@@ -32,14 +33,14 @@ func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
 		t.Errorf("masked rendering:\n%s", masked)
 	}
 	// Revealing one container shows exactly its subtree.
-	part := prettyMasked(doc, func(p jsonedit.Path) bool { return len(p) > 0 && p[0].Key == "b" })
+	part := secret.PrettyMasked(doc, func(p jsonedit.Path) bool { return len(p) > 0 && p[0].Key == "b" })
 	if !strings.Contains(part, `"x"`) || strings.Contains(part, "1e3") {
 		t.Errorf("partial reveal:\n%s", part)
 	}
 }
 
 func TestHexDump(t *testing.T) {
-	lines := hexDump([]byte("ABCDEFGHIJKLMNOPQ\x00"), 16)
+	lines := secret.HexDump([]byte("ABCDEFGHIJKLMNOPQ\x00"), 16)
 	if len(lines) != 2 {
 		t.Fatalf("%d lines", len(lines))
 	}
@@ -50,8 +51,8 @@ func TestHexDump(t *testing.T) {
 		t.Errorf("line 1 = %q", lines[1])
 	}
 	for _, w := range []int{40, 80} {
-		n := hexPerLine(w)
-		if l := hexDump(make([]byte, 64), n)[0]; len(l) > w {
+		n := secret.HexPerLine(w)
+		if l := secret.HexDump(make([]byte, 64), n)[0]; len(l) > w {
 			t.Errorf("width %d: hex line of %d", w, len(l))
 		}
 	}

@@ -9,11 +9,12 @@ import (
 
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // openValue opens AWSCURRENT's value of a us-east-1 secret through its
 // detail screen, as an operator would.
-func (h *harness) openValue(name string) *valueScreen {
+func (h *harness) openValue(name string) *secret.Value {
 	h.t.Helper()
 	h.openDetail(name)
 	h.press(h.app.env.Keys.Detail.Value)
@@ -48,8 +49,8 @@ func (h *harness) currentJSON(name string) map[string]any {
 func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
 	h := newSecretHarness(t, 100, 40, nil)
 	v := h.openValue("staging/app/config")
-	if v.err != nil {
-		t.Fatal(v.err)
+	if v.Err != nil {
+		t.Fatal(v.Err)
 	}
 	s := h.screen()
 	want := []struct{ key, typ string }{
@@ -87,8 +88,8 @@ func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Down)
-	if r, _ := v.table.selected(); r.path.String() != "limits" {
-		t.Fatalf("selected %s, want limits", r.path)
+	if r, _ := v.Table.Selected(); r.Path.String() != "limits" {
+		t.Fatalf("selected %s, want limits", r.Path)
 	}
 	h.press(k.Common.Reveal)
 	assertContains(t, h.screen(), `{"requests_per_minute":600,"burst":1e3,"timeout_seconds":2.5}`)
@@ -126,15 +127,15 @@ func TestValuePEMRawViewIsNotCut(t *testing.T) {
 		assertContains(t, h.screen(), common.MaskText, "plaintext")
 		h.press(h.app.env.Keys.Value.RevealAll)
 		// Scroll through the whole view, collecting what was shown where.
-		v := h.topScreen().(*valueScreen)
+		v := h.topScreen().(*secret.Value)
 		shown := map[int]string{}
 		for range 80 {
 			scr := strings.Split(h.screen(), "\n")
-			off := v.pager.Vp.YOffset()
-			for j := 0; j < v.pager.Vp.Height(); j++ {
+			off := v.Pager.Vp.YOffset()
+			for j := 0; j < v.Pager.Vp.Height(); j++ {
 				shown[off+j] = strings.TrimRight(scr[2+j], " ")
 			}
-			if v.pager.Vp.AtBottom() {
+			if v.Pager.Vp.AtBottom() {
 				break
 			}
 			h.press(h.app.env.Keys.Nav.PageDown)
@@ -160,8 +161,8 @@ func TestValuePEMRawViewIsNotCut(t *testing.T) {
 func TestValueBinaryShowsSizeBase64AndHex(t *testing.T) {
 	h := newSecretHarness(t, 100, 60, nil)
 	v := h.openValue("prod/tls/keystore")
-	if v.kind != valueBinary {
-		t.Fatalf("kind %v, want binary", v.kind)
+	if v.Kind != secret.ValueBinary {
+		t.Fatalf("kind %v, want binary", v.Kind)
 	}
 	data := []byte(h.emuValue("prod/tls/keystore"))
 	s := h.screen()
@@ -204,13 +205,13 @@ func TestValueRevealOneAllAndRemaskOnLeave(t *testing.T) {
 		t.Fatalf("masking one field out of reveal-all:\n%s", s)
 	}
 	// Leaving masks everything; coming back shows masks.
-	v := h.topScreen().(*valueScreen)
+	v := h.topScreen().(*secret.Value)
 	h.press(k.Common.Back)
 	h.waitValueGone()
-	if v.anyRevealed() {
+	if v.AnyRevealed() {
 		t.Fatal("leaving the value screen left values revealed")
 	}
-	if v.val.Secret.Len() != 0 {
+	if v.Val.Secret.Len() != 0 {
 		t.Fatal("the closed value screen still holds the value")
 	}
 	h.press(k.Detail.Value)
@@ -240,7 +241,7 @@ func TestValueRevealOneAllAndRemaskOnLeave(t *testing.T) {
 func (h *harness) waitValueGone() {
 	h.t.Helper()
 	h.waitUntil("the value screen to close", func(string) bool {
-		_, ok := h.app.top().(*valueScreen)
+		_, ok := h.app.top().(*secret.Value)
 		return !ok
 	})
 }
@@ -284,8 +285,8 @@ func TestValueCopyFieldWithoutRevealing(t *testing.T) {
 	if strings.Contains(s, pw) {
 		t.Fatal("copying revealed the password")
 	}
-	v := h.topScreen().(*valueScreen)
-	if v.anyRevealed() {
+	v := h.topScreen().(*secret.Value)
+	if v.AnyRevealed() {
 		t.Fatal("copy marked something revealed")
 	}
 	// port is a number: copied as written.
@@ -319,7 +320,7 @@ func TestValueErrorsNameTheCause(t *testing.T) {
 	h := newSecretHarness(t, 100, 30, nil)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "GetSecretValue", Error: "AccessDeniedException"})
 	v := h.openValue("prod/api/stripe")
-	if v.err == nil {
+	if v.Err == nil {
 		t.Fatal("no error")
 	}
 	assertContains(t, h.screen(), "could not read the value of prod/api/stripe", "secretsmanager:GetSecretValue")

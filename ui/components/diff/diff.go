@@ -13,7 +13,7 @@ import (
 // and rendered masked: keys and markers, never a value unless revealed.
 type Values struct {
 	Identical    bool
-	Json         bool              // both are JSON objects: changes lists the keys
+	JSON         bool              // both are JSON objects: changes lists the keys
 	Changes      []jsonedit.Change // per-key changes, from old to new
 	binary       bool              // at least one side is binary
 	linesChanged int               // for text that is not a JSON object
@@ -29,7 +29,7 @@ func Compute(old, new aws.SecretValue) Values {
 	}
 	a, b := old.Bytes(), new.Bytes()
 	if changes, err := jsonedit.Diff(a, b); err == nil {
-		return Values{Json: true, Changes: changes, Identical: len(changes) == 0}
+		return Values{JSON: true, Changes: changes, Identical: len(changes) == 0}
 	}
 	return Values{linesChanged: changedLines(string(a), string(b))}
 }
@@ -73,7 +73,7 @@ func Lines(st *common.Styles, d Values, revealed bool) []string {
 		return []string{st.Muted.Render("the two values are identical")}
 	case d.binary:
 		return []string{st.Changed.Render("~ binary value differs (content not shown)")}
-	case !d.Json:
+	case !d.JSON:
 		return []string{st.Changed.Render("~ value differs (" + common.Plural(d.linesChanged, "line") + " changed)")}
 	}
 	out := make([]string, 0, len(d.Changes))
