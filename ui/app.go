@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/clipboard"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/pages/list"
 	"github.com/smtui/smtui/ui/pages/secret"
@@ -33,7 +34,7 @@ type App struct {
 	errBox    *common.ErrorBoxMsg
 	help      help.Model
 	fullHelp  bool
-	clipboard *clipboardManager
+	clipboard *clipboard.Manager
 	quitArmed bool // a quit was refused once because of unsaved edits
 	exit      exitState
 }
@@ -72,7 +73,7 @@ func New(opts Options) *App {
 	}}
 	a := &App{env: env, opts: opts, session: newSession(env, opts), help: help.New()}
 	a.help.Styles = env.Styles.Help
-	a.clipboard = newClipboardManager(env, opts.Clipboard)
+	a.clipboard = clipboard.NewManager(clipboardConfig(env), opts.Clipboard)
 	a.stack = []common.Screen{list.NewRootScreen(env, a.session.region)}
 	return a
 }
@@ -133,7 +134,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.popScreen()
 		return a, nil
 	case common.CopyMsg:
-		return a, a.clipboard.copy(msg)
+		return a, a.clipboard.Copy(clipboard.Request{Text: msg.Text, What: msg.What, Secret: msg.Secret,
+			ARN: msg.ARN, Region: msg.Region, Version: msg.Version})
+	case clipboard.Notice:
+		return a.Update(clipboardStatus(msg))
 	case tea.KeyPressMsg:
 		armed := a.quitArmed
 		cmd := a.handleKey(msg)
@@ -147,7 +151,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if o, ok := msg.(common.OutcomeMsg); ok && a.statusErr.noteOutcome(o) && a.status.Level == common.LevelError {
 		a.clearStatus() // the retry worked: the old error is wrong now
 	}
-	if cmd, handled := a.clipboard.update(msg); handled {
+	if cmd, handled := a.clipboard.Update(msg); handled {
 		return a, cmd
 	}
 	if cmd, handled := a.updateSession(msg); handled {
@@ -204,8 +208,8 @@ func (a *App) quit() tea.Cmd {
 
 // PendingClipboardClear reports a secret copy whose clearing was still due
 // when the app stopped, so the caller can finish the job.
-func (a *App) PendingClipboardClear() (PendingClear, bool) {
-	return a.clipboard.pendingAtExit()
+func (a *App) PendingClipboardClear() (clipboard.PendingClear, bool) {
+	return a.clipboard.PendingAtExit()
 }
 
 // pushScreen opens a screen on top of the stack.
@@ -248,11 +252,11 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 func (a *App) setStatus(msg common.StatusMsg) tea.Cmd {
 	a.statusSeq++
 	a.status = msg
-	if msg.Ttl <= 0 {
+	if msg.TTL <= 0 {
 		return nil
 	}
 	seq := a.statusSeq
-	return tea.Tick(msg.Ttl, func(time.Time) tea.Msg { return common.StatusExpiredMsg{Seq: seq} })
+	return tea.Tick(msg.TTL, func(time.Time) tea.Msg { return common.StatusExpiredMsg{Seq: seq} })
 }
 
 // clearStatus empties the status line; a pending expiry of the old status

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/smtui/smtui/ui/clipboard"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -15,8 +16,8 @@ import (
 func clipHarness(t *testing.T, clip Clipboard, ttl time.Duration) *harness {
 	t.Helper()
 	h := newSecretHarness(t, 100, 20, func(o *Options) { o.Clipboard = clip; o.ClipboardTTL = ttl })
-	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
-	h.app.clipboard.verifyTimeout = 100 * time.Millisecond
+	h.app.clipboard = clipboard.NewManagerFor(clipboardConfig(h.app.env), clip, false)
+	h.app.clipboard.VerifyTimeout = 100 * time.Millisecond
 	return h
 }
 
@@ -39,7 +40,7 @@ func TestClipboardClearsWhenUnchanged(t *testing.T) {
 	if clip.get() != "" {
 		t.Fatalf("clipboard not cleared: %q", clip.get())
 	}
-	if h.app.clipboard.pending != nil {
+	if h.app.clipboard.Pending() {
 		t.Fatal("pending clear left behind")
 	}
 }
@@ -64,7 +65,7 @@ func TestClipboardFallsBackToOSC52(t *testing.T) {
 	if clip.writes != 0 {
 		t.Fatal("wrote to an unavailable system clipboard")
 	}
-	if p := h.app.clipboard.pending; p == nil || p.method != clipOSC52 {
+	if p, ok := h.app.clipboard.PendingAtExit(); !ok || p.System {
 		t.Fatalf("pending clear %+v, want an OSC 52 one", p)
 	}
 	// The terminal does not answer the OSC 52 read: clear anyway, and say so.
@@ -81,13 +82,13 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 	} {
 		clip := &fakeClipboard{available: true}
 		h := clipHarness(t, clip, 50*time.Millisecond)
-		h.app.clipboard.overSSH = true // over SSH the system clipboard is the wrong machine's
-		h.app.clipboard.verifyTimeout = 5 * time.Second
+		// over SSH the system clipboard is the wrong machine's
+		h.app.clipboard = clipboard.NewManagerFor(clipboardConfig(h.app.env), clip, true)
+		h.app.clipboard.VerifyTimeout = 5 * time.Second
 		h.send(secretCopy("hunter2-very-secret"))
 		h.waitFor("via OSC 52")
 		h.waitUntil("the clipboard read", func(string) bool {
-			p := h.app.clipboard.pending
-			return p != nil && p.verifying
+			return h.app.clipboard.Verifying()
 		})
 		h.send(tea.ClipboardMsg{Content: tc.answer, Selection: 'c'})
 		s := h.waitFor(tc.want)
@@ -97,28 +98,6 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 		if clip.writes != 0 {
 			t.Fatal("used the system clipboard over SSH")
 		}
-	}
-}
-
-func TestClipboardNewerCopySupersedes(t *testing.T) {
-	clip := &fakeClipboard{available: true}
-	c := newClipboardManagerFor(&common.Env{Settings: common.Settings{ClipboardTTL: time.Minute, Now: time.Now}}, clip, false)
-	c.copy(secretCopy("first"))
-	c.copy(secretCopy("second"))
-	if cmd, handled := c.update(clipboardClearDueMsg{seq: 1}); !handled || cmd != nil {
-		t.Fatal("the first copy's clear still ran after a newer copy")
-	}
-	if c.pending == nil || c.pending.seq != 2 {
-		t.Fatalf("pending = %+v, want the second copy's", c.pending)
-	}
-	// A non-secret copy supersedes too: nothing is left to clear.
-	c.copy(common.CopyMsg{Text: "name", What: "the name"})
-	if c.pending != nil {
-		t.Fatal("a non-secret copy kept an older secret's clear")
-	}
-	// Late results of an older write are ignored.
-	if cmd, handled := c.update(clipboardWrittenMsg{seq: 1}); !handled || cmd != nil {
-		t.Fatal("stale write result acted on")
 	}
 }
 
@@ -132,22 +111,8 @@ func TestClipboardSystemFailureFallsBack(t *testing.T) {
 	h.send(secretCopy("hunter2-very-secret"))
 	s := h.waitFor("system clipboard failed (xclip: no display); copied")
 	assertContains(t, s, "via OSC 52")
-	if p := h.app.clipboard.pending; p == nil || p.method != clipOSC52 {
+	if p, ok := h.app.clipboard.PendingAtExit(); !ok || p.System {
 		t.Fatalf("pending = %+v, want OSC 52", p)
-	}
-}
-
-func TestSSHSessionDetection(t *testing.T) {
-	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	if sshSession(env(nil)) {
-		t.Error("no SSH variables, but SSH detected")
-	}
-	if !sshSession(env(map[string]string{"SSH_TTY": "/dev/pts/1"})) || !sshSession(env(map[string]string{"SSH_CONNECTION": "1 2 3 4"})) {
-		t.Error("SSH session not detected")
-	}
-	c := newClipboardManagerFor(&common.Env{}, &fakeClipboard{available: true}, true)
-	if c.method() != clipOSC52 {
-		t.Error("over SSH the system clipboard was chosen")
 	}
 }
 
@@ -178,11 +143,11 @@ func TestClipboardPendingClearIsHandedOverAtExit(t *testing.T) {
 	}
 
 	_ = clip.WriteAll("something the operator copied later")
-	if cleared, err := ClearClipboardIfUnchanged(clip, p.Sum); err != nil || cleared {
+	if cleared, err := clipboard.ClearIfUnchanged(clip, p.Sum); err != nil || cleared {
 		t.Fatalf("cleared someone else's copy: %v, %v", cleared, err)
 	}
 	_ = clip.WriteAll("hunter2-very-secret")
-	if cleared, err := ClearClipboardIfUnchanged(clip, p.Sum); err != nil || !cleared || clip.get() != "" {
+	if cleared, err := clipboard.ClearIfUnchanged(clip, p.Sum); err != nil || !cleared || clip.get() != "" {
 		t.Fatalf("did not clear our copy: %v, %v, %q", cleared, err, clip.get())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/clipboard"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/pages/secret"
 )
@@ -103,7 +104,7 @@ func TestDetailScrollsWhenTaller(t *testing.T) {
 func TestDetailCopiesNameAndARNWithoutClearing(t *testing.T) {
 	clip := &fakeClipboard{available: true}
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.Clipboard = clip })
-	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
+	h.app.clipboard = clipboard.NewManagerFor(clipboardConfig(h.app.env), clip, false)
 	h.openDetail("prod/db/postgres")
 	h.press(h.app.env.Keys.Common.CopyARN)
 	h.waitFor("copied the ARN to the system clipboard")
@@ -111,7 +112,7 @@ func TestDetailCopiesNameAndARNWithoutClearing(t *testing.T) {
 	if clip.get() != d.Summary.ARN {
 		t.Fatalf("clipboard holds %q, want the ARN", clip.get())
 	}
-	if h.app.clipboard.pending != nil {
+	if h.app.clipboard.Pending() {
 		t.Fatal("a non-secret copy scheduled a clear")
 	}
 	h.press(h.app.env.Keys.Common.CopyName)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/clipboard"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/pages/secret"
 )
@@ -269,7 +270,7 @@ func TestValueCopyFieldWithoutRevealing(t *testing.T) {
 	clip := &fakeClipboard{available: true}
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.Clipboard = clip; o.Audit = audit })
-	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
+	h.app.clipboard = clipboard.NewManagerFor(clipboardConfig(h.app.env), clip, false)
 	h.openValue("prod/db/postgres")
 	m := h.currentJSON("prod/db/postgres")
 	pw := m["password"].(string)

@@ -23,7 +23,7 @@ const (
 type StatusMsg struct {
 	Level Level
 	Text  string
-	Ttl   time.Duration
+	TTL   time.Duration
 	// Err, when set (failed), is described by the App into text: its hints
 	// name keys, and the App has the key map.
 	Err error
@@ -75,7 +75,7 @@ func (m SecretChangedMsg) About(region, name, arn string) bool {
 
 // Status returns a Cmd that shows text in the status line.
 func Status(level Level, text string, ttl time.Duration) tea.Cmd {
-	return func() tea.Msg { return StatusMsg{Level: level, Text: text, Ttl: ttl} }
+	return func() tea.Msg { return StatusMsg{Level: level, Text: text, TTL: ttl} }
 }
 
 // Info shows a short-lived informational status.
