@@ -549,20 +549,20 @@ func TestRelativeDates(t *testing.T) {
 		{now.Add(2 * time.Hour), "in 2h"},
 	}
 	for _, c := range cases {
-		if got := table.RelTime(c.t, now, "—"); got != c.want {
+		if got := common.RelTime(c.t, now, "—"); got != c.want {
 			t.Errorf("relTime(%v) = %q, want %q", c.t, got, c.want)
 		}
 	}
-	if got := table.RelTime(time.Time{}, now, "—"); got != "—" {
+	if got := common.RelTime(time.Time{}, now, "—"); got != "—" {
 		t.Errorf("zero time = %q", got)
 	}
 	day := time.Date(2025, 6, 2, 0, 0, 0, 0, time.UTC)
 	for d, want := range map[int]string{0: "today", 1: "yesterday", 5: "5d ago"} {
-		if got := table.RelDate(day.AddDate(0, 0, -d), now, "never"); got != want {
+		if got := common.RelDate(day.AddDate(0, 0, -d), now, "never"); got != want {
 			t.Errorf("relDate(-%dd) = %q, want %q", d, got, want)
 		}
 	}
-	if got := table.RelDate(time.Time{}, now, "never"); got != "never" {
+	if got := common.RelDate(time.Time{}, now, "never"); got != "never" {
 		t.Errorf("zero date = %q", got)
 	}
 }

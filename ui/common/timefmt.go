@@ -107,3 +107,57 @@ func ShortDuration(d time.Duration) string {
 		return fmt.Sprintf("%dm%ds", int(d/time.Minute), int(d%time.Minute/time.Second))
 	}
 }
+
+// RelTime says how long ago t was, relative to now: "3d ago", "in 2h".
+// empty is what a zero time shows.
+func RelTime(t, now time.Time, empty string) string {
+	if t.IsZero() {
+		return empty
+	}
+	d := now.Sub(t)
+	suffix := " ago"
+	prefix := ""
+	if d < 0 {
+		d = -d
+		suffix, prefix = "", "in "
+	}
+	var n int
+	var unit string
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		n, unit = int(d/time.Minute), "m"
+	case d < 24*time.Hour:
+		n, unit = int(d/time.Hour), "h"
+	case d < 60*24*time.Hour:
+		n, unit = int(d/(24*time.Hour)), "d"
+	case d < 2*365*24*time.Hour:
+		n, unit = int(d/(30*24*time.Hour)), "mo"
+	default:
+		n, unit = int(d/(365*24*time.Hour)), "y"
+	}
+	return fmt.Sprintf("%s%d%s%s", prefix, n, unit, suffix)
+}
+
+// RelDate is RelTime for a date without a time of day (LastAccessedDate is
+// midnight UTC): "today", "yesterday", "5d ago".
+func RelDate(t, now time.Time, empty string) string {
+	if t.IsZero() {
+		return empty
+	}
+	day := func(x time.Time) time.Time {
+		x = x.UTC()
+		return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	days := int(day(now).Sub(day(t)) / (24 * time.Hour))
+	switch {
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "yesterday"
+	case days > 1 && days < 60:
+		return fmt.Sprintf("%dd ago", days)
+	}
+	return RelTime(day(t), day(now), empty)
+}

@@ -25,6 +25,7 @@ type ChoiceList struct {
 	height int
 }
 
+// NewChoiceList makes a choice list of items, the first highlighted.
 func NewChoiceList(env *common.Env, items []Choice) *ChoiceList {
 	return &ChoiceList{env: env, Items: items, height: 5}
 }

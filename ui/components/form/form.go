@@ -60,6 +60,7 @@ type Form struct {
 	offset   int
 }
 
+// New makes an empty form.
 func New(env *common.Env) *Form { return &Form{env: env, Width: 60, Height: 20} }
 
 // Text adds a one-line text field.
@@ -132,6 +133,7 @@ func (f *Form) HasText() bool {
 	return false
 }
 
+// Focused is the field with focus, or nil.
 func (f *Form) Focused() *Field {
 	if f.Focus < 0 || f.Focus >= len(f.Fields) {
 		return nil

@@ -53,6 +53,7 @@ type InlineRefusal struct {
 	Ext     key.Binding // the $EDITOR binding, named in the message; disabled: not offered
 }
 
+// Error says why the text cannot be edited inline.
 func (e InlineRefusal) Error() string {
 	why := e.What + " has " + e.Problem + " the in-app editor would alter"
 	if !e.Ext.Enabled() || len(e.Ext.Keys()) == 0 {

@@ -24,6 +24,7 @@ type Model struct {
 	height int
 }
 
+// New makes an empty pager.
 func New() Model {
 	vp := viewport.New()
 	vp.SoftWrap = false // we wrap ourselves, so the line count is known

@@ -36,6 +36,7 @@ type List struct {
 	editing bool // the filter input has focus
 }
 
+// New makes a pick list of items; multi lets several be checked.
 func New(env *common.Env, items []Item, multi bool) *List {
 	p := &List{env: env, items: items, multi: multi, Checked: map[int]bool{}}
 	p.filter = textinput.New()
@@ -175,6 +176,7 @@ func (p *List) CheckedItems() []int {
 	return out
 }
 
+// SetSize gives the list its share of the window.
 func (p *List) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.filter.SetWidth(max(w-12, 4))

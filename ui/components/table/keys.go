@@ -14,6 +14,7 @@ type Filter struct {
 	input   textinput.Model
 }
 
+// NewFilter makes the filter input, empty and unfocused.
 func NewFilter() Filter {
 	in := textinput.New()
 	in.Prompt = "/ "

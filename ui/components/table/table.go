@@ -35,6 +35,7 @@ type Secrets struct {
 	Cache map[string][]fuzzy.Hit
 }
 
+// New makes an empty secret table.
 func New(env *common.Env) *Secrets {
 	return &Secrets{env: env, index: map[string]int{}, filter: NewFilter()}
 }
@@ -163,6 +164,7 @@ func (t *Secrets) reindex() {
 	}
 }
 
+// Fields are row i's searchable fields, for fuzzy.Find.
 func (t *Secrets) Fields(i int) []fuzzy.Field { return t.Rows[i].fields }
 
 // SetQuery changes the fuzzy filter. Typing one more character searches only

@@ -168,10 +168,10 @@ func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, sele
 		cell(fuzzy.MatchedCell(r.desc(), r.descStart, h.Pos, c.Desc, rs.Muted, rs.Match), c.Desc)
 	}
 	if c.Changed > 0 {
-		cell(styledCell(RelTime(s.LastChangedDate, now, "—"), c.Changed, rs.Muted), c.Changed)
+		cell(styledCell(common.RelTime(s.LastChangedDate, now, "—"), c.Changed, rs.Muted), c.Changed)
 	}
 	if c.Accessed > 0 {
-		cell(styledCell(RelDate(s.LastAccessedDate, now, "never"), c.Accessed, rs.Muted), c.Accessed)
+		cell(styledCell(common.RelDate(s.LastAccessedDate, now, "never"), c.Accessed, rs.Muted), c.Accessed)
 	}
 	rot := RotationOf(s, now)
 	rotStyle := rs.Muted

@@ -81,6 +81,7 @@ func (s *AllRegions) stopAll() {
 // Close cancels every listing in flight.
 func (s *AllRegions) Close() { s.stopAll() }
 
+// LoadingCount is how many regions are still loading.
 func (s *AllRegions) LoadingCount() int {
 	n := 0
 	for _, l := range s.loads {

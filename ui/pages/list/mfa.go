@@ -12,10 +12,10 @@ import (
 	"github.com/smtui/smtui/ui/components/form"
 )
 
-// mfaScreen asks for the MFA code of a profile whose role needs one, before
+// MFAScreen asks for the MFA code of a profile whose role needs one, before
 // the session connects (seq is that connect's). What is typed shows as
 // bullets.
-type mfaScreen struct {
+type MFAScreen struct {
 	env    *common.Env
 	seq    int
 	info   aws.Profile
@@ -25,18 +25,19 @@ type mfaScreen struct {
 	height int
 }
 
-func NewMFAScreen(env *common.Env, seq int, info aws.Profile, region string) *mfaScreen {
+// NewMFAScreen asks for the MFA code of profile info, for the session's connect seq.
+func NewMFAScreen(env *common.Env, seq int, info aws.Profile, region string) *MFAScreen {
 	p := form.NewPrompt(env, "MFA code for profile "+info.Name,
 		"the 6-digit code of "+info.MFASerial, "").Masked()
 	p.Input.CharLimit = 6
-	return &mfaScreen{env: env, seq: seq, info: info, region: region, prompt: p}
+	return &MFAScreen{env: env, seq: seq, info: info, region: region, prompt: p}
 }
 
 // Init focuses the code input.
-func (m *mfaScreen) Init() tea.Cmd { return m.prompt.Focus() }
+func (m *MFAScreen) Init() tea.Cmd { return m.prompt.Focus() }
 
 // Update reads the code; submit checks it is six digits and hands it over.
-func (m *mfaScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (m *MFAScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	res, cmd := m.prompt.Update(msg)
 	switch res {
 	case form.PromptCancelled:
@@ -66,7 +67,7 @@ func validMFACode(code string) bool {
 }
 
 // View centres the prompt.
-func (m *mfaScreen) View() string {
+func (m *MFAScreen) View() string {
 	st := m.env.Styles
 	note := st.Muted.Render(common.Cut("connecting to "+m.region+" with role "+m.info.RoleARN, max(m.width-2, 1)))
 	body := lipgloss.JoinVertical(lipgloss.Left, m.prompt.View(), note)
@@ -74,21 +75,21 @@ func (m *mfaScreen) View() string {
 }
 
 // SetSize gives the screen its share of the window.
-func (m *mfaScreen) SetSize(w, h int) {
+func (m *MFAScreen) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.prompt.SetWidth(min(w, 60))
 }
 
 // Title names the screen in the breadcrumb.
-func (m *mfaScreen) Title() string { return "MFA code" }
+func (m *MFAScreen) Title() string { return "MFA code" }
 
 // Capturing is always true: every key goes to the code input.
-func (m *mfaScreen) Capturing() bool { return true }
+func (m *MFAScreen) Capturing() bool { return true }
 
 // ShortHelp lists the prompt's keys.
-func (m *mfaScreen) ShortHelp() []key.Binding {
+func (m *MFAScreen) ShortHelp() []key.Binding {
 	return []key.Binding{m.env.Keys.Input.Submit, m.env.Keys.Input.Cancel}
 }
 
 // FullHelp lists the prompt's keys.
-func (m *mfaScreen) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+func (m *MFAScreen) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

@@ -14,15 +14,15 @@ import (
 // profilesLoadedMsg is the shared config's profiles, for the picker that
 // asked.
 type profilesLoadedMsg struct {
-	owner    *profilePicker
+	owner    *ProfilePicker
 	profiles []aws.Profile
 	err      error
 }
 
-// profilePicker lists the profiles of the shared AWS config and
+// ProfilePicker lists the profiles of the shared AWS config and
 // credentials files; choosing one tells the App (profileChosenMsg), which
 // reconnects the session with it.
-type profilePicker struct {
+type ProfilePicker struct {
 	env      *common.Env
 	current  string
 	profiles []aws.Profile
@@ -33,15 +33,16 @@ type profilePicker struct {
 	height   int
 }
 
-func NewProfilePicker(env *common.Env, current string) *profilePicker {
+// NewProfilePicker lists the profiles, current marked.
+func NewProfilePicker(env *common.Env, current string) *ProfilePicker {
 	if current == "" {
 		current = "default"
 	}
-	return &profilePicker{env: env, current: current, list: picker.New(env, nil, false)}
+	return &ProfilePicker{env: env, current: current, list: picker.New(env, nil, false)}
 }
 
 // Init reads the profiles (file I/O, so in a command).
-func (p *profilePicker) Init() tea.Cmd {
+func (p *ProfilePicker) Init() tea.Cmd {
 	return func() tea.Msg {
 		profiles, err := aws.ListProfiles()
 		return profilesLoadedMsg{owner: p, profiles: profiles, err: err}
@@ -49,7 +50,7 @@ func (p *profilePicker) Init() tea.Cmd {
 }
 
 // Update shows the profiles once read, then moves, filters and chooses.
-func (p *profilePicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (p *ProfilePicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if m, ok := msg.(profilesLoadedMsg); ok {
 		if m.owner != p {
 			return p, nil
@@ -104,7 +105,7 @@ func profileNote(p aws.Profile, current string) string {
 }
 
 // View shows the title, the profiles and the filter line.
-func (p *profilePicker) View() string {
+func (p *ProfilePicker) View() string {
 	st := p.env.Styles
 	lines := []string{st.Title.Render(common.Cut("Switch profile (the list reconnects)", p.width))}
 	switch {
@@ -124,22 +125,22 @@ func (p *profilePicker) View() string {
 }
 
 // SetSize gives the picker its share of the window.
-func (p *profilePicker) SetSize(w, h int) {
+func (p *ProfilePicker) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.list.SetSize(w, max(h-2, 1))
 }
 
 // Title names the picker in the breadcrumb.
-func (p *profilePicker) Title() string { return "profile" }
+func (p *ProfilePicker) Title() string { return "profile" }
 
 // Capturing is true while the filter input has focus.
-func (p *profilePicker) Capturing() bool { return p.list.Capturing() }
+func (p *ProfilePicker) Capturing() bool { return p.list.Capturing() }
 
 // HandleBack clears the filter before closing the picker.
-func (p *profilePicker) HandleBack() (bool, tea.Cmd) { return p.list.ClearFilter(), nil }
+func (p *ProfilePicker) HandleBack() (bool, tea.Cmd) { return p.list.ClearFilter(), nil }
 
 // ShortHelp lists the picker's keys.
-func (p *profilePicker) ShortHelp() []key.Binding {
+func (p *ProfilePicker) ShortHelp() []key.Binding {
 	k := p.env.Keys
 	if p.list.Capturing() {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
@@ -148,7 +149,7 @@ func (p *profilePicker) ShortHelp() []key.Binding {
 }
 
 // FullHelp lists every key of the picker.
-func (p *profilePicker) FullHelp() [][]key.Binding {
+func (p *ProfilePicker) FullHelp() [][]key.Binding {
 	k := p.env.Keys
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},

@@ -11,10 +11,10 @@ import (
 	"github.com/smtui/smtui/ui/common"
 )
 
-// ssoScreen offers to run `aws sso login --profile NAME` when an SSO
+// SSOScreen offers to run `aws sso login --profile NAME` when an SSO
 // profile's credentials are missing or expired. Yes hands the terminal to
 // the AWS CLI, then the App connects the session again (ssoLoginDoneMsg).
-type ssoScreen struct {
+type SSOScreen struct {
 	env    *common.Env
 	runner func(profile string) common.SSOLogin // nil: the AWS CLI
 	info   aws.Profile
@@ -23,15 +23,16 @@ type ssoScreen struct {
 	height int
 }
 
-func NewSSOScreen(env *common.Env, runner func(profile string) common.SSOLogin, info aws.Profile, err error) *ssoScreen {
-	return &ssoScreen{env: env, runner: runner, info: info, err: err}
+// NewSSOScreen offers an `aws sso login` for profile info, whose connect failed with err.
+func NewSSOScreen(env *common.Env, runner func(profile string) common.SSOLogin, info aws.Profile, err error) *SSOScreen {
+	return &SSOScreen{env: env, runner: runner, info: info, err: err}
 }
 
 // Init does nothing: the screen waits for an answer.
-func (s *ssoScreen) Init() tea.Cmd { return nil }
+func (s *SSOScreen) Init() tea.Cmd { return nil }
 
 // Update waits for yes or no.
-func (s *ssoScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+func (s *SSOScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
@@ -45,7 +46,7 @@ func (s *ssoScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *ssoScreen) decline() tea.Cmd {
+func (s *SSOScreen) decline() tea.Cmd {
 	return tea.Batch(common.Pop(), common.Warn("not signed in: run aws sso login --profile "+s.info.Name+", then press "+
 		s.env.Keys.Common.Refresh.Help().Key))
 }
@@ -62,10 +63,10 @@ func ssoLogin(runner func(profile string) common.SSOLogin, profile string) tea.C
 }
 
 // HandleBack answers no.
-func (s *ssoScreen) HandleBack() (bool, tea.Cmd) { return true, s.decline() }
+func (s *SSOScreen) HandleBack() (bool, tea.Cmd) { return true, s.decline() }
 
 // View shows the question in a pane.
-func (s *ssoScreen) View() string {
+func (s *SSOScreen) View() string {
 	st := s.env.Styles
 	w := min(s.width, 72)
 	inner := max(w-4, 10)
@@ -82,18 +83,18 @@ func (s *ssoScreen) View() string {
 }
 
 // SetSize gives the screen its share of the window.
-func (s *ssoScreen) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *SSOScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
 // Title names the screen in the breadcrumb.
-func (s *ssoScreen) Title() string { return "sign in" }
+func (s *SSOScreen) Title() string { return "sign in" }
 
 // Capturing is false: q and ? keep working.
-func (s *ssoScreen) Capturing() bool { return false }
+func (s *SSOScreen) Capturing() bool { return false }
 
 // ShortHelp lists yes and no.
-func (s *ssoScreen) ShortHelp() []key.Binding {
+func (s *SSOScreen) ShortHelp() []key.Binding {
 	return []key.Binding{s.env.Keys.Dialog.Yes, s.env.Keys.Dialog.No}
 }
 
 // FullHelp lists yes and no.
-func (s *ssoScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *SSOScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -78,22 +78,10 @@ func NewEditSession(base []byte, isJSON bool) *EditSession {
 // ErrTooLarge is the local refusal of a value over aws.MaxValueBytes.
 type ErrTooLarge struct{ size int }
 
+// Error says how large the value would be.
 func (e ErrTooLarge) Error() string {
-	return "the value would be " + groupDigits(e.size) + " bytes; Secrets Manager takes at most " +
-		groupDigits(aws.MaxValueBytes) + ": nothing was changed"
-}
-
-// groupDigits writes n with thousands separators: 65536 → 65,536.
-func groupDigits(n int) string {
-	s := strconv.Itoa(n)
-	var b []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b = append(b, ',')
-		}
-		b = append(b, s[i])
-	}
-	return string(b)
+	return "the value would be " + common.GroupThousands(e.size) + " bytes; Secrets Manager takes at most " +
+		common.GroupThousands(aws.MaxValueBytes) + ": nothing was changed"
 }
 
 // checkSize refuses a value over aws.MaxValueBytes.

@@ -174,6 +174,7 @@ func (v *Value) setValue(val aws.Value) {
 	v.rebuild()
 }
 
+// Loaded reports whether the value is loaded without error.
 func (v *Value) Loaded() bool { return !v.Loading && v.Err == nil && v.Seq > 0 }
 
 func (v *Value) handleKey(msg tea.KeyPressMsg) tea.Cmd {
