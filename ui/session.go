@@ -17,7 +17,7 @@ const maxRecentRegions = 8
 // what the App remembers for its lifetime (recent regions, profiles that got
 // an MFA code). The account and the production guard live in Env, which the
 // session keeps up to date. Screens never build a Store: the App connects
-// and tells them (session_flow.go), and answers their storeRequestMsg.
+// and tells them (session_flow.go), and answers their common.StoreRequestMsg.
 type session struct {
 	env *common.Env
 

@@ -14,7 +14,7 @@ import (
 // kind for the same screen succeeds.
 
 // operation names what a result answers: who asked, and which kind of
-// result it is (resultMsg[aws.Secret] and resultMsg[[]aws.Version] of one
+// result it is (common.ResultMsg[aws.Secret] and common.ResultMsg[[]aws.Version] of one
 // screen are different operations: a list of versions that loads does not
 // make a failed describe good).
 type operation struct {

@@ -148,7 +148,7 @@ type CredentialsExpiredMsg struct{ Err error }
 type ARNSeenMsg struct{ Profile, ARN string }
 
 // StoreRequestMsg asks the App for the Store of region, with the session's
-// profile, for owner's request seq; the answer is a storeReadyMsg.
+// profile, for owner's request seq; the answer is a StoreReadyMsg.
 type StoreRequestMsg struct {
 	Owner  any
 	Seq    int

@@ -13,7 +13,7 @@ import (
 )
 
 // A write dialog goes load → choose → confirm → apply → audit → announce.
-// Choosing is the dialog's own; dialogWrite holds the rest, the same for
+// Choosing is the dialog's own; Lifecycle holds the rest, the same for
 // every dialog: the load (a fetch tagged with the dialog's latest load), the
 // confirmation pane (which decides the production guard itself), the busy
 // state, running the call in a command under the per-call timeout, the

@@ -29,7 +29,7 @@ type regionLoad struct {
 // AllRegions lists several regions at once, each loading on its own
 // (concurrently), with a region column. A region that fails shows its error
 // next to its name and does not hide the others. Each region's Store comes
-// from the App's session (storeRequestMsg), with the session's profile.
+// from the App's session (common.StoreRequestMsg), with the session's profile.
 type AllRegions struct {
 	env     *common.Env
 	regions []string

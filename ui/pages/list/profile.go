@@ -20,7 +20,7 @@ type profilesLoadedMsg struct {
 }
 
 // ProfilePicker lists the profiles of the shared AWS config and
-// credentials files; choosing one tells the App (profileChosenMsg), which
+// credentials files; choosing one tells the App (common.ProfileChosenMsg), which
 // reconnects the session with it.
 type ProfilePicker struct {
 	env      *common.Env

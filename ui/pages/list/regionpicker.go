@@ -21,7 +21,7 @@ const (
 )
 
 // RegionPicker lists every Secrets Manager region, recently used first,
-// filterable. It chooses the session's region (regionChosenMsg to the App),
+// filterable. It chooses the session's region (common.RegionChosenMsg to the App),
 // or the regions of the all-regions view.
 type RegionPicker struct {
 	env     *common.Env

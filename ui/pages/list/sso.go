@@ -13,7 +13,7 @@ import (
 
 // SSOScreen offers to run `aws sso login --profile NAME` when an SSO
 // profile's credentials are missing or expired. Yes hands the terminal to
-// the AWS CLI, then the App connects the session again (ssoLoginDoneMsg).
+// the AWS CLI, then the App connects the session again (common.SSOLoginDoneMsg).
 type SSOScreen struct {
 	env    *common.Env
 	runner func(profile string) common.SSOLogin // nil: the AWS CLI

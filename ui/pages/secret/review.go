@@ -18,7 +18,7 @@ import (
 
 // Review is the last step before an edited value is written: the
 // per-key diff (masked unless revealed), what the save does to the staging
-// labels, and a confirmation (the shared confirmPane; on a production
+// labels, and a confirmation (the shared confirm.Pane; on a production
 // profile the operator types the secret's name). Saving creates one new
 // version. The ClientRequestToken is made once per review and sent with
 // every attempt, so a retry never makes a second version.

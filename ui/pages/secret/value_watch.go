@@ -24,7 +24,7 @@ type valueWatch struct {
 	gone  bool   // the secret was deleted for good
 }
 
-// watchUpdate handles secretChangedMsg and the AWSCURRENT check it starts;
+// watchUpdate handles common.SecretChangedMsg and the AWSCURRENT check it starts;
 // handled reports whether msg was one of them.
 func (v *Value) watchUpdate(msg tea.Msg) (bool, tea.Cmd) {
 	switch msg := msg.(type) {
