@@ -111,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts := ui.Options{
 		Profile: c.profile, Regions: c.regions, ReadOnly: c.readOnly, Demo: c.demo,
 		CallTimeout: c.callTimeout, RevealTimeout: c.revealTTL, ClipboardTTL: c.clipTTL,
-		ProdPatterns: c.prodPatterns, Clipboard: ui.SystemClipboard(), Notice: ui.SweepEditLeftovers(),
+		ProdPatterns: c.prodPatterns, Clipboard: clipboard.NewSystem(), Notice: ui.SweepEditLeftovers(),
 	}
 	if c.demo {
 		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.demoSecrets})

@@ -8,6 +8,8 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Helpers for the write-dialog tests. They are plain functions (not harness
@@ -57,8 +59,8 @@ func versionsNow(h *harness, store aws.Store, name string) []aws.Version {
 }
 
 // openScreen pushes s the way another screen's key handler would.
-func openScreen(h *harness, s Screen) {
-	h.send(pushScreenMsg{screen: s})
+func openScreen(h *harness, s common.Screen) {
+	h.send(common.PushScreenMsg{Screen: s})
 }
 
 // assertNoValues fails if any seeded secret value (or a long piece of one)
@@ -90,21 +92,21 @@ func jsonFieldValues(h *harness) []string {
 }
 
 // topScreen is the screen on top of the App's stack.
-func topScreen(h *harness) Screen { return h.app.top() }
+func topScreen(h *harness) common.Screen { return h.app.top() }
 
 // writeAuditLog keeps audit events in memory.
-type writeAuditLog struct{ events chan AuditEvent }
+type writeAuditLog struct{ events chan audit.Event }
 
 func newWriteAuditLog() *writeAuditLog {
-	return &writeAuditLog{events: make(chan AuditEvent, 256)}
+	return &writeAuditLog{events: make(chan audit.Event, 256)}
 }
 
-func (a *writeAuditLog) Record(ev AuditEvent) { a.events <- ev }
-func (a *writeAuditLog) Path() string         { return "memory" }
+func (a *writeAuditLog) Record(ev audit.Event) { a.events <- ev }
+func (a *writeAuditLog) Path() string          { return "memory" }
 
 // all drains the recorded events.
-func (a *writeAuditLog) all() []AuditEvent {
-	var out []AuditEvent
+func (a *writeAuditLog) all() []audit.Event {
+	var out []audit.Event
 	for {
 		select {
 		case ev := <-a.events:

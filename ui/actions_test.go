@@ -7,6 +7,8 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 func TestReadOnlyDisablesEveryWrite(t *testing.T) {
@@ -44,17 +46,17 @@ func TestReadOnlyDisablesEveryWrite(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	sec := describeNow(h, store, "prod/db/postgres")
 	for name, cmd := range map[string]tea.Cmd{
-		"rotate":            openRotate(env, store, sec),
-		"stuck":             openWrite(env, newStuckRotationScreen(env, store, sec)),
-		"rotation settings": openWrite(env, newRotationSettingsScreen(env, store, sec)),
-		"cancel rotation":   openWrite(env, newCancelRotationScreen(env, store, sec)),
-		"rollback":          openWrite(env, newRollbackScreen(env, store, sec)),
-		"move label":        openWrite(env, newMoveLabelScreen(env, store, sec, nil)),
-		"remove label":      openWrite(env, newRemoveLabelScreen(env, store, sec, nil, "")),
-		"tags":              openWrite(env, newTagsScreen(env, store, sec)),
-		"create":            openWrite(env, newCreateScreen(env, store, "us-east-1")),
-		"delete":            openWrite(env, newDeleteScreen(env, store, sec.SecretSummary)),
-		"restore":           openWrite(env, newRestoreScreen(env, store, sec.SecretSummary)),
+		"rotate":            dialog.OpenRotate(env, store, sec),
+		"stuck":             dialog.OpenWrite(env, dialog.NewStuckRotationScreen(env, store, sec)),
+		"rotation settings": dialog.OpenWrite(env, dialog.NewRotationSettingsScreen(env, store, sec)),
+		"cancel rotation":   dialog.OpenWrite(env, dialog.NewCancelRotationScreen(env, store, sec)),
+		"rollback":          dialog.OpenWrite(env, dialog.NewRollbackScreen(env, store, sec)),
+		"move label":        dialog.OpenWrite(env, dialog.NewMoveLabelScreen(env, store, sec, nil)),
+		"remove label":      dialog.OpenWrite(env, dialog.NewRemoveLabelScreen(env, store, sec, nil, "")),
+		"tags":              dialog.OpenWrite(env, dialog.NewTagsScreen(env, store, sec)),
+		"create":            dialog.OpenWrite(env, dialog.NewCreateScreen(env, store, "us-east-1")),
+		"delete":            dialog.OpenWrite(env, dialog.NewDeleteScreen(env, store, sec.SecretSummary)),
+		"restore":           dialog.OpenWrite(env, dialog.NewRestoreScreen(env, store, sec.SecretSummary)),
 	} {
 		if cmd != nil {
 			t.Errorf("open %s returned a command in read-only mode", name)
@@ -72,23 +74,23 @@ func TestOpenHelpersPushTheirScreen(t *testing.T) {
 	cases := []struct {
 		name string
 		cmd  func() any
-		want func(Screen) bool
+		want func(common.Screen) bool
 	}{
-		{"rotate on a stuck secret opens the stuck screen", func() any { return openRotate(env, store, mysql)() },
-			func(s Screen) bool { _, ok := s.(*stuckRotationScreen); return ok }},
-		{"rotate", func() any { return openRotate(env, store, pg)() },
-			func(s Screen) bool { _, ok := s.(*rotateScreen); return ok }},
-		{"rollback", func() any { return openWrite(env, newRollbackScreen(env, store, pg))() },
-			func(s Screen) bool { _, ok := s.(*rollbackScreen); return ok }},
-		{"create", func() any { return openWrite(env, newCreateScreen(env, store, "us-east-1"))() },
-			func(s Screen) bool { _, ok := s.(*createScreen); return ok }},
-		{"delete", func() any { return openWrite(env, newDeleteScreen(env, store, pg.SecretSummary))() },
-			func(s Screen) bool { _, ok := s.(*deleteScreen); return ok }},
+		{"rotate on a stuck secret opens the stuck screen", func() any { return dialog.OpenRotate(env, store, mysql)() },
+			func(s common.Screen) bool { _, ok := s.(*dialog.StuckRotationScreen); return ok }},
+		{"rotate", func() any { return dialog.OpenRotate(env, store, pg)() },
+			func(s common.Screen) bool { _, ok := s.(*dialog.RotateScreen); return ok }},
+		{"rollback", func() any { return dialog.OpenWrite(env, dialog.NewRollbackScreen(env, store, pg))() },
+			func(s common.Screen) bool { _, ok := s.(*dialog.RollbackScreen); return ok }},
+		{"create", func() any { return dialog.OpenWrite(env, dialog.NewCreateScreen(env, store, "us-east-1"))() },
+			func(s common.Screen) bool { _, ok := s.(*dialog.CreateScreen); return ok }},
+		{"delete", func() any { return dialog.OpenWrite(env, dialog.NewDeleteScreen(env, store, pg.SecretSummary))() },
+			func(s common.Screen) bool { _, ok := s.(*dialog.DeleteScreen); return ok }},
 	}
 	for _, c := range cases {
-		msg, ok := c.cmd().(pushScreenMsg)
-		if !ok || !c.want(msg.screen) {
-			t.Errorf("%s: got %T", c.name, msg.screen)
+		msg, ok := c.cmd().(common.PushScreenMsg)
+		if !ok || !c.want(msg.Screen) {
+			t.Errorf("%s: got %T", c.name, msg.Screen)
 		}
 	}
 }
@@ -103,8 +105,8 @@ func TestProductionGuardRequiresTypingTheName(t *testing.T) {
 	k := h.app.env.Keys
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	prev := labelHolder(sec.VersionStages, aws.LabelPrevious)
-	r := newRollbackScreen(h.app.env, store, sec)
+	prev := common.LabelHolder(sec.VersionStages, aws.LabelPrevious)
+	r := dialog.NewRollbackScreen(h.app.env, store, sec)
 	openScreen(h, r)
 	waitForText(h, "Production account: type the secret's name")
 	if !r.Capturing() {

@@ -7,6 +7,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 // TestWriteDialogsWidthSweep opens every write dialog at 40, 80 and 120
@@ -21,20 +24,20 @@ func TestWriteDialogsWidthSweep(t *testing.T) {
 	mysql := describeNow(h, store, "prod/db/mysql-orders")
 	stripe := describeNow(h, store, "prod/api/stripe")
 	vs := versionsNow(h, store, "prod/api/stripe")
-	screens := map[string]func() Screen{
-		"rollback":     func() Screen { return newRollbackScreen(env, store, pg) },
-		"rotate":       func() Screen { return newRotateScreen(env, store, pg) },
-		"stuck":        func() Screen { return newStuckRotationScreen(env, store, mysql) },
-		"settings":     func() Screen { return newRotationSettingsScreen(env, store, pg) },
-		"move label":   func() Screen { return newMoveLabelScreen(env, store, stripe, vs) },
-		"remove label": func() Screen { return newRemoveLabelScreen(env, store, stripe, vs, vs[0].ID) },
-		"create":       func() Screen { return newCreateScreen(env, store, "us-east-1") },
-		"delete":       func() Screen { return newDeleteScreen(env, store, pg.SecretSummary) },
-		"restore": func() Screen {
-			return newRestoreScreen(env, store, describeNow(h, store, "legacy/reporting-db").SecretSummary)
+	screens := map[string]func() common.Screen{
+		"rollback":     func() common.Screen { return dialog.NewRollbackScreen(env, store, pg) },
+		"rotate":       func() common.Screen { return dialog.NewRotateScreen(env, store, pg) },
+		"stuck":        func() common.Screen { return dialog.NewStuckRotationScreen(env, store, mysql) },
+		"settings":     func() common.Screen { return dialog.NewRotationSettingsScreen(env, store, pg) },
+		"move label":   func() common.Screen { return dialog.NewMoveLabelScreen(env, store, stripe, vs) },
+		"remove label": func() common.Screen { return dialog.NewRemoveLabelScreen(env, store, stripe, vs, vs[0].ID) },
+		"create":       func() common.Screen { return dialog.NewCreateScreen(env, store, "us-east-1") },
+		"delete":       func() common.Screen { return dialog.NewDeleteScreen(env, store, pg.SecretSummary) },
+		"restore": func() common.Screen {
+			return dialog.NewRestoreScreen(env, store, describeNow(h, store, "legacy/reporting-db").SecretSummary)
 		},
-		"tags":          func() Screen { return newTagsScreen(env, store, pg) },
-		"cancel rotate": func() Screen { return newCancelRotationScreen(env, store, pg) },
+		"tags":          func() common.Screen { return dialog.NewTagsScreen(env, store, pg) },
+		"cancel rotate": func() common.Screen { return dialog.NewCancelRotationScreen(env, store, pg) },
 	}
 	for name, mk := range screens {
 		for _, size := range [][2]int{{40, 10}, {80, 24}, {120, 40}} {
@@ -53,7 +56,7 @@ func TestWriteDialogsWidthSweep(t *testing.T) {
 				}
 			}
 			assertNoValues(h, screen)
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 		}
 	}
 }

@@ -10,28 +10,31 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/clipboard"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // App is the root model: a stack of screens, the header, the status line,
 // the error box, the help footer and the clipboard.
 type App struct {
-	env     *Env
+	env     *common.Env
 	opts    Options
 	session *session // profile, region, account, Store: session.go
-	stack   []Screen
+	stack   []common.Screen
 
 	width, height int
 
-	status    statusMsg
+	status    common.StatusMsg
 	statusSeq int
 	statusErr statusErrors // which screen's failure an error status shows
-	errBox    *errorBoxMsg
+	errBox    *common.ErrorBoxMsg
 	help      help.Model
 	fullHelp  bool
-	clipboard *clipboardManager
+	clipboard *clipboard.Manager
 	quitArmed bool // a quit was refused once because of unsaved edits
 	exit      exitState
 }
@@ -51,14 +54,14 @@ func New(opts Options) *App {
 		opts.Now = time.Now
 	}
 	if len(opts.Editor) == 0 {
-		opts.Editor = editorCommand(os.Getenv)
+		opts.Editor = secret.EditorCommand(os.Getenv)
 	}
 	keys := keymap.Default()
 	if opts.ReadOnly {
 		keys.SetReadOnly()
 	}
-	env := &Env{
-		Styles:        NewStyles(true),
+	env := &common.Env{Settings: common.Settings{
+		Styles:        common.NewStyles(true),
 		Keys:          keys,
 		Now:           opts.Now,
 		ReadOnly:      opts.ReadOnly,
@@ -67,11 +70,11 @@ func New(opts Options) *App {
 		ClipboardTTL:  opts.ClipboardTTL,
 		Editor:        opts.Editor,
 		Audit:         opts.Audit,
-	}
+	}}
 	a := &App{env: env, opts: opts, session: newSession(env, opts), help: help.New()}
 	a.help.Styles = env.Styles.Help
-	a.clipboard = newClipboardManager(env, opts.Clipboard)
-	a.stack = []Screen{newRootScreen(env, a.session.region)}
+	a.clipboard = clipboard.NewManager(clipboardConfig(env), opts.Clipboard)
+	a.stack = []common.Screen{list.NewRootScreen(env, a.session.region)}
 	return a
 }
 
@@ -80,12 +83,12 @@ func New(opts Options) *App {
 func (a *App) Init() tea.Cmd {
 	var notice tea.Cmd
 	if a.opts.Notice != "" {
-		notice = warn(a.opts.Notice)
+		notice = common.Warn(a.opts.Notice)
 	}
 	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), a.connect(""), notice)
 }
 
-func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
+func (a *App) top() common.Screen { return a.stack[len(a.stack)-1] }
 
 // Update routes a message: sizes and app-level messages first, then global
 // keys, then the focused (top) screen for input, every screen for results.
@@ -104,34 +107,37 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.layout()
 		return a, nil
 	case tea.BackgroundColorMsg:
-		a.env.Styles = NewStyles(msg.IsDark())
+		a.env.Styles = common.NewStyles(msg.IsDark())
 		a.help.Styles = a.env.Styles.Help
 		return a, nil
-	case statusMsg:
-		if msg.err != nil {
-			msg.text, msg.err = describeError(a.env.Keys, msg.err), nil
+	case common.StatusMsg:
+		if msg.Err != nil {
+			msg.Text, msg.Err = common.DescribeError(a.env.Keys, msg.Err), nil
 		}
 		a.statusErr.noteStatus(msg)
 		return a, a.setStatus(msg)
-	case statusExpiredMsg:
-		if msg.seq == a.statusSeq {
-			a.status = statusMsg{}
+	case common.StatusExpiredMsg:
+		if msg.Seq == a.statusSeq {
+			a.status = common.StatusMsg{}
 		}
 		return a, nil
-	case errorBoxMsg:
+	case common.ErrorBoxMsg:
 		a.errBox = &msg
 		return a, nil
-	case pushScreenMsg:
-		return a, a.pushScreen(msg.screen)
-	case replaceScreenMsg:
-		a.stack[len(a.stack)-1] = msg.screen
+	case common.PushScreenMsg:
+		return a, a.pushScreen(msg.Screen)
+	case common.ReplaceScreenMsg:
+		a.stack[len(a.stack)-1] = msg.Screen
 		a.layout()
-		return a, msg.screen.Init()
-	case popScreenMsg:
+		return a, msg.Screen.Init()
+	case common.PopScreenMsg:
 		a.popScreen()
 		return a, nil
-	case copyMsg:
-		return a, a.clipboard.copy(msg)
+	case common.CopyMsg:
+		return a, a.clipboard.Copy(clipboard.Request{Text: msg.Text, What: msg.What, Secret: msg.Secret,
+			ARN: msg.ARN, Region: msg.Region, Version: msg.Version})
+	case clipboard.Notice:
+		return a.Update(clipboardStatus(msg))
 	case tea.KeyPressMsg:
 		armed := a.quitArmed
 		cmd := a.handleKey(msg)
@@ -142,10 +148,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg, tea.PasteMsg:
 		return a, a.updateTop(msg)
 	}
-	if o, ok := msg.(outcomeMsg); ok && a.statusErr.noteOutcome(o) && a.status.level == LevelError {
+	if o, ok := msg.(common.OutcomeMsg); ok && a.statusErr.noteOutcome(o) && a.status.Level == common.LevelError {
 		a.clearStatus() // the retry worked: the old error is wrong now
 	}
-	if cmd, handled := a.clipboard.update(msg); handled {
+	if cmd, handled := a.clipboard.Update(msg); handled {
 		return a, cmd
 	}
 	if cmd, handled := a.updateSession(msg); handled {
@@ -173,7 +179,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.layout()
 			return nil
 		case key.Matches(msg, k.Back):
-			if b, ok := a.top().(interface{ HandleBack() (bool, tea.Cmd) }); ok {
+			if b, ok := a.top().(common.BackHandler); ok {
 				if handled, cmd := b.HandleBack(); handled {
 					return cmd
 				}
@@ -196,18 +202,18 @@ func (a *App) quit() tea.Cmd {
 		return tea.Quit
 	}
 	a.quitArmed = true
-	return warn(fmt.Sprintf("%d unsaved edit(s) — press %s again to discard them and quit, or save with %s",
+	return common.Warn(fmt.Sprintf("%d unsaved edit(s) — press %s again to discard them and quit, or save with %s",
 		n, a.env.Keys.Common.Quit.Help().Key, a.env.Keys.Editing.Save.Help().Key))
 }
 
 // PendingClipboardClear reports a secret copy whose clearing was still due
 // when the app stopped, so the caller can finish the job.
-func (a *App) PendingClipboardClear() (PendingClear, bool) {
-	return a.clipboard.pendingAtExit()
+func (a *App) PendingClipboardClear() (clipboard.PendingClear, bool) {
+	return a.clipboard.PendingAtExit()
 }
 
 // pushScreen opens a screen on top of the stack.
-func (a *App) pushScreen(s Screen) tea.Cmd {
+func (a *App) pushScreen(s common.Screen) tea.Cmd {
 	a.stack = append(a.stack, s)
 	a.layout()
 	return s.Init()
@@ -217,7 +223,7 @@ func (a *App) popScreen() {
 	if len(a.stack) <= 1 {
 		return
 	}
-	if c, ok := a.top().(interface{ Close() }); ok {
+	if c, ok := a.top().(common.Closer); ok {
 		c.Close()
 	}
 	a.stack = a.stack[:len(a.stack)-1]
@@ -243,21 +249,21 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (a *App) setStatus(msg statusMsg) tea.Cmd {
+func (a *App) setStatus(msg common.StatusMsg) tea.Cmd {
 	a.statusSeq++
 	a.status = msg
-	if msg.ttl <= 0 {
+	if msg.TTL <= 0 {
 		return nil
 	}
 	seq := a.statusSeq
-	return tea.Tick(msg.ttl, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+	return tea.Tick(msg.TTL, func(time.Time) tea.Msg { return common.StatusExpiredMsg{Seq: seq} })
 }
 
 // clearStatus empties the status line; a pending expiry of the old status
 // no longer applies.
 func (a *App) clearStatus() {
 	a.statusSeq++
-	a.status = statusMsg{}
+	a.status = common.StatusMsg{}
 }
 
 func (a *App) layout() {
@@ -266,12 +272,4 @@ func (a *App) layout() {
 	for _, s := range a.stack {
 		s.SetSize(a.width, bodyH)
 	}
-}
-
-// cut shortens s to at most w cells, with an ellipsis when it had to cut.
-func cut(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, "…")
 }

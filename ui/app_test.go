@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Quitting with unsaved edits takes two presses in a row; any other key in
@@ -73,7 +75,7 @@ func TestAccountOf(t *testing.T) {
 		"prod/db": "",
 		"":        "",
 	} {
-		if got := accountOf(arn); got != want {
+		if got := common.AccountOf(arn); got != want {
 			t.Errorf("accountOf(%q) = %q, want %q", arn, got, want)
 		}
 	}

@@ -29,7 +29,7 @@ func (a *App) helpView() string {
 		full := a.help.FullHelpView(a.top().FullHelp())
 		if a.env.Audit != nil {
 			// Where changes, reveals and copies are recorded (never values).
-			full += "\n" + a.env.Styles.Muted.Render(cut("audit log: "+a.env.Audit.Path(), a.width))
+			full += "\n" + a.env.Styles.Muted.Render(common.Cut("audit log: "+a.env.Audit.Path(), a.width))
 		}
 		return full
 	}
@@ -51,7 +51,7 @@ func (a *App) shortHelpView() string {
 		}
 	}
 	// cut so a narrow terminal never wraps the footer.
-	return cut(unbounded.ShortHelpView([]key.Binding{more}), a.width)
+	return common.Cut(unbounded.ShortHelpView([]key.Binding{more}), a.width)
 }
 
 // View renders the whole window. Its cost depends on the window's size, not
@@ -67,7 +67,7 @@ func (a *App) View() tea.View {
 	st := a.env.Styles
 	parts := []string{a.headerView()}
 	if a.env.Production {
-		parts = append(parts, st.Banner.Width(a.width).Render(cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
+		parts = append(parts, st.Banner.Width(a.width).Render(common.Cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
 	}
 	bodyH := max(a.height-a.chromeHeight(), 1)
 	body := a.top().View()
@@ -111,7 +111,7 @@ func fitTrail(names []string, width int) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return cut(names[len(names)-1], width)
+	return common.Cut(names[len(names)-1], width)
 }
 
 func (a *App) headerView() string {
@@ -147,7 +147,7 @@ func (a *App) headerView() string {
 	line := left + "  " + fitTrail(trail, max(avail, 0))
 	gap := a.width - 2 - ansi.StringWidth(line) - ansi.StringWidth(right)
 	if gap < 1 {
-		line = cut(line, a.width-2)
+		line = common.Cut(line, a.width-2)
 	} else {
 		line += strings.Repeat(" ", gap) + right
 	}
@@ -156,26 +156,26 @@ func (a *App) headerView() string {
 
 func (a *App) statusView() string {
 	st := a.env.Styles
-	text := common.Sanitize(a.status.text) // may quote names, labels and AWS messages
+	text := common.Sanitize(a.status.Text) // may quote names, labels and AWS messages
 	style := st.StatusBar
-	switch a.status.level {
-	case LevelSuccess:
+	switch a.status.Level {
+	case common.LevelSuccess:
 		style = style.Inherit(st.Success)
-	case LevelWarning:
+	case common.LevelWarning:
 		style = style.Inherit(st.Warning)
-	case LevelError:
+	case common.LevelError:
 		style = style.Inherit(st.Error)
 	default:
 		style = style.Inherit(st.Info)
 	}
-	return style.Width(a.width).Render(cut(text, a.width-2))
+	return style.Width(a.width).Render(common.Cut(text, a.width-2))
 }
 
 func (a *App) errorBoxView(height int) string {
 	st := a.env.Styles
 	w := min(a.width-4, 72)
-	body := st.Error.Render(common.Sanitize(a.errBox.title)) + "\n\n" +
-		lipgloss.Wrap(describeError(a.env.Keys, a.errBox.err), max(w-4, 10), " ") +
+	body := st.Error.Render(common.Sanitize(a.errBox.Title)) + "\n\n" +
+		lipgloss.Wrap(common.DescribeError(a.env.Keys, a.errBox.Err), max(w-4, 10), " ") +
 		"\n\n" + st.Muted.Render("press any key to close")
 	return lipgloss.Place(a.width, height, lipgloss.Center, lipgloss.Center, st.ErrorBox.Width(w).Render(body))
 }

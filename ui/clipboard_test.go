@@ -7,19 +7,22 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/ui/clipboard"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // clipHarness is a harness whose clipboard manager uses clip, outside SSH.
 func clipHarness(t *testing.T, clip Clipboard, ttl time.Duration) *harness {
 	t.Helper()
 	h := newSecretHarness(t, 100, 20, func(o *Options) { o.Clipboard = clip; o.ClipboardTTL = ttl })
-	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
-	h.app.clipboard.verifyTimeout = 100 * time.Millisecond
+	h.app.clipboard = clipboard.NewManagerFor(clipboardConfig(h.app.env), clip, false)
+	h.app.clipboard.VerifyTimeout = 100 * time.Millisecond
 	return h
 }
 
-func secretCopy(text string) copyMsg {
-	return copyMsg{text: text, what: `field "password"`, secret: true, arn: "arn:test", region: "us-east-1", version: "v1"}
+func secretCopy(text string) common.CopyMsg {
+	return common.CopyMsg{Text: text, What: `field "password"`, Secret: true, ARN: "arn:test", Region: "us-east-1", Version: "v1"}
 }
 
 func TestClipboardClearsWhenUnchanged(t *testing.T) {
@@ -38,7 +41,7 @@ func TestClipboardClearsWhenUnchanged(t *testing.T) {
 	if clip.get() != "" {
 		t.Fatalf("clipboard not cleared: %q", clip.get())
 	}
-	if h.app.clipboard.pending != nil {
+	if h.app.clipboard.Pending() {
 		t.Fatal("pending clear left behind")
 	}
 }
@@ -65,7 +68,7 @@ func TestClipboardFallsBackToOSC52(t *testing.T) {
 	if clip.writes != 0 {
 		t.Fatal("wrote to an unavailable system clipboard")
 	}
-	if p := h.app.clipboard.pending; p == nil || p.method != clipOSC52 {
+	if p, ok := h.app.clipboard.PendingAtExit(); !ok || p.System {
 		t.Fatalf("pending clear %+v, want an OSC 52 one", p)
 	}
 	// The terminal does not answer the OSC 52 read: clear anyway, and say so.
@@ -83,16 +86,16 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 	} {
 		clip := &fakeClipboard{available: true}
 		h := clipHarness(t, clip, time.Hour)
-		h.app.clipboard.overSSH = true // over SSH the system clipboard is the wrong machine's
-		h.app.clipboard.verifyTimeout = 5 * time.Second
+		// over SSH the system clipboard is the wrong machine's
+		h.app.clipboard = clipboard.NewManagerFor(clipboardConfig(h.app.env), clip, true)
+		h.app.clipboard.VerifyTimeout = 5 * time.Second
 		h.send(secretCopy("hunter2-very-secret"))
 		h.waitFor("via OSC 52")
 		// The clear falls due now: its timer's message, delivered rather
 		// than raced against a short TTL (that timer is tested above).
-		h.send(clipboardClearDueMsg{seq: h.app.clipboard.pending.seq})
+		h.send(h.app.clipboard.ClearNow())
 		h.waitUntil("the clipboard read", func(string) bool {
-			p := h.app.clipboard.pending
-			return p != nil && p.verifying
+			return h.app.clipboard.Verifying()
 		})
 		h.send(tea.ClipboardMsg{Content: tc.answer, Selection: 'c'})
 		s := h.waitFor(tc.want)
@@ -102,29 +105,6 @@ func TestClipboardOSC52VerifiesWithTheTerminal(t *testing.T) {
 		if clip.writes != 0 {
 			t.Fatal("used the system clipboard over SSH")
 		}
-	}
-}
-
-func TestClipboardNewerCopySupersedes(t *testing.T) {
-	t.Parallel()
-	clip := &fakeClipboard{available: true}
-	c := newClipboardManagerFor(&Env{ClipboardTTL: time.Minute, Now: time.Now}, clip, false)
-	c.copy(secretCopy("first"))
-	c.copy(secretCopy("second"))
-	if cmd, handled := c.update(clipboardClearDueMsg{seq: 1}); !handled || cmd != nil {
-		t.Fatal("the first copy's clear still ran after a newer copy")
-	}
-	if c.pending == nil || c.pending.seq != 2 {
-		t.Fatalf("pending = %+v, want the second copy's", c.pending)
-	}
-	// A non-secret copy supersedes too: nothing is left to clear.
-	c.copy(copyMsg{text: "name", what: "the name"})
-	if c.pending != nil {
-		t.Fatal("a non-secret copy kept an older secret's clear")
-	}
-	// Late results of an older write are ignored.
-	if cmd, handled := c.update(clipboardWrittenMsg{seq: 1}); !handled || cmd != nil {
-		t.Fatal("stale write result acted on")
 	}
 }
 
@@ -139,23 +119,8 @@ func TestClipboardSystemFailureFallsBack(t *testing.T) {
 	h.send(secretCopy("hunter2-very-secret"))
 	s := h.waitFor("system clipboard failed (xclip: no display); copied")
 	assertContains(t, s, "via OSC 52")
-	if p := h.app.clipboard.pending; p == nil || p.method != clipOSC52 {
+	if p, ok := h.app.clipboard.PendingAtExit(); !ok || p.System {
 		t.Fatalf("pending = %+v, want OSC 52", p)
-	}
-}
-
-func TestSSHSessionDetection(t *testing.T) {
-	t.Parallel()
-	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	if sshSession(env(nil)) {
-		t.Error("no SSH variables, but SSH detected")
-	}
-	if !sshSession(env(map[string]string{"SSH_TTY": "/dev/pts/1"})) || !sshSession(env(map[string]string{"SSH_CONNECTION": "1 2 3 4"})) {
-		t.Error("SSH session not detected")
-	}
-	c := newClipboardManagerFor(&Env{}, &fakeClipboard{available: true}, true)
-	if c.method() != clipOSC52 {
-		t.Error("over SSH the system clipboard was chosen")
 	}
 }
 
@@ -164,7 +129,7 @@ func TestShortDuration(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		30 * time.Second: "30s", 2 * time.Minute: "2m", 90 * time.Second: "1m30s", 250 * time.Millisecond: "250ms",
 	} {
-		if got := shortDuration(d); got != want {
+		if got := common.ShortDuration(d); got != want {
 			t.Errorf("shortDuration(%v) = %q, want %q", d, got, want)
 		}
 	}
@@ -188,11 +153,11 @@ func TestClipboardPendingClearIsHandedOverAtExit(t *testing.T) {
 	}
 
 	_ = clip.WriteAll("something the operator copied later")
-	if cleared, err := ClearClipboardIfUnchanged(clip, p.Sum); err != nil || cleared {
+	if cleared, err := clipboard.ClearIfUnchanged(clip, p.Sum); err != nil || cleared {
 		t.Fatalf("cleared someone else's copy: %v, %v", cleared, err)
 	}
 	_ = clip.WriteAll("hunter2-very-secret")
-	if cleared, err := ClearClipboardIfUnchanged(clip, p.Sum); err != nil || !cleared || clip.get() != "" {
+	if cleared, err := clipboard.ClearIfUnchanged(clip, p.Sum); err != nil || !cleared || clip.get() != "" {
 		t.Fatalf("did not clear our copy: %v, %v, %q", cleared, err, clip.get())
 	}
 }

@@ -7,13 +7,15 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 // focusField tabs until the create form's field id has the keyboard.
-func focusField(h *harness, c *createScreen, id string) {
+func focusField(h *harness, c *dialog.CreateScreen, id string) {
 	h.t.Helper()
 	for range 40 {
-		if c.write.pane == nil && c.form.focusedID() == id {
+		if c.Write.Pane == nil && c.Form.FocusedID() == id {
 			return
 		}
 		h.press(h.app.env.Keys.Dialog.Switch)
@@ -25,15 +27,15 @@ func TestCreateInvalidNameRefusedLocally(t *testing.T) {
 	t.Parallel()
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
-	c := newCreateScreen(h.app.env, store, "us-east-1")
+	c := dialog.NewCreateScreen(h.app.env, store, "us-east-1")
 	openScreen(h, c)
 	h.waitFor("New secret in us-east-1")
 	h.typeText("bad name!")
 	focusField(h, c, "create")
 	h.press(h.app.env.Keys.Input.Submit)
 	waitForText(h, "is not allowed: use ASCII letters, digits")
-	if c.form.focusedID() != "name" {
-		t.Fatalf("focus on %s, want the bad name", c.form.focusedID())
+	if c.Form.FocusedID() != "name" {
+		t.Fatalf("focus on %s, want the bad name", c.Form.FocusedID())
 	}
 	// A reserved tag key is refused too.
 	h.send(keyPress("ctrl+u"))
@@ -54,7 +56,7 @@ func TestCreateWithFieldsOK(t *testing.T) {
 	h := writeHarness(t, func(o *Options) { o.Audit = audit })
 	store := connectStore(h, "us-east-1")
 	k := h.app.env.Keys
-	c := newCreateScreen(h.app.env, store, "us-east-1")
+	c := dialog.NewCreateScreen(h.app.env, store, "us-east-1")
 	openScreen(h, c)
 	h.waitFor("New secret in us-east-1")
 	h.typeText("test/app/creds")
@@ -97,8 +99,8 @@ func TestCreateWithFieldsOK(t *testing.T) {
 	if got.Secret.Text() != `{"username":"alice-s3cr3t-value","port":5432}` {
 		t.Fatalf("stored value differs (%d bytes)", got.Secret.Len())
 	}
-	if got.VersionID != c.token {
-		t.Fatalf("version %s is not the dialog's token %s", got.VersionID, c.token)
+	if got.VersionID != c.Token {
+		t.Fatalf("version %s is not the dialog's token %s", got.VersionID, c.Token)
 	}
 	sec := describeNow(h, store, "test/app/creds")
 	if sec.Description != "Created by the test" || len(sec.Tags) != 2 {
@@ -118,7 +120,7 @@ func TestCreateRetryAfterDroppedResponseIsIdempotent(t *testing.T) {
 	k := h.app.env.Keys
 	remove := h.emu.InjectFault(emulator.Fault{Op: "CreateSecret", DropResponse: true, Times: 2})
 	defer remove()
-	c := newCreateScreen(h.app.env, store, "us-east-1")
+	c := dialog.NewCreateScreen(h.app.env, store, "us-east-1")
 	openScreen(h, c)
 	h.waitFor("New secret in us-east-1")
 	h.typeText("test/plain/one")
@@ -131,13 +133,13 @@ func TestCreateRetryAfterDroppedResponseIsIdempotent(t *testing.T) {
 	waitForText(h, "Value plaintext (hidden)")
 	h.press(k.Dialog.Yes)
 	h.waitFor("✗")
-	if c.write.pane == nil || c.write.done {
+	if c.Write.Pane == nil || c.Write.Done {
 		t.Fatal("the dialog did not stay open after the failure")
 	}
 	h.press(k.Dialog.Yes)
 	h.waitFor("Created test/plain/one")
 	vs := versionsNow(h, store, "test/plain/one")
-	if len(vs) != 1 || vs[0].ID != c.token {
+	if len(vs) != 1 || vs[0].ID != c.Token {
 		t.Fatalf("versions after retry: %+v", vs)
 	}
 }
@@ -149,31 +151,31 @@ func TestCreateAsksBeforeDiscardingInput(t *testing.T) {
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	k := h.app.env.Keys
-	c := newCreateScreen(h.app.env, store, "us-east-1")
+	c := dialog.NewCreateScreen(h.app.env, store, "us-east-1")
 	openScreen(h, c)
 	h.waitFor("New secret in us-east-1")
 	h.typeText("team/new-secret")
 	h.press(k.Input.Cancel)
 	h.waitFor("Discard what you typed?")
-	if h.app.top() != Screen(c) {
+	if h.app.top() != common.Screen(c) {
 		t.Fatal("the form closed without asking")
 	}
 	h.press(k.Dialog.No)
-	if h.app.top() != Screen(c) || c.form.field("name").input.Value() != "team/new-secret" {
-		t.Fatalf("keeping on lost the input: %q", c.form.field("name").input.Value())
+	if h.app.top() != common.Screen(c) || c.Form.Field("name").Input.Value() != "team/new-secret" {
+		t.Fatalf("keeping on lost the input: %q", c.Form.Field("name").Input.Value())
 	}
 	focusField(h, c, "create") // esc on a button goes through the App's back key
 	h.press(k.Common.Back)
 	h.waitFor("Discard what you typed?")
 	h.press(k.Dialog.Yes)
-	h.waitUntil("the form closed", func(string) bool { return h.app.top() != Screen(c) })
+	h.waitUntil("the form closed", func(string) bool { return h.app.top() != common.Screen(c) })
 	if n := h.emu.Requests("CreateSecret"); n != 0 {
 		t.Fatalf("CreateSecret called %d times", n)
 	}
 
-	empty := newCreateScreen(h.app.env, store, "us-east-1")
+	empty := dialog.NewCreateScreen(h.app.env, store, "us-east-1")
 	openScreen(h, empty)
 	h.waitFor("New secret in us-east-1")
 	h.press(k.Input.Cancel)
-	h.waitUntil("the empty form closed", func(string) bool { return h.app.top() != Screen(empty) })
+	h.waitUntil("the empty form closed", func(string) bool { return h.app.top() != common.Screen(empty) })
 }

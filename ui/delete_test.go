@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 func TestDeleteSevenDaysThenRestore(t *testing.T) {
@@ -17,7 +18,7 @@ func TestDeleteSevenDaysThenRestore(t *testing.T) {
 	k := h.app.env.Keys
 	const name = "dev/api/sendgrid"
 	sum := describeNow(h, store, name).SecretSummary
-	openScreen(h, newDeleteScreen(h.app.env, store, sum))
+	openScreen(h, dialog.NewDeleteScreen(h.app.env, store, sum))
 	h.waitFor("How?")
 	h.press(k.Nav.Open) // schedule, the first choice
 	waitForText(h, "Recovery window 30 days")
@@ -45,7 +46,7 @@ func TestDeleteSevenDaysThenRestore(t *testing.T) {
 		t.Fatal("not scheduled for deletion")
 	}
 
-	openScreen(h, newRestoreScreen(h.app.env, store, after.SecretSummary))
+	openScreen(h, dialog.NewRestoreScreen(h.app.env, store, after.SecretSummary))
 	waitForText(h, "Cancel the scheduled deletion of "+name)
 	h.press(k.Dialog.Yes)
 	h.waitFor("Restored " + name)
@@ -69,7 +70,7 @@ func TestForceDeleteIsASeparateChoice(t *testing.T) {
 	k := h.app.env.Keys
 	const name = "dev/app/jwt-signing-key"
 	sum := describeNow(h, store, name).SecretSummary
-	openScreen(h, newDeleteScreen(h.app.env, store, sum))
+	openScreen(h, dialog.NewDeleteScreen(h.app.env, store, sum))
 	h.waitFor("How?")
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Open)
@@ -95,7 +96,7 @@ func TestScheduledDeleteNeverForces(t *testing.T) {
 	k := h.app.env.Keys
 	const name = "staging/api/stripe"
 	sum := describeNow(h, store, name).SecretSummary
-	openScreen(h, newDeleteScreen(h.app.env, store, sum))
+	openScreen(h, dialog.NewDeleteScreen(h.app.env, store, sum))
 	h.waitFor("How?")
 	h.press(k.Nav.Open)
 	h.typeText(name)
@@ -112,7 +113,7 @@ func TestRestoreRefusedWhenNotScheduled(t *testing.T) {
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	sum := describeNow(h, store, "prod/api/stripe").SecretSummary
-	openScreen(h, newRestoreScreen(h.app.env, store, sum))
+	openScreen(h, dialog.NewRestoreScreen(h.app.env, store, sum))
 	waitForText(h, "is not scheduled for deletion")
 	if n := h.emu.Requests("RestoreSecret"); n != 0 {
 		t.Fatalf("RestoreSecret called %d times", n)
@@ -125,7 +126,7 @@ func TestRestoreSeededScheduledSecret(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "legacy/reporting-db"
 	sum := describeNow(h, store, name).SecretSummary
-	openScreen(h, newRestoreScreen(h.app.env, store, sum))
+	openScreen(h, dialog.NewRestoreScreen(h.app.env, store, sum))
 	waitForText(h, "Cancel the scheduled deletion of "+name)
 	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("Restored " + name)

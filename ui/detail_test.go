@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/clipboard"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 func assertContains(t *testing.T, screen string, wants ...string) {
@@ -49,10 +52,10 @@ func TestDetailExplainsStuckRotation(t *testing.T) {
 	t.Parallel()
 	h := newSecretHarness(t, 100, 60, nil)
 	s := h.openDetail("prod/db/mysql-orders")
-	d := h.topScreen().(*detailScreen)
-	pending, current, stuck := strayPending(d.summary.VersionStages)
+	d := h.topScreen().(*secret.Detail)
+	pending, current, stuck := common.StrayPending(d.Summary.VersionStages)
 	if !stuck {
-		t.Fatalf("mysql-orders is seeded stuck, stages %v", d.summary.VersionStages)
+		t.Fatalf("mysql-orders is seeded stuck, stages %v", d.Summary.VersionStages)
 	}
 	flat := strings.Join(strings.Fields(s), " ")
 	assertContains(t, flat,
@@ -107,15 +110,15 @@ func TestDetailCopiesNameAndARNWithoutClearing(t *testing.T) {
 	t.Parallel()
 	clip := &fakeClipboard{available: true}
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.Clipboard = clip })
-	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
+	h.app.clipboard = clipboard.NewManagerFor(clipboardConfig(h.app.env), clip, false)
 	h.openDetail("prod/db/postgres")
 	h.press(h.app.env.Keys.Common.CopyARN)
 	h.waitFor("copied the ARN to the system clipboard")
-	d := h.topScreen().(*detailScreen)
-	if clip.get() != d.summary.ARN {
+	d := h.topScreen().(*secret.Detail)
+	if clip.get() != d.Summary.ARN {
 		t.Fatalf("clipboard holds %q, want the ARN", clip.get())
 	}
-	if h.app.clipboard.pending != nil {
+	if h.app.clipboard.Pending() {
 		t.Fatal("a non-secret copy scheduled a clear")
 	}
 	h.press(h.app.env.Keys.Common.CopyName)
@@ -134,7 +137,7 @@ func TestDetailPolicyScreenAndRefresh(t *testing.T) {
 	h.waitUntil("a second DescribeSecret", func(string) bool { return h.emu.Requests("DescribeSecret") > before })
 	h.press(h.app.env.Keys.Detail.Policy)
 	h.waitFor("AllowOrdersServiceRead")
-	if _, ok := h.topScreen().(*policyScreen); !ok {
+	if _, ok := h.topScreen().(*secret.Policy); !ok {
 		t.Fatalf("policy binding opened %T", h.topScreen())
 	}
 }
@@ -144,13 +147,13 @@ func TestDetailDescribeErrorKeepsWorking(t *testing.T) {
 	h := newSecretHarness(t, 100, 40, nil)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "DescribeSecret", Error: "AccessDeniedException"})
 	sum := h.summary("us-east-1", "prod/api/stripe")
-	h.send(pushScreenMsg{screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
+	h.send(common.PushScreenMsg{Screen: secret.NewDetail(h.app.env, h.store("us-east-1"), sum)})
 	h.waitFor("could not load details")
 	assertContains(t, h.screen(), "prod/api/stripe", "access denied")
 	remove()
 	h.press(h.app.env.Keys.Common.Refresh)
 	h.waitUntil("details after retry", func(string) bool {
-		d := h.topScreen().(*detailScreen)
-		return d.secret != nil && d.loadErr == nil
+		d := h.topScreen().(*secret.Detail)
+		return d.Secret != nil && d.LoadErr == nil
 	})
 }

@@ -9,11 +9,14 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
-func testEnv() *Env {
-	return &Env{Styles: NewStyles(true), Keys: keymap.Default()}
+func testEnv() *common.Env {
+	return &common.Env{Settings: common.Settings{Styles: common.NewStyles(true), Keys: keymap.Default()}}
 }
 
 func nodeOf(t *testing.T, raw string) *jsonedit.Node {
@@ -37,21 +40,21 @@ func TestFieldEditorToggleCycles(t *testing.T) {
 		{`"x"`, []jsonedit.Kind{jsonedit.Number, jsonedit.Bool, jsonedit.Null, jsonedit.String}},
 	}
 	for _, c := range cases {
-		e, err := newValueEditor(env, "edit", nodeOf(t, c.raw), true)
+		e, err := form.NewValueEditor(env, "edit", nodeOf(t, c.raw), true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, want := range c.want {
-			e.update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
-			if e.kind != want {
-				t.Errorf("%s: toggled to %s, want %s", c.raw, e.kind, want)
+			e.Update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
+			if e.Kind != want {
+				t.Errorf("%s: toggled to %s, want %s", c.raw, e.Kind, want)
 			}
 		}
 	}
-	obj, _ := newValueEditor(env, "edit", nodeOf(t, `{"a":1}`), true)
-	obj.update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
-	if obj.kind != jsonedit.Object || obj.err == "" {
-		t.Errorf("an object's type changed (%s) or no reason given", obj.kind)
+	obj, _ := form.NewValueEditor(env, "edit", nodeOf(t, `{"a":1}`), true)
+	obj.Update(keyPress(env.Keys.Input.ToggleType.Keys()[0]))
+	if obj.Kind != jsonedit.Object || obj.Err == "" {
+		t.Errorf("an object's type changed (%s) or no reason given", obj.Kind)
 	}
 }
 
@@ -59,14 +62,14 @@ func TestFieldEditorValueKeepsNumberSpelling(t *testing.T) {
 	t.Parallel()
 	env := testEnv()
 	for _, raw := range []string{`1e3`, `12345678901234567890`, `-0.5`} {
-		e, _ := newValueEditor(env, "edit", nodeOf(t, raw), false)
-		got, err := e.value()
+		e, _ := form.NewValueEditor(env, "edit", nodeOf(t, raw), false)
+		got, err := e.Value()
 		if err != nil || string(got) != raw {
 			t.Errorf("unchanged %s gives %s (%v)", raw, got, err)
 		}
 	}
-	e, _ := newValueEditor(env, "edit", nodeOf(t, `"caf\u00e9"`), false)
-	if got, _ := e.value(); string(got) != `"café"` {
+	e, _ := form.NewValueEditor(env, "edit", nodeOf(t, `"caf\u00e9"`), false)
+	if got, _ := e.Value(); string(got) != `"café"` {
 		t.Errorf("string value = %s", got)
 	}
 }
@@ -74,33 +77,33 @@ func TestFieldEditorValueKeepsNumberSpelling(t *testing.T) {
 func TestFieldEditorMasksWhileTyping(t *testing.T) {
 	t.Parallel()
 	env := testEnv()
-	e, _ := newValueEditor(env, "edit password", nodeOf(t, `"hunter2"`), true)
-	e.setSize(60, 10)
-	e.focus()
+	e, _ := form.NewValueEditor(env, "edit password", nodeOf(t, `"hunter2"`), true)
+	e.SetSize(60, 10)
+	e.Focus()
 	for _, r := range "xyz" {
-		e.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		e.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	if v := ansi.Strip(e.view()); strings.Contains(v, "hunter2") || strings.Contains(v, "xyz") {
+	if v := ansi.Strip(e.View()); strings.Contains(v, "hunter2") || strings.Contains(v, "xyz") {
 		t.Errorf("masked editor shows the text:\n%s", v)
 	}
-	if res, _ := e.update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != editorRevealed {
+	if res, _ := e.Update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != form.EditorRevealed {
 		t.Errorf("reveal result %v", res)
 	}
 	// The masked editor replaced the value: revealing shows only what was
 	// typed, never the hidden value with the typing appended.
-	if v := ansi.Strip(e.view()); !strings.Contains(v, "xyz") || strings.Contains(v, "hunter2") {
+	if v := ansi.Strip(e.View()); !strings.Contains(v, "xyz") || strings.Contains(v, "hunter2") {
 		t.Errorf("revealed editor:\n%s", v)
 	}
-	if got, _ := e.value(); string(got) != `"xyz"` {
+	if got, _ := e.Value(); string(got) != `"xyz"` {
 		t.Errorf("value after typing over the masked field = %s, want \"xyz\"", got)
 	}
 	// A multi-line string opens a text area, masked the same way.
-	a, err := newValueEditor(env, "edit key", nodeOf(t, `"line1\nline2"`), true)
-	if err != nil || a.area == nil {
-		t.Fatalf("multi-line string: area %v err %v", a.area != nil, err)
+	a, err := form.NewValueEditor(env, "edit key", nodeOf(t, `"line1\nline2"`), true)
+	if err != nil || a.Area == nil {
+		t.Fatalf("multi-line string: area %v err %v", a.Area != nil, err)
 	}
-	a.setSize(60, 12)
-	if v := ansi.Strip(a.view()); strings.Contains(v, "line1") || !strings.Contains(v, maskText) {
+	a.SetSize(60, 12)
+	if v := ansi.Strip(a.View()); strings.Contains(v, "line1") || !strings.Contains(v, common.MaskText) {
 		t.Errorf("masked text area:\n%s", v)
 	}
 }
@@ -109,16 +112,16 @@ func TestTextAreaRefusesTextItWouldChange(t *testing.T) {
 	t.Parallel()
 	env := testEnv()
 	for _, text := range []string{"a\tb", "a\r\nb", "a\x01b"} {
-		if _, err := newTextEditor(env, "edit", text, true); err == nil {
+		if _, err := form.NewTextEditor(env, "edit", text, true); err == nil {
 			t.Errorf("%q opened in the text area", text)
 		}
 	}
 	for _, text := range []string{"-----BEGIN-----\nabc\n-----END-----\n", "postgres://u:p@h:5432/db", ""} {
-		e, err := newTextEditor(env, "edit", text, true)
+		e, err := form.NewTextEditor(env, "edit", text, true)
 		if err != nil {
 			t.Fatalf("%q refused: %v", text, err)
 		}
-		if got, _ := e.value(); string(got) != text {
+		if got, _ := e.Value(); string(got) != text {
 			t.Errorf("text area gives back %q, want %q", got, text)
 		}
 	}
@@ -137,18 +140,18 @@ func TestEditNonCurrentVersionSavesNewCurrent(t *testing.T) {
 	}
 	sum := h.summary("us-east-1", "prod/db/postgres")
 	target := aws.SecretRef{ARN: sum.ARN, Name: sum.Name, Region: "us-east-1"}
-	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, h.store("us-east-1"), target, aws.VersionRef{ID: prev})})
+	h.send(common.PushScreenMsg{Screen: secret.NewValue(h.app.env, h.store("us-east-1"), target, aws.VersionRef{ID: prev})})
 	v := h.waitValue()
-	prevText := v.val.Secret.Text()
-	h.waitUntil("AWSCURRENT to be known", func(string) bool { return v.edit.currentID != "" })
-	if v.edit.currentID != cur {
-		t.Fatalf("current known as %s, want %s", v.edit.currentID, cur)
+	prevText := v.Val.Secret.Text()
+	h.waitUntil("AWSCURRENT to be known", func(string) bool { return v.Edit.CurrentID != "" })
+	if v.Edit.CurrentID != cur {
+		t.Fatalf("current known as %s, want %s", v.Edit.CurrentID, cur)
 	}
 	h.editPort(v, "6543", false)
 	h.waitFor("1 unsaved edit")
 	h.press(h.app.env.Keys.Editing.Save)
 	scr := h.waitFor("not AWSCURRENT")
-	if !strings.Contains(scr, shortID(cur)) {
+	if !strings.Contains(scr, common.ShortID(cur)) {
 		t.Errorf("the review does not name the current version:\n%s", scr)
 	}
 	h.press(h.app.env.Keys.Dialog.Yes)
@@ -203,11 +206,11 @@ func TestMaskedEditorDoesNotRevealLength(t *testing.T) {
 		h.press(h.app.env.Keys.Editing.Edit)
 		h.waitFor("edit " + field)
 		line := inputLine()
-		if n := strings.Count(line, "•"); n != strings.Count(maskText, "•") || !strings.Contains(line, "unchanged") {
+		if n := strings.Count(line, "•"); n != strings.Count(common.MaskText, "•") || !strings.Contains(line, "unchanged") {
 			t.Errorf("%s: input line %q shows %d mask dots, want the fixed mask and 'unchanged'", field, line, n)
 		}
 		h.typeText("9")
-		if line := inputLine(); !strings.Contains(line, "changed") || strings.Count(line, "•") != strings.Count(maskText, "•") {
+		if line := inputLine(); !strings.Contains(line, "changed") || strings.Count(line, "•") != strings.Count(common.MaskText, "•") {
 			t.Errorf("%s after typing: %q", field, line)
 		}
 		h.press(h.app.env.Keys.Input.Cancel)

@@ -9,6 +9,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // The reported bug: on dev/db/postgres, e on the masked port, typing 5433
@@ -28,10 +31,10 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 	h.selectRow(v, "port")
 	h.press(k.Editing.Edit)
 	scr := h.waitFor("edit port")
-	if !strings.Contains(scr, "type the new value") || !strings.Contains(scr, keyHelp(k.Input.Submit)+" with nothing typed keeps the current one") {
+	if !strings.Contains(scr, "type the new value") || !strings.Contains(scr, common.KeyHelp(k.Input.Submit)+" with nothing typed keeps the current one") {
 		t.Errorf("the masked editor does not say that it replaces:\n%s", scr)
 	}
-	if got := v.edit.editor.text(); got != "" {
+	if got := v.Edit.Editor.Text(); got != "" {
 		t.Errorf("the masked editor starts with %d characters, want empty", len(got))
 	}
 	h.typeText("5433")
@@ -46,7 +49,7 @@ func TestMaskedPortEditReplacesTheValue(t *testing.T) {
 	h.press(k.Input.Reveal)
 	h.press(k.Input.Submit)
 	h.waitFor("1 unsaved edit")
-	if got := string(v.edit.session.cur); !strings.Contains(got, `"port":5433,`) {
+	if got := string(v.Edit.Session.Cur); !strings.Contains(got, `"port":5433,`) {
 		t.Errorf("pending value has no port 5433 (%d bytes)", len(got))
 	}
 	h.saveEdits()
@@ -96,11 +99,11 @@ func TestMaskedRevealWithNothingTypedEditsInPlace(t *testing.T) {
 
 // assertNoEdit checks that nothing is pending, the status says no change,
 // and the review has nothing to save.
-func (h *harness) assertNoEdit(v *valueScreen, what string) {
+func (h *harness) assertNoEdit(v *secret.Value, what string) {
 	h.t.Helper()
 	h.waitFor("no change: " + what)
-	if v.edit.editor != nil || v.pendingEdits() != 0 || (v.edit.session != nil && len(v.edit.session.ops) != 0) {
-		h.t.Errorf("%s: editor open %v, %d pending edits", what, v.edit.editor != nil, v.pendingEdits())
+	if v.Edit.Editor != nil || v.PendingEdits() != 0 || (v.Edit.Session != nil && len(v.Edit.Session.Ops) != 0) {
+		h.t.Errorf("%s: editor open %v, %d pending edits", what, v.Edit.Editor != nil, v.PendingEdits())
 	}
 	if strings.Contains(h.screen(), "unsaved") {
 		h.t.Errorf("%s: the screen shows unsaved edits:\n%s", what, h.screen())
@@ -146,7 +149,7 @@ func TestMaskedPlaintextEditorReplaces(t *testing.T) {
 	v := h.openValue("prod/ssh/deploy-key")
 	k := h.app.env.Keys
 	h.press(k.Editing.Edit)
-	h.waitFor(keyHelp(k.Input.SubmitText) + " with nothing typed keeps the current one")
+	h.waitFor(common.KeyHelp(k.Input.SubmitText) + " with nothing typed keeps the current one")
 	h.press(k.Input.SubmitText)
 	h.assertNoEdit(v, "the text")
 
@@ -189,8 +192,8 @@ func TestRevealedEnterWithoutTypingMakesNoEdit(t *testing.T) {
 	h.waitFor("rename name")
 	h.press(k.Input.Submit)
 	h.waitFor("no change: name keeps its name")
-	if v.pendingEdits() != 0 {
-		t.Errorf("%d pending edits after an unchanged rename", v.pendingEdits())
+	if v.PendingEdits() != 0 {
+		t.Errorf("%d pending edits after an unchanged rename", v.PendingEdits())
 	}
 	h.press(k.Editing.Save)
 	h.waitFor("no unsaved edits")
@@ -215,7 +218,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 		}
 	}
 	k := h.app.env.Keys
-	pointer := "use " + keyHelp(k.Editing.External) + " (" + k.Editing.External.Help().Desc + ")"
+	pointer := "use " + common.KeyHelp(k.Editing.External) + " (" + k.Editing.External.Help().Desc + ")"
 	v := h.openValue("test/controls")
 	for _, revealed := range []bool{false, true} {
 		if revealed {
@@ -225,7 +228,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 			h.selectRow(v, field)
 			h.press(k.Editing.Edit)
 			scr := h.waitFor(pointer)
-			if v.edit.editor != nil {
+			if v.Edit.Editor != nil {
 				t.Fatalf("%s (revealed %v): the inline editor opened", field, revealed)
 			}
 			if !strings.Contains(scr, "the in-app editor would alter") {
@@ -237,7 +240,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 	h.selectRow(v, "k\x01ey")
 	h.press(k.Editing.Rename)
 	h.waitFor("this key has a control character the in-app editor would alter")
-	if v.edit.editor != nil {
+	if v.Edit.Editor != nil {
 		t.Fatal("the key editor opened on a key with a control character")
 	}
 	// An ordinary field of the same secret still opens.
@@ -247,7 +250,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 	h.press(k.Input.Cancel)
 	h.press(k.Editing.Save)
 	h.waitFor("no unsaved edits")
-	if v.edit.session != nil && (v.edit.session.dirty() || string(v.edit.session.cur) != val) {
+	if v.Edit.Session != nil && (v.Edit.Session.Dirty() || string(v.Edit.Session.Cur) != val) {
 		t.Errorf("the pending document changed")
 	}
 	if got := h.emuValue("test/controls"); got != val {
@@ -259,7 +262,7 @@ func TestInlineEditorRefusesValuesItCannotHold(t *testing.T) {
 	p := h.openValue("test/plain-nul")
 	h.press(k.Editing.Edit)
 	h.waitFor(pointer)
-	if p.edit.editor != nil || p.pendingEdits() != 0 {
+	if p.Edit.Editor != nil || p.PendingEdits() != 0 {
 		t.Errorf("the text area opened on a plaintext with NUL")
 	}
 	if got := h.emuValue("test/plain-nul"); got != plain || h.emu.Requests("PutSecretValue") != 0 {
@@ -275,16 +278,16 @@ func TestMaskedEditorViewIsFixed(t *testing.T) {
 	views := map[string]string{}
 	for _, raw := range []string{`"Qj"`, `"hunter2"`, `"` + strings.Repeat("Zq9", 20) + `"`, `5432`} {
 		for _, typed := range []string{"", "Xv", "a-much-longer-new-password"} {
-			e, err := newValueEditor(env, "edit field", nodeOf(t, raw), true)
+			e, err := form.NewValueEditor(env, "edit field", nodeOf(t, raw), true)
 			if err != nil {
 				t.Fatal(err)
 			}
-			e.setSize(70, 10)
-			e.focus()
+			e.SetSize(70, 10)
+			e.Focus()
 			for _, r := range typed {
-				e.update(keyPress(string(r)))
+				e.Update(keyPress(string(r)))
 			}
-			view := ansi.Strip(e.view())
+			view := ansi.Strip(e.View())
 			text := strings.Trim(raw, `"`)
 			if strings.Contains(view, text) || (typed != "" && strings.Contains(view, typed)) {
 				t.Errorf("%s typed %q: the view shows the text:\n%s", raw, typed, view)
@@ -302,12 +305,12 @@ func TestMaskedEditorViewIsFixed(t *testing.T) {
 	// The text area, masked, too.
 	var first string
 	for _, text := range []string{"a\nb", strings.Repeat("line of a key\n", 30)} {
-		e, err := newTextEditor(env, "edit key", text, true)
+		e, err := form.NewTextEditor(env, "edit key", text, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		e.setSize(70, 12)
-		view := ansi.Strip(e.view())
+		e.SetSize(70, 12)
+		view := ansi.Strip(e.View())
 		if strings.Contains(view, "line of") || strings.Contains(view, "a\nb") {
 			t.Errorf("masked text area shows the text:\n%s", view)
 		}
@@ -325,36 +328,36 @@ func TestMaskedTextAreaFieldReplaces(t *testing.T) {
 	t.Parallel()
 	env := testEnv()
 	node := nodeOf(t, `"line1\nline2"`)
-	e, err := newValueEditor(env, "edit key", node, true)
-	if err != nil || e.area == nil {
-		t.Fatalf("multi-line string: area %v err %v", e != nil && e.area != nil, err)
+	e, err := form.NewValueEditor(env, "edit key", node, true)
+	if err != nil || e.Area == nil {
+		t.Fatalf("multi-line string: area %v err %v", e != nil && e.Area != nil, err)
 	}
-	e.setSize(60, 12)
-	e.focus()
-	if e.text() != "" || !e.unchanged() {
-		t.Errorf("masked text area starts with %d characters (unchanged %v)", len(e.text()), e.unchanged())
+	e.SetSize(60, 12)
+	e.Focus()
+	if e.Text() != "" || !e.Unchanged() {
+		t.Errorf("masked text area starts with %d characters (unchanged %v)", len(e.Text()), e.Unchanged())
 	}
-	if got, _ := e.value(); string(got) != `"line1\nline2"` {
+	if got, _ := e.Value(); string(got) != `"line1\nline2"` {
 		t.Errorf("nothing typed gives %s, want the current value", got)
 	}
 	for _, r := range "new" {
-		e.update(keyPress(string(r)))
+		e.Update(keyPress(string(r)))
 	}
-	if got, _ := e.value(); string(got) != `"new"` || e.unchanged() {
-		t.Errorf("typed over the masked area: %s (unchanged %v)", got, e.unchanged())
+	if got, _ := e.Value(); string(got) != `"new"` || e.Unchanged() {
+		t.Errorf("typed over the masked area: %s (unchanged %v)", got, e.Unchanged())
 	}
 
-	f, _ := newValueEditor(env, "edit key", node, true)
-	f.setSize(60, 12)
-	f.focus()
-	if res, _ := f.update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != editorRevealed {
+	f, _ := form.NewValueEditor(env, "edit key", node, true)
+	f.SetSize(60, 12)
+	f.Focus()
+	if res, _ := f.Update(keyPress(env.Keys.Input.Reveal.Keys()[0])); res != form.EditorRevealed {
 		t.Errorf("reveal result %v, want editorRevealed", res)
 	}
-	if v := ansi.Strip(f.view()); !strings.Contains(v, "line1") || !strings.Contains(v, "line2") {
+	if v := ansi.Strip(f.View()); !strings.Contains(v, "line1") || !strings.Contains(v, "line2") {
 		t.Errorf("revealed with nothing typed, the current text is not there:\n%s", v)
 	}
-	f.update(keyPress("X")) // the cursor is at the beginning
-	if got, _ := f.value(); string(got) != `"Xline1\nline2"` {
+	f.Update(keyPress("X")) // the cursor is at the beginning
+	if got, _ := f.Value(); string(got) != `"Xline1\nline2"` {
 		t.Errorf("edited in place: %s", got)
 	}
 }

@@ -11,21 +11,23 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // selectRow moves the table cursor to the row of key, by key presses.
-func (h *harness) selectRow(v *valueScreen, key string) {
+func (h *harness) selectRow(v *secret.Value, key string) {
 	h.t.Helper()
 	k := h.app.env.Keys.Nav
 	h.press(k.Top)
-	for i, r := range v.table.rows {
-		if r.key == key {
+	for i, r := range v.Table.Rows {
+		if r.Key == key {
 			for range i {
 				h.press(k.Down)
 			}
-			if got, _ := v.table.selected(); got.key != key {
-				h.t.Fatalf("cursor on %q, want %q", got.key, key)
+			if got, _ := v.Table.Selected(); got.Key != key {
+				h.t.Fatalf("cursor on %q, want %q", got.Key, key)
 			}
 			return
 		}
@@ -51,7 +53,7 @@ func (h *harness) saveEdits() {
 }
 
 // editPort sets prod/db/postgres's port by typing in the field editor.
-func (h *harness) editPort(v *valueScreen, text string, toggle bool) {
+func (h *harness) editPort(v *secret.Value, text string, toggle bool) {
 	h.t.Helper()
 	k := h.app.env.Keys
 	h.selectRow(v, "port")
@@ -116,10 +118,10 @@ func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
 	}
 	// The screen reloaded at the new version, with nothing pending.
 	v = h.waitValue()
-	if v.val.VersionID != newID || v.pendingEdits() != 0 || strings.Contains(h.screen(), "unsaved") {
-		t.Errorf("screen shows version %s (pending %d), want %s", v.val.VersionID, v.pendingEdits(), newID)
+	if v.Val.VersionID != newID || v.PendingEdits() != 0 || strings.Contains(h.screen(), "unsaved") {
+		t.Errorf("screen shows version %s (pending %d), want %s", v.Val.VersionID, v.PendingEdits(), newID)
 	}
-	if !strings.Contains(h.screen(), "saved prod/db/postgres as version "+shortID(newID)) {
+	if !strings.Contains(h.screen(), "saved prod/db/postgres as version "+common.ShortID(newID)) {
 		t.Errorf("no success status naming %s:\n%s", newID, h.screen())
 	}
 	assertAuditClean(t, h, audit, "6543", "5432")
@@ -152,7 +154,7 @@ func TestEditRefusesTextThatIsNotANumber(t *testing.T) {
 	puts := h.emu.Requests("PutSecretValue")
 	h.editPort(v, "abc", false)
 	scr := h.waitFor("not a number")
-	if v.edit.editor == nil {
+	if v.Edit.Editor == nil {
 		t.Fatal("the editor closed on refused input")
 	}
 	if strings.Contains(scr, "abc") {
@@ -238,7 +240,7 @@ func TestEditNestedValueAsJSON(t *testing.T) {
 	h.typeText("x")         // before the opening bracket: not JSON
 	h.press(k.Input.SubmitText)
 	scr := h.waitFor("not a valid JSON array")
-	if v.edit.editor == nil || h.emu.Requests("PutSecretValue") != puts {
+	if v.Edit.Editor == nil || h.emu.Requests("PutSecretValue") != puts {
 		t.Fatalf("invalid JSON was accepted:\n%s", scr)
 	}
 	h.send(keyPress("backspace"))
@@ -264,7 +266,7 @@ func TestEditConflictKeepsEditsAndReapplies(t *testing.T) {
 	h := newSecretHarness(t, 100, 30, nil)
 	orig := h.emuValue("prod/db/postgres")
 	v := h.openValue("prod/db/postgres")
-	loaded := v.val.VersionID
+	loaded := v.Val.VersionID
 	h.editPort(v, "6543", false)
 	h.waitFor("1 unsaved edit")
 
@@ -272,7 +274,7 @@ func TestEditConflictKeepsEditsAndReapplies(t *testing.T) {
 	var m map[string]any
 	_ = json.Unmarshal([]byte(orig), &m)
 	rotated := strings.Replace(orig, m["password"].(string), "rotated-by-lambda-000", 1)
-	other, err := h.store("us-east-1").PutValue(context.Background(), aws.PutValueInput{SecretID: v.val.ARN, Value: aws.TextValue(rotated)})
+	other, err := h.store("us-east-1").PutValue(context.Background(), aws.PutValueInput{SecretID: v.Val.ARN, Value: aws.TextValue(rotated)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,8 +290,8 @@ func TestEditConflictKeepsEditsAndReapplies(t *testing.T) {
 	h.press(k.Dialog.Yes) // reload and re-apply
 	h.waitFor("re-applied 1 edit")
 	v = h.waitValue()
-	if v.val.VersionID != other.VersionID || v.pendingEdits() != 1 {
-		t.Fatalf("after reload: version %s, %d pending", v.val.VersionID, v.pendingEdits())
+	if v.Val.VersionID != other.VersionID || v.PendingEdits() != 1 {
+		t.Fatalf("after reload: version %s, %d pending", v.Val.VersionID, v.PendingEdits())
 	}
 	h.saveEdits()
 	if got, want := h.emuValue("prod/db/postgres"), strings.Replace(rotated, "5432", "6543", 1); got != want {
@@ -357,12 +359,12 @@ func TestEditRefusesOversizeValueLocally(t *testing.T) {
 
 // useFakeEditor points the value screen's $EDITOR at a script run directly
 // with a private temp root.
-func useFakeEditor(t *testing.T, v *valueScreen, body string) (root, log string) {
+func useFakeEditor(t *testing.T, v *secret.Value, body string) (root, log string) {
 	t.Helper()
 	script, log := fakeEditor(t, body)
-	v.edit.ext = newExternalEditor([]string{script}, runDirect)
+	v.Edit.Ext = secret.NewExternalEditor([]string{script}, runDirect)
 	root = t.TempDir()
-	v.edit.ext.tempRoot = root
+	v.Edit.Ext.TempRoot = root
 	return root, log
 }
 
@@ -385,7 +387,7 @@ func TestEditInExternalEditor(t *testing.T) {
 	root, log := useFakeEditor(t, v, `exit 1`)
 	h.press(k.Editing.External)
 	h.waitFor("exited with status 1")
-	if v.pendingEdits() != 0 {
+	if v.PendingEdits() != 0 {
 		t.Error("a failed editor made an edit")
 	}
 	fm, dm, file := editorLog(t, log)
@@ -426,7 +428,7 @@ func TestEditExternalRefusalReopensInApp(t *testing.T) {
 	root, _ := useFakeEditor(t, v, `printf abc > "$1"`)
 	h.press(h.app.env.Keys.Editing.External)
 	scr := h.waitFor("not a number")
-	if v.edit.editor == nil || v.edit.editor.text() != "abc" {
+	if v.Edit.Editor == nil || v.Edit.Editor.Text() != "abc" {
 		t.Fatalf("the refused text was not kept in the editor:\n%s", scr)
 	}
 	if strings.Contains(scr, "abc") {
@@ -451,7 +453,7 @@ func TestEditBindingsDoNothingReadOnly(t *testing.T) {
 	} {
 		for _, key := range b.keys {
 			h.send(keyPress(key))
-			if v.edit.editor != nil || v.edit.session != nil || v.Capturing() {
+			if v.Edit.Editor != nil || v.Edit.Session != nil || v.Capturing() {
 				t.Fatalf("%s (%s) started editing in read-only mode", b.name, key)
 			}
 		}
@@ -478,13 +480,13 @@ func TestEditDiscardAsksBeforeLeaving(t *testing.T) {
 	h.press(k.Common.Back)
 	h.waitFor("Discard 1 unsaved edit?")
 	h.press(k.Dialog.No)
-	if h.app.top() != Screen(v) || v.pendingEdits() != 1 {
+	if h.app.top() != common.Screen(v) || v.PendingEdits() != 1 {
 		t.Fatal("keep editing lost the edit")
 	}
 	h.press(k.Common.Back)
 	h.press(k.Dialog.Yes)
 	h.waitFor("discarded 1 unsaved edit")
-	if h.app.top() == Screen(v) {
+	if h.app.top() == common.Screen(v) {
 		t.Error("still on the value screen")
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 // SignalMsg tells the App that the process got a catchable signal (SIGHUP,
@@ -28,12 +30,12 @@ func (a *App) stopOnSignal(sig os.Signal) tea.Cmd {
 	if a.exit.signal == nil {
 		a.exit = exitState{signal: sig, unsaved: a.unsavedChanges()}
 		for i := len(a.stack) - 1; i >= 0; i-- {
-			if c, ok := a.stack[i].(interface{ Close() }); ok {
+			if c, ok := a.stack[i].(common.Closer); ok {
 				c.Close()
 			}
 		}
 		a.errBox = nil
-		a.status = statusMsg{}
+		a.status = common.StatusMsg{}
 		a.fullHelp = false
 	}
 	return tea.Sequence(tea.ClearScreen, tea.Quit)
@@ -52,7 +54,7 @@ func (a *App) StoppedBy(sig os.Signal) {
 func (a *App) unsavedChanges() int {
 	n := 0
 	for _, s := range a.stack {
-		if u, ok := s.(interface{ UnsavedChanges() int }); ok {
+		if u, ok := s.(common.Unsaved); ok {
 			n += u.UnsavedChanges()
 		}
 	}

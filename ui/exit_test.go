@@ -4,6 +4,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/smtui/smtui/ui/common"
 )
 
 func TestSignalMasksEverythingBlanksTheWindowAndQuits(t *testing.T) {
@@ -22,7 +24,7 @@ func TestSignalMasksEverythingBlanksTheWindowAndQuits(t *testing.T) {
 			if !h.quit {
 				t.Fatal("the App did not quit on the signal")
 			}
-			if v.anyRevealed() || v.val.ARN != "" {
+			if v.AnyRevealed() || v.Val.ARN != "" {
 				t.Fatal("the value screen still holds or reveals the value")
 			}
 			view := h.app.View()
@@ -89,7 +91,7 @@ func TestStartNoticeShowsInTheStatusLine(t *testing.T) {
 	const note = "removed 1 leftover edit file from a previous smtui that did not exit (pid 4242)"
 	h := newSecretHarness(t, 120, 40, func(o *Options) { o.Notice = note })
 	h.waitUntil("the start notice", func(string) bool { return h.statusLine() == note })
-	if h.app.status.level != LevelWarning {
-		t.Fatalf("the notice has level %d, want a warning", h.app.status.level)
+	if h.app.status.Level != common.LevelWarning {
+		t.Fatalf("the notice has level %d, want a warning", h.app.status.Level)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/smtui/smtui/ui/editdir"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 func TestExternalEditorGetsNoAWSCredentials(t *testing.T) {
@@ -19,10 +20,10 @@ func TestExternalEditorGetsNoAWSCredentials(t *testing.T) {
 	root := t.TempDir()
 	dump := filepath.Join(t.TempDir(), "env")
 	script, _ := fakeEditor(t, "env > "+dump)
-	e := newExternalEditor([]string{script}, runDirect)
-	e.tempRoot = root
-	if r := runExternal(t, e, "v", ".txt"); r.err != nil {
-		t.Fatal(r.err)
+	e := secret.NewExternalEditor([]string{script}, runDirect)
+	e.TempRoot = root
+	if r := runExternal(t, e, "v", ".txt"); r.Err != nil {
+		t.Fatal(r.Err)
 	}
 	data, err := os.ReadFile(dump)
 	if err != nil {
@@ -48,9 +49,9 @@ func TestEditorFileGoesAtOnceOnTheSignalPath(t *testing.T) {
 	release := filepath.Join(t.TempDir(), "release")
 	// The editor says where the file is, then waits to be released.
 	script, _ := fakeEditor(t, `echo "$1" > `+started+`; while [ ! -e `+release+` ]; do sleep 0.02; done`)
-	e := newExternalEditor([]string{script}, runDirect)
-	e.tempRoot = root
-	done := make(chan externalResult, 1)
+	e := secret.NewExternalEditor([]string{script}, runDirect)
+	e.TempRoot = root
+	done := make(chan secret.ExternalResult, 1)
 	go func() { done <- runExternal(t, e, "s3cr3t-value", ".txt") }()
 
 	var file string
@@ -78,8 +79,8 @@ func TestEditorFileGoesAtOnceOnTheSignalPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := <-done
-	if r.err == nil || strings.Contains(r.err.Error(), "s3cr3t") {
-		t.Fatalf("editing a removed file: err %v, want an error without the value", r.err)
+	if r.Err == nil || strings.Contains(r.Err.Error(), "s3cr3t") {
+		t.Fatalf("editing a removed file: err %v, want an error without the value", r.Err)
 	}
 	assertGone(t, root, file)
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // runDirect is the test's exec seam: it runs the command at once, without a
@@ -49,10 +50,10 @@ func editorLog(t *testing.T, log string) (fileMode, dirMode, file string) {
 	return f[0], f[1], f[2]
 }
 
-func runExternal(t *testing.T, e externalEditor, text, ext string) externalResult {
+func runExternal(t *testing.T, e secret.ExternalEditor, text, ext string) secret.ExternalResult {
 	t.Helper()
-	msg := e.edit(text, ext, func(r externalResult) tea.Msg { return r })()
-	r, ok := msg.(externalResult)
+	msg := e.Edit(text, ext, func(r secret.ExternalResult) tea.Msg { return r })()
+	r, ok := msg.(secret.ExternalResult)
 	if !ok {
 		t.Fatalf("edit returned %T", msg)
 	}
@@ -75,14 +76,14 @@ func TestExternalEditorChangesValueAndRemovesFile(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
 	script, log := fakeEditor(t, `sed -i 's/BBB/ZZZ/' "$1"`)
-	e := newExternalEditor([]string{script}, runDirect)
-	e.tempRoot = root
+	e := secret.NewExternalEditor([]string{script}, runDirect)
+	e.TempRoot = root
 	r := runExternal(t, e, "line AAA\nline BBB\nline CCC", ".txt")
-	if r.err != nil {
-		t.Fatal(r.err)
+	if r.Err != nil {
+		t.Fatal(r.Err)
 	}
-	if want := "line AAA\nline ZZZ\nline CCC"; r.text != want || !r.changed {
-		t.Errorf("text %q changed %v, want %q changed", r.text, r.changed, want)
+	if want := "line AAA\nline ZZZ\nline CCC"; r.Text != want || !r.Changed {
+		t.Errorf("text %q changed %v, want %q changed", r.Text, r.Changed, want)
 	}
 	fm, dm, file := editorLog(t, log)
 	if fm != "600" || dm != "700" {
@@ -99,11 +100,11 @@ func TestExternalEditorUnchangedFileKeepsExactText(t *testing.T) {
 	root := t.TempDir()
 	// Like vi, the fake editor ends the file with a newline when it saves.
 	script, log := fakeEditor(t, `c=$(cat "$1"); printf '%s\n' "$c" > "$1"`)
-	e := newExternalEditor([]string{script}, runDirect)
-	e.tempRoot = root
+	e := secret.NewExternalEditor([]string{script}, runDirect)
+	e.TempRoot = root
 	r := runExternal(t, e, "-----BEGIN KEY-----\nabc\n-----END KEY-----", ".txt")
-	if r.err != nil || r.changed || r.text != "-----BEGIN KEY-----\nabc\n-----END KEY-----" {
-		t.Errorf("unchanged file: changed %v err %v", r.changed, r.err)
+	if r.Err != nil || r.Changed || r.Text != "-----BEGIN KEY-----\nabc\n-----END KEY-----" {
+		t.Errorf("unchanged file: changed %v err %v", r.Changed, r.Err)
 	}
 	_, _, file := editorLog(t, log)
 	assertGone(t, root, file)
@@ -113,14 +114,14 @@ func TestExternalEditorFailureRemovesFile(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
 	script, log := fakeEditor(t, `echo partial > "$1"; exit 3`)
-	e := newExternalEditor([]string{script}, runDirect)
-	e.tempRoot = root
+	e := secret.NewExternalEditor([]string{script}, runDirect)
+	e.TempRoot = root
 	r := runExternal(t, e, "s3cr3t-value", ".txt")
-	if r.err == nil || !strings.Contains(r.err.Error(), "status 3") {
-		t.Fatalf("err = %v, want the exit status", r.err)
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "status 3") {
+		t.Fatalf("err = %v, want the exit status", r.Err)
 	}
-	if strings.Contains(r.err.Error(), "s3cr3t") || r.text != "" {
-		t.Errorf("the failure leaks the value: %v %q", r.err, r.text)
+	if strings.Contains(r.Err.Error(), "s3cr3t") || r.Text != "" {
+		t.Errorf("the failure leaks the value: %v %q", r.Err, r.Text)
 	}
 	fm, dm, file := editorLog(t, log)
 	if fm != "600" || dm != "700" {
@@ -132,10 +133,10 @@ func TestExternalEditorFailureRemovesFile(t *testing.T) {
 func TestExternalEditorThatCannotStartRemovesFile(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
-	e := newExternalEditor([]string{filepath.Join(root, "no-such-editor")}, runDirect)
-	e.tempRoot = root
+	e := secret.NewExternalEditor([]string{filepath.Join(root, "no-such-editor")}, runDirect)
+	e.TempRoot = root
 	r := runExternal(t, e, "s3cr3t-value", ".txt")
-	if r.err == nil {
+	if r.Err == nil {
 		t.Fatal("a missing editor reported success")
 	}
 	if left, _ := os.ReadDir(root); len(left) != 0 {
@@ -146,9 +147,9 @@ func TestExternalEditorThatCannotStartRemovesFile(t *testing.T) {
 func TestExternalEditorNilExecCommandRemovesFile(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
-	e := newExternalEditor([]string{"true"}, func(*exec.Cmd, tea.ExecCallback) tea.Cmd { return nil })
-	e.tempRoot = root
-	if r := runExternal(t, e, "v", ".txt"); r.err == nil {
+	e := secret.NewExternalEditor([]string{"true"}, func(*exec.Cmd, tea.ExecCallback) tea.Cmd { return nil })
+	e.TempRoot = root
+	if r := runExternal(t, e, "v", ".txt"); r.Err == nil {
 		t.Fatal("no error when the editor could not be started")
 	}
 	if left, _ := os.ReadDir(root); len(left) != 0 {
@@ -169,7 +170,7 @@ func TestEditorCommandFromEnvironment(t *testing.T) {
 		{map[string]string{}, "vi"},
 	}
 	for _, c := range cases {
-		if got := strings.Join(editorCommand(env(c.vars)), " "); got != c.want {
+		if got := strings.Join(secret.EditorCommand(env(c.vars)), " "); got != c.want {
 			t.Errorf("editorCommand(%v) = %q, want %q", c.vars, got, c.want)
 		}
 	}

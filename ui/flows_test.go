@@ -7,6 +7,9 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // The issue's acceptance flows, driven from the secret list by key
@@ -24,23 +27,23 @@ func flowHarness(t *testing.T, mod func(*Options)) *harness {
 }
 
 // openFromList filters the list down to name and opens its detail.
-func (h *harness) openFromList(name string) *detailScreen {
+func (h *harness) openFromList(name string) *secret.Detail {
 	h.t.Helper()
 	k := h.app.env.Keys
 	h.press(k.List.Filter)
 	h.typeText(name)
 	h.press(k.Input.Submit)
-	l := h.app.stack[0].(*listScreen)
+	l := h.app.stack[0].(*list.Screen)
 	h.waitUntil(name+" selected", func(string) bool {
-		r := l.table.selected()
-		return r != nil && r.sum.Name == name
+		r := l.Table.Selected()
+		return r != nil && r.Sum.Name == name
 	})
 	h.press(k.Nav.Open)
-	var d *detailScreen
+	var d *secret.Detail
 	h.waitUntil("detail of "+name, func(string) bool {
 		var ok bool
-		d, ok = h.app.top().(*detailScreen)
-		return ok && d.secret != nil
+		d, ok = h.app.top().(*secret.Detail)
+		return ok && d.Secret != nil
 	})
 	return d
 }
@@ -57,8 +60,8 @@ func (h *harness) versionsScreenShows(want map[string]string) string {
 	h.t.Helper()
 	h.press(h.app.env.Keys.Detail.Versions)
 	return h.waitUntil("versions with labels", func(s string) bool {
-		v, ok := h.app.top().(*versionsScreen)
-		if !ok || !v.loaded {
+		v, ok := h.app.top().(*secret.Versions)
+		if !ok || !v.Loaded {
 			return false
 		}
 		for id, label := range want {
@@ -74,7 +77,7 @@ func TestFlowEditPortThenVersionsShowNewCurrent(t *testing.T) {
 	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
-	before := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	before := common.LabelHolder(h.labelsNow(name), aws.LabelCurrent)
 	h.openFromList(name)
 	h.press(h.app.env.Keys.Detail.Value)
 	v := h.waitValue()
@@ -82,12 +85,12 @@ func TestFlowEditPortThenVersionsShowNewCurrent(t *testing.T) {
 	h.waitFor("1 unsaved edit")
 	h.saveEdits()
 
-	after := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	after := common.LabelHolder(h.labelsNow(name), aws.LabelCurrent)
 	if after == before {
 		t.Fatal("AWSCURRENT did not move")
 	}
 	h.press(h.app.env.Keys.Common.Back) // back to the detail
-	h.waitUntil("detail", func(string) bool { _, ok := h.app.top().(*detailScreen); return ok })
+	h.waitUntil("detail", func(string) bool { _, ok := h.app.top().(*secret.Detail); return ok })
 	h.versionsScreenShows(map[string]string{after: "AWSCURRENT", before: "AWSPREVIOUS"})
 	if !strings.Contains(h.emuValue(name), `"port":6543`) && !strings.Contains(h.emuValue(name), `"port": 6543`) {
 		t.Fatal("the saved value does not have the new port")
@@ -99,14 +102,14 @@ func TestFlowRollbackFromDetail(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
-	cur, prev := labelHolder(stages, aws.LabelCurrent), labelHolder(stages, aws.LabelPrevious)
+	cur, prev := common.LabelHolder(stages, aws.LabelCurrent), common.LabelHolder(stages, aws.LabelPrevious)
 	h.openFromList(name)
 	h.press(h.app.env.Keys.Detail.Rollback)
 	waitForText(h, "AWSCURRENT moves to version "+prev)
 	assertNoValues(h, h.screen())
 	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("Rolled back " + name)
-	h.waitUntil("the detail again", func(string) bool { _, ok := h.app.top().(*detailScreen); return ok })
+	h.waitUntil("the detail again", func(string) bool { _, ok := h.app.top().(*secret.Detail); return ok })
 	h.versionsScreenShows(map[string]string{prev: "AWSCURRENT", cur: "AWSPREVIOUS"})
 }
 
@@ -114,7 +117,7 @@ func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
 	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
-	old := labelHolder(h.labelsNow(name), aws.LabelCurrent)
+	old := common.LabelHolder(h.labelsNow(name), aws.LabelCurrent)
 	h.openFromList(name)
 	h.press(h.app.env.Keys.Detail.Rotate)
 	waitForText(h, "What will happen")
@@ -126,7 +129,7 @@ func TestFlowRotateFromDetailAndWatchLabels(t *testing.T) {
 		}
 	}
 	stages := h.labelsNow(name)
-	if labelHolder(stages, aws.LabelCurrent) == old || labelHolder(stages, aws.LabelPrevious) != old {
+	if common.LabelHolder(stages, aws.LabelCurrent) == old || common.LabelHolder(stages, aws.LabelPrevious) != old {
 		t.Fatalf("labels after rotation: %v", stages)
 	}
 }
@@ -135,7 +138,7 @@ func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
 	t.Parallel()
 	h := flowHarness(t, nil)
 	const name = "prod/db/mysql-orders"
-	pending, _, stuck := strayPending(h.labelsNow(name))
+	pending, _, stuck := common.StrayPending(h.labelsNow(name))
 	if !stuck {
 		t.Fatal("seed: mysql-orders should be stuck")
 	}
@@ -158,7 +161,7 @@ func TestFlowStuckRotationResolvedFromDetail(t *testing.T) {
 	}
 	h.press(h.app.env.Keys.Common.Back)
 	h.waitUntil("the detail without the warning", func(s string) bool {
-		_, ok := h.app.top().(*detailScreen)
+		_, ok := h.app.top().(*secret.Detail)
 		return ok && !strings.Contains(s, "Rotation stuck")
 	})
 }
@@ -172,8 +175,8 @@ func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
 	h.typeText(name)
 	h.press(k.Input.Submit)
 	h.waitUntil("row selected", func(string) bool {
-		r := listOf(h).table.selected()
-		return r != nil && r.sum.Name == name
+		r := listOf(h).Table.Selected()
+		return r != nil && r.Sum.Name == name
 	})
 	h.press(k.Common.Delete)
 	h.waitFor("How?")
@@ -238,7 +241,7 @@ func TestFlowReadOnlyOffersNoWayToChangeAnything(t *testing.T) {
 	h.openFromList("prod/db/postgres")
 	pressAll("detail")
 	h.press(k.Detail.Versions)
-	h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*versionsScreen); return ok && v.loaded })
+	h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*secret.Versions); return ok && v.Loaded })
 	pressAll("versions")
 	h.press(k.Common.Back)
 	h.press(k.Detail.Value)

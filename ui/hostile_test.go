@@ -8,7 +8,11 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/dialog"
+	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // The hostile fixture account (emulator.Options.Hostile) carries escape
@@ -56,7 +60,7 @@ func walkHostileScreens(h *harness, width int) {
 	check := func(where string) { h.t.Helper(); h.assertSafe(where, width) }
 	back := func() {
 		for len(h.app.stack) > 1 {
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 		}
 	}
 
@@ -78,7 +82,7 @@ func walkHostileScreens(h *harness, width int) {
 	h.press(k.List.AllRegions)
 	check("region picker")
 	h.press(k.Picker.Select)
-	h.waitUntil("all regions", func(string) bool { return isScreen[*allRegionsScreen](h.app.top()) })
+	h.waitUntil("all regions", func(string) bool { return isScreen[*list.AllRegions](h.app.top()) })
 	h.drain(300 * time.Millisecond)
 	check("all regions")
 	back()
@@ -92,12 +96,12 @@ func walkHostileScreens(h *harness, width int) {
 	// The review of an edit, masked and with its values revealed.
 	val, s := h.loadForEdit(emulator.HostileJSONName)
 	hostileKey := "new" + emulator.HostileOSC8Open + emulator.HostileC1
-	mustApply(h.t, s, editOp{kind: opAdd, key: hostileKey, raw: []byte(strconv.Quote(emulator.HostileOverwrite + emulator.HostileBidi))})
-	mustApply(h.t, s, editOp{kind: opSet, path: jsonedit.Path{jsonedit.Key("password")}, raw: []byte(`"` + `\u009b2J\u001b]52;c;eA==\u0007` + `"`)})
+	mustApply(h.t, s, secret.EditOp{Kind: secret.OpAdd, Key: hostileKey, Raw: []byte(strconv.Quote(emulator.HostileOverwrite + emulator.HostileBidi))})
+	mustApply(h.t, s, secret.EditOp{Kind: secret.OpSet, Path: jsonedit.Path{jsonedit.Key("password")}, Raw: []byte(`"` + `\u009b2J\u001b]52;c;eA==\u0007` + `"`)})
 	review := h.openReview(val, s, &reviewOwner{})
 	check("review, masked")
 	h.press(k.Input.Reveal)
-	h.waitUntil("the review's values shown", func(string) bool { return review.revealed })
+	h.waitUntil("the review's values shown", func(string) bool { return review.Revealed })
 	check("review, values revealed")
 	back()
 
@@ -150,13 +154,13 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 			h.drain(100 * time.Millisecond)
 			check(at("rollback, values revealed"))
 		}
-		if ts, ok := h.app.top().(*tagsScreen); ok {
+		if ts, ok := h.app.top().(*dialog.TagsScreen); ok {
 			// The edit prompts start with the tag's own (hostile) text.
 			for range 3 {
 				h.press(k.Nav.Down)
 				for _, b := range []key.Binding{k.Editing.Edit, k.Editing.Rename} {
 					h.press(b)
-					if ts.prompt != promptNone {
+					if ts.Prompt != dialog.PromptNone {
 						check(at("tags, " + b.Help().Desc))
 						h.press(k.Input.Cancel)
 					}
@@ -164,7 +168,7 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 			}
 		}
 		for h.app.top() != detail && len(h.app.stack) > 1 {
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 		}
 		if h.app.top() != detail {
 			h.t.Fatalf("%s: after %s the detail screen is gone (%T on top)", name, b.what, h.app.top())
@@ -173,7 +177,7 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 
 	// Versions and the label dialogs, cursor on the newest version.
 	h.press(k.Detail.Versions)
-	h.waitUntil(at("versions"), func(string) bool { v, ok := h.app.top().(*versionsScreen); return ok && v.loaded })
+	h.waitUntil(at("versions"), func(string) bool { v, ok := h.app.top().(*secret.Versions); return ok && v.Loaded })
 	check(at("versions"))
 	versions := h.app.top()
 	for _, b := range []string{"move", "remove"} {
@@ -185,10 +189,10 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 		h.drain(100 * time.Millisecond)
 		check(at(b + " label"))
 		for h.app.top() != versions && len(h.app.stack) > 1 {
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 		}
 	}
-	h.send(popScreenMsg{})
+	h.send(common.PopScreenMsg{})
 
 	// The value: masked, every field revealed, each row selected, a
 	// container expanded, the raw view.
@@ -196,8 +200,8 @@ func walkHostileSecret(h *harness, name string, check func(string)) {
 		return // a secret scheduled for deletion has no readable value
 	}
 	h.press(k.Detail.Value)
-	if v := h.waitValue(); v.err != nil {
-		h.t.Fatalf("%s: value did not load: %v", name, v.err)
+	if v := h.waitValue(); v.Err != nil {
+		h.t.Fatalf("%s: value did not load: %v", name, v.Err)
 	}
 	check(at("value, masked"))
 	h.press(k.Value.RevealAll)
@@ -239,7 +243,7 @@ func TestHostileTextIsShownEscaped(t *testing.T) {
 	waitForText(h, `\x1b[30;40mblack on black\x1b[0m`)
 	h.press(k.Detail.Versions)
 	waitForText(h, `\x1b[8mCONCEALED\x1b[0m`)
-	h.send(popScreenMsg{})
+	h.send(common.PopScreenMsg{})
 
 	h.openDetail(emulator.HostileReplicatedName)
 	waitForText(h, `Replication failed: \x1b]8;;https://evil.example/spread\x07everything after this is a link`)

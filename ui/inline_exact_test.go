@@ -5,14 +5,16 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/textinput"
+
+	"github.com/smtui/smtui/ui/components/form"
 )
 
 // widgetKeepsExactly is the ground truth inlineProblem predicts: does the
 // widget hold text byte for byte?
 func widgetKeepsExactly(text string, multi bool) bool {
 	if multi {
-		a, err := newTextEdit(text, true)
-		return err == nil && a.value() == text
+		a, err := form.NewTextArea(text, true)
+		return err == nil && a.Value() == text
 	}
 	in := textinput.New()
 	in.CharLimit = 0
@@ -30,20 +32,20 @@ func TestInlineProblemMatchesTheWidgets(t *testing.T) {
 	t.Parallel()
 	for _, text := range inlineSeeds {
 		for _, multi := range []bool{false, true} {
-			p := inlineProblem(text, multi)
+			p := form.InlineProblem(text, multi)
 			if got := widgetKeepsExactly(text, multi); got != (p == "") {
 				t.Errorf("%q multi=%v: widget keeps it %v, inlineProblem %q", text, multi, got, p)
 			}
 		}
 	}
 	// The text area keeps at most 10,000 lines.
-	for _, lines := range []int{textAreaMaxLines, textAreaMaxLines + 1} {
+	for _, lines := range []int{form.TextAreaMaxLines, form.TextAreaMaxLines + 1} {
 		text := strings.Repeat("x\n", lines-1) + "x"
-		p := inlineProblem(text, true)
+		p := form.InlineProblem(text, true)
 		if got := widgetKeepsExactly(text, true); got != (p == "") {
 			t.Errorf("%d lines: text area keeps them %v, inlineProblem %q", lines, got, p)
 		}
-		if (lines > textAreaMaxLines) == (p == "") {
+		if (lines > form.TextAreaMaxLines) == (p == "") {
 			t.Errorf("%d lines: inlineProblem %q", lines, p)
 		}
 	}
@@ -53,11 +55,11 @@ func TestInlineProblemMatchesTheWidgets(t *testing.T) {
 func TestInlineProblemNeverQuotesTheText(t *testing.T) {
 	t.Parallel()
 	for _, text := range []string{"secretA\x00", "secretB\ufffd", "secretC\t", "secretD\xff"} {
-		p := inlineProblem(text, false)
+		p := form.InlineProblem(text, false)
 		if p == "" || strings.Contains(p, "secret") {
 			t.Errorf("%q: reason %q", text, p)
 		}
-		err := inlineRefusal{what: "this value", problem: p, ext: testEnv().Keys.Editing.External}
+		err := form.InlineRefusal{What: "this value", Problem: p, Ext: testEnv().Keys.Editing.External}
 		if strings.Contains(err.Error(), "secret") || !strings.Contains(err.Error(), "$EDITOR") {
 			t.Errorf("%q: refusal %q", text, err)
 		}
@@ -70,7 +72,7 @@ func FuzzInlineProblemMatchesTheWidgets(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, multi := range []bool{false, true} {
-			p := inlineProblem(text, multi)
+			p := form.InlineProblem(text, multi)
 			if got := widgetKeepsExactly(text, multi); got != (p == "") {
 				t.Errorf("%q multi=%v: widget keeps it %v, inlineProblem %q", text, multi, got, p)
 			}

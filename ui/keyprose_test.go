@@ -9,6 +9,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Prose that names a key takes it from the binding: after a rebinding, the
@@ -29,13 +30,13 @@ func TestErrorHintsNameTheBoundKeys(t *testing.T) {
 		{aws.KindNotFound, "press F5 to refresh"},
 		{aws.KindAccessDenied, "switch profile (F6)"},
 	} {
-		got := describeError(k, &aws.Error{Kind: c.kind, Op: "describe", Message: "boom"})
+		got := common.DescribeError(k, &aws.Error{Kind: c.kind, Op: "describe", Message: "boom"})
 		if !strings.Contains(got, c.want) {
 			t.Errorf("kind %v: %q does not contain %q", c.kind, got, c.want)
 		}
 	}
 	// And with the default map, the text is what it always was.
-	got := describeError(keymap.Default(), &aws.Error{Kind: aws.KindTimeout, Op: "describe", Message: "boom"})
+	got := common.DescribeError(keymap.Default(), &aws.Error{Kind: aws.KindTimeout, Op: "describe", Message: "boom"})
 	if !strings.Contains(got, "the call took too long; press r to retry") {
 		t.Errorf("default hint changed: %q", got)
 	}

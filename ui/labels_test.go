@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 // moveBLUEToNewest picks BLUE in an open move-label dialog of
@@ -28,7 +30,7 @@ func moveBLUEToNewest(h *harness) {
 // holderIn returns the version carrying label in a fresh describe.
 func holderIn(h *harness, store aws.Store, name, label string) string {
 	h.t.Helper()
-	return labelHolder(describeNow(h, store, name).VersionStages, label)
+	return common.LabelHolder(describeNow(h, store, name).VersionStages, label)
 }
 
 func TestMoveLabelCustom(t *testing.T) {
@@ -38,13 +40,13 @@ func TestMoveLabelCustom(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
 	sec := describeNow(h, store, name)
-	blueWas := labelHolder(sec.VersionStages, "BLUE")
-	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	blueWas := common.LabelHolder(sec.VersionStages, "BLUE")
+	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
 	if blueWas == "" || blueWas == cur {
 		t.Fatalf("seed: BLUE should be on a non-current version: %v", sec.VersionStages)
 	}
 	k := h.app.env.Keys
-	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name)))
+	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name)))
 	moveBLUEToNewest(h)
 	screen := waitForText(h, "from version "+blueWas)
 	if !strings.Contains(flat(screen), "to version "+cur) {
@@ -70,10 +72,10 @@ func TestMoveLabelNewCustomValidated(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
 	sec := describeNow(h, store, name)
-	vs := sortVersions(versionsNow(h, store, name))
+	vs := common.SortVersions(versionsNow(h, store, name))
 	oldest := vs[len(vs)-1].ID
 	k := h.app.env.Keys
-	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, nil).withTarget(oldest))
+	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, sec, nil).WithTarget(oldest))
 	h.waitFor("Which label?")
 	h.press(k.Nav.Bottom)
 	h.press(k.Nav.Open)
@@ -102,11 +104,11 @@ func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
-	vs := sortVersions(versionsNow(h, store, name))
+	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
+	vs := common.SortVersions(versionsNow(h, store, name))
 	oldest := vs[len(vs)-1].ID
 	k := h.app.env.Keys
-	openScreen(h, newMoveLabelScreen(h.app.env, store, sec, vs).withTarget(oldest))
+	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, sec, vs).WithTarget(oldest))
 	h.waitFor("› AWSCURRENT")
 	h.press(k.Nav.Open)
 	h.waitFor("Move AWSCURRENT to which version?")
@@ -123,7 +125,7 @@ func TestMoveCurrentGivesPreviousToTheVersionItLeaves(t *testing.T) {
 	h.press(k.Dialog.Yes)
 	h.waitFor("Moved AWSCURRENT")
 	after := describeNow(h, store, name)
-	if labelHolder(after.VersionStages, aws.LabelCurrent) != oldest || labelHolder(after.VersionStages, aws.LabelPrevious) != cur {
+	if common.LabelHolder(after.VersionStages, aws.LabelCurrent) != oldest || common.LabelHolder(after.VersionStages, aws.LabelPrevious) != cur {
 		t.Fatalf("after the move: %v; want AWSCURRENT on %s and AWSPREVIOUS on %s", after.VersionStages, oldest, cur)
 	}
 }
@@ -134,9 +136,9 @@ func TestRemoveLabel(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
 	sec := describeNow(h, store, name)
-	blue := labelHolder(sec.VersionStages, "BLUE") // carries AWSPREVIOUS and BLUE
+	blue := common.LabelHolder(sec.VersionStages, "BLUE") // carries AWSPREVIOUS and BLUE
 	k := h.app.env.Keys
-	openScreen(h, newRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), blue))
+	openScreen(h, dialog.NewRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), blue))
 	h.waitFor("Remove which label")
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Open)
@@ -157,8 +159,8 @@ func TestRemoveLabelRefusesCurrent(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/ssh/deploy-key"
 	sec := describeNow(h, store, name)
-	cur := labelHolder(sec.VersionStages, aws.LabelCurrent)
-	openScreen(h, newRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), cur))
+	cur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
+	openScreen(h, dialog.NewRemoveLabelScreen(h.app.env, store, sec, versionsNow(h, store, name), cur))
 	h.waitFor("AWSCURRENT can't be removed")
 	h.press(h.app.env.Keys.Nav.Open)
 	if n := h.emu.Requests("UpdateSecretVersionStage"); n != 0 {
@@ -174,7 +176,7 @@ func TestConfirmHelpFollowsNameGuard(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/api/stripe"
 	k := h.app.env.Keys
-	openScreen(h, newMoveLabelScreen(h.app.env, store, describeNow(h, store, name), versionsNow(h, store, name)))
+	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, describeNow(h, store, name), versionsNow(h, store, name)))
 	moveBLUEToNewest(h)
 	h.waitFor("type the secret's name")
 	footer := lastLine(h.screen())

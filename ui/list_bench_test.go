@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // benchStore is a Store that is never called: the benchmarks deliver the
@@ -49,7 +50,7 @@ func benchSummaries(n int) []aws.SecretSummary {
 
 // loadedApp is an App at 120x40 whose list holds n secrets, delivered as
 // ListSecrets pages of 100 through Update.
-func loadedApp(tb testing.TB, n int) (*App, *listScreen) {
+func loadedApp(tb testing.TB, n int) (*App, *list.Screen) {
 	tb.Helper()
 	a := New(Options{
 		Profile: "bench", Regions: []string{"us-east-1"},
@@ -57,7 +58,7 @@ func loadedApp(tb testing.TB, n int) (*App, *listScreen) {
 		Connect: func(context.Context, string, string) (aws.Store, error) { return benchStore{region: "us-east-1"}, nil },
 	})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	l := a.stack[0].(*listScreen)
+	l := a.stack[0].(*list.Screen)
 	a.Update(connectedMsg{owner: a.session, seq: a.session.seq, profile: "bench", region: "us-east-1", store: benchStore{region: "us-east-1"}})
 	all := benchSummaries(n)
 	for start := 0; start < n; start += 100 {
@@ -66,11 +67,11 @@ func loadedApp(tb testing.TB, n int) (*App, *listScreen) {
 		if end == n {
 			token = ""
 		}
-		a.Update(secretsPageMsg{owner: l, seq: l.seq, region: "us-east-1",
-			page: aws.SecretPage{Secrets: all[start:end], NextToken: token}})
+		a.Update(list.SecretsPageMsg{Owner: l, Seq: l.Seq, Region: "us-east-1",
+			Page: aws.SecretPage{Secrets: all[start:end], NextToken: token}})
 	}
-	if len(l.table.rows) != n || l.loading {
-		tb.Fatalf("loaded %d rows (loading=%v), want %d", len(l.table.rows), l.loading, n)
+	if len(l.Table.Rows) != n || l.Loading {
+		tb.Fatalf("loaded %d rows (loading=%v), want %d", len(l.Table.Rows), l.Loading, n)
 	}
 	return a, l
 }
@@ -90,7 +91,7 @@ func BenchmarkFilterKeystrokeNoCache(b *testing.B) { benchKeystrokes(b, true) }
 func benchKeystrokes(b *testing.B, noCache bool) {
 	a, l := loadedApp(b, 10000)
 	a.Update(keyPress(a.env.Keys.List.Filter.Keys()[0]))
-	if !l.table.filtering() {
+	if !l.Table.Filtering() {
 		b.Fatal("filter did not open")
 	}
 	var cycle []tea.KeyPressMsg
@@ -105,7 +106,7 @@ func benchKeystrokes(b *testing.B, noCache bool) {
 	b.ResetTimer()
 	for i := range b.N {
 		if noCache || i%len(cycle) == 0 {
-			l.table.cache = nil
+			l.Table.Cache = nil
 		}
 		start := time.Now()
 		a.Update(cycle[i%len(cycle)])
@@ -113,8 +114,8 @@ func benchKeystrokes(b *testing.B, noCache bool) {
 		lat = append(lat, time.Since(start))
 	}
 	b.StopTimer()
-	if l.table.query != "" && b.N%len(cycle) == 0 {
-		b.Fatalf("query %q left after whole cycles", l.table.query)
+	if l.Table.Query != "" && b.N%len(cycle) == 0 {
+		b.Fatalf("query %q left after whole cycles", l.Table.Query)
 	}
 	slices.Sort(lat)
 	p99 := lat[min(len(lat)-1, len(lat)*99/100)]
@@ -129,8 +130,8 @@ func BenchmarkListView(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			a, l := loadedApp(b, n)
 			a.Update(tea.WindowSizeMsg{Width: 120, Height: 15})
-			if l.table.height > 10 {
-				b.Fatalf("table shows %d rows; want at most 10 so both cases draw full windows", l.table.height)
+			if l.Table.Height > 10 {
+				b.Fatalf("table shows %d rows; want at most 10 so both cases draw full windows", l.Table.Height)
 			}
 			b.ReportAllocs()
 			b.ResetTimer()

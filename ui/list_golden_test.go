@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // assertFits fails if any line of the whole window is wider than width or
@@ -58,8 +59,8 @@ func TestListGolden(t *testing.T) {
 			h.press(k.List.AllRegions)
 			h.press(k.Picker.Select)
 			h.waitUntil("every region", func(string) bool {
-				s, ok := h.app.top().(*allRegionsScreen)
-				return ok && s.loadingCount() == 0
+				s, ok := h.app.top().(*list.AllRegions)
+				return ok && s.LoadingCount() == 0
 			})
 			assertFits(t, h, w, ht)
 			checkGolden(t, h, needles, fmt.Sprintf("list_allregions_%d", w))

@@ -10,6 +10,11 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/keymap"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/fuzzy"
+	"github.com/smtui/smtui/ui/components/table"
+	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // newListHarness is a seeded harness on the fixed test clock.
@@ -26,14 +31,14 @@ func newListHarness(t *testing.T, width, height int, emu emulator.Options, mod f
 }
 
 // listOf returns the root list screen.
-func listOf(h *harness) *listScreen { return h.app.stack[0].(*listScreen) }
+func listOf(h *harness) *list.Screen { return h.app.stack[0].(*list.Screen) }
 
 // waitLoaded waits until the list has finished loading.
 func waitLoaded(h *harness) string {
 	h.t.Helper()
 	return h.waitUntil("the listing to finish", func(string) bool {
 		l := listOf(h)
-		return !l.loading && !l.connecting && (l.complete || l.loadErr != nil || l.stopped)
+		return !l.Loading && !l.Connecting && (l.Complete || l.LoadErr != nil || l.Stopped)
 	})
 }
 
@@ -64,7 +69,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 	}
 	// The list is navigable while loading.
 	h.press(keys().Nav.Down)
-	if got := listOf(h).table.cursor; got != 1 {
+	if got := listOf(h).Table.Cursor; got != 1 {
 		t.Errorf("cursor = %d after Down while loading, want 1", got)
 	}
 	s = h.waitFor("271 secrets")
@@ -77,7 +82,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 	if n := h.emu.Requests("ListSecrets"); n != 3 {
 		t.Errorf("ListSecrets called %d times for 271 secrets, want 3 pages", n)
 	}
-	if got := listOf(h).table.cursor; got != 1 {
+	if got := listOf(h).Table.Cursor; got != 1 {
 		t.Errorf("cursor moved to %d as pages arrived, want it to stay on row 1", got)
 	}
 }
@@ -92,8 +97,8 @@ func TestListFirstRowBeforeSecondPage(t *testing.T) {
 	s := h.waitFor("100 secrets")
 	elapsed := time.Since(start)
 	l := listOf(h)
-	if l.pages != 1 || !l.loading {
-		t.Fatalf("pages=%d loading=%v when the first rows showed", l.pages, l.loading)
+	if l.Pages != 1 || !l.Loading {
+		t.Fatalf("pages=%d loading=%v when the first rows showed", l.Pages, l.Loading)
 	}
 	if elapsed >= 3*time.Second {
 		t.Errorf("first rows took %v: they waited for the second page", elapsed)
@@ -123,7 +128,7 @@ func TestListFuzzyFilterHighlightsMatches(t *testing.T) {
 	}
 	// The matched characters are drawn in the Match style (selected row).
 	raw := h.app.View().Content
-	want := newRowStyles(h.app.env.Styles, true).match.Render("mysql")
+	want := common.NewRowStyles(h.app.env.Styles, true).Match.Render("mysql")
 	if !strings.Contains(raw, want) {
 		t.Errorf("matched characters are not highlighted; want %q in the rendered row", want)
 	}
@@ -205,7 +210,7 @@ func TestListServerFilterPrompt(t *testing.T) {
 
 func TestParseServerFilter(t *testing.T) {
 	t.Parallel()
-	got, err := parseServerFilter(`name:prod/ tag-key:team description:"order service" name:!prod/legacy !tag-value:old rds`)
+	got, err := list.ParseServerFilter(`name:prod/ tag-key:team description:"order service" name:!prod/legacy !tag-value:old rds`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,15 +229,15 @@ func TestParseServerFilter(t *testing.T) {
 			t.Errorf("filter %d = %v, want %v", i, got[i], want[i])
 		}
 	}
-	if s := formatServerFilter(got); s != `name:prod/ !name:prod/legacy tag-key:team description:"order service" !tag-value:old all:rds` {
+	if s := list.FormatServerFilter(got); s != `name:prod/ !name:prod/legacy tag-key:team description:"order service" !tag-value:old all:rds` {
 		t.Errorf("format = %s", s)
 	}
 	for _, bad := range []string{"colour:red", "name:", `description:"open`, "!name:!"} {
-		if _, err := parseServerFilter(bad); err == nil {
+		if _, err := list.ParseServerFilter(bad); err == nil {
 			t.Errorf("parseServerFilter(%q) accepted", bad)
 		}
 	}
-	if f, err := parseServerFilter("   "); err != nil || len(f) != 0 {
+	if f, err := list.ParseServerFilter("   "); err != nil || len(f) != 0 {
 		t.Errorf("blank filter = %v, %v", f, err)
 	}
 }
@@ -260,8 +265,8 @@ func TestListSortCyclesAndReverses(t *testing.T) {
 			t.Fatalf("not sorted by name descending (positions %v):\n%s", o, s)
 		}
 	}
-	if l := listOf(h); l.listOpts.SortBy != aws.SortByName || l.listOpts.SortOrder != aws.SortDesc {
-		t.Errorf("list options %+v", l.listOpts)
+	if l := listOf(h); l.ListOpts.SortBy != aws.SortByName || l.ListOpts.SortOrder != aws.SortDesc {
+		t.Errorf("list options %+v", l.ListOpts)
 	}
 	h.press(k.List.Sort)
 	h.waitFor("sort: last changed ↓")
@@ -331,14 +336,14 @@ func TestListStopLoading(t *testing.T) {
 	h.waitFor("100 secrets")
 	h.press(keys().List.StopLoading)
 	s := h.waitFor("stopped early")
-	n := len(listOf(h).table.rows)
+	n := len(listOf(h).Table.Rows)
 	if n == 0 || n >= 921 {
 		t.Fatalf("%d rows after stopping", n)
 	}
-	assertContains(t, s, "stopped early: "+countText(n)+" loaded")
+	assertContains(t, s, "stopped early: "+list.CountText(n)+" loaded")
 	calls := h.emu.Requests("ListSecrets")
 	h.drain(700 * time.Millisecond)
-	if got := len(listOf(h).table.rows); got != n {
+	if got := len(listOf(h).Table.Rows); got != n {
 		t.Errorf("rows went from %d to %d after stopping", n, got)
 	}
 	if got := h.emu.Requests("ListSecrets"); got > calls {
@@ -375,7 +380,7 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 		t.Errorf("recents not first (%v):\n%s", first, s)
 	}
 	h.press(k.Common.Back)
-	if _, ok := h.app.top().(*listScreen); !ok {
+	if _, ok := h.app.top().(*list.Screen); !ok {
 		t.Fatalf("esc did not close the picker")
 	}
 }
@@ -416,12 +421,12 @@ func TestAllRegionsOneFailingRegion(t *testing.T) {
 	h.typeText("postgres-apac")
 	h.press(k.Input.Submit)
 	h.press(k.Nav.Open)
-	d, ok := h.app.top().(*detailScreen)
+	d, ok := h.app.top().(*secret.Detail)
 	if !ok {
 		t.Fatalf("enter opened %T", h.app.top())
 	}
-	if d.store.Region() != "ap-southeast-2" || d.summary.Name != "prod/db/postgres-apac" {
-		t.Errorf("detail opened %s in %s", d.summary.Name, d.store.Region())
+	if d.Store.Region() != "ap-southeast-2" || d.Summary.Name != "prod/db/postgres-apac" {
+		t.Errorf("detail opened %s in %s", d.Summary.Name, d.Store.Region())
 	}
 }
 
@@ -435,26 +440,26 @@ func TestListRefreshesChangedSecret(t *testing.T) {
 	if err := st.UpdateSecret(ctx, aws.UpdateSecretInput{SecretID: "prod/api/stripe", Description: &desc}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(secretChangedMsg{region: "us-east-1", secretID: "prod/api/stripe"})
+	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: "prod/api/stripe"})
 	h.waitFor("Stripe key, rotated by")
 	if _, err := st.CreateSecret(ctx, aws.CreateSecretInput{Name: "prod/new/thing", Description: "made by the test",
 		Value: aws.TextValue("x-value-not-shown")}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(secretChangedMsg{region: "us-east-1", secretID: "prod/new/thing"})
+	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: "prod/new/thing"})
 	h.waitFor("prod/new/thing")
 	h.waitFor("22 secrets")
 	if _, err := st.DeleteSecret(ctx, aws.DeleteSecretInput{SecretID: "prod/new/thing", RecoveryWindowDays: 7}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(secretChangedMsg{region: "us-east-1", secretID: "prod/new/thing"})
+	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: "prod/new/thing"})
 	s := h.waitFor("21 secrets")
 	if strings.Contains(s, "prod/new/thing") {
 		t.Errorf("secret scheduled for deletion still listed:\n%s", s)
 	}
 	// Another region's change is not this list's business.
 	calls := h.emu.Requests("DescribeSecret")
-	h.send(secretChangedMsg{region: "eu-west-1", secretID: "prod/api/sendgrid"})
+	h.send(common.SecretChangedMsg{Region: "eu-west-1", SecretID: "prod/api/sendgrid"})
 	if h.emu.Requests("DescribeSecret") != calls {
 		t.Error("a change in another region made the list describe a secret")
 	}
@@ -528,18 +533,18 @@ func TestRotationState(t *testing.T) {
 	now := testNow
 	cases := []struct {
 		s    aws.SecretSummary
-		want rotationState
+		want table.RotationState
 	}{
-		{aws.SecretSummary{}, rotationOff},
-		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(time.Hour)}, rotationOn},
-		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(-time.Hour)}, rotationDue},
+		{aws.SecretSummary{}, table.RotationOff},
+		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(time.Hour)}, table.RotationOn},
+		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(-time.Hour)}, table.RotationDue},
 		{aws.SecretSummary{RotationEnabled: true, VersionStages: map[string][]string{
-			"a": {aws.LabelCurrent}, "b": {aws.LabelPending}}}, rotationStuck},
+			"a": {aws.LabelCurrent}, "b": {aws.LabelPending}}}, table.RotationStuck},
 		{aws.SecretSummary{RotationEnabled: true, NextRotationDate: now.Add(time.Hour), VersionStages: map[string][]string{
-			"a": {aws.LabelCurrent, aws.LabelPending}, "b": {aws.LabelPrevious}}}, rotationOn},
+			"a": {aws.LabelCurrent, aws.LabelPending}, "b": {aws.LabelPrevious}}}, table.RotationOn},
 	}
 	for i, c := range cases {
-		if got := rotationOf(c.s, now); got != c.want {
+		if got := table.RotationOf(c.s, now); got != c.want {
 			t.Errorf("case %d: %v, want %v", i, got, c.want)
 		}
 	}
@@ -561,39 +566,39 @@ func TestRelativeDates(t *testing.T) {
 		{now.Add(2 * time.Hour), "in 2h"},
 	}
 	for _, c := range cases {
-		if got := relTime(c.t, now, "—"); got != c.want {
+		if got := common.RelTime(c.t, now, "—"); got != c.want {
 			t.Errorf("relTime(%v) = %q, want %q", c.t, got, c.want)
 		}
 	}
-	if got := relTime(time.Time{}, now, "—"); got != "—" {
+	if got := common.RelTime(time.Time{}, now, "—"); got != "—" {
 		t.Errorf("zero time = %q", got)
 	}
 	day := time.Date(2025, 6, 2, 0, 0, 0, 0, time.UTC)
 	for d, want := range map[int]string{0: "today", 1: "yesterday", 5: "5d ago"} {
-		if got := relDate(day.AddDate(0, 0, -d), now, "never"); got != want {
+		if got := common.RelDate(day.AddDate(0, 0, -d), now, "never"); got != want {
 			t.Errorf("relDate(-%dd) = %q, want %q", d, got, want)
 		}
 	}
-	if got := relDate(time.Time{}, now, "never"); got != "never" {
+	if got := common.RelDate(time.Time{}, now, "never"); got != "never" {
 		t.Errorf("zero date = %q", got)
 	}
 }
 
 func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
 	t.Parallel()
-	rows := rowsOf(benchSummaries(500))
-	tb := newSecretTable(&Env{Keys: keymap.Default(), Styles: NewStyles(true), Now: time.Now})
-	tb.setSize(80, 20)
-	tb.add(rows)
+	rows := list.RowsOf(benchSummaries(500))
+	tb := table.New(&common.Env{Settings: common.Settings{Keys: keymap.Default(), Styles: common.NewStyles(true), Now: time.Now}})
+	tb.SetSize(80, 20)
+	tb.Add(rows)
 	for _, q := range []string{"s", "sv", "svc", "svc0", "svc04", "svc04 db", "svc04 dbx"} {
-		tb.setQuery(q) // narrows from the previous query
-		full := fuzzyFind(q, tb.fields, len(tb.rows), nil)
-		if len(full) != len(tb.shown) {
-			t.Fatalf("%q: narrowed %d hits, full search %d", q, len(tb.shown), len(full))
+		tb.SetQuery(q) // narrows from the previous query
+		full := fuzzy.Find(q, tb.Fields, len(tb.Rows), nil)
+		if len(full) != len(tb.Shown) {
+			t.Fatalf("%q: narrowed %d hits, full search %d", q, len(tb.Shown), len(full))
 		}
 		for i := range full {
-			if full[i].item != tb.shown[i].item {
-				t.Fatalf("%q: hit %d differs: %d vs %d", q, i, tb.shown[i].item, full[i].item)
+			if full[i].Item != tb.Shown[i].Item {
+				t.Fatalf("%q: hit %d differs: %d vs %d", q, i, tb.Shown[i].Item, full[i].Item)
 			}
 		}
 	}
@@ -603,28 +608,28 @@ func TestLayoutColumnsFitEveryWidth(t *testing.T) {
 	t.Parallel()
 	for w := 20; w <= 240; w++ {
 		for _, region := range []bool{false, true} {
-			c := layoutColumns(w, region, 40)
-			total := gutterWidth + c.name
-			for _, x := range []int{c.region, c.desc, c.changed, c.accessed, c.rotation, c.flags} {
+			c := table.LayoutColumns(w, region, 40)
+			total := table.GutterWidth + c.Name
+			for _, x := range []int{c.Region, c.Desc, c.Changed, c.Accessed, c.Rotation, c.Flags} {
 				if x > 0 {
 					total += x + 1
 				}
 			}
-			if c.marker {
+			if c.Marker {
 				total += 2
 			}
 			if w >= 40 && total > w {
 				t.Errorf("width %d region=%v: columns take %d (%+v)", w, region, total, c)
 			}
-			if w >= 40 && c.name < minNameWidth {
-				t.Errorf("width %d region=%v: name only %d wide", w, region, c.name)
+			if w >= 40 && c.Name < table.MinNameWidth {
+				t.Errorf("width %d region=%v: name only %d wide", w, region, c.Name)
 			}
 		}
 	}
-	if c := layoutColumns(40, false, 30); c.desc != 0 || c.accessed != 0 {
+	if c := table.LayoutColumns(40, false, 30); c.Desc != 0 || c.Accessed != 0 {
 		t.Errorf("40 columns keeps description/accessed: %+v", c)
 	}
-	if c := layoutColumns(120, false, 30); c.desc == 0 || c.accessed == 0 || !c.flagsLong {
+	if c := table.LayoutColumns(120, false, 30); c.Desc == 0 || c.Accessed == 0 || !c.FlagsLong {
 		t.Errorf("120 columns drops a column: %+v", c)
 	}
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // testAWSConfig is a shared config file with a plain, an assume-role, an
@@ -121,7 +123,7 @@ func TestSSOLoginOfferedOnExpiredCredentials(t *testing.T) {
 	sso := &fakeSSOLogin{}
 	h := newListHarness(t, 100, 30, emulator.Options{}, func(o *Options) {
 		o.Profile = "dev-sso"
-		o.SSOLoginRunner = func(profile string) SSOLogin { return fakeSSORun{f: sso, profile: profile} }
+		o.SSOLoginRunner = func(profile string) common.SSOLogin { return fakeSSORun{f: sso, profile: profile} }
 		inner := o.Connect
 		o.Connect = func(ctx context.Context, profile, region string) (aws.Store, error) {
 			if !sso.signedIn() {
@@ -137,7 +139,7 @@ func TestSSOLoginOfferedOnExpiredCredentials(t *testing.T) {
 	// Declining leaves the list with a hint.
 	h.press(k.Dialog.No)
 	h.waitFor("not signed in")
-	if _, ok := h.app.top().(*listScreen); !ok {
+	if _, ok := h.app.top().(*list.Screen); !ok {
 		t.Fatalf("declining left %T on top", h.app.top())
 	}
 	// Refresh tries again and offers again; yes signs in and reloads.
@@ -224,7 +226,7 @@ func TestMFACancelLeavesListDisconnected(t *testing.T) {
 	h.waitFor("MFA code for profile admin-mfa")
 	h.press(keys().Input.Cancel)
 	s := h.waitFor("needs an MFA code")
-	if _, ok := h.app.top().(*listScreen); !ok {
+	if _, ok := h.app.top().(*list.Screen); !ok {
 		t.Fatalf("cancel left %T on top", h.app.top())
 	}
 	assertContains(t, s, "not connected")

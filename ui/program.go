@@ -84,7 +84,7 @@ func runProgram(app *App, opts ...tea.ProgramOption) error {
 // empties the system clipboard if it still holds what was copied. It learns
 // the hash of the copy on its stdin, never the text, and never from its
 // command line (which other users can read).
-func handOverClipboardClear(p PendingClear, stderr io.Writer) {
+func handOverClipboardClear(p clipboard.PendingClear, stderr io.Writer) {
 	if !p.System {
 		fmt.Fprintf(stderr, "smtui: the terminal clipboard (OSC 52) still holds %s; smtui cannot clear it after quitting — clear it yourself.\n", p.What)
 		return

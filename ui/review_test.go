@@ -8,7 +8,10 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // reviewOwner stands in for the value screen that asked for a review.
@@ -16,27 +19,27 @@ type reviewOwner struct{ _ int }
 
 // loadForEdit reads a us-east-1 secret's AWSCURRENT value as the value
 // screen would, and starts an edit session on it.
-func (h *harness) loadForEdit(name string) (aws.Value, *editSession) {
+func (h *harness) loadForEdit(name string) (aws.Value, *secret.EditSession) {
 	h.t.Helper()
 	val, err := h.store("us-east-1").GetValue(context.Background(), name, aws.VersionRef{})
 	if err != nil {
 		h.t.Fatalf("get %s: %v", name, err)
 	}
 	_, jerr := jsonedit.Parse(val.Secret.Bytes())
-	return val, newEditSession(val.Secret.Bytes(), jerr == nil)
+	return val, secret.NewEditSession(val.Secret.Bytes(), jerr == nil)
 }
 
 // openReview pushes the review of a session's edits.
-func (h *harness) openReview(val aws.Value, s *editSession, owner any) *reviewScreen {
+func (h *harness) openReview(val aws.Value, s *secret.EditSession, owner any) *secret.Review {
 	h.t.Helper()
-	req := saveRequest{
-		owner:    owner,
-		target:   aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"},
-		loadedID: val.VersionID, loadedStages: val.Stages, expectCurrent: val.VersionID,
-		base: s.base, updated: s.cur, isJSON: s.json, edits: len(s.ops),
+	req := secret.SaveRequest{
+		Owner:    owner,
+		Target:   aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"},
+		LoadedID: val.VersionID, LoadedStages: val.Stages, ExpectCurrent: val.VersionID,
+		Base: s.Base, Updated: s.Cur, IsJSON: s.JSON, Edits: len(s.Ops),
 	}
-	r := newReviewScreen(h.app.env, h.store("us-east-1"), req)
-	h.send(pushScreenMsg{screen: r})
+	r := secret.NewReview(h.app.env, h.store("us-east-1"), req)
+	h.send(common.PushScreenMsg{Screen: r})
 	h.waitFor("Review and save " + val.Name)
 	return r
 }
@@ -83,13 +86,13 @@ func currentID(vs []aws.Version) string {
 }
 
 // setPort edits port to text typed as kind, as the field editor would.
-func setPort(t *testing.T, s *editSession, kind jsonedit.Kind, text string) {
+func setPort(t *testing.T, s *secret.EditSession, kind jsonedit.Kind, text string) {
 	t.Helper()
 	raw, err := jsonedit.ParseInput(kind, text)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustApply(t, s, editOp{kind: opSet, path: jsonedit.Keys("port"), raw: raw})
+	mustApply(t, s, secret.EditOp{Kind: secret.OpSet, Path: jsonedit.Keys("port"), Raw: raw})
 }
 
 func TestReviewIsMaskedUntilRevealed(t *testing.T) {
@@ -98,10 +101,10 @@ func TestReviewIsMaskedUntilRevealed(t *testing.T) {
 	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
 	val, s := h.loadForEdit("prod/db/postgres")
 	setPort(t, s, jsonedit.Number, "6543")
-	mustApply(t, s, editOp{kind: opAdd, key: "sslmode", raw: []byte(`"require"`)})
+	mustApply(t, s, secret.EditOp{Kind: secret.OpAdd, Key: "sslmode", Raw: []byte(`"require"`)})
 	h.openReview(val, s, &reviewOwner{})
 	scr := h.screen()
-	for _, want := range []string{"~ port", "+ sslmode", maskText, "values hidden"} {
+	for _, want := range []string{"~ port", "+ sslmode", common.MaskText, "values hidden"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("review lacks %q:\n%s", want, scr)
 		}
@@ -134,13 +137,13 @@ func TestReviewIsMaskedUntilRevealed(t *testing.T) {
 
 func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 	t.Parallel()
-	audit := &recordingAuditor{}
-	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = audit })
+	rec := &recordingAuditor{}
+	h := newSecretHarness(t, 100, 30, func(o *Options) { o.Audit = rec })
 	val, s := h.loadForEdit("prod/db/postgres")
 	setPort(t, s, jsonedit.Number, "6543")
 	want := strings.Replace(val.Secret.Text(), `"port":5432`, `"port":6543`, 1)
 	want = strings.Replace(want, `"port": 5432`, `"port": 6543`, 1)
-	if want == val.Secret.Text() || string(s.cur) != want {
+	if want == val.Secret.Text() || string(s.Cur) != want {
 		t.Fatalf("edit did not change only the port")
 	}
 	before := h.versions("prod/db/postgres")
@@ -148,7 +151,7 @@ func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 	h.openReview(val, s, owner)
 	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("now AWSCURRENT")
-	if _, ok := h.app.top().(*reviewScreen); ok {
+	if _, ok := h.app.top().(*secret.Review); ok {
 		t.Error("the review is still open after saving")
 	}
 	if got := h.emuValue("prod/db/postgres"); got != want {
@@ -162,11 +165,11 @@ func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 	if cur == val.VersionID || !hasStage(after, val.VersionID, aws.LabelPrevious) {
 		t.Errorf("current %s; old version %s has %v, want AWSPREVIOUS", cur, val.VersionID, stagesOf(after, val.VersionID))
 	}
-	if !strings.Contains(h.screen(), "as version "+shortID(cur)) {
+	if !strings.Contains(h.screen(), "as version "+common.ShortID(cur)) {
 		t.Errorf("status does not name the new version %s:\n%s", cur, h.screen())
 	}
-	var put []AuditEvent
-	for _, ev := range audit.all() {
+	var put []audit.Event
+	for _, ev := range rec.all() {
 		if ev.Action == "put-value" {
 			put = append(put, ev)
 		}
@@ -175,7 +178,7 @@ func TestReviewSaveCreatesNewCurrentVersion(t *testing.T) {
 		put[0].VersionIDs[0] != cur || put[0].VersionIDs[1] != val.VersionID {
 		t.Errorf("audit = %+v", put)
 	}
-	assertAuditClean(t, h, audit, "6543")
+	assertAuditClean(t, h, rec, "6543")
 }
 
 // assertAuditClean fails if any audit event holds a value: a seeded one, or
@@ -219,7 +222,7 @@ func TestReviewConflictRefusesAndOffersReapply(t *testing.T) {
 	if !strings.Contains(scr, "Reload & re-apply") || !strings.Contains(scr, "edits are kept") {
 		t.Errorf("conflict pane:\n%s", scr)
 	}
-	if flat := strings.Join(strings.Fields(scr), " "); !strings.Contains(flat, "ersion "+shortID(other.VersionID)+" (created ") ||
+	if flat := strings.Join(strings.Fields(scr), " "); !strings.Contains(flat, "ersion "+common.ShortID(other.VersionID)+" (created ") ||
 		!strings.Contains(flat, "became AWSCURRENT after you loaded") {
 		t.Errorf("the conflict does not say who won:\n%s", scr)
 	}
@@ -248,7 +251,7 @@ func TestReviewConflictRefusesAndOffersReapply(t *testing.T) {
 	// value screen test covers the replay).
 	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitUntil("the review to close", func(string) bool {
-		_, open := h.app.top().(*reviewScreen)
+		_, open := h.app.top().(*secret.Review)
 		return !open
 	})
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 // rotateHarness slows the emulator's rotation steps so the follow sees them.
@@ -22,9 +24,9 @@ func TestRotateNowFollowsToCompletion(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	oldCur := labelHolder(sec.VersionStages, aws.LabelCurrent)
-	r := newRotateScreen(h.app.env, store, sec)
-	r.interval = 15 * time.Millisecond
+	oldCur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
+	r := dialog.NewRotateScreen(h.app.env, store, sec)
+	r.Interval = 15 * time.Millisecond
 	openScreen(h, r)
 	screen := waitForText(h, "What will happen")
 	for _, want := range []string{"SecretsManagerPostgresRotation", "rate(30 days)", oldCur, "AWSPENDING", "becomes AWSPREVIOUS"} {
@@ -38,14 +40,14 @@ func TestRotateNowFollowsToCompletion(t *testing.T) {
 		t.Fatalf("steps not shown:\n%s", screen)
 	}
 	after := describeNow(h, store, name)
-	newCur := labelHolder(after.VersionStages, aws.LabelCurrent)
-	if newCur != r.newVersion || newCur == oldCur {
-		t.Fatalf("AWSCURRENT on %s; want the rotation's version %s", newCur, r.newVersion)
+	newCur := common.LabelHolder(after.VersionStages, aws.LabelCurrent)
+	if newCur != r.NewVersion || newCur == oldCur {
+		t.Fatalf("AWSCURRENT on %s; want the rotation's version %s", newCur, r.NewVersion)
 	}
-	if r.newVersion != r.token {
-		t.Fatalf("the rotation's version %s is not the dialog's token %s", r.newVersion, r.token)
+	if r.NewVersion != r.Token {
+		t.Fatalf("the rotation's version %s is not the dialog's token %s", r.NewVersion, r.Token)
 	}
-	if got := labelHolder(after.VersionStages, aws.LabelPrevious); got != oldCur {
+	if got := common.LabelHolder(after.VersionStages, aws.LabelPrevious); got != oldCur {
 		t.Fatalf("AWSPREVIOUS on %s, want %s", got, oldCur)
 	}
 	var started, completed bool
@@ -65,11 +67,11 @@ func TestRotateFailureReportedStuck(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	oldCur := labelHolder(sec.VersionStages, aws.LabelCurrent)
+	oldCur := common.LabelHolder(sec.VersionStages, aws.LabelCurrent)
 	h.emu.FailRotation(name, "testSecret")
-	r := newRotateScreen(h.app.env, store, sec)
-	r.interval = 15 * time.Millisecond
-	r.timeout = 400 * time.Millisecond
+	r := dialog.NewRotateScreen(h.app.env, store, sec)
+	r.Interval = 15 * time.Millisecond
+	r.Timeout = 400 * time.Millisecond
 	openScreen(h, r)
 	waitForText(h, "What will happen")
 	h.press(h.app.env.Keys.Dialog.Yes)
@@ -82,7 +84,7 @@ func TestRotateFailureReportedStuck(t *testing.T) {
 	}
 	h.press(h.app.env.Keys.Nav.Open)
 	waitForText(h, "is in progress or stuck")
-	if _, ok := topScreen(h).(*stuckRotationScreen); !ok {
+	if _, ok := topScreen(h).(*dialog.StuckRotationScreen); !ok {
 		t.Fatalf("enter did not open the stuck-rotation screen: %T", topScreen(h))
 	}
 }
@@ -92,7 +94,7 @@ func TestRotateRefusesWhenStuck(t *testing.T) {
 	h := writeHarness(t, nil)
 	store := connectStore(h, "us-east-1")
 	sec := describeNow(h, store, "prod/db/mysql-orders")
-	openScreen(h, newRotateScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewRotateScreen(h.app.env, store, sec))
 	waitForText(h, "already in progress or stuck")
 	if n := h.emu.Requests("RotateSecret"); n != 0 {
 		t.Fatalf("%d RotateSecret calls", n)
@@ -107,20 +109,20 @@ func TestRotateRetryUsesSameToken(t *testing.T) {
 	sec := describeNow(h, store, name)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "RotateSecret", Error: "AccessDeniedException", Times: 1})
 	defer remove()
-	r := newRotateScreen(h.app.env, store, sec)
-	r.interval = 15 * time.Millisecond
+	r := dialog.NewRotateScreen(h.app.env, store, sec)
+	r.Interval = 15 * time.Millisecond
 	openScreen(h, r)
 	waitForText(h, "What will happen")
-	token := r.token
+	token := r.Token
 	h.press(h.app.env.Keys.Dialog.Yes)
 	waitForText(h, "access denied")
-	if r.phase != rotConfirm {
-		t.Fatalf("the dialog closed after an error (phase %d)", r.phase)
+	if r.Phase != dialog.RotConfirm {
+		t.Fatalf("the dialog closed after an error (phase %d)", r.Phase)
 	}
 	h.press(h.app.env.Keys.Dialog.Yes)
 	waitForText(h, "Rotation complete")
-	if r.newVersion != token {
-		t.Fatalf("retry used another token: %s vs %s", r.newVersion, token)
+	if r.NewVersion != token {
+		t.Fatalf("retry used another token: %s vs %s", r.NewVersion, token)
 	}
 }
 
@@ -130,12 +132,12 @@ func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/mysql-orders"
 	sec := describeNow(h, store, name)
-	pending, cur, stuck := strayPending(sec.VersionStages)
+	pending, cur, stuck := common.StrayPending(sec.VersionStages)
 	if !stuck {
 		t.Fatalf("seed: %s should be stuck: %v", name, sec.VersionStages)
 	}
 	k := h.app.env.Keys
-	openScreen(h, newStuckRotationScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewStuckRotationScreen(h.app.env, store, sec))
 	screen := waitForText(h, "AWSPENDING is on version "+pending)
 	if !strings.Contains(flat(screen), "AWSCURRENT is still on version "+cur) {
 		t.Fatalf("explanation incomplete:\n%s", screen)
@@ -145,10 +147,10 @@ func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
 	h.press(k.Dialog.Yes)
 	waitForText(h, "No stuck rotation")
 	after := describeNow(h, store, name)
-	if p := labelHolder(after.VersionStages, aws.LabelPending); p != "" {
+	if p := common.LabelHolder(after.VersionStages, aws.LabelPending); p != "" {
 		t.Fatalf("AWSPENDING still on %s", p)
 	}
-	if c := labelHolder(after.VersionStages, aws.LabelCurrent); c != cur {
+	if c := common.LabelHolder(after.VersionStages, aws.LabelCurrent); c != cur {
 		t.Fatalf("AWSCURRENT moved to %s", c)
 	}
 }
@@ -159,9 +161,9 @@ func TestStuckRotationCancel(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/mysql-orders"
 	sec := describeNow(h, store, name)
-	pending, _, _ := strayPending(sec.VersionStages)
+	pending, _, _ := common.StrayPending(sec.VersionStages)
 	k := h.app.env.Keys
-	openScreen(h, newStuckRotationScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewStuckRotationScreen(h.app.env, store, sec))
 	waitForText(h, "is in progress or stuck")
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Open)

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 func TestParseSchedule(t *testing.T) {
@@ -28,7 +30,7 @@ func TestParseSchedule(t *testing.T) {
 		{in: "weekly", errPart: "number of days"},
 		{in: "", errPart: "enter a number"},
 	} {
-		r, err := parseSchedule(c.in)
+		r, err := dialog.ParseSchedule(c.in)
 		if c.errPart != "" {
 			if !strings.Contains(err, c.errPart) {
 				t.Errorf("parseSchedule(%q) error %q, want it to mention %q", c.in, err, c.errPart)
@@ -40,7 +42,7 @@ func TestParseSchedule(t *testing.T) {
 		}
 	}
 	for in, ok := range map[string]bool{"": true, "3h": true, "24h": true, "0h": false, "25h": false, "3 hours": false} {
-		if got := checkWindow(in) == ""; got != ok {
+		if got := dialog.CheckWindow(in) == ""; got != ok {
 			t.Errorf("checkWindow(%q) ok=%v, want %v", in, got, ok)
 		}
 	}
@@ -51,11 +53,11 @@ func TestParseSchedule(t *testing.T) {
 		"arn:aws:iam::123456789012:role/x":                          false,
 		"":                                                          false,
 	} {
-		if got := checkLambdaARN(in, false) == ""; got != ok {
+		if got := dialog.CheckLambdaARN(in, false) == ""; got != ok {
 			t.Errorf("checkLambdaARN(%q) ok=%v, want %v", in, got, ok)
 		}
 	}
-	if checkLambdaARN("", true) != "" {
+	if dialog.CheckLambdaARN("", true) != "" {
 		t.Error("an empty ARN is fine for managed rotation")
 	}
 }
@@ -72,7 +74,7 @@ func TestRotationSettingsValidatedThenApplied(t *testing.T) {
 	}
 	before := sec.VersionStages
 	k := h.app.env.Keys
-	openScreen(h, newRotationSettingsScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewRotationSettingsScreen(h.app.env, store, sec))
 	h.waitFor("Rotation is off")
 	tabTo := func(n int) {
 		for range n {
@@ -112,7 +114,7 @@ func TestRotationSettingsValidatedThenApplied(t *testing.T) {
 		after.RotationLambdaARN != "arn:aws:lambda:us-east-1:123456789012:function:StripeRotation" {
 		t.Fatalf("after apply: enabled=%v rules=%+v lambda=%s", after.RotationEnabled, after.RotationRules, after.RotationLambdaARN)
 	}
-	if labelHolder(after.VersionStages, aws.LabelCurrent) != labelHolder(before, aws.LabelCurrent) {
+	if common.LabelHolder(after.VersionStages, aws.LabelCurrent) != common.LabelHolder(before, aws.LabelCurrent) {
 		t.Fatal("AWSCURRENT moved although rotate now was not ticked")
 	}
 	var ok bool
@@ -130,14 +132,14 @@ func TestRotationSettingsTurnOff(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	openScreen(h, newCancelRotationScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewCancelRotationScreen(h.app.env, store, sec))
 	waitForText(h, "Turn automatic rotation off for "+name)
 	// Destructive: enter on the focused Cancel changes nothing.
 	h.press(h.app.env.Keys.Input.Submit)
 	if h.emu.Requests("CancelRotateSecret") != 0 {
 		t.Fatal("enter on Cancel turned rotation off")
 	}
-	openScreen(h, newCancelRotationScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewCancelRotationScreen(h.app.env, store, sec))
 	waitForText(h, "Turn automatic rotation off for "+name)
 	h.press(h.app.env.Keys.Dialog.Yes)
 	h.waitFor("Automatic rotation of " + name + " is off")
@@ -152,7 +154,7 @@ func TestRotationSettingsRefusesConcurrentChange(t *testing.T) {
 	store := connectStore(h, "us-east-1")
 	const name = "prod/db/postgres"
 	sec := describeNow(h, store, name)
-	openScreen(h, newCancelRotationScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewCancelRotationScreen(h.app.env, store, sec))
 	waitForText(h, "Turn automatic rotation off")
 	// Someone else changes the schedule meanwhile.
 	ctx, cancel := h.app.env.Context()

@@ -11,7 +11,9 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // shortTimeoutConnector is testConnector with a short per-call timeout, as
@@ -92,7 +94,7 @@ func TestSaveTimeoutSaysNotSaved(t *testing.T) {
 	if len(vs) != before || currentID(vs) != val.VersionID {
 		t.Fatalf("a version was created or AWSCURRENT moved: %+v", vs)
 	}
-	if h.app.top() != Screen(r) {
+	if h.app.top() != common.Screen(r) {
 		t.Fatal("the review closed; the edits must stay")
 	}
 	h.press(h.app.env.Keys.Dialog.Yes)
@@ -117,16 +119,16 @@ func TestReviewOfOlderVersionListsWhatItReverts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newEditSession(prev.Secret.Bytes(), true)
+	s := secret.NewEditSession(prev.Secret.Bytes(), true)
 	setPort(t, s, jsonedit.Number, "6543")
 	gets := h.emu.Requests("GetSecretValue")
-	req := saveRequest{
-		owner:    &reviewOwner{},
-		target:   aws.SecretRef{ARN: prev.ARN, Name: prev.Name, Region: "us-east-1"},
-		loadedID: prev.VersionID, loadedStages: prev.Stages, expectCurrent: cur.VersionID,
-		base: s.base, updated: s.cur, isJSON: true, edits: len(s.ops),
+	req := secret.SaveRequest{
+		Owner:    &reviewOwner{},
+		Target:   aws.SecretRef{ARN: prev.ARN, Name: prev.Name, Region: "us-east-1"},
+		LoadedID: prev.VersionID, LoadedStages: prev.Stages, ExpectCurrent: cur.VersionID,
+		Base: s.Base, Updated: s.Cur, IsJSON: true, Edits: len(s.Ops),
 	}
-	h.send(pushScreenMsg{screen: newReviewScreen(h.app.env, st, req)})
+	h.send(common.PushScreenMsg{Screen: secret.NewReview(h.app.env, st, req)})
 	scr := h.waitFor("reverts: changed since this version")
 	if n := h.emu.Requests("GetSecretValue"); n != gets+1 {
 		t.Errorf("%d GetSecretValue requests, want one (AWSCURRENT)", n-gets)
@@ -188,8 +190,8 @@ func TestValueScreenRemovesLeftoverSaveLabel(t *testing.T) {
 		t.Fatal(err)
 	}
 	val, _ := h.loadForEdit("prod/db/postgres")
-	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"}, aws.VersionRef{})})
-	h.waitFor("removed smtui's leftover save label from version " + shortID(tok))
+	h.send(common.PushScreenMsg{Screen: secret.NewValue(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"}, aws.VersionRef{})})
+	h.waitFor("removed smtui's leftover save label from version " + common.ShortID(tok))
 	vs := h.versions("prod/db/postgres")
 	if len(stagesOf(vs, tok)) != 0 || currentID(vs) != val.VersionID {
 		t.Errorf("after the cleanup: %+v", vs)
@@ -209,7 +211,7 @@ func TestValueScreenKeepsRecentSaveLabel(t *testing.T) {
 	}
 	val, _ := h.loadForEdit("prod/db/postgres")
 	lists := h.emu.Requests("ListSecretVersionIds")
-	h.send(pushScreenMsg{screen: newValueScreen(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"}, aws.VersionRef{})})
+	h.send(common.PushScreenMsg{Screen: secret.NewValue(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"}, aws.VersionRef{})})
 	h.waitValue()
 	h.waitUntil("the sweep's listing", func(string) bool { return h.emu.Requests("ListSecretVersionIds") > lists })
 	h.drain(200 * time.Millisecond)
@@ -235,8 +237,8 @@ func TestVersionsScreenRemovesLeftoverSaveLabel(t *testing.T) {
 		t.Fatal(err)
 	}
 	val, _ := h.loadForEdit("prod/db/postgres")
-	h.send(pushScreenMsg{screen: newVersionsScreen(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"})})
-	h.waitFor("removed smtui's leftover save label from version " + shortID(tok))
+	h.send(common.PushScreenMsg{Screen: secret.NewVersions(h.app.env, st, aws.SecretRef{ARN: val.ARN, Name: val.Name, Region: "us-east-1"})})
+	h.waitFor("removed smtui's leftover save label from version " + common.ShortID(tok))
 	if len(stagesOf(h.versions("prod/db/postgres"), tok)) != 0 {
 		t.Error("the leftover label is still there")
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // maxRecentRegions is how many recently used regions the pickers remember.
@@ -15,14 +17,14 @@ const maxRecentRegions = 8
 // what the App remembers for its lifetime (recent regions, profiles that got
 // an MFA code). The account and the production guard live in Env, which the
 // session keeps up to date. Screens never build a Store: the App connects
-// and tells them (session_flow.go), and answers their storeRequestMsg.
+// and tells them (session_flow.go), and answers their common.StoreRequestMsg.
 type session struct {
-	env *Env
+	env *common.Env
 
 	// How to connect, from Options.
 	connect    Connector
 	connectMFA func(ctx context.Context, profile, region, code string) (aws.Store, error)
-	ssoRunner  func(profile string) SSOLogin
+	ssoRunner  func(profile string) common.SSOLogin
 	prodRules  []string // production patterns (profile names, account ids)
 	asked      []string // the regions given on the command line
 
@@ -37,7 +39,7 @@ type session struct {
 	mfaDone map[string]bool // profiles that got an MFA code: no new code is asked
 }
 
-func newSession(env *Env, opts Options) *session {
+func newSession(env *common.Env, opts Options) *session {
 	s := &session{
 		env: env, connect: opts.Connect, connectMFA: opts.ConnectMFA, ssoRunner: opts.SSOLoginRunner,
 		prodRules: opts.ProdPatterns, asked: opts.Regions,
@@ -48,7 +50,7 @@ func newSession(env *Env, opts Options) *session {
 		s.useRegion(s.region)
 	}
 	env.Profile = s.profile
-	env.Production = matchesProduction(s.prodRules, s.profile)
+	env.Production = common.MatchesProduction(s.prodRules, s.profile)
 	return s
 }
 
@@ -62,7 +64,7 @@ func (s *session) setProfile(p aws.Profile) {
 	}
 	s.env.Profile = p.Name
 	s.env.Account = ""
-	s.env.Production = matchesProduction(s.prodRules, p.Name)
+	s.env.Production = common.MatchesProduction(s.prodRules, p.Name)
 }
 
 // noteAccount records the account id and turns the production guard on if
@@ -73,7 +75,7 @@ func (s *session) noteAccount(account string) bool {
 		return false
 	}
 	s.env.Account = account
-	if !s.env.Production && matchesProduction(s.prodRules, account) {
+	if !s.env.Production && common.MatchesProduction(s.prodRules, account) {
 		s.env.Production = true
 		return true
 	}
@@ -117,6 +119,6 @@ func (s *session) regionChoices() []string {
 }
 
 // regionPicker opens the region picker on the session's regions.
-func (s *session) regionPicker(mode regionPickMode) *regionPicker {
-	return newRegionPicker(s.env, mode, s.region, s.regionChoices(), slices.Clone(s.recents), s.asked)
+func (s *session) regionPicker(mode list.RegionPickMode) *list.RegionPicker {
+	return list.NewRegionPicker(s.env, mode, s.region, s.regionChoices(), slices.Clone(s.recents), s.asked)
 }

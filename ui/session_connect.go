@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // connectedMsg is the result of the session's connect to a (profile,
@@ -103,13 +104,13 @@ func (s *session) connectCmd(req connectRequest) tea.Cmd {
 // storeFor answers a screen's request for the Store of another region of
 // the session's profile. A profile that needed an MFA code got it when the
 // session connected: the connector reuses those credentials.
-func (s *session) storeFor(req storeRequestMsg) tea.Cmd {
+func (s *session) storeFor(req common.StoreRequestMsg) tea.Cmd {
 	env, connect, profile := s.env, s.connect, s.profile
 	return func() tea.Msg {
 		ctx, cancel := env.Context()
 		defer cancel()
-		store, err := dialStore(ctx, connect, profile, req.region)
-		return storeReadyMsg{owner: req.owner, seq: req.seq, region: req.region, store: store, err: err}
+		store, err := dialStore(ctx, connect, profile, req.Region)
+		return common.StoreReadyMsg{Owner: req.Owner, Seq: req.Seq, Region: req.Region, Store: store, Err: err}
 	}
 }
 
@@ -143,3 +144,6 @@ func lookupProfile(name string) *aws.Profile {
 	}
 	return nil
 }
+
+// Outcome says who asked and whether the load failed.
+func (m connectedMsg) Outcome() (any, error) { return m.owner, m.err }

@@ -4,6 +4,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // updateSession handles the session's messages: connect results, the MFA
@@ -17,63 +19,63 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			return nil, true
 		}
 		if msg.err != nil {
-			return tea.Batch(a.broadcast(sessionFailedMsg{profile: s.profile, region: s.region, err: msg.err}),
+			return tea.Batch(a.broadcast(common.SessionFailedMsg{Profile: s.profile, Region: s.region, Err: msg.err}),
 				a.loadFailed(msg.err)), true
 		}
-		return a.broadcast(sessionReadyMsg{profile: s.profile, region: s.region, store: s.store}), true
+		return a.broadcast(common.SessionReadyMsg{Profile: s.profile, Region: s.region, Store: s.store}), true
 	case mfaNeededMsg:
 		if msg.seq != s.seq {
 			return nil, true
 		}
 		s.connecting = false
-		return tea.Batch(a.broadcast(sessionFailedMsg{profile: s.profile, region: s.region}),
-			push(newMFAScreen(a.env, msg.seq, msg.info, msg.region))), true
-	case mfaCodeMsg:
-		if msg.seq != s.seq {
+		return tea.Batch(a.broadcast(common.SessionFailedMsg{Profile: s.profile, Region: s.region}),
+			common.Push(list.NewMFAScreen(a.env, msg.seq, msg.info, msg.region))), true
+	case common.MFACodeMsg:
+		if msg.Seq != s.seq {
 			return nil, true
 		}
-		if msg.cancelled {
-			return warn("not connected: " + s.profile + " needs an MFA code (press " + keyHelp(a.env.Keys.List.Profile) + " to pick another profile or " + keyHelp(a.env.Keys.Common.Refresh) + " to retry)"), true
+		if msg.Cancelled {
+			return common.Warn("not connected: " + s.profile + " needs an MFA code (press " + common.KeyHelp(a.env.Keys.List.Profile) + " to pick another profile or " + common.KeyHelp(a.env.Keys.Common.Refresh) + " to retry)"), true
 		}
-		return a.connect(msg.code), true
-	case ssoLoginDoneMsg:
-		if msg.err != nil {
-			return errorBox("aws sso login --profile "+msg.profile+" failed", msg.err), true
+		return a.connect(msg.Code), true
+	case common.SSOLoginDoneMsg:
+		if msg.Err != nil {
+			return common.ErrorBox("aws sso login --profile "+msg.Profile+" failed", msg.Err), true
 		}
-		return tea.Batch(success("signed in to "+msg.profile+"; loading again"), a.connect("")), true
-	case credentialsExpiredMsg:
-		return a.loadFailed(msg.err), true
-	case reconnectMsg:
+		return tea.Batch(common.Success("signed in to "+msg.Profile+"; loading again"), a.connect("")), true
+	case common.CredentialsExpiredMsg:
+		return a.loadFailed(msg.Err), true
+	case common.ReconnectMsg:
 		if s.connecting {
 			return nil, true
 		}
 		return a.connect(""), true
-	case arnSeenMsg:
+	case common.ARNSeenMsg:
 		// The account is learnt from the first ARN listed: the production
 		// guard matches account ids too, with no extra call to STS.
-		if msg.profile == s.profile && a.env.Account == "" && s.noteAccount(accountOf(msg.arn)) {
+		if msg.Profile == s.profile && a.env.Account == "" && s.noteAccount(common.AccountOf(msg.ARN)) {
 			a.layout()
 		}
 		return nil, true
-	case storeRequestMsg:
+	case common.StoreRequestMsg:
 		return s.storeFor(msg), true
-	case pickRegionMsg:
-		mode := regionPickOne
-		if msg.many {
-			mode = regionPickMany
+	case common.PickRegionMsg:
+		mode := list.RegionPickOne
+		if msg.Many {
+			mode = list.RegionPickMany
 		}
 		return a.pushScreen(s.regionPicker(mode)), true
-	case pickProfileMsg:
-		return a.pushScreen(newProfilePicker(a.env, s.profile)), true
-	case regionChosenMsg:
-		return a.switchRegion(msg.region), true
-	case regionsUsedMsg:
-		for i := len(msg.regions) - 1; i >= 0; i-- {
-			s.useRegion(msg.regions[i])
+	case common.PickProfileMsg:
+		return a.pushScreen(list.NewProfilePicker(a.env, s.profile)), true
+	case common.RegionChosenMsg:
+		return a.switchRegion(msg.Region), true
+	case common.RegionsUsedMsg:
+		for i := len(msg.Regions) - 1; i >= 0; i-- {
+			s.useRegion(msg.Regions[i])
 		}
 		return nil, true
-	case profileChosenMsg:
-		return a.switchProfile(msg.profile), true
+	case common.ProfileChosenMsg:
+		return a.switchProfile(msg.Profile), true
 	}
 	return nil, false
 }
@@ -83,7 +85,7 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 func (a *App) connect(code string) tea.Cmd {
 	s := a.session
 	cmd := s.startConnect(code)
-	return tea.Batch(cmd, a.broadcast(sessionConnectingMsg{profile: s.profile, region: s.region}))
+	return tea.Batch(cmd, a.broadcast(common.SessionConnectingMsg{Profile: s.profile, Region: s.region}))
 }
 
 // switchRegion moves the session to another region of the same profile.
@@ -94,7 +96,7 @@ func (a *App) switchRegion(region string) tea.Cmd {
 		return nil
 	}
 	s.region = region
-	return tea.Batch(info("switching to "+region), a.connect(""))
+	return tea.Batch(common.Info("switching to "+region), a.connect(""))
 }
 
 // switchProfile reconnects with another profile; the header and the
@@ -102,7 +104,7 @@ func (a *App) switchRegion(region string) tea.Cmd {
 func (a *App) switchProfile(p aws.Profile) tea.Cmd {
 	a.session.setProfile(p)
 	a.layout()
-	return tea.Batch(info("switching to profile "+p.Name), a.connect(""))
+	return tea.Batch(common.Info("switching to profile "+p.Name), a.connect(""))
 }
 
 // loadFailed reports a connect or listing error: for expired SSO
@@ -113,12 +115,12 @@ func (a *App) loadFailed(err error) tea.Cmd {
 	if aws.KindOf(err) == aws.KindCredentials && s.info != nil {
 		switch {
 		case s.info.SSO:
-			return push(newSSOScreen(a.env, s.ssoRunner, *s.info, err))
+			return common.Push(list.NewSSOScreen(a.env, s.ssoRunner, *s.info, err))
 		case s.info.MFASerial != "" && s.connectMFA != nil:
 			// The MFA session expired: ask for a new code.
 			s.mfaDone[s.profile] = false
-			return tea.Batch(failed(err), push(newMFAScreen(a.env, s.seq, *s.info, s.region)))
+			return tea.Batch(common.Failed(err), common.Push(list.NewMFAScreen(a.env, s.seq, *s.info, s.region)))
 		}
 	}
-	return failed(err)
+	return common.Failed(err)
 }

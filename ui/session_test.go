@@ -12,6 +12,8 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // A connect result the session no longer waits for (the operator switched
@@ -25,18 +27,18 @@ func TestSessionDropsStaleConnect(t *testing.T) {
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	a.Init()
 	old := a.session.seq
-	a.Update(regionChosenMsg{region: "eu-west-1"})
-	l := a.stack[0].(*listScreen)
-	if !l.connecting || l.region != "eu-west-1" || l.Title() != "secrets in eu-west-1" {
-		t.Fatalf("after a region switch the list is connecting=%v to %q", l.connecting, l.region)
+	a.Update(common.RegionChosenMsg{Region: "eu-west-1"})
+	l := a.stack[0].(*list.Screen)
+	if !l.Connecting || l.Region != "eu-west-1" || l.Title() != "secrets in eu-west-1" {
+		t.Fatalf("after a region switch the list is connecting=%v to %q", l.Connecting, l.Region)
 	}
 	a.Update(connectedMsg{owner: a.session, seq: old, profile: "p", region: "us-east-1", store: benchStore{region: "us-east-1"}})
-	if l.store != nil || !l.connecting || a.session.store != nil {
-		t.Fatalf("a stale connect was taken: list store %v, session store %v", l.store, a.session.store)
+	if l.Store != nil || !l.Connecting || a.session.store != nil {
+		t.Fatalf("a stale connect was taken: list store %v, session store %v", l.Store, a.session.store)
 	}
 	a.Update(connectedMsg{owner: a.session, seq: a.session.seq, profile: "p", region: "eu-west-1", store: benchStore{region: "eu-west-1"}})
-	if l.store == nil || l.store.Region() != "eu-west-1" || l.connecting || !l.loading {
-		t.Fatalf("the current connect was not taken: store %v connecting %v loading %v", l.store, l.connecting, l.loading)
+	if l.Store == nil || l.Store.Region() != "eu-west-1" || l.Connecting || !l.Loading {
+		t.Fatalf("the current connect was not taken: store %v connecting %v loading %v", l.Store, l.Connecting, l.Loading)
 	}
 	if got := a.session.recents; !slices.Equal(got, []string{"eu-west-1", "us-east-1"}) {
 		t.Errorf("recent regions %v", got)
@@ -48,15 +50,15 @@ func TestSessionDropsStaleConnect(t *testing.T) {
 func TestSessionLearnsAccountForItsProfile(t *testing.T) {
 	a := New(Options{Profile: "p", Regions: []string{"us-east-1"}, ProdPatterns: []string{"1111*"}})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	a.Update(arnSeenMsg{profile: "other", arn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x-AbCdEf"})
+	a.Update(common.ARNSeenMsg{Profile: "other", ARN: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x-AbCdEf"})
 	if a.env.Account != "" || a.env.Production {
 		t.Fatalf("learnt account %q (production %v) from another profile", a.env.Account, a.env.Production)
 	}
-	a.Update(arnSeenMsg{profile: "p", arn: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x-AbCdEf"})
+	a.Update(common.ARNSeenMsg{Profile: "p", ARN: "arn:aws:secretsmanager:us-east-1:111122223333:secret:x-AbCdEf"})
 	if a.env.Account != "111122223333" || !a.env.Production {
 		t.Fatalf("account %q production %v", a.env.Account, a.env.Production)
 	}
-	a.Update(profileChosenMsg{profile: aws.Profile{Name: "q"}})
+	a.Update(common.ProfileChosenMsg{Profile: aws.Profile{Name: "q"}})
 	if a.env.Account != "" || a.env.Production || a.env.Profile != "q" {
 		t.Fatalf("after a profile switch: account %q production %v profile %q", a.env.Account, a.env.Production, a.env.Profile)
 	}
@@ -84,8 +86,8 @@ func TestMFAAskedAgainWhenListingFailsOnCredentials(t *testing.T) {
 	h.press(k.Input.Submit)
 	waitLoaded(h)
 	l := listOf(h)
-	h.send(secretsPageMsg{owner: l, seq: l.seq, region: "us-east-1",
-		err: &aws.Error{Kind: aws.KindCredentials, Op: "ListSecrets", Region: "us-east-1", Message: "the MFA session has expired"}})
+	h.send(list.SecretsPageMsg{Owner: l, Seq: l.Seq, Region: "us-east-1",
+		Err: &aws.Error{Kind: aws.KindCredentials, Op: "ListSecrets", Region: "us-east-1", Message: "the MFA session has expired"}})
 	s := h.waitFor("MFA code for profile admin-mfa")
 	assertContains(t, s, "the MFA session has expired")
 	h.typeText("222222")

@@ -7,6 +7,8 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/table"
 )
 
 // The app calls a rotation stuck exactly when AWS would refuse a new one:
@@ -25,7 +27,7 @@ func TestStuckCheckAgreesWithAWSLabelRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v0 := currentVersion(sum.VersionStages)
+	v0 := common.CurrentVersion(sum.VersionStages)
 	// refused reports whether Secrets Manager refuses a new rotation.
 	later := false
 	refused := func() bool {
@@ -36,8 +38,8 @@ func TestStuckCheckAgreesWithAWSLabelRule(t *testing.T) {
 	check := func(step string, wantStuck bool) {
 		t.Helper()
 		sec := describeNow(h, store, name)
-		_, _, stuck := strayPending(sec.VersionStages)
-		if stuck != wantStuck || (rotationOf(sec.SecretSummary, time.Now()) == rotationStuck) != wantStuck {
+		_, _, stuck := common.StrayPending(sec.VersionStages)
+		if stuck != wantStuck || (table.RotationOf(sec.SecretSummary, time.Now()) == table.RotationStuck) != wantStuck {
 			t.Fatalf("%s: app says stuck=%v (%v), want %v", step, stuck, sec.VersionStages, wantStuck)
 		}
 		if r := refused(); r != wantStuck {

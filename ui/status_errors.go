@@ -1,6 +1,10 @@
 package ui
 
-import "reflect"
+import (
+	"reflect"
+
+	"github.com/smtui/smtui/ui/common"
+)
 
 // An error in the status line stays until replaced (failed sets no ttl), so
 // that an operator who looked away still sees it. Once the operation that
@@ -9,21 +13,8 @@ import "reflect"
 // that follows to it, and clears that status when a later result of the same
 // kind for the same screen succeeds.
 
-// outcomeMsg is a result message of a read or write a screen asked for: who
-// asked, and whether it failed.
-type outcomeMsg interface {
-	outcome() (owner any, err error)
-}
-
-func (m resultMsg[T]) outcome() (any, error)          { return m.owner, m.err }
-func (m secretsPageMsg) outcome() (any, error)        { return m.owner, m.err }
-func (m connectedMsg) outcome() (any, error)          { return m.owner, m.err }
-func (m valueLoadedMsg) outcome() (any, error)        { return m.owner, m.err }
-func (m policyScreenLoadedMsg) outcome() (any, error) { return m.owner, m.err }
-func (m profilesLoadedMsg) outcome() (any, error)     { return m.owner, m.err }
-
 // operation names what a result answers: who asked, and which kind of
-// result it is (resultMsg[aws.Secret] and resultMsg[[]aws.Version] of one
+// result it is (common.ResultMsg[aws.Secret] and common.ResultMsg[[]aws.Version] of one
 // screen are different operations: a list of versions that loads does not
 // make a failed describe good).
 type operation struct {
@@ -39,9 +30,9 @@ type statusErrors struct {
 
 // noteStatus records what a new status is about: an error status belongs to
 // the result that failed just before it; any other status shows no error.
-func (s *statusErrors) noteStatus(msg statusMsg) {
+func (s *statusErrors) noteStatus(msg common.StatusMsg) {
 	s.shown = nil
-	if msg.level == LevelError {
+	if msg.Level == common.LevelError {
 		s.shown = s.failed
 	}
 	s.failed = nil
@@ -49,8 +40,8 @@ func (s *statusErrors) noteStatus(msg statusMsg) {
 
 // noteOutcome records a failed result, and reports whether a successful one
 // retried what the shown error is about (so the error must go).
-func (s *statusErrors) noteOutcome(msg outcomeMsg) (clearError bool) {
-	owner, err := msg.outcome()
+func (s *statusErrors) noteOutcome(msg common.OutcomeMsg) (clearError bool) {
+	owner, err := msg.Outcome()
 	if owner == nil {
 		return false
 	}

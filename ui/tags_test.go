@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/pages/dialog"
 )
 
 func tagMap(tags []aws.Tag) map[string]string {
@@ -23,7 +24,7 @@ func TestTagsAddChangeRemove(t *testing.T) {
 	k := h.app.env.Keys
 	const name = "prod/db/postgres" // team=payments, env=prod, cost-center=cc-1042
 	sec := describeNow(h, store, name)
-	openScreen(h, newTagsScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewTagsScreen(h.app.env, store, sec))
 	h.waitFor("cost-center = cc-1042")
 	// Sorted: cost-center, env, team. Remove cost-center.
 	h.press(k.Editing.DelField)
@@ -77,7 +78,7 @@ func TestTagsRefuseConcurrentChange(t *testing.T) {
 	k := h.app.env.Keys
 	const name = "prod/api/stripe"
 	sec := describeNow(h, store, name)
-	openScreen(h, newTagsScreen(h.app.env, store, sec))
+	openScreen(h, dialog.NewTagsScreen(h.app.env, store, sec))
 	h.waitFor("Tags of " + name)
 	h.waitFor("team = payments")
 	h.press(k.Editing.AddField)

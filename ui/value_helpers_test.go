@@ -8,6 +8,9 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // testNow is the fixed clock of the secret-screen tests, so dates (and the
@@ -17,10 +20,10 @@ var testNow = time.Date(2025, 6, 2, 12, 0, 0, 0, time.UTC)
 // recordingAuditor keeps audit events in memory.
 type recordingAuditor struct {
 	mu     sync.Mutex
-	events []AuditEvent
+	events []audit.Event
 }
 
-func (a *recordingAuditor) Record(ev AuditEvent) {
+func (a *recordingAuditor) Record(ev audit.Event) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.events = append(a.events, ev)
@@ -28,10 +31,10 @@ func (a *recordingAuditor) Record(ev AuditEvent) {
 
 func (a *recordingAuditor) Path() string { return "(memory)" }
 
-func (a *recordingAuditor) all() []AuditEvent {
+func (a *recordingAuditor) all() []audit.Event {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return append([]AuditEvent(nil), a.events...)
+	return append([]audit.Event(nil), a.events...)
 }
 
 // newSecretHarness is a seeded harness on a fixed clock.
@@ -104,24 +107,24 @@ func (h *harness) allSummaries(region string) []aws.SecretSummary {
 func (h *harness) openDetail(name string) string {
 	h.t.Helper()
 	sum := h.summary("us-east-1", name)
-	h.send(pushScreenMsg{screen: newDetailScreen(h.app.env, h.store("us-east-1"), sum)})
+	h.send(common.PushScreenMsg{Screen: secret.NewDetail(h.app.env, h.store("us-east-1"), sum)})
 	return h.waitUntil("detail of "+name, func(string) bool {
-		d, ok := h.app.top().(*detailScreen)
-		return ok && d.secret != nil && d.policyLoaded
+		d, ok := h.app.top().(*secret.Detail)
+		return ok && d.Secret != nil && d.PolicyLoaded
 	})
 }
 
 // topScreen is the focused screen.
-func (h *harness) topScreen() Screen { return h.app.top() }
+func (h *harness) topScreen() common.Screen { return h.app.top() }
 
 // waitValue waits until the value screen on top has loaded (or failed).
-func (h *harness) waitValue() *valueScreen {
+func (h *harness) waitValue() *secret.Value {
 	h.t.Helper()
-	var v *valueScreen
+	var v *secret.Value
 	h.waitUntil("the value screen to load", func(string) bool {
 		var ok bool
-		v, ok = h.app.top().(*valueScreen)
-		return ok && !v.loading && v.seq > 0
+		v, ok = h.app.top().(*secret.Value)
+		return ok && !v.Loading && v.Seq > 0
 	})
 	return v
 }

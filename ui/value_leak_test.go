@@ -8,48 +8,50 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // rootList is the list screen at the bottom of the stack.
-func rootList(h *harness) *listScreen { return h.app.stack[0].(*listScreen) }
+func rootList(h *harness) *list.Screen { return h.app.stack[0].(*list.Screen) }
 
 // waitListed waits until the list has finished loading.
 func waitListed(h *harness) {
 	h.t.Helper()
 	h.waitUntil("the listing to finish", func(string) bool {
 		l := rootList(h)
-		return !l.loading && !l.connecting && (l.complete || l.loadErr != nil || l.stopped)
+		return !l.Loading && !l.Connecting && (l.Complete || l.LoadErr != nil || l.Stopped)
 	})
 }
 
 // listSelected is the name of the secret under the list's cursor.
 func listSelected(h *harness) string {
-	if r := rootList(h).table.selected(); r != nil {
-		return r.sum.Name
+	if r := rootList(h).Table.Selected(); r != nil {
+		return r.Sum.Name
 	}
 	return ""
 }
 
 // waitDetail waits for the detail screen on top to finish loading.
-func waitDetail(h *harness) *detailScreen {
+func waitDetail(h *harness) *secret.Detail {
 	h.t.Helper()
-	var d *detailScreen
+	var d *secret.Detail
 	h.waitUntil("the detail screen to load", func(string) bool {
 		var ok bool
-		d, ok = h.app.top().(*detailScreen)
-		return ok && (d.secret != nil || d.loadErr != nil) && d.policyLoaded
+		d, ok = h.app.top().(*secret.Detail)
+		return ok && (d.Secret != nil || d.LoadErr != nil) && d.PolicyLoaded
 	})
 	return d
 }
 
 // waitVersions waits for the versions screen on top to finish loading.
-func waitVersions(h *harness) *versionsScreen {
+func waitVersions(h *harness) *secret.Versions {
 	h.t.Helper()
-	var v *versionsScreen
+	var v *secret.Versions
 	h.waitUntil("the versions screen to load", func(string) bool {
 		var ok bool
-		v, ok = h.app.top().(*versionsScreen)
-		return ok && v.loaded
+		v, ok = h.app.top().(*secret.Versions)
+		return ok && v.Loaded
 	})
 	return v
 }
@@ -198,12 +200,12 @@ func TestNoSeededValueOnAnyMaskedScreen(t *testing.T) {
 				waitVersions(h)
 				check(name + " versions")
 				h.press(k.Versions.OpenValue)
-				if _, ok := h.app.top().(*valueScreen); ok {
+				if _, ok := h.app.top().(*secret.Value); ok {
 					v := h.waitValue()
 					values++
 					check(name + " value")
-					if v.kind == valueJSON {
-						for range v.table.rows {
+					if v.Kind == secret.ValueJSON {
+						for range v.Table.Rows {
 							h.press(k.Value.Expand)
 							h.press(k.Nav.Down)
 						}

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
@@ -19,20 +21,20 @@ func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := prettyMasked(doc, func(jsonedit.Path) bool { return true }); got != string(want) {
+	if got := secret.PrettyMasked(doc, func(jsonedit.Path) bool { return true }); got != string(want) {
 		t.Errorf("fully revealed:\n%s\nwant:\n%s", got, want)
 	}
-	masked := prettyMasked(doc, func(jsonedit.Path) bool { return false })
+	masked := secret.PrettyMasked(doc, func(jsonedit.Path) bool { return false })
 	for _, leak := range []string{"1e3", `"x"`, "true", `\u00e9`} {
 		if strings.Contains(masked, leak) {
 			t.Errorf("masked rendering shows %s:\n%s", leak, masked)
 		}
 	}
-	if strings.Count(masked, maskText) != 5 || !strings.Contains(masked, `"e": []`) || !strings.Contains(masked, "null") {
+	if strings.Count(masked, common.MaskText) != 5 || !strings.Contains(masked, `"e": []`) || !strings.Contains(masked, "null") {
 		t.Errorf("masked rendering:\n%s", masked)
 	}
 	// Revealing one container shows exactly its subtree.
-	part := prettyMasked(doc, func(p jsonedit.Path) bool { return len(p) > 0 && p[0].Key == "b" })
+	part := secret.PrettyMasked(doc, func(p jsonedit.Path) bool { return len(p) > 0 && p[0].Key == "b" })
 	if !strings.Contains(part, `"x"`) || strings.Contains(part, "1e3") {
 		t.Errorf("partial reveal:\n%s", part)
 	}
@@ -40,7 +42,7 @@ func TestPrettyMaskedMatchesPrettyWhenRevealed(t *testing.T) {
 
 func TestHexDump(t *testing.T) {
 	t.Parallel()
-	lines := hexDump([]byte("ABCDEFGHIJKLMNOPQ\x00"), 16)
+	lines := secret.HexDump([]byte("ABCDEFGHIJKLMNOPQ\x00"), 16)
 	if len(lines) != 2 {
 		t.Fatalf("%d lines", len(lines))
 	}
@@ -51,8 +53,8 @@ func TestHexDump(t *testing.T) {
 		t.Errorf("line 1 = %q", lines[1])
 	}
 	for _, w := range []int{40, 80} {
-		n := hexPerLine(w)
-		if l := hexDump(make([]byte, 64), n)[0]; len(l) > w {
+		n := secret.HexPerLine(w)
+		if l := secret.HexDump(make([]byte, 64), n)[0]; len(l) > w {
 			t.Errorf("width %d: hex line of %d", w, len(l))
 		}
 	}
@@ -73,14 +75,14 @@ func TestRelativeTimes(t *testing.T) {
 		{now.Add(-400 * 24 * time.Hour), "13 months ago"},
 		{now.Add(-900 * 24 * time.Hour), "2 years ago"},
 	} {
-		if got := relative(tc.t, now); got != tc.want {
+		if got := common.Relative(tc.t, now); got != tc.want {
 			t.Errorf("relative(%v) = %q, want %q", now.Sub(tc.t), got, tc.want)
 		}
 	}
-	if got := formatDay(time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), now); got != "2025-06-01 (yesterday)" {
+	if got := common.FormatDay(time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), now); got != "2025-06-01 (yesterday)" {
 		t.Errorf("formatDay = %q", got)
 	}
-	if formatWhen(time.Time{}, now) != "never" || formatDay(time.Time{}, now) != "never" {
+	if common.FormatWhen(time.Time{}, now) != "never" || common.FormatDay(time.Time{}, now) != "never" {
 		t.Error("zero time is not never")
 	}
 }

@@ -8,11 +8,14 @@ import (
 	"time"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/clipboard"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // openValue opens AWSCURRENT's value of a us-east-1 secret through its
 // detail screen, as an operator would.
-func (h *harness) openValue(name string) *valueScreen {
+func (h *harness) openValue(name string) *secret.Value {
 	h.t.Helper()
 	h.openDetail(name)
 	h.press(h.app.env.Keys.Detail.Value)
@@ -48,8 +51,8 @@ func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
 	t.Parallel()
 	h := newSecretHarness(t, 100, 40, nil)
 	v := h.openValue("staging/app/config")
-	if v.err != nil {
-		t.Fatal(v.err)
+	if v.Err != nil {
+		t.Fatal(v.Err)
 	}
 	s := h.screen()
 	want := []struct{ key, typ string }{
@@ -63,7 +66,7 @@ func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
 		if !strings.Contains(line, w.typ) {
 			t.Errorf("row %s = %q, want type %s", w.key, line, w.typ)
 		}
-		if w.typ != "null" && !strings.Contains(line, maskText) {
+		if w.typ != "null" && !strings.Contains(line, common.MaskText) {
 			t.Errorf("row %s not masked: %q", w.key, line)
 		}
 		i := strings.Index(s, line)
@@ -87,8 +90,8 @@ func TestValueTableShowsTypesInDocumentOrder(t *testing.T) {
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Down)
-	if r, _ := v.table.selected(); r.path.String() != "limits" {
-		t.Fatalf("selected %s, want limits", r.path)
+	if r, _ := v.Table.Selected(); r.Path.String() != "limits" {
+		t.Fatalf("selected %s, want limits", r.Path)
 	}
 	h.press(k.Common.Reveal)
 	assertContains(t, h.screen(), `{"requests_per_minute":600,"burst":1e3,"timeout_seconds":2.5}`)
@@ -104,7 +107,7 @@ func TestValueRawViewPrettyPreservesSpelling(t *testing.T) {
 	k := h.app.env.Keys
 	h.press(k.Value.Raw)
 	s := h.screen()
-	assertContains(t, s, `"service": `+maskText, `"burst": `+maskText, `"fallback_region": null`, "JSON object (raw)")
+	assertContains(t, s, `"service": `+common.MaskText, `"burst": `+common.MaskText, `"fallback_region": null`, "JSON object (raw)")
 	for _, leak := range []string{`"checkout"`, "1e3", "600", "alice@example.com"} {
 		if strings.Contains(s, leak) {
 			t.Fatalf("masked raw view shows %s:\n%s", leak, s)
@@ -125,18 +128,18 @@ func TestValuePEMRawViewIsNotCut(t *testing.T) {
 		h := newSecretHarness(t, width, 24, nil)
 		h.openValue("prod/ssh/deploy-key")
 		pem := h.emuValue("prod/ssh/deploy-key")
-		assertContains(t, h.screen(), maskText, "plaintext")
+		assertContains(t, h.screen(), common.MaskText, "plaintext")
 		h.press(h.app.env.Keys.Value.RevealAll)
 		// Scroll through the whole view, collecting what was shown where.
-		v := h.topScreen().(*valueScreen)
+		v := h.topScreen().(*secret.Value)
 		shown := map[int]string{}
 		for range 80 {
 			scr := strings.Split(h.screen(), "\n")
-			off := v.pager.vp.YOffset()
-			for j := 0; j < v.pager.vp.Height(); j++ {
+			off := v.Pager.Vp.YOffset()
+			for j := 0; j < v.Pager.Vp.Height(); j++ {
 				shown[off+j] = strings.TrimRight(scr[2+j], " ")
 			}
-			if v.pager.vp.AtBottom() {
+			if v.Pager.Vp.AtBottom() {
 				break
 			}
 			h.press(h.app.env.Keys.Nav.PageDown)
@@ -163,12 +166,12 @@ func TestValueBinaryShowsSizeBase64AndHex(t *testing.T) {
 	t.Parallel()
 	h := newSecretHarness(t, 100, 60, nil)
 	v := h.openValue("prod/tls/keystore")
-	if v.kind != valueBinary {
-		t.Fatalf("kind %v, want binary", v.kind)
+	if v.Kind != secret.ValueBinary {
+		t.Fatalf("kind %v, want binary", v.Kind)
 	}
 	data := []byte(h.emuValue("prod/tls/keystore"))
 	s := h.screen()
-	assertContains(t, s, "binary value · 640 bytes", "base64", "hex", maskText)
+	assertContains(t, s, "binary value · 640 bytes", "base64", "hex", common.MaskText)
 	b64 := base64.StdEncoding.EncodeToString(data)
 	if strings.Contains(s, b64[:16]) || strings.Contains(s, "30 82 02 7c") {
 		t.Fatalf("masked binary view shows data:\n%s", s)
@@ -208,13 +211,13 @@ func TestValueRevealOneAllAndRemaskOnLeave(t *testing.T) {
 		t.Fatalf("masking one field out of reveal-all:\n%s", s)
 	}
 	// Leaving masks everything; coming back shows masks.
-	v := h.topScreen().(*valueScreen)
+	v := h.topScreen().(*secret.Value)
 	h.press(k.Common.Back)
 	h.waitValueGone()
-	if v.anyRevealed() {
+	if v.AnyRevealed() {
 		t.Fatal("leaving the value screen left values revealed")
 	}
-	if v.val.Secret.Len() != 0 {
+	if v.Val.Secret.Len() != 0 {
 		t.Fatal("the closed value screen still holds the value")
 	}
 	h.press(k.Detail.Value)
@@ -244,7 +247,7 @@ func TestValueRevealOneAllAndRemaskOnLeave(t *testing.T) {
 func (h *harness) waitValueGone() {
 	h.t.Helper()
 	h.waitUntil("the value screen to close", func(string) bool {
-		_, ok := h.app.top().(*valueScreen)
+		_, ok := h.app.top().(*secret.Value)
 		return !ok
 	})
 }
@@ -267,7 +270,7 @@ func TestValueRemasksAfterIdleTimeout(t *testing.T) {
 		t.Fatal("masked again although keys were pressed")
 	}
 	h.waitUntil("the value to mask again", func(s string) bool { return !strings.Contains(s, key) })
-	assertContains(t, h.waitFor("masked again after 150ms"), maskText)
+	assertContains(t, h.waitFor("masked again after 150ms"), common.MaskText)
 }
 
 func TestValueCopyFieldWithoutRevealing(t *testing.T) {
@@ -275,7 +278,7 @@ func TestValueCopyFieldWithoutRevealing(t *testing.T) {
 	clip := &fakeClipboard{available: true}
 	audit := &recordingAuditor{}
 	h := newSecretHarness(t, 100, 40, func(o *Options) { o.Clipboard = clip; o.Audit = audit })
-	h.app.clipboard = newClipboardManagerFor(h.app.env, clip, false)
+	h.app.clipboard = clipboard.NewManagerFor(clipboardConfig(h.app.env), clip, false)
 	h.openValue("prod/db/postgres")
 	m := h.currentJSON("prod/db/postgres")
 	pw := m["password"].(string)
@@ -291,8 +294,8 @@ func TestValueCopyFieldWithoutRevealing(t *testing.T) {
 	if strings.Contains(s, pw) {
 		t.Fatal("copying revealed the password")
 	}
-	v := h.topScreen().(*valueScreen)
-	if v.anyRevealed() {
+	v := h.topScreen().(*secret.Value)
+	if v.AnyRevealed() {
 		t.Fatal("copy marked something revealed")
 	}
 	// port is a number: copied as written.
@@ -327,7 +330,7 @@ func TestValueErrorsNameTheCause(t *testing.T) {
 	h := newSecretHarness(t, 100, 30, nil)
 	remove := h.emu.InjectFault(emulator.Fault{Op: "GetSecretValue", Error: "AccessDeniedException"})
 	v := h.openValue("prod/api/stripe")
-	if v.err == nil {
+	if v.Err == nil {
 		t.Fatal("no error")
 	}
 	assertContains(t, h.screen(), "could not read the value of prod/api/stripe", "secretsmanager:GetSecretValue")

@@ -9,6 +9,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/dialog"
+	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // The write dialogs are reached from the list, detail and versions screens
@@ -16,13 +20,13 @@ import (
 // under a dialog follow the change it made.
 
 // isScreen reports whether s is a T.
-func isScreen[T Screen](s Screen) bool { _, ok := s.(T); return ok }
+func isScreen[T common.Screen](s common.Screen) bool { _, ok := s.(T); return ok }
 
 // reopenFromList goes back to the list, clears its filter and opens name.
-func (h *harness) reopenFromList(name string) *detailScreen {
+func (h *harness) reopenFromList(name string) *secret.Detail {
 	h.t.Helper()
 	for len(h.app.stack) > 1 {
-		h.send(popScreenMsg{})
+		h.send(common.PopScreenMsg{})
 	}
 	h.press(h.app.env.Keys.Common.Back) // clears the filter
 	h.waitUntil("the filter cleared", func(string) bool { return !strings.Contains(h.screen(), "esc clears") })
@@ -33,7 +37,7 @@ func (h *harness) reopenFromList(name string) *detailScreen {
 type bindingCase struct {
 	name    string
 	binding func(h *harness) key.Binding
-	opens   func(Screen) bool
+	opens   func(common.Screen) bool
 }
 
 // pressEach presses every case's binding on the screen now on top. With
@@ -52,13 +56,13 @@ func pressEach(h *harness, where string, readOnly bool, cases []bindingCase) {
 			h.drain(50 * time.Millisecond)
 			if h.app.top() != from {
 				h.t.Errorf("%s: %s opened %T in read-only mode", where, c.name, h.app.top())
-				h.send(popScreenMsg{})
+				h.send(common.PopScreenMsg{})
 			}
 			continue
 		}
 		h.press(b)
 		h.waitUntil(where+": "+c.name+" opens its dialog", func(string) bool { return c.opens(h.app.top()) })
-		h.send(popScreenMsg{})
+		h.send(common.PopScreenMsg{})
 		if h.app.top() != from {
 			h.t.Fatalf("%s: closing %s left %T on top", where, c.name, h.app.top())
 		}
@@ -76,57 +80,57 @@ func TestEveryWriteBindingOpensItsDialog(t *testing.T) {
 			h := flowHarness(t, func(o *Options) { o.ReadOnly = readOnly })
 			// The list, on prod/db/postgres.
 			h.openFromList("prod/db/postgres")
-			h.send(popScreenMsg{}) // back to the list, the row still selected
+			h.send(common.PopScreenMsg{}) // back to the list, the row still selected
 			pressEach(h, "list", readOnly, []bindingCase{
-				{"List.Create", func(h *harness) key.Binding { return h.app.env.Keys.Common.New }, isScreen[*createScreen]},
-				{"List.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*deleteScreen]},
+				{"List.Create", func(h *harness) key.Binding { return h.app.env.Keys.Common.New }, isScreen[*dialog.CreateScreen]},
+				{"List.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*dialog.DeleteScreen]},
 			})
 
 			// The detail of a secret with rotation on.
 			h.press(h.app.env.Keys.Nav.Open)
-			h.waitUntil("the detail", func(string) bool { d, ok := h.app.top().(*detailScreen); return ok && d.secret != nil })
+			h.waitUntil("the detail", func(string) bool { d, ok := h.app.top().(*secret.Detail); return ok && d.Secret != nil })
 			pressEach(h, "detail", readOnly, []bindingCase{
-				{"Detail.Rotate", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Rotate }, isScreen[*rotateScreen]},
-				{"Detail.RotationSettings", func(h *harness) key.Binding { return h.app.env.Keys.Detail.RotationSettings }, isScreen[*rotationSettingsScreen]},
-				{"Detail.CancelRotation", func(h *harness) key.Binding { return h.app.env.Keys.Detail.CancelRotation }, func(s Screen) bool {
-					r, ok := s.(*rotationSettingsScreen)
-					return ok && r.offOnly
+				{"Detail.Rotate", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Rotate }, isScreen[*dialog.RotateScreen]},
+				{"Detail.RotationSettings", func(h *harness) key.Binding { return h.app.env.Keys.Detail.RotationSettings }, isScreen[*dialog.RotationSettingsScreen]},
+				{"Detail.CancelRotation", func(h *harness) key.Binding { return h.app.env.Keys.Detail.CancelRotation }, func(s common.Screen) bool {
+					r, ok := s.(*dialog.RotationSettingsScreen)
+					return ok && r.OffOnly
 				}},
-				{"Detail.Rollback", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Rollback }, isScreen[*rollbackScreen]},
-				{"Detail.Tags", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Tags }, isScreen[*tagsScreen]},
-				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*deleteScreen]},
+				{"Detail.Rollback", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Rollback }, isScreen[*dialog.RollbackScreen]},
+				{"Detail.Tags", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Tags }, isScreen[*dialog.TagsScreen]},
+				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*dialog.DeleteScreen]},
 			})
 
 			// The versions screen, cursor on the newest version (AWSCURRENT).
 			h.press(h.app.env.Keys.Detail.Versions)
-			h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*versionsScreen); return ok && v.loaded })
+			h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*secret.Versions); return ok && v.Loaded })
 			pressEach(h, "versions", readOnly, []bindingCase{
-				{"Versions.Rollback", func(h *harness) key.Binding { return h.app.env.Keys.Versions.Rollback }, isScreen[*rollbackScreen]},
-				{"Versions.MoveLabel", func(h *harness) key.Binding { return h.app.env.Keys.Versions.MoveLabel }, isScreen[*moveLabelScreen]},
-				{"Versions.RemoveLabel", func(h *harness) key.Binding { return h.app.env.Keys.Versions.RemoveLabel }, func(s Screen) bool {
-					r, ok := s.(*removeLabelScreen)
-					return ok && r.version.ID == labelHolder(h.labelsNow("prod/db/postgres"), aws.LabelCurrent)
+				{"Versions.Rollback", func(h *harness) key.Binding { return h.app.env.Keys.Versions.Rollback }, isScreen[*dialog.RollbackScreen]},
+				{"Versions.MoveLabel", func(h *harness) key.Binding { return h.app.env.Keys.Versions.MoveLabel }, isScreen[*dialog.MoveLabelScreen]},
+				{"Versions.RemoveLabel", func(h *harness) key.Binding { return h.app.env.Keys.Versions.RemoveLabel }, func(s common.Screen) bool {
+					r, ok := s.(*dialog.RemoveLabelScreen)
+					return ok && r.Version.ID == common.LabelHolder(h.labelsNow("prod/db/postgres"), aws.LabelCurrent)
 				}},
 			})
 
 			// A stuck rotation: Detail.Rotate opens the ways out, not a new rotation.
 			h.reopenFromList("prod/db/mysql-orders")
 			pressEach(h, "stuck detail", readOnly, []bindingCase{
-				{"Detail.Rotate", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Rotate }, isScreen[*stuckRotationScreen]},
-				{"Detail.CancelRotation", func(h *harness) key.Binding { return h.app.env.Keys.Detail.CancelRotation }, isScreen[*stuckRotationScreen]},
+				{"Detail.Rotate", func(h *harness) key.Binding { return h.app.env.Keys.Detail.Rotate }, isScreen[*dialog.StuckRotationScreen]},
+				{"Detail.CancelRotation", func(h *harness) key.Binding { return h.app.env.Keys.Detail.CancelRotation }, isScreen[*dialog.StuckRotationScreen]},
 			})
 
 			// A secret scheduled for deletion, from the list: restore.
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 			h.press(h.app.env.Keys.List.ShowDeleted)
 			h.reopenFromList("legacy/reporting-db")
 			pressEach(h, "detail of a deleted secret", readOnly, []bindingCase{
-				{"Detail.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Common.Restore }, isScreen[*restoreScreen]},
-				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*deleteScreen]},
+				{"Detail.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Common.Restore }, isScreen[*dialog.RestoreScreen]},
+				{"Detail.Delete", func(h *harness) key.Binding { return h.app.env.Keys.Common.Delete }, isScreen[*dialog.DeleteScreen]},
 			})
-			h.send(popScreenMsg{})
+			h.send(common.PopScreenMsg{})
 			pressEach(h, "list, deleted row", readOnly, []bindingCase{
-				{"List.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Common.Restore }, isScreen[*restoreScreen]},
+				{"List.Restore", func(h *harness) key.Binding { return h.app.env.Keys.Common.Restore }, isScreen[*dialog.RestoreScreen]},
 			})
 
 			for _, op := range []string{"PutSecretValue", "UpdateSecretVersionStage", "RotateSecret", "DeleteSecret",
@@ -155,7 +159,7 @@ func TestWriteKeysThatCannotApplySaySo(t *testing.T) {
 	}
 	h.openFromList("prod/db/postgres")
 	stays("detail", k.Common.Restore, "prod/db/postgres is not scheduled for deletion; nothing to restore")
-	h.send(popScreenMsg{})
+	h.send(common.PopScreenMsg{})
 	stays("list", k.Common.Restore, "prod/db/postgres is not scheduled for deletion; nothing to restore")
 
 	h.press(k.List.ShowDeleted)
@@ -173,17 +177,17 @@ func TestDetailAndVersionsFollowAChange(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
-	cur, prev := labelHolder(stages, aws.LabelCurrent), labelHolder(stages, aws.LabelPrevious)
+	cur, prev := common.LabelHolder(stages, aws.LabelCurrent), common.LabelHolder(stages, aws.LabelPrevious)
 	h.openFromList(name)
 	k := h.app.env.Keys
 	h.press(k.Detail.Versions)
-	h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*versionsScreen); return ok && v.loaded })
+	h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*secret.Versions); return ok && v.Loaded })
 	describes := h.emu.Requests("DescribeSecret")
 	h.press(k.Versions.Rollback)
 	waitForText(h, "AWSCURRENT moves to version "+prev)
 	h.press(k.Dialog.Yes)
 	h.waitUntil("the versions with the labels swapped", func(s string) bool {
-		_, ok := h.app.top().(*versionsScreen)
+		_, ok := h.app.top().(*secret.Versions)
 		return ok && strings.Contains(lineWith(s, prev[:8]), "AWSCURRENT") && strings.Contains(lineWith(s, cur[:8]), "AWSPREVIOUS")
 	})
 	if h.emu.Requests("DescribeSecret") == describes {
@@ -204,12 +208,12 @@ func TestForceDeleteClosesOverTheSecretsScreens(t *testing.T) {
 	d := h.openFromList(name)
 	k := h.app.env.Keys
 	h.press(k.Detail.Versions)
-	h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*versionsScreen); return ok && v.loaded })
+	h.waitUntil("versions", func(string) bool { v, ok := h.app.top().(*secret.Versions); return ok && v.Loaded })
 	h.press(k.Versions.OpenValue)
 	val := h.waitValue()
 	// The delete dialog is opened on top of the value here to reach every
 	// screen of the secret at once (the detail and the list open it too).
-	openScreen(h, newDeleteScreen(h.app.env, d.store, d.summary))
+	openScreen(h, dialog.NewDeleteScreen(h.app.env, d.Store, d.Summary))
 	h.waitFor("How?")
 	h.press(k.Nav.Down)
 	h.press(k.Nav.Open)
@@ -219,7 +223,7 @@ func TestForceDeleteClosesOverTheSecretsScreens(t *testing.T) {
 	h.waitFor("Deleted " + name + " for good")
 
 	s := h.waitFor("was deleted for good: there is no value to show")
-	if val.val.Secret.Text() != "" || val.doc != nil {
+	if val.Val.Secret.Text() != "" || val.Doc != nil {
 		t.Error("the value screen kept the value of a deleted secret")
 	}
 	if help := lineWith(s, "? help"); strings.Contains(help, "reveal") || strings.Contains(help, "copy") {
@@ -228,7 +232,7 @@ func TestForceDeleteClosesOverTheSecretsScreens(t *testing.T) {
 	h.press(k.Common.Back)
 	h.waitFor("was deleted for good: it has no versions any more")
 	h.press(k.Versions.Rollback) // nothing to change any more
-	if _, ok := h.app.top().(*versionsScreen); !ok {
+	if _, ok := h.app.top().(*secret.Versions); !ok {
 		t.Fatalf("a key on the deleted secret's versions opened %T", h.app.top())
 	}
 	h.press(k.Common.Back)
@@ -246,7 +250,7 @@ func TestValueScreenFollowsANewCurrentVersion(t *testing.T) {
 	h := flowHarness(t, nil)
 	const name = "prod/db/postgres"
 	stages := h.labelsNow(name)
-	cur, prev := labelHolder(stages, aws.LabelCurrent), labelHolder(stages, aws.LabelPrevious)
+	cur, prev := common.LabelHolder(stages, aws.LabelCurrent), common.LabelHolder(stages, aws.LabelPrevious)
 	d := h.openFromList(name)
 	k := h.app.env.Keys
 	h.press(k.Detail.Value)
@@ -255,13 +259,13 @@ func TestValueScreenFollowsANewCurrentVersion(t *testing.T) {
 	h.waitFor("REVEALED")
 
 	// A rollback made on top of the value screen.
-	openScreen(h, newRollbackScreen(h.app.env, d.store, *d.secret))
+	openScreen(h, dialog.NewRollbackScreen(h.app.env, d.Store, *d.Secret))
 	waitForText(h, "AWSCURRENT moves to version "+prev)
 	h.press(k.Dialog.Yes)
 	h.waitUntil("the value screen at the new AWSCURRENT", func(string) bool {
-		return h.app.top() == v && v.loaded() && v.val.VersionID == prev
+		return h.app.top() == v && v.Loaded() && v.Val.VersionID == prev
 	})
-	if v.anyRevealed() {
+	if v.AnyRevealed() {
 		t.Error("the newer version was shown revealed without being asked")
 	}
 	s := h.waitFor("showing the new AWSCURRENT, version " + prev[:8])
@@ -272,12 +276,12 @@ func TestValueScreenFollowsANewCurrentVersion(t *testing.T) {
 	// Now with an unsaved edit: the edit stays, the screen says what changed.
 	h.editPort(v, "7777", false)
 	h.waitFor("1 unsaved edit")
-	openScreen(h, newRollbackScreen(h.app.env, d.store, describeNow(h, d.store, name)))
+	openScreen(h, dialog.NewRollbackScreen(h.app.env, d.Store, describeNow(h, d.Store, name)))
 	waitForText(h, "AWSCURRENT moves to version "+cur)
 	h.press(k.Dialog.Yes)
 	s = h.waitFor("version " + cur[:8] + " is AWSCURRENT now")
-	if v.pendingEdits() != 1 || v.val.VersionID != prev {
-		t.Errorf("pending %d on version %s, want the edit kept on %s", v.pendingEdits(), v.val.VersionID, prev)
+	if v.PendingEdits() != 1 || v.Val.VersionID != prev {
+		t.Errorf("pending %d on version %s, want the edit kept on %s", v.PendingEdits(), v.Val.VersionID, prev)
 	}
 	if !strings.Contains(s, "saving offers to re-apply your edits") {
 		t.Errorf("the info line does not say what saving will do:\n%s", s)
@@ -313,14 +317,14 @@ func TestShortHelpShowsTheWriteKeysAndAlwaysHelp(t *testing.T) {
 		h.press(k.Detail.Value)
 		h.waitValue()
 		check("value", k.Editing.Edit)
-		h.send(popScreenMsg{})
-		h.send(popScreenMsg{})
+		h.send(common.PopScreenMsg{})
+		h.send(common.PopScreenMsg{})
 		check("list", k.Common.Delete, k.Common.New)
 
 		h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
 		check("list at 40x10")
 		h.press(k.Nav.Open)
-		h.waitUntil("detail", func(string) bool { _, ok := h.app.top().(*detailScreen); return ok })
+		h.waitUntil("detail", func(string) bool { _, ok := h.app.top().(*secret.Detail); return ok })
 		check("detail at 40x10")
 	}
 }
@@ -355,7 +359,7 @@ func TestCreateFormAsksBeforeDiscarding(t *testing.T) {
 	h := flowHarness(t, nil)
 	k := h.app.env.Keys
 	h.press(k.Common.New)
-	h.waitUntil("the form", func(string) bool { _, ok := h.app.top().(*createScreen); return ok })
+	h.waitUntil("the form", func(string) bool { _, ok := h.app.top().(*dialog.CreateScreen); return ok })
 	h.typeText("my/new")
 	h.press(k.Common.Back)
 	s := waitForText(h, "Discard what you typed?")
@@ -363,14 +367,14 @@ func TestCreateFormAsksBeforeDiscarding(t *testing.T) {
 		t.Errorf("the footer does not say what y does: %q", lineWith(s, "? help"))
 	}
 	h.press(k.Dialog.No)
-	if _, ok := h.app.top().(*createScreen); !ok {
+	if _, ok := h.app.top().(*dialog.CreateScreen); !ok {
 		t.Fatal("n closed the form")
 	}
 	h.press(k.Common.Back)
 	waitForText(h, "Discard what you typed?")
 	h.press(k.Dialog.Yes)
 	h.waitFor("nothing was created")
-	if _, ok := h.app.top().(*listScreen); !ok || h.emu.Requests("CreateSecret") != 0 {
+	if _, ok := h.app.top().(*list.Screen); !ok || h.emu.Requests("CreateSecret") != 0 {
 		t.Fatalf("after discarding: %T on top, %d creates", h.app.top(), h.emu.Requests("CreateSecret"))
 	}
 }

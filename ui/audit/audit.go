@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
-
-	"github.com/smtui/smtui/ui"
 )
 
 // Entry is one line of the log.
@@ -92,8 +90,8 @@ func (l *Log) Path() string { return l.path }
 
 // Record queues one event. A write failure does not stop the UI (which owns
 // the terminal); Close reports it. Events never carry values:
-// ui.AuditEvent has no field for one.
-func (l *Log) Record(ev ui.AuditEvent) {
+// Event has no field for one.
+func (l *Log) Record(ev Event) {
 	e := Entry{
 		Time: l.now().UTC(), Profile: l.profile, Region: ev.Region, SecretARN: ev.SecretARN,
 		Action: ev.Action, VersionIDs: ev.VersionIDs, Outcome: ev.Outcome, Detail: ev.Detail,

@@ -10,8 +10,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/smtui/smtui/ui"
 )
 
 func TestRecordWritesPrivateJSONLines(t *testing.T) {
@@ -21,8 +19,8 @@ func TestRecordWritesPrivateJSONLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.now = func() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) }
-	l.Record(ui.AuditEvent{Action: "put-value", Region: "us-east-1", SecretARN: "arn:aws:secretsmanager:us-east-1:1:secret:a-AbCdEf", VersionIDs: []string{"v2", "v1"}, Outcome: "ok"})
-	l.Record(ui.AuditEvent{Action: "copy", Region: "us-east-1", SecretARN: "arn:x", Outcome: "ok", Detail: `field "password"`})
+	l.Record(Event{Action: "put-value", Region: "us-east-1", SecretARN: "arn:aws:secretsmanager:us-east-1:1:secret:a-AbCdEf", VersionIDs: []string{"v2", "v1"}, Outcome: "ok"})
+	l.Record(Event{Action: "copy", Region: "us-east-1", SecretARN: "arn:x", Outcome: "ok", Detail: `field "password"`})
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +85,7 @@ func TestRecordConcurrentThenCloseWritesEverything(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range 100 {
-				l.Record(ui.AuditEvent{Action: "copy", Outcome: "ok", Detail: fmt.Sprintf("g%d-%d", g, i)})
+				l.Record(Event{Action: "copy", Outcome: "ok", Detail: fmt.Sprintf("g%d-%d", g, i)})
 			}
 		}()
 	}
@@ -130,5 +128,5 @@ func TestRecordAfterCloseIsDropped(t *testing.T) {
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
 	}
-	l.Record(ui.AuditEvent{Action: "copy", Outcome: "ok"}) // must not panic
+	l.Record(Event{Action: "copy", Outcome: "ok"}) // must not panic
 }

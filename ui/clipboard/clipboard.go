@@ -1,8 +1,9 @@
-// Package clipboard is smtui's system clipboard: the clipboard programs run
-// without AWS credentials in their environment, the check-and-clear that
-// empties the clipboard only if it still holds what smtui put there, and the
-// detached background process that keeps the promise "clears in 30s" after
-// smtui has quit.
+// Package clipboard is smtui's clipboard: the Manager that puts a copy on
+// the system clipboard or through OSC 52 and clears a secret after its TTL,
+// the clipboard programs run without AWS credentials in their environment,
+// the check-and-clear that empties the clipboard only if it still holds what
+// smtui put there, and the detached background process that keeps the
+// promise "clears in 30s" after smtui has quit.
 //
 // It knows a copy by its SHA-256 only; the text itself is never stored,
 // logged or passed on a command line.

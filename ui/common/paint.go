@@ -1,0 +1,56 @@
+package common
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// TextRenderer is what cells are drawn with: a lipgloss.Style or a paint.
+type TextRenderer interface {
+	Render(strs ...string) string
+}
+
+// Paint is a plain text style (colours, bold, underline; no padding or
+// width) reduced to the escape codes around its text, so drawing a row
+// costs concatenation rather than a lipgloss render per cell.
+type Paint struct{ Pre, Post string }
+
+func newPaint(s lipgloss.Style) Paint {
+	r := s.Render("X")
+	i := strings.Index(r, "X")
+	if i < 0 {
+		return Paint{}
+	}
+	return Paint{Pre: r[:i], Post: r[i+1:]}
+}
+
+// RowStyles are the styles of one row, plain or under the cursor.
+type RowStyles struct {
+	Base, Muted, Match, On, Due, Stuck, Danger Paint
+}
+
+// NewRowStyles is the paints of a row; a selected row inherits the
+// Selected style.
+func NewRowStyles(st *Styles, selected bool) RowStyles {
+	base, muted, match := st.Text, st.Muted, st.Match
+	on, due, stuck := st.Success, st.Warning, st.Danger
+	if selected {
+		sel := st.Selected
+		base, muted, match = base.Inherit(sel), muted.Inherit(sel), match.Inherit(sel)
+		on, due, stuck = on.Inherit(sel), due.Inherit(sel), stuck.Inherit(sel)
+	}
+	return RowStyles{
+		Base: newPaint(base), Muted: newPaint(muted), Match: newPaint(match),
+		On: newPaint(on), Due: newPaint(due), Stuck: newPaint(stuck), Danger: newPaint(stuck),
+	}
+}
+
+// Render wraps the joined strings in the style's escape codes.
+func (p Paint) Render(strs ...string) string {
+	s := strings.Join(strs, "")
+	if s == "" || p.Pre == "" {
+		return s
+	}
+	return p.Pre + s + p.Post
+}

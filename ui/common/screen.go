@@ -1,0 +1,45 @@
+package common
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Screen is one page of the UI: the secret list, a secret's detail, its
+// versions, a value, a dialog. Only the root App is a tea.Model; screens are
+// plain values the App routes to. Key and mouse input goes to the top screen
+// only; every other message goes to every screen on the stack, and each drops
+// results it did not ask for (they carry a request id).
+type Screen interface {
+	// Init starts the screen's first loads when it is opened.
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	View() string
+	// SetSize gives the screen its share of the window.
+	SetSize(width, height int)
+	// Title is the screen's name in the breadcrumb.
+	Title() string
+	// Capturing reports whether a text input has focus; the App then
+	// passes every key (q, ?, esc too) to the screen, except ctrl+c.
+	Capturing() bool
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+}
+
+// BackHandler is a Screen that handles the back key itself: when handled
+// is true the App does not close it (e.g. a form that first leaves a field).
+type BackHandler interface {
+	HandleBack() (handled bool, cmd tea.Cmd)
+}
+
+// Closer is a Screen that must release something when it leaves the stack
+// (a revealed value's timer, an editor's temporary file).
+type Closer interface {
+	Close()
+}
+
+// Unsaved is a Screen that can hold edits not saved yet; when a signal
+// stops the App it counts them, to report how many were dropped.
+type Unsaved interface {
+	UnsavedChanges() int
+}

@@ -1,0 +1,343 @@
+package fuzzy
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/sahilm/fuzzy"
+	"github.com/smtui/smtui/ui/common"
+)
+
+// Hit is one item that matched a fuzzy query: its index, its score
+// (higher is better) and the byte offsets of the matched characters in its
+// text, ascending, for highlighting.
+type Hit struct {
+	Item  int
+	Score int
+	Pos   []int
+}
+
+// Field is one searchable field of an item (a name, a description, a
+// tag) and where it starts in the item's whole text, so matched offsets can
+// be mapped back for highlighting.
+type Field struct {
+	text   string
+	offset int
+	// lower is text with ASCII letters lowered (same byte offsets).
+	lower string
+	// bonus is added to a match in this field (the name ranks first).
+	bonus int
+}
+
+// NewField makes a field, lowering it once.
+func NewField(text string, offset, bonus int) Field {
+	return Field{text: text, offset: offset, lower: asciiLower(text), bonus: bonus}
+}
+
+// asciiLower lowers ASCII letters only, so byte offsets do not move.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// Find matches query against the fields of the candidate items (nil
+// means items 0..n-1) and returns the hits best first; equal scores in item
+// order. Words separated by spaces must all match, in any order; each word
+// must match inside one field (a name, a description, a tag), not across
+// them, so a long description does not match every short query. An empty
+// query matches nothing; callers show everything instead.
+func Find(query string, fields func(i int) []Field, n int, candidates []int) []Hit {
+	terms := strings.Fields(query)
+	if len(terms) == 0 {
+		return nil
+	}
+	if candidates == nil {
+		candidates = make([]int, n)
+		for i := range candidates {
+			candidates[i] = i
+		}
+	}
+	var hits []Hit
+	for t, term := range terms {
+		best := matchFields(term, fields, candidates)
+		next := make([]Hit, 0, len(best))
+		for ci, m := range best {
+			if m.pos == nil {
+				continue
+			}
+			h := Hit{Item: candidates[ci], Score: m.score, Pos: m.pos}
+			if t > 0 {
+				prev := hits[ci]
+				h.Score += prev.Score
+				h.Pos = mergePositions(prev.Pos, m.pos)
+			}
+			next = append(next, h)
+		}
+		hits = next // aligned with the next term's candidates
+		candidates = make([]int, len(hits))
+		for i, h := range hits {
+			candidates[i] = h.Item
+		}
+	}
+	// Best first; equal scores in item order (the listing's order).
+	slices.SortFunc(hits, func(a, b Hit) int {
+		if a.Score != b.Score {
+			return b.Score - a.Score
+		}
+		return a.Item - b.Item
+	})
+	return hits
+}
+
+// fieldMatch is a term's best match in one candidate (pos nil: none).
+type fieldMatch struct {
+	score int
+	pos   []int
+}
+
+// matchFields runs one term over every field of every candidate and keeps
+// each candidate's best field. ASCII terms use the allocation-free matcher
+// below; others go through github.com/sahilm/fuzzy.
+func matchFields(term string, fields func(i int) []Field, candidates []int) []fieldMatch {
+	best := make([]fieldMatch, len(candidates))
+	if !isASCII(term) {
+		matchFieldsUnicode(term, fields, candidates, best)
+		return best
+	}
+	pat := asciiLower(term)
+	scratch := make([]int, len(pat))
+	// One backing array for every candidate's positions.
+	arena := make([]int, 0, 64*len(pat))
+	for ci, c := range candidates {
+		for _, f := range fields(c) {
+			score, ok := matchASCII(f.text, f.lower, pat, scratch)
+			if !ok {
+				continue
+			}
+			score += f.bonus
+			b := &best[ci]
+			if b.pos != nil && b.score >= score {
+				continue
+			}
+			if b.pos == nil {
+				if len(arena)+len(pat) > cap(arena) {
+					arena = make([]int, 0, max(2*cap(arena), len(pat)))
+				}
+				arena = arena[:len(arena)+len(pat)]
+				b.pos = arena[len(arena)-len(pat) : len(arena) : len(arena)]
+			}
+			for i, p := range scratch {
+				b.pos[i] = p + f.offset
+			}
+			b.score = score
+		}
+	}
+	return best
+}
+
+// Scores of the ASCII matcher.
+const (
+	scoreChar         = 16 // each matched character
+	bonusBoundary     = 12 // at the start, or after / - _ . : = or a space
+	bonusCamel        = 10 // a capital after a small letter
+	bonusConsecutive  = 8  // right after the previous matched character
+	gapStartPenalty   = 3  // for a gap between matched characters
+	maxGapPenalty     = 12 // ... growing by 1 per skipped character
+	maxLeadingPenalty = 15 // for characters before the first match
+)
+
+func isSeparator(c byte) bool {
+	switch c {
+	case '/', '-', '_', '.', ':', '=', ' ', '\\', '!', '(', ')', ',':
+		return true
+	}
+	return false
+}
+
+// matchASCII finds the lowered ASCII pattern in text (low is text with
+// ASCII letters lowered) as a subsequence, in the tightest window ending at
+// the first place a match can end, and scores it (in the spirit of fzf's
+// first algorithm: boundaries, camel case and runs score, gaps cost). pos receives the
+// byte offsets of the matched characters. It allocates nothing.
+func matchASCII(text, low, pat string, pos []int) (int, bool) {
+	// Forward: where the earliest complete match ends.
+	end := -1
+	from := 0
+	for i := 0; i < len(pat); i++ {
+		j := strings.IndexByte(low[from:], pat[i])
+		if j < 0 {
+			return 0, false
+		}
+		end = from + j
+		from = end + 1
+	}
+	// Backward from there: the latest occurrences, for the tightest window
+	// (and runs of consecutive characters at its end).
+	at := end + 1
+	for i := len(pat) - 1; i >= 0; i-- {
+		at = strings.LastIndexByte(low[:at], pat[i])
+		pos[i] = at
+	}
+	score := 0
+	run := 0 // the bonus of the run of consecutive matches we are in
+	for i, p := range pos {
+		score += scoreChar
+		bonus := 0
+		switch {
+		case p == 0 || isSeparator(text[p-1]):
+			bonus = bonusBoundary
+		case text[p-1] >= 'a' && text[p-1] <= 'z' && text[p] >= 'A' && text[p] <= 'Z':
+			bonus = bonusCamel
+		}
+		if i > 0 {
+			if gap := p - pos[i-1] - 1; gap == 0 {
+				// A run keeps the bonus it started with.
+				bonus = max(bonus, run, bonusConsecutive)
+			} else {
+				score -= min(gapStartPenalty+gap-1, maxGapPenalty)
+			}
+		}
+		if i == 0 || p != pos[i-1]+1 {
+			run = bonus
+		}
+		score += bonus
+	}
+	if pos[0] > 0 && !isSeparator(text[pos[0]-1]) {
+		score -= min(pos[0], maxLeadingPenalty)
+	}
+	score -= len(text) / 32 // a match in a short field says more
+	return score, true
+}
+
+// matchFieldsUnicode matches a non-ASCII term with sahilm/fuzzy (Unicode
+// case folding), one pass over every field.
+func matchFieldsUnicode(term string, fields func(i int) []Field, candidates []int, best []fieldMatch) {
+	type ref struct{ cand, field int32 }
+	refs := make([]ref, 0, len(candidates))
+	seq := func(yield func(string) bool) {
+		for ci, c := range candidates {
+			for fj, f := range fields(c) {
+				refs = append(refs, ref{int32(ci), int32(fj)})
+				if !yield(f.text) {
+					return
+				}
+			}
+		}
+	}
+	for _, m := range fuzzy.FindFromIterNoSort(term, seq) {
+		r := refs[m.Index]
+		f := fields(candidates[r.cand])[r.field]
+		score := m.Score + f.bonus
+		b := &best[r.cand]
+		if b.pos != nil && b.score >= score {
+			continue
+		}
+		pos := m.MatchedIndexes
+		for i := range pos {
+			pos[i] += f.offset
+		}
+		*b = fieldMatch{score: score, pos: pos}
+	}
+}
+
+// mergePositions unions two ascending offset lists.
+func mergePositions(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	out = append(out, a...)
+	out = append(out, b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// ExtendsQuery reports whether every item matching next also matched prev,
+// so next can be searched among prev's hits only (typing one more letter).
+func ExtendsQuery(prev, next string) bool {
+	if strings.TrimSpace(prev) == "" || !strings.HasPrefix(next, prev) {
+		return false
+	}
+	// "ab" then "ab c": c is a new term, still a narrowing. "ab" then "abc"
+	// extends the last term. Both narrow, as every term must match.
+	return true
+}
+
+// Highlight renders s with the characters at the given offsets (byte
+// offsets into a longer text in which s starts at offset) in the match
+// style and the rest in base. pos must be ascending.
+func Highlight(s string, offset int, pos []int, base, match common.TextRenderer) string {
+	// Skip offsets before s.
+	i, _ := slices.BinarySearch(pos, offset)
+	if i == len(pos) || pos[i] >= offset+len(s) {
+		return base.Render(s)
+	}
+	var b strings.Builder
+	runStart := 0
+	runMatched := false
+	flush := func(end int) {
+		if end <= runStart {
+			return
+		}
+		if runMatched {
+			b.WriteString(match.Render(s[runStart:end]))
+		} else {
+			b.WriteString(base.Render(s[runStart:end]))
+		}
+		runStart = end
+	}
+	for j := range s { // j walks rune starts
+		for i < len(pos) && pos[i] < offset+j {
+			i++
+		}
+		m := i < len(pos) && pos[i] == offset+j
+		if m != runMatched {
+			flush(j)
+			runMatched = m
+		}
+	}
+	flush(len(s))
+	return b.String()
+}
+
+// MatchedCell cuts text to w cells and renders it with the fuzzy matches
+// (byte offsets into the row's search text, where text starts at offset)
+// highlighted.
+func MatchedCell(text string, offset int, pos []int, w int, base, match common.TextRenderer) string {
+	kept, cutOff := text, false
+	if ansi.StringWidth(text) > w {
+		kept, cutOff = ansi.Truncate(text, max(w-1, 0), ""), true
+	}
+	var b strings.Builder
+	if len(pos) == 0 {
+		b.WriteString(base.Render(kept))
+	} else {
+		b.WriteString(Highlight(kept, offset, pos, base, match))
+	}
+	used := ansi.StringWidth(kept)
+	if cutOff && w > 0 {
+		b.WriteString(base.Render("…"))
+		used++
+	}
+	if used < w {
+		b.WriteString(base.Render(strings.Repeat(" ", w-used)))
+	}
+	return b.String()
+}

@@ -1,0 +1,320 @@
+package table
+
+import (
+	"slices"
+
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/fuzzy"
+)
+
+// Secrets holds the loaded rows of a secret list, the fuzzy filter over
+// them and the cursor. It does no I/O and knows nothing of regions or
+// loading; the list screen and the all-regions screen both use it. Rendering
+// is in list_view.go.
+type Secrets struct {
+	env   *common.Env
+	Rows  []*Row
+	index map[string]int // row key -> index in rows
+
+	Query  string
+	filter Filter
+	// Shown lists the visible rows in order: every row when query is empty,
+	// else the fuzzy hits, best first.
+	Shown []fuzzy.Hit
+
+	Cursor, offset int
+	// moved is set once the operator moves the cursor: from then on the
+	// cursor follows its secret as rows arrive; before, it stays on top.
+	moved         bool
+	width, Height int // height is the number of row lines
+	ShowRegion    bool
+	// maxName is the widest name loaded, for the name column's width.
+	maxName int
+	// Cache keeps recent queries' hits while the rows stay the same, so
+	// deleting a character costs a lookup.
+	Cache map[string][]fuzzy.Hit
+}
+
+// New makes an empty secret table.
+func New(env *common.Env) *Secrets {
+	return &Secrets{env: env, index: map[string]int{}, filter: NewFilter()}
+}
+
+// Reset drops every row (a new listing starts).
+func (t *Secrets) Reset() {
+	t.Cache = nil
+	t.Rows = nil
+	t.index = map[string]int{}
+	t.Shown = nil
+	t.Cursor, t.offset = 0, 0
+	t.moved = false
+	t.maxName = 0
+}
+
+// Add appends rows that arrived with a page; a row already present (same
+// key) is replaced in place. The filter, if any, runs over the new rows only
+// when it can; the selection stays on the same secret.
+func (t *Secrets) Add(rows []*Row) {
+	t.Cache = nil
+	sel := t.selectedKey()
+	fresh := make([]int, 0, len(rows))
+	replaced := false
+	for _, r := range rows {
+		t.maxName = max(t.maxName, r.nameWidth)
+		if i, ok := t.index[r.Key]; ok {
+			t.Rows[i] = r
+			replaced = true
+			continue
+		}
+		t.index[r.Key] = len(t.Rows)
+		fresh = append(fresh, len(t.Rows))
+		t.Rows = append(t.Rows, r)
+	}
+	switch {
+	case t.Query == "":
+		for _, i := range fresh {
+			t.Shown = append(t.Shown, fuzzy.Hit{Item: i})
+		}
+	case replaced:
+		t.refilter(nil)
+	default:
+		// Merge the new rows' hits into the existing ones by score; a
+		// stable merge keeps the older rows first among equals.
+		hits := fuzzy.Find(t.Query, t.Fields, len(t.Rows), fresh)
+		t.Shown = mergeHits(t.Shown, hits)
+	}
+	t.keepSelection(sel)
+}
+
+// mergeHits merges two hit lists, each sorted best first.
+func mergeHits(a, b []fuzzy.Hit) []fuzzy.Hit {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]fuzzy.Hit, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if b[j].Score > a[i].Score {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// Insert adds or replaces one row (after a change made through the app).
+// A new row goes where cmp places it among the others (nil: at the end).
+func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
+	t.Cache = nil
+	t.maxName = max(t.maxName, r.nameWidth)
+	if i, ok := t.index[r.Key]; ok {
+		sel := t.selectedKey()
+		t.Rows[i] = r
+		t.refilter(nil)
+		t.keepSelection(sel)
+		return
+	}
+	pos := len(t.Rows)
+	if cmp != nil {
+		pos, _ = slices.BinarySearchFunc(t.Rows, r, cmp)
+	}
+	sel := t.selectedKey()
+	t.Rows = slices.Insert(t.Rows, pos, r)
+	t.reindex()
+	t.refilter(nil)
+	t.keepSelection(sel)
+}
+
+// Remove drops the row with the given key, if present.
+func (t *Secrets) Remove(key string) bool {
+	i, ok := t.index[key]
+	if !ok {
+		return false
+	}
+	t.Cache = nil
+	sel := t.selectedKey()
+	t.Rows = slices.Delete(t.Rows, i, i+1)
+	t.reindex()
+	t.refilter(nil)
+	t.keepSelection(sel)
+	return true
+}
+
+// Find returns the row whose ARN or name is id in region, if loaded.
+func (t *Secrets) Find(region, id string) *Row {
+	if i, ok := t.index[RowKey(region, id, id)]; ok {
+		return t.Rows[i]
+	}
+	for _, r := range t.Rows {
+		if r.Sum.Region == region && (r.Sum.Name == id || r.Sum.ARN == id) {
+			return r
+		}
+	}
+	return nil
+}
+
+func (t *Secrets) reindex() {
+	clear(t.index)
+	for i, r := range t.Rows {
+		t.index[r.Key] = i
+	}
+}
+
+// Fields are row i's searchable fields, for fuzzy.Find.
+func (t *Secrets) Fields(i int) []fuzzy.Field { return t.Rows[i].fields }
+
+// SetQuery changes the fuzzy filter. Typing one more character searches only
+// the rows that matched before.
+func (t *Secrets) SetQuery(q string) {
+	if q == t.Query {
+		return
+	}
+	sel := t.selectedKey()
+	prev := t.Query
+	t.Query = q
+	if hits, ok := t.Cache[q]; ok && q != "" {
+		t.Shown = hits
+	} else {
+		var candidates []int
+		if fuzzy.ExtendsQuery(prev, q) {
+			candidates = make([]int, len(t.Shown))
+			for i, h := range t.Shown {
+				candidates[i] = h.Item
+			}
+			// Search in listing order so equal scores keep it.
+			slices.Sort(candidates)
+		}
+		t.refilter(candidates)
+		if q != "" {
+			if t.Cache == nil || len(t.Cache) >= 32 {
+				t.Cache = map[string][]fuzzy.Hit{}
+			}
+			t.Cache[q] = t.Shown
+		}
+	}
+	// The best match is what the operator is after: the cursor goes to the
+	// top, except when clearing the filter, which keeps the selection.
+	if q != "" {
+		sel = ""
+		t.Cursor = 0
+	}
+	t.keepSelection(sel)
+}
+
+// refilter recomputes the visible rows among candidates (nil: all rows).
+func (t *Secrets) refilter(candidates []int) {
+	if t.Query == "" {
+		t.Shown = make([]fuzzy.Hit, 0, len(t.Rows))
+		for i := range t.Rows {
+			t.Shown = append(t.Shown, fuzzy.Hit{Item: i})
+		}
+		return
+	}
+	if candidates != nil && len(candidates) == 0 {
+		t.Shown = nil
+		return
+	}
+	t.Shown = fuzzy.Find(t.Query, t.Fields, len(t.Rows), candidates)
+}
+
+// Selected returns the row under the cursor, or nil.
+func (t *Secrets) Selected() *Row {
+	if t.Cursor < 0 || t.Cursor >= len(t.Shown) {
+		return nil
+	}
+	return t.Rows[t.Shown[t.Cursor].Item]
+}
+
+func (t *Secrets) selectedKey() string {
+	if r := t.Selected(); r != nil {
+		return r.Key
+	}
+	return ""
+}
+
+// keepSelection puts the cursor back on the row with key, if it is still
+// visible; otherwise it clamps the cursor.
+func (t *Secrets) keepSelection(key string) {
+	if !t.moved {
+		t.Cursor = 0
+		t.clamp()
+		return
+	}
+	if key != "" && t.Cursor < len(t.Shown) && t.Rows[t.Shown[t.Cursor].Item].Key == key {
+		t.clamp()
+		return
+	}
+	if key != "" {
+		for i, h := range t.Shown {
+			if t.Rows[h.Item].Key == key {
+				t.Cursor = i
+				t.clamp()
+				return
+			}
+		}
+	}
+	t.clamp()
+}
+
+// move moves the cursor by delta rows.
+func (t *Secrets) move(delta int) {
+	t.moved = true
+	t.Cursor += delta
+	t.clamp()
+}
+
+// moveTo puts the cursor on row i of the visible rows.
+func (t *Secrets) moveTo(i int) {
+	t.moved = true
+	t.Cursor = i
+	t.clamp()
+}
+
+// clamp keeps the cursor inside the visible rows and the window on it.
+func (t *Secrets) clamp() {
+	if t.Cursor >= len(t.Shown) {
+		t.Cursor = len(t.Shown) - 1
+	}
+	if t.Cursor < 0 {
+		t.Cursor = 0
+	}
+	h := max(t.Height, 1)
+	if t.offset > t.Cursor {
+		t.offset = t.Cursor
+	}
+	if t.Cursor >= t.offset+h {
+		t.offset = t.Cursor - h + 1
+	}
+	if maxOff := max(len(t.Shown)-h, 0); t.offset > maxOff {
+		t.offset = maxOff
+	}
+	if t.offset < 0 {
+		t.offset = 0
+	}
+}
+
+// SetSize gives the table its width and number of row lines.
+func (t *Secrets) SetSize(w, h int) {
+	t.width, t.Height = w, h
+	t.filter.input.SetWidth(max(w-24, 4))
+	t.clamp()
+}
+
+// SortStable reorders the rows by cmp, keeping the arrival order of equal
+// rows (the all-regions view groups rows by region this way). It does
+// nothing when the rows are already in order.
+func (t *Secrets) SortStable(cmp func(a, b *Row) int) {
+	if slices.IsSortedFunc(t.Rows, cmp) {
+		return
+	}
+	t.Cache = nil
+	sel := t.selectedKey()
+	slices.SortStableFunc(t.Rows, cmp)
+	t.reindex()
+	t.refilter(nil)
+	t.keepSelection(sel)
+}

@@ -1,0 +1,250 @@
+package table
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/fuzzy"
+)
+
+// Column widths of the secret table.
+const (
+	GutterWidth    = 2 // "› " marks the cursor row without colour
+	regionWidth    = 14
+	dateWidth      = 9 // "yesterday", "11mo ago"
+	rotationWidth  = 8 // "ROTATION", "stuck"
+	flagsWideWidth = 26
+	flagsWidth     = 12
+	MinNameWidth   = 12
+	minDescWidth   = 12
+)
+
+// tableColumns is which columns fit a width, and how wide each is (0:
+// hidden).
+type tableColumns struct {
+	Region, Name, Desc, Changed, Accessed, Rotation, Flags int
+	FlagsLong                                              bool
+	Marker                                                 bool // a one-cell flag column instead of flags
+}
+
+// LayoutColumns drops columns as the width shrinks: description first, then
+// last accessed, the flag text (a one-cell marker stays), last changed.
+func LayoutColumns(width int, showRegion bool, longestName int) tableColumns {
+	c := tableColumns{Rotation: rotationWidth}
+	if showRegion {
+		c.Region = regionWidth
+	}
+	switch {
+	case width >= 110:
+		c.Flags, c.FlagsLong = flagsWideWidth, true
+	case width >= 60:
+		c.Flags = flagsWidth
+	default:
+		c.Marker = true
+	}
+	if width >= 80 {
+		c.Accessed = dateWidth
+	}
+	if width >= 50 {
+		c.Changed = dateWidth
+	}
+	wantDesc := width >= 100
+	for {
+		fixed := GutterWidth
+		n := 0
+		for _, w := range []int{c.Region, c.Changed, c.Accessed, c.Rotation, c.Flags} {
+			if w > 0 {
+				fixed += w
+				n++
+			}
+		}
+		if c.Marker {
+			fixed++
+			n++
+		}
+		fixed += n // one space before each fixed column
+		rest := width - fixed
+		if wantDesc {
+			c.Name = min(max(min(longestName, rest*3/5), 24), rest-minDescWidth-1)
+			c.Desc = rest - c.Name - 1
+			if c.Name >= MinNameWidth && c.Desc >= minDescWidth {
+				return c
+			}
+			wantDesc, c.Desc = false, 0
+			continue
+		}
+		c.Name = rest
+		if c.Name >= MinNameWidth {
+			return c
+		}
+		switch {
+		case c.Accessed > 0:
+			c.Accessed = 0
+		case c.Flags > 0:
+			c.Flags, c.FlagsLong, c.Marker = 0, false, true
+		case c.Changed > 0:
+			c.Changed = 0
+		case c.Region > 0 && c.Region > 8:
+			c.Region = 8
+		default:
+			c.Name = max(rest, 1)
+			return c
+		}
+	}
+}
+
+// View renders the column titles and the visible rows: its cost depends on
+// the height, not on how many rows are loaded.
+func (t *Secrets) View(now time.Time) string {
+	st := t.env.Styles
+	c := LayoutColumns(t.width, t.ShowRegion, t.maxName)
+	lines := make([]string, 0, t.Height+1)
+	lines = append(lines, t.titleLine(c))
+	plain, sel := common.NewRowStyles(st, false), common.NewRowStyles(st, true)
+	end := min(t.offset+t.Height, len(t.Shown))
+	for i := t.offset; i < end; i++ {
+		rs := plain
+		if i == t.Cursor {
+			rs = sel
+		}
+		lines = append(lines, t.rowLine(c, t.Shown[i], rs, i == t.Cursor, now))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (t *Secrets) titleLine(c tableColumns) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", GutterWidth))
+	add := func(title string, w int) {
+		if w <= 0 {
+			return
+		}
+		b.WriteString(padCell(common.Cut(title, w), w))
+		b.WriteByte(' ')
+	}
+	add("REGION", c.Region)
+	add("NAME", c.Name)
+	add("DESCRIPTION", c.Desc)
+	add("CHANGED", c.Changed)
+	add("ACCESSED", c.Accessed)
+	add("ROTATION", c.Rotation)
+	if c.Flags > 0 {
+		add("FLAGS", c.Flags)
+	}
+	line := strings.TrimRight(b.String(), " ")
+	return t.env.Styles.ColumnTitle.Render(common.Cut(line, t.width))
+}
+
+func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, selected bool, now time.Time) string {
+	r := t.Rows[h.Item]
+	s := r.Sum
+	var b strings.Builder
+	gutter := "  "
+	if selected {
+		gutter = "› "
+	}
+	b.WriteString(rs.Base.Render(gutter))
+	space := rs.Base.Render(" ")
+	used := GutterWidth
+	first := true
+	cell := func(text string, w int) {
+		if !first {
+			b.WriteString(space)
+			used++
+		}
+		first = false
+		b.WriteString(text)
+		used += w
+	}
+	if c.Region > 0 {
+		cell(styledCell(common.Sanitize(s.Region), c.Region, rs.Muted), c.Region)
+	}
+	cell(fuzzy.MatchedCell(r.name(), 0, h.Pos, c.Name, rs.Base, rs.Match), c.Name)
+	if c.Desc > 0 {
+		cell(fuzzy.MatchedCell(r.desc(), r.descStart, h.Pos, c.Desc, rs.Muted, rs.Match), c.Desc)
+	}
+	if c.Changed > 0 {
+		cell(styledCell(common.RelTime(s.LastChangedDate, now, "—"), c.Changed, rs.Muted), c.Changed)
+	}
+	if c.Accessed > 0 {
+		cell(styledCell(common.RelDate(s.LastAccessedDate, now, "never"), c.Accessed, rs.Muted), c.Accessed)
+	}
+	rot := RotationOf(s, now)
+	rotStyle := rs.Muted
+	switch rot {
+	case RotationOn:
+		rotStyle = rs.On
+	case RotationDue:
+		rotStyle = rs.Due
+	case RotationStuck:
+		rotStyle = rs.Stuck
+	}
+	cell(styledCell(rot.String(), c.Rotation, rotStyle), c.Rotation)
+	flagStyle := rs.Muted
+	if !s.DeletedDate.IsZero() {
+		flagStyle = rs.Danger
+	}
+	switch {
+	case c.Flags > 0 && c.FlagsLong:
+		cell(styledCell(strings.Join(secretMarkers(s), ", "), c.Flags, flagStyle), c.Flags)
+	case c.Flags > 0:
+		cell(styledCell(shortMarkers(s), c.Flags, flagStyle), c.Flags)
+	case c.Marker:
+		cell(styledCell(markerRune(s), 1, flagStyle), 1)
+	}
+	if pad := t.width - used; pad > 0 {
+		b.WriteString(rs.Base.Render(strings.Repeat(" ", pad)))
+	}
+	return b.String()
+}
+
+// shortMarkers is the flag text for a medium-width table.
+func shortMarkers(s aws.SecretSummary) string {
+	var out []string
+	if !s.DeletedDate.IsZero() {
+		out = append(out, "del "+s.DeletedDate.UTC().Format("Jan 02"))
+	}
+	if s.PrimaryRegion != "" {
+		if s.Region != "" && s.PrimaryRegion != s.Region {
+			out = append(out, "replica")
+		} else {
+			out = append(out, "replicated")
+		}
+	}
+	if s.OwningService != "" {
+		out = append(out, "svc:"+common.Sanitize(s.OwningService))
+	}
+	return strings.Join(out, " ")
+}
+
+// markerRune is the one-cell flag of a narrow table.
+func markerRune(s aws.SecretSummary) string {
+	switch {
+	case !s.DeletedDate.IsZero():
+		return "✗"
+	case s.PrimaryRegion != "" && s.Region != "" && s.PrimaryRegion != s.Region:
+		return "↳" // a replica of a secret in another region
+	case s.PrimaryRegion != "":
+		return "⇄" // a primary with replicas
+	case s.OwningService != "":
+		return "◆"
+	}
+	return " "
+}
+
+// padCell pads s with spaces to w cells.
+func padCell(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// styledCell cuts text to w cells, pads it and renders it in style.
+func styledCell(text string, w int, style common.TextRenderer) string {
+	return style.Render(padCell(common.Cut(text, w), w))
+}

@@ -1,0 +1,302 @@
+package list
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/form"
+	"github.com/smtui/smtui/ui/components/table"
+)
+
+// Screen is the root screen: the secrets of one region, streamed in page
+// by page, with a fuzzy filter over everything loaded, server-side filters
+// and sort, and the region, profile and all-regions pickers. It lists the
+// session's region with the session's Store: the App connects and tells it
+// (sessionConnectingMsg, sessionReadyMsg, sessionFailedMsg).
+type Screen struct {
+	env *common.Env
+
+	Region     string
+	Store      aws.Store
+	Connecting bool // the session is connecting: no Store yet
+
+	// The listing. seq grows with every (re)connect or restart; results
+	// carrying another seq are stale and dropped.
+	Seq      int
+	ListOpts aws.ListOptions
+	Loading  bool
+	Stopped  bool // the operator stopped the listing early
+	Complete bool // every page arrived
+	Pages    int
+	cancel   context.CancelFunc // cancels the page call in flight
+	LoadErr  error
+
+	Table *table.Secrets
+	spin  spinner.Model
+
+	prompt *form.Prompt // the server filter prompt, when open
+
+	width, height int
+}
+
+// NewRootScreen builds the secret list of the session's first region (the
+// App's first screen).
+func NewRootScreen(env *common.Env, region string) common.Screen { return newListScreen(env, region) }
+
+func newListScreen(env *common.Env, region string) *Screen {
+	return &Screen{
+		env:    env,
+		Region: region,
+		Table:  table.New(env),
+		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
+	}
+}
+
+// Init does nothing: the listing starts when the App's session is connected.
+func (l *Screen) Init() tea.Cmd { return nil }
+
+// sessionConnecting drops what is loaded while the session connects to
+// region.
+func (l *Screen) sessionConnecting(region string) tea.Cmd {
+	l.stopLoading()
+	l.Seq++
+	l.Region = region
+	l.Store = nil
+	l.Connecting = true
+	l.LoadErr = nil
+	l.Table.Reset()
+	l.Complete, l.Stopped = false, false
+	return l.spin.Tick
+}
+
+// restart drops what is loaded and lists again with the current options.
+func (l *Screen) restart() tea.Cmd {
+	if l.Store == nil {
+		if l.Connecting {
+			return nil
+		}
+		return common.Ask(common.ReconnectMsg{})
+	}
+	l.stopLoading()
+	l.Seq++
+	l.Table.Reset()
+	l.LoadErr = nil
+	l.Pages = 0
+	l.Complete, l.Stopped = false, false
+	l.Loading = true
+	return tea.Batch(l.nextPage(""), l.spin.Tick)
+}
+
+// nextPage asks for the page after token.
+func (l *Screen) nextPage(token string) tea.Cmd {
+	cmd, cancel := fetchPage(l.env, l.Store, l.ListOpts, token, l, l.Seq)
+	l.cancel = cancel
+	return cmd
+}
+
+// stopLoading cancels the call in flight, if any.
+func (l *Screen) stopLoading() {
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
+	l.Loading = false
+}
+
+// Close cancels the listing when the App drops the screen.
+func (l *Screen) Close() { l.stopLoading() }
+
+// Update handles keys, page results and changes made elsewhere in the app.
+func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return l, l.handleKey(msg)
+	case tea.PasteMsg:
+		return l, l.handleInput(msg)
+	case tea.MouseWheelMsg:
+		l.Table.Wheel(msg)
+		return l, nil
+	case spinner.TickMsg:
+		if !l.Loading && !l.Connecting {
+			return l, nil
+		}
+		var cmd tea.Cmd
+		l.spin, cmd = l.spin.Update(msg)
+		return l, cmd
+	case common.SessionConnectingMsg:
+		return l, l.sessionConnecting(msg.Region)
+	case common.SessionReadyMsg:
+		l.Connecting = false
+		l.Region, l.Store = msg.Region, msg.Store
+		return l, l.restart()
+	case common.SessionFailedMsg:
+		l.Connecting = false
+		l.LoadErr = msg.Err
+		return l, nil
+	case SecretsPageMsg:
+		if msg.Owner != l || msg.Seq != l.Seq {
+			return l, nil
+		}
+		return l, l.pageArrived(msg)
+	case common.SecretChangedMsg:
+		return l, l.secretChanged(msg)
+	case secretDescribedMsg:
+		if msg.owner != l || msg.seq != l.Seq {
+			return l, nil
+		}
+		l.described(msg)
+		return l, nil
+	}
+	if l.Capturing() {
+		// Cursor blinks and other input-component messages.
+		return l, l.handleInput(msg)
+	}
+	return l, nil
+}
+
+// pageArrived adds a page's rows and asks for the next page.
+func (l *Screen) pageArrived(msg SecretsPageMsg) tea.Cmd {
+	if l.cancel != nil {
+		l.cancel() // the call is over; release its timer
+		l.cancel = nil
+	}
+	if msg.Err != nil {
+		l.Loading = false
+		l.LoadErr = msg.Err
+		return l.failedLoad(msg.Err)
+	}
+	l.Pages++
+	l.Table.Add(RowsOf(msg.Page.Secrets))
+	seen := accountSeen(l.env, msg.Page)
+	if msg.Page.NextToken == "" {
+		l.Loading = false
+		l.Complete = true
+		return seen
+	}
+	return tea.Batch(seen, l.nextPage(msg.Page.NextToken))
+}
+
+// failedLoad reports a listing error: the App handles expired credentials
+// (SSO sign-in, a new MFA code); otherwise the status line says what failed
+// and what to do.
+func (l *Screen) failedLoad(err error) tea.Cmd {
+	if aws.KindOf(err) == aws.KindCredentials {
+		return common.Ask(common.CredentialsExpiredMsg{Err: err})
+	}
+	return common.Failed(err)
+}
+
+// secretChanged re-reads a secret changed through the app, since
+// ListSecrets may not show the change yet.
+func (l *Screen) secretChanged(msg common.SecretChangedMsg) tea.Cmd {
+	if l.Store == nil || msg.Region != l.Region {
+		return nil
+	}
+	if msg.Deleted {
+		if r := l.Table.Find(msg.Region, msg.SecretID); r != nil {
+			l.Table.Remove(r.Key)
+		}
+		return nil
+	}
+	return describeCmd(l.env, l.Store, msg.SecretID, l, l.Seq)
+}
+
+// described puts a re-read secret into the list, or takes it out.
+func (l *Screen) described(msg secretDescribedMsg) {
+	applyDescribed(l.Table, msg, l.ListOpts.IncludePlannedDeletion, listOrder(l.ListOpts))
+}
+
+// SetSize gives the list its share of the window.
+func (l *Screen) SetSize(w, h int) {
+	l.width, l.height = w, h
+	if l.prompt != nil {
+		l.prompt.SetWidth(w)
+	}
+	l.layoutTable()
+}
+
+// layoutTable sizes the table to what the header, filter and prompt leave.
+func (l *Screen) layoutTable() {
+	rows := l.height - 2 // info line + column titles
+	if l.Table.FilterShown() {
+		rows--
+	}
+	if l.prompt != nil {
+		rows -= l.prompt.Height()
+	}
+	l.Table.ShowRegion = false
+	l.Table.SetSize(l.width, max(rows, 1))
+}
+
+// Title names the screen in the breadcrumb.
+func (l *Screen) Title() string {
+	if l.Region == "" {
+		return "secrets"
+	}
+	return "secrets in " + l.Region
+}
+
+// Capturing is true while the filter input or the server filter prompt has
+// focus.
+func (l *Screen) Capturing() bool { return l.Table.Filtering() || l.prompt != nil }
+
+// HandleBack clears an applied filter before esc does anything else.
+func (l *Screen) HandleBack() (bool, tea.Cmd) {
+	if l.Table.ClearFilter() {
+		l.layoutTable()
+		return true, nil
+	}
+	return false, nil
+}
+
+// ShortHelp lists the main keys.
+func (l *Screen) ShortHelp() []key.Binding {
+	k := l.env.Keys
+	if l.Capturing() {
+		return []key.Binding{k.Input.Submit, k.Input.Cancel}
+	}
+	// The most useful first: the footer drops keys from the end to fit.
+	out := []key.Binding{k.Nav.Open, k.List.Filter}
+	if l.Loading {
+		out = append(out, k.List.StopLoading)
+	}
+	if r := l.Table.Selected(); r != nil && !r.Sum.DeletedDate.IsZero() {
+		out = append(out, k.Common.Restore)
+	} else {
+		out = append(out, k.Common.Delete)
+	}
+	deleted := k.List.ShowDeleted
+	if l.ListOpts.IncludePlannedDeletion {
+		deleted = common.WithHelpDesc(deleted, "hide deleted")
+	}
+	out = append(out, k.Common.New, k.List.Region, deleted)
+	if !l.Loading {
+		out = append(out, k.Common.Refresh)
+	}
+	return out
+}
+
+// FullHelp lists every key of the list.
+func (l *Screen) FullHelp() [][]key.Binding {
+	k := l.env.Keys
+	return [][]key.Binding{
+		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
+		{k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.SortOrder, k.List.ShowDeleted},
+		{k.Common.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
+		{k.Common.CopyName, k.Common.CopyARN, k.Common.New, k.Common.Delete, k.Common.Restore},
+		{k.Common.Back, k.Common.Help, k.Common.Quit},
+	}
+}
+
+// CountText is "1,234 secrets".
+func CountText(n int) string {
+	if n == 1 {
+		return "1 secret"
+	}
+	return common.GroupThousands(n) + " secrets"
+}

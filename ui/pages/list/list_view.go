@@ -1,0 +1,95 @@
+package list
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/common"
+)
+
+// View renders the list: an information line, the table, the filter line
+// and the server filter prompt when open.
+func (l *Screen) View() string {
+	st := l.env.Styles
+	parts := []string{l.infoLine()}
+	switch {
+	case len(l.Table.Rows) == 0 && !l.Loading && !l.Connecting:
+		parts = append(parts, "", st.Muted.Render(common.Cut("  "+l.emptyText(), l.width)))
+	case len(l.Table.Shown) == 0 && l.Table.Query != "":
+		parts = append(parts, "", st.Muted.Render(common.Cut("  nothing loaded matches “"+l.Table.Query+"”", l.width)))
+	default:
+		parts = append(parts, l.Table.View(l.env.Now()))
+	}
+	body := strings.Join(parts, "\n")
+	var bottom []string
+	if l.Table.FilterShown() {
+		bottom = append(bottom, l.Table.FilterLine())
+	}
+	if l.prompt != nil {
+		bottom = append(bottom, l.prompt.View())
+	}
+	if len(bottom) == 0 {
+		return body
+	}
+	// Keep the bottom lines at the bottom of the screen.
+	used := lipgloss.Height(body)
+	tail := strings.Join(bottom, "\n")
+	if gap := l.height - used - lipgloss.Height(tail); gap > 0 {
+		body += strings.Repeat("\n", gap)
+	}
+	return body + "\n" + tail
+}
+
+func (l *Screen) emptyText() string {
+	switch {
+	case l.LoadErr != nil:
+		return "could not list secrets in " + l.Region + ": " + common.Sanitize(l.LoadErr.Error())
+	case l.Store == nil:
+		return "not connected"
+	case len(l.ListOpts.Filters) > 0:
+		return "no secrets in " + l.Region + " match the server filter (f to change it)"
+	}
+	return "no secrets in " + l.Region
+}
+
+// infoLine says where we are, how many secrets are loaded, whether loading
+// goes on, and the sort and server filter in force.
+func (l *Screen) infoLine() string {
+	st := l.env.Styles
+	region := l.Region
+	if region == "" {
+		region = "no region"
+	}
+	n := len(l.Table.Rows)
+	var state string
+	style := st.Muted
+	switch {
+	case l.Connecting:
+		state = l.spin.View() + " connecting…"
+	case l.Loading:
+		state = l.spin.View() + " loading… " + CountText(n)
+	case l.Stopped:
+		state, style = "stopped early: "+CountText(n)+" loaded ("+l.env.Keys.Common.Refresh.Help().Key+" reloads all)", st.Warning
+	case l.LoadErr != nil:
+		state, style = CountText(n)+" loaded; listing failed ("+l.env.Keys.Common.Refresh.Help().Key+" retries)", st.Error
+	default:
+		state = CountText(n)
+	}
+	parts := []string{st.Title.Render(region), style.Render(state)}
+	if l.ListOpts.SortBy != "" || l.ListOpts.SortOrder != "" {
+		arrow := "↑"
+		if l.ListOpts.SortOrder == aws.SortDesc {
+			arrow = "↓"
+		}
+		parts = append(parts, st.Muted.Render("sort: "+sortName(l.ListOpts.SortBy)+" "+arrow))
+	}
+	if l.ListOpts.IncludePlannedDeletion {
+		parts = append(parts, st.Warning.Render("incl. deleted"))
+	}
+	if len(l.ListOpts.Filters) > 0 {
+		parts = append(parts, st.Info.Render("server filter: "+common.Sanitize(FormatServerFilter(l.ListOpts.Filters))))
+	}
+	return common.Cut(strings.Join(parts, st.Muted.Render(" · ")), l.width)
+}
