@@ -43,14 +43,31 @@ func (v *Value) startExternal() tea.Cmd {
 			text = string(r.node.Raw())
 		}
 	}
+	var note tea.Cmd
+	if kept := v.Edit.refused; kept != nil {
+		v.Edit.refused = nil
+		if kept.purpose == msg.purpose && kept.path.String() == msg.path.String() {
+			text = kept.res.Text // carry on from the refused text
+		} else {
+			note = common.Warn("dropped the refused " + v.Edit.Ext.editorName() + " text of " + kept.what(v) + ": you are editing another field")
+		}
+	}
 	v.session()
 	v.Edit.extSeq++
 	msg.seq = v.Edit.extSeq
-	return v.Edit.Ext.Edit(text, ext, func(res ExternalResult) tea.Msg {
+	return tea.Batch(note, v.Edit.Ext.Edit(text, ext, func(res ExternalResult) tea.Msg {
 		m := msg
 		m.res = res
 		return m
-	})
+	}))
+}
+
+// what names the field (or the whole value) an $EDITOR edit was for.
+func (m externalEditedMsg) what(v *Value) string {
+	if m.purpose == purposeText {
+		return v.target.String()
+	}
+	return m.path.String()
 }
 
 // externalDone applies what came back from $EDITOR. Text that does not fit
@@ -90,7 +107,12 @@ func (v *Value) reopen(msg externalEditedMsg, why error) tea.Cmd {
 		e, err = form.NewValueEditorText(v.env, "edit "+msg.path.String(), msg.kind, msg.res.Text, msg.masked)
 	}
 	if err != nil {
-		return common.Warn("refused: " + why.Error())
+		// The in-app editor cannot hold this text either: keep it for the
+		// next $EDITOR edit of the same field rather than lose it.
+		kept := msg
+		v.Edit.refused = &kept
+		return common.Warn("refused, your text is kept (" + common.KeyHelp(v.env.Keys.Editing.External) +
+			" edits it again in " + v.Edit.Ext.editorName() + "): " + why.Error())
 	}
 	e.SetError(why.Error())
 	return tea.Batch(v.openEditor(e, msg.purpose, msg.path), common.Warn("refused: "+why.Error()))

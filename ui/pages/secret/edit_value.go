@@ -36,6 +36,11 @@ type valueEditing struct {
 
 	Ext    ExternalEditor
 	extSeq int
+	// refused is text that came back from $EDITOR, was refused, and cannot
+	// be shown in the in-app editor either (control characters): it is kept
+	// here, in memory like a pending edit, and the next $EDITOR edit of the
+	// same field starts from it, so nothing typed is lost.
+	refused *externalEditedMsg
 
 	CurrentID  string // AWSCURRENT's version id when the value was loaded
 	currentSeq int

@@ -250,6 +250,7 @@ func (v *Value) Close() { v.forget() }
 func (v *Value) forget() {
 	v.maskAll()
 	v.editClose()
+	v.Edit.refused = nil
 	v.Val = aws.Value{}
 	v.Doc = nil
 	v.Table = newValueTable()
