@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -8,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -23,7 +25,12 @@ func (a *App) noteError(title string, err error) {
 		return
 	}
 	if title == "" {
-		title = "error at " + a.opts.Now().Format("15:04:05")
+		title = "error"
+		var e *aws.Error
+		if errors.As(err, &e) && e.Where() != "" {
+			title = "could not " + e.Where()
+		}
+		title += " · " + a.opts.Now().Format("15:04:05")
 	}
 	a.lastErr = &common.ErrorBoxMsg{Title: title, Err: err}
 }

@@ -153,4 +153,3 @@ func (a *App) headerView() string {
 	}
 	return st.Header.Width(a.width).Render(line)
 }
-
