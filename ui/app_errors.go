@@ -171,3 +171,10 @@ func (a *App) statusView() string {
 	}
 	return style.Width(a.width).Render(common.Cut(text, avail))
 }
+
+// errorBoxHelp is the footer while the error box is open.
+func (a *App) errorBoxHelp() []key.Binding {
+	k := a.env.Keys
+	closeKey := key.NewBinding(key.WithKeys(k.Common.Back.Keys()...), key.WithHelp(common.KeyHelp(k.Common.Back), "close"))
+	return []key.Binding{k.Nav.Up, k.Nav.Down, k.Nav.PageDown, closeKey}
+}

@@ -25,6 +25,10 @@ func (a *App) chromeHeight() int {
 }
 
 func (a *App) helpView() string {
+	if a.errBox != nil {
+		// The error box is the top layer: its keys, not the screen's.
+		return common.Cut(a.help.ShortHelpView(a.errorBoxHelp()), a.width)
+	}
 	if a.fullHelp {
 		full := a.help.FullHelpView(a.top().FullHelp())
 		if a.env.Audit != nil {
