@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 const deniedList = "User: arn:aws:iam::123456789012:user/ops is not authorized to perform: secretsmanager:ListSecrets " +
@@ -102,5 +103,33 @@ func TestErrorDetailWithoutAnError(t *testing.T) {
 	h.press(h.app.env.Keys.Common.ErrorDetail)
 	if h.app.errBox != nil || !strings.Contains(h.statusLine(), "no error to show") {
 		t.Fatalf("status %q, box open %v", h.statusLine(), h.app.errBox != nil)
+	}
+}
+
+// On the value screen too, a decryption failure opens in full with its key,
+// and the full view names the secret's KMS key.
+func TestValueDecryptionErrorNamesTheKeyInFull(t *testing.T) {
+	t.Parallel()
+	h := newSecretHarness(t, 100, 40, nil)
+	k := h.app.env.Keys
+	h.emu.InjectFault(emulator.Fault{Op: "GetSecretValue", Error: "DecryptionFailure"})
+	h.openValue("dev/db/postgres")
+	h.waitUntil("the error in the status line", func(string) bool { return h.app.statusHasErr })
+	if !strings.HasSuffix(h.statusLine(), "! error details") {
+		t.Fatalf("status line = %q", h.statusLine())
+	}
+	h.press(k.Common.ErrorDetail)
+	screen := h.screen()
+	for _, want := range []string{"DecryptionFailure", "KMS key:", "the AWS managed key aws/secretsmanager", "dev/db/postgres"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("full error view lacks %q:\n%s", want, screen)
+		}
+	}
+	h.press(k.Common.Back)
+	if h.app.errBox != nil {
+		t.Fatal("esc did not close the error view")
+	}
+	if _, ok := h.topScreen().(*secret.Value); !ok {
+		t.Fatalf("esc on the error view left the value screen: top is %T", h.topScreen())
 	}
 }
