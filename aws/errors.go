@@ -61,7 +61,8 @@ type Error struct {
 	Region   string
 	SecretID string
 	Action   string // IAM action for access denied, e.g. "secretsmanager:GetSecretValue"
-	KMSKeyID string // for decryption failures, when known
+	KMSKeyID string // for KMS-related failures, when known ("alias/aws/secretsmanager": the AWS managed key)
+	Code     string // AWS's error code (e.g. "AccessDeniedException"); "" for local or transport errors
 	Message  string // AWS's message, or ours for local checks
 	Hint     string // what the operator can do about it
 	Err      error  // the underlying error, if any
@@ -83,6 +84,19 @@ type Conflict struct {
 }
 
 func (e *Error) Error() string {
+	where, detail := e.Where(), e.Detail()
+	switch {
+	case where == "":
+		return detail
+	case detail == "":
+		return where
+	}
+	return where + ": " + detail
+}
+
+// Where is what was attempted, on which secret, in which region:
+// "describe secret prod/api in us-east-1".
+func (e *Error) Where() string {
 	var b strings.Builder
 	b.WriteString(e.Op)
 	if e.SecretID != "" {
@@ -91,14 +105,41 @@ func (e *Error) Error() string {
 	if e.Region != "" {
 		b.WriteString(" in " + e.Region)
 	}
-	b.WriteString(": " + e.Kind.String())
-	if e.Action != "" {
-		b.WriteString(" (" + e.Action + ")")
+	return strings.TrimSpace(b.String())
+}
+
+// Detail is what went wrong, without Where: the kind (unless the message
+// already says it, or it adds nothing to a local refusal), the IAM action,
+// and the message. Each fact once.
+func (e *Error) Detail() string {
+	var parts []string
+	kind := e.Kind.String()
+	if !e.kindIsNoise() {
+		if e.Action != "" {
+			kind += " (" + e.Action + ")"
+		}
+		parts = append(parts, kind)
+	} else if e.Action != "" && !strings.Contains(e.Message, e.Action) {
+		parts = append(parts, "("+e.Action+")")
 	}
 	if e.Message != "" {
-		b.WriteString(": " + e.Message)
+		parts = append(parts, e.Message)
 	}
-	return b.String()
+	return strings.Join(parts, ": ")
+}
+
+// kindIsNoise reports a kind name that would only repeat the message or
+// label a refusal of ours ("connect: invalid parameter: no region is
+// configured" says "invalid parameter" for nothing).
+func (e *Error) kindIsNoise() bool {
+	if e.Message == "" {
+		return false
+	}
+	if strings.Contains(strings.ToLower(e.Message), strings.ToLower(e.Kind.String())) {
+		return true
+	}
+	local := e.Code == ""
+	return local && (e.Kind == KindInvalidParameter || e.Kind == KindUnknown || e.Kind == KindCredentials)
 }
 
 func (e *Error) Unwrap() error { return e.Err }

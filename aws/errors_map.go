@@ -138,6 +138,7 @@ func classify(e *Error, err error, c errContext) {
 // classifyAPI handles an error response from the service.
 func classifyAPI(e *Error, err error, apiErr smithy.APIError, c errContext) {
 	code := apiErr.ErrorCode()
+	e.Code = code
 	e.Message = apiErr.ErrorMessage()
 	if e.Message == "" {
 		e.Message = code
@@ -169,17 +170,55 @@ func classifyAPI(e *Error, err error, apiErr smithy.APIError, c errContext) {
 		if e.Action == "" {
 			e.Hint = "ask for access, or switch profile"
 		}
-	case KindDecryption:
-		e.KMSKeyID = kmsKeyInMessage.FindString(e.Message)
-		if e.KMSKeyID == "" {
-			e.KMSKeyID = c.KMSKeyID
+		if strings.HasPrefix(e.Action, "kms:") {
+			e.KMSKeyID = kmsKeyOf(e.Message, c)
+			e.Hint = "your identity lacks " + e.Action + " on " + KMSKeyName(e.KMSKeyID) + "; ask for access to the key, or switch profile"
 		}
-		e.Hint = "check that you may use the secret's KMS key (kms:Decrypt) and that the key is enabled"
+	case KindDecryption:
+		e.KMSKeyID = kmsKeyOf(e.Message, c)
+		e.Hint = "check that you may use " + KMSKeyName(e.KMSKeyID) + " (kms:Decrypt) and that the key is enabled"
 	case KindThrottled:
 		e.Hint = "AWS is rate limiting this account; wait a moment and retry"
 	case KindInternal:
 		e.Hint = "AWS had an internal error; retry in a moment"
+		if code == "EncryptionFailure" {
+			e.KMSKeyID = kmsKeyOf(e.Message, c)
+			e.Hint = "AWS could not encrypt with " + KMSKeyName(e.KMSKeyID) +
+				": check that the key is enabled and that you may use it (kms:GenerateDataKey, kms:Encrypt)"
+		}
 	}
+}
+
+// IsKMS reports whether err is about the secret's KMS key (decryption,
+// encryption, or a kms: action denied), so a caller that can look the key up
+// should.
+func IsKMS(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Kind == KindDecryption || e.Code == "EncryptionFailure" || strings.HasPrefix(e.Action, "kms:")
+}
+
+// kmsKeyOf is the KMS key named in AWS's message, else the one the caller
+// knows.
+func kmsKeyOf(msg string, c errContext) string {
+	if k := kmsKeyInMessage.FindString(msg); k != "" {
+		return k
+	}
+	return c.KMSKeyID
+}
+
+// KMSKeyName names a secret's KMS key in a sentence: "the KMS key ID", "the
+// AWS managed key aws/secretsmanager", or "the secret's KMS key" when unknown.
+func KMSKeyName(id string) string {
+	switch id {
+	case "":
+		return "the secret's KMS key"
+	case awsManagedKey, "aws/secretsmanager":
+		return "the AWS managed key aws/secretsmanager"
+	}
+	return "the KMS key " + id
 }
 
 // isCredentialError reports whether err arose while resolving credentials.

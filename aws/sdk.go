@@ -60,8 +60,18 @@ func (s *sdkStore) callCtx(ctx context.Context) (context.Context, context.Cancel
 }
 
 // fail maps err to an *Error for operation op on secretID.
+// On a KMS-related failure of a call on one secret, it looks up the
+// secret's key (DescribeSecret, best effort) so the error names it.
 func (s *sdkStore) fail(op, secretID string, err error) error {
-	return mapError(err, s.errCtx(op, secretID))
+	c := s.errCtx(op, secretID)
+	mapped := mapError(err, c)
+	if secretID != "" && IsKMS(mapped) {
+		if e, ok := mapped.(*Error); ok && e.KMSKeyID == "" {
+			c.KMSKeyID = s.keyOf(context.Background(), secretID)
+			return mapError(err, c)
+		}
+	}
+	return mapped
 }
 
 func (s *sdkStore) errCtx(op, secretID string) errContext {

@@ -177,7 +177,7 @@ func (s *sdkStore) GetValue(ctx context.Context, secretID string, ref VersionRef
 	out, err := s.getValue(ctx, in)
 	if err != nil {
 		c := s.errCtx(op, secretID)
-		if KindOf(mapError(err, c)) == KindDecryption {
+		if IsKMS(mapError(err, c)) {
 			c.KMSKeyID = s.keyOf(ctx, secretID)
 		}
 		return Value{}, mapError(err, c)
@@ -214,7 +214,7 @@ func (s *sdkStore) keyOf(ctx context.Context, secretID string) string {
 	if k := str(out.KmsKeyId); k != "" {
 		return k
 	}
-	return "alias/aws/secretsmanager"
+	return awsManagedKey
 }
 
 // GetResourcePolicy returns the secret's resource policy JSON, or "" if none.

@@ -10,28 +10,32 @@ type Common struct {
 	ForceQuit key.Binding
 	Help      key.Binding
 	Back      key.Binding
-	Refresh   key.Binding
-	Reveal    key.Binding // shows one masked value (value, review, rollback)
-	CopyName  key.Binding
-	CopyARN   key.Binding
-	New       key.Binding // mutating: a new secret
-	Delete    key.Binding // mutating
-	Restore   key.Binding // mutating
+	// ErrorDetail opens the shown error in full (code, message, action,
+	// advice, cause); handled by the App like Help.
+	ErrorDetail key.Binding
+	Refresh     key.Binding
+	Reveal      key.Binding // shows one masked value (value, review, rollback)
+	CopyName    key.Binding
+	CopyARN     key.Binding
+	New         key.Binding // mutating: a new secret
+	Delete      key.Binding // mutating
+	Restore     key.Binding // mutating
 }
 
 func defaultCommon() Common {
 	return Common{
-		Quit:      bind([]string{"q"}, "q", "quit"),
-		ForceQuit: bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
-		Help:      bind([]string{"?"}, "?", "help"),
-		Back:      bind([]string{"esc"}, "esc", "back"),
-		Refresh:   bind([]string{"r", "ctrl+r"}, "r", "refresh"),
-		Reveal:    bind([]string{"space"}, "space", "reveal"),
-		CopyName:  bind([]string{"y"}, "y", "copy name"),
-		CopyARN:   bind([]string{"Y"}, "Y", "copy ARN"),
-		New:       bind([]string{"n"}, "n", "new secret"),
-		Delete:    bind([]string{"d"}, "d", "delete"),
-		Restore:   bind([]string{"u"}, "u", "restore"),
+		Quit:        bind([]string{"q"}, "q", "quit"),
+		ForceQuit:   bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:        bind([]string{"?"}, "?", "help"),
+		Back:        bind([]string{"esc"}, "esc", "back"),
+		ErrorDetail: bind([]string{"!"}, "!", "error details"),
+		Refresh:     bind([]string{"r", "ctrl+r"}, "r", "refresh"),
+		Reveal:      bind([]string{"space"}, "space", "reveal"),
+		CopyName:    bind([]string{"y"}, "y", "copy name"),
+		CopyARN:     bind([]string{"Y"}, "Y", "copy ARN"),
+		New:         bind([]string{"n"}, "n", "new secret"),
+		Delete:      bind([]string{"d"}, "d", "delete"),
+		Restore:     bind([]string{"u"}, "u", "restore"),
 	}
 }
 

@@ -176,6 +176,7 @@ func (k *KeyMap) global() []NamedBinding {
 		{"Common.ForceQuit", c.ForceQuit},
 		{"Common.Help", c.Help},
 		{"Common.Back", c.Back},
+		{"Common.ErrorDetail", c.ErrorDetail},
 	}
 }
 

@@ -28,15 +28,18 @@ type App struct {
 
 	width, height int
 
-	status    common.StatusMsg
-	statusSeq int
-	statusErr statusErrors // which screen's failure an error status shows
-	errBox    *common.ErrorBoxMsg
-	help      help.Model
-	fullHelp  bool
-	clipboard *clipboard.Manager
-	quitArmed bool // a quit was refused once because of unsaved edits
-	exit      exitState
+	status       common.StatusMsg
+	statusSeq    int
+	statusErr    statusErrors // which screen's failure an error status shows
+	errBox       *common.ErrorBoxMsg
+	errScroll    int                 // first line of the error box shown
+	lastErr      *common.ErrorBoxMsg // the latest error reported, for Common.ErrorDetail
+	statusHasErr bool                // the status line shows lastErr
+	help         help.Model
+	fullHelp     bool
+	clipboard    *clipboard.Manager
+	quitArmed    bool // a quit was refused once because of unsaved edits
+	exit         exitState
 }
 
 // New builds the App. The first screen is the secret list of the first region.
@@ -111,18 +114,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.Styles = a.env.Styles.Help
 		return a, nil
 	case common.StatusMsg:
-		if msg.Err != nil {
+		hasErr := msg.Err != nil
+		if hasErr {
+			a.noteError("", msg.Err)
 			msg.Text, msg.Err = common.DescribeError(a.env.Keys, msg.Err), nil
 		}
 		a.statusErr.noteStatus(msg)
-		return a, a.setStatus(msg)
+		cmd := a.setStatus(msg)
+		a.statusHasErr = hasErr
+		return a, cmd
 	case common.StatusExpiredMsg:
 		if msg.Seq == a.statusSeq {
-			a.status = common.StatusMsg{}
+			a.clearStatus()
 		}
 		return a, nil
 	case common.ErrorBoxMsg:
-		a.errBox = &msg
+		a.noteError(msg.Title, msg.Err)
+		a.openErrorBox(msg)
 		return a, nil
 	case common.PushScreenMsg:
 		return a, a.pushScreen(msg.Screen)
@@ -166,12 +174,15 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.quit()
 	}
 	if a.errBox != nil {
-		// Any key closes the error box; the screen below is untouched.
-		a.errBox = nil
+		// The error box is a layer: it takes every key, the screen below
+		// is untouched.
+		a.errorBoxKey(msg)
 		return nil
 	}
 	if !a.top().Capturing() {
 		switch {
+		case key.Matches(msg, k.ErrorDetail):
+			return a.openLastError()
 		case key.Matches(msg, k.Quit):
 			return a.quit()
 		case key.Matches(msg, k.Help):
@@ -252,6 +263,7 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 func (a *App) setStatus(msg common.StatusMsg) tea.Cmd {
 	a.statusSeq++
 	a.status = msg
+	a.statusHasErr = false
 	if msg.TTL <= 0 {
 		return nil
 	}
@@ -264,6 +276,7 @@ func (a *App) setStatus(msg common.StatusMsg) tea.Cmd {
 func (a *App) clearStatus() {
 	a.statusSeq++
 	a.status = common.StatusMsg{}
+	a.statusHasErr = false
 }
 
 func (a *App) layout() {

@@ -25,6 +25,10 @@ func (a *App) chromeHeight() int {
 }
 
 func (a *App) helpView() string {
+	if a.errBox != nil {
+		// The error box is the top layer: its keys, not the screen's.
+		return common.Cut(a.help.ShortHelpView(a.errorBoxHelp()), a.width)
+	}
 	if a.fullHelp {
 		full := a.help.FullHelpView(a.top().FullHelp())
 		if a.env.Audit != nil {
@@ -152,30 +156,4 @@ func (a *App) headerView() string {
 		line += strings.Repeat(" ", gap) + right
 	}
 	return st.Header.Width(a.width).Render(line)
-}
-
-func (a *App) statusView() string {
-	st := a.env.Styles
-	text := common.Sanitize(a.status.Text) // may quote names, labels and AWS messages
-	style := st.StatusBar
-	switch a.status.Level {
-	case common.LevelSuccess:
-		style = style.Inherit(st.Success)
-	case common.LevelWarning:
-		style = style.Inherit(st.Warning)
-	case common.LevelError:
-		style = style.Inherit(st.Error)
-	default:
-		style = style.Inherit(st.Info)
-	}
-	return style.Width(a.width).Render(common.Cut(text, a.width-2))
-}
-
-func (a *App) errorBoxView(height int) string {
-	st := a.env.Styles
-	w := min(a.width-4, 72)
-	body := st.Error.Render(common.Sanitize(a.errBox.Title)) + "\n\n" +
-		lipgloss.Wrap(common.DescribeError(a.env.Keys, a.errBox.Err), max(w-4, 10), " ") +
-		"\n\n" + st.Muted.Render("press any key to close")
-	return lipgloss.Place(a.width, height, lipgloss.Center, lipgloss.Center, st.ErrorBox.Width(w).Render(body))
 }

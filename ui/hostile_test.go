@@ -116,6 +116,9 @@ func walkHostileScreens(h *harness, width int) {
 	h.press(k.Common.Refresh)
 	waitLoaded(h)
 	check("list error in the status line")
+	h.press(k.Common.ErrorDetail)
+	check("list error in full")
+	h.press(k.Common.Back)
 	remove()
 }
 

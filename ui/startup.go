@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 )
@@ -9,6 +11,15 @@ import (
 // AWS: the error on one line and what to do. The error carries AWS's (or an
 // endpoint's) text and the advice may name profiles from the config files,
 // so both go through the sanitizer like everything else on the terminal.
+// Each fact is said once: "cannot use AWS" is not followed by "connect:".
 func StartupError(err error) string {
-	return "smtui: cannot use AWS: " + common.Sanitize(err.Error()) + "\n" + common.SanitizeMultiline(aws.StartupAdvice(err))
+	text := err.Error()
+	var e *aws.Error
+	if errors.As(err, &e) && e.Op == "connect" && e.SecretID == "" {
+		text = e.Detail()
+		if e.Region != "" {
+			text = "in " + e.Region + ": " + text
+		}
+	}
+	return "smtui: cannot use AWS: " + common.Sanitize(text) + "\n" + common.SanitizeMultiline(aws.StartupAdvice(err))
 }

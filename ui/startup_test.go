@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 )
 
@@ -21,5 +22,16 @@ func TestStartupErrorSanitizesTheAWSMessage(t *testing.T) {
 	}
 	if !strings.Contains(got, "smtui --demo") {
 		t.Fatalf("startup error lost the advice: %q", got)
+	}
+}
+
+// No repeated prefixes on the command line: "cannot use AWS: connect:
+// invalid parameter:" says three times that it could not start.
+func TestStartupErrorSaysEachFactOnce(t *testing.T) {
+	t.Parallel()
+	got := StartupError(&aws.Error{Kind: aws.KindInvalidParameter, Op: "connect", Message: "no region is configured"})
+	first := strings.SplitN(got, "\n", 2)[0]
+	if first != "smtui: cannot use AWS: no region is configured" {
+		t.Fatalf("first line = %q", first)
 	}
 }

@@ -45,7 +45,7 @@ func (l *Screen) View() string {
 func (l *Screen) emptyText() string {
 	switch {
 	case l.LoadErr != nil:
-		return "could not list secrets in " + l.Region + ": " + common.Sanitize(l.LoadErr.Error())
+		return common.FailureText(l.env.Keys, "could not list secrets in "+l.Region, l.LoadErr)
 	case l.Store == nil:
 		return "not connected"
 	case len(l.ListOpts.Filters) > 0:

@@ -38,7 +38,7 @@ func (d *Detail) lines() []string {
 	}
 	switch {
 	case d.LoadErr != nil:
-		add(common.WrapLines(st.Error.Render("could not load details: "+common.DescribeError(d.env.Keys, d.LoadErr)), w)...)
+		add(common.WrapLines(st.Error.Render(common.FailureText(d.env.Keys, "could not load details", d.LoadErr)), w)...)
 		add(st.Muted.Render(common.Cut("showing what the list knew; press "+common.KeyHelp(d.env.Keys.Common.Refresh)+" to retry", w)))
 	case d.loading && d.Secret == nil:
 		add(st.Muted.Render("loading details…"))
@@ -141,7 +141,7 @@ func (d *Detail) lines() []string {
 	case !d.PolicyLoaded:
 		add(st.Muted.Render("loading…"))
 	case d.policyErr != nil:
-		add(common.WrapLines(st.Warning.Render("could not load the policy: "+common.DescribeError(d.env.Keys, d.policyErr)), w)...)
+		add(common.WrapLines(st.Warning.Render(common.FailureText(d.env.Keys, "could not load the policy", d.policyErr)), w)...)
 	case strings.TrimSpace(d.policy) == "":
 		add(st.Muted.Render("none"))
 	default:

@@ -91,7 +91,7 @@ func (p *Policy) rebuild() {
 	case !p.loaded:
 		lines = []string{st.Muted.Render("loading the resource policy…")}
 	case p.err != nil:
-		lines = common.WrapLines(st.Error.Render("could not load the policy: "+common.DescribeError(p.env.Keys, p.err)), max(p.width, 1))
+		lines = common.WrapLines(st.Error.Render(common.FailureText(p.env.Keys, "could not load the policy", p.err)), max(p.width, 1))
 	case strings.TrimSpace(p.policy) == "":
 		lines = []string{st.Muted.Render("this secret has no resource policy")}
 	default:

@@ -52,7 +52,7 @@ func (v *Versions) View() string {
 		return strings.Join(common.WrapLines(st.Danger.Render(common.Sanitize(v.target.String())+" was deleted for good: it has no versions any more. Press "+
 			common.KeyHelp(v.env.Keys.Common.Back)+" to go back."), max(v.width, 1)), "\n")
 	case v.err != nil && len(v.Versions) == 0:
-		return strings.Join(common.WrapLines(st.Error.Render("could not list versions: "+common.DescribeError(v.env.Keys, v.err)), max(v.width, 1)), "\n") +
+		return strings.Join(common.WrapLines(st.Error.Render(common.FailureText(v.env.Keys, "could not list versions", v.err)), max(v.width, 1)), "\n") +
 			"\n" + st.Muted.Render(common.Cut("press "+common.KeyHelp(v.env.Keys.Common.Refresh)+" to retry", v.width))
 	case !v.Loaded:
 		return st.Muted.Render(common.Cut("loading versions…", v.width))
