@@ -41,6 +41,8 @@ type sdkStore struct {
 	creds   awssdk.CredentialsProvider // for CheckCredentials; nil if unknown
 	sso     bool                       // the profile uses IAM Identity Center
 	static  bool                       // static credentials (e.g. --demo)
+	// deletions remembers the DeletionDate of deletions made here.
+	deletions deletionDates
 }
 
 var _ Store = (*sdkStore)(nil)
@@ -75,7 +77,7 @@ func (s *sdkStore) invalid(op, secretID, msg string) error {
 
 // summaryFromEntry converts a ListSecrets entry.
 func (s *sdkStore) summaryFromEntry(e types.SecretListEntry) SecretSummary {
-	return SecretSummary{
+	sum := SecretSummary{
 		ARN:               str(e.ARN),
 		Name:              str(e.Name),
 		Description:       str(e.Description),
@@ -95,6 +97,8 @@ func (s *sdkStore) summaryFromEntry(e types.SecretListEntry) SecretSummary {
 		Tags:              tagsFromSDK(e.Tags),
 		VersionStages:     copyStages(e.SecretVersionsToStages),
 	}
+	s.deletions.fill(&sum)
+	return sum
 }
 
 // secretFromDescribe converts a DescribeSecret response.
@@ -119,6 +123,7 @@ func (s *sdkStore) secretFromDescribe(o *secretsmanager.DescribeSecretOutput) Se
 		Tags:              tagsFromSDK(o.Tags),
 		VersionStages:     copyStages(o.VersionIdsToStages),
 	}}
+	s.deletions.fill(&sec.SecretSummary)
 	for _, r := range o.ReplicationStatus {
 		sec.Replicas = append(sec.Replicas, Replica{
 			Region:           str(r.Region),

@@ -49,10 +49,14 @@ type SecretSummary struct {
 	LastAccessedDate  time.Time // a date (midnight UTC); zero if never read
 	LastRotatedDate   time.Time
 	NextRotationDate  time.Time
-	DeletedDate       time.Time // when the deletion was scheduled; zero if not scheduled
-	OwningService     string
-	PrimaryRegion     string // set on a replicated secret
-	Tags              []Tag
+	DeletedDate       time.Time // when the deletion was asked for; zero if not scheduled
+	// DeletionDate is when AWS deletes the secret for good. AWS returns it
+	// only from DeleteSecret, so it is set only for a deletion made through
+	// this Store (zero otherwise, and for a secret not scheduled).
+	DeletionDate  time.Time
+	OwningService string
+	PrimaryRegion string // set on a replicated secret
+	Tags          []Tag
 	// VersionStages maps version id to its staging labels.
 	VersionStages map[string][]string
 }

@@ -23,7 +23,7 @@ func TestListShowDeletedToggle(t *testing.T) {
 	h.waitFor("legacy/reporting-db")
 	s = waitLoaded(h)
 	line := lineWith(s, "legacy/reporting-db")
-	if !regexp.MustCompile(`deleting since \d{4}-\d{2}-\d{2}`).MatchString(line) {
+	if !regexp.MustCompile(`deleting \d{4}-\d{2}-\d{2}–\d{2}-\d{2}`).MatchString(line) {
 		t.Errorf("deleted secret's row lacks the deleting marker with its date: %q", line)
 	}
 	assertContains(t, s, "incl. deleted", "22 secrets")

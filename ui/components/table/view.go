@@ -206,7 +206,7 @@ func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, sele
 func shortMarkers(s aws.SecretSummary) string {
 	var out []string
 	if !s.DeletedDate.IsZero() {
-		out = append(out, "del "+s.DeletedDate.UTC().Format("Jan 02"))
+		out = append(out, common.DeletionFlag(s.DeletedDate, s.DeletionDate))
 	}
 	if s.PrimaryRegion != "" {
 		if s.Region != "" && s.PrimaryRegion != s.Region {

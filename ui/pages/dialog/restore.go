@@ -74,7 +74,7 @@ func (r *RestoreScreen) loaded(msg common.ResultMsg[aws.Secret]) tea.Cmd {
 	}
 	st := r.env.Styles
 	body := []string{
-		st.Text.Render("Cancel the scheduled deletion of " + common.Sanitize(s.Name) + " (" + r.ref.Region + "), scheduled on " + s.DeletedDate.Format("2006-01-02") + "."),
+		st.Text.Render("Cancel the scheduled deletion of " + common.Sanitize(s.Name) + " (" + r.ref.Region + "): " + common.DeletionText(s.DeletedDate, s.DeletionDate, r.env.Now()) + "."),
 		st.Muted.Render("It can be read and changed again at once; its versions and labels are as they were."),
 	}
 	return r.write.open("Restore "+s.Name, body, confirm.Options{ConfirmLabel: "Restore", Guard: ProductionGuard(s.Name, "restore it")})

@@ -249,17 +249,11 @@ func resolveText(resolveKey, pending string) string {
 	return "then press " + resolveKey + " for the ways out: cancel the rotation, remove the stray AWSPENDING, or roll back."
 }
 
-// deletionText says when a scheduled deletion happens. DescribeSecret's
-// DeletedDate is when the deletion was asked for; the secret goes for good
-// when the recovery window (7 to 30 days) ends.
+// deletionText says when the deletion was asked and when AWS deletes the
+// secret for good (common.DeletionText, the one wording of both dates).
 func deletionText(s aws.SecretSummary, now time.Time) string {
-	const after = " Its value cannot be read or changed until it is restored."
-	if s.DeletedDate.After(now) {
-		return "Scheduled for deletion on " + common.FormatWhen(s.DeletedDate, now) + "." + after
-	}
-	latest := s.DeletedDate.Add(30 * 24 * time.Hour)
-	return "Scheduled for deletion: requested " + common.FormatWhen(s.DeletedDate, now) +
-		"; deleted for good when its recovery window ends, at the latest " + common.FormatWhen(latest, now) + "." + after
+	return "Scheduled for deletion: " + common.DeletionText(s.DeletedDate, s.DeletionDate, now) +
+		". Its value cannot be read or changed until it is restored."
 }
 
 // labelRow is one staging label and the version that carries it.
