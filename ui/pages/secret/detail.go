@@ -218,6 +218,17 @@ func (d *Detail) target() aws.SecretRef {
 // openValue opens AWSCURRENT's value: pressing the Value binding is the
 // operator asking for it.
 func (d *Detail) openValue() tea.Cmd {
+	if !d.Summary.DeletedDate.IsZero() {
+		// AWS refuses GetSecretValue while it is scheduled: offer the way
+		// back instead of asking for a refusal.
+		name := common.Sanitize(d.Summary.Name)
+		if !d.env.Keys.Common.Restore.Enabled() {
+			return common.Warn("read-only: " + name + " is scheduled for deletion; its value can't be read until someone restores it")
+		}
+		r := dialog.NewRestoreScreen(d.env, d.Store, d.Summary)
+		r.Why = "Its value can't be read while it is scheduled for deletion: restore it first."
+		return dialog.OpenWrite(d.env, r)
+	}
 	if d.Summary.VersionStages != nil && common.CurrentVersion(d.Summary.VersionStages) == "" {
 		return common.Warn("this secret has no AWSCURRENT version: it has no value yet")
 	}
@@ -250,7 +261,10 @@ func (d *Detail) ShortHelp() []key.Binding {
 		return []key.Binding{k.Common.Back}
 	case !d.Summary.DeletedDate.IsZero():
 		// Nothing can be read or changed until it is restored.
-		return []key.Binding{k.Common.Restore, k.Detail.Versions, k.Detail.Policy, k.Common.Back}
+		if k.Common.Restore.Enabled() {
+			return []key.Binding{common.WithHelpDesc(k.Detail.Value, "restore"), k.Common.Restore, k.Detail.Versions, k.Detail.Policy, k.Common.Back}
+		}
+		return []key.Binding{k.Detail.Versions, k.Detail.Policy, k.Common.Back}
 	}
 	if d.Secret != nil {
 		if _, _, stuck := common.StrayPending(d.Secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
