@@ -30,6 +30,8 @@ type smAPI interface {
 	CancelRotateSecret(context.Context, *secretsmanager.CancelRotateSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.CancelRotateSecretOutput, error)
 	TagResource(context.Context, *secretsmanager.TagResourceInput, ...func(*secretsmanager.Options)) (*secretsmanager.TagResourceOutput, error)
 	UntagResource(context.Context, *secretsmanager.UntagResourceInput, ...func(*secretsmanager.Options)) (*secretsmanager.UntagResourceOutput, error)
+	ReplicateSecretToRegions(context.Context, *secretsmanager.ReplicateSecretToRegionsInput, ...func(*secretsmanager.Options)) (*secretsmanager.ReplicateSecretToRegionsOutput, error)
+	RemoveRegionsFromReplication(context.Context, *secretsmanager.RemoveRegionsFromReplicationInput, ...func(*secretsmanager.Options)) (*secretsmanager.RemoveRegionsFromReplicationOutput, error)
 }
 
 // sdkStore is the Store over the AWS SDK for one (profile, region).
@@ -124,15 +126,8 @@ func (s *sdkStore) secretFromDescribe(o *secretsmanager.DescribeSecretOutput) Se
 		VersionStages:     copyStages(o.VersionIdsToStages),
 	}}
 	s.deletions.fill(&sec.SecretSummary)
-	for _, r := range o.ReplicationStatus {
-		sec.Replicas = append(sec.Replicas, Replica{
-			Region:           str(r.Region),
-			KmsKeyID:         str(r.KmsKeyId),
-			Status:           string(r.Status),
-			StatusMessage:    str(r.StatusMessage),
-			LastAccessedDate: tm(r.LastAccessedDate),
-		})
-	}
+	sec.Replicas = replicasFromSDK(o.ReplicationStatus)
+	sec.FailedReplicas = failedRegions(sec.Replicas)
 	return sec
 }
 
