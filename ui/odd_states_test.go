@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"github.com/smtui/smtui/aws/emulator"
 )
 
 // Enter (the value key) on a secret scheduled for deletion offers to restore
@@ -37,5 +39,61 @@ func TestDetailValueOfScheduledSecretReadOnly(t *testing.T) {
 	}
 	if n := h.emu.Requests("GetSecretValue"); n != 0 {
 		t.Fatalf("GetSecretValue called %d times", n)
+	}
+}
+
+// A replica whose replication failed: the list flags it, the detail says
+// why, and the replication dialog retries it or removes a replica.
+func TestFailedReplicaFlaggedExplainedAndRetried(t *testing.T) {
+	t.Parallel()
+	h := newListHarness(t, 160, 40, emulator.Options{}, nil)
+	s := waitLoaded(h)
+	const name = "shared/datadog/api-key"
+	if line := lineWith(s, name); !strings.Contains(line, "replication FAILED") {
+		t.Errorf("the list does not flag the failed replica: %q", line)
+	}
+	k := h.app.env.Keys
+	h.openDetail(name)
+	s = waitForText(h, "Replication to ap-southeast-2 failed: Replication failed: the KMS key")
+	if !strings.Contains(flat(s), "Press L to replicate again or remove the replica") {
+		t.Errorf("the detail does not offer the way out:\n%s", s)
+	}
+	h.press(k.Detail.Replication)
+	waitForText(h, "Replicate to ap-southeast-2 again")
+	h.press(k.Dialog.Choose)
+	waitForText(h, "Retry the replication to ap-southeast-2")
+	h.press(k.Dialog.Yes)
+	h.waitFor("Replicating " + name + " to ap-southeast-2 again")
+	if n := h.emu.Requests("ReplicateSecretToRegions"); n != 1 {
+		t.Fatalf("ReplicateSecretToRegions called %d times", n)
+	}
+	sec := describeNow(h, h.store("us-east-1"), name)
+	if len(sec.FailedReplicas) != 0 {
+		t.Fatalf("still failed: %+v", sec.Replicas)
+	}
+	// Remove the eu-west-1 replica (no failed one left: the first choice).
+	h.press(k.Detail.Replication)
+	waitForText(h, "Remove the replica in eu-west-1")
+	h.press(k.Dialog.Choose)
+	waitForText(h, "This deletes the replica of "+name+" in eu-west-1")
+	h.press(k.Dialog.Yes)
+	h.waitFor("Removed the replica of " + name + " in eu-west-1")
+	sec = describeNow(h, h.store("us-east-1"), name)
+	if len(sec.Replicas) != 1 || sec.Replicas[0].Region != "ap-southeast-2" {
+		t.Fatalf("replicas left %+v", sec.Replicas)
+	}
+}
+
+func TestFailedReplicaReadOnly(t *testing.T) {
+	t.Parallel()
+	h := newSecretHarness(t, 120, 60, func(o *Options) { o.ReadOnly = true })
+	h.openDetail("shared/datadog/api-key")
+	waitForText(h, "Read-only mode: ask someone who may to replicate again")
+	h.send(keyPress("L"))
+	if n := h.emu.Requests("ReplicateSecretToRegions") + h.emu.Requests("RemoveRegionsFromReplication"); n != 0 {
+		t.Fatalf("%d replication writes in read-only mode", n)
+	}
+	if strings.Contains(h.screen(), "What now?") {
+		t.Fatal("read-only mode opened the replication dialog")
 	}
 }

@@ -143,6 +143,8 @@ func secretMarkers(s aws.SecretSummary) []string {
 	if s.PrimaryRegion != "" {
 		if s.Region != "" && s.PrimaryRegion != s.Region {
 			out = append(out, "replica of "+common.Sanitize(s.PrimaryRegion))
+		} else if len(s.FailedReplicas) > 0 {
+			out = append(out, "replication FAILED to "+common.Sanitize(strings.Join(s.FailedReplicas, " ")))
 		} else {
 			out = append(out, "replicated")
 		}

@@ -211,6 +211,8 @@ func shortMarkers(s aws.SecretSummary) string {
 	if s.PrimaryRegion != "" {
 		if s.Region != "" && s.PrimaryRegion != s.Region {
 			out = append(out, "replica")
+		} else if len(s.FailedReplicas) > 0 {
+			out = append(out, "repl FAILED")
 		} else {
 			out = append(out, "replicated")
 		}
@@ -228,6 +230,8 @@ func markerRune(s aws.SecretSummary) string {
 		return "✗"
 	case s.PrimaryRegion != "" && s.Region != "" && s.PrimaryRegion != s.Region:
 		return "↳" // a replica of a secret in another region
+	case len(s.FailedReplicas) > 0:
+		return "!" // a primary whose replication failed somewhere
 	case s.PrimaryRegion != "":
 		return "⇄" // a primary with replicas
 	case s.OwningService != "":

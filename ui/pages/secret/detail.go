@@ -177,6 +177,9 @@ func (d *Detail) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return dialog.OpenWrite(d.env, dialog.NewRollbackScreen(d.env, d.Store, s))
 		}},
 		{k.Tags, false, func(s aws.Secret) tea.Cmd { return dialog.OpenWrite(d.env, dialog.NewTagsScreen(d.env, d.Store, s)) }},
+		{k.Replication, false, func(s aws.Secret) tea.Cmd {
+			return dialog.OpenWrite(d.env, dialog.NewReplicasScreen(d.env, d.Store, s.SecretSummary))
+		}},
 		{c.Delete, true, func(s aws.Secret) tea.Cmd {
 			return dialog.OpenWrite(d.env, dialog.NewDeleteScreen(d.env, d.Store, s.SecretSummary))
 		}},
@@ -271,6 +274,9 @@ func (d *Detail) ShortHelp() []key.Binding {
 			return []key.Binding{common.WithHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Common.Back}
 		}
 	}
+	if d.Secret != nil && len(d.Secret.FailedReplicas) > 0 && k.Detail.Replication.Enabled() {
+		return []key.Binding{common.WithHelpDesc(k.Detail.Replication, "fix replication"), k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Tags, k.Common.Back}
+	}
 	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Rollback, k.Detail.Tags, k.Common.CopyARN, k.Common.Back}
 }
 
@@ -281,7 +287,7 @@ func (d *Detail) FullHelp() [][]key.Binding {
 		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Common.Refresh},
 		{k.Common.CopyName, k.Common.CopyARN},
 		{k.Detail.Rotate, k.Detail.RotationSettings, k.Detail.CancelRotation, k.Detail.Rollback},
-		{k.Detail.Tags, k.Common.Delete, k.Common.Restore},
+		{k.Detail.Tags, k.Detail.Replication, k.Common.Delete, k.Common.Restore},
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
 		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}

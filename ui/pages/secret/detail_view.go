@@ -55,6 +55,25 @@ func (d *Detail) lines() []string {
 		}
 		add(common.WrapLines(st.Danger.Render(text), w)...)
 	}
+	if d.Secret != nil {
+		for _, r := range d.Secret.Replicas {
+			if r.Status != "Failed" {
+				continue
+			}
+			add("")
+			text := "Replication to " + common.Sanitize(r.Region) + " failed"
+			if r.StatusMessage != "" {
+				text += ": " + strings.TrimSuffix(common.Sanitize(r.StatusMessage), ".")
+			}
+			text += "."
+			if b := d.env.Keys.Detail.Replication; b.Enabled() {
+				text += " Press " + b.Help().Key + " to replicate again or remove the replica."
+			} else {
+				text += " Read-only mode: ask someone who may to replicate again."
+			}
+			add(common.WrapLines(st.Danger.Render(text), w)...)
+		}
+	}
 	if pending, current, stuck := common.StrayPending(s.VersionStages); stuck {
 		add("")
 		resolve := ""
