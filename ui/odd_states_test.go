@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // Enter (the value key) on a secret scheduled for deletion offers to restore
@@ -95,5 +96,44 @@ func TestFailedReplicaReadOnly(t *testing.T) {
 	}
 	if strings.Contains(h.screen(), "What now?") {
 		t.Fatal("read-only mode opened the replication dialog")
+	}
+}
+
+// A secret with no AWSCURRENT: the value key offers to set its first value,
+// typed masked, confirmed, and put with PutSecretValue.
+func TestNoValueSecretOffersFirstValue(t *testing.T) {
+	t.Parallel()
+	h := newSecretHarness(t, 120, 40, nil)
+	const name = "dev/placeholder/new-service"
+	h.openDetail(name)
+	k := h.app.env.Keys
+	h.press(k.Detail.Value)
+	waitForText(h, "First value of "+name)
+	h.typeText("s3cr3t-first")
+	if strings.Contains(h.screen(), "s3cr3t-first") {
+		t.Fatal("the value is shown while typed masked")
+	}
+	h.press(k.Dialog.Switch)
+	h.press(k.Input.Submit)
+	waitForText(h, "Put the first version of "+name)
+	if n := h.emu.Requests("GetSecretValue") + h.emu.Requests("PutSecretValue"); n != 0 {
+		t.Fatalf("%d value calls before the confirmation", n)
+	}
+	h.press(k.Dialog.Yes)
+	h.waitFor("Saved the first value of " + name)
+	sec := describeNow(h, h.store("us-east-1"), name)
+	if common.CurrentVersion(sec.VersionStages) == "" {
+		t.Fatalf("no AWSCURRENT after the save: %v", sec.VersionStages)
+	}
+}
+
+func TestNoValueSecretReadOnly(t *testing.T) {
+	t.Parallel()
+	h := newSecretHarness(t, 120, 40, func(o *Options) { o.ReadOnly = true })
+	h.openDetail("dev/placeholder/new-service")
+	h.press(h.app.env.Keys.Detail.Value)
+	waitForText(h, "read-only: this secret has no AWSCURRENT version")
+	if n := h.emu.Requests("PutSecretValue"); n != 0 {
+		t.Fatalf("PutSecretValue called %d times", n)
 	}
 }

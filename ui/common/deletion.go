@@ -36,14 +36,14 @@ func DeletionText(asked, due, now time.Time) string {
 }
 
 // DeletionFlag is the short list flag of a secret scheduled for deletion:
-// "del Dec 06" when the date is known, "del Dec 06–Dec 29" when only the
-// date it was asked is.
+// "del Dec 06" when the date is known, "del ≤Dec 29" (at the latest) when
+// only the date it was asked is.
 func DeletionFlag(asked, due time.Time) string {
 	if !due.IsZero() {
 		return "del " + due.UTC().Format("Jan 02")
 	}
-	first, last := windowRange(asked)
-	return "del " + first.UTC().Format("Jan 02") + "–" + last.UTC().Format("Jan 02")
+	_, last := windowRange(asked)
+	return "del ≤" + last.UTC().Format("Jan 02")
 }
 
 // DeletionFlagLong is the list flag when there is room: "deleting

@@ -22,7 +22,7 @@ func TestDeletionWording(t *testing.T) {
 	if got := DeletionFlag(now, due); got != "del Dec 06" {
 		t.Errorf("flag %q", got)
 	}
-	if got := DeletionFlag(now, time.Time{}); got != "del Dec 06–Dec 29" {
+	if got := DeletionFlag(now, time.Time{}); got != "del ≤Dec 29" {
 		t.Errorf("flag without the date %q", got)
 	}
 	if got := DeletionFlagLong(now, due); got != "deleting 2026-12-06" {

@@ -233,7 +233,10 @@ func (d *Detail) openValue() tea.Cmd {
 		return dialog.OpenWrite(d.env, r)
 	}
 	if d.Summary.VersionStages != nil && common.CurrentVersion(d.Summary.VersionStages) == "" {
-		return common.Warn("this secret has no AWSCURRENT version: it has no value yet")
+		if !d.env.Keys.Editing.Save.Enabled() {
+			return common.Warn("read-only: this secret has no AWSCURRENT version: it has no value yet")
+		}
+		return dialog.OpenWrite(d.env, dialog.NewFirstValueScreen(d.env, d.Store, d.Summary))
 	}
 	v := NewValue(d.env, d.Store, d.target(), aws.VersionRef{Stage: aws.LabelCurrent})
 	v.kmsKeyID = d.Summary.KmsKeyID
