@@ -24,9 +24,9 @@ const (
 func DeletionText(asked, due, now time.Time) string {
 	switch {
 	case !due.IsZero() && !asked.IsZero():
-		return "AWS deletes it for good on " + FormatWhen(due, now) + "; deletion asked " + FormatWhen(asked, now)
+		return "AWS deletes it for good on " + formatDue(due, now) + "; deletion asked " + FormatWhen(asked, now)
 	case !due.IsZero():
-		return "AWS deletes it for good on " + FormatWhen(due, now)
+		return "AWS deletes it for good on " + formatDue(due, now)
 	case asked.IsZero():
 		return "not scheduled for deletion"
 	}
@@ -55,6 +55,12 @@ func DeletionFlagLong(asked, due time.Time) string {
 	}
 	first, last := windowRange(asked)
 	return "deleting " + ShortDate(first) + "–" + last.UTC().Format("01-02")
+}
+
+// formatDue is the deletion date with its distance in calendar days, so a
+// 7-day window reads "in 7 days" until the day before, whatever the hour.
+func formatDue(t, now time.Time) string {
+	return t.UTC().Format("2006-01-02 15:04 UTC") + " (" + relativeDay(t, now) + ")"
 }
 
 // windowRange is the earliest and latest day AWS may delete a secret whose

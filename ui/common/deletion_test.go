@@ -15,6 +15,9 @@ func TestDeletionWording(t *testing.T) {
 			t.Errorf("known date: %q lacks %q", known, want)
 		}
 	}
+	if later := DeletionText(now, due, now.Add(time.Minute)); !strings.Contains(later, "(in 7 days)") {
+		t.Errorf("a minute later the 7-day deletion is not in 7 days: %q", later)
+	}
 	unknown := DeletionText(now, time.Time{}, now)
 	if !strings.Contains(unknown, "7-30 days after that") || !strings.Contains(unknown, "between 2026-12-06 and 2026-12-29") {
 		t.Errorf("unknown date: %q", unknown)
