@@ -6,6 +6,7 @@ import (
 
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // Enter (the value key) on a secret scheduled for deletion offers to restore
@@ -21,6 +22,16 @@ func TestDetailValueOfScheduledSecretOffersRestore(t *testing.T) {
 	waitForText(h, "Cancel the scheduled deletion of "+name)
 	if n := h.emu.Requests("GetSecretValue"); n != 0 {
 		t.Fatalf("GetSecretValue called %d times for a secret scheduled for deletion", n)
+	}
+	// Nor from the versions screen.
+	h.press(k.Common.Back)
+	h.waitUntil("back on the detail", func(string) bool { _, ok := h.app.top().(*secret.Detail); return ok })
+	h.press(k.Detail.Versions)
+	waitVersions(h)
+	h.press(k.Versions.OpenValue)
+	waitForText(h, "Its value can't be read while it is scheduled for deletion")
+	if n := h.emu.Requests("GetSecretValue"); n != 0 {
+		t.Fatalf("GetSecretValue called %d times from the versions screen", n)
 	}
 	h.press(k.Dialog.Yes)
 	h.waitFor("Restored " + name)

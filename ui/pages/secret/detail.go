@@ -135,6 +135,10 @@ func (d *Detail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Versions):
 		vs := NewVersions(d.env, d.Store, d.target())
 		vs.kmsKeyID = d.Summary.KmsKeyID
+		if !d.Summary.DeletedDate.IsZero() {
+			sum := d.Summary
+			vs.scheduled = &sum
+		}
 		return common.Push(vs)
 	case key.Matches(msg, k.Policy):
 		return common.Push(newPolicyScreen(d.env, d.Store, d.secretID(), d.Summary.Name, d.policy, d.policyErr, d.PolicyLoaded))
@@ -218,19 +222,24 @@ func (d *Detail) target() aws.SecretRef {
 	return aws.SecretRef{ARN: d.Summary.ARN, Name: d.Summary.Name, Region: d.region()}
 }
 
+// offerRestore answers a request for the value of a secret scheduled for
+// deletion: AWS refuses GetSecretValue then, so the restore dialog opens
+// instead (or, read-only, a warning says why there is no value).
+func offerRestore(env *common.Env, store aws.Store, s aws.SecretSummary) tea.Cmd {
+	name := common.Sanitize(s.Name)
+	if !env.Keys.Common.Restore.Enabled() {
+		return common.Warn("read-only: " + name + " is scheduled for deletion; its value can't be read until someone restores it")
+	}
+	r := dialog.NewRestoreScreen(env, store, s)
+	r.Why = "Its value can't be read while it is scheduled for deletion: restore it first."
+	return dialog.OpenWrite(env, r)
+}
+
 // openValue opens AWSCURRENT's value: pressing the Value binding is the
 // operator asking for it.
 func (d *Detail) openValue() tea.Cmd {
 	if !d.Summary.DeletedDate.IsZero() {
-		// AWS refuses GetSecretValue while it is scheduled: offer the way
-		// back instead of asking for a refusal.
-		name := common.Sanitize(d.Summary.Name)
-		if !d.env.Keys.Common.Restore.Enabled() {
-			return common.Warn("read-only: " + name + " is scheduled for deletion; its value can't be read until someone restores it")
-		}
-		r := dialog.NewRestoreScreen(d.env, d.Store, d.Summary)
-		r.Why = "Its value can't be read while it is scheduled for deletion: restore it first."
-		return dialog.OpenWrite(d.env, r)
+		return offerRestore(d.env, d.Store, d.Summary)
 	}
 	if d.Summary.VersionStages != nil && common.CurrentVersion(d.Summary.VersionStages) == "" {
 		if !d.env.Keys.Editing.Save.Enabled() {
