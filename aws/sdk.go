@@ -30,6 +30,8 @@ type smAPI interface {
 	CancelRotateSecret(context.Context, *secretsmanager.CancelRotateSecretInput, ...func(*secretsmanager.Options)) (*secretsmanager.CancelRotateSecretOutput, error)
 	TagResource(context.Context, *secretsmanager.TagResourceInput, ...func(*secretsmanager.Options)) (*secretsmanager.TagResourceOutput, error)
 	UntagResource(context.Context, *secretsmanager.UntagResourceInput, ...func(*secretsmanager.Options)) (*secretsmanager.UntagResourceOutput, error)
+	ReplicateSecretToRegions(context.Context, *secretsmanager.ReplicateSecretToRegionsInput, ...func(*secretsmanager.Options)) (*secretsmanager.ReplicateSecretToRegionsOutput, error)
+	RemoveRegionsFromReplication(context.Context, *secretsmanager.RemoveRegionsFromReplicationInput, ...func(*secretsmanager.Options)) (*secretsmanager.RemoveRegionsFromReplicationOutput, error)
 }
 
 // sdkStore is the Store over the AWS SDK for one (profile, region).
@@ -41,6 +43,8 @@ type sdkStore struct {
 	creds   awssdk.CredentialsProvider // for CheckCredentials; nil if unknown
 	sso     bool                       // the profile uses IAM Identity Center
 	static  bool                       // static credentials (e.g. --demo)
+	// deletions remembers the DeletionDate of deletions made here.
+	deletions deletionDates
 }
 
 var _ Store = (*sdkStore)(nil)
@@ -85,7 +89,7 @@ func (s *sdkStore) invalid(op, secretID, msg string) error {
 
 // summaryFromEntry converts a ListSecrets entry.
 func (s *sdkStore) summaryFromEntry(e types.SecretListEntry) SecretSummary {
-	return SecretSummary{
+	sum := SecretSummary{
 		ARN:               str(e.ARN),
 		Name:              str(e.Name),
 		Description:       str(e.Description),
@@ -105,6 +109,8 @@ func (s *sdkStore) summaryFromEntry(e types.SecretListEntry) SecretSummary {
 		Tags:              tagsFromSDK(e.Tags),
 		VersionStages:     copyStages(e.SecretVersionsToStages),
 	}
+	s.deletions.fill(&sum)
+	return sum
 }
 
 // secretFromDescribe converts a DescribeSecret response.
@@ -129,15 +135,9 @@ func (s *sdkStore) secretFromDescribe(o *secretsmanager.DescribeSecretOutput) Se
 		Tags:              tagsFromSDK(o.Tags),
 		VersionStages:     copyStages(o.VersionIdsToStages),
 	}}
-	for _, r := range o.ReplicationStatus {
-		sec.Replicas = append(sec.Replicas, Replica{
-			Region:           str(r.Region),
-			KmsKeyID:         str(r.KmsKeyId),
-			Status:           string(r.Status),
-			StatusMessage:    str(r.StatusMessage),
-			LastAccessedDate: tm(r.LastAccessedDate),
-		})
-	}
+	s.deletions.fill(&sec.SecretSummary)
+	sec.Replicas = replicasFromSDK(o.ReplicationStatus)
+	sec.FailedReplicas = failedRegions(sec.Replicas)
 	return sec
 }
 

@@ -34,6 +34,7 @@ func (s *sdkStore) ListSecretsPage(ctx context.Context, opts ListOptions, nextTo
 	for _, e := range out.SecretList {
 		page.Secrets = append(page.Secrets, s.summaryFromEntry(e))
 	}
+	s.fillReplication(ctx, page.Secrets)
 	return page, nil
 }
 

@@ -201,7 +201,13 @@ func (s *sdkStore) DeleteSecret(ctx context.Context, in DeleteSecretInput) (time
 	if err != nil {
 		return time.Time{}, s.fail(op, id, err)
 	}
-	return tm(out.DeletionDate), nil
+	due := tm(out.DeletionDate)
+	if in.Force {
+		s.deletions.forget(id, str(out.ARN), str(out.Name))
+	} else {
+		s.deletions.remember(due, id, str(out.ARN), str(out.Name))
+	}
+	return due, nil
 }
 
 // RestoreSecret cancels a scheduled deletion.
@@ -212,7 +218,10 @@ func (s *sdkStore) RestoreSecret(ctx context.Context, secretID string) error {
 	}
 	ctx, cancel := s.callCtx(ctx)
 	defer cancel()
-	_, err := s.api.RestoreSecret(ctx, &secretsmanager.RestoreSecretInput{SecretId: awssdk.String(secretID)})
+	out, err := s.api.RestoreSecret(ctx, &secretsmanager.RestoreSecretInput{SecretId: awssdk.String(secretID)})
+	if err == nil {
+		s.deletions.forget(secretID, str(out.ARN), str(out.Name))
+	}
 	return s.fail(op, secretID, err)
 }
 

@@ -49,10 +49,19 @@ type SecretSummary struct {
 	LastAccessedDate  time.Time // a date (midnight UTC); zero if never read
 	LastRotatedDate   time.Time
 	NextRotationDate  time.Time
-	DeletedDate       time.Time // when the deletion was scheduled; zero if not scheduled
-	OwningService     string
-	PrimaryRegion     string // set on a replicated secret
-	Tags              []Tag
+	DeletedDate       time.Time // when the deletion was asked for; zero if not scheduled
+	// DeletionDate is when AWS deletes the secret for good. AWS returns it
+	// only from DeleteSecret, so it is set only for a deletion made through
+	// this Store (zero otherwise, and for a secret not scheduled).
+	DeletionDate  time.Time
+	OwningService string
+	PrimaryRegion string // set on a replicated secret
+	// FailedReplicas are the replica regions whose replication failed. Only
+	// DescribeSecret says so (ListSecrets does not): the Store fills it in
+	// for listed primaries too, with one DescribeSecret each (see
+	// ListSecretsPage). Nil if none failed or it is not known.
+	FailedReplicas []string
+	Tags           []Tag
 	// VersionStages maps version id to its staging labels.
 	VersionStages map[string][]string
 }
@@ -235,4 +244,18 @@ type Store interface {
 	CancelRotation(ctx context.Context, secretID string) error
 	TagSecret(ctx context.Context, secretID string, tags []Tag) error
 	UntagSecret(ctx context.Context, secretID string, keys []string) error
+	// ReplicateToRegions replicates a primary secret to regions
+	// (ReplicateSecretToRegions), or again to a region whose replication
+	// failed, and returns the replicas' status.
+	ReplicateToRegions(ctx context.Context, secretID string, regions []ReplicaRegion) ([]Replica, error)
+	// RemoveReplicaRegions deletes the replicas in regions
+	// (RemoveRegionsFromReplication) and returns the replicas left.
+	RemoveReplicaRegions(ctx context.Context, secretID string, regions []string) ([]Replica, error)
+}
+
+// ReplicaRegion is a region to replicate a secret to, and the KMS key to
+// encrypt the replica with ("" for aws/secretsmanager).
+type ReplicaRegion struct {
+	Region   string
+	KmsKeyID string
 }

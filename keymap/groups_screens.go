@@ -55,6 +55,7 @@ type Detail struct {
 	CancelRotation   key.Binding // mutating
 	Rollback         key.Binding // mutating
 	Tags             key.Binding // mutating
+	Replication      key.Binding // mutating: retry a failed replica or remove one
 }
 
 func defaultDetail() Detail {
@@ -67,6 +68,7 @@ func defaultDetail() Detail {
 		CancelRotation:   bind([]string{"X"}, "X", "cancel rotation"),
 		Rollback:         bind([]string{"b"}, "b", "roll back"),
 		Tags:             bind([]string{"t"}, "t", "tags"),
+		Replication:      bind([]string{"L"}, "L", "replication"),
 	}
 }
 

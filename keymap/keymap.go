@@ -61,7 +61,7 @@ func (k *KeyMap) Mutating() []*key.Binding {
 	return []*key.Binding{
 		&k.Common.New, &k.Common.Delete, &k.Common.Restore,
 		&k.Detail.Rotate, &k.Detail.RotationSettings, &k.Detail.CancelRotation,
-		&k.Detail.Rollback, &k.Detail.Tags,
+		&k.Detail.Rollback, &k.Detail.Tags, &k.Detail.Replication,
 		&k.Versions.Rollback, &k.Versions.MoveLabel, &k.Versions.RemoveLabel,
 		&k.Editing.Edit, &k.Editing.AddField, &k.Editing.DelField, &k.Editing.Rename,
 		&k.Editing.Save, &k.Editing.External,

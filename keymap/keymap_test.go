@@ -134,7 +134,7 @@ func TestSetReadOnlyDisablesExactlyTheMutatingBindings(t *testing.T) {
 	k.SetReadOnly()
 	want := []string{
 		"Common.Delete", "Common.New", "Common.Restore",
-		"Detail.CancelRotation", "Detail.Rollback", "Detail.Rotate", "Detail.RotationSettings", "Detail.Tags",
+		"Detail.CancelRotation", "Detail.Replication", "Detail.Rollback", "Detail.Rotate", "Detail.RotationSettings", "Detail.Tags",
 		"Editing.AddField", "Editing.DelField", "Editing.Edit", "Editing.External", "Editing.Rename", "Editing.Save",
 		"Versions.MoveLabel", "Versions.RemoveLabel", "Versions.Rollback",
 	}

@@ -88,6 +88,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Detail.CancelRotation", d.CancelRotation},
 				{"Detail.Rollback", d.Rollback},
 				{"Detail.Tags", d.Tags},
+				{"Detail.Replication", d.Replication},
 			},
 			[]NamedBinding{
 				{"Common.Refresh", c.Refresh},

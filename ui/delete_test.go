@@ -35,7 +35,7 @@ func TestDeleteSevenDaysThenRestore(t *testing.T) {
 	}
 	h.typeText("d")
 	h.press(k.Input.Submit)
-	screen := h.waitFor(name + " will be deleted on")
+	screen := h.waitFor(name + ": AWS deletes it for good on")
 	want1 := time.Now().AddDate(0, 0, 7).UTC().Format("2006-01-02")
 	want2 := time.Now().AddDate(0, 0, 7).Format("2006-01-02")
 	if !strings.Contains(screen, want1) && !strings.Contains(screen, want2) {
@@ -101,7 +101,7 @@ func TestScheduledDeleteNeverForces(t *testing.T) {
 	h.press(k.Nav.Open)
 	h.typeText(name)
 	h.press(k.Input.Submit)
-	h.waitFor("will be deleted on")
+	h.waitFor("AWS deletes it for good on")
 	// Still there (restorable), with the default 30-day window.
 	if describeNow(h, store, name).DeletedDate.IsZero() {
 		t.Fatal("not scheduled")

@@ -86,7 +86,7 @@ func TestDetailScheduledDeletionAndOwner(t *testing.T) {
 	t.Parallel()
 	h := newSecretHarness(t, 120, 80, nil)
 	s := h.openDetail("legacy/reporting-db")
-	assertContains(t, strings.Join(strings.Fields(s), " "), "Scheduled for deletion: requested 2025-05-23 12:00 UTC (10 days ago)", "(in 20 days)")
+	assertContains(t, strings.Join(strings.Fields(s), " "), "Scheduled for deletion: deletion asked 2025-05-23 12:00 UTC (10 days ago); AWS deletes it for good 7-30 days after that, the recovery window chosen (between 2025-05-30 and 2025-06-22)")
 	h.send(keyPress("esc"))
 	s = h.openDetail("rds!db-7f3c1a2b-4d5e-4f60-8a91-0b2c3d4e5f60")
 	assertContains(t, s, "Owned by       rds")

@@ -23,7 +23,7 @@ func TestListShowDeletedToggle(t *testing.T) {
 	h.waitFor("legacy/reporting-db")
 	s = waitLoaded(h)
 	line := lineWith(s, "legacy/reporting-db")
-	if !regexp.MustCompile(`deleting since \d{4}-\d{2}-\d{2}`).MatchString(line) {
+	if !regexp.MustCompile(`deleting \d{4}-\d{2}-\d{2}–\d{2}-\d{2}`).MatchString(line) {
 		t.Errorf("deleted secret's row lacks the deleting marker with its date: %q", line)
 	}
 	assertContains(t, s, "incl. deleted", "22 secrets")
@@ -44,8 +44,9 @@ func TestListRowMarkers(t *testing.T) {
 	if l := lineWith(s, "prod/db/postgres "); !strings.Contains(l, " on ") {
 		t.Errorf("rotation on not shown: %q", l)
 	}
-	if l := lineWith(s, "shared/datadog/api-key"); !strings.Contains(l, "replicated") {
-		t.Errorf("replication not shown: %q", l)
+	// The seeded datadog key's replication to ap-southeast-2 failed.
+	if l := lineWith(s, "shared/datadog/api-key"); !strings.Contains(l, "replication FAILED") {
+		t.Errorf("failed replication not shown: %q", l)
 	}
 	if l := lineWith(s, "rds!db-"); !strings.Contains(l, "owned by rds") {
 		t.Errorf("owning service not shown: %q", l)

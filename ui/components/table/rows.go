@@ -138,11 +138,13 @@ func RotationOf(s aws.SecretSummary, now time.Time) RotationState {
 func secretMarkers(s aws.SecretSummary) []string {
 	var out []string
 	if !s.DeletedDate.IsZero() {
-		out = append(out, "deleting since "+s.DeletedDate.UTC().Format("2006-01-02"))
+		out = append(out, common.DeletionFlagLong(s.DeletedDate, s.DeletionDate))
 	}
 	if s.PrimaryRegion != "" {
 		if s.Region != "" && s.PrimaryRegion != s.Region {
 			out = append(out, "replica of "+common.Sanitize(s.PrimaryRegion))
+		} else if len(s.FailedReplicas) > 0 {
+			out = append(out, "replication FAILED to "+common.Sanitize(strings.Join(s.FailedReplicas, " ")))
 		} else {
 			out = append(out, "replicated")
 		}

@@ -206,11 +206,13 @@ func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, sele
 func shortMarkers(s aws.SecretSummary) string {
 	var out []string
 	if !s.DeletedDate.IsZero() {
-		out = append(out, "del "+s.DeletedDate.UTC().Format("Jan 02"))
+		out = append(out, common.DeletionFlag(s.DeletedDate, s.DeletionDate))
 	}
 	if s.PrimaryRegion != "" {
 		if s.Region != "" && s.PrimaryRegion != s.Region {
 			out = append(out, "replica")
+		} else if len(s.FailedReplicas) > 0 {
+			out = append(out, "repl FAILED")
 		} else {
 			out = append(out, "replicated")
 		}
@@ -228,6 +230,8 @@ func markerRune(s aws.SecretSummary) string {
 		return "✗"
 	case s.PrimaryRegion != "" && s.Region != "" && s.PrimaryRegion != s.Region:
 		return "↳" // a replica of a secret in another region
+	case len(s.FailedReplicas) > 0:
+		return "!" // a primary whose replication failed somewhere
 	case s.PrimaryRegion != "":
 		return "⇄" // a primary with replicas
 	case s.OwningService != "":

@@ -53,7 +53,7 @@ func NewDeleteScreen(env *common.Env, store aws.Store, summary aws.SecretSummary
 	st := env.Styles
 	scheduled := confirm.Choice{Text: st.Text.Render("Schedule the deletion with a recovery window (recommended): it can be restored until then")}
 	if !summary.DeletedDate.IsZero() {
-		scheduled.Reason = "already scheduled for deletion (since " + summary.DeletedDate.Format("2006-01-02") + "); restore it or delete it now"
+		scheduled.Reason = "already scheduled for deletion (" + common.DeletionText(summary.DeletedDate, summary.DeletionDate, env.Now()) + "); restore it or delete it now"
 	}
 	force := confirm.Choice{Text: st.Danger.Render("Delete now, WITHOUT recovery: this cannot be undone")}
 	d.ways = confirm.NewChoiceList(env, []confirm.Choice{scheduled, force})
@@ -181,11 +181,11 @@ func (d *DeleteScreen) op() WriteOp {
 	op.Busy = "scheduling the deletion of " + name + "…"
 	days, now, k := d.days, d.env.Now(), d.env.Keys
 	op.Done = func(val any) tea.Cmd {
-		when, _ := val.(time.Time)
-		if when.IsZero() {
-			when = now.AddDate(0, 0, days)
+		due, _ := val.(time.Time)
+		if due.IsZero() { // AWS did not say: the window chosen does
+			due = now.AddDate(0, 0, days)
 		}
-		return announce(d.ref, name+" will be deleted on "+when.Format("2006-01-02")+" — "+k.List.ShowDeleted.Help().Key+
+		return announce(d.ref, name+": "+common.DeletionText(now, due, now)+" — "+k.List.ShowDeleted.Help().Key+
 			" lists it, "+k.Common.Restore.Help().Key+" restores it until then")
 	}
 	return op

@@ -19,6 +19,9 @@ type RestoreScreen struct {
 	store   aws.Store
 	summary aws.SecretSummary
 	ref     aws.SecretRef
+	// Why, if set, says first why the dialog opened (e.g. the operator
+	// asked for the value of a secret scheduled for deletion).
+	Why string
 
 	loading bool
 	loadErr error
@@ -73,10 +76,14 @@ func (r *RestoreScreen) loaded(msg common.ResultMsg[aws.Secret]) tea.Cmd {
 		return nil
 	}
 	st := r.env.Styles
-	body := []string{
-		st.Text.Render("Cancel the scheduled deletion of " + common.Sanitize(s.Name) + " (" + r.ref.Region + "), scheduled on " + s.DeletedDate.Format("2006-01-02") + "."),
-		st.Muted.Render("It can be read and changed again at once; its versions and labels are as they were."),
+	var body []string
+	if r.Why != "" {
+		body = append(body, st.Warning.Render(r.Why), "")
 	}
+	body = append(body,
+		st.Text.Render("Cancel the scheduled deletion of "+common.Sanitize(s.Name)+" ("+r.ref.Region+"): "+common.DeletionText(s.DeletedDate, s.DeletionDate, r.env.Now())+"."),
+		st.Muted.Render("It can be read and changed again at once; its versions and labels are as they were."),
+	)
 	return r.write.open("Restore "+s.Name, body, confirm.Options{ConfirmLabel: "Restore", Guard: ProductionGuard(s.Name, "restore it")})
 }
 

@@ -135,6 +135,10 @@ func (d *Detail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Versions):
 		vs := NewVersions(d.env, d.Store, d.target())
 		vs.kmsKeyID = d.Summary.KmsKeyID
+		if !d.Summary.DeletedDate.IsZero() {
+			sum := d.Summary
+			vs.scheduled = &sum
+		}
 		return common.Push(vs)
 	case key.Matches(msg, k.Policy):
 		return common.Push(newPolicyScreen(d.env, d.Store, d.secretID(), d.Summary.Name, d.policy, d.policyErr, d.PolicyLoaded))
@@ -177,6 +181,9 @@ func (d *Detail) handleAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return dialog.OpenWrite(d.env, dialog.NewRollbackScreen(d.env, d.Store, s))
 		}},
 		{k.Tags, false, func(s aws.Secret) tea.Cmd { return dialog.OpenWrite(d.env, dialog.NewTagsScreen(d.env, d.Store, s)) }},
+		{k.Replication, false, func(s aws.Secret) tea.Cmd {
+			return dialog.OpenWrite(d.env, dialog.NewReplicasScreen(d.env, d.Store, s.SecretSummary))
+		}},
 		{c.Delete, true, func(s aws.Secret) tea.Cmd {
 			return dialog.OpenWrite(d.env, dialog.NewDeleteScreen(d.env, d.Store, s.SecretSummary))
 		}},
@@ -215,11 +222,30 @@ func (d *Detail) target() aws.SecretRef {
 	return aws.SecretRef{ARN: d.Summary.ARN, Name: d.Summary.Name, Region: d.region()}
 }
 
+// offerRestore answers a request for the value of a secret scheduled for
+// deletion: AWS refuses GetSecretValue then, so the restore dialog opens
+// instead (or, read-only, a warning says why there is no value).
+func offerRestore(env *common.Env, store aws.Store, s aws.SecretSummary) tea.Cmd {
+	name := common.Sanitize(s.Name)
+	if !env.Keys.Common.Restore.Enabled() {
+		return common.Warn("read-only: " + name + " is scheduled for deletion; its value can't be read until someone restores it")
+	}
+	r := dialog.NewRestoreScreen(env, store, s)
+	r.Why = "Its value can't be read while it is scheduled for deletion: restore it first."
+	return dialog.OpenWrite(env, r)
+}
+
 // openValue opens AWSCURRENT's value: pressing the Value binding is the
 // operator asking for it.
 func (d *Detail) openValue() tea.Cmd {
+	if !d.Summary.DeletedDate.IsZero() {
+		return offerRestore(d.env, d.Store, d.Summary)
+	}
 	if d.Summary.VersionStages != nil && common.CurrentVersion(d.Summary.VersionStages) == "" {
-		return common.Warn("this secret has no AWSCURRENT version: it has no value yet")
+		if !d.env.Keys.Editing.Save.Enabled() {
+			return common.Warn("read-only: this secret has no AWSCURRENT version: it has no value yet")
+		}
+		return dialog.OpenWrite(d.env, dialog.NewFirstValueScreen(d.env, d.Store, d.Summary))
 	}
 	v := NewValue(d.env, d.Store, d.target(), aws.VersionRef{Stage: aws.LabelCurrent})
 	v.kmsKeyID = d.Summary.KmsKeyID
@@ -250,12 +276,18 @@ func (d *Detail) ShortHelp() []key.Binding {
 		return []key.Binding{k.Common.Back}
 	case !d.Summary.DeletedDate.IsZero():
 		// Nothing can be read or changed until it is restored.
-		return []key.Binding{k.Common.Restore, k.Detail.Versions, k.Detail.Policy, k.Common.Back}
+		if k.Common.Restore.Enabled() {
+			return []key.Binding{common.WithHelpDesc(k.Detail.Value, "restore"), k.Common.Restore, k.Detail.Versions, k.Detail.Policy, k.Common.Back}
+		}
+		return []key.Binding{k.Detail.Versions, k.Detail.Policy, k.Common.Back}
 	}
 	if d.Secret != nil {
 		if _, _, stuck := common.StrayPending(d.Secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
 			return []key.Binding{common.WithHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Common.Back}
 		}
+	}
+	if d.Secret != nil && len(d.Secret.FailedReplicas) > 0 && k.Detail.Replication.Enabled() {
+		return []key.Binding{common.WithHelpDesc(k.Detail.Replication, "fix replication"), k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Tags, k.Common.Back}
 	}
 	return []key.Binding{k.Detail.Value, k.Detail.Versions, k.Detail.Rotate, k.Detail.Rollback, k.Detail.Tags, k.Common.CopyARN, k.Common.Back}
 }
@@ -267,7 +299,7 @@ func (d *Detail) FullHelp() [][]key.Binding {
 		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Common.Refresh},
 		{k.Common.CopyName, k.Common.CopyARN},
 		{k.Detail.Rotate, k.Detail.RotationSettings, k.Detail.CancelRotation, k.Detail.Rollback},
-		{k.Detail.Tags, k.Common.Delete, k.Common.Restore},
+		{k.Detail.Tags, k.Detail.Replication, k.Common.Delete, k.Common.Restore},
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
 		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}

@@ -55,6 +55,25 @@ func (d *Detail) lines() []string {
 		}
 		add(common.WrapLines(st.Danger.Render(text), w)...)
 	}
+	if d.Secret != nil {
+		for _, r := range d.Secret.Replicas {
+			if r.Status != "Failed" {
+				continue
+			}
+			add("")
+			text := "Replication to " + common.Sanitize(r.Region) + " failed"
+			if r.StatusMessage != "" {
+				text += ": " + strings.TrimSuffix(common.Sanitize(r.StatusMessage), ".")
+			}
+			text += "."
+			if b := d.env.Keys.Detail.Replication; b.Enabled() {
+				text += " Press " + b.Help().Key + " to replicate again or remove the replica."
+			} else {
+				text += " Read-only mode: ask someone who may to replicate again."
+			}
+			add(common.WrapLines(st.Danger.Render(text), w)...)
+		}
+	}
 	if pending, current, stuck := common.StrayPending(s.VersionStages); stuck {
 		add("")
 		resolve := ""
@@ -249,17 +268,11 @@ func resolveText(resolveKey, pending string) string {
 	return "then press " + resolveKey + " for the ways out: cancel the rotation, remove the stray AWSPENDING, or roll back."
 }
 
-// deletionText says when a scheduled deletion happens. DescribeSecret's
-// DeletedDate is when the deletion was asked for; the secret goes for good
-// when the recovery window (7 to 30 days) ends.
+// deletionText says when the deletion was asked and when AWS deletes the
+// secret for good (common.DeletionText, the one wording of both dates).
 func deletionText(s aws.SecretSummary, now time.Time) string {
-	const after = " Its value cannot be read or changed until it is restored."
-	if s.DeletedDate.After(now) {
-		return "Scheduled for deletion on " + common.FormatWhen(s.DeletedDate, now) + "." + after
-	}
-	latest := s.DeletedDate.Add(30 * 24 * time.Hour)
-	return "Scheduled for deletion: requested " + common.FormatWhen(s.DeletedDate, now) +
-		"; deleted for good when its recovery window ends, at the latest " + common.FormatWhen(latest, now) + "." + after
+	return "Scheduled for deletion: " + common.DeletionText(s.DeletedDate, s.DeletionDate, now) +
+		". Its value cannot be read or changed until it is restored."
 }
 
 // labelRow is one staging label and the version that carries it.

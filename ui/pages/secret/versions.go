@@ -17,6 +17,10 @@ type Versions struct {
 	store    aws.Store
 	target   aws.SecretRef
 	kmsKeyID string // passed on to the value screen
+	// scheduled is the secret as the detail knew it when it was scheduled
+	// for deletion: a value is then not asked for (AWS refuses it) and
+	// restoring is offered instead.
+	scheduled *aws.SecretSummary
 
 	Versions []aws.Version
 	Loaded   bool
@@ -102,6 +106,9 @@ func (v *Versions) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, v.env.Keys.Versions.OpenValue):
 		if len(v.Versions) == 0 {
 			return nil
+		}
+		if v.scheduled != nil {
+			return offerRestore(v.env, v.store, *v.scheduled)
 		}
 		ver := v.Versions[v.cursor]
 		val := NewValue(v.env, v.store, v.target, aws.VersionRef{ID: ver.ID})

@@ -1,0 +1,208 @@
+package dialog
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/ui/audit"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/confirm"
+	"github.com/smtui/smtui/ui/components/form"
+)
+
+// FirstValueScreen sets the first value of a secret that has none (no
+// version carries AWSCURRENT): the value is typed masked, reviewed without
+// being shown, and put with PutSecretValue under one ClientRequestToken per
+// dialog, so a retry is idempotent.
+type FirstValueScreen struct {
+	env     *common.Env
+	store   aws.Store
+	summary aws.SecretSummary
+	ref     aws.SecretRef
+	token   string
+
+	Form    *form.Form
+	value   *form.Field
+	submit  *form.Field
+	write   Lifecycle
+	input   aws.PutValueInput
+	discard bool
+
+	width, height int
+}
+
+// NewFirstValueScreen opens the dialog for summary, a secret with no value.
+func NewFirstValueScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) *FirstValueScreen {
+	f := &FirstValueScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), token: aws.NewRequestToken(), Form: form.New(env)}
+	f.write = NewLifecycle(env, f)
+	f.value = f.Form.Area("value", "Value (plaintext or JSON)", "", 4)
+	f.value.Masked = true
+	f.value.Hint = env.Keys.Input.Reveal.Help().Key + " reveals what you type"
+	f.submit = f.Form.Button("save", "Review and save", false)
+	f.Form.Fields = []*form.Field{f.value, f.submit}
+	return f
+}
+
+// Init focuses the value.
+func (f *FirstValueScreen) Init() tea.Cmd { return f.Form.SetFocus(0) }
+
+// Update handles results and keys.
+func (f *FirstValueScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if m, ok := msg.(WrittenMsg); ok {
+		cmd, _ := f.write.Result(m)
+		return f, cmd
+	}
+	if f.write.Done {
+		return f, nil
+	}
+	if f.write.Pane != nil {
+		res, cmd := f.write.update(msg, f.op)
+		if res == confirm.ConfirmDeclined {
+			f.write.Pane = nil
+			return f, nil
+		}
+		return f, cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.discard {
+		switch {
+		case key.Matches(k, f.env.Keys.Dialog.Yes):
+			return f, tea.Batch(common.Pop(), common.Info("discarded the value; nothing was saved"))
+		case key.Matches(k, f.env.Keys.Dialog.No):
+			f.discard = false
+		}
+		return f, nil
+	}
+	act, cmd := f.Form.Update(msg)
+	switch act {
+	case form.FormCancel:
+		return f, f.leave()
+	case form.FormPressed:
+		if f.Form.Focused() == f.submit {
+			return f, f.review()
+		}
+	}
+	return f, cmd
+}
+
+// review checks the value locally and opens the confirmation.
+func (f *FirstValueScreen) review() tea.Cmd {
+	v := f.value.Value()
+	f.value.Err = checkValueSize(len(v))
+	if v == "" {
+		f.value.Err = "type the value first"
+	}
+	if f.value.Err != "" {
+		return tea.Batch(f.Form.FocusID(f.value.Id), common.Warn("not saved: "+f.value.Err))
+	}
+	f.input = aws.PutValueInput{SecretID: f.ref.ID(), Value: aws.TextValue(v), ClientRequestToken: f.token}
+	st := f.env.Styles
+	name := f.ref.String()
+	body := []string{
+		st.Text.Render("Put the first version of " + common.Sanitize(name) + " (" + f.ref.Region + "): " + common.Plural(len(v), "byte") + ", hidden."),
+		st.Muted.Render("It becomes AWSCURRENT: applications reading the secret get it at once."),
+	}
+	return f.write.open("Set the first value of "+name, body, confirm.Options{ConfirmLabel: "Save", Guard: ProductionGuard(name, "save its value")})
+}
+
+// op puts the value the operator confirmed.
+func (f *FirstValueScreen) op() WriteOp {
+	store, in, ref := f.store, f.input, f.ref
+	return WriteOp{
+		Busy:  "saving the first value of " + ref.String() + "…",
+		Call:  func(ctx context.Context) (any, error) { return store.PutValue(ctx, in) },
+		Audit: audit.Event{Action: "put-value", Region: ref.Region, SecretARN: ref.ARN, Detail: "first value"},
+		AuditResult: func(ev *audit.Event, val any) {
+			if res, ok := val.(aws.PutValueResult); ok && res.VersionID != "" {
+				ev.VersionIDs = []string{res.VersionID}
+			}
+		},
+		Done: func(any) tea.Cmd {
+			return announce(ref, "Saved the first value of "+ref.String()+" (AWSCURRENT)")
+		},
+	}
+}
+
+// HandleBack closes the confirmation (back to the form, nothing lost), and
+// asks before leaving a form with a value typed in it.
+func (f *FirstValueScreen) HandleBack() (bool, tea.Cmd) {
+	if f.write.close() {
+		return true, nil
+	}
+	if !f.write.Done && f.Form.HasText() {
+		f.discard = true
+		return true, nil
+	}
+	return false, nil
+}
+
+func (f *FirstValueScreen) leave() tea.Cmd {
+	if f.Form.HasText() {
+		f.discard = true
+		return nil
+	}
+	return common.Pop()
+}
+
+// View renders the form or the confirmation.
+func (f *FirstValueScreen) View() string {
+	if f.write.Pane != nil {
+		return f.write.Pane.View()
+	}
+	st := f.env.Styles
+	w := max(f.width-4, 6)
+	k := f.env.Keys
+	lines := []string{
+		st.Title.Render(common.Cut("First value of "+common.Sanitize(f.ref.String()), w)),
+		st.Muted.Render(common.Cut("It has no AWSCURRENT version yet: nothing can read it until it has a value.", w)),
+		f.Form.View(),
+		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.Reveal, k.Input.Cancel), w)),
+	}
+	if f.discard {
+		lines[len(lines)-1] = st.Warning.Render(common.Cut("Discard what you typed? Nothing was saved. "+
+			common.KeyHelp(k.Dialog.Yes)+" discards · "+common.KeyHelp(k.Dialog.No)+" keeps editing", w))
+	}
+	return st.Pane.Width(max(f.width, 10)).Render(strings.Join(lines, "\n"))
+}
+
+// SetSize gives the screen its share of the window.
+func (f *FirstValueScreen) SetSize(w, h int) {
+	f.width, f.height = w, h
+	f.Form.SetSize(max(w-4, 8), max(h-5, 3))
+	f.write.setSize(w, h)
+}
+
+// Title names the screen in the breadcrumb.
+func (f *FirstValueScreen) Title() string { return "first value" }
+
+// Capturing is true while the value or the name guard has focus.
+func (f *FirstValueScreen) Capturing() bool {
+	if f.discard {
+		return true
+	}
+	if f.write.Pane != nil {
+		return f.write.capturing()
+	}
+	return f.Form.Capturing()
+}
+
+// ShortHelp lists the main bindings.
+func (f *FirstValueScreen) ShortHelp() []key.Binding {
+	k := f.env.Keys
+	if f.discard {
+		return []key.Binding{common.WithHelpDesc(k.Dialog.Yes, "discard"), common.WithHelpDesc(k.Dialog.No, "keep editing")}
+	}
+	if f.write.Pane != nil {
+		return f.write.Pane.ShortHelp()
+	}
+	return []key.Binding{k.Dialog.Switch, k.Input.Reveal, k.Input.Cancel}
+}
+
+// FullHelp lists every binding of the screen.
+func (f *FirstValueScreen) FullHelp() [][]key.Binding {
+	k := f.env.Keys
+	return [][]key.Binding{{k.Dialog.Switch, k.Input.Submit}, {k.Input.Reveal, k.Input.Cancel}, {k.Dialog.Yes, k.Dialog.No}}
+}
