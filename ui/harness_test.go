@@ -61,6 +61,11 @@ func (c *fakeClipboard) ReadAll() (string, error) {
 	defer c.mu.Unlock()
 	return c.text, nil
 }
+func (c *fakeClipboard) writeCount() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.writes
+}
 func (c *fakeClipboard) get() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
