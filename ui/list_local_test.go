@@ -169,3 +169,16 @@ func TestListCreatedColumnWhenWide(t *testing.T) {
 		t.Fatalf("CREATED shown at 120 columns, where the description needs the room:\n%s", s)
 	}
 }
+
+func TestListFilterDropsScatteredMatches(t *testing.T) {
+	t.Parallel()
+	h := newListHarness(t, 120, 40, emulator.Options{}, nil)
+	waitLoaded(h)
+	k := keys()
+	h.press(k.List.Filter)
+	h.typeText("orders")
+	s := h.waitFor("prod/db/mysql-orders")
+	if strings.Contains(s, "dev/api/sendgrid") {
+		t.Fatalf("orders matched dev/api/sendgrid through letters scattered across its description:\n%s", s)
+	}
+}
