@@ -73,8 +73,19 @@ func LayoutColumns(width int, showRegion bool, longestName int) tableColumns {
 		fixed += n // one space before each fixed column
 		rest := width - fixed
 		if wantDesc {
-			c.Name = min(max(min(longestName, rest*3/5), 24), rest-minDescWidth-1)
-			c.Desc = rest - c.Name - 1
+			// The name and description share what is left as if CREATED
+			// were hidden; CREATED then takes its room from a long name
+			// first, so the description keeps its width.
+			created := 0
+			if c.Created > 0 {
+				created = c.Created + 1
+			}
+			split := rest + created
+			c.Name = min(max(min(longestName, split*3/5), 24), split-minDescWidth-1)
+			c.Desc = split - c.Name - 1
+			fromName := min(created, max(c.Name-24, 0))
+			c.Name -= fromName
+			c.Desc -= created - fromName
 			if c.Name >= MinNameWidth && c.Desc >= minDescWidth {
 				return c
 			}
