@@ -353,8 +353,8 @@ func (l *Screen) FullHelp() [][]key.Binding {
 	k := l.env.Keys
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
-		{k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.SortOrder, k.List.SortMenu, k.List.ShowDeleted},
-		{k.Common.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
+		{k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.SortOrder, k.List.ShowDeleted},
+		{k.List.SortMenu, k.Common.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
 		{k.Common.CopyName, k.Common.CopyARN, k.Common.New, k.Common.Delete, k.Common.Restore},
 		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}
