@@ -1,7 +1,9 @@
 package list
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -45,8 +47,10 @@ func SortText(opts aws.ListOptions) string {
 func (l *Screen) applySort() tea.Cmd {
 	text := "sorted by " + SortText(l.ListOpts)
 	if l.Complete && !l.Loading && l.LoadErr == nil {
+		start := time.Now() // the real clock: how long the operator waited
 		l.Table.SortStable(listOrder(l.ListOpts))
-		return common.Info(text)
+		took := time.Since(start).Round(time.Millisecond)
+		return common.Info(fmt.Sprintf("%s: %s sorted here in %s", text, CountText(len(l.Table.Rows)), took))
 	}
 	return tea.Batch(common.Info(text+" (listing again: not everything was loaded)"), l.restart())
 }
