@@ -9,6 +9,7 @@ type List struct {
 	ServerFilter key.Binding
 	Sort         key.Binding
 	SortOrder    key.Binding
+	SortMenu     key.Binding
 	ShowDeleted  key.Binding
 	StopLoading  key.Binding
 	Region       key.Binding
@@ -22,6 +23,7 @@ func defaultList() List {
 		ServerFilter: bind([]string{"f"}, "f", "server filter"),
 		Sort:         bind([]string{"s"}, "s", "sort"),
 		SortOrder:    bind([]string{"S"}, "S", "reverse sort"),
+		SortMenu:     bind([]string{"ctrl+o"}, "ctrl+o", "sort menu"),
 		ShowDeleted:  bind([]string{"D"}, "D", "show deleted"),
 		StopLoading:  bind([]string{"x"}, "x", "stop loading"),
 		Region:       bind([]string{"R"}, "R", "region"),

@@ -203,6 +203,7 @@ func (k *KeyMap) list() []NamedBinding {
 		{"List.ServerFilter", l.ServerFilter},
 		{"List.Sort", l.Sort},
 		{"List.SortOrder", l.SortOrder},
+		{"List.SortMenu", l.SortMenu},
 		{"List.ShowDeleted", l.ShowDeleted},
 		{"List.StopLoading", l.StopLoading},
 		{"List.Region", l.Region},

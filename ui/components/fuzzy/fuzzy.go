@@ -4,9 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/sahilm/fuzzy"
-	"github.com/smtui/smtui/ui/common"
 )
 
 // Hit is one item that matched a fuzzy query: its index, its score
@@ -175,11 +173,20 @@ func isSeparator(c byte) bool {
 }
 
 // matchASCII finds the lowered ASCII pattern in text (low is text with
-// ASCII letters lowered) as a subsequence, in the tightest window ending at
-// the first place a match can end, and scores it (in the spirit of fzf's
-// first algorithm: boundaries, camel case and runs score, gaps cost). pos receives the
-// byte offsets of the matched characters. It allocates nothing.
+// ASCII letters lowered) and scores it (in the spirit of fzf: boundaries,
+// camel case and runs score, gaps cost). A contiguous occurrence is
+// preferred, one starting a word first; otherwise the pattern matches as a
+// subsequence in the tightest window ending at the first place a match can
+// end, and a weak one (letters picked out of the middle of several words)
+// is dropped. pos receives the byte offsets of the matched characters. It
+// allocates nothing.
 func matchASCII(text, low, pat string, pos []int) (int, bool) {
+	if at := contiguous(text, low, pat); at >= 0 {
+		for i := range pos {
+			pos[i] = at + i
+		}
+		return scorePositions(text, pos), true
+	}
 	// Forward: where the earliest complete match ends.
 	end := -1
 	from := 0
@@ -198,6 +205,58 @@ func matchASCII(text, low, pat string, pos []int) (int, bool) {
 		at = strings.LastIndexByte(low[:at], pat[i])
 		pos[i] = at
 	}
+	if weak(text, pos) {
+		return 0, false
+	}
+	return scorePositions(text, pos), true
+}
+
+// contiguous returns where pat occurs in low, preferring an occurrence that
+// starts a word; -1 if it does not occur.
+func contiguous(text, low, pat string) int {
+	first := strings.Index(low, pat)
+	if first < 0 {
+		return -1
+	}
+	for at := first; at >= 0; {
+		if wordStart(text, at) {
+			return at
+		}
+		next := strings.Index(low[at+1:], pat)
+		if next < 0 {
+			break
+		}
+		at += 1 + next
+	}
+	return first
+}
+
+// wordStart reports whether the character at p starts a word: the start
+// of the text, after a separator, or a capital after a small letter.
+func wordStart(text string, p int) bool {
+	return p == 0 || isSeparator(text[p-1]) ||
+		(text[p-1] >= 'a' && text[p-1] <= 'z' && text[p] >= 'A' && text[p] <= 'Z')
+}
+
+// weak reports whether a subsequence match is scattered: more than one of
+// its runs of consecutive characters begins inside a word ("orders" picked
+// out of "for dev emails... resend"). Matches whose runs start words
+// ("pdp" for "prod/db/postgres") are kept.
+func weak(text string, pos []int) bool {
+	inside := 0
+	for i, p := range pos {
+		if i > 0 && p == pos[i-1]+1 {
+			continue // the run goes on
+		}
+		if !wordStart(text, p) {
+			inside++
+		}
+	}
+	return inside > 1
+}
+
+// scorePositions scores matched positions in text.
+func scorePositions(text string, pos []int) int {
 	score := 0
 	run := 0 // the bonus of the run of consecutive matches we are in
 	for i, p := range pos {
@@ -226,7 +285,7 @@ func matchASCII(text, low, pat string, pos []int) (int, bool) {
 		score -= min(pos[0], maxLeadingPenalty)
 	}
 	score -= len(text) / 32 // a match in a short field says more
-	return score, true
+	return score
 }
 
 // matchFieldsUnicode matches a non-ASCII term with sahilm/fuzzy (Unicode
@@ -278,66 +337,4 @@ func ExtendsQuery(prev, next string) bool {
 	// "ab" then "ab c": c is a new term, still a narrowing. "ab" then "abc"
 	// extends the last term. Both narrow, as every term must match.
 	return true
-}
-
-// Highlight renders s with the characters at the given offsets (byte
-// offsets into a longer text in which s starts at offset) in the match
-// style and the rest in base. pos must be ascending.
-func Highlight(s string, offset int, pos []int, base, match common.TextRenderer) string {
-	// Skip offsets before s.
-	i, _ := slices.BinarySearch(pos, offset)
-	if i == len(pos) || pos[i] >= offset+len(s) {
-		return base.Render(s)
-	}
-	var b strings.Builder
-	runStart := 0
-	runMatched := false
-	flush := func(end int) {
-		if end <= runStart {
-			return
-		}
-		if runMatched {
-			b.WriteString(match.Render(s[runStart:end]))
-		} else {
-			b.WriteString(base.Render(s[runStart:end]))
-		}
-		runStart = end
-	}
-	for j := range s { // j walks rune starts
-		for i < len(pos) && pos[i] < offset+j {
-			i++
-		}
-		m := i < len(pos) && pos[i] == offset+j
-		if m != runMatched {
-			flush(j)
-			runMatched = m
-		}
-	}
-	flush(len(s))
-	return b.String()
-}
-
-// MatchedCell cuts text to w cells and renders it with the fuzzy matches
-// (byte offsets into the row's search text, where text starts at offset)
-// highlighted.
-func MatchedCell(text string, offset int, pos []int, w int, base, match common.TextRenderer) string {
-	kept, cutOff := text, false
-	if ansi.StringWidth(text) > w {
-		kept, cutOff = ansi.Truncate(text, max(w-1, 0), ""), true
-	}
-	var b strings.Builder
-	if len(pos) == 0 {
-		b.WriteString(base.Render(kept))
-	} else {
-		b.WriteString(Highlight(kept, offset, pos, base, match))
-	}
-	used := ansi.StringWidth(kept)
-	if cutOff && w > 0 {
-		b.WriteString(base.Render("…"))
-		used++
-	}
-	if used < w {
-		b.WriteString(base.Render(strings.Repeat(" ", w-used)))
-	}
-	return b.String()
 }

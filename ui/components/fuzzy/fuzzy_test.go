@@ -19,6 +19,12 @@ func TestMatchASCII(t *testing.T) {
 		{"prod/db", "dbx", nil},
 		{"abc", "abcd", nil},
 		{"a-b-c", "abc", []int{0, 2, 4}},
+		// Letters scattered through the middle of words: dropped.
+		{"SendGrid key for dev email previews", "orders", nil},
+		// A contiguous occurrence wins, at a word start first.
+		{"border/orders", "orders", []int{7, 8, 9, 10, 11, 12}},
+		{"prod/db/postgres", "pdp", []int{0, 5, 8}},
+		{"xpostgres", "gres", []int{5, 6, 7, 8}},
 	}
 	for _, c := range cases {
 		pos := make([]int, len(c.pat))

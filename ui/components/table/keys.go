@@ -53,6 +53,34 @@ func (t *Secrets) Wheel(msg tea.MouseWheelMsg) {
 	}
 }
 
+// RowAt returns the index among the visible rows of the row shown on line
+// y of the row lines (0: the first line under the column titles), or -1.
+func (t *Secrets) RowAt(y int) int {
+	if y < 0 || y >= t.Height {
+		return -1
+	}
+	i := t.offset + y
+	if i >= len(t.Shown) {
+		return -1
+	}
+	return i
+}
+
+// SelectVisible puts the cursor on row i of the visible rows (a click).
+func (t *Secrets) SelectVisible(i int) { t.moveTo(i) }
+
+// Select puts the cursor on the row with key when it is visible and
+// reports whether it is.
+func (t *Secrets) Select(key string) bool {
+	for i, h := range t.Shown {
+		if t.Rows[h.Item].Key == key {
+			t.moveTo(i)
+			return true
+		}
+	}
+	return false
+}
+
 // StartFilter focuses the filter input, holding the current query.
 func (t *Secrets) StartFilter() tea.Cmd {
 	t.filter.editing = true

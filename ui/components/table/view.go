@@ -26,13 +26,14 @@ const (
 // tableColumns is which columns fit a width, and how wide each is (0:
 // hidden).
 type tableColumns struct {
-	Region, Name, Desc, Changed, Accessed, Rotation, Flags int
-	FlagsLong                                              bool
-	Marker                                                 bool // a one-cell flag column instead of flags
+	Region, Name, Desc, Created, Changed, Accessed, Rotation, Flags int
+	FlagsLong                                                       bool
+	Marker                                                          bool // a one-cell flag column instead of flags
 }
 
-// LayoutColumns drops columns as the width shrinks: description first, then
-// last accessed, the flag text (a one-cell marker stays), last changed.
+// LayoutColumns drops columns as the width shrinks: created first, then the
+// description, last accessed, the flag text (a one-cell marker stays), last
+// changed.
 func LayoutColumns(width int, showRegion bool, longestName int) tableColumns {
 	c := tableColumns{Rotation: rotationWidth}
 	if showRegion {
@@ -52,11 +53,14 @@ func LayoutColumns(width int, showRegion bool, longestName int) tableColumns {
 	if width >= 50 {
 		c.Changed = dateWidth
 	}
+	if width >= 130 {
+		c.Created = dateWidth
+	}
 	wantDesc := width >= 100
 	for {
 		fixed := GutterWidth
 		n := 0
-		for _, w := range []int{c.Region, c.Changed, c.Accessed, c.Rotation, c.Flags} {
+		for _, w := range []int{c.Region, c.Created, c.Changed, c.Accessed, c.Rotation, c.Flags} {
 			if w > 0 {
 				fixed += w
 				n++
@@ -69,10 +73,25 @@ func LayoutColumns(width int, showRegion bool, longestName int) tableColumns {
 		fixed += n // one space before each fixed column
 		rest := width - fixed
 		if wantDesc {
-			c.Name = min(max(min(longestName, rest*3/5), 24), rest-minDescWidth-1)
-			c.Desc = rest - c.Name - 1
+			// The name and description share what is left as if CREATED
+			// were hidden; CREATED then takes its room from a long name
+			// first, so the description keeps its width.
+			created := 0
+			if c.Created > 0 {
+				created = c.Created + 1
+			}
+			split := rest + created
+			c.Name = min(max(min(longestName, split*3/5), 24), split-minDescWidth-1)
+			c.Desc = split - c.Name - 1
+			fromName := min(created, max(c.Name-24, 0))
+			c.Name -= fromName
+			c.Desc -= created - fromName
 			if c.Name >= MinNameWidth && c.Desc >= minDescWidth {
 				return c
+			}
+			if c.Created > 0 {
+				c.Created = 0 // the description matters more
+				continue
 			}
 			wantDesc, c.Desc = false, 0
 			continue
@@ -82,6 +101,8 @@ func LayoutColumns(width int, showRegion bool, longestName int) tableColumns {
 			return c
 		}
 		switch {
+		case c.Created > 0:
+			c.Created = 0
 		case c.Accessed > 0:
 			c.Accessed = 0
 		case c.Flags > 0:
@@ -129,6 +150,7 @@ func (t *Secrets) titleLine(c tableColumns) string {
 	add("REGION", c.Region)
 	add("NAME", c.Name)
 	add("DESCRIPTION", c.Desc)
+	add("CREATED", c.Created)
 	add("CHANGED", c.Changed)
 	add("ACCESSED", c.Accessed)
 	add("ROTATION", c.Rotation)
@@ -166,6 +188,9 @@ func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, sele
 	cell(fuzzy.MatchedCell(r.name(), 0, h.Pos, c.Name, rs.Base, rs.Match), c.Name)
 	if c.Desc > 0 {
 		cell(fuzzy.MatchedCell(r.desc(), r.descStart, h.Pos, c.Desc, rs.Muted, rs.Match), c.Desc)
+	}
+	if c.Created > 0 {
+		cell(styledCell(common.RelTime(s.CreatedDate, now, "—"), c.Created, rs.Muted), c.Created)
 	}
 	if c.Changed > 0 {
 		cell(styledCell(common.RelTime(s.LastChangedDate, now, "—"), c.Changed, rs.Muted), c.Changed)

@@ -2,6 +2,7 @@ package list
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -11,6 +12,7 @@ import (
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/form"
 	"github.com/smtui/smtui/ui/components/table"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // Screen is the root screen: the secrets of one region, streamed in page
@@ -40,6 +42,11 @@ type Screen struct {
 	spin  spinner.Model
 
 	prompt *form.Prompt // the server filter prompt, when open
+	menu   *sortMenu    // the sort menu, when open
+
+	// The last click, for double clicks.
+	lastClick   time.Time
+	lastClickAt int
 
 	width, height int
 }
@@ -121,6 +128,8 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		l.Table.Wheel(msg)
 		return l, nil
+	case tea.MouseClickMsg:
+		return l, l.click(msg)
 	case spinner.TickMsg:
 		if !l.Loading && !l.Connecting {
 			return l, nil
@@ -206,9 +215,51 @@ func (l *Screen) secretChanged(msg common.SecretChangedMsg) tea.Cmd {
 	return describeCmd(l.env, l.Store, msg.SecretID, l, l.Seq)
 }
 
-// described puts a re-read secret into the list, or takes it out.
+// described puts a re-read secret into the list, or takes it out. A secret
+// that was not in the list (one just created) gets the cursor.
 func (l *Screen) described(msg secretDescribedMsg) {
+	had := l.Table.Find(msg.region, msg.secretID) != nil
 	applyDescribed(l.Table, msg, l.ListOpts.IncludePlannedDeletion, listOrder(l.ListOpts))
+	if had || msg.err != nil {
+		return
+	}
+	sum := msg.secret.SecretSummary
+	if r := l.Table.Find(sum.Region, sum.ARN); r != nil {
+		l.Table.Select(r.Key)
+	}
+}
+
+// doubleClick is the longest time between the clicks of a double click.
+const doubleClick = 500 * time.Millisecond
+
+// click selects the row under the mouse; a second click on it soon after
+// opens it. The list is drawn under the App's header (and the production
+// banner), then its information line and column titles.
+func (l *Screen) click(msg tea.MouseClickMsg) tea.Cmd {
+	m := msg.Mouse()
+	if m.Button != tea.MouseLeft || l.Capturing() || l.menu != nil {
+		return nil
+	}
+	top := 1 + 2 // the App's header, then the info line and column titles
+	if l.env.Production {
+		top++
+	}
+	i := l.Table.RowAt(m.Y - top)
+	if i < 0 {
+		return nil
+	}
+	now := l.env.Now()
+	double := i == l.lastClickAt && !l.lastClick.IsZero() && now.Sub(l.lastClick) < doubleClick
+	l.Table.SelectVisible(i)
+	if double {
+		l.lastClick = time.Time{}
+		if r := l.Table.Selected(); r != nil && l.Store != nil {
+			return common.Push(secret.NewDetail(l.env, l.Store, r.Sum))
+		}
+		return nil
+	}
+	l.lastClick, l.lastClickAt = now, i
+	return nil
 }
 
 // SetSize gives the list its share of the window.
@@ -229,6 +280,7 @@ func (l *Screen) layoutTable() {
 	if l.prompt != nil {
 		rows -= l.prompt.Height()
 	}
+	rows -= l.menuHeight()
 	l.Table.ShowRegion = false
 	l.Table.SetSize(l.width, max(rows, 1))
 }
@@ -245,11 +297,20 @@ func (l *Screen) Title() string {
 // focus.
 func (l *Screen) Capturing() bool { return l.Table.Filtering() || l.prompt != nil }
 
-// HandleBack clears an applied filter before esc does anything else.
+// HandleBack closes the sort menu, then clears the fuzzy filter, then the
+// server filter, before esc does anything else.
 func (l *Screen) HandleBack() (bool, tea.Cmd) {
+	if l.menu != nil {
+		l.closeSortMenu()
+		return true, nil
+	}
 	if l.Table.ClearFilter() {
 		l.layoutTable()
 		return true, nil
+	}
+	if len(l.ListOpts.Filters) > 0 {
+		l.ListOpts.Filters = nil
+		return true, tea.Batch(common.Info("server filter cleared"), l.restart())
 	}
 	return false, nil
 }
@@ -261,7 +322,13 @@ func (l *Screen) ShortHelp() []key.Binding {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
 	// The most useful first: the footer drops keys from the end to fit.
+	if l.menu != nil {
+		return []key.Binding{k.Nav.Up, k.Nav.Down, common.WithHelpDesc(k.Nav.Open, "sort"), common.WithHelpDesc(k.Common.Back, "close")}
+	}
 	out := []key.Binding{k.Nav.Open, k.List.Filter}
+	if len(l.ListOpts.Filters) > 0 && !l.Table.FilterShown() {
+		out = append(out, common.WithHelpDesc(k.Common.Back, "clear server filter"))
+	}
 	if l.Loading {
 		out = append(out, k.List.StopLoading)
 	}
@@ -287,7 +354,7 @@ func (l *Screen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
 		{k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.SortOrder, k.List.ShowDeleted},
-		{k.Common.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
+		{k.List.SortMenu, k.Common.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
 		{k.Common.CopyName, k.Common.CopyARN, k.Common.New, k.Common.Delete, k.Common.Restore},
 		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}

@@ -16,6 +16,8 @@ func (l *Screen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case l.prompt != nil:
 		return l.promptKey(msg)
+	case l.menu != nil:
+		return l.menuKey(msg)
 	case l.Table.Filtering():
 		return l.handleInput(msg)
 	}
@@ -42,14 +44,17 @@ func (l *Screen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.prompt.Focus()
 	case key.Matches(msg, k.List.Sort):
 		l.ListOpts.SortBy = nextSortKey(l.ListOpts.SortBy)
-		return tea.Batch(common.Info("sorted by "+sortName(l.ListOpts.SortBy)), l.restart())
+		return l.applySort()
 	case key.Matches(msg, k.List.SortOrder):
 		if l.ListOpts.SortOrder == aws.SortDesc {
 			l.ListOpts.SortOrder = aws.SortAsc
 		} else {
 			l.ListOpts.SortOrder = aws.SortDesc
 		}
-		return l.restart()
+		return l.applySort()
+	case key.Matches(msg, k.List.SortMenu):
+		l.openSortMenu()
+		return nil
 	case key.Matches(msg, k.List.ShowDeleted):
 		l.ListOpts.IncludePlannedDeletion = !l.ListOpts.IncludePlannedDeletion
 		text := "hiding secrets scheduled for deletion"

@@ -5,7 +5,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 )
 
@@ -29,6 +28,9 @@ func (l *Screen) View() string {
 	}
 	if l.prompt != nil {
 		bottom = append(bottom, l.prompt.View())
+	}
+	if l.menu != nil {
+		bottom = append(bottom, l.menuView())
 	}
 	if len(bottom) == 0 {
 		return body
@@ -77,14 +79,13 @@ func (l *Screen) infoLine() string {
 	default:
 		state = CountText(n)
 	}
-	parts := []string{st.Title.Render(region), style.Render(state)}
-	if l.ListOpts.SortBy != "" || l.ListOpts.SortOrder != "" {
-		arrow := "↑"
-		if l.ListOpts.SortOrder == aws.SortDesc {
-			arrow = "↓"
-		}
-		parts = append(parts, st.Muted.Render("sort: "+sortName(l.ListOpts.SortBy)+" "+arrow))
+	// The breadcrumb names the region ("secrets in us-east-1"); the line
+	// names it only when there is none.
+	var parts []string
+	if l.Region == "" {
+		parts = append(parts, st.Title.Render(region))
 	}
+	parts = append(parts, style.Render(state), st.Muted.Render("sort: "+SortText(l.ListOpts)))
 	if l.ListOpts.IncludePlannedDeletion {
 		parts = append(parts, st.Warning.Render("incl. deleted"))
 	}
