@@ -36,7 +36,7 @@ type App struct {
 	lastErr      *common.ErrorBoxMsg // the latest error reported, for Common.ErrorDetail
 	statusHasErr bool                // the status line shows lastErr
 	help         help.Model
-	fullHelp     bool
+	helpL        helpLayer // the full-screen help: help.go
 	clipboard    *clipboard.Manager
 	quitArmed    bool // a quit was refused once because of unsaved edits
 	exit         exitState
@@ -153,7 +153,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.quitArmed = false // only two quits in a row leave with unsaved edits
 		}
 		return a, cmd
-	case tea.MouseMsg, tea.PasteMsg:
+	case tea.MouseMsg:
+		if a.helpL.open {
+			a.helpMouse(msg) // the help is a layer: the screen below is untouched
+			return a, nil
+		}
+		return a, a.updateTop(msg)
+	case tea.PasteMsg:
+		if a.helpL.open {
+			return a, nil
+		}
 		return a, a.updateTop(msg)
 	}
 	if o, ok := msg.(common.OutcomeMsg); ok && a.statusErr.noteOutcome(o) && a.status.Level == common.LevelError {
@@ -179,6 +188,11 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.errorBoxKey(msg)
 		return nil
 	}
+	if a.helpL.open {
+		// So is the help: its keys scroll or close it, the rest are dropped.
+		a.helpKey(msg)
+		return nil
+	}
 	if !a.top().Capturing() {
 		switch {
 		case key.Matches(msg, k.ErrorDetail):
@@ -186,8 +200,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Quit):
 			return a.quit()
 		case key.Matches(msg, k.Help):
-			a.fullHelp = !a.fullHelp
-			a.layout()
+			a.openHelp()
 			return nil
 		case key.Matches(msg, k.Back):
 			if b, ok := a.top().(common.BackHandler); ok {

@@ -29,13 +29,9 @@ func (a *App) helpView() string {
 		// The error box is the top layer: its keys, not the screen's.
 		return common.Cut(a.help.ShortHelpView(a.errorBoxHelp()), a.width)
 	}
-	if a.fullHelp {
-		full := a.help.FullHelpView(a.top().FullHelp())
-		if a.env.Audit != nil {
-			// Where changes, reveals and copies are recorded (never values).
-			full += "\n" + a.env.Styles.Muted.Render(common.Cut("audit log: "+a.env.Audit.Path(), a.width))
-		}
-		return full
+	if a.helpL.open {
+		// The help is a layer too: the footer shows its keys.
+		return a.shortHelpOf(a.helpLayerHelp())
 	}
 	return a.shortHelpView()
 }
@@ -58,6 +54,21 @@ func (a *App) shortHelpView() string {
 	return common.Cut(unbounded.ShortHelpView([]key.Binding{more}), a.width)
 }
 
+// shortHelpOf is a layer's one-line footer: as many of items as fit, the
+// last (its close key) always kept.
+func (a *App) shortHelpOf(items []key.Binding) string {
+	unbounded := a.help
+	unbounded.SetWidth(0)
+	last := items[len(items)-1]
+	for n := len(items) - 1; n > 0; n-- {
+		line := unbounded.ShortHelpView(append(items[:n:n], last))
+		if ansi.StringWidth(line) <= a.width {
+			return line
+		}
+	}
+	return common.Cut(unbounded.ShortHelpView([]key.Binding{last}), a.width)
+}
+
 // View renders the whole window. Its cost depends on the window's size, not
 // on how many secrets are loaded: screens render only their visible rows.
 func (a *App) View() tea.View {
@@ -75,6 +86,9 @@ func (a *App) View() tea.View {
 	}
 	bodyH := max(a.height-a.chromeHeight(), 1)
 	body := a.top().View()
+	if a.helpL.open {
+		body = a.helpLayerView(bodyH)
+	}
 	if a.errBox != nil {
 		body = a.errorBoxView(bodyH)
 	}

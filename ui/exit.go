@@ -36,7 +36,7 @@ func (a *App) stopOnSignal(sig os.Signal) tea.Cmd {
 		}
 		a.errBox = nil
 		a.status = common.StatusMsg{}
-		a.fullHelp = false
+		a.helpL = helpLayer{}
 	}
 	return tea.Sequence(tea.ClearScreen, tea.Quit)
 }
