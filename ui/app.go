@@ -298,4 +298,7 @@ func (a *App) layout() {
 	for _, s := range a.stack {
 		s.SetSize(a.width, bodyH)
 	}
+	if a.helpL.open {
+		a.clampHelp() // a resize may leave the help scrolled past its end
+	}
 }
