@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
@@ -216,15 +217,26 @@ func (s *AllRegions) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// statusLines are one summary line, then one line per failed region with
-// its error (at most three, then a count).
+// maxRegionLines caps the lines of per-region counts above the table.
+const maxRegionLines = 3
+
+// statusLines are one summary line, then each region's state ("us-east-1 ·
+// 21", "eu-west-1 · loading…") packed into at most maxRegionLines lines, then
+// one line per failed region with its error (at most three, then a count).
 func (s *AllRegions) statusLines() []string {
 	st := s.env.Styles
 	var failed []*regionLoad
+	var chips []string
 	for _, r := range s.regions {
-		if l := s.loads[r]; l != nil && l.err != nil {
-			failed = append(failed, l)
+		l := s.loads[r]
+		if l == nil {
+			continue
 		}
+		if l.err != nil {
+			failed = append(failed, l)
+			continue
+		}
+		chips = append(chips, s.regionChip(l))
 	}
 	summary := []string{st.Title.Render(common.GroupThousands(len(s.regions)) + " regions"), st.Muted.Render(CountText(len(s.table.Rows)))}
 	if n := s.LoadingCount(); n > 0 {
@@ -234,12 +246,58 @@ func (s *AllRegions) statusLines() []string {
 		summary = append(summary, st.Error.Render(common.GroupThousands(len(failed))+" failed"))
 	}
 	lines := []string{common.Cut(strings.Join(summary, st.Muted.Render(" · ")), s.width)}
+	lines = append(lines, packChips(chips, s.width, maxRegionLines, func(n int) string {
+		return st.Muted.Render("+" + common.GroupThousands(n) + " more")
+	})...)
 	for i, l := range failed {
 		if i == 3 {
 			lines = append(lines, st.Error.Render(common.Cut("  + "+common.GroupThousands(len(failed)-3)+" more regions failed", s.width)))
 			break
 		}
-		lines = append(lines, common.Cut(st.Error.Render("✗ "+l.region+": ")+common.DescribeError(s.env.Keys, l.err), s.width))
+		lines = append(lines, common.Cut(st.Error.Render("✗ "+common.Sanitize(l.region)+" · ")+common.DescribeError(s.env.Keys, l.err), s.width))
+	}
+	return lines
+}
+
+// regionChip is one region's state: its count, "loading…" with the count
+// so far, or "stopped".
+func (s *AllRegions) regionChip(l *regionLoad) string {
+	st := s.env.Styles
+	name := common.Sanitize(l.region)
+	count := common.GroupThousands(l.count)
+	switch {
+	case l.loading && l.count == 0:
+		return st.Muted.Render(name + " · loading…")
+	case l.loading:
+		return st.Muted.Render(name+" · ") + count + st.Muted.Render(" loading…")
+	case !l.done:
+		return st.Muted.Render(name+" · ") + count + st.Muted.Render(" stopped")
+	}
+	return st.Muted.Render(name+" · ") + count
+}
+
+// packChips lays chips out left to right in lines of width w, at most
+// maxLines; when they do not fit the last line ends with more(n left).
+func packChips(chips []string, w, maxLines int, more func(int) string) []string {
+	const gap = "   "
+	var lines []string
+	cur := ""
+	for i, c := range chips {
+		cw := ansi.StringWidth(c)
+		if cur != "" && ansi.StringWidth(cur)+len(gap)+cw > w {
+			if len(lines) == maxLines-1 {
+				return append(lines, common.Cut(cur+gap+more(len(chips)-i), w))
+			}
+			lines = append(lines, cur)
+			cur = ""
+		}
+		if cur != "" {
+			cur += gap
+		}
+		cur += common.Cut(c, w)
+	}
+	if cur != "" {
+		lines = append(lines, cur)
 	}
 	return lines
 }
