@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/pages/list"
@@ -35,7 +36,7 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 		t.Errorf("recents not first (%v):\n%s", first, s)
 	}
 	// The current and recent tags start in one column.
-	if c, r := strings.Index(lineWith(s, "current"), "current"), strings.Index(lineWith(s, "recent"), "recent"); c < 0 || c != r {
+	if c, r := column(s, "current"), column(s, "recent"); c < 0 || c != r {
 		t.Errorf("current at column %d, recent at %d:\n%s", c, r, s)
 	}
 	h.press(k.Common.Back)
@@ -87,4 +88,14 @@ func TestAllRegionsOneFailingRegion(t *testing.T) {
 	if d.Store.Region() != "ap-southeast-2" || d.Summary.Name != "prod/db/postgres-apac" {
 		t.Errorf("detail opened %s in %s", d.Summary.Name, d.Store.Region())
 	}
+}
+
+// column is the cell column where sub first starts on its line, or -1.
+func column(screen, sub string) int {
+	l := lineWith(screen, sub)
+	i := strings.Index(l, sub)
+	if i < 0 {
+		return -1
+	}
+	return utf8.RuneCountInString(l[:i])
 }
