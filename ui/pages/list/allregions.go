@@ -226,18 +226,20 @@ const maxRegionLines = 3
 func (s *AllRegions) statusLines() []string {
 	st := s.env.Styles
 	var failed []*regionLoad
-	var chips []string
+	var chips, empty []string // regions with secrets or loading first
 	for _, r := range s.regions {
 		l := s.loads[r]
-		if l == nil {
-			continue
-		}
-		if l.err != nil {
+		switch {
+		case l == nil:
+		case l.err != nil:
 			failed = append(failed, l)
-			continue
+		case l.done && l.count == 0:
+			empty = append(empty, s.regionChip(l))
+		default:
+			chips = append(chips, s.regionChip(l))
 		}
-		chips = append(chips, s.regionChip(l))
 	}
+	chips = append(chips, empty...)
 	summary := []string{st.Title.Render(common.GroupThousands(len(s.regions)) + " regions"), st.Muted.Render(CountText(len(s.table.Rows)))}
 	if n := s.LoadingCount(); n > 0 {
 		summary = append(summary, st.Muted.Render(s.spin.View()+" loading "+common.GroupThousands(n)+" …"))
@@ -282,19 +284,28 @@ func packChips(chips []string, w, maxLines int, more func(int) string) []string 
 	const gap = "   "
 	var lines []string
 	cur := ""
+	join := func(a, b string) string {
+		if a == "" {
+			return b
+		}
+		return a + gap + b
+	}
 	for i, c := range chips {
-		cw := ansi.StringWidth(c)
-		if cur != "" && ansi.StringWidth(cur)+len(gap)+cw > w {
-			if len(lines) == maxLines-1 {
-				return append(lines, common.Cut(cur+gap+more(len(chips)-i), w))
-			}
-			lines = append(lines, cur)
-			cur = ""
+		next := join(cur, common.Cut(c, w))
+		last := len(lines) == maxLines-1
+		fits := ansi.StringWidth(next) <= w
+		if last && fits && i < len(chips)-1 {
+			fits = ansi.StringWidth(join(next, more(len(chips)-i-1))) <= w
 		}
-		if cur != "" {
-			cur += gap
+		if fits || cur == "" {
+			cur = next
+			continue
 		}
-		cur += common.Cut(c, w)
+		if last {
+			return append(lines, common.Cut(join(cur, more(len(chips)-i)), w))
+		}
+		lines = append(lines, cur)
+		cur = common.Cut(c, w)
 	}
 	if cur != "" {
 		lines = append(lines, cur)
