@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -43,6 +44,10 @@ func TestAllRegionsSelectAllCountsAndRemembers(t *testing.T) {
 		t.Errorf("failing region's line lacks its error: %q", l)
 	}
 	assertContains(t, s, "prod/db/mysql-orders", "prod/db/postgres-apac", "1 failed")
+	// 34 regions do not fit in three lines at 120 columns: the rest are counted.
+	if !regexp.MustCompile(`\+\d+ more`).MatchString(s) {
+		t.Errorf("no +N more after the region counts:\n%s", s)
+	}
 	if strings.Contains(s, "prod/db/postgres-eu") {
 		t.Errorf("rows of the failing region shown:\n%s", s)
 	}
