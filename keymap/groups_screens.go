@@ -36,6 +36,8 @@ func defaultList() List {
 type Picker struct {
 	Select key.Binding
 	Toggle key.Binding
+	All    key.Binding // multi-select: tick every shown item
+	None   key.Binding // multi-select: untick every item
 	Filter key.Binding
 }
 
@@ -43,6 +45,8 @@ func defaultPicker() Picker {
 	return Picker{
 		Select: bind([]string{"enter"}, "enter", "choose"),
 		Toggle: bind([]string{"space"}, "space", "toggle"),
+		All:    bind([]string{"a"}, "a", "select all"),
+		None:   bind([]string{"u"}, "u", "select none"),
 		Filter: bind([]string{"/"}, "/", "filter"),
 	}
 }

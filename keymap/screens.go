@@ -72,6 +72,8 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 		return cat(k.global(), k.move(), []NamedBinding{
 			{"Picker.Select", p.Select},
 			{"Picker.Toggle", p.Toggle},
+			{"Picker.All", p.All},
+			{"Picker.None", p.None},
 			{"Picker.Filter", p.Filter},
 		})
 	case ScreenSSO, ScreenValueDiscard:

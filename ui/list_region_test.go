@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/pages/list"
@@ -17,7 +18,7 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 	k := keys()
 	h.press(k.List.Region)
 	s := h.screen()
-	assertContains(t, s, "Switch the list to a region", "us-east-1  current", "ap-southeast-2")
+	assertContains(t, s, "Switch the list to a region", "us-east-1       current", "ap-southeast-2")
 	h.press(k.Picker.Filter)
 	h.typeText("euwest1")
 	h.press(k.Input.Submit)
@@ -30,9 +31,13 @@ func TestListRegionSwitchRemembersRecents(t *testing.T) {
 	// Recently used regions come first.
 	h.press(k.List.Region)
 	s = h.screen()
-	first := rowOrder(s, "eu-west-1  current", "us-east-1  recent", "af-south-1")
+	first := rowOrder(s, "eu-west-1       current", "us-east-1       recent", "af-south-1")
 	if first[0] < 0 || first[1] < 0 || first[0] > first[1] || first[1] > first[2] {
 		t.Errorf("recents not first (%v):\n%s", first, s)
+	}
+	// The current and recent tags start in one column.
+	if c, r := column(s, "current"), column(s, "recent"); c < 0 || c != r {
+		t.Errorf("current at column %d, recent at %d:\n%s", c, r, s)
 	}
 	h.press(k.Common.Back)
 	if _, ok := h.app.top().(*list.Screen); !ok {
@@ -83,4 +88,14 @@ func TestAllRegionsOneFailingRegion(t *testing.T) {
 	if d.Store.Region() != "ap-southeast-2" || d.Summary.Name != "prod/db/postgres-apac" {
 		t.Errorf("detail opened %s in %s", d.Summary.Name, d.Store.Region())
 	}
+}
+
+// column is the cell column where sub first starts on its line, or -1.
+func column(screen, sub string) int {
+	l := lineWith(screen, sub)
+	i := strings.Index(l, sub)
+	if i < 0 {
+		return -1
+	}
+	return utf8.RuneCountInString(l[:i])
 }

@@ -36,6 +36,7 @@ type session struct {
 	seq int
 
 	recents []string        // regions used recently, most recent first
+	lastAll []string        // the regions last listed together (A), for the session
 	mfaDone map[string]bool // profiles that got an MFA code: no new code is asked
 }
 
@@ -120,5 +121,5 @@ func (s *session) regionChoices() []string {
 
 // regionPicker opens the region picker on the session's regions.
 func (s *session) regionPicker(mode list.RegionPickMode) *list.RegionPicker {
-	return list.NewRegionPicker(s.env, mode, s.region, s.regionChoices(), slices.Clone(s.recents), s.asked)
+	return list.NewRegionPicker(s.env, mode, s.region, s.regionChoices(), slices.Clone(s.recents), s.asked, slices.Clone(s.lastAll))
 }

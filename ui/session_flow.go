@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
@@ -70,6 +72,7 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 	case common.RegionChosenMsg:
 		return a.switchRegion(msg.Region), true
 	case common.RegionsUsedMsg:
+		s.lastAll = slices.Clone(msg.Regions)
 		for i := len(msg.Regions) - 1; i >= 0; i-- {
 			s.useRegion(msg.Regions[i])
 		}

@@ -34,6 +34,7 @@ type List struct {
 	width   int
 	filter  textinput.Model
 	editing bool // the filter input has focus
+	labelW  int  // the widest label, so notes line up
 }
 
 // New makes a pick list of items; multi lets several be checked.
@@ -41,6 +42,9 @@ func New(env *common.Env, items []Item, multi bool) *List {
 	p := &List{env: env, items: items, multi: multi, Checked: map[int]bool{}}
 	p.filter = textinput.New()
 	p.filter.Prompt = "/ "
+	for _, it := range items {
+		p.labelW = max(p.labelW, ansi.StringWidth(it.Label))
+	}
 	p.refilter()
 	return p
 }
@@ -157,6 +161,10 @@ func (p *List) Update(msg tea.Msg) (chosen bool, cmd tea.Cmd) {
 				p.Checked[i] = !p.Checked[i]
 				p.cursor++
 			}
+		case p.multi && key.Matches(msg, k.Picker.All):
+			p.SelectAll()
+		case p.multi && key.Matches(msg, k.Picker.None):
+			p.SelectNone()
 		case key.Matches(msg, k.Picker.Select):
 			return p.Current() >= 0 || (p.multi && len(p.CheckedItems()) > 0), nil
 		}
@@ -164,6 +172,19 @@ func (p *List) Update(msg tea.Msg) (chosen bool, cmd tea.Cmd) {
 	}
 	return false, nil
 }
+
+// SelectAll ticks every shown item (every item when there is no filter).
+func (p *List) SelectAll() {
+	for _, h := range p.shown {
+		p.Checked[h.Item] = true
+	}
+}
+
+// SelectNone unticks every item, shown or not.
+func (p *List) SelectNone() { clear(p.Checked) }
+
+// Multi reports whether several items can be checked.
+func (p *List) Multi() bool { return p.multi }
 
 // CheckedItems are the checked items in list order.
 func (p *List) CheckedItems() []int {
@@ -210,6 +231,9 @@ func (p *List) View() string {
 		}
 		avail := max(p.width-used, 1)
 		labelW := min(ansi.StringWidth(it.Label), avail)
+		if it.Note != "" || p.hasNotes() {
+			labelW = min(p.labelW, avail) // notes start in one column
+		}
 		b.WriteString(fuzzy.MatchedCell(it.Label, 0, h.Pos, labelW, rs.Base, rs.Match))
 		used += labelW
 		if it.Note != "" && p.width-used > 3 {
@@ -226,6 +250,15 @@ func (p *List) View() string {
 		lines = append(lines, st.Muted.Render(common.Cut("  nothing matches “"+p.query+"”", p.width)))
 	}
 	return strings.Join(lines, "\n")
+}
+
+func (p *List) hasNotes() bool {
+	for _, it := range p.items {
+		if it.Note != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // FilterLine is the filter input or the applied filter; "" when none.

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
@@ -216,16 +217,29 @@ func (s *AllRegions) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// statusLines are one summary line, then one line per failed region with
-// its error (at most three, then a count).
+// maxRegionLines caps the lines of per-region counts above the table.
+const maxRegionLines = 3
+
+// statusLines are one summary line, then each region's state ("us-east-1 ·
+// 21", "eu-west-1 · loading…") packed into at most maxRegionLines lines, then
+// one line per failed region with its error (at most three, then a count).
 func (s *AllRegions) statusLines() []string {
 	st := s.env.Styles
 	var failed []*regionLoad
+	var chips, empty []string // regions with secrets or loading first
 	for _, r := range s.regions {
-		if l := s.loads[r]; l != nil && l.err != nil {
+		l := s.loads[r]
+		switch {
+		case l == nil:
+		case l.err != nil:
 			failed = append(failed, l)
+		case l.done && l.count == 0:
+			empty = append(empty, s.regionChip(l))
+		default:
+			chips = append(chips, s.regionChip(l))
 		}
 	}
+	chips = append(chips, empty...)
 	summary := []string{st.Title.Render(common.GroupThousands(len(s.regions)) + " regions"), st.Muted.Render(CountText(len(s.table.Rows)))}
 	if n := s.LoadingCount(); n > 0 {
 		summary = append(summary, st.Muted.Render(s.spin.View()+" loading "+common.GroupThousands(n)+" …"))
@@ -234,12 +248,67 @@ func (s *AllRegions) statusLines() []string {
 		summary = append(summary, st.Error.Render(common.GroupThousands(len(failed))+" failed"))
 	}
 	lines := []string{common.Cut(strings.Join(summary, st.Muted.Render(" · ")), s.width)}
+	lines = append(lines, packChips(chips, s.width, maxRegionLines, func(n int) string {
+		return st.Muted.Render("+" + common.GroupThousands(n) + " more")
+	})...)
 	for i, l := range failed {
 		if i == 3 {
 			lines = append(lines, st.Error.Render(common.Cut("  + "+common.GroupThousands(len(failed)-3)+" more regions failed", s.width)))
 			break
 		}
-		lines = append(lines, common.Cut(st.Error.Render("✗ "+l.region+": ")+common.DescribeError(s.env.Keys, l.err), s.width))
+		lines = append(lines, common.Cut(st.Error.Render("✗ "+common.Sanitize(l.region)+" · ")+common.DescribeError(s.env.Keys, l.err), s.width))
+	}
+	return lines
+}
+
+// regionChip is one region's state: its count, "loading…" with the count
+// so far, or "stopped".
+func (s *AllRegions) regionChip(l *regionLoad) string {
+	st := s.env.Styles
+	name := common.Sanitize(l.region)
+	count := common.GroupThousands(l.count)
+	switch {
+	case l.loading && l.count == 0:
+		return st.Muted.Render(name + " · loading…")
+	case l.loading:
+		return st.Muted.Render(name+" · ") + count + st.Muted.Render(" loading…")
+	case !l.done:
+		return st.Muted.Render(name+" · ") + count + st.Muted.Render(" stopped")
+	}
+	return st.Muted.Render(name+" · ") + count
+}
+
+// packChips lays chips out left to right in lines of width w, at most
+// maxLines; when they do not fit the last line ends with more(n left).
+func packChips(chips []string, w, maxLines int, more func(int) string) []string {
+	const gap = "   "
+	var lines []string
+	cur := ""
+	join := func(a, b string) string {
+		if a == "" {
+			return b
+		}
+		return a + gap + b
+	}
+	for i, c := range chips {
+		next := join(cur, common.Cut(c, w))
+		last := len(lines) == maxLines-1
+		fits := ansi.StringWidth(next) <= w
+		if last && fits && i < len(chips)-1 {
+			fits = ansi.StringWidth(join(next, more(len(chips)-i-1))) <= w
+		}
+		if fits || cur == "" {
+			cur = next
+			continue
+		}
+		if last {
+			return append(lines, common.Cut(join(cur, more(len(chips)-i)), w))
+		}
+		lines = append(lines, cur)
+		cur = common.Cut(c, w)
+	}
+	if cur != "" {
+		lines = append(lines, cur)
 	}
 	return lines
 }

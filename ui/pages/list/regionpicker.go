@@ -33,9 +33,10 @@ type RegionPicker struct {
 }
 
 // NewRegionPicker opens a region picker. current is the list's region,
-// regions the choices in order, recents the regions used recently and asked
-// the regions given on the command line.
-func NewRegionPicker(env *common.Env, mode RegionPickMode, current string, regions, recents, asked []string) *RegionPicker {
+// regions the choices in order, recents the regions used recently, asked
+// the regions given on the command line and last the regions last listed
+// together (ticked first when the picker chooses several).
+func NewRegionPicker(env *common.Env, mode RegionPickMode, current string, regions, recents, asked, last []string) *RegionPicker {
 	items := make([]picker.Item, len(regions))
 	for i, r := range regions {
 		var notes []string
@@ -50,7 +51,7 @@ func NewRegionPicker(env *common.Env, mode RegionPickMode, current string, regio
 	p := &RegionPicker{env: env, mode: mode, regions: regions,
 		list: picker.New(env, items, mode == RegionPickMany)}
 	if mode == RegionPickMany {
-		for _, r := range defaultRegionSelection(asked, recents, regions) {
+		for _, r := range defaultRegionSelection(last, asked, recents, regions) {
 			if i := slices.Index(regions, r); i >= 0 {
 				p.list.Checked[i] = true
 			}
@@ -62,10 +63,13 @@ func NewRegionPicker(env *common.Env, mode RegionPickMode, current string, regio
 }
 
 // defaultRegionSelection is what the all-regions picker starts with: the
-// regions given on the command line when there are several, else the
-// recently used ones when there are several, else every region.
-func defaultRegionSelection(asked, recents, all []string) []string {
+// regions last listed together, else the regions given on the command line
+// when there are several, else the recently used ones when there are
+// several, else every region.
+func defaultRegionSelection(last, asked, recents, all []string) []string {
 	switch {
+	case len(last) > 0:
+		return last
 	case len(asked) > 1:
 		return asked
 	case len(recents) > 1:
@@ -138,7 +142,7 @@ func (p *RegionPicker) ShortHelp() []key.Binding {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
 	if p.mode == RegionPickMany {
-		return []key.Binding{k.Picker.Toggle, k.Picker.Select, k.Picker.Filter, k.Common.Back}
+		return []key.Binding{k.Picker.Toggle, k.Picker.All, k.Picker.None, k.Picker.Select, k.Picker.Filter, k.Common.Back}
 	}
 	return []key.Binding{k.Picker.Select, k.Picker.Filter, k.Common.Back}
 }
@@ -146,8 +150,14 @@ func (p *RegionPicker) ShortHelp() []key.Binding {
 // FullHelp lists every key of the picker.
 func (p *RegionPicker) FullHelp() [][]key.Binding {
 	k := p.env.Keys
+	if p.mode == RegionPickMany {
+		return [][]key.Binding{
+			{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
+			{k.Picker.Select, k.Picker.Toggle, k.Picker.All, k.Picker.None, k.Picker.Filter, k.Common.Back},
+		}
+	}
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Picker.Select, k.Picker.Toggle, k.Picker.Filter, k.Common.Back},
+		{k.Picker.Select, k.Picker.Filter, k.Common.Back},
 	}
 }
