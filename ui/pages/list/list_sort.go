@@ -49,8 +49,12 @@ func (l *Screen) applySort() tea.Cmd {
 	if l.Complete && !l.Loading && l.LoadErr == nil {
 		start := time.Now() // the real clock: how long the operator waited
 		l.Table.SortStable(listOrder(l.ListOpts))
-		took := time.Since(start).Round(time.Millisecond)
-		return common.Info(fmt.Sprintf("%s: %s sorted here in %s", text, CountText(len(l.Table.Rows)), took))
+		d := time.Since(start)
+		took := "in " + d.Round(time.Millisecond).String()
+		if d < time.Millisecond {
+			took = "in under 1ms" // not "in 0s"
+		}
+		return common.Info(fmt.Sprintf("%s: %s sorted here %s", text, CountText(len(l.Table.Rows)), took))
 	}
 	return tea.Batch(common.Info(text+" (listing again: not everything was loaded)"), l.restart())
 }
