@@ -46,7 +46,7 @@ type CreateScreen struct {
 
 	Write   Lifecycle
 	input   aws.CreateSecretInput // what the confirmation sends
-	discard bool                  // asking whether to throw away what was typed
+	discard discardAsk            // asking whether to throw away what was typed
 
 	width, height int
 }
@@ -56,7 +56,8 @@ func NewCreateScreen(env *common.Env, store aws.Store, region string) *CreateScr
 	if region == "" && store != nil {
 		region = store.Region()
 	}
-	c := &CreateScreen{env: env, store: store, region: region, Token: aws.NewRequestToken(), Form: form.New(env)}
+	c := &CreateScreen{env: env, store: store, region: region, Token: aws.NewRequestToken(), Form: form.New(env),
+		discard: discardAsk{env: env, what: "the new secret", never: "created"}}
 	c.Write = NewLifecycle(env, c)
 	f := c.Form
 	c.name = f.Text("name", "Name", "", "e.g. prod/app/db-credentials")
@@ -136,14 +137,8 @@ func (c *CreateScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return c, cmd
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && c.discard {
-		switch {
-		case key.Matches(k, c.env.Keys.Dialog.Yes):
-			return c, tea.Batch(common.Pop(), common.Info("discarded the new secret; nothing was created"))
-		case key.Matches(k, c.env.Keys.Dialog.No):
-			c.discard = false
-		}
-		return c, nil
+	if cmd, ok := c.discard.update(msg); ok {
+		return c, cmd
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.env.Keys.Input.ToggleType) {
 		if r := c.focusedRow(); r != nil {
@@ -324,7 +319,7 @@ func (c *CreateScreen) HandleBack() (bool, tea.Cmd) {
 		return true, nil
 	}
 	if !c.Write.Done && c.Form.HasText() {
-		c.discard = true
+		c.discard.open = true
 		return true, nil
 	}
 	return false, nil
@@ -333,7 +328,7 @@ func (c *CreateScreen) HandleBack() (bool, tea.Cmd) {
 // leave closes the form, asking first if anything was typed into it.
 func (c *CreateScreen) leave() tea.Cmd {
 	if c.Form.HasText() {
-		c.discard = true
+		c.discard.open = true
 		return nil
 	}
 	return common.Pop()
@@ -352,9 +347,8 @@ func (c *CreateScreen) View() string {
 		c.Form.View(),
 		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel), w)),
 	}
-	if c.discard {
-		lines[len(lines)-1] = st.Warning.Render(common.Cut("Discard what you typed? Nothing was created. "+
-			common.KeyHelp(k.Dialog.Yes)+" discards · "+common.KeyHelp(k.Dialog.No)+" keeps editing", w))
+	if c.discard.open {
+		lines[len(lines)-1] = c.discard.line(w)
 	}
 	return st.Pane.Width(max(c.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -371,7 +365,7 @@ func (c *CreateScreen) Title() string { return "new secret" }
 
 // Capturing is true while a text field or the name guard has focus.
 func (c *CreateScreen) Capturing() bool {
-	if c.discard {
+	if c.discard.open {
 		return true
 	}
 	if c.Write.Pane != nil {
@@ -383,8 +377,8 @@ func (c *CreateScreen) Capturing() bool {
 // ShortHelp lists the main bindings.
 func (c *CreateScreen) ShortHelp() []key.Binding {
 	k := c.env.Keys
-	if c.discard {
-		return []key.Binding{common.WithHelpDesc(k.Dialog.Yes, "discard"), common.WithHelpDesc(k.Dialog.No, "keep editing")}
+	if c.discard.open {
+		return c.discard.shortHelp()
 	}
 	if c.Write.Pane != nil {
 		return c.Write.Pane.ShortHelp()

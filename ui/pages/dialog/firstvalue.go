@@ -30,14 +30,15 @@ type FirstValueScreen struct {
 	submit  *form.Field
 	write   Lifecycle
 	input   aws.PutValueInput
-	discard bool
+	discard discardAsk
 
 	width, height int
 }
 
 // NewFirstValueScreen opens the dialog for summary, a secret with no value.
 func NewFirstValueScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) *FirstValueScreen {
-	f := &FirstValueScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), token: aws.NewRequestToken(), Form: form.New(env)}
+	f := &FirstValueScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), token: aws.NewRequestToken(), Form: form.New(env),
+		discard: discardAsk{env: env, what: "the value", never: "saved"}}
 	f.write = NewLifecycle(env, f)
 	f.value = f.Form.Area("value", "Value (plaintext or JSON)", "", 4)
 	f.value.Masked = true
@@ -67,14 +68,8 @@ func (f *FirstValueScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return f, cmd
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && f.discard {
-		switch {
-		case key.Matches(k, f.env.Keys.Dialog.Yes):
-			return f, tea.Batch(common.Pop(), common.Info("discarded the value; nothing was saved"))
-		case key.Matches(k, f.env.Keys.Dialog.No):
-			f.discard = false
-		}
-		return f, nil
+	if cmd, ok := f.discard.update(msg); ok {
+		return f, cmd
 	}
 	act, cmd := f.Form.Update(msg)
 	switch act {
@@ -133,7 +128,7 @@ func (f *FirstValueScreen) HandleBack() (bool, tea.Cmd) {
 		return true, nil
 	}
 	if !f.write.Done && f.Form.HasText() {
-		f.discard = true
+		f.discard.open = true
 		return true, nil
 	}
 	return false, nil
@@ -141,7 +136,7 @@ func (f *FirstValueScreen) HandleBack() (bool, tea.Cmd) {
 
 func (f *FirstValueScreen) leave() tea.Cmd {
 	if f.Form.HasText() {
-		f.discard = true
+		f.discard.open = true
 		return nil
 	}
 	return common.Pop()
@@ -161,9 +156,8 @@ func (f *FirstValueScreen) View() string {
 		f.Form.View(),
 		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.Reveal, k.Input.Cancel), w)),
 	}
-	if f.discard {
-		lines[len(lines)-1] = st.Warning.Render(common.Cut("Discard what you typed? Nothing was saved. "+
-			common.KeyHelp(k.Dialog.Yes)+" discards · "+common.KeyHelp(k.Dialog.No)+" keeps editing", w))
+	if f.discard.open {
+		lines[len(lines)-1] = f.discard.line(w)
 	}
 	return st.Pane.Width(max(f.width, 10)).Render(strings.Join(lines, "\n"))
 }
@@ -180,7 +174,7 @@ func (f *FirstValueScreen) Title() string { return "first value" }
 
 // Capturing is true while the value or the name guard has focus.
 func (f *FirstValueScreen) Capturing() bool {
-	if f.discard {
+	if f.discard.open {
 		return true
 	}
 	if f.write.Pane != nil {
@@ -192,8 +186,8 @@ func (f *FirstValueScreen) Capturing() bool {
 // ShortHelp lists the main bindings.
 func (f *FirstValueScreen) ShortHelp() []key.Binding {
 	k := f.env.Keys
-	if f.discard {
-		return []key.Binding{common.WithHelpDesc(k.Dialog.Yes, "discard"), common.WithHelpDesc(k.Dialog.No, "keep editing")}
+	if f.discard.open {
+		return f.discard.shortHelp()
 	}
 	if f.write.Pane != nil {
 		return f.write.Pane.ShortHelp()
