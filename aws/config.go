@@ -94,11 +94,13 @@ func Connect(ctx context.Context, o ConnectOptions) (Store, error) {
 		}
 	})
 	s := &sdkStore{
-		api:     client,
-		region:  cfg.Region,
-		timeout: o.CallTimeout,
-		creds:   cfg.Credentials,
-		static:  static,
+		api:      client,
+		region:   cfg.Region,
+		timeout:  o.CallTimeout,
+		creds:    cfg.Credentials,
+		static:   static,
+		cfg:      cfg,
+		endpoint: o.EndpointURL,
 	}
 	if s.timeout <= 0 {
 		s.timeout = DefaultCallTimeout

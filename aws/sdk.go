@@ -45,7 +45,17 @@ type sdkStore struct {
 	static  bool                       // static credentials (e.g. --demo)
 	// deletions remembers the DeletionDate of deletions made here.
 	deletions deletionDates
+	// cfg and endpoint are what the Secrets Manager client was built from:
+	// clients of the other services smtui asks (STS, KMS, Lambda, CloudWatch
+	// Logs, CloudTrail) are built from them, so they share the credentials,
+	// region, HTTP client and retry mode, and reach the emulator in tests.
+	cfg      awssdk.Config
+	endpoint string
 }
+
+// serviceConfig returns the configuration and endpoint override ("" for
+// AWS's own endpoint) for another service's client.
+func (s *sdkStore) serviceConfig() (awssdk.Config, string) { return s.cfg, s.endpoint }
 
 var _ Store = (*sdkStore)(nil)
 
