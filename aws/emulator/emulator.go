@@ -41,6 +41,11 @@ type Options struct {
 	// SSO configures the emulated IAM Identity Center (OIDC device login
 	// and the portal's GetRoleCredentials) served beside Secrets Manager.
 	SSO SSOOptions
+	// Principals names the caller by the access key id a request is
+	// signed with (IAM user or assumed-role ARNs); any other key is the
+	// account's user "oncall". STS GetCallerIdentity and the CloudTrail
+	// events the emulator records use it.
+	Principals map[string]string
 }
 
 const defaultRotationStepDelay = 400 * time.Millisecond

@@ -81,6 +81,10 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.serveSSO(w, r, op)
 		return
 	}
+	if h := e.otherService(r); h != nil {
+		h(w, r)
+		return
+	}
 	if r.Method != http.MethodPost {
 		writeError(w, errorf(codeUnknownOperation, "Only POST / is supported, not %s %s.", r.Method, r.URL.Path))
 		return
