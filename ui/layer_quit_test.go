@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/smtui/smtui/aws"
-	"github.com/smtui/smtui/ui/jsonedit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/jsonedit"
 	"github.com/smtui/smtui/ui/pages/dialog"
 	"github.com/smtui/smtui/ui/pages/list"
 )
