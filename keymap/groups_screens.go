@@ -25,7 +25,7 @@ func defaultList() List {
 		SortOrder:    bind([]string{"S"}, "S", "reverse sort"),
 		SortMenu:     bind([]string{"ctrl+o"}, "ctrl+o", "sort menu"),
 		ShowDeleted:  bind([]string{"D"}, "D", "show deleted"),
-		StopLoading:  bind([]string{"x"}, "x", "stop loading"),
+		StopLoading:  bind([]string{"X"}, "X", "stop loading"),
 		Region:       bind([]string{"R"}, "R", "region"),
 		AllRegions:   bind([]string{"A"}, "A", "all regions"),
 		Profile:      bind([]string{"P"}, "P", "profile"),
@@ -91,11 +91,13 @@ func defaultVersions() Versions {
 		OpenValue:   bind([]string{"enter"}, "enter", "open value"),
 		Rollback:    bind([]string{"b"}, "b", "roll back"),
 		MoveLabel:   bind([]string{"m"}, "m", "move label"),
-		RemoveLabel: bind([]string{"x"}, "x", "remove label"),
+		RemoveLabel: bind([]string{"d"}, "d", "remove label"),
 	}
 }
 
-// Value is the secret value viewer (Common.Reveal shows one field).
+// Value is the secret value viewer (Common.Reveal shows one field). Its
+// copy keys are Common's (y the focused thing, Y the whole), described for
+// what they copy here.
 type Value struct {
 	RevealAll key.Binding
 	CopyField key.Binding
@@ -107,9 +109,9 @@ type Value struct {
 func defaultValue() Value {
 	return Value{
 		RevealAll: bind([]string{"V"}, "V", "reveal all"),
-		CopyField: bind([]string{"c"}, "c", "copy field"),
-		CopyAll:   bind([]string{"C"}, "C", "copy value"),
-		Raw:       bind([]string{"r"}, "r", "raw/table"),
+		CopyField: bind([]string{"y"}, "y", "copy field"),
+		CopyAll:   bind([]string{"Y"}, "Y", "copy value"),
+		Raw:       bind([]string{"T"}, "T", "raw/table"),
 		Expand:    bind([]string{"enter", "right", "l"}, "enter", "expand"),
 	}
 }
@@ -129,10 +131,10 @@ type Editing struct {
 func defaultEditing() Editing {
 	return Editing{
 		Edit:     bind([]string{"e"}, "e", "edit"),
-		AddField: bind([]string{"a"}, "a", "add field"),
-		DelField: bind([]string{"x"}, "x", "delete field"),
-		Rename:   bind([]string{"n"}, "n", "rename key"),
-		Save:     bind([]string{"s", "ctrl+s"}, "s", "review & save"),
+		AddField: bind([]string{"n"}, "n", "add field"),
+		DelField: bind([]string{"d"}, "d", "delete field"),
+		Rename:   bind([]string{"N"}, "N", "rename key"),
+		Save:     bind([]string{"ctrl+s"}, "ctrl+s", "review & save"),
 		External: bind([]string{"E"}, "E", "$EDITOR"),
 	}
 }

@@ -10,6 +10,10 @@
 // scrolling screen; Dialog answers a confirmation or choice list; Input is an
 // open text field; the other groups belong to one screen each. ScreenBindings
 // tells which bindings are live together on each screen.
+//
+// One grammar holds across screens: a key is one action wherever the action
+// exists (grammar.go lists the shared ones); Dialog, Picker and Input are
+// layers, whose answers may reuse a screen's letters.
 package keymap
 
 import "charm.land/bubbles/v2/key"

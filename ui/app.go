@@ -194,15 +194,19 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if !a.top().Capturing() {
+		if cmd, refused := a.refuseReadOnly(msg); refused {
+			return cmd
+		}
 		switch {
 		case key.Matches(msg, k.ErrorDetail):
 			return a.openLastError()
-		case key.Matches(msg, k.Quit):
+		case key.Matches(msg, k.Quit) && !common.IsLayer(a.top()):
 			return a.quit()
 		case key.Matches(msg, k.Help):
 			a.openHelp()
 			return nil
-		case key.Matches(msg, k.Back):
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Quit):
+			// In a dialog or picker layer, quit closes the layer like back.
 			if b, ok := a.top().(common.BackHandler); ok {
 				if handled, cmd := b.HandleBack(); handled {
 					return cmd

@@ -64,17 +64,21 @@ func TestEditBindingsDoNothingReadOnly(t *testing.T) {
 		name string
 		keys []string
 	}{
-		{"edit", d.Editing.Edit.Keys()}, {"add", d.Editing.AddField.Keys()}, {"delete", d.Editing.DelField.Keys()},
-		{"rename", d.Editing.Rename.Keys()}, {"save", d.Editing.Save.Keys()}, {"external", d.Editing.External.Keys()},
+		{"edit", d.Editing.Edit.Keys()}, {"add field", d.Editing.AddField.Keys()}, {"delete field", d.Editing.DelField.Keys()},
+		{"rename key", d.Editing.Rename.Keys()}, {"review & save", d.Editing.Save.Keys()}, {"$EDITOR", d.Editing.External.Keys()},
 	} {
 		for _, key := range b.keys {
 			h.send(keyPress(key))
 			if v.Edit.Editor != nil || v.Edit.Session != nil || v.Capturing() {
 				t.Fatalf("%s (%s) started editing in read-only mode", b.name, key)
 			}
+			// Not silently: the status says the action is off.
+			if s := h.screen(); !strings.Contains(s, readOnlyRefusal(b.name)) {
+				t.Errorf("%s (%s) in read-only mode does not say %q:\n%s", b.name, key, readOnlyRefusal(b.name), s)
+			}
 		}
 	}
-	if h.screen() != before {
+	if withoutStatus(h.screen()) != withoutStatus(before) {
 		t.Errorf("the screen changed:\n%s", h.screen())
 	}
 	if _, err := os.Stat(log); err == nil {
@@ -105,4 +109,16 @@ func TestEditDiscardAsksBeforeLeaving(t *testing.T) {
 	if h.app.top() == common.Screen(v) {
 		t.Error("still on the value screen")
 	}
+}
+
+// withoutStatus is a screen without its status line (a read-only refusal)
+// and without blank lines (the status line takes one from the body).
+func withoutStatus(screen string) string {
+	var out []string
+	for _, l := range strings.Split(screen, "\n") {
+		if !strings.Contains(l, "read-only: ") && strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -134,7 +134,11 @@ func (a *App) helpBindings() (screen, global []key.Binding) {
 	for _, b := range append([]key.Binding{c.Help, c.Back, c.ErrorDetail}, shared...) {
 		global = add(global, b)
 	}
-	global = add(global, c.Quit)
+	if common.IsLayer(a.top()) {
+		global = add(global, common.WithHelpDesc(c.Quit, "close")) // q closes a dialog or picker
+	} else {
+		global = add(global, c.Quit)
+	}
 	global = add(global, c.ForceQuit)
 	return screen, global
 }

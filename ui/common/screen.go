@@ -43,3 +43,17 @@ type Closer interface {
 type Unsaved interface {
 	UnsavedChanges() int
 }
+
+// Layer is a Screen that sits over another as a dialog or a picker: the
+// quit key closes it like the back key, and never quits the app from inside
+// it. IsLayer may change with the screen's state (the list is a layer while
+// its sort menu is open).
+type Layer interface {
+	IsLayer() bool
+}
+
+// IsLayer reports whether s is a dialog or picker layer right now.
+func IsLayer(s Screen) bool {
+	l, ok := s.(Layer)
+	return ok && l.IsLayer()
+}

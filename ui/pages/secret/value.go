@@ -313,7 +313,7 @@ func (v *Value) ShortHelp() []key.Binding {
 func (v *Value) FullHelp() [][]key.Binding {
 	k := v.env.Keys
 	if v.Err != nil {
-		// Only after a failed load does r mean retry; otherwise it is raw/table.
+		// After a failed load, retrying is all there is to do.
 		return [][]key.Binding{{k.Common.Refresh, k.Common.Back, k.Common.Help, k.Common.Quit}}
 	}
 	return [][]key.Binding{
