@@ -1,13 +1,16 @@
 package emulator
 
 import (
+	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"time"
+
+	"golang.org/x/crypto/ssh"
 )
 
 // seeder builds the demo account. Every value it makes is fake; random parts
@@ -327,18 +330,37 @@ func (sd *seeder) seedDatadog() {
 	}
 }
 
-// sshKey is a fake OpenSSH private key (random base64, right shape).
+// sshKey is a real Ed25519 key in OpenSSH's format, made from the seed's
+// random numbers so the demo is the same on every run (ssh.MarshalPrivateKey
+// would draw its check bytes from crypto/rand): the value screen's facts
+// show its fingerprint as ssh-keygen -l would. Only the demo holds it.
 func (sd *seeder) sshKey() string {
-	var b strings.Builder
-	b.WriteString("-----BEGIN OPENSSH PRIVATE KEY-----\n")
-	b.WriteString("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAABlwAAAAdzc2gtcn\n")
-	for range 26 {
-		b.WriteString(randString(sd.rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 70))
-		b.WriteByte('\n')
+	seed := make([]byte, ed25519.SeedSize)
+	for i := range seed {
+		seed[i] = byte(sd.rng.IntN(256))
 	}
-	b.WriteString(randString(sd.rng, alnum, 42) + "==\n")
-	b.WriteString("-----END OPENSSH PRIVATE KEY-----\n")
-	return b.String()
+	priv := ed25519.NewKeyFromSeed(seed)
+	pub := priv.Public().(ed25519.PublicKey)
+	pubBlob := ssh.Marshal(struct {
+		Type string
+		Key  []byte
+	}{ssh.KeyAlgoED25519, pub})
+	check := sd.rng.Uint32()
+	section := ssh.Marshal(struct {
+		Check1, Check2 uint32
+		Type           string
+		Pub, Priv      []byte
+		Comment        string
+	}{check, check, ssh.KeyAlgoED25519, pub, priv, "release-bot@ci"})
+	for i := byte(1); len(section)%8 != 0; i++ {
+		section = append(section, i) // OpenSSH's padding: 1, 2, 3, ...
+	}
+	body := ssh.Marshal(struct {
+		Cipher, KDF, KDFOptions string
+		Keys                    uint32
+		Pub, Section            []byte
+	}{"none", "none", "", 1, pubBlob, section})
+	return string(pem.EncodeToMemory(&pem.Block{Type: "OPENSSH PRIVATE KEY", Bytes: append([]byte("openssh-key-v1\x00"), body...)}))
 }
 
 // keystore is n fake bytes that start like a DER-encoded PKCS#12 file.

@@ -8,6 +8,7 @@ import (
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/pager"
 	"github.com/smtui/smtui/ui/jsonedit"
+	"github.com/smtui/smtui/ui/valuefacts"
 )
 
 // valueKind is how a loaded value is shown.
@@ -36,9 +37,10 @@ type Value struct {
 	Loading bool
 	Err     error
 
-	Val  aws.Value // kept in memory while the screen is open; dropped on Close
-	Kind valueKind
-	Doc  *jsonedit.Document // the parsed value, for valueJSON
+	Val   aws.Value         // kept in memory while the screen is open; dropped on Close
+	facts []valuefacts.Fact // what the value is, without revealing it (value_facts.go)
+	Kind  valueKind
+	Doc   *jsonedit.Document // the parsed value, for valueJSON
 
 	Table valueTable
 	raw   bool // the raw view instead of the table
@@ -169,6 +171,7 @@ func (v *Value) setValue(val aws.Value) {
 			}
 		}
 	}
+	v.facts = valuefacts.Of(val.Secret.Bytes(), val.CreatedDate)
 	v.Table.build(v.Doc, v.Table.selectedPath())
 	v.Table.clamp(v.tableHeight())
 	v.rebuild()
@@ -252,6 +255,7 @@ func (v *Value) forget() {
 	v.editClose()
 	v.Edit.refused = nil
 	v.Val = aws.Value{}
+	v.facts = nil
 	v.Doc = nil
 	v.Table = newValueTable()
 	v.Pager.SetLines(nil)

@@ -65,6 +65,9 @@ func (v *Value) rebuild() {
 	case v.Kind == ValueBinary:
 		lines = v.binaryLines()
 	}
+	if v.Kind != ValueJSON {
+		lines = append(lines, v.factLines()...)
+	}
 	v.Pager.SetLines(lines)
 }
 
@@ -125,6 +128,9 @@ func (v *Value) infoLine() string {
 		parts = append(parts, st.Muted.Render("masked"))
 	}
 	if n := v.newerNote(); n != "" {
+		parts = append(parts, n)
+	}
+	if n := v.expiryNote(); n != "" {
 		parts = append(parts, n)
 	}
 	if e := v.editInfo(); e != "" {
@@ -267,6 +273,13 @@ func (v *Value) footerLines(fh int) []string {
 		state = "revealed"
 	}
 	lines = append(lines, common.Cut(common.Sanitize(r.Path.String())+st.Muted.Render(" · "+r.kind().String()+" · "+state), v.width))
+	if r.depth == 0 && fh > 2 {
+		for _, f := range v.factsOfField(r.Key) {
+			if len(lines) < fh {
+				lines = append(lines, common.Cut(v.factText(f), v.width))
+			}
+		}
+	}
 	if fh <= 2 || !v.isRevealed(r.Path) || r.kind() == jsonedit.Null {
 		return lines
 	}
@@ -274,7 +287,10 @@ func (v *Value) footerLines(fh int) []string {
 	if r.container() {
 		text = compactJSON(r.node.Raw())
 	}
-	room := fh - 2
+	room := fh - len(lines)
+	if room <= 0 {
+		return lines
+	}
 	var wrapped []string
 	for _, l := range strings.Split(common.SanitizeMultiline(text), "\n") {
 		wrapped = append(wrapped, strings.Split(ansi.Hardwrap(l, max(v.width, 1), true), "\n")...)
