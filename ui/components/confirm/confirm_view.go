@@ -2,6 +2,8 @@ package confirm
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
@@ -50,11 +52,7 @@ func (p *Pane) footer(scrollable bool) []string {
 	} else {
 		out = append(out, p.buttons())
 	}
-	k := p.env.Keys
-	help := common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.Cancel)
-	if p.focus != focusName {
-		help = common.HelpLine(k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch)
-	}
+	help := common.HelpLine(p.ShortHelp()...)
 	if scrollable {
 		help += " · ↑↓ scroll"
 	}
@@ -139,12 +137,43 @@ func ScrollNote(offset, shown, total int) string {
 	}
 }
 
-// ShortHelp is a screen's short help while the pane is open: the name
-// guard's keys while it has the keyboard, yes/no otherwise.
+// ShortHelp is a screen's short help while the pane is open: its answers
+// (AnswerHelp), then the key that moves between the buttons and the name.
 func (p *Pane) ShortHelp() []key.Binding {
+	return append(p.AnswerHelp(), p.env.Keys.Dialog.Switch)
+}
+
+// AnswerHelp describes the keys that answer the pane by what they do now:
+// enter presses the focused button ("enter cancel" on [ Cancel ], "enter
+// delete" on [ Delete ] or in the name input), the yes key the confirm
+// button, the no key cancels.
+func (p *Pane) AnswerHelp() []key.Binding {
 	k := p.env.Keys
+	action := p.action()
 	if p.Capturing() {
-		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch}
+		return []key.Binding{common.WithHelpDesc(k.Input.Submit, action), k.Input.Cancel}
 	}
-	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}
+	enter := common.WithHelpDesc(k.Input.Submit, "cancel")
+	if p.focus == focusConfirm {
+		enter = common.WithHelpDesc(k.Input.Submit, action)
+	}
+	out := []key.Binding{enter}
+	if yes, ok := common.WithoutKeys(k.Dialog.Yes, k.Input.Submit, action); ok {
+		out = append(out, yes)
+	}
+	if no, ok := common.WithoutKeys(k.Dialog.No, k.Input.Submit, "cancel"); ok {
+		out = append(out, no)
+	}
+	return out
+}
+
+// action is the confirm button's label as a verb for the help: "Roll back"
+// is "roll back", "Move AWSCURRENT" is "move AWSCURRENT".
+func (p *Pane) action() string {
+	l := p.opts.ConfirmLabel
+	if l == "" {
+		return "confirm"
+	}
+	r, n := utf8.DecodeRuneInString(l)
+	return string(unicode.ToLower(r)) + l[n:]
 }

@@ -294,14 +294,15 @@ func (v *Value) ShortHelp() []key.Binding {
 		return []key.Binding{k.Common.Refresh, k.Common.Back}
 	}
 	// The most useful first: the footer drops keys from the end to fit.
+	reveal, revealAll := v.revealKeys()
 	var out []key.Binding
 	if v.PendingEdits() > 0 {
 		out = append(out, k.Editing.Save)
 	}
 	if v.Kind == ValueJSON && !v.raw {
-		out = append(out, k.Common.Reveal, k.Value.CopyField, k.Editing.Edit, k.Value.CopyAll, k.Value.RevealAll, k.Value.Raw)
+		out = append(out, reveal, k.Value.CopyField, k.Editing.Edit, k.Value.CopyAll, revealAll, k.Value.Raw)
 	} else {
-		out = append(out, k.Value.RevealAll, k.Value.CopyAll, k.Editing.Edit)
+		out = append(out, revealAll, k.Value.CopyAll, k.Editing.Edit)
 		if v.Kind == ValueJSON {
 			out = append(out, k.Value.Raw)
 		}
@@ -316,8 +317,9 @@ func (v *Value) FullHelp() [][]key.Binding {
 		// Only after a failed load does r mean retry; otherwise it is raw/table.
 		return [][]key.Binding{{k.Common.Refresh, k.Common.Back, k.Common.Help, k.Common.Quit}}
 	}
+	reveal, revealAll := v.revealKeys()
 	return [][]key.Binding{
-		{k.Common.Reveal, k.Value.RevealAll, k.Value.CopyField, k.Value.CopyAll},
+		{reveal, revealAll, k.Value.CopyField, k.Value.CopyAll},
 		{k.Value.Raw, k.Value.Expand},
 		v.editBindings(),
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
