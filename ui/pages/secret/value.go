@@ -3,6 +3,7 @@ package secret
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"slices"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
@@ -28,6 +29,10 @@ type Value struct {
 	store  aws.Store
 	target aws.SecretRef
 	ref    aws.VersionRef
+	// savedOver is the label the screen showed before a save, which then
+	// loads the saved version by id: the title keeps the label while the
+	// version shown carries it.
+	savedOver string
 	// kmsKeyID is the secret's key from DescribeSecret, to name it on a
 	// decryption failure ("" when not known).
 	kmsKeyID string
@@ -270,6 +275,8 @@ func (v *Value) SetSize(w, h int) {
 // Title names the version shown.
 func (v *Value) Title() string {
 	switch {
+	case v.ref.ID != "" && v.savedOver != "" && slices.Contains(v.Val.Stages, v.savedOver):
+		return "value " + v.savedOver
 	case v.ref.ID != "":
 		return "value " + common.ShortID(v.ref.ID)
 	case v.ref.Stage != "":
