@@ -19,6 +19,6 @@ func TestDetailRotationDatesAddUpToTheSchedule(t *testing.T) {
 	s := h.openDetail("prod/db/postgres")
 	assertContains(t, s,
 		"Last rotated   2025-05-21 12:00 UTC (12 days ago)",
-		"Next rotation  2025-06-20 12:00 UTC (in 18 days, 30 days after the last rotation)",
+		"Next rotation  2025-06-20 12:00 UTC (in 18 days)",
 		"Schedule       rate(30 days)")
 }

@@ -48,6 +48,5 @@ func nextRotationText(s aws.SecretSummary, now time.Time) string {
 	if left < 1 || s.NextRotationDate.Before(now) {
 		return next
 	}
-	return s.NextRotationDate.UTC().Format("2006-01-02 15:04 UTC") + " (in " + common.Spell(left, "day") +
-		", " + strconv.Itoa(days) + " days after the last rotation)"
+	return s.NextRotationDate.UTC().Format("2006-01-02 15:04 UTC") + " (in " + common.Spell(left, "day") + ")"
 }
