@@ -289,7 +289,7 @@ func (a *App) layout() {
 	a.help.SetWidth(a.width)
 	bodyH := max(a.height-a.chromeHeight(), 1)
 	for _, s := range a.stack {
-		s.SetSize(a.width, bodyH)
+		s.SetSize(screenWidth(s, a.width), bodyH)
 	}
 	if a.helpL.open {
 		a.clampHelp() // a resize may leave the help scrolled past its end

@@ -86,6 +86,9 @@ func (a *App) View() tea.View {
 	}
 	bodyH := max(a.height-a.chromeHeight(), 1)
 	body := a.top().View()
+	if _, boxed := a.top().(common.Boxed); boxed && screenWidth(a.top(), a.width) < a.width {
+		body = lipgloss.PlaceHorizontal(a.width, lipgloss.Center, body)
+	}
 	if a.helpL.open {
 		body = a.helpLayerView(bodyH)
 	}
@@ -99,6 +102,15 @@ func (a *App) View() tea.View {
 	)
 	v.SetContent(lipgloss.JoinVertical(lipgloss.Left, parts...))
 	return v
+}
+
+// screenWidth is the width a screen is given: the window's, or at most
+// common.BoxMaxWidth for a dialog box, which View centres.
+func screenWidth(s common.Screen, width int) int {
+	if _, boxed := s.(common.Boxed); boxed {
+		return min(width, common.BoxMaxWidth)
+	}
+	return width
 }
 
 // crumbSep separates the screens' titles in the header and window title.

@@ -43,3 +43,13 @@ type Closer interface {
 type Unsaved interface {
 	UnsavedChanges() int
 }
+
+// BoxMaxWidth is the widest a dialog box is drawn: on a wide window a box
+// across the whole width is hard to read, so the App centres it instead.
+const BoxMaxWidth = 100
+
+// Boxed is a Screen drawn as a dialog box (a confirmation, a form, a
+// picker): the App gives it at most BoxMaxWidth columns and centres it.
+type Boxed interface {
+	Boxed()
+}
