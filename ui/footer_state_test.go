@@ -80,3 +80,33 @@ func TestDeleteDialogFooterSaysWhatEnterDoes(t *testing.T) {
 		}
 	}
 }
+
+// At 40x10 the delete dialog keeps its border (top and bottom) and its
+// buttons readable, on the choice and on the confirmation.
+func TestDeleteDialogFitsFortyByTen(t *testing.T) {
+	t.Parallel()
+	h := writeHarness(t, nil)
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	store := connectStore(h, "us-east-1")
+	k := h.app.env.Keys
+	const name = "dev/api/sendgrid"
+	openScreen(h, dialog.NewDeleteScreen(h.app.env, store, describeNow(h, store, name).SecretSummary))
+	whole := func(when string, wants ...string) {
+		t.Helper()
+		s := h.screen()
+		if !strings.Contains(s, "╭") || !strings.Contains(s, "╰") {
+			t.Errorf("%s: the box lost its border:\n%s", when, s)
+		}
+		for _, w := range wants {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s: lacks %q:\n%s", when, w, s)
+			}
+		}
+	}
+	whole("the choice", "How?", "Schedule the deletion", "Delete now")
+	h.press(k.Nav.Open) // schedule
+	whole("the name guard", "[ Cancel ]", "[ Schedule deletion ]", "type "+name+" to confirm")
+	h.typeText("dev/api/x")
+	h.press(k.Input.Submit)
+	whole("a wrong name", "[ Cancel ]", "[ Schedule deletion ]")
+}

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/ui/common"
 )
@@ -18,6 +19,7 @@ func (p *Pane) footer(scrollable bool) []string {
 	w := p.innerWidth()
 	var out []string
 	compact := p.height < 18 // short windows: fewer blank lines, one-line guard
+	tiny := p.tiny()
 	if p.opts.RequireName != "" {
 		reason := p.opts.NameReason
 		if reason == "" {
@@ -29,6 +31,10 @@ func (p *Pane) footer(scrollable bool) []string {
 			out = append(out, "", st.Label.Render(common.Cut(reason+":", w)), st.Text.Render(common.Cut(common.Sanitize(p.opts.RequireName), w)), p.input.View())
 		}
 		switch {
+		case tiny && p.hint != "" && p.errMsg == "":
+			out = append(out, st.Error.Render(common.Cut(p.hint, w))) // one line: the buttons must fit
+		case tiny:
+			// no room for the name's state: the buttons say it
 		case p.hint != "":
 			out = append(out, common.WrapText(st.Error.Render(p.hint), w)...)
 		case p.input.Value() == "":
@@ -41,7 +47,10 @@ func (p *Pane) footer(scrollable bool) []string {
 	} else if p.hint != "" {
 		out = append(out, common.WrapText(st.Error.Render(p.hint), w)...)
 	}
-	if p.errMsg != "" {
+	switch {
+	case p.errMsg != "" && tiny:
+		out = append(out, st.Error.Render(common.Cut("✗ "+common.Sanitize(p.errMsg), w)))
+	case p.errMsg != "":
 		out = append(out, common.WrapText(st.Error.Render("✗ "+common.Sanitize(p.errMsg)), w)...)
 	}
 	if !compact {
@@ -51,6 +60,9 @@ func (p *Pane) footer(scrollable bool) []string {
 		out = append(out, st.Info.Render(common.Cut(common.Sanitize(p.Busy), w)))
 	} else {
 		out = append(out, p.buttons())
+	}
+	if tiny {
+		return out // the App's footer names the keys
 	}
 	help := common.HelpLine(p.ShortHelp()...)
 	if scrollable {
@@ -77,20 +89,33 @@ func (p *Pane) buttons() string {
 	label := p.opts.ConfirmLabel
 	if !p.nameOK() {
 		confirmStyle = st.Muted
-		label += " (disabled)"
+		// Said in words where it fits; the muted style says it anyway, and
+		// the buttons must stay readable on a narrow window.
+		if ansi.StringWidth("[ Cancel ]  [ "+label+" (disabled) ]") <= p.innerWidth() {
+			label += " (disabled)"
+		}
 	}
 	line := render("Cancel", p.focus == focusCancel, st.Text) + "  " +
 		render(label, p.focus == focusConfirm, confirmStyle)
 	return common.Cut(line, p.innerWidth())
 }
 
-// bodyHeight is how many body lines fit next to the title and footer.
+// tiny reports a pane too short for its help line and the name's state
+// (a 10-line window): the border, title, name input and buttons must fit.
+func (p *Pane) tiny() bool { return p.height < 10 }
+
+// bodyHeight is how many body lines fit next to the title and footer; on a
+// tiny pane none may, so that the border and buttons stay.
 func (p *Pane) bodyHeight() int {
 	head := 2 // title + blank line
 	if p.height < 18 {
 		head = 1
 	}
-	return max(p.height-2-head-len(p.footer(false)), 1) // border, head, footer
+	least := 1
+	if p.tiny() {
+		least = 0
+	}
+	return max(p.height-2-head-len(p.footer(false)), least) // border, head, footer
 }
 
 // View renders the pane in its box.
