@@ -53,3 +53,10 @@ const BoxMaxWidth = 100
 type Boxed interface {
 	Boxed()
 }
+
+// SecretScreen is a Screen about one secret whose Title is the secret's
+// name: on a narrow window the breadcrumb keeps it, cutting the other
+// titles first.
+type SecretScreen interface {
+	SecretName() string
+}
