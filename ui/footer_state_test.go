@@ -47,8 +47,21 @@ func TestValueFooterFollowsRevealState(t *testing.T) {
 	expect("all revealed", []string{hide, hideAll}, []string{all})
 	h.press(k.Value.RevealAll)
 	expect("all masked again", []string{reveal, all}, []string{hide, hideAll})
-	if strings.Contains(h.screen(), h.currentJSON("prod/db/postgres")["password"].(string)) {
+	fields := h.currentJSON("prod/db/postgres")
+	if strings.Contains(h.screen(), fields["password"].(string)) {
 		t.Fatal("hide all left the password shown")
+	}
+	// Every field revealed one by one: V hides them all.
+	h.press(k.Nav.Top)
+	for range fields {
+		h.press(k.Common.Reveal)
+		h.press(k.Nav.Down)
+	}
+	expect("each field revealed", []string{hideAll}, []string{all})
+	h.press(k.Value.RevealAll)
+	expect("hidden again", []string{all}, []string{hideAll})
+	if strings.Contains(h.screen(), fields["password"].(string)) {
+		t.Fatal("V after revealing every field did not hide them")
 	}
 }
 

@@ -163,7 +163,7 @@ func (r *RotateScreen) title() string {
 	case rotFailed:
 		return "Rotation failed: " + name
 	case rotTimedOut:
-		return "Rotation of " + name + " still running (stopped watching)"
+		return "Rotation of " + name + ": no result yet"
 	}
 	return "Rotating " + name
 }
