@@ -96,3 +96,31 @@ func TestRegionPickerNotesLineUp(t *testing.T) {
 		h.send(common.PopScreenMsg{})
 	}
 }
+
+// The move-label dialog's choices line up: "on version" starts in one
+// column whatever the label's length (AWSCURRENT, AWSPREVIOUS, BLUE).
+func TestMoveLabelChoicesLineUp(t *testing.T) {
+	t.Parallel()
+	h := writeHarness(t, nil)
+	store := connectStore(h, "us-east-1")
+	const name = "prod/api/stripe"
+	for _, w := range []int{80, 200} {
+		h.send(tea.WindowSizeMsg{Width: w, Height: 24})
+		openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, describeNow(h, store, name), versionsNow(h, store, name)))
+		s := h.waitFor("Which label?")
+		cols := map[string]int{}
+		for _, line := range strings.Split(s, "\n") {
+			for _, l := range []string{"AWSCURRENT", "AWSPREVIOUS", "BLUE"} {
+				if strings.Contains(line, l+" ") {
+					if i := strings.Index(line, "on version"); i >= 0 {
+						cols[l] = ansi.StringWidth(line[:i])
+					}
+				}
+			}
+		}
+		if len(cols) != 3 || cols["AWSCURRENT"] != cols["AWSPREVIOUS"] || cols["BLUE"] != cols["AWSPREVIOUS"] {
+			t.Errorf("at %d columns, 'on version' starts in columns %v:\n%s", w, cols, s)
+		}
+		h.send(common.PopScreenMsg{})
+	}
+}
