@@ -30,6 +30,8 @@ type App struct {
 
 	status       common.StatusMsg
 	statusSeq    int
+	inputSeq     int          // counts the operator's key presses and clicks
+	statusInput  int          // inputSeq when the status was set: status.go
 	statusErr    statusErrors // which screen's failure an error status shows
 	errBox       *common.ErrorBoxMsg
 	errScroll    int                 // first line of the error box shown
@@ -52,6 +54,9 @@ func New(opts Options) *App {
 	}
 	if opts.ClipboardTTL <= 0 {
 		opts.ClipboardTTL = 30 * time.Second
+	}
+	if opts.StatusErrorTTL <= 0 {
+		opts.StatusErrorTTL = 15 * time.Second
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -136,6 +141,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.pushScreen(msg.Screen)
 	case common.ReplaceScreenMsg:
 		a.stack[len(a.stack)-1] = msg.Screen
+		a.screenChanged()
 		a.layout()
 		return a, msg.Screen.Init()
 	case common.PopScreenMsg:
@@ -147,6 +153,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case clipboard.Notice:
 		return a.Update(clipboardStatus(msg))
 	case tea.KeyPressMsg:
+		a.inputSeq++
 		armed := a.quitArmed
 		cmd := a.handleKey(msg)
 		if armed {
@@ -154,6 +161,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, cmd
 	case tea.MouseMsg:
+		if _, click := msg.(tea.MouseClickMsg); click {
+			a.inputSeq++
+		}
 		if a.helpL.open {
 			a.helpMouse(msg) // the help is a layer: the screen below is untouched
 			return a, nil
@@ -243,6 +253,7 @@ func (a *App) PendingClipboardClear() (clipboard.PendingClear, bool) {
 // pushScreen opens a screen on top of the stack.
 func (a *App) pushScreen(s common.Screen) tea.Cmd {
 	a.stack = append(a.stack, s)
+	a.screenChanged()
 	a.layout()
 	return s.Init()
 }
@@ -255,6 +266,7 @@ func (a *App) popScreen() {
 		c.Close()
 	}
 	a.stack = a.stack[:len(a.stack)-1]
+	a.screenChanged()
 	a.layout()
 }
 
@@ -277,30 +289,11 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (a *App) setStatus(msg common.StatusMsg) tea.Cmd {
-	a.statusSeq++
-	a.status = msg
-	a.statusHasErr = false
-	if msg.TTL <= 0 {
-		return nil
-	}
-	seq := a.statusSeq
-	return tea.Tick(msg.TTL, func(time.Time) tea.Msg { return common.StatusExpiredMsg{Seq: seq} })
-}
-
-// clearStatus empties the status line; a pending expiry of the old status
-// no longer applies.
-func (a *App) clearStatus() {
-	a.statusSeq++
-	a.status = common.StatusMsg{}
-	a.statusHasErr = false
-}
-
 func (a *App) layout() {
 	a.help.SetWidth(a.width)
 	bodyH := max(a.height-a.chromeHeight(), 1)
 	for _, s := range a.stack {
-		s.SetSize(a.width, bodyH)
+		s.SetSize(screenWidth(s, a.width), bodyH)
 	}
 	if a.helpL.open {
 		a.clampHelp() // a resize may leave the help scrolled past its end

@@ -86,6 +86,9 @@ func (a *App) View() tea.View {
 	}
 	bodyH := max(a.height-a.chromeHeight(), 1)
 	body := a.top().View()
+	if _, boxed := a.top().(common.Boxed); boxed && screenWidth(a.top(), a.width) < a.width {
+		body = lipgloss.PlaceHorizontal(a.width, lipgloss.Center, body)
+	}
 	if a.helpL.open {
 		body = a.helpLayerView(bodyH)
 	}
@@ -101,6 +104,15 @@ func (a *App) View() tea.View {
 	return v
 }
 
+// screenWidth is the width a screen is given: the window's, or at most
+// common.BoxMaxWidth for a dialog box, which View centres.
+func screenWidth(s common.Screen, width int) int {
+	if _, boxed := s.(common.Boxed); boxed {
+		return min(width, common.BoxMaxWidth)
+	}
+	return width
+}
+
 // crumbSep separates the screens' titles in the header and window title.
 const crumbSep = " › "
 
@@ -114,10 +126,25 @@ func (a *App) trailNames() []string {
 	return names
 }
 
+// secretCrumb is the index in the stack of the screen about one secret
+// (common.SecretScreen) nearest the top, or -1.
+func (a *App) secretCrumb() int {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if _, ok := a.stack[i].(common.SecretScreen); ok {
+			return i
+		}
+	}
+	return -1
+}
+
 // fitTrail joins the titles in width cells, dropping the first ones ("… › ")
-// before cutting the last.
-func fitTrail(names []string, width int) string {
+// before cutting the last. The title at keep (the secret's name; -1: none)
+// stays: the titles after it are cut first, then it.
+func fitTrail(names []string, keep, width int) string {
 	for i := range names {
+		if keep >= 0 && i > keep {
+			break
+		}
 		t := strings.Join(names[i:], crumbSep)
 		if i > 0 {
 			t = "…" + crumbSep + t
@@ -129,7 +156,21 @@ func fitTrail(names []string, width int) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return common.Cut(names[len(names)-1], width)
+	if keep < 0 || keep >= len(names) {
+		return common.Cut(names[len(names)-1], width)
+	}
+	name, tail := names[keep], strings.Join(names[keep+1:], crumbSep)
+	if tail == "" {
+		return common.Cut(name, width)
+	}
+	tail = crumbSep + tail
+	if ansi.StringWidth(name+tail) <= width {
+		return name + tail
+	}
+	if room := width - ansi.StringWidth(name); room >= ansi.StringWidth(crumbSep)+3 {
+		return name + common.Cut(tail, room)
+	}
+	return common.Cut(name, width)
 }
 
 func (a *App) headerView() string {
@@ -154,15 +195,22 @@ func (a *App) headerView() string {
 	}
 	rights = append(rights, "")
 	trail := a.trailNames()
+	keep := a.secretCrumb()
+	// The trail needs room for the top screen's title, or for the secret's
+	// name and what is open over it: the account and profile give way.
+	need := min(24, ansi.StringWidth(strings.Join(trail, crumbSep)))
+	if keep >= 0 {
+		need = ansi.StringWidth(strings.Join(trail[keep:], crumbSep))
+	}
 	var right string
 	avail := 0
 	for _, right = range rights {
 		avail = a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
-		if avail >= min(24, ansi.StringWidth(strings.Join(trail, crumbSep))) {
+		if avail >= need {
 			break
 		}
 	}
-	line := left + "  " + fitTrail(trail, max(avail, 0))
+	line := left + "  " + fitTrail(trail, keep, max(avail, 0))
 	gap := a.width - 2 - ansi.StringWidth(line) - ansi.StringWidth(right)
 	if gap < 1 {
 		line = common.Cut(line, a.width-2)

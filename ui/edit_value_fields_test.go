@@ -67,6 +67,10 @@ func TestEditPortKeepsNumberAndEveryOtherByte(t *testing.T) {
 	if !strings.Contains(h.screen(), "saved prod/db/postgres as version "+common.ShortID(newID)) {
 		t.Errorf("no success status naming %s:\n%s", newID, h.screen())
 	}
+	// The breadcrumb still names the label the operator opened, not the id.
+	if head := strings.SplitN(h.screen(), "\n", 2)[0]; !strings.Contains(head, "value AWSCURRENT") || strings.Contains(head, common.ShortID(newID)) {
+		t.Errorf("after the save the breadcrumb says %q, want value AWSCURRENT", head)
+	}
 	assertAuditClean(t, h, audit, "6543", "5432")
 }
 
@@ -78,10 +82,16 @@ func TestEditToggleNumberToString(t *testing.T) {
 	h.selectRow(v, "port")
 	h.press(h.app.env.Keys.Editing.Edit)
 	h.waitFor("type number")
+	// The box and the footer say the same thing: what ctrl+t switches to.
+	tk := common.KeyHelp(h.app.env.Keys.Input.ToggleType)
+	assertContains(t, h.screen(), "type number ("+tk+" → string)")
+	assertContains(t, lastLine(h.screen()), tk+" → string")
 	h.clearInput(4)
 	h.typeText("6543")
 	h.press(h.app.env.Keys.Input.ToggleType)
 	h.waitFor("type string")
+	assertContains(t, h.screen(), "type string ("+tk+" → number)")
+	assertContains(t, lastLine(h.screen()), tk+" → number")
 	h.press(h.app.env.Keys.Input.Submit)
 	h.waitFor("1 unsaved edit")
 	h.saveEdits()

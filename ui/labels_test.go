@@ -168,8 +168,9 @@ func TestRemoveLabelRefusesCurrent(t *testing.T) {
 	}
 }
 
-// The footer names the keys that work now: while the production name guard
-// has the keyboard, enter applies and esc cancels; on the buttons, y/n.
+// The footer names the keys that work now, by what they do: while the
+// production name guard has the keyboard, enter moves the label and esc
+// cancels; on [ Cancel ], enter cancels and y moves it.
 func TestConfirmHelpFollowsNameGuard(t *testing.T) {
 	t.Parallel()
 	h := writeHarness(t, func(o *Options) { o.ProdPatterns = []string{"test"} })
@@ -179,13 +180,16 @@ func TestConfirmHelpFollowsNameGuard(t *testing.T) {
 	openScreen(h, dialog.NewMoveLabelScreen(h.app.env, store, describeNow(h, store, name), versionsNow(h, store, name)))
 	moveBLUEToNewest(h)
 	h.waitFor("type the secret's name")
+	enter := common.KeyHelp(k.Input.Submit)
 	footer := lastLine(h.screen())
-	if !strings.Contains(footer, "enter apply") || strings.Contains(footer, "y/enter confirm") {
+	if !strings.Contains(footer, enter+" move BLUE") || strings.Contains(footer, enter+" cancel") {
 		t.Fatalf("name guard has the keyboard, footer says %q", footer)
 	}
 	h.press(k.Dialog.Switch)
-	if footer = lastLine(waitForText(h, "y/enter confirm")); strings.Contains(footer, "enter apply") {
-		t.Fatalf("buttons have the keyboard, footer says %q", footer)
+	footer = lastLine(waitForText(h, enter+" cancel"))
+	yes, _ := common.WithoutKeys(k.Dialog.Yes, k.Input.Submit, "")
+	if strings.Contains(footer, enter+" move") || !strings.Contains(footer, yes.Help().Key+" move BLUE") {
+		t.Fatalf("[ Cancel ] has the keyboard, footer says %q", footer)
 	}
 }
 

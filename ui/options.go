@@ -31,6 +31,7 @@ type Options struct {
 	CallTimeout    time.Duration // per AWS call; default 15s
 	RevealTimeout  time.Duration // revealed values mask again after this idle time; default 30s
 	ClipboardTTL   time.Duration // the clipboard is cleared after this; default 30s
+	StatusErrorTTL time.Duration // an error leaves the status line after this; default 15s
 	ProdPatterns   []string      // glob patterns of profile names or account ids that are production
 	Connect        Connector
 	Clipboard      Clipboard

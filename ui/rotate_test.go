@@ -36,6 +36,10 @@ func TestRotateNowFollowsToCompletion(t *testing.T) {
 	}
 	h.press(h.app.env.Keys.Dialog.Yes)
 	screen = waitForText(h, "Rotation complete")
+	// The title says it is done, not still going.
+	if !strings.Contains(screen, "│ Rotated "+name) || strings.Contains(screen, "│ Rotating ") {
+		t.Errorf("the title after completion is not 'Rotated %s':\n%s", name, screen)
+	}
 	if !strings.Contains(screen, "AWSPENDING appeared on version") || !strings.Contains(screen, "AWSCURRENT moved to version") {
 		t.Fatalf("steps not shown:\n%s", screen)
 	}
@@ -76,6 +80,9 @@ func TestRotateFailureReportedStuck(t *testing.T) {
 	waitForText(h, "What will happen")
 	h.press(h.app.env.Keys.Dialog.Yes)
 	screen := waitForText(h, "Rotation failed")
+	if !strings.Contains(screen, "│ Rotation failed: "+name) || strings.Contains(screen, "│ Rotating ") {
+		t.Errorf("the title after a failure is not 'Rotation failed: %s':\n%s", name, screen)
+	}
 	if !strings.Contains(flat(screen), "Stuck: AWSPENDING has been on version") {
 		t.Fatalf("failure not explained as stuck:\n%s", screen)
 	}
@@ -145,7 +152,10 @@ func TestStuckRotationResolvedByRemovingPending(t *testing.T) {
 	h.press(k.Nav.Open) // remove the stray AWSPENDING
 	waitForText(h, "Remove AWSPENDING from version "+pending)
 	h.press(k.Dialog.Yes)
-	waitForText(h, "No stuck rotation")
+	resolved := flat(waitForText(h, "No stuck rotation"))
+	if !strings.Contains(resolved, "none is stuck: no version other than the current one (AWSCURRENT) carries the AWSPENDING label") {
+		t.Errorf("the resolved screen does not say plainly why there is nothing to do:\n%s", resolved)
+	}
 	after := describeNow(h, store, name)
 	if p := common.LabelHolder(after.VersionStages, aws.LabelPending); p != "" {
 		t.Fatalf("AWSPENDING still on %s", p)

@@ -6,8 +6,8 @@ import (
 	"github.com/smtui/smtui/ui/common"
 )
 
-// An error in the status line stays until replaced (failed sets no ttl), so
-// that an operator who looked away still sees it. Once the operation that
+// An error in the status line stays longer than other statuses (status.go),
+// so that an operator who looked away still sees it. Once the operation that
 // failed succeeds on a retry, the error is wrong and must go at once: the App
 // remembers which screen's result of which kind failed, ties the error status
 // that follows to it, and clears that status when a later result of the same

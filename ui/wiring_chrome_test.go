@@ -54,8 +54,9 @@ func TestShortHelpShowsTheWriteKeysAndAlwaysHelp(t *testing.T) {
 	}
 }
 
-// On a narrow window the header keeps the screen on top in view: the
-// account and the first crumbs give way first.
+// On a narrow window the header keeps the secret's name and the screen on
+// top in view: the account, the profile and the first crumbs give way
+// first; at 40 columns the top screen's title is cut, never the name.
 func TestHeaderKeepsTheScreenOnTop(t *testing.T) {
 	t.Parallel()
 	h := flowHarness(t, nil)
@@ -65,14 +66,23 @@ func TestHeaderKeepsTheScreenOnTop(t *testing.T) {
 	for _, w := range []int{40, 60, 100} {
 		h.send(tea.WindowSizeMsg{Width: w, Height: 12})
 		header := strings.SplitN(h.screen(), "\n", 2)[0]
-		if !strings.Contains(header, "value AWSCURRENT") {
-			t.Errorf("width %d: the header lost the screen on top: %q", w, header)
+		if !strings.Contains(header, "prod/db/postgres › va") {
+			t.Errorf("width %d: the header lost the secret's name or the screen on top: %q", w, header)
+		}
+		if w > 40 && !strings.Contains(header, "prod/db/postgres › value AWSCURRENT") {
+			t.Errorf("width %d: the header cut the screen on top: %q", w, header)
 		}
 	}
-	if got := fitTrail([]string{"secrets in us-east-1", "prod/db/postgres", "value AWSCURRENT"}, 30); got != "… › value AWSCURRENT" {
+	if got := fitTrail([]string{"secrets in us-east-1", "prod/db/postgres", "value AWSCURRENT"}, -1, 30); got != "… › value AWSCURRENT" {
 		t.Errorf("fitTrail = %q", got)
 	}
-	if got := fitTrail([]string{"secrets", "value AWSCURRENT"}, 8); got != "value A…" {
+	if got := fitTrail([]string{"secrets in us-east-1", "prod/db/postgres", "value AWSCURRENT"}, 1, 30); got != "prod/db/postgres › value AWSC…" {
+		t.Errorf("fitTrail keeping the name = %q", got)
+	}
+	if got := fitTrail([]string{"secrets in us-east-1", "prod/db/postgres", "value AWSCURRENT"}, 1, 12); got != "prod/db/pos…" {
+		t.Errorf("fitTrail keeping the name in 12 cells = %q", got)
+	}
+	if got := fitTrail([]string{"secrets", "value AWSCURRENT"}, -1, 8); got != "value A…" {
 		t.Errorf("fitTrail of a long last title = %q", got)
 	}
 }

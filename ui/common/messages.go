@@ -19,7 +19,8 @@ const (
 	LevelError
 )
 
-// StatusMsg shows text in the status line for ttl (0: until replaced).
+// StatusMsg shows text in the status line for ttl (0: the default of its
+// level; every status expires).
 type StatusMsg struct {
 	Level Level
 	Text  string

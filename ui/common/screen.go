@@ -57,3 +57,20 @@ func IsLayer(s Screen) bool {
 	l, ok := s.(Layer)
 	return ok && l.IsLayer()
 }
+
+// BoxMaxWidth is the widest a dialog box is drawn: on a wide window a box
+// across the whole width is hard to read, so the App centres it instead.
+const BoxMaxWidth = 100
+
+// Boxed is a Screen drawn as a dialog box (a confirmation, a form, a
+// picker): the App gives it at most BoxMaxWidth columns and centres it.
+type Boxed interface {
+	Boxed()
+}
+
+// SecretScreen is a Screen about one secret whose Title is the secret's
+// name: on a narrow window the breadcrumb keeps it, cutting the other
+// titles first.
+type SecretScreen interface {
+	SecretName() string
+}

@@ -2,6 +2,7 @@ package common
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -137,6 +138,21 @@ func GroupThousands(n int) string {
 func WithHelpDesc(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
+}
+
+// WithoutKeys is b without the keys of other (y/enter without enter: y),
+// its help key naming the keys left; ok is false when none is left.
+func WithoutKeys(b, other key.Binding, desc string) (_ key.Binding, ok bool) {
+	var left []string
+	for _, k := range b.Keys() {
+		if !slices.Contains(other.Keys(), k) {
+			left = append(left, k)
+		}
+	}
+	if len(left) == 0 {
+		return b, false
+	}
+	return key.NewBinding(key.WithKeys(left...), key.WithHelp(strings.Join(left, "/"), desc)), true
 }
 
 // WrapLines wraps text (which may be styled) to width, breaking long words

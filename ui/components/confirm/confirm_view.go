@@ -2,9 +2,12 @@ package confirm
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/ui/common"
 )
@@ -16,6 +19,7 @@ func (p *Pane) footer(scrollable bool) []string {
 	w := p.innerWidth()
 	var out []string
 	compact := p.height < 18 // short windows: fewer blank lines, one-line guard
+	tiny := p.tiny()
 	if p.opts.RequireName != "" {
 		reason := p.opts.NameReason
 		if reason == "" {
@@ -27,6 +31,10 @@ func (p *Pane) footer(scrollable bool) []string {
 			out = append(out, "", st.Label.Render(common.Cut(reason+":", w)), st.Text.Render(common.Cut(common.Sanitize(p.opts.RequireName), w)), p.input.View())
 		}
 		switch {
+		case tiny && p.hint != "" && p.errMsg == "":
+			out = append(out, st.Error.Render(common.Cut(p.hint, w))) // one line: the buttons must fit
+		case tiny:
+			// no room for the name's state: the buttons say it
 		case p.hint != "":
 			out = append(out, common.WrapText(st.Error.Render(p.hint), w)...)
 		case p.input.Value() == "":
@@ -39,7 +47,10 @@ func (p *Pane) footer(scrollable bool) []string {
 	} else if p.hint != "" {
 		out = append(out, common.WrapText(st.Error.Render(p.hint), w)...)
 	}
-	if p.errMsg != "" {
+	switch {
+	case p.errMsg != "" && tiny:
+		out = append(out, st.Error.Render(common.Cut("✗ "+common.Sanitize(p.errMsg), w)))
+	case p.errMsg != "":
 		out = append(out, common.WrapText(st.Error.Render("✗ "+common.Sanitize(p.errMsg)), w)...)
 	}
 	if !compact {
@@ -50,11 +61,10 @@ func (p *Pane) footer(scrollable bool) []string {
 	} else {
 		out = append(out, p.buttons())
 	}
-	k := p.env.Keys
-	help := common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.Cancel)
-	if p.focus != focusName {
-		help = common.HelpLine(k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch)
+	if tiny {
+		return out // the App's footer names the keys
 	}
+	help := common.HelpLine(p.ShortHelp()...)
 	if scrollable {
 		help += " · ↑↓ scroll"
 	}
@@ -79,20 +89,33 @@ func (p *Pane) buttons() string {
 	label := p.opts.ConfirmLabel
 	if !p.nameOK() {
 		confirmStyle = st.Muted
-		label += " (disabled)"
+		// Said in words where it fits; the muted style says it anyway, and
+		// the buttons must stay readable on a narrow window.
+		if ansi.StringWidth("[ Cancel ]  [ "+label+" (disabled) ]") <= p.innerWidth() {
+			label += " (disabled)"
+		}
 	}
 	line := render("Cancel", p.focus == focusCancel, st.Text) + "  " +
 		render(label, p.focus == focusConfirm, confirmStyle)
 	return common.Cut(line, p.innerWidth())
 }
 
-// bodyHeight is how many body lines fit next to the title and footer.
+// tiny reports a pane too short for its help line and the name's state
+// (a 10-line window): the border, title, name input and buttons must fit.
+func (p *Pane) tiny() bool { return p.height < 10 }
+
+// bodyHeight is how many body lines fit next to the title and footer; on a
+// tiny pane none may, so that the border and buttons stay.
 func (p *Pane) bodyHeight() int {
 	head := 2 // title + blank line
 	if p.height < 18 {
 		head = 1
 	}
-	return max(p.height-2-head-len(p.footer(false)), 1) // border, head, footer
+	least := 1
+	if p.tiny() {
+		least = 0
+	}
+	return max(p.height-2-head-len(p.footer(false)), least) // border, head, footer
 }
 
 // View renders the pane in its box.
@@ -139,12 +162,43 @@ func ScrollNote(offset, shown, total int) string {
 	}
 }
 
-// ShortHelp is a screen's short help while the pane is open: the name
-// guard's keys while it has the keyboard, yes/no otherwise.
+// ShortHelp is a screen's short help while the pane is open: its answers
+// (AnswerHelp), then the key that moves between the buttons and the name.
 func (p *Pane) ShortHelp() []key.Binding {
+	return append(p.AnswerHelp(), p.env.Keys.Dialog.Switch)
+}
+
+// AnswerHelp describes the keys that answer the pane by what they do now:
+// enter presses the focused button ("enter cancel" on [ Cancel ], "enter
+// delete" on [ Delete ] or in the name input), the yes key the confirm
+// button, the no key cancels.
+func (p *Pane) AnswerHelp() []key.Binding {
 	k := p.env.Keys
+	action := p.action()
 	if p.Capturing() {
-		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch}
+		return []key.Binding{common.WithHelpDesc(k.Input.Submit, action), k.Input.Cancel}
 	}
-	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}
+	enter := common.WithHelpDesc(k.Input.Submit, "cancel")
+	if p.focus == focusConfirm {
+		enter = common.WithHelpDesc(k.Input.Submit, action)
+	}
+	out := []key.Binding{enter}
+	if yes, ok := common.WithoutKeys(k.Dialog.Yes, k.Input.Submit, action); ok {
+		out = append(out, yes)
+	}
+	if no, ok := common.WithoutKeys(k.Dialog.No, k.Input.Submit, "cancel"); ok {
+		out = append(out, no)
+	}
+	return out
+}
+
+// action is the confirm button's label as a verb for the help: "Roll back"
+// is "roll back", "Move AWSCURRENT" is "move AWSCURRENT".
+func (p *Pane) action() string {
+	l := p.opts.ConfirmLabel
+	if l == "" {
+		return "confirm"
+	}
+	r, n := utf8.DecodeRuneInString(l)
+	return string(unicode.ToLower(r)) + l[n:]
 }

@@ -246,14 +246,24 @@ func (e *FieldEditor) CanToggle() bool {
 }
 
 // toggleType moves to the next scalar type, keeping the text.
-func (e *FieldEditor) toggleType() {
+func (e *FieldEditor) toggleType() { e.Kind = e.nextKind() }
+
+// nextKind is the type Editor.ToggleType switches the value to.
+func (e *FieldEditor) nextKind() jsonedit.Kind {
 	cycle := toggleCycle(e.orig)
 	for i, k := range cycle {
 		if k == e.Kind {
-			e.Kind = cycle[(i+1)%len(cycle)]
-			return
+			return cycle[(i+1)%len(cycle)]
 		}
 	}
+	return e.Kind
+}
+
+// ToggleKey is Editor.ToggleType described by what it does now, from the
+// field's type ("→ string" on a boolean, "→ number" on a string), for the
+// footer and the pane alike.
+func (e *FieldEditor) ToggleKey() key.Binding {
+	return common.WithHelpDesc(e.env.Keys.Input.ToggleType, "→ "+e.nextKind().String())
 }
 
 // setMasked masks or reveals the text being typed.

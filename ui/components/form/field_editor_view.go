@@ -30,7 +30,8 @@ func (e *FieldEditor) View() string {
 	if e.mode == modeValue {
 		t := "type " + e.Kind.String()
 		if e.CanToggle() {
-			t += " (" + common.KeyHelp(k.ToggleType) + " changes)"
+			tk := e.ToggleKey()
+			t += " (" + common.KeyHelp(tk) + " " + tk.Help().Desc + ")"
 		}
 		info = append(info, t)
 	}

@@ -204,7 +204,14 @@ func (d *DeleteScreen) View() string {
 	st := d.env.Styles
 	w := max(d.width-4, 6)
 	k := d.env.Keys
-	lines := []string{st.Danger.Render(common.Cut("Delete "+common.Sanitize(d.ref.String())+" ("+d.ref.Region+")", w)), "", st.Text.Render("How?")}
+	title := st.Danger.Render(common.Cut("Delete "+common.Sanitize(d.ref.String())+" ("+d.ref.Region+")", w))
+	if d.height < 10 {
+		// A short window: no blank lines and no help (the App's footer has
+		// the keys), so the border and both ways fit.
+		lines := append([]string{title, st.Text.Render("How?")}, d.ways.Lines(w)...)
+		return st.Pane.BorderForeground(st.Danger.GetForeground()).Width(max(d.width, 10)).Render(strings.Join(lines, "\n"))
+	}
+	lines := []string{title, "", st.Text.Render("How?")}
 	lines = append(lines, d.ways.Lines(w)...)
 	lines = append(lines, "", st.Muted.Render(common.Cut(common.HelpLine(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back), w)))
 	return st.Pane.BorderForeground(st.Danger.GetForeground()).Width(max(d.width, 10)).Render(strings.Join(lines, "\n"))

@@ -180,10 +180,14 @@ func (w *Lifecycle) shortHelp(fallback ...key.Binding) []key.Binding {
 // diff): the name guard's keys or yes/no, each with reveal.
 func (w *Lifecycle) RevealHelp() []key.Binding {
 	k := w.env.Keys
-	if w.capturing() {
-		return []key.Binding{k.Input.Submit, k.Input.Cancel, k.Dialog.Switch, k.Input.Reveal}
+	if w.Pane == nil {
+		return []key.Binding{k.Common.Back}
 	}
-	return []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Common.Reveal}
+	reveal := k.Common.Reveal
+	if w.capturing() {
+		reveal = k.Input.Reveal
+	}
+	return append(w.Pane.AnswerHelp(), reveal, k.Dialog.Switch)
 }
 
 // ProductionGuard asks for the secret's name before action on a production

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/audit"
@@ -98,8 +99,14 @@ func (m *MoveLabelScreen) setVersions(vs []aws.Version) {
 	m.labels = common.SortedLabels(m.labels)
 	st := m.env.Styles
 	items := make([]confirm.Choice, 0, len(m.labels)+1)
+	labelW := 0 // the labels padded to one width, in cells, so "on version" lines up
 	for _, l := range m.labels {
-		items = append(items, confirm.Choice{Text: common.StageStyle(st, l).Render(common.Sanitize(l)) + st.Muted.Render("  on version "+common.Sanitize(m.holder(l)))})
+		labelW = max(labelW, ansi.StringWidth(common.Sanitize(l)))
+	}
+	for _, l := range m.labels {
+		name := common.Sanitize(l)
+		pad := strings.Repeat(" ", labelW-ansi.StringWidth(name))
+		items = append(items, confirm.Choice{Text: common.StageStyle(st, l).Render(name) + pad + st.Muted.Render("  on version "+common.Sanitize(m.holder(l)))})
 	}
 	items = append(items, confirm.Choice{Text: st.Text.Render("a new label…")})
 	m.labelSel = confirm.NewChoiceList(m.env, items)

@@ -151,5 +151,19 @@ func (r *RotateScreen) followView() string {
 	if r.stuck {
 		lines = append(lines, "", st.Text.Render(r.env.Keys.Nav.Open.Help().Key+": see the ways out (cancel rotation, remove AWSPENDING, roll back)"))
 	}
-	return confirm.Notice(r.env, r.width, "Rotating "+r.ref.String(), lines)
+	return confirm.Notice(r.env, r.width, r.title(), lines)
+}
+
+// title says where the rotation stands: running, done, failed or unknown.
+func (r *RotateScreen) title() string {
+	name := r.ref.String()
+	switch r.Phase {
+	case rotCompleted:
+		return "Rotated " + name
+	case rotFailed:
+		return "Rotation failed: " + name
+	case rotTimedOut:
+		return "Rotation of " + name + ": no result yet"
+	}
+	return "Rotating " + name
 }

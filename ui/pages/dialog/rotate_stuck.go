@@ -238,7 +238,8 @@ func (s *StuckRotationScreen) View() string {
 			s.env.Keys.Common.Refresh.Help().Key + ") before acting."))
 	} else {
 		lines = append(lines, st.Success.Render(common.Cut("No stuck rotation", w)), "")
-		add(st.Text.Render("AWSPENDING is not on a version other than AWSCURRENT: no rotation is in progress or stuck. Nothing to resolve."))
+		add(st.Text.Render("You asked to resolve a stuck rotation, but none is stuck: no version other than the current one (AWSCURRENT) carries " +
+			"the AWSPENDING label, so no rotation is in progress. Nothing to resolve."))
 		add(st.Muted.Render("Go back (" + s.env.Keys.Common.Back.Help().Key + "); a new rotation can start from the secret's screen (" +
 			s.env.Keys.Detail.Rotate.Help().Key + ")."))
 	}

@@ -2,6 +2,7 @@ package dialog
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -63,7 +64,20 @@ func (s *TagsScreen) op() WriteOp {
 		Audit: audit.Event{Action: "tag", Region: ref.Region, SecretARN: ref.ARN,
 			Detail: "set: " + strings.Join(setKeys, ", ") + "; removed: " + strings.Join(remove, ", ")},
 		Done: func(any) tea.Cmd {
-			return announce(ref, "Tags of "+ref.String()+" updated: "+common.Plural(len(set), "set")+", "+common.Plural(len(remove), "removed"))
+			return announce(ref, "Tags of "+ref.String()+" updated: "+tagChanges(len(set), len(remove)))
 		},
+	}
+}
+
+// tagChanges says what was done, only what happened: "1 tag set",
+// "2 tags removed", "1 tag set, 2 removed".
+func tagChanges(set, removed int) string {
+	switch {
+	case set > 0 && removed > 0:
+		return common.Plural(set, "tag") + " set, " + strconv.Itoa(removed) + " removed"
+	case removed > 0:
+		return common.Plural(removed, "tag") + " removed"
+	default:
+		return common.Plural(set, "tag") + " set"
 	}
 }

@@ -101,7 +101,7 @@ func (d *Detail) lines() []string {
 	kv("Last accessed", common.FormatDay(s.LastAccessedDate, now))
 	kv("Last rotated", common.FormatWhen(s.LastRotatedDate, now))
 	if s.RotationEnabled || !s.NextRotationDate.IsZero() {
-		next := common.FormatWhen(s.NextRotationDate, now)
+		next := nextRotationText(s, now)
 		if s.RotationEnabled && !s.NextRotationDate.IsZero() && s.NextRotationDate.Before(now) {
 			next += " " + st.Warning.Render("overdue")
 		}

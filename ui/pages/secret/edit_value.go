@@ -155,6 +155,11 @@ func (v *Value) editUpdate(msg tea.Msg) (bool, tea.Cmd) {
 			return false, nil
 		}
 		v.Edit.Session, v.Edit.notes, v.Edit.modified = nil, nil, nil
+		if v.ref.Stage != "" {
+			v.savedOver = v.ref.Stage
+		} else if v.ref.ID == "" || slices.Contains(v.Val.Stages, aws.LabelCurrent) {
+			v.savedOver = aws.LabelCurrent // a save moves AWSCURRENT
+		}
 		v.ref = aws.VersionRef{ID: msg.result.VersionID}
 		return true, v.load()
 	case reapplyRequestedMsg:

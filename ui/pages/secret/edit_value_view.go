@@ -58,7 +58,7 @@ func (v *Value) editHelp() []key.Binding {
 	case v.Edit.Editor != nil:
 		b := []key.Binding{v.Edit.Editor.SubmitKey(), k.Input.Cancel, k.Input.Reveal}
 		if v.Edit.Editor.CanToggle() {
-			b = append(b, k.Input.ToggleType)
+			b = append(b, v.Edit.Editor.ToggleKey())
 		}
 		return b
 	}

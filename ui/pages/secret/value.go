@@ -3,6 +3,7 @@ package secret
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"slices"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
@@ -29,6 +30,10 @@ type Value struct {
 	store  aws.Store
 	target aws.SecretRef
 	ref    aws.VersionRef
+	// savedOver is the label the screen showed before a save, which then
+	// loads the saved version by id: the title keeps the label while the
+	// version shown carries it.
+	savedOver string
 	// kmsKeyID is the secret's key from DescribeSecret, to name it on a
 	// decryption failure ("" when not known).
 	kmsKeyID string
@@ -274,6 +279,8 @@ func (v *Value) SetSize(w, h int) {
 // Title names the version shown.
 func (v *Value) Title() string {
 	switch {
+	case v.ref.ID != "" && v.savedOver != "" && slices.Contains(v.Val.Stages, v.savedOver):
+		return "value " + v.savedOver
 	case v.ref.ID != "":
 		return "value " + common.ShortID(v.ref.ID)
 	case v.ref.Stage != "":
@@ -298,14 +305,15 @@ func (v *Value) ShortHelp() []key.Binding {
 		return []key.Binding{k.Common.Refresh, k.Common.Back}
 	}
 	// The most useful first: the footer drops keys from the end to fit.
+	reveal, revealAll := v.revealKeys()
 	var out []key.Binding
 	if v.PendingEdits() > 0 {
 		out = append(out, k.Editing.Save)
 	}
 	if v.Kind == ValueJSON && !v.raw {
-		out = append(out, k.Common.Reveal, k.Value.CopyField, k.Editing.Edit, k.Value.CopyAll, k.Value.RevealAll, k.Value.Raw)
+		out = append(out, reveal, k.Value.CopyField, k.Editing.Edit, k.Value.CopyAll, revealAll, k.Value.Raw)
 	} else {
-		out = append(out, k.Value.RevealAll, k.Value.CopyAll, k.Editing.Edit)
+		out = append(out, revealAll, k.Value.CopyAll, k.Editing.Edit)
 		if v.Kind == ValueJSON {
 			out = append(out, k.Value.Raw)
 		}
@@ -320,8 +328,9 @@ func (v *Value) FullHelp() [][]key.Binding {
 		// After a failed load, retrying is all there is to do.
 		return [][]key.Binding{{k.Common.Refresh, k.Common.Back, k.Common.Help, k.Common.Quit}}
 	}
+	reveal, revealAll := v.revealKeys()
 	return [][]key.Binding{
-		{k.Common.Reveal, k.Value.RevealAll, k.Value.CopyField, k.Value.CopyAll},
+		{reveal, revealAll, k.Value.CopyField, k.Value.CopyAll},
 		{k.Value.Raw, k.Value.Expand},
 		v.editBindings(),
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},

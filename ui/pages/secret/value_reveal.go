@@ -3,8 +3,10 @@ package secret
 import (
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/jsonedit"
 )
 
@@ -46,8 +48,49 @@ func (v *Value) restartRevealTimer() tea.Cmd {
 	return tea.Tick(v.env.RevealTimeout, func(time.Time) tea.Msg { return revealExpiredMsg{owner: v, seq: seq} })
 }
 
-func (v *Value) toggleRevealAll() tea.Cmd {
+// allShown reports whether every field (or the whole value) is revealed,
+// through reveal all or one by one: reveal all then hides.
+func (v *Value) allShown() bool {
 	if v.revealAll {
+		return true
+	}
+	if v.Kind != ValueJSON || v.raw || len(v.Table.Rows) == 0 {
+		return false
+	}
+	for _, r := range v.Table.Rows {
+		if !v.isRevealed(r.Path) {
+			return false
+		}
+	}
+	return true
+}
+
+// selectedShown reports whether the reveal key would hide: the selected
+// field is revealed (or, outside the table, the whole value is).
+func (v *Value) selectedShown() bool {
+	if v.Kind != ValueJSON || v.raw {
+		return v.allShown()
+	}
+	r, ok := v.Table.Selected()
+	return ok && v.isRevealed(r.Path)
+}
+
+// revealKeys are the reveal bindings described as what they do now: reveal
+// or hide the selected field, reveal or hide everything.
+func (v *Value) revealKeys() (one, all key.Binding) {
+	k := v.env.Keys
+	one, all = k.Common.Reveal, k.Value.RevealAll
+	if v.selectedShown() {
+		one = common.WithHelpDesc(one, "hide")
+	}
+	if v.allShown() {
+		all = common.WithHelpDesc(all, "hide all")
+	}
+	return one, all
+}
+
+func (v *Value) toggleRevealAll() tea.Cmd {
+	if v.allShown() {
 		v.maskAll()
 		return nil
 	}
