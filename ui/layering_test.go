@@ -33,7 +33,7 @@ func layerOf(dir string) (rank int, ok bool) {
 		return 2, true
 	case dir == "ui/common":
 		return 1, true
-	case dir == "ui/audit", dir == "ui/cli", dir == "ui/clipboard", dir == "ui/jsonedit", dir == "ui/childenv", dir == "ui/editdir":
+	case dir == "ui/audit", dir == "ui/cli", dir == "ui/clipboard", dir == "ui/jsonedit", dir == "ui/childenv", dir == "ui/editdir", dir == "ui/valuefacts":
 		return 0, true
 	}
 	return 0, false
