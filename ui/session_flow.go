@@ -26,8 +26,8 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			fail := a.loadFailed(msg.err)
 			if s.region == "" && errors.Is(msg.err, aws.ErrNoRegion) {
 				// No region anywhere: pick one rather than stop.
-				fail = tea.Batch(common.Warn("no region is configured for profile "+cmp.Or(s.profile, "default")+": pick one"),
-					a.pushScreen(s.regionPicker(list.RegionPickOne)))
+				fail = a.pushScreen(s.regionPicker(list.RegionPickOne).WithTitle(
+					"No region is configured for profile " + cmp.Or(s.profile, "default") + ": pick one"))
 			}
 			return tea.Batch(a.broadcast(common.SessionFailedMsg{Profile: s.profile, Region: s.region, Err: msg.err}),
 				fail), true

@@ -2,10 +2,10 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,8 +19,9 @@ import (
 	"github.com/smtui/smtui/ui/pages/list"
 )
 
-// ssoTestConfig has a plain profile with keys and an IAM Identity Center
-// profile "oncall" (sso-session "corp").
+// ssoTestConfig has a plain profile with keys, an IAM Identity Center
+// profile "oncall" (sso-session "corp") and a profile with keys but no
+// region.
 const ssoTestConfig = `[default]
 region = us-east-1
 
@@ -33,6 +34,8 @@ region = us-east-1
 [sso-session corp]
 sso_start_url = https://corp.awsapps.com/start
 sso_region = us-east-1
+
+[profile noregion]
 `
 
 // ssoWorld is an isolated home (config, credentials, SSO token cache) and
@@ -66,7 +69,8 @@ func newSSOWorld(t *testing.T, sso emulator.SSOOptions) *ssoWorld {
 		}
 	}
 	write("config", ssoTestConfig)
-	write("credentials", "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = s\n")
+	write("credentials", "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = s\n\n"+
+		"[noregion]\naws_access_key_id = AKIDNOREGION\naws_secret_access_key = s\n")
 	srv, err := emulator.Start(emulator.Options{Seed: true, SSO: sso})
 	if err != nil {
 		t.Fatal(err)
