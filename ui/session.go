@@ -47,6 +47,10 @@ func newSession(env *common.Env, opts Options) *session {
 		prodRules: opts.ProdPatterns, asked: opts.Regions,
 		profile: opts.Profile, mfaDone: map[string]bool{},
 	}
+	if opts.Demo && opts.SSOEndpoint != "" {
+		// main has the demo's IAM Identity Center approve codes by itself.
+		s.sso.WaitNote = "demo: no browser needed, the demo approves this code by itself in a few seconds"
+	}
 	if len(opts.Regions) > 0 {
 		s.region = opts.Regions[0]
 		s.useRegion(s.region)

@@ -21,6 +21,9 @@ type SSOConfig struct {
 	// Runner runs the aws CLI fallback (tests); nil: `aws sso login` with
 	// the terminal handed over.
 	Runner func(profile string) common.SSOLogin
+	// WaitNote is shown under the code while waiting (the demo says it
+	// approves by itself); "" for none.
+	WaitNote string
 }
 
 // ssoState is where the sign-in stands.

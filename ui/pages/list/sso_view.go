@@ -67,7 +67,7 @@ func (s *SSOScreen) waitingLines(inner int) []string {
 	}
 	code := spaced(common.Sanitize(s.login.UserCode))
 	left := max(s.login.ExpiresAt.Sub(s.env.Now()), 0)
-	return []string{
+	lines := []string{
 		wrap(how, inner),
 		hardWrap(common.Sanitize(address), inner),
 		"",
@@ -76,8 +76,11 @@ func (s *SSOScreen) waitingLines(inner int) []string {
 		lipgloss.PlaceHorizontal(inner, lipgloss.Center, st.Pane.Render(st.Title.Render(code))),
 		"",
 		st.Muted.Render(common.Cut("waiting for approval · the code expires in "+countdown(left), inner)),
-		st.Muted.Render(common.Cut(common.KeyHelp(s.env.Keys.Dialog.No)+" cancel", inner)),
 	}
+	if s.cfg.WaitNote != "" {
+		lines = append(lines, st.Muted.Render(wrap(common.Sanitize(s.cfg.WaitNote), inner)))
+	}
+	return append(lines, st.Muted.Render(common.Cut(common.KeyHelp(s.env.Keys.Dialog.No)+" cancel", inner)))
 }
 
 // spaced puts a space between the characters of a user code, so each one
