@@ -85,7 +85,13 @@ func newSSOWorld(t *testing.T, sso emulator.SSOOptions) *ssoWorld {
 // connector.
 func (w *ssoWorld) harness(t *testing.T, profile string, mod func(*Options)) *harness {
 	t.Helper()
-	return newHarness(t, 100, 30, emulator.Options{}, func(o *Options) {
+	return w.harnessAt(t, 100, profile, mod)
+}
+
+// harnessAt is harness in a window width columns wide.
+func (w *ssoWorld) harnessAt(t *testing.T, width int, profile string, mod func(*Options)) *harness {
+	t.Helper()
+	return newHarness(t, width, 30, emulator.Options{}, func(o *Options) {
 		o.Profile = profile
 		o.Regions = nil
 		o.Demo = false

@@ -2,10 +2,13 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
@@ -222,5 +225,35 @@ func TestSSOLogInFallsBackToTheCLI(t *testing.T) {
 	assertContains(t, s, "21 secrets")
 	if !cli.signedIn() {
 		t.Error("the aws CLI fallback did not run")
+	}
+}
+
+// The log-in screen at 40, 80 and 120 columns: nothing runs past the
+// window, and the whole address, the code and the countdown stay readable
+// (wrapped, never cut).
+func TestSSOLogInWidths(t *testing.T) {
+	for _, width := range []int{40, 80, 120} {
+		t.Run(strconv.Itoa(width), func(t *testing.T) {
+			w := newSSOWorld(t, emulator.SSOOptions{})
+			h := w.harnessAt(t, width, "oncall", nil)
+			s := h.waitFor("Not now")
+			assertContains(t, strings.Join(strings.Fields(strings.ReplaceAll(s, "│", " ")), " "), "aws sso login --profile oncall instead")
+			h.press(keys().Dialog.Choose)
+			s = h.waitFor("expires in")
+			for i, line := range strings.Split(s, "\n") {
+				if lw := ansi.StringWidth(line); lw > width {
+					t.Errorf("line %d is %d cells wide in a %d-column window: %q", i, lw, width, line)
+				}
+			}
+			if strings.Contains(s, "…") {
+				t.Errorf("something was cut:\n%s", s)
+			}
+			joined := strings.ReplaceAll(strings.ReplaceAll(s, "│", ""), "\n", "")
+			joined = strings.ReplaceAll(joined, " ", "")
+			m := shownCode.FindStringSubmatch(joined)
+			if m == nil || !strings.Contains(s, spacedCode(m[1])) {
+				t.Errorf("the address with the code, or the code itself, is not whole:\n%s", s)
+			}
+		})
 	}
 }

@@ -17,7 +17,7 @@ import (
 func TestNoRegionAtStartOpensThePicker(t *testing.T) {
 	w := newSSOWorld(t, emulator.SSOOptions{})
 	h := w.harness(t, "noregion", nil)
-	s := h.waitFor("No region is configured for profile noregion: pick one")
+	h.waitFor("No region is configured for profile noregion: pick one")
 	if _, ok := h.app.top().(*list.RegionPicker); !ok {
 		t.Fatalf("%T on top, want the region picker", h.app.top())
 	}
@@ -27,7 +27,7 @@ func TestNoRegionAtStartOpensThePicker(t *testing.T) {
 	h.press(k.Input.Submit)
 	h.press(k.Picker.Select)
 	h.waitFor("21 secrets")
-	s = waitLoaded(h)
+	s := waitLoaded(h)
 	assertContains(t, s, "secrets in us-east-1")
 	if h.app.session.region != "us-east-1" {
 		t.Errorf("session region %q", h.app.session.region)

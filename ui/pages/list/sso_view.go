@@ -19,7 +19,7 @@ func (s *SSOScreen) View() string {
 	var lines []string
 	add := func(ls ...string) { lines = append(lines, ls...) }
 	title := "Sign in to IAM Identity Center for profile " + common.Sanitize(s.info.Name)
-	add(st.Title.Render(common.Cut(title, inner)), "")
+	add(st.Title.Render(wrap(title, inner)), "")
 	switch s.state {
 	case ssoOffer:
 		add(wrap(st.Warning.Render(s.reason), inner), "")
@@ -35,9 +35,13 @@ func (s *SSOScreen) View() string {
 			mark := "  "
 			if i == s.choice {
 				mark = "> "
+			}
+			// A long choice wraps under its own start, not under the mark.
+			l = strings.ReplaceAll(wrap(l, inner-2), "\n", "\n  ")
+			if i == s.choice {
 				l = st.Selected.Render(l)
 			}
-			add(common.Cut(mark+l, inner))
+			add(mark + l)
 		}
 	case ssoStarting:
 		add(st.Muted.Render("contacting IAM Identity Center…"))
@@ -75,7 +79,7 @@ func (s *SSOScreen) waitingLines(inner int) []string {
 		"",
 		lipgloss.PlaceHorizontal(inner, lipgloss.Center, st.Pane.Render(st.Title.Render(code))),
 		"",
-		st.Muted.Render(common.Cut("waiting for approval · the code expires in "+countdown(left), inner)),
+		st.Muted.Render(wrap("waiting for approval · the code expires in "+countdown(left), inner)),
 	}
 	if s.cfg.WaitNote != "" {
 		lines = append(lines, st.Muted.Render(wrap(common.Sanitize(s.cfg.WaitNote), inner)))
