@@ -22,6 +22,11 @@ import (
 	"github.com/smtui/smtui/ui/clipboard"
 )
 
+// demoApprovePolls: the demo's IAM Identity Center approves a log-in by
+// itself on this poll (about three seconds), as if the operator had
+// approved the code in a browser.
+const demoApprovePolls = 3
+
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
@@ -57,17 +62,29 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		ProdPatterns: c.ProdPatterns, Clipboard: clipboard.NewSystem(), Notice: ui.SweepEditLeftovers(),
 	}
 	if c.Demo {
-		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.DemoSecrets})
+		// A temporary home with the demo's profiles: ~/.aws is never read
+		// or written, and the SSO token cache is thrown away at exit.
+		env, removeHome, err := cli.DemoHome()
+		if err != nil {
+			fmt.Fprintln(stderr, "smtui:", err)
+			return 1
+		}
+		defer func() { _ = removeHome() }()
+		for k, v := range env {
+			_ = os.Setenv(k, v)
+		}
+		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.DemoSecrets,
+			SSO: emulator.SSOOptions{AutoApproveAfter: demoApprovePolls}})
 		if err != nil {
 			fmt.Fprintln(stderr, "smtui: start the demo backend:", err)
 			return 1
 		}
 		defer srv.Close()
-		opts.Profile = cmp.Or(opts.Profile, "demo")
-		if len(opts.Regions) == 0 {
+		opts.Profile = cmp.Or(opts.Profile, cli.DemoProfile)
+		if len(opts.Regions) == 0 && !cli.IsDemoProfile(opts.Profile) {
 			opts.Regions = []string{"us-east-1"}
 		}
-		opts.Connect = aws.NewSessions(aws.ConnectOptions{EndpointURL: srv.URL, AccessKeyID: "DEMO", SecretAccessKey: "demo", CallTimeout: c.CallTimeout}).Store
+		opts.Connect, opts.SSOEndpoint = cli.DemoConnect(srv.URL, c.CallTimeout), srv.URL
 	} else {
 		sessions := aws.NewSessions(aws.ConnectOptions{Profile: c.Profile, EndpointURL: c.Endpoint, CallTimeout: c.CallTimeout})
 		region := ""
@@ -77,13 +94,15 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		store, err := sessions.Check(ctx, c.Profile, region)
 		cancel()
-		if err != nil {
+		switch {
+		case err != nil && !ui.StartsAnyway(err, c.Profile):
 			fmt.Fprintln(stderr, ui.StartupError(err))
 			return 1
-		}
-		if len(opts.Regions) == 0 {
+		case err == nil && len(opts.Regions) == 0:
 			opts.Regions = []string{store.Region()}
 		}
+		// On an error StartsAnyway accepts, the App takes over: the SSO
+		// log-in, the MFA code, the region picker or a retry.
 		opts.Connect, opts.ConnectMFA = sessions.Store, sessions.RenewMFA
 	}
 	log, closeLog, err := cli.OpenAudit(c, opts.Profile)

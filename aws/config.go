@@ -78,7 +78,7 @@ func Connect(ctx context.Context, o ConnectOptions) (Store, error) {
 	}
 	if cfg.Region == "" {
 		return nil, &Error{Kind: KindInvalidParameter, Op: op, Message: "no region is configured",
-			Hint: "pass --region or set AWS_REGION (or set region in your profile)"}
+			Hint: "pass --region or set AWS_REGION (or set region in your profile)", Err: ErrNoRegion}
 	}
 	if shared, ok := o.ShareCredentialsWith.(*sdkStore); ok && shared.creds != nil && !static {
 		cfg.Credentials = shared.creds

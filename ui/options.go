@@ -39,6 +39,12 @@ type Options struct {
 	Now            func() time.Time
 	SSOLoginRunner func(profile string) common.SSOLogin // nil: aws sso login via tea.ExecProcess
 	Editor         []string                             // $EDITOR command and arguments; nil: $VISUAL, $EDITOR, vi
+	// SSOEndpoint overrides the IAM Identity Center (OIDC) endpoint of the
+	// in-app SSO log-in (the emulator in --demo and tests); "" for AWS.
+	SSOEndpoint string
+	// OpenBrowser opens the SSO log-in's verification address; nil:
+	// aws.OpenBrowser (never over SSH).
+	OpenBrowser func(address string) error
 	// ConnectMFA connects a profile whose role needs an MFA code, with the
 	// code the operator typed in the UI (asked before connecting, since
 	// ConnectOptions.MFACode is called during credential resolution). It

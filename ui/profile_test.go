@@ -2,11 +2,15 @@ package ui
 
 import (
 	"context"
+	"crypto/sha1"
+	"encoding/hex"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
@@ -40,16 +44,19 @@ source_profile = default
 mfa_serial = arn:aws:iam::123456789012:mfa/alice
 `
 
-// useTestAWSConfig points the AWS config at a temporary file.
-func useTestAWSConfig(t *testing.T) {
+// useTestAWSConfig points the AWS config, and the home that holds the SSO
+// token cache, at a temporary directory.
+func useTestAWSConfig(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
+	t.Setenv("HOME", dir)
 	cfg := filepath.Join(dir, "config")
 	if err := os.WriteFile(cfg, []byte(testAWSConfig), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("AWS_CONFIG_FILE", cfg)
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
+	return dir
 }
 
 func TestProfilePickerSwitchesAndReconnects(t *testing.T) {
@@ -97,6 +104,7 @@ type fakeSSOLogin struct {
 	mu       sync.Mutex
 	profiles []string
 	done     bool
+	onRun    func() error // what the CLI leaves behind (the token cache), or nil
 }
 
 type fakeSSORun struct {
@@ -105,6 +113,11 @@ type fakeSSORun struct {
 }
 
 func (r fakeSSORun) Run() error {
+	if r.f.onRun != nil {
+		if err := r.f.onRun(); err != nil {
+			return err
+		}
+	}
 	r.f.mu.Lock()
 	defer r.f.mu.Unlock()
 	r.f.profiles = append(r.f.profiles, r.profile)
@@ -119,8 +132,8 @@ func (f *fakeSSOLogin) signedIn() bool {
 }
 
 func TestSSOLoginOfferedOnExpiredCredentials(t *testing.T) {
-	useTestAWSConfig(t)
-	sso := &fakeSSOLogin{}
+	home := useTestAWSConfig(t)
+	sso := &fakeSSOLogin{onRun: func() error { return writeSSOToken(home, "corp", time.Now().Add(time.Hour)) }}
 	h := newListHarness(t, 100, 30, emulator.Options{}, func(o *Options) {
 		o.Profile = "dev-sso"
 		o.SSOLoginRunner = func(profile string) common.SSOLogin { return fakeSSORun{f: sso, profile: profile} }
@@ -133,8 +146,8 @@ func TestSSOLoginOfferedOnExpiredCredentials(t *testing.T) {
 			return inner(ctx, profile, region)
 		}
 	})
-	s := h.waitFor("has expired or is missing")
-	assertContains(t, s, "aws sso login --profile dev-sso", "the SSO session has")
+	s := h.waitFor("Log in now")
+	assertContains(t, s, "not signed in to IAM Identity Center for dev-sso", "aws sso login --profile dev-sso")
 	k := keys()
 	// Declining leaves the list with a hint.
 	h.press(k.Dialog.No)
@@ -144,8 +157,9 @@ func TestSSOLoginOfferedOnExpiredCredentials(t *testing.T) {
 	}
 	// Refresh tries again and offers again; yes signs in and reloads.
 	h.press(k.Common.Refresh)
-	h.waitFor("has expired or is missing")
-	h.press(k.Dialog.Yes)
+	h.waitFor("Log in now")
+	h.press(k.Nav.Down) // run aws sso login instead
+	h.press(k.Dialog.Choose)
 	h.waitFor("21 secrets")
 	waitLoaded(h)
 	sso.mu.Lock()
@@ -233,4 +247,20 @@ func TestMFACancelLeavesListDisconnected(t *testing.T) {
 	if n := h.emu.Requests("ListSecrets"); n != 0 {
 		t.Errorf("listed %d times without a code", n)
 	}
+}
+
+// writeSSOToken writes a cached IAM Identity Center token for sso-session
+// session under home, ending at expires, as `aws sso login` does.
+func writeSSOToken(home, session string, expires time.Time) error {
+	sum := sha1.Sum([]byte(session))
+	dir := filepath.Join(home, ".aws", "sso", "cache")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	b, err := json.Marshal(map[string]string{"startUrl": "https://corp.awsapps.com/start", "region": "us-east-1",
+		"accessToken": "cli-token", "expiresAt": expires.UTC().Format(time.RFC3339)})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, hex.EncodeToString(sum[:])+".json"), b, 0o600)
 }

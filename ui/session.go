@@ -24,9 +24,9 @@ type session struct {
 	// How to connect, from Options.
 	connect    Connector
 	connectMFA func(ctx context.Context, profile, region, code string) (aws.Store, error)
-	ssoRunner  func(profile string) common.SSOLogin
-	prodRules  []string // production patterns (profile names, account ids)
-	asked      []string // the regions given on the command line
+	sso        list.SSOConfig // how the in-app SSO log-in reaches IAM Identity Center
+	prodRules  []string       // production patterns (profile names, account ids)
+	asked      []string       // the regions given on the command line
 
 	profile, region string
 	info            *aws.Profile // the profile's shared-config entry, if known
@@ -42,9 +42,14 @@ type session struct {
 
 func newSession(env *common.Env, opts Options) *session {
 	s := &session{
-		env: env, connect: opts.Connect, connectMFA: opts.ConnectMFA, ssoRunner: opts.SSOLoginRunner,
+		env: env, connect: opts.Connect, connectMFA: opts.ConnectMFA,
+		sso:       list.SSOConfig{Endpoint: opts.SSOEndpoint, OpenBrowser: opts.OpenBrowser, Runner: opts.SSOLoginRunner},
 		prodRules: opts.ProdPatterns, asked: opts.Regions,
 		profile: opts.Profile, mfaDone: map[string]bool{},
+	}
+	if opts.Demo && opts.SSOEndpoint != "" {
+		// main has the demo's IAM Identity Center approve codes by itself.
+		s.sso.WaitNote = "demo: no browser needed, the demo approves this code by itself in a few seconds"
 	}
 	if len(opts.Regions) > 0 {
 		s.region = opts.Regions[0]

@@ -67,6 +67,11 @@ func (s *session) connected(msg connectedMsg) bool {
 	if msg.err != nil {
 		return true
 	}
+	if s.region == "" && msg.store != nil {
+		// Started without a region: the profile's (or AWS_REGION) applied.
+		s.region = msg.store.Region()
+		s.useRegion(s.region)
+	}
 	if msg.withMFA {
 		s.mfaDone[msg.profile] = true
 	}
@@ -78,7 +83,7 @@ func (s *session) connected(msg connectedMsg) bool {
 // first when the profile needs one, then connects through the Connector
 // (or ConnectMFA with the code).
 func (s *session) connectCmd(req connectRequest) tea.Cmd {
-	env, connect, connectMFA := s.env, s.connect, s.connectMFA
+	env, connect, connectMFA, sso := s.env, s.connect, s.connectMFA, s.sso
 	return func() tea.Msg {
 		ctx, cancel := env.Context()
 		defer cancel()
@@ -86,6 +91,11 @@ func (s *session) connectCmd(req connectRequest) tea.Cmd {
 		msg.info = lookupProfile(req.profile)
 		if msg.info != nil && msg.info.MFASerial != "" && req.code == "" && !req.mfaDone && connectMFA != nil {
 			return mfaNeededMsg{seq: req.seq, profile: req.profile, region: req.region, info: *msg.info}
+		}
+		if msg.info != nil && msg.info.SSO {
+			if c := checkSSOSession(ctx, env, sso, *msg.info); !c.usable {
+				return ssoNeededMsg{seq: req.seq, info: *msg.info, session: c.session}
+			}
 		}
 		switch {
 		case req.code != "" && connectMFA != nil:

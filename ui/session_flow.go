@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+	"errors"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -21,8 +23,14 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			return nil, true
 		}
 		if msg.err != nil {
+			fail := a.loadFailed(msg.err)
+			if s.region == "" && errors.Is(msg.err, aws.ErrNoRegion) {
+				// No region anywhere: pick one rather than stop.
+				fail = a.pushScreen(s.regionPicker(list.RegionPickOne).WithTitle(
+					"No region is configured for profile " + cmp.Or(s.profile, "default") + ": pick one"))
+			}
 			return tea.Batch(a.broadcast(common.SessionFailedMsg{Profile: s.profile, Region: s.region, Err: msg.err}),
-				a.loadFailed(msg.err)), true
+				fail), true
 		}
 		return a.broadcast(common.SessionReadyMsg{Profile: s.profile, Region: s.region, Store: s.store}), true
 	case mfaNeededMsg:
@@ -32,6 +40,16 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 		s.connecting = false
 		return tea.Batch(a.broadcast(common.SessionFailedMsg{Profile: s.profile, Region: s.region}),
 			common.Push(list.NewMFAScreen(a.env, msg.seq, msg.info, msg.region))), true
+	case ssoNeededMsg:
+		if msg.seq != s.seq {
+			return nil, true
+		}
+		s.connecting = false
+		s.info = &msg.info
+		return tea.Batch(a.broadcast(common.SessionFailedMsg{Profile: s.profile, Region: s.region}),
+			a.offerSSOLogin(msg.info, ssoReason(msg.session), nil)), true
+	case ssoRecheckedMsg:
+		return a.ssoRechecked(msg), true
 	case common.MFACodeMsg:
 		if msg.Seq != s.seq {
 			return nil, true
@@ -118,7 +136,7 @@ func (a *App) loadFailed(err error) tea.Cmd {
 	if aws.KindOf(err) == aws.KindCredentials && s.info != nil {
 		switch {
 		case s.info.SSO:
-			return common.Push(list.NewSSOScreen(a.env, s.ssoRunner, *s.info, err))
+			return s.recheckSSO(*s.info, err)
 		case s.info.MFASerial != "" && s.connectMFA != nil:
 			// The MFA session expired: ask for a new code.
 			s.mfaDone[s.profile] = false

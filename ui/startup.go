@@ -23,3 +23,23 @@ func StartupError(err error) string {
 	}
 	return "smtui: cannot use AWS: " + common.Sanitize(text) + "\n" + common.SanitizeMultiline(aws.StartupAdvice(err))
 }
+
+// StartsAnyway reports whether the App can take over after the start-up
+// check (aws.Sessions.Check for profile) failed with err, instead of smtui
+// exiting: with no region configured the App opens the region picker; an
+// SSO profile whose session is over gets the log-in screen; a profile whose
+// role needs an MFA code gets the code prompt; an endpoint that cannot be
+// reached is said in a sentence in the status line (the raw error one key
+// away) and retried with the refresh key. Anything else (no credentials at
+// all, a broken config file) still exits with StartupError's advice.
+func StartsAnyway(err error, profile string) bool {
+	if errors.Is(err, aws.ErrNoRegion) {
+		return true
+	}
+	switch aws.KindOf(err) {
+	case aws.KindNetwork, aws.KindTimeout:
+		return true
+	}
+	p := lookupProfile(profile)
+	return p != nil && (p.MFASerial != "" || (p.SSO && aws.KindOf(err) == aws.KindCredentials))
+}

@@ -28,6 +28,7 @@ type RegionPicker struct {
 	mode    RegionPickMode
 	regions []string
 	list    *picker.List
+	title   string // overrides the mode's title when set
 	width   int
 	height  int
 }
@@ -59,6 +60,13 @@ func NewRegionPicker(env *common.Env, mode RegionPickMode, current string, regio
 	} else if i := slices.Index(regions, current); i >= 0 {
 		p.list.MoveToItem(i)
 	}
+	return p
+}
+
+// WithTitle replaces the picker's title, e.g. to say why it opened by
+// itself.
+func (p *RegionPicker) WithTitle(title string) *RegionPicker {
+	p.title = common.Sanitize(title)
 	return p
 }
 
@@ -107,6 +115,9 @@ func (p *RegionPicker) View() string {
 	title := "Switch the list to a region"
 	if p.mode == RegionPickMany {
 		title = "Regions to list together: " + common.GroupThousands(len(p.list.CheckedItems())) + " selected"
+	}
+	if p.title != "" {
+		title = p.title
 	}
 	lines := []string{st.Title.Render(common.Cut(title, p.width)), p.list.View()}
 	if f := p.list.FilterLine(); f != "" {
