@@ -80,7 +80,7 @@ func TestQuitKeyClosesEveryLayer(t *testing.T) {
 		{"region picker", push(list.NewRegionPicker(env, list.RegionPickOne, "us-east-1", []string{"us-east-1", "eu-west-1"}, nil, nil, nil))},
 		{"all regions picker", push(list.NewRegionPicker(env, list.RegionPickMany, "us-east-1", []string{"us-east-1", "eu-west-1"}, nil, nil, nil))},
 		{"profile picker", push(list.NewProfilePicker(env, "test"))},
-		{"SSO sign-in", push(list.NewSSOScreen(env, nil, aws.Profile{Name: "sso"}, errors.New("the SSO session expired")))},
+		{"SSO sign-in", push(list.NewSSOScreen(env, list.SSOConfig{}, aws.Profile{Name: "sso"}, "", errors.New("the SSO session expired")))},
 		{"review", func() common.Screen {
 			val, s := h.loadForEdit("prod/db/postgres")
 			setPort(t, s, jsonedit.Number, "6543")
