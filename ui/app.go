@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/clipboard"
 	"github.com/smtui/smtui/ui/common"
@@ -120,14 +121,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.StatusMsg:
 		hasErr := msg.Err != nil
+		var signIn tea.Cmd
 		if hasErr {
 			a.noteError("", msg.Err)
+			// A call on any screen that failed on expired SSO or MFA
+			// credentials offers the log-in, as a failed listing does.
+			if aws.KindOf(msg.Err) == aws.KindCredentials {
+				signIn = a.offerSignIn(msg.Err)
+			}
 			msg.Text, msg.Err = common.DescribeError(a.env.Keys, msg.Err), nil
 		}
 		a.statusErr.noteStatus(msg)
 		cmd := a.setStatus(msg)
 		a.statusHasErr = hasErr
-		return a, cmd
+		return a, tea.Batch(cmd, signIn)
 	case common.StatusExpiredMsg:
 		if msg.Seq == a.statusSeq {
 			a.clearStatus()

@@ -132,16 +132,35 @@ func (a *App) switchProfile(p aws.Profile) tea.Cmd {
 // credentials it offers to sign in, for an expired MFA session it asks for
 // a new code; otherwise the status line says what failed and what to do.
 func (a *App) loadFailed(err error) tea.Cmd {
-	s := a.session
-	if aws.KindOf(err) == aws.KindCredentials && s.info != nil {
-		switch {
-		case s.info.SSO:
-			return s.recheckSSO(*s.info, err)
-		case s.info.MFASerial != "" && s.connectMFA != nil:
-			// The MFA session expired: ask for a new code.
-			s.mfaDone[s.profile] = false
-			return tea.Batch(common.Failed(err), common.Push(list.NewMFAScreen(a.env, s.seq, *s.info, s.region)))
-		}
+	cmd := a.offerSignIn(err)
+	switch {
+	case cmd == nil:
+		return common.Failed(err)
+	case a.session.info.SSO:
+		return cmd // the SSO check says what happened
 	}
-	return common.Failed(err)
+	return tea.Batch(common.Failed(err), cmd)
+}
+
+// offerSignIn is what to do when a call failed on credentials: check the
+// SSO session again (renewing it silently, or offering the log-in), or ask
+// for a new MFA code. nil when err is not about credentials, or the
+// profile uses neither; the caller then reports err as it is.
+func (a *App) offerSignIn(err error) tea.Cmd {
+	s := a.session
+	if aws.KindOf(err) != aws.KindCredentials || s.info == nil {
+		return nil
+	}
+	switch {
+	case s.info.SSO:
+		return s.recheckSSO(*s.info, err)
+	case s.info.MFASerial != "" && s.connectMFA != nil:
+		// The MFA session expired: ask for a new code, once.
+		if _, asking := a.top().(*list.MFAScreen); asking {
+			return nil
+		}
+		s.mfaDone[s.profile] = false
+		return common.Push(list.NewMFAScreen(a.env, s.seq, *s.info, s.region))
+	}
+	return nil
 }

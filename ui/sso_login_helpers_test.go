@@ -232,3 +232,12 @@ func (f failingStore) ListSecretsPage(ctx context.Context, opts aws.ListOptions,
 	}
 	return f.Store.ListSecretsPage(ctx, opts, next)
 }
+
+func (f failingStore) DescribeSecret(ctx context.Context, secretID string) (aws.Secret, error) {
+	if f.fail() {
+		return aws.Secret{}, &aws.Error{Kind: aws.KindCredentials, Op: "describe secret", Region: f.Region(),
+			Message: "the SSO session associated with this profile has expired",
+			Hint:    "run aws sso login --profile oncall"}
+	}
+	return f.Store.DescribeSecret(ctx, secretID)
+}
