@@ -1,0 +1,125 @@
+package list
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/aws/cache"
+	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/table"
+)
+
+// The metadata cache (aws/cache) holds the last complete listing of a
+// profile and region. The account is not known when the app starts (an ARN
+// shows it), so the file is keyed by profile and region and its ARNs name
+// the account: when the first live page shows another account, the cached
+// rows are dropped.
+
+// cacheLoadedMsg brings the cached listing of a region, or why there is none.
+type cacheLoadedMsg struct {
+	owner  any
+	seq    int
+	region string
+	snap   cache.Snapshot
+	err    error
+}
+
+// cacheSavedMsg reports a cache write; a failure only costs the next
+// start its instant list, so it is not shown.
+type cacheSavedMsg struct{ err error }
+
+// cacheKey names the cache file of the screen's profile and region.
+func (l *Screen) cacheKey(region string) cache.Key {
+	return cache.Key{Profile: l.env.Profile, Region: region}
+}
+
+// cacheable is true when the listing is the plain one the cache stores: no
+// server filter, no secrets scheduled for deletion.
+func cacheable(opts aws.ListOptions) bool {
+	return len(opts.Filters) == 0 && !opts.IncludePlannedDeletion
+}
+
+// loadCache is the command that reads the cached listing of region.
+func (l *Screen) loadCache(region string) tea.Cmd {
+	c := l.env.ListCache
+	if c == nil || region == "" || !cacheable(l.ListOpts) {
+		return nil
+	}
+	key, owner, seq := l.cacheKey(region), any(l), l.conn
+	return func() tea.Msg {
+		snap, err := c.Load(key)
+		return cacheLoadedMsg{owner: owner, seq: seq, region: region, snap: snap, err: err}
+	}
+}
+
+// cacheLoaded shows the cached rows unless live ones came first.
+func (l *Screen) cacheLoaded(msg cacheLoadedMsg) {
+	if msg.err != nil || msg.region != l.Region || len(l.Table.Rows) > 0 || len(msg.snap.Secrets) == 0 {
+		return
+	}
+	l.Table.Add(l.rowsOf(msg.snap.Secrets))
+	l.cachedAt = msg.snap.Written
+	l.fromCache = true
+}
+
+// saveCache is the command that writes the complete listing to the cache.
+// The summaries are copied here so the command shares nothing the screen
+// changes.
+func (l *Screen) saveCache() tea.Cmd {
+	c := l.env.ListCache
+	if c == nil || !cacheable(l.ListOpts) || l.Region == "" {
+		return nil
+	}
+	secrets := make([]aws.SecretSummary, len(l.Table.Rows))
+	for i, r := range l.Table.Rows {
+		secrets[i] = r.Sum
+	}
+	key := l.cacheKey(l.Region)
+	written := l.env.Now()
+	return func() tea.Msg {
+		return cacheSavedMsg{err: c.Save(key, cache.Snapshot{Secrets: secrets, Written: written})}
+	}
+}
+
+// liveBatch takes in a batch of a refresh over cached rows: a batch of
+// another account (the profile's credentials changed) drops the cached
+// rows; every live row is noted so that the end of the listing can drop
+// the rows that are gone.
+func (l *Screen) liveBatch(secrets []aws.SecretSummary) {
+	if !l.fromCache || len(secrets) == 0 {
+		return
+	}
+	if l.arrival == nil {
+		if len(l.Table.Rows) > 0 && common.AccountOf(l.Table.Rows[0].Sum.ARN) != common.AccountOf(secrets[0].ARN) {
+			l.Table.Reset()
+		}
+		l.arrival = make(map[string]int, len(l.Table.Rows))
+	}
+	for _, s := range secrets {
+		k := table.RowKey(s.Region, s.ARN, s.Name)
+		if _, ok := l.arrival[k]; !ok {
+			l.arrival[k] = len(l.arrival)
+		}
+	}
+}
+
+// reconcile ends a complete refresh over cached rows: the rows the listing
+// did not return are gone, and the rows take the listing's order.
+func (l *Screen) reconcile(mode string) {
+	if !l.fromCache {
+		return
+	}
+	seen := l.arrival
+	l.fromCache, l.arrival = false, nil
+	l.Table.Retain(func(r *table.Row) bool { _, ok := seen[r.Key]; return ok })
+	if mode == ModePartitioned {
+		l.Table.SortStable(listOrder(l.ListOpts))
+		return
+	}
+	l.Table.SortStable(func(a, b *table.Row) int { return seen[a.Key] - seen[b.Key] })
+}
+
+// cacheAgeText is "cached 3 hours ago" for the header.
+func (l *Screen) cacheAgeText() string {
+	return "cached " + common.Relative(l.cachedAt, l.env.Now())
+}
