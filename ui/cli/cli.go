@@ -34,8 +34,8 @@ type Config struct {
 	NoCache bool
 	// DemoListLatency is the hidden --demo-list-latency: the demo backend
 	// adds it to every ListSecrets page, to try the list at AWS's speed.
-	DemoListLatency time.Duration
-	CallTimeout, RevealTTL, ClipTTL      time.Duration
+	DemoListLatency                 time.Duration
+	CallTimeout, RevealTTL, ClipTTL time.Duration
 }
 
 // listValue is a repeatable string flag; a comma also separates values.

@@ -32,8 +32,8 @@ type Screen struct {
 	Seq      int
 	ListOpts aws.ListOptions
 	Loading  bool
-	Stopped  bool // the operator stopped the listing early
-	Complete bool // every page arrived
+	Stopped  bool        // the operator stopped the listing early
+	Complete bool        // every page arrived
 	Pages    int         // batches of rows taken in
 	stream   *listStream // the listing in flight, if any
 	LoadErr  error
@@ -46,7 +46,7 @@ type Screen struct {
 	fromCache bool
 	cachedAt  time.Time
 	arrival   map[string]int
-	conn      int // counts connections; tags the cache read of each
+	conn      int             // counts connections; tags the cache read of each
 	strs      *cache.Interner // shares repeated strings across the rows
 
 	Table *table.Secrets
