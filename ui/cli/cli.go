@@ -28,14 +28,15 @@ type Config struct {
 	Regions, ProdPatterns                []string
 	Demo, ReadOnly, ShowVersion, NoAudit bool
 	DemoSecrets                          int
+	CallTimeout, RevealTTL, ClipTTL      time.Duration
+
 	// ListMode is --list-mode: auto, partitioned or sequential.
 	ListMode string
 	// NoCache is --no-cache: no metadata cache is read or written.
 	NoCache bool
 	// DemoListLatency is the hidden --demo-list-latency: the demo backend
 	// adds it to every ListSecrets page, to try the list at AWS's speed.
-	DemoListLatency                 time.Duration
-	CallTimeout, RevealTTL, ClipTTL time.Duration
+	DemoListLatency time.Duration
 }
 
 // listValue is a repeatable string flag; a comma also separates values.

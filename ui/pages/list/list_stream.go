@@ -2,7 +2,6 @@ package list
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,15 +15,6 @@ const (
 	ModePartitioned = "partitioned"
 	ModeSequential  = "sequential"
 )
-
-// ParseMode checks a --list-mode value.
-func ParseMode(s string) (string, error) {
-	switch s {
-	case ModeAuto, ModePartitioned, ModeSequential:
-		return s, nil
-	}
-	return "", fmt.Errorf("unknown list mode %q (want auto, partitioned or sequential)", s)
-}
 
 // partitionAbove is the first page's latency above which the auto mode
 // lists by partitions: with fast pages one NextToken chain is as quick and
@@ -117,20 +107,21 @@ func (s *listStream) run(ctx context.Context, st aws.Store, opts aws.ListOptions
 	}
 	took := time.Since(began)
 	if mode == ModeAuto {
-		mode = ModeSequential
-		if took > partitionAbove && !serverSideOnly(opts) && page.NextToken != "" {
-			mode = ModePartitioned
-		}
+		mode = autoMode(took, opts, page.NextToken != "")
 	}
 	s.mode = mode
+	// The screen owns a batch once sent: what is needed of it is read first.
+	var seen map[string]bool
+	if mode == ModePartitioned {
+		seen = make(map[string]bool, len(page.Secrets))
+		for _, x := range page.Secrets {
+			seen[x.ARN] = true
+		}
+	}
 	if !s.send(ctx, listBatchMsg{secrets: fill(page.Secrets), done: page.NextToken == ""}) || page.NextToken == "" {
 		return
 	}
 	if mode == ModePartitioned {
-		seen := make(map[string]bool, len(page.Secrets))
-		for _, x := range page.Secrets {
-			seen[x.ARN] = true
-		}
 		s.partitioned(ctx, st, opts, seen, fill)
 		return
 	}
@@ -168,6 +159,15 @@ func (s *listStream) partitioned(ctx context.Context, st aws.Store, opts aws.Lis
 		return
 	}
 	s.send(ctx, listBatchMsg{done: true, err: err})
+}
+
+// autoMode is the mode the auto mode settles on after a first page that
+// took took: partitions pay off only when pages are slow and more follow.
+func autoMode(took time.Duration, opts aws.ListOptions, more bool) string {
+	if took > partitionAbove && more && !serverSideOnly(opts) {
+		return ModePartitioned
+	}
+	return ModeSequential
 }
 
 // serverSideOnly is true when the listing has a server filter or sort,
