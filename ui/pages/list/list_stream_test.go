@@ -18,7 +18,7 @@ func TestAutoModeDecision(t *testing.T) {
 	}{
 		{150 * time.Millisecond, aws.ListOptions{}, true, ModePartitioned},
 		{41 * time.Millisecond, aws.ListOptions{}, true, ModePartitioned},
-		{20 * time.Millisecond, aws.ListOptions{}, true, ModeSequential},  // the single chain wins
+		{20 * time.Millisecond, aws.ListOptions{}, true, ModeSequential},   // the single chain wins
 		{150 * time.Millisecond, aws.ListOptions{}, false, ModeSequential}, // one page: nothing left
 		{150 * time.Millisecond, filtered, true, ModeSequential},
 		{150 * time.Millisecond, sorted, true, ModeSequential},
