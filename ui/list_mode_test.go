@@ -98,3 +98,64 @@ func TestListServerFilterListsSequentially(t *testing.T) {
 		}
 	}
 }
+
+// The listing makes no DescribeSecret per replicated primary: only the
+// primaries on screen are described, once each; a primary scrolled into
+// view is described then, and its failed replication flagged.
+func TestListChecksReplicationOnScreenOnly(t *testing.T) {
+	t.Parallel()
+	h := newListHarness(t, 120, 8, emulator.Options{}, nil)
+	waitLoaded(h)
+	l := listOf(h)
+	// Replicate the last rows (off screen) too, then list again.
+	st := h.store("us-east-1")
+	made := 0
+	for _, r := range l.Table.Rows[len(l.Table.Rows)-4:] {
+		if r.Sum.PrimaryRegion != "" || r.Sum.OwningService != "" {
+			continue
+		}
+		if _, err := st.ReplicateToRegions(context.Background(), r.Sum.Name, []aws.ReplicaRegion{{Region: "sa-east-1"}}); err == nil {
+			made++
+		}
+	}
+	if made == 0 {
+		t.Fatal("could not replicate any secret off screen")
+	}
+	h.press(keys().Common.Refresh)
+	waitLoaded(h)
+	before := h.emu.Requests("DescribeSecret")
+	h.press(keys().Common.Refresh)
+	waitLoaded(h)
+	primaries, onScreen := 0, 0
+	visible := map[string]bool{}
+	for _, r := range l.Table.Visible() {
+		visible[r.Key] = true
+	}
+	for _, r := range l.Table.Rows {
+		if r.Sum.PrimaryRegion == "us-east-1" && r.Sum.DeletedDate.IsZero() {
+			primaries++
+			if visible[r.Key] {
+				onScreen++
+			}
+		}
+	}
+	if primaries == 0 || onScreen == primaries {
+		t.Fatalf("%d replicated primaries, %d on screen: the test needs some off screen", primaries, onScreen)
+	}
+	if n := h.emu.Requests("DescribeSecret") - before; n != onScreen {
+		t.Errorf("%d DescribeSecret calls after listing; want %d, one per replicated primary on screen", n, onScreen)
+	}
+	// Scroll to the bottom: every primary is eventually seen, each described once.
+	h.press(keys().Nav.Bottom)
+	h.press(keys().Nav.Top)
+	for range len(l.Table.Rows) {
+		h.press(keys().Nav.Down)
+	}
+	if n := h.emu.Requests("DescribeSecret") - before; n != primaries {
+		t.Errorf("%d DescribeSecret calls after scrolling through; want %d, each primary once", n, primaries)
+	}
+	r := l.Table.Find("us-east-1", "shared/datadog/api-key")
+	if r == nil || len(r.Sum.FailedReplicas) == 0 {
+		t.Errorf("the failed replica of shared/datadog/api-key is not flagged once seen: %+v", r)
+	}
+}

@@ -113,3 +113,24 @@ func (t *Secrets) Retain(keep func(r *Row) bool) {
 	t.refilter(nil)
 	t.keepSelection(sel)
 }
+
+// Row is the row with key, or nil.
+func (t *Secrets) Row(key string) *Row {
+	if i, ok := t.index[key]; ok {
+		return t.Rows[i]
+	}
+	return nil
+}
+
+// Visible are the rows in the window, top to bottom.
+func (t *Secrets) Visible() []*Row {
+	end := min(t.offset+max(t.Height, 1), len(t.Shown))
+	if t.offset >= end {
+		return nil
+	}
+	out := make([]*Row, 0, end-t.offset)
+	for _, h := range t.Shown[t.offset:end] {
+		out = append(out, t.Rows[h.Item])
+	}
+	return out
+}

@@ -49,6 +49,11 @@ type Screen struct {
 	conn      int             // counts connections; tags the cache read of each
 	strs      *cache.Interner // shares repeated strings across the rows
 
+	// Replication checks (replication.go): the rows described, and
+	// whether a check is running.
+	replChecked map[string]bool
+	replBusy    bool
+
 	Table *table.Secrets
 	spin  spinner.Model
 
@@ -90,6 +95,7 @@ func (l *Screen) sessionConnecting(region string) tea.Cmd {
 	l.LoadErr = nil
 	l.Table.Reset()
 	l.dropCache()
+	l.replChecked = nil
 	l.Complete, l.Stopped = false, false
 	return tea.Batch(l.spin.Tick, l.loadCache(region))
 }
@@ -101,12 +107,13 @@ func (l *Screen) Close() { l.stopLoading() }
 func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		return l, l.handleKey(msg)
+		cmd := l.handleKey(msg)
+		return l, tea.Batch(cmd, l.checkReplication())
 	case tea.PasteMsg:
 		return l, l.handleInput(msg)
 	case tea.MouseWheelMsg:
 		l.Table.Wheel(msg)
-		return l, nil
+		return l, l.checkReplication()
 	case tea.MouseClickMsg:
 		return l, l.click(msg)
 	case spinner.TickMsg:
@@ -143,6 +150,11 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return l, nil
 	case cacheSavedMsg:
 		return l, nil
+	case replicationCheckedMsg:
+		if msg.owner != l {
+			return l, nil
+		}
+		return l, l.replicationChecked(msg)
 	case common.SecretChangedMsg:
 		return l, l.secretChanged(msg)
 	case secretDescribedMsg:

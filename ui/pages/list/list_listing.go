@@ -15,6 +15,7 @@ func (l *Screen) restart() tea.Cmd {
 		return l.refresh()
 	}
 	l.Table.Reset()
+	l.replChecked = nil
 	l.dropCache()
 	return l.refresh()
 }
@@ -33,6 +34,7 @@ func (l *Screen) refresh() tea.Cmd {
 	l.Seq++
 	if !l.fromCache {
 		l.Table.Reset()
+		l.replChecked = nil
 	}
 	l.LoadErr = nil
 	l.Pages = 0
@@ -42,7 +44,9 @@ func (l *Screen) refresh() tea.Cmd {
 	if mode == "" {
 		mode = ModeSequential
 	}
-	s, cmd := newStream(l.Store, l.ListOpts, mode)
+	opts := l.ListOpts
+	opts.NoReplicationStatus = true // checked for the rows on screen only
+	s, cmd := newStream(l.Store, opts, mode)
 	l.stream = s
 	l.Mode = s.mode
 	return tea.Batch(cmd, l.spin.Tick)
@@ -72,6 +76,7 @@ func (l *Screen) batchArrived(msg listBatchMsg) tea.Cmd {
 	if len(msg.secrets) > 0 {
 		l.Pages++
 		l.liveBatch(msg.secrets)
+		l.keepReplication(msg.secrets)
 		rows := l.rowsOf(msg.secrets)
 		if l.Mode == ModePartitioned || l.fromCache {
 			// Partitions arrive out of order, and a refresh over cached
@@ -90,13 +95,13 @@ func (l *Screen) batchArrived(msg listBatchMsg) tea.Cmd {
 		return tea.Batch(seen, l.failedLoad(msg.err))
 	}
 	if !msg.done {
-		return tea.Batch(seen, l.stream.wait())
+		return tea.Batch(seen, l.stream.wait(), l.checkReplication())
 	}
 	l.stream = nil
 	l.Loading = false
 	l.Complete = true
 	l.reconcile(l.Mode)
-	return tea.Batch(seen, l.saveCache())
+	return tea.Batch(seen, l.saveCache(), l.checkReplication())
 }
 
 // pageArrived takes in a page delivered as a SecretsPageMsg (the
