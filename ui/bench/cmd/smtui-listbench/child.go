@@ -83,8 +83,9 @@ func floor(url string, started time.Time) (childResult, error) {
 var countRe = regexp.MustCompile(`([\d,]+) secrets?\b`)
 
 // smtuiList runs the real App headlessly (its Cmds in goroutines, their
-// messages fed back to Update, as Bubble Tea does) and watches what the
-// screen says after every message: the first row, then every secret loaded.
+// messages fed back to Update, frames rendered at most 60 times a second,
+// as Bubble Tea does) and watches what each frame shows: the first row,
+// then every secret loaded.
 func smtuiList(url, cacheDir, mode string, want int, started time.Time) (childResult, error) {
 	var r childResult
 	connect := func(ctx context.Context, profile, region string) (aws.Store, error) {
@@ -132,17 +133,29 @@ func smtuiList(url, cacheDir, mode string, want int, started time.Time) (childRe
 	deliver(tea.WindowSizeMsg{Width: 120, Height: 40})
 	run(app.Init())
 	deadline := time.After(10 * time.Minute)
+	// Bubble Tea renders at most 60 times a second, not after every
+	// message; so does this loop.
+	frame := time.NewTicker(time.Second / 60)
+	defer frame.Stop()
+	dirty := false
 	for {
 		select {
 		case m := <-msgs:
 			deliver(m)
+			dirty = true
+			continue
+		case <-frame.C:
+			if !dirty {
+				continue
+			}
 		case <-deadline:
 			return r, fmt.Errorf("smtui: not loaded after 10 minutes")
 		}
+		dirty = false
 		screen := ansi.Strip(app.View().Content)
 		info := infoLine(screen)
 		if strings.Contains(info, "failed") {
-			return r, fmt.Errorf("smtui: %s", strings.TrimSpace(info))
+			return r, fmt.Errorf("smtui: %s\n%s", strings.TrimSpace(info), screen)
 		}
 		n := count(info)
 		if n > 0 && r.FirstMs == 0 {

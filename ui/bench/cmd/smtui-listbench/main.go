@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -38,9 +39,18 @@ func main() {
 	n := flag.Int("n", 10000, "secrets in the emulator")
 	latency := flag.Duration("latency", 150*time.Millisecond, "added to every ListSecrets page")
 	runs := flag.Int("runs", 3, "runs of each measurement; the table shows medians")
+	profile := flag.String("cpuprofile", "", "with -child: write a CPU profile of that side to `file`")
 	flag.Parse()
 	if *side != "" {
+		if *profile != "" {
+			f, err := os.Create(*profile)
+			if err == nil {
+				_ = pprof.StartCPUProfile(f)
+				defer pprof.StopCPUProfile()
+			}
+		}
 		if err := runChild(*side, *url, *cacheDir, *mode, *n, started); err != nil {
+			pprof.StopCPUProfile()
 			fmt.Fprintln(os.Stderr, "smtui-listbench:", err)
 			os.Exit(1)
 		}
