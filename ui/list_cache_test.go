@@ -142,3 +142,25 @@ func TestListIgnoresCorruptCache(t *testing.T) {
 		t.Errorf("corrupt cache not replaced: %v", err)
 	}
 }
+
+// A large cache shows its first screenful at once and the rest right
+// after, all before the first live page.
+func TestListShowsLargeCacheWhole(t *testing.T) {
+	t.Parallel()
+	c := cache.New(t.TempDir())
+	h := newListHarness(t, 120, 30, emulator.Options{SyntheticSecrets: 500}, func(o *Options) { o.ListCache = c })
+	waitLoaded(h)
+	h.settle()
+	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 400 * time.Millisecond})
+	h.deliver(common.ReconnectMsg{})
+	h.waitFor("cached")
+	h.waitFor("refreshing… 521 secrets")
+	if l := listOf(h); l.Pages > 0 {
+		t.Errorf("the whole cache showed only after %d live batches", l.Pages)
+	}
+	s := waitLoaded(h)
+	assertContains(t, s, "521 secrets")
+	if n := len(listOf(h).Table.Rows); n != 521 {
+		t.Errorf("%d rows after the refresh, want 521", n)
+	}
+}

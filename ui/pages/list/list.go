@@ -145,7 +145,12 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return l, l.pageArrived(msg)
 	case cacheLoadedMsg:
 		if msg.owner == l && msg.seq == l.conn {
-			l.cacheLoaded(msg)
+			return l, l.cacheLoaded(msg)
+		}
+		return l, nil
+	case cacheRestMsg:
+		if msg.owner == l {
+			l.cacheRest(msg)
 		}
 		return l, nil
 	case cacheSavedMsg:

@@ -52,14 +52,55 @@ func (l *Screen) loadCache(region string) tea.Cmd {
 	}
 }
 
-// cacheLoaded shows the cached rows unless live ones came first.
-func (l *Screen) cacheLoaded(msg cacheLoadedMsg) {
+// cacheFirstRows is how many cached rows are shown at once; the rest
+// follow in the next message, so that the first screen does not wait for
+// the rows of a whole large listing to be built.
+const cacheFirstRows = 200
+
+// cacheRestMsg brings the cached secrets after the first screenful.
+type cacheRestMsg struct {
+	owner   any
+	conn    int
+	secrets []aws.SecretSummary
+}
+
+// cacheLoaded shows the cached rows unless live ones came first: the first
+// screenful now, the rest in the next message.
+func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 	if msg.err != nil || msg.region != l.Region || len(l.Table.Rows) > 0 || len(msg.snap.Secrets) == 0 {
-		return
+		return nil
 	}
-	l.Table.Add(l.rowsOf(msg.snap.Secrets))
+	secrets := msg.snap.Secrets
+	first := secrets[:min(len(secrets), cacheFirstRows)]
+	l.Table.Add(l.rowsOf(first))
 	l.cachedAt = msg.snap.Written
 	l.fromCache = true
+	if len(first) == len(secrets) {
+		return nil
+	}
+	rest := cacheRestMsg{owner: l, conn: l.conn, secrets: secrets[len(first):]}
+	return func() tea.Msg { return rest }
+}
+
+// cacheRest adds the rest of the cached rows, unless the cached rows are
+// gone meanwhile (a restart) or the refresh already returned some of them.
+func (l *Screen) cacheRest(msg cacheRestMsg) {
+	if msg.conn != l.conn || !l.fromCache {
+		return
+	}
+	if l.arrival == nil {
+		l.Table.Add(l.rowsOf(msg.secrets))
+		return
+	}
+	// Live rows arrived first: add only the cached rows they did not
+	// replace, in the list's order; the end of the refresh drops those gone.
+	var missing []aws.SecretSummary
+	for _, s := range msg.secrets {
+		if l.Table.Row(table.RowKey(s.Region, s.ARN, s.Name)) == nil {
+			missing = append(missing, s)
+		}
+	}
+	l.Table.Merge(l.rowsOf(missing), listOrder(l.ListOpts))
 }
 
 // saveCache is the command that writes the complete listing to the cache.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -32,6 +33,7 @@ type childResult struct {
 	AllMs    float64 `json:"all_ms"`   // every secret loaded
 	Rows     int     `json:"rows"`
 	FromCach bool    `json:"from_cache"` // the first rows came from the cache
+	HWMkB    int     `json:"vm_hwm_kb"`  // peak resident set (VmHWM), read at the end
 }
 
 // runChild runs one side of the comparison in this process and prints its
@@ -50,7 +52,26 @@ func runChild(side, url, cacheDir, mode string, want int, started time.Time) err
 	if err != nil {
 		return err
 	}
+	if r.HWMkB, err = peakRSS(); err != nil {
+		return err
+	}
 	return json.NewEncoder(os.Stdout).Encode(r)
+}
+
+// peakRSS is this process's VmHWM in kB. The child's rusage maxrss would
+// not do: Linux carries the parent's peak (the emulator's memory) over
+// into it at exec.
+func peakRSS() (int, error) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, fmt.Errorf("peak RSS: %w", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+		}
+	}
+	return 0, errors.New("peak RSS: no VmHWM in /proc/self/status")
 }
 
 // floor lists with the SDK's own paginator, one page at a time, keeping

@@ -2,7 +2,7 @@
 // AWS SDK's paginator, one page at a time) in one run: it starts the
 // project's emulator on loopback with N secrets and a per-page latency,
 // runs each side as a child process of itself (so each has its own peak
-// RSS and CPU time, read from the child's rusage), and prints a table with
+// RSS, its VmHWM, and CPU time, from the child's rusage), and prints a table with
 // the ratios against issue 10's targets.
 //
 //	go run ./ui/bench/cmd/smtui-listbench -n 10000 -latency 150ms -runs 3
@@ -94,7 +94,7 @@ func child(srv *emulator.Server, n int, side, cacheDir, mode string) (sample, er
 		return s, fmt.Errorf("%s side listed %d of %d secrets", side, s.Rows, n)
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	s.RSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	s.RSSMB = float64(s.HWMkB) / 1024
 	s.CPUms = float64(time.Duration(ru.Utime.Nano())+time.Duration(ru.Stime.Nano())) / float64(time.Millisecond)
 	s.Pages = srv.Requests("ListSecrets") - before
 	s.Throttled = srv.Throttled("ListSecrets") - throttled
