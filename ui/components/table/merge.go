@@ -41,36 +41,58 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 		t.keepSelection(sel)
 		return
 	}
-	// moved[i] is the new index of the loaded row i.
-	moved := make([]int, len(t.Rows))
-	out := make([]*Row, 0, len(t.Rows)+len(fresh))
-	freshAt := make([]int, 0, len(fresh))
-	i, j := 0, 0
-	for i < len(t.Rows) || j < len(fresh) {
-		if j == len(fresh) || (i < len(t.Rows) && cmp(t.Rows[i], fresh[j]) <= 0) {
-			moved[i] = len(out)
-			out = append(out, t.Rows[i])
-			i++
+	// Merge from the back, in place: the rows after the first insertion
+	// point move up by the number of new rows before them; the ones before
+	// it stay where they are (and keep their index entries).
+	n, k := len(t.Rows), len(fresh)
+	t.Rows = slices.Grow(t.Rows, k)[:n+k]
+	filtered := t.Query != "" && !replaced
+	var moved map[int]int // old index -> new index, for the filter's hits
+	if filtered {
+		moved = make(map[int]int)
+	}
+	freshAt := make([]int, 0, k)
+	i, w := n-1, n+k-1
+	for j := k - 1; j >= 0; w-- {
+		if i >= 0 && cmp(t.Rows[i], fresh[j]) > 0 {
+			t.Rows[w] = t.Rows[i]
+			if filtered {
+				moved[i] = w
+			}
+			i--
 			continue
 		}
-		freshAt = append(freshAt, len(out))
-		out = append(out, fresh[j])
-		j++
+		t.Rows[w] = fresh[j]
+		freshAt = append(freshAt, w)
+		j--
 	}
-	t.Rows = out
-	for k, r := range out {
-		t.index[r.Key] = k
+	for p := w + 1; p < n+k; p++ {
+		t.index[t.Rows[p].Key] = p
 	}
 	switch {
-	case t.Query == "" || replaced:
+	case t.Query == "":
+		t.showAll()
+	case replaced:
 		t.refilter(nil)
 	default:
-		for k := range t.Shown {
-			t.Shown[k].Item = moved[t.Shown[k].Item]
+		for x := range t.Shown {
+			if to, ok := moved[t.Shown[x].Item]; ok {
+				t.Shown[x].Item = to
+			}
 		}
+		slices.Sort(freshAt)
 		t.Shown = mergeHits(t.Shown, fuzzy.Find(t.Query, t.Fields, len(t.Rows), freshAt))
 	}
 	t.keepSelection(sel)
+}
+
+// showAll shows every row in order, reusing the visible list's memory (no
+// cached query shares it: Merge has dropped the cache).
+func (t *Secrets) showAll() {
+	t.Shown = t.Shown[:0]
+	for i := range t.Rows {
+		t.Shown = append(t.Shown, fuzzy.Hit{Item: i})
+	}
 }
 
 // appendSorted appends rows that sort after every loaded row.
