@@ -1,6 +1,8 @@
 package list
 
 import (
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
@@ -163,4 +165,42 @@ func (l *Screen) reconcile(mode string) {
 // cacheAgeText is "cached 3 hours ago" for the header.
 func (l *Screen) cacheAgeText() string {
 	return "cached " + common.Relative(l.cachedAt, l.env.Now())
+}
+
+// unchanged drops from a refresh's batch the secrets whose cached row
+// already says the same (most of them): their rows stay as they are, so a
+// refresh costs no new row, and no memory, for a secret that did not change.
+func (l *Screen) unchanged(secrets []aws.SecretSummary) []aws.SecretSummary {
+	if !l.fromCache {
+		return secrets
+	}
+	out := make([]aws.SecretSummary, 0, len(secrets))
+	for _, s := range secrets {
+		if old := l.Table.Row(table.RowKey(s.Region, s.ARN, s.Name)); old != nil && sameListing(old.Sum, s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// sameListing is true when two summaries of a secret say the same, apart
+// from the replication state (which ListSecrets does not return).
+func sameListing(a, b aws.SecretSummary) bool {
+	same := a.ARN == b.ARN && a.Name == b.Name && a.Description == b.Description && a.KmsKeyID == b.KmsKeyID &&
+		a.Region == b.Region && a.RotationEnabled == b.RotationEnabled && a.RotationLambdaARN == b.RotationLambdaARN &&
+		a.RotationRules == b.RotationRules && a.OwningService == b.OwningService && a.PrimaryRegion == b.PrimaryRegion &&
+		a.CreatedDate.Equal(b.CreatedDate) && a.LastChangedDate.Equal(b.LastChangedDate) &&
+		a.LastAccessedDate.Equal(b.LastAccessedDate) && a.LastRotatedDate.Equal(b.LastRotatedDate) &&
+		a.NextRotationDate.Equal(b.NextRotationDate) && a.DeletedDate.Equal(b.DeletedDate) &&
+		a.DeletionDate.Equal(b.DeletionDate) && slices.Equal(a.Tags, b.Tags) && len(a.VersionStages) == len(b.VersionStages)
+	if !same {
+		return false
+	}
+	for v, labels := range a.VersionStages {
+		if other, ok := b.VersionStages[v]; !ok || !slices.Equal(labels, other) {
+			return false
+		}
+	}
+	return true
 }

@@ -77,7 +77,7 @@ func (l *Screen) batchArrived(msg listBatchMsg) tea.Cmd {
 		l.Pages++
 		l.liveBatch(msg.secrets)
 		l.keepReplication(msg.secrets)
-		rows := l.rowsOf(msg.secrets)
+		rows := l.rowsOf(l.unchanged(msg.secrets))
 		if l.Mode == ModePartitioned || l.fromCache {
 			// Partitions arrive out of order, and a refresh over cached
 			// rows must not append new ones after the old: merge in the
