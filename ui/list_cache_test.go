@@ -164,3 +164,4 @@ func TestListShowsLargeCacheWhole(t *testing.T) {
 		t.Errorf("%d rows after the refresh, want 521", n)
 	}
 }
+

@@ -2,6 +2,7 @@ package table
 
 import (
 	"slices"
+	"sort"
 
 	"github.com/smtui/smtui/ui/components/fuzzy"
 )
@@ -19,8 +20,8 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 	replaced := false
 	for _, r := range rows {
 		t.maxName = max(t.maxName, r.nameWidth)
-		if i, ok := t.index[r.Key]; ok {
-			t.Rows[i] = r
+		if i, ok := t.at(r.Key); ok {
+			t.put(i, r)
 			replaced = true
 			continue
 		}
@@ -41,9 +42,11 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 		t.keepSelection(sel)
 		return
 	}
-	// Merge from the back, in place: the rows after the first insertion
-	// point move up by the number of new rows before them; the ones before
-	// it stay where they are (and keep their index entries).
+	// Merge from the back, in place: each new row's place is found by
+	// binary search (after the rows it ties with), and the block of loaded
+	// rows after it moves up in one copy; only their positions are
+	// rewritten, not the key index. The rows before the first new one do
+	// not move.
 	n, k := len(t.Rows), len(fresh)
 	t.Rows = slices.Grow(t.Rows, k)[:n+k]
 	filtered := t.Query != "" && !replaced
@@ -52,22 +55,21 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 		moved = make(map[int]int)
 	}
 	freshAt := make([]int, 0, k)
-	i, w := n-1, n+k-1
-	for j := k - 1; j >= 0; w-- {
-		if i >= 0 && cmp(t.Rows[i], fresh[j]) > 0 {
-			t.Rows[w] = t.Rows[i]
+	end := n // the loaded rows not yet placed are t.Rows[:end]
+	for j := k - 1; j >= 0; j-- {
+		r := fresh[j]
+		at := sort.Search(end, func(i int) bool { return cmp(t.Rows[i], r) > 0 })
+		shift := j + 1 // new rows still to place before this block, this one included
+		copy(t.Rows[at+shift:end+shift], t.Rows[at:end])
+		for p := at + shift; p < end+shift; p++ {
 			if filtered {
-				moved[i] = w
+				moved[t.Rows[p].pos] = p
 			}
-			i--
-			continue
+			t.Rows[p].pos = p
 		}
-		t.Rows[w] = fresh[j]
-		freshAt = append(freshAt, w)
-		j--
-	}
-	for p := w + 1; p < n+k; p++ {
-		t.index[t.Rows[p].Key] = p
+		t.put(at+j, r)
+		freshAt = append(freshAt, at+j)
+		end = at
 	}
 	switch {
 	case t.Query == "":
@@ -86,6 +88,24 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 	t.keepSelection(sel)
 }
 
+// at is the index of the row with key.
+func (t *Secrets) at(key string) (int, bool) {
+	if r, ok := t.index[key]; ok {
+		return r.pos, true
+	}
+	return 0, false
+}
+
+// put places r at index i of Rows (i == len(Rows): the caller appends it)
+// and indexes it.
+func (t *Secrets) put(i int, r *Row) {
+	r.pos = i
+	t.index[r.Key] = r
+	if i < len(t.Rows) {
+		t.Rows[i] = r
+	}
+}
+
 // showAll shows every row in order, reusing the visible list's memory (no
 // cached query shares it: Merge has dropped the cache).
 func (t *Secrets) showAll() {
@@ -99,7 +119,7 @@ func (t *Secrets) showAll() {
 func (t *Secrets) appendSorted(rows []*Row, replaced bool) {
 	fresh := make([]int, 0, len(rows))
 	for _, r := range rows {
-		t.index[r.Key] = len(t.Rows)
+		t.put(len(t.Rows), r)
 		fresh = append(fresh, len(t.Rows))
 		t.Rows = append(t.Rows, r)
 	}
@@ -138,10 +158,7 @@ func (t *Secrets) Retain(keep func(r *Row) bool) {
 
 // Row is the row with key, or nil.
 func (t *Secrets) Row(key string) *Row {
-	if i, ok := t.index[key]; ok {
-		return t.Rows[i]
-	}
-	return nil
+	return t.index[key]
 }
 
 // Visible are the rows in the window, top to bottom.

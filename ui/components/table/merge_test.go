@@ -55,8 +55,8 @@ func TestMergeKeepsOrderIndexAndSelection(t *testing.T) {
 		t.Errorf("shown %v, want every row in order", got)
 	}
 	for i, r := range tb.Rows {
-		if tb.index[r.Key] != i {
-			t.Errorf("index of %s = %d, want %d", r.Sum.Name, tb.index[r.Key], i)
+		if tb.index[r.Key] != r || r.pos != i {
+			t.Errorf("%s at %d: indexed %v, pos %d", r.Sum.Name, i, tb.index[r.Key] == r, r.pos)
 		}
 	}
 	if r := tb.Selected(); r == nil || r.Sum.Name != "m" || r.Sum.Description != "changed" {
@@ -108,5 +108,30 @@ func TestRetainDropsRowsAndKeepsSelection(t *testing.T) {
 	}
 	if tb.Find("r1", "arn:b") != nil {
 		t.Error("b still found")
+	}
+}
+
+// Pages merged in any order give the table a full sort would (stable:
+// among equal rows, the earlier page first), with every position right.
+func TestMergeRandomPagesEqualsSort(t *testing.T) {
+	tb := newTestTable()
+	tb.SetSize(80, 10)
+	var all []*Row
+	for i := range 600 {
+		all = append(all, row(fmt.Sprintf("n%03d-%d", (i*7919)%250, i), ""))
+	}
+	byPrefix := func(a, b *Row) int { return strings.Compare(a.Sum.Name[:4], b.Sum.Name[:4]) }
+	for start := 0; start < len(all); start += 37 {
+		tb.Merge(all[start:min(start+37, len(all))], byPrefix)
+	}
+	want := slices.Clone(all)
+	slices.SortStableFunc(want, byPrefix)
+	if got := names(tb); !slices.EqualFunc(got, want, func(a string, r *Row) bool { return a == r.Sum.Name }) {
+		t.Fatalf("merged order differs from a stable sort")
+	}
+	for i, r := range tb.Rows {
+		if tb.index[r.Key] != r || r.pos != i {
+			t.Fatalf("%s at %d: indexed %v, pos %d", r.Sum.Name, i, tb.index[r.Key] == r, r.pos)
+		}
 	}
 }

