@@ -164,4 +164,3 @@ func TestListShowsLargeCacheWhole(t *testing.T) {
 		t.Errorf("%d rows after the refresh, want 521", n)
 	}
 }
-
