@@ -151,7 +151,8 @@ func TestListShowsLargeCacheWhole(t *testing.T) {
 	h := newListHarness(t, 120, 30, emulator.Options{SyntheticSecrets: 500}, func(o *Options) { o.ListCache = c })
 	waitLoaded(h)
 	h.settle()
-	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 400 * time.Millisecond})
+	// Only the first page is slow (well beyond a loaded machine's cache read).
+	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 2 * time.Second, Times: 1})
 	h.deliver(common.ReconnectMsg{})
 	h.waitFor("cached")
 	h.waitFor("refreshing… 521 secrets")

@@ -127,8 +127,7 @@ func smtuiList(url, cacheDir, mode string, want int, started time.Time) (childRe
 			go func() { msgs <- cmd() }()
 		}
 	}
-	var deliver func(tea.Msg)
-	deliver = func(msg tea.Msg) {
+	deliver := func(msg tea.Msg) {
 		switch m := msg.(type) {
 		case nil:
 			return
