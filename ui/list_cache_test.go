@@ -64,7 +64,7 @@ func TestListShowsCacheThenRefreshesInPlace(t *testing.T) {
 	}
 
 	// Slow pages: the cached rows must show before the first page.
-	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 700 * time.Millisecond})
+	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 1500 * time.Millisecond, Times: 1})
 	h.deliver(common.ReconnectMsg{}) // no settling: that would wait for the pages
 	s := h.waitFor("cached 3 hours ago")
 	if !strings.Contains(s, "refreshing") || !strings.Contains(s, gone) {

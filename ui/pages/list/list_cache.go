@@ -140,6 +140,12 @@ func (l *Screen) saveCache() tea.Cmd {
 	key := l.cacheKey(l.Region)
 	written := l.env.Now()
 	return func() tea.Msg {
+		// Saved in the plain listing's order (the rows may be sorted
+		// otherwise), so the next start shows them as a listing would.
+		plain := listOrder(aws.ListOptions{})
+		slices.SortStableFunc(secrets, func(a, b aws.SecretSummary) int {
+			return plain(&table.Row{Sum: a}, &table.Row{Sum: b})
+		})
 		return cacheSavedMsg{err: c.Save(key, cache.Snapshot{Secrets: secrets, Written: written})}
 	}
 }
