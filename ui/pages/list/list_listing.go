@@ -36,6 +36,7 @@ func (l *Screen) refresh() tea.Cmd {
 		l.Table.Reset()
 		l.replChecked = nil
 	}
+	l.arrival = nil // what this listing returns, counted afresh
 	l.LoadErr = nil
 	l.Pages = 0
 	l.Complete, l.Stopped = false, false
