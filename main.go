@@ -13,9 +13,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/aws/cache"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui"
 	"github.com/smtui/smtui/ui/cli"
@@ -60,6 +62,17 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		Profile: c.Profile, Regions: c.Regions, ReadOnly: c.ReadOnly, Demo: c.Demo,
 		CallTimeout: c.CallTimeout, RevealTimeout: c.RevealTTL, ClipboardTTL: c.ClipTTL,
 		ProdPatterns: c.ProdPatterns, Clipboard: clipboard.NewSystem(), Notice: ui.SweepEditLeftovers(),
+		ListMode: c.ListMode,
+	}
+	if !c.NoCache {
+		// The demo's listings (metadata of made-up secrets) get their own
+		// folder, so a demo run never replaces a real profile's cache.
+		if dir, err := cache.Dir(); err == nil {
+			if c.Demo {
+				dir = filepath.Join(dir, "demo")
+			}
+			opts.ListCache = cache.New(dir)
+		}
 	}
 	if c.Demo {
 		// A temporary home with the demo's profiles: ~/.aws is never read
@@ -73,7 +86,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		for k, v := range env {
 			_ = os.Setenv(k, v)
 		}
-		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.DemoSecrets,
+		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.DemoSecrets, ListLatency: c.DemoListLatency,
 			SSO: emulator.SSOOptions{AutoApproveAfter: demoApprovePolls}})
 		if err != nil {
 			fmt.Fprintln(stderr, "smtui: start the demo backend:", err)

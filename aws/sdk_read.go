@@ -34,7 +34,9 @@ func (s *sdkStore) ListSecretsPage(ctx context.Context, opts ListOptions, nextTo
 	for _, e := range out.SecretList {
 		page.Secrets = append(page.Secrets, s.summaryFromEntry(e))
 	}
-	s.fillReplication(ctx, page.Secrets)
+	if !opts.NoReplicationStatus {
+		s.fillReplication(ctx, page.Secrets)
+	}
 	return page, nil
 }
 

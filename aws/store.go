@@ -126,6 +126,10 @@ type ListOptions struct {
 	SortOrder              string
 	IncludePlannedDeletion bool
 	PageSize               int32 // 1-100; 0 means 100
+	// NoReplicationStatus skips the DescribeSecret per listed primary
+	// that FailedReplicas costs (ListSecrets does not say): the caller
+	// checks the secrets it shows itself (ReplicationStatus).
+	NoReplicationStatus bool
 }
 
 // SecretPage is one page of a listing. NextToken is empty on the last page.

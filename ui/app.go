@@ -78,6 +78,8 @@ func New(opts Options) *App {
 		RevealTimeout: opts.RevealTimeout,
 		ClipboardTTL:  opts.ClipboardTTL,
 		Editor:        opts.Editor,
+		ListMode:      opts.ListMode,
+		ListCache:     opts.ListCache,
 		Audit:         opts.Audit,
 	}}
 	a := &App{env: env, opts: opts, session: newSession(env, opts), help: help.New()}

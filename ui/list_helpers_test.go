@@ -26,12 +26,13 @@ func newListHarness(t *testing.T, width, height int, emu emulator.Options, mod f
 // listOf returns the root list screen.
 func listOf(h *harness) *list.Screen { return h.app.stack[0].(*list.Screen) }
 
-// waitLoaded waits until the list has finished loading.
+// waitLoaded waits until the list has finished loading (and checking the
+// replication of the rows on screen).
 func waitLoaded(h *harness) string {
 	h.t.Helper()
 	return h.waitUntil("the listing to finish", func(string) bool {
 		l := listOf(h)
-		return !l.Loading && !l.Connecting && (l.Complete || l.LoadErr != nil || l.Stopped)
+		return !l.Loading && !l.Connecting && (l.Complete || l.LoadErr != nil || l.Stopped) && !l.CheckingReplication()
 	})
 }
 

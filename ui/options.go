@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/aws/cache"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
 )
@@ -52,6 +53,13 @@ type Options struct {
 	// Connect calls for other regions of that profile need no new code.
 	// nil: profiles with mfa_serial go through Connect unchanged.
 	ConnectMFA func(ctx context.Context, profile, region, code string) (aws.Store, error)
+	// ListMode is how the list pages through a region: "auto" (partitions
+	// when the first page is slow), "partitioned" or "sequential"; "" is
+	// sequential, one page at a time (the command line defaults to auto).
+	ListMode string
+	// ListCache, when set, shows the last listing of a profile and region at
+	// once and refreshes it (metadata only, never a value); nil: no cache.
+	ListCache *cache.Cache
 	// Notice is shown in the status line when the App starts (e.g. what
 	// main cleaned up after a previous smtui that did not exit); "" for none.
 	Notice string

@@ -29,6 +29,14 @@ type Config struct {
 	Demo, ReadOnly, ShowVersion, NoAudit bool
 	DemoSecrets                          int
 	CallTimeout, RevealTTL, ClipTTL      time.Duration
+
+	// ListMode is --list-mode: auto, partitioned or sequential.
+	ListMode string
+	// NoCache is --no-cache: no metadata cache is read or written.
+	NoCache bool
+	// DemoListLatency is the hidden --demo-list-latency: the demo backend
+	// adds it to every ListSecrets page, to try the list at AWS's speed.
+	DemoListLatency time.Duration
 }
 
 // listValue is a repeatable string flag; a comma also separates values.
@@ -56,6 +64,10 @@ func newFlagSet(c *Config, getenv func(string) string) (*pflag.FlagSet, *bool) {
 	fs.StringVar(&c.Endpoint, "endpoint-url", "", "Secrets Manager endpoint `URL` (default $AWS_ENDPOINT_URL_SECRETS_MANAGER, $AWS_ENDPOINT_URL)")
 	fs.BoolVar(&c.Demo, "demo", false, "run on the embedded demo account (no AWS needed); its audit log is a temporary file removed at exit")
 	fs.IntVar(&c.DemoSecrets, "demo-secrets", 0, "with --demo, add `N` generated secrets in us-east-1")
+	fs.StringVar(&c.ListMode, "list-mode", "auto", "how the list pages through a region: `auto` (partitions when pages are slow), partitioned or sequential")
+	fs.BoolVar(&c.NoCache, "no-cache", false, "do not read or write the metadata cache ($XDG_CACHE_HOME/smtui: names, tags, dates; never values)")
+	fs.DurationVar(&c.DemoListLatency, "demo-list-latency", 0, "with --demo, add this latency to every ListSecrets page")
+	_ = fs.MarkHidden("demo-list-latency")
 	fs.BoolVar(&c.ReadOnly, "read-only", false, "disable every action that changes anything")
 	fs.Var(listValue{&c.ProdPatterns}, "prod-pattern", "profile name or account id `glob` treated as production; repeatable (default $SMTUI_PROD_PATTERNS)")
 	fs.DurationVar(&c.CallTimeout, "timeout", 15*time.Second, "timeout of one AWS call")
@@ -106,6 +118,17 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	}
 	if fs.Changed("demo-secrets") && !c.Demo {
 		return c, errors.New("--demo-secrets needs --demo")
+	}
+	if fs.Changed("demo-list-latency") && !c.Demo {
+		return c, errors.New("--demo-list-latency needs --demo")
+	}
+	if c.DemoListLatency < 0 {
+		return c, fmt.Errorf("--demo-list-latency must not be negative, not %s", c.DemoListLatency)
+	}
+	switch c.ListMode {
+	case "auto", "partitioned", "sequential":
+	default:
+		return c, fmt.Errorf("unknown --list-mode %q (want auto, partitioned or sequential)", c.ListMode)
 	}
 	if c.DemoSecrets < 0 || c.DemoSecrets > MaxDemoSecrets {
 		return c, fmt.Errorf("--demo-secrets must be between 0 and %d", MaxDemoSecrets)

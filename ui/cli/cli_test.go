@@ -33,6 +33,8 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"--timeout", "soon"}, `invalid argument "soon" for "--timeout" flag`},
 		{[]string{"-r", "mars-1"}, `unknown region "mars-1"`},
 		{[]string{"--nope"}, "unknown flag: --nope"},
+		{[]string{"--list-mode", "fast"}, `unknown --list-mode "fast" (want auto, partitioned or sequential)`},
+		{[]string{"--demo-list-latency", "1s"}, "--demo-list-latency needs --demo"},
 		{[]string{"-z"}, "unknown shorthand flag: 'z' in -z"},
 		{[]string{"--profile"}, "flag needs an argument: --profile"},
 		{[]string{"stray"}, `unexpected argument "stray"`},
@@ -82,6 +84,9 @@ func TestParseForms(t *testing.T) {
 		{[]string{"--demo", "--demo-secrets", "50000", "--read-only", "--timeout", "2s"}, env(),
 			Config{Demo: true, DemoSecrets: 50000, ReadOnly: true, CallTimeout: 2 * time.Second}},
 		{[]string{"--no-audit", "--version"}, env(), Config{NoAudit: true, ShowVersion: true}},
+		{[]string{"--list-mode", "sequential", "--no-cache"}, env(), Config{ListMode: "sequential", NoCache: true}},
+		{[]string{"--demo", "--demo-list-latency", "150ms", "--list-mode=partitioned"}, env(),
+			Config{Demo: true, DemoListLatency: 150 * time.Millisecond, ListMode: "partitioned"}},
 	} {
 		got, err := Parse(tc.args, tc.env)
 		if err != nil {
@@ -93,6 +98,9 @@ func TestParseForms(t *testing.T) {
 			want.CallTimeout = 15 * time.Second
 		}
 		want.RevealTTL, want.ClipTTL = 30*time.Second, 30*time.Second
+		if want.ListMode == "" {
+			want.ListMode = "auto"
+		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Parse(%q) =\n%+v, want\n%+v", tc.args, got, want)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/smtui/smtui/aws/cache"
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/audit"
 )
@@ -30,6 +31,12 @@ type Settings struct {
 	Audit         audit.Auditor
 	// Editor is the external editor command for plaintext values.
 	Editor []string
+	// ListMode is how the list pages through a region: "auto",
+	// "partitioned" or "sequential" ("" is sequential).
+	ListMode string
+	// ListCache keeps the last listing of each profile and region, shown
+	// at once on the next start; nil turns the cache off.
+	ListCache *cache.Cache
 }
 
 // Session is what the screens know of the App's session: the profile, and

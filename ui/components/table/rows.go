@@ -29,6 +29,8 @@ type Row struct {
 	// fields are the parts of search the filter matches one by one: the
 	// name, the description, each tag as key=value.
 	fields []fuzzy.Field
+	// pos is the row's index in its table's Rows (kept by the table).
+	pos int
 }
 
 // nameMatchBonus ranks a filter match in the name above one elsewhere.

@@ -14,7 +14,7 @@ import (
 type Secrets struct {
 	env   *common.Env
 	Rows  []*Row
-	index map[string]int // row key -> index in rows
+	index map[string]*Row // row key -> row (Row.pos is its index in Rows)
 
 	Query  string
 	filter Filter
@@ -37,14 +37,14 @@ type Secrets struct {
 
 // New makes an empty secret table.
 func New(env *common.Env) *Secrets {
-	return &Secrets{env: env, index: map[string]int{}, filter: NewFilter()}
+	return &Secrets{env: env, index: map[string]*Row{}, filter: NewFilter()}
 }
 
 // Reset drops every row (a new listing starts).
 func (t *Secrets) Reset() {
 	t.Cache = nil
 	t.Rows = nil
-	t.index = map[string]int{}
+	t.index = map[string]*Row{}
 	t.Shown = nil
 	t.Cursor, t.offset = 0, 0
 	t.moved = false
@@ -61,12 +61,12 @@ func (t *Secrets) Add(rows []*Row) {
 	replaced := false
 	for _, r := range rows {
 		t.maxName = max(t.maxName, r.nameWidth)
-		if i, ok := t.index[r.Key]; ok {
-			t.Rows[i] = r
+		if i, ok := t.at(r.Key); ok {
+			t.put(i, r)
 			replaced = true
 			continue
 		}
-		t.index[r.Key] = len(t.Rows)
+		t.put(len(t.Rows), r)
 		fresh = append(fresh, len(t.Rows))
 		t.Rows = append(t.Rows, r)
 	}
@@ -111,9 +111,9 @@ func mergeHits(a, b []fuzzy.Hit) []fuzzy.Hit {
 func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
 	t.Cache = nil
 	t.maxName = max(t.maxName, r.nameWidth)
-	if i, ok := t.index[r.Key]; ok {
+	if i, ok := t.at(r.Key); ok {
 		sel := t.selectedKey()
-		t.Rows[i] = r
+		t.put(i, r)
 		t.refilter(nil)
 		t.keepSelection(sel)
 		return
@@ -131,7 +131,7 @@ func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
 
 // Remove drops the row with the given key, if present.
 func (t *Secrets) Remove(key string) bool {
-	i, ok := t.index[key]
+	i, ok := t.at(key)
 	if !ok {
 		return false
 	}
@@ -146,8 +146,8 @@ func (t *Secrets) Remove(key string) bool {
 
 // Find returns the row whose ARN or name is id in region, if loaded.
 func (t *Secrets) Find(region, id string) *Row {
-	if i, ok := t.index[RowKey(region, id, id)]; ok {
-		return t.Rows[i]
+	if r, ok := t.index[RowKey(region, id, id)]; ok {
+		return r
 	}
 	for _, r := range t.Rows {
 		if r.Sum.Region == region && (r.Sum.Name == id || r.Sum.ARN == id) {
@@ -160,7 +160,8 @@ func (t *Secrets) Find(region, id string) *Row {
 func (t *Secrets) reindex() {
 	clear(t.index)
 	for i, r := range t.Rows {
-		t.index[r.Key] = i
+		r.pos = i
+		t.index[r.Key] = r
 	}
 }
 

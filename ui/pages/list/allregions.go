@@ -137,8 +137,9 @@ func (s *AllRegions) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, nil
 		}
 		l.count += len(msg.Page.Secrets)
-		s.table.Add(RowsOf(msg.Page.Secrets))
-		s.table.SortStable(s.regionOrder)
+		// Merge the page in its region's place: the loaded rows are
+		// never re-sorted.
+		s.table.Merge(RowsOf(msg.Page.Secrets), s.regionOrder)
 		seen := accountSeen(s.env, msg.Page)
 		if msg.Page.NextToken == "" {
 			l.loading, l.done = false, true

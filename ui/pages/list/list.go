@@ -1,7 +1,6 @@
 package list
 
 import (
-	"context"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
+	"github.com/smtui/smtui/aws/cache"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/form"
 	"github.com/smtui/smtui/ui/components/table"
@@ -32,11 +32,27 @@ type Screen struct {
 	Seq      int
 	ListOpts aws.ListOptions
 	Loading  bool
-	Stopped  bool // the operator stopped the listing early
-	Complete bool // every page arrived
-	Pages    int
-	cancel   context.CancelFunc // cancels the page call in flight
+	Stopped  bool        // the operator stopped the listing early
+	Complete bool        // every page arrived
+	Pages    int         // batches of rows taken in
+	stream   *listStream // the listing in flight, if any
 	LoadErr  error
+	// Mode is the mode of the last listing ("auto" settles on one).
+	Mode string
+
+	// The cache: fromCache is set while the rows shown came from the
+	// cache (written at cachedAt) and the refresh has not completed;
+	// arrival numbers the rows the refresh has returned so far.
+	fromCache bool
+	cachedAt  time.Time
+	arrival   map[string]int
+	conn      int             // counts connections; tags the cache read of each
+	strs      *cache.Interner // shares repeated strings across the rows
+
+	// Replication checks (replication.go): the rows described, and
+	// whether a check is running.
+	replChecked map[string]bool
+	replBusy    bool
 
 	Table *table.Secrets
 	spin  spinner.Model
@@ -72,47 +88,16 @@ func (l *Screen) Init() tea.Cmd { return nil }
 func (l *Screen) sessionConnecting(region string) tea.Cmd {
 	l.stopLoading()
 	l.Seq++
+	l.conn++
 	l.Region = region
 	l.Store = nil
 	l.Connecting = true
 	l.LoadErr = nil
 	l.Table.Reset()
+	l.dropCache()
+	l.replChecked = nil
 	l.Complete, l.Stopped = false, false
-	return l.spin.Tick
-}
-
-// restart drops what is loaded and lists again with the current options.
-func (l *Screen) restart() tea.Cmd {
-	if l.Store == nil {
-		if l.Connecting {
-			return nil
-		}
-		return common.Ask(common.ReconnectMsg{})
-	}
-	l.stopLoading()
-	l.Seq++
-	l.Table.Reset()
-	l.LoadErr = nil
-	l.Pages = 0
-	l.Complete, l.Stopped = false, false
-	l.Loading = true
-	return tea.Batch(l.nextPage(""), l.spin.Tick)
-}
-
-// nextPage asks for the page after token.
-func (l *Screen) nextPage(token string) tea.Cmd {
-	cmd, cancel := fetchPage(l.env, l.Store, l.ListOpts, token, l, l.Seq)
-	l.cancel = cancel
-	return cmd
-}
-
-// stopLoading cancels the call in flight, if any.
-func (l *Screen) stopLoading() {
-	if l.cancel != nil {
-		l.cancel()
-		l.cancel = nil
-	}
-	l.Loading = false
+	return tea.Batch(l.spin.Tick, l.loadCache(region))
 }
 
 // Close cancels the listing when the App drops the screen.
@@ -122,12 +107,13 @@ func (l *Screen) Close() { l.stopLoading() }
 func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		return l, l.handleKey(msg)
+		cmd := l.handleKey(msg)
+		return l, tea.Batch(cmd, l.checkReplication())
 	case tea.PasteMsg:
 		return l, l.handleInput(msg)
 	case tea.MouseWheelMsg:
 		l.Table.Wheel(msg)
-		return l, nil
+		return l, l.checkReplication()
 	case tea.MouseClickMsg:
 		return l, l.click(msg)
 	case spinner.TickMsg:
@@ -142,16 +128,38 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.SessionReadyMsg:
 		l.Connecting = false
 		l.Region, l.Store = msg.Region, msg.Store
-		return l, l.restart()
+		return l, l.refresh()
 	case common.SessionFailedMsg:
 		l.Connecting = false
 		l.LoadErr = msg.Err
 		return l, nil
+	case listBatchMsg:
+		if msg.stream != l.stream || l.stream == nil {
+			return l, nil
+		}
+		return l, l.batchArrived(msg)
 	case SecretsPageMsg:
 		if msg.Owner != l || msg.Seq != l.Seq {
 			return l, nil
 		}
 		return l, l.pageArrived(msg)
+	case cacheLoadedMsg:
+		if msg.owner == l && msg.seq == l.conn {
+			return l, l.cacheLoaded(msg)
+		}
+		return l, nil
+	case cacheRestMsg:
+		if msg.owner == l {
+			l.cacheRest(msg)
+		}
+		return l, nil
+	case cacheSavedMsg:
+		return l, nil
+	case replicationCheckedMsg:
+		if msg.owner != l {
+			return l, nil
+		}
+		return l, l.replicationChecked(msg)
 	case common.SecretChangedMsg:
 		return l, l.secretChanged(msg)
 	case secretDescribedMsg:
@@ -166,28 +174,6 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return l, l.handleInput(msg)
 	}
 	return l, nil
-}
-
-// pageArrived adds a page's rows and asks for the next page.
-func (l *Screen) pageArrived(msg SecretsPageMsg) tea.Cmd {
-	if l.cancel != nil {
-		l.cancel() // the call is over; release its timer
-		l.cancel = nil
-	}
-	if msg.Err != nil {
-		l.Loading = false
-		l.LoadErr = msg.Err
-		return l.failedLoad(msg.Err)
-	}
-	l.Pages++
-	l.Table.Add(RowsOf(msg.Page.Secrets))
-	seen := accountSeen(l.env, msg.Page)
-	if msg.Page.NextToken == "" {
-		l.Loading = false
-		l.Complete = true
-		return seen
-	}
-	return tea.Batch(seen, l.nextPage(msg.Page.NextToken))
 }
 
 // failedLoad reports a listing error: the App handles expired credentials

@@ -68,8 +68,14 @@ func (l *Screen) infoLine() string {
 	var state string
 	style := st.Muted
 	switch {
+	case l.Connecting && l.fromCache:
+		state = l.cacheAgeText() + " · " + l.spin.View() + " connecting… " + CountText(n)
 	case l.Connecting:
 		state = l.spin.View() + " connecting…"
+	case l.Loading && l.fromCache:
+		state = l.cacheAgeText() + " · " + l.spin.View() + " refreshing… " + CountText(n)
+	case l.fromCache && !l.Stopped && l.LoadErr == nil:
+		state = l.cacheAgeText() + " · " + CountText(n)
 	case l.Loading:
 		state = l.spin.View() + " loading… " + CountText(n)
 	case l.Stopped:

@@ -1,0 +1,175 @@
+package table
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/smtui/smtui/ui/components/fuzzy"
+)
+
+// Merge adds the rows of a page to a table kept in cmp order: a row already
+// present (same key) is replaced in place, the others are sorted among
+// themselves and merged in, after the loaded rows they tie with. Unlike Add
+// then SortStable it never re-sorts the loaded rows: the page is sorted
+// (k log k) and merged in one linear pass, and the filter, if any, runs over
+// the new rows only. The selection stays on the same secret.
+func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
+	t.Cache = nil
+	sel := t.selectedKey()
+	fresh := make([]*Row, 0, len(rows))
+	replaced := false
+	for _, r := range rows {
+		t.maxName = max(t.maxName, r.nameWidth)
+		if i, ok := t.at(r.Key); ok {
+			t.put(i, r)
+			replaced = true
+			continue
+		}
+		fresh = append(fresh, r)
+	}
+	if len(fresh) == 0 {
+		if replaced {
+			t.refilter(nil)
+		}
+		t.keepSelection(sel)
+		return
+	}
+	slices.SortStableFunc(fresh, cmp)
+	// Fast path: the page sorts after everything loaded (a listing in
+	// server order), so it is appended as Add would.
+	if len(t.Rows) == 0 || cmp(t.Rows[len(t.Rows)-1], fresh[0]) <= 0 {
+		t.appendSorted(fresh, replaced)
+		t.keepSelection(sel)
+		return
+	}
+	// Merge from the back, in place: each new row's place is found by
+	// binary search (after the rows it ties with), and the block of loaded
+	// rows after it moves up in one copy; only their positions are
+	// rewritten, not the key index. The rows before the first new one do
+	// not move.
+	n, k := len(t.Rows), len(fresh)
+	t.Rows = slices.Grow(t.Rows, k)[:n+k]
+	filtered := t.Query != "" && !replaced
+	var moved map[int]int // old index -> new index, for the filter's hits
+	if filtered {
+		moved = make(map[int]int)
+	}
+	freshAt := make([]int, 0, k)
+	end := n // the loaded rows not yet placed are t.Rows[:end]
+	for j := k - 1; j >= 0; j-- {
+		r := fresh[j]
+		at := sort.Search(end, func(i int) bool { return cmp(t.Rows[i], r) > 0 })
+		shift := j + 1 // new rows still to place before this block, this one included
+		copy(t.Rows[at+shift:end+shift], t.Rows[at:end])
+		for p := at + shift; p < end+shift; p++ {
+			if filtered {
+				moved[t.Rows[p].pos] = p
+			}
+			t.Rows[p].pos = p
+		}
+		t.put(at+j, r)
+		freshAt = append(freshAt, at+j)
+		end = at
+	}
+	switch {
+	case t.Query == "":
+		t.showAll()
+	case replaced:
+		t.refilter(nil)
+	default:
+		for x := range t.Shown {
+			if to, ok := moved[t.Shown[x].Item]; ok {
+				t.Shown[x].Item = to
+			}
+		}
+		slices.Sort(freshAt)
+		t.Shown = mergeHits(t.Shown, fuzzy.Find(t.Query, t.Fields, len(t.Rows), freshAt))
+	}
+	t.keepSelection(sel)
+}
+
+// at is the index of the row with key.
+func (t *Secrets) at(key string) (int, bool) {
+	if r, ok := t.index[key]; ok {
+		return r.pos, true
+	}
+	return 0, false
+}
+
+// put places r at index i of Rows (i == len(Rows): the caller appends it)
+// and indexes it.
+func (t *Secrets) put(i int, r *Row) {
+	r.pos = i
+	t.index[r.Key] = r
+	if i < len(t.Rows) {
+		t.Rows[i] = r
+	}
+}
+
+// showAll shows every row in order, reusing the visible list's memory (no
+// cached query shares it: Merge has dropped the cache).
+func (t *Secrets) showAll() {
+	t.Shown = t.Shown[:0]
+	for i := range t.Rows {
+		t.Shown = append(t.Shown, fuzzy.Hit{Item: i})
+	}
+}
+
+// appendSorted appends rows that sort after every loaded row.
+func (t *Secrets) appendSorted(rows []*Row, replaced bool) {
+	fresh := make([]int, 0, len(rows))
+	for _, r := range rows {
+		t.put(len(t.Rows), r)
+		fresh = append(fresh, len(t.Rows))
+		t.Rows = append(t.Rows, r)
+	}
+	switch {
+	case t.Query == "":
+		for _, i := range fresh {
+			t.Shown = append(t.Shown, fuzzy.Hit{Item: i})
+		}
+	case replaced:
+		t.refilter(nil)
+	default:
+		t.Shown = mergeHits(t.Shown, fuzzy.Find(t.Query, t.Fields, len(t.Rows), fresh))
+	}
+}
+
+// Retain keeps only the rows keep accepts (one pass; a refresh drops the
+// secrets that are gone), keeping the selection on its secret if it stays.
+func (t *Secrets) Retain(keep func(r *Row) bool) {
+	sel := t.selectedKey()
+	out := t.Rows[:0]
+	for _, r := range t.Rows {
+		if keep(r) {
+			out = append(out, r)
+		}
+	}
+	if len(out) == len(t.Rows) {
+		return
+	}
+	clear(t.Rows[len(out):])
+	t.Rows = out
+	t.Cache = nil
+	t.reindex()
+	t.refilter(nil)
+	t.keepSelection(sel)
+}
+
+// Row is the row with key, or nil.
+func (t *Secrets) Row(key string) *Row {
+	return t.index[key]
+}
+
+// Visible are the rows in the window, top to bottom.
+func (t *Secrets) Visible() []*Row {
+	end := min(t.offset+max(t.Height, 1), len(t.Shown))
+	if t.offset >= end {
+		return nil
+	}
+	out := make([]*Row, 0, end-t.offset)
+	for _, h := range t.Shown[t.offset:end] {
+		out = append(out, t.Rows[h.Item])
+	}
+	return out
+}
