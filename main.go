@@ -21,6 +21,7 @@ import (
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui"
 	"github.com/smtui/smtui/ui/cli"
+	"github.com/smtui/smtui/ui/prefs"
 	"github.com/smtui/smtui/ui/clipboard"
 )
 
@@ -99,6 +100,9 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		}
 		opts.Connect, opts.SSOEndpoint = cli.DemoConnect(srv.URL, c.CallTimeout), srv.URL
 	} else {
+		if path, err := prefs.DefaultPath(); err == nil {
+			opts.Prefs = &prefs.File{Path: path} // the demo's choices are not kept
+		}
 		sessions := aws.NewSessions(aws.ConnectOptions{Profile: c.Profile, EndpointURL: c.Endpoint, CallTimeout: c.CallTimeout})
 		region := ""
 		if len(c.Regions) > 0 {

@@ -36,7 +36,7 @@ func layerOf(dir string) (rank int, ok bool) {
 		return 2, true
 	case dir == "ui/common":
 		return 1, true
-	case dir == "ui/audit", dir == "ui/cli", dir == "ui/clipboard", dir == "ui/jsonedit", dir == "ui/childenv", dir == "ui/editdir", dir == "ui/valuefacts":
+	case dir == "ui/audit", dir == "ui/cli", dir == "ui/clipboard", dir == "ui/jsonedit", dir == "ui/childenv", dir == "ui/editdir", dir == "ui/valuefacts", dir == "ui/prefs":
 		return 0, true
 	}
 	return 0, false

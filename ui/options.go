@@ -8,6 +8,7 @@ import (
 	"github.com/smtui/smtui/aws/cache"
 	"github.com/smtui/smtui/ui/audit"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/prefs"
 )
 
 // Connector builds (or returns a cached) Store for a profile and region. It
@@ -25,10 +26,13 @@ type Clipboard interface {
 
 // Options are the settings the App is started with.
 type Options struct {
-	Profile        string
-	Regions        []string // the regions asked for; the first is current
-	ReadOnly       bool
-	Demo           bool
+	Profile  string
+	Regions  []string // the regions asked for; the first is current
+	ReadOnly bool
+	Demo     bool
+	// Prefs remembers the regions chosen (A and R) across runs; nil: only
+	// for this run (--demo, tests).
+	Prefs          *prefs.File
 	CallTimeout    time.Duration // per AWS call; default 15s
 	RevealTimeout  time.Duration // revealed values mask again after this idle time; default 30s
 	ClipboardTTL   time.Duration // the clipboard is cleared after this; default 30s

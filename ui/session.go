@@ -7,6 +7,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/pages/list"
+	"github.com/smtui/smtui/ui/prefs"
 )
 
 // maxRecentRegions is how many recently used regions the pickers remember.
@@ -38,6 +39,7 @@ type session struct {
 	recents []string        // regions used recently, most recent first
 	lastAll []string        // the regions last listed together (A), for the session
 	mfaDone map[string]bool // profiles that got an MFA code: no new code is asked
+	prefs   *prefs.File     // where the region choices are kept across runs; nil: not kept
 }
 
 func newSession(env *common.Env, opts Options) *session {
@@ -45,8 +47,9 @@ func newSession(env *common.Env, opts Options) *session {
 		env: env, connect: opts.Connect, connectMFA: opts.ConnectMFA,
 		sso:       list.SSOConfig{Endpoint: opts.SSOEndpoint, OpenBrowser: opts.OpenBrowser, Runner: opts.SSOLoginRunner},
 		prodRules: opts.ProdPatterns, asked: opts.Regions,
-		profile: opts.Profile, mfaDone: map[string]bool{},
+		profile: opts.Profile, mfaDone: map[string]bool{}, prefs: opts.Prefs,
 	}
+	s.loadRegions()
 	if opts.Demo && opts.SSOEndpoint != "" {
 		// main has the demo's IAM Identity Center approve codes by itself.
 		s.sso.WaitNote = "demo: no browser needed, the demo approves this code by itself in a few seconds"

@@ -94,7 +94,7 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 		for i := len(msg.Regions) - 1; i >= 0; i-- {
 			s.useRegion(msg.Regions[i])
 		}
-		return nil, true
+		return s.saveRegions(), true
 	case common.ProfileChosenMsg:
 		return a.switchProfile(msg.Profile), true
 	}
@@ -117,7 +117,7 @@ func (a *App) switchRegion(region string) tea.Cmd {
 		return nil
 	}
 	s.region = region
-	return tea.Batch(common.Info("switching to "+region), a.connect(""))
+	return tea.Batch(common.Info("switching to "+region), a.connect(""), s.saveRegions())
 }
 
 // switchProfile reconnects with another profile; the header and the
