@@ -21,8 +21,8 @@ import (
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui"
 	"github.com/smtui/smtui/ui/cli"
-	"github.com/smtui/smtui/ui/prefs"
 	"github.com/smtui/smtui/ui/clipboard"
+	"github.com/smtui/smtui/ui/prefs"
 )
 
 // demoApprovePolls: the demo's IAM Identity Center approves a log-in by
