@@ -128,7 +128,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.noteError("", msg.Err)
 			// A call on any screen that failed on expired SSO or MFA
 			// credentials offers the log-in, as a failed listing does.
-			if aws.KindOf(msg.Err) == aws.KindCredentials {
+			if aws.KindOf(msg.Err) == aws.KindCredentials && !msg.SignInOffered {
 				signIn = a.offerSignIn(msg.Err)
 			}
 			msg.Text, msg.Err = common.DescribeError(a.env.Keys, msg.Err), nil

@@ -139,7 +139,8 @@ func (a *App) loadFailed(err error) tea.Cmd {
 	case a.session.info.SSO:
 		return cmd // the SSO check says what happened
 	}
-	return tea.Batch(common.Failed(err), cmd)
+	said := func() tea.Msg { return common.StatusMsg{Level: common.LevelError, Err: err, SignInOffered: true} }
+	return tea.Batch(said, cmd)
 }
 
 // offerSignIn is what to do when a call failed on credentials: check the

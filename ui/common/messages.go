@@ -28,6 +28,9 @@ type StatusMsg struct {
 	// Err, when set (failed), is described by the App into text: its hints
 	// name keys, and the App has the key map.
 	Err error
+	// SignInOffered says the App already offered a log-in or asked for an
+	// MFA code for Err (expired credentials), so it must not ask again.
+	SignInOffered bool
 }
 
 // StatusExpiredMsg clears the status line if it still shows status seq.
