@@ -145,11 +145,15 @@ func (e *Emulator) recordCallLocked(r *http.Request, c *call, secretID string, o
 		readOnly:  trailReadOnly[c.op],
 		params:    safeParams(c.body),
 	}
-	if s := c.region.lookup(secretID); s != nil {
+	switch s := c.region.lookup(secretID); {
+	case secretID == "":
+		// ListSecrets, GetRandomPassword: no secret named.
+	case s != nil:
 		ev.resource = s.arn
-	} else if arn := answerARN(out); arn != "" {
-		ev.resource = arn
-	} else if strings.HasPrefix(secretID, "arn:") {
+	case answerARN(out) != "":
+		// Created, or deleted for good, by this call.
+		ev.resource = answerARN(out)
+	case strings.HasPrefix(secretID, "arn:"):
 		ev.resource = secretID
 	}
 	if apiErr != nil {

@@ -290,3 +290,28 @@ func demoARN(t *testing.T, srv *Server, name string) string {
 	}
 	return s.arn
 }
+
+// A secret deleted for good is gone when its DeleteSecret is recorded: the
+// event still names it, from the call's answer.
+func TestTrailRecordsForcedDeletion(t *testing.T) {
+	srv := startServer(t, Options{})
+	c := client(t, srv, "us-east-1")
+	arn := *createText(t, c, "gone/now", "v").ARN
+	if _, err := c.DeleteSecret(ctx(t), &secretsmanager.DeleteSecretInput{SecretId: awssdk.String("gone/now"), ForceDeleteWithoutRecovery: awssdk.Bool(true)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ListSecrets(ctx(t), &secretsmanager.ListSecretsInput{}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := trailClient(t, srv, "us-east-1", "AKID", 5).LookupEvents(ctx(t), &cloudtrail.LookupEventsInput{LookupAttributes: byResource(arn)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, ev := range out.Events {
+		names = append(names, *ev.EventName)
+	}
+	if !slices.Equal(names, []string{"DeleteSecret", "CreateSecret"}) {
+		t.Fatalf("events of the deleted secret: %v", names)
+	}
+}
