@@ -62,6 +62,7 @@ type Detail struct {
 	Rollback         key.Binding // mutating
 	Tags             key.Binding // mutating
 	Replication      key.Binding // mutating: retry a failed replica or remove one
+	History          key.Binding // who touched the secret (CloudTrail)
 }
 
 func defaultDetail() Detail {
@@ -75,6 +76,7 @@ func defaultDetail() Detail {
 		Rollback:         bind([]string{"b"}, "b", "roll back"),
 		Tags:             bind([]string{"t"}, "t", "tags"),
 		Replication:      bind([]string{"L"}, "L", "replication"),
+		History:          bind([]string{"h"}, "h", "history"),
 	}
 }
 

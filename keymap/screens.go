@@ -28,6 +28,7 @@ const (
 	ScreenRotateEnded    Screen = "rotate, after a failure"
 	ScreenForm           Screen = "form (new secret, rotation settings)"
 	ScreenInput          Screen = "text input (filter, prompt, MFA, field editor)"
+	ScreenHistory        Screen = "history"
 )
 
 // Screens lists every screen and mode ScreenBindings knows.
@@ -36,7 +37,7 @@ func Screens() []Screen {
 		ScreenList, ScreenAllRegions, ScreenPicker, ScreenSSO, ScreenDetail, ScreenPolicy,
 		ScreenVersions, ScreenValue, ScreenValueFailed, ScreenValueDiscard, ScreenTags,
 		ScreenReview, ScreenChoices, ScreenConfirm, ScreenConfirmButtons, ScreenRotateEnded,
-		ScreenForm, ScreenInput,
+		ScreenForm, ScreenInput, ScreenHistory,
 	}
 }
 
@@ -91,6 +92,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Detail.Rollback", d.Rollback},
 				{"Detail.Tags", d.Tags},
 				{"Detail.Replication", d.Replication},
+				{"Detail.History", d.History},
 			},
 			[]NamedBinding{
 				{"Common.Refresh", c.Refresh},
@@ -99,6 +101,8 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Common.Delete", c.Delete},
 				{"Common.Restore", c.Restore},
 			})
+	case ScreenHistory:
+		return cat(k.global(), k.move(), k.history(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenPolicy:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenVersions:

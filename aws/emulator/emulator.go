@@ -67,6 +67,7 @@ type Emulator struct {
 
 	listQuota map[string]*tokenBucket // ListSecrets quota by region
 	throttled map[string]int          // requests refused by the quota, by operation
+	trail     trailLog                // CloudTrail events and LookupEvents quota (trail.go)
 
 	closed   bool
 	inflight sync.WaitGroup // handlers and rotation goroutines
