@@ -3,12 +3,14 @@ package aws
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
 	awssdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 )
 
@@ -95,7 +97,13 @@ func (s *sdkStore) DiagnoseAccess(ctx context.Context, q AccessQuery) AccessDiag
 	case q.Listed:
 		d.KeyRef, d.KeySource = orDefaultKey(q.ListedKMSKeyID), "the secret list"
 	default:
-		d.KeyErr = describeErr
+		// ListSecrets is often allowed where DescribeSecret is not, and
+		// its entries carry KmsKeyId.
+		if ref, err := s.listedKeyRef(ctx, q.SecretID); err == nil {
+			d.KeyRef, d.KeySource = ref, "the secret list"
+		} else {
+			d.KeyErr = errors.Join(describeErr, err)
+		}
 	}
 	if d.KeyRef != "" {
 		d.Key, d.KeyErr = s.describeKey(ctx, kmsC, d.KeyRef)
@@ -184,4 +192,29 @@ func (s *sdkStore) resourcePolicy(ctx context.Context, id string) (string, error
 		return "", mapError(err, s.errCtx("get resource policy", id))
 	}
 	return str(out.ResourcePolicy), nil
+}
+
+// listedKeyRef is the secret's key as ListSecrets shows it, found by name
+// (an ARN's name part: its last 7 characters are AWS's suffix).
+func (s *sdkStore) listedKeyRef(ctx context.Context, id string) (string, error) {
+	name := id
+	if strings.HasPrefix(id, "arn:") {
+		if _, after, ok := strings.Cut(id, ":secret:"); ok && len(after) > 7 {
+			name = after[:len(after)-7]
+		}
+	}
+	ctx, cancel := s.callCtx(ctx)
+	defer cancel()
+	out, err := s.api.ListSecrets(ctx, &secretsmanager.ListSecretsInput{
+		Filters: []smtypes.Filter{{Key: smtypes.FilterNameStringTypeName, Values: []string{name}}},
+	})
+	if err != nil {
+		return "", mapError(err, s.errCtx("list secrets named", name))
+	}
+	for _, e := range out.SecretList {
+		if str(e.Name) == id || str(e.ARN) == id {
+			return orDefaultKey(str(e.KmsKeyId)), nil
+		}
+	}
+	return "", fmt.Errorf("list secrets named %s: not listed", name)
 }

@@ -110,8 +110,8 @@ func TestContractAccessDiagnosisPerLayer(t *testing.T) {
 				t.Fatalf("not diagnosable: %v", err)
 			}
 			blind := d.DiagnoseAccess(h.ctx, AccessQuery{SecretID: c.name, Refusal: err})
-			if blind.Key == nil && blind.KeyErr == nil {
-				t.Error("key neither known nor said unknown")
+			if blind.Key == nil || blind.Key.State != c.keyState {
+				t.Errorf("without the list entry: key %+v, %v", blind.Key, blind.KeyErr)
 			}
 			listed := listedKey(t, h, c.name)
 			got := d.DiagnoseAccess(h.ctx, AccessQuery{SecretID: c.name, Refusal: err, ListedKMSKeyID: listed, Listed: true})
@@ -160,7 +160,7 @@ func listedKey(t *testing.T, h *harness, name string) string {
 	return ""
 }
 
-// When DescribeSecret is refused too, the key comes from the list entry,
+// When DescribeSecret is refused too, the key comes from ListSecrets,
 // and the AWS managed default is described as AWS managed.
 func TestContractAccessDiagnosisKeyFromList(t *testing.T) {
 	h := newHarness(t, withSeed)
@@ -169,7 +169,7 @@ func TestContractAccessDiagnosisKeyFromList(t *testing.T) {
 	if err == nil {
 		t.Fatal("DescribeSecret succeeded; want the SCP refusal")
 	}
-	got := d.DiagnoseAccess(h.ctx, AccessQuery{SecretID: emulator.DemoDeniedSCP, Refusal: err, Listed: true})
+	got := d.DiagnoseAccess(h.ctx, AccessQuery{SecretID: emulator.DemoDeniedSCP, Refusal: err})
 	if got.KeySource != "the secret list" || got.Key == nil || !got.Key.AWSManaged() {
 		t.Errorf("key source %q key %+v err %v; want the AWS managed key from the list", got.KeySource, got.Key, got.KeyErr)
 	}
@@ -197,5 +197,20 @@ func TestContractResourcePolicyDenyIsPerCaller(t *testing.T) {
 	d, ok := DenialOf(err)
 	if !ok || d.Layer != LayerResource || !d.Explicit {
 		t.Fatalf("OnCallOperator: %v; want an explicit deny in the resource-based policy", err)
+	}
+}
+
+// When DescribeSecret and ListSecrets are both refused, the key is said
+// not known, with why, rather than guessed.
+func TestContractAccessDiagnosisKeyUnknown(t *testing.T) {
+	h := newHarness(t, withSeed)
+	h.srv.InjectFault(emulator.Fault{Op: "ListSecrets", Error: "AccessDeniedException"})
+	_, err := h.st.DescribeSecret(h.ctx, emulator.DemoDeniedIdentity)
+	got := diagnoser(t, h).DiagnoseAccess(h.ctx, AccessQuery{SecretID: emulator.DemoDeniedIdentity, Refusal: err})
+	if got.Key != nil || got.KeyRef != "" || got.KeyErr == nil {
+		t.Errorf("key %+v ref %q err %v; want unknown with a reason", got.Key, got.KeyRef, got.KeyErr)
+	}
+	if got.Denial.Layer != LayerIdentity {
+		t.Errorf("layer %v", got.Denial.Layer)
 	}
 }

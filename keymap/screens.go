@@ -16,6 +16,7 @@ const (
 	ScreenSSO            Screen = "SSO sign-in"
 	ScreenDetail         Screen = "detail"
 	ScreenPolicy         Screen = "policy"
+	ScreenAccess         Screen = "access diagnosis"
 	ScreenVersions       Screen = "versions"
 	ScreenValue          Screen = "value"
 	ScreenValueFailed    Screen = "value that failed to load"
@@ -36,7 +37,7 @@ func Screens() []Screen {
 		ScreenList, ScreenAllRegions, ScreenPicker, ScreenSSO, ScreenDetail, ScreenPolicy,
 		ScreenVersions, ScreenValue, ScreenValueFailed, ScreenValueDiscard, ScreenTags,
 		ScreenReview, ScreenChoices, ScreenConfirm, ScreenConfirmButtons, ScreenRotateEnded,
-		ScreenForm, ScreenInput,
+		ScreenForm, ScreenInput, ScreenAccess,
 	}
 }
 
@@ -99,7 +100,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Common.Delete", c.Delete},
 				{"Common.Restore", c.Restore},
 			})
-	case ScreenPolicy:
+	case ScreenPolicy, ScreenAccess:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenVersions:
 		v := &k.Versions
@@ -180,6 +181,7 @@ func (k *KeyMap) global() []NamedBinding {
 		{"Common.Help", c.Help},
 		{"Common.Back", c.Back},
 		{"Common.ErrorDetail", c.ErrorDetail},
+		{"Common.WhyDenied", c.WhyDenied},
 	}
 }
 
