@@ -169,6 +169,10 @@ func TestContractAccessDiagnosisKeyFromList(t *testing.T) {
 	if err == nil {
 		t.Fatal("DescribeSecret succeeded; want the SCP refusal")
 	}
+	var e *Error
+	if !errorsAs(err, &e) || !strings.Contains(e.Hint, "exempted from the SCP") {
+		t.Errorf("hint of an SCP refusal: %v; want the SCP's next step, not \"your identity lacks\"", err)
+	}
 	got := d.DiagnoseAccess(h.ctx, AccessQuery{SecretID: emulator.DemoDeniedSCP, Refusal: err})
 	if got.KeySource != "the secret list" || got.Key == nil || !got.Key.AWSManaged() {
 		t.Errorf("key source %q key %+v err %v; want the AWS managed key from the list", got.KeySource, got.Key, got.KeyErr)

@@ -157,6 +157,9 @@ func DenialOf(err error) (d Denial, ok bool) {
 	if d.Action == "" {
 		d.Action = e.Action
 	}
+	if d.Action == "" && e.Kind == KindDecryption {
+		d.Action = "secretsmanager:GetSecretValue" // only reading a value decrypts
+	}
 	if d.KMSKeyID == "" {
 		d.KMSKeyID = e.KMSKeyID
 	}

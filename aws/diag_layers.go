@@ -37,7 +37,7 @@ func AdviceFor(d Denial) LayerAdvice {
 		if d.Explicit {
 			return LayerAdvice{
 				Plain: "the secret's own resource policy has a Deny statement that matches you and " + action,
-				Next:  "change the secret's resource policy (its matching statements are below): narrow the Deny, or add you to its exception",
+				Next:  "change the secret's resource policy (its statements that match are on this screen): narrow the Deny, or add an exception for you",
 				Owner: "the secret's owners (the team that created it; see its tags)",
 			}
 		}

@@ -58,7 +58,7 @@ func diagnosisLines(env *common.Env, q aws.AccessQuery, d aws.AccessDiagnosis, w
 	if action == "" {
 		action = "a call"
 	}
-	target := s(q.SecretID)
+	target := s(secretName(q.SecretID))
 	if target == "" {
 		target = s(den.Resource)
 	}
@@ -66,7 +66,9 @@ func diagnosisLines(env *common.Env, q aws.AccessQuery, d aws.AccessDiagnosis, w
 	if target != "" {
 		headline += " on " + target
 	}
-	v.lines = append(v.lines, st.Title.Render(common.Cut(headline, width)))
+	for _, l := range common.WrapLines(headline, width) {
+		v.lines = append(v.lines, st.Title.Render(l))
+	}
 	layer := den.Layer.String()
 	switch {
 	case den.Layer == aws.LayerKMSKey:
@@ -115,7 +117,7 @@ func diagnosisLines(env *common.Env, q aws.AccessQuery, d aws.AccessDiagnosis, w
 	}
 	v.section("Not known")
 	if len(unknown) == 0 {
-		v.text(st.Muted.Render("nothing: every layer above was read"))
+		v.text(st.Muted.Render("nothing more: AWS named the layer, and smtui read the parts above"))
 	}
 	for _, u := range unknown {
 		v.text(st.Warning.Render("• " + s(u)))
@@ -202,4 +204,14 @@ func whyNot(env *common.Env, err error) string {
 		return "AWS did not say"
 	}
 	return common.Sanitize(common.DescribeError(env.Keys, err))
+}
+
+// secretName is the name part of a secret ARN (AWS adds "-" and six
+// characters), or id itself when it is a name.
+func secretName(id string) string {
+	_, after, ok := strings.Cut(id, ":secret:")
+	if !ok || len(after) <= 7 || after[len(after)-7] != '-' {
+		return id
+	}
+	return after[:len(after)-7]
 }
