@@ -17,7 +17,9 @@ import (
 // fakeDiagnoser answers with a fixed diagnosis.
 type fakeDiagnoser struct{ d aws.AccessDiagnosis }
 
-func (f fakeDiagnoser) DiagnoseAccess(context.Context, aws.AccessQuery) aws.AccessDiagnosis { return f.d }
+func (f fakeDiagnoser) DiagnoseAccess(context.Context, aws.AccessQuery) aws.AccessDiagnosis {
+	return f.d
+}
 
 // Terminal control sequences a hostile policy or AWS message could carry.
 const (
