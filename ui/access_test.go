@@ -94,3 +94,20 @@ func TestWhyDeniedFromErrorBox(t *testing.T) {
 		t.Errorf("diagnosis from the error box:\n%s", screen)
 	}
 }
+
+// A refused listing (no one secret) is diagnosed too: the layer and the
+// caller, and no key or resource policy.
+func TestWhyDeniedOnRefusedListing(t *testing.T) {
+	h := newHarness(t, 120, 50, emulator.Options{Seed: true}, nil)
+	h.waitFor("prod/db/postgres")
+	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Error: "AccessDeniedException"})
+	h.press(h.app.env.Keys.Common.Refresh)
+	h.waitFor("W why denied?")
+	h.press(h.app.env.Keys.Common.WhyDenied)
+	text := flat(h.waitFor("Next step"))
+	for _, w := range []string{"secretsmanager:ListSecrets refused", "identity-based policy · no Allow", "no KMS key or resource policy applies", "arn:aws:iam::123456789012:user/oncall"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("lacks %q:\n%s", w, text)
+		}
+	}
+}

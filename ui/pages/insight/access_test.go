@@ -99,3 +99,20 @@ func TestAccessViewSaysWhatIsNotKnown(t *testing.T) {
 		}
 	}
 }
+
+// A refused listing is about no secret: the screen says no key or policy
+// applies instead of calling them unknown.
+func TestAccessViewWithoutSecret(t *testing.T) {
+	d := aws.ParseDenial("User: arn:aws:iam::123456789012:user/ops is not authorized to perform: secretsmanager:ListSecrets because no identity-based policy allows the secretsmanager:ListSecrets action")
+	env := &common.Env{Settings: common.Settings{Styles: common.NewStyles(true), Keys: keymap.Default(), CallTimeout: time.Second}}
+	a := NewAccess(env, fakeDiagnoser{aws.AccessDiagnosis{Denial: d, Advice: aws.AdviceFor(d)}}, aws.AccessQuery{})
+	a.SetSize(100, 60)
+	a.Update(a.Init()())
+	plain := strings.Join(strings.Fields(ansi.Strip(a.View())), " ")
+	if !strings.Contains(plain, "no KMS key or resource policy applies") || strings.Contains(plain, "neither DescribeSecret") {
+		t.Errorf("listing refusal:\n%s", plain)
+	}
+	if !strings.Contains(plain, "secretsmanager:ListSecrets refused") {
+		t.Errorf("headline missing:\n%s", plain)
+	}
+}

@@ -102,11 +102,18 @@ func diagnosisLines(env *common.Env, q aws.AccessQuery, d aws.AccessDiagnosis, w
 		v.field("message", st.Muted.Render(s(den.Message)))
 	}
 
-	v.section("The secret's KMS key (KMS DescribeKey)")
-	unknown = append(unknown, keyLines(v, d)...)
+	if q.SecretID == "" {
+		// A refused listing or a call about no one secret: no key or
+		// resource policy is involved.
+		v.section("Secret")
+		v.text(st.Muted.Render("the call was about no single secret: no KMS key or resource policy applies"))
+	} else {
+		v.section("The secret's KMS key (KMS DescribeKey)")
+		unknown = append(unknown, keyLines(v, d)...)
 
-	v.section("Resource policy: statements for " + s(d.PolicyAction) + " and you")
-	unknown = append(unknown, policyLines(v, d)...)
+		v.section("Resource policy: statements for " + s(d.PolicyAction) + " and you")
+		unknown = append(unknown, policyLines(v, d)...)
+	}
 
 	v.section("Next step")
 	v.field("change", s(d.Advice.Next))
