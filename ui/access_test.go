@@ -111,3 +111,14 @@ func TestWhyDeniedOnRefusedListing(t *testing.T) {
 		}
 	}
 }
+
+// The diagnosis changes nothing, so --read-only leaves it available.
+func TestWhyDeniedInReadOnly(t *testing.T) {
+	h := newHarness(t, 120, 50, emulator.Options{Seed: true}, func(o *Options) { o.ReadOnly = true })
+	h.waitFor("prod/db/postgres")
+	h.openRefused(emulator.DemoDeniedBoundary, false)
+	h.press(h.app.env.Keys.Common.WhyDenied)
+	if text := flat(h.waitFor("Next step")); !strings.Contains(text, "permissions boundary · no Allow") {
+		t.Errorf("read-only diagnosis:\n%s", text)
+	}
+}
