@@ -170,6 +170,11 @@ func classifyAPI(e *Error, err error, apiErr smithy.APIError, c errContext) {
 		if e.Action == "" {
 			e.Hint = "ask for access, or switch profile"
 		}
+		if d := ParseDenial(e.Message); d.Layer != LayerUnknown && (d.Layer != LayerIdentity || d.Explicit) {
+			// AWS named a layer other than a missing Allow in the caller's
+			// own policies: say what that layer wants, not "you lack it".
+			e.Hint = AdviceFor(d).Next
+		}
 		if strings.HasPrefix(e.Action, "kms:") {
 			e.KMSKeyID = kmsKeyOf(e.Message, c)
 			e.Hint = "your identity lacks " + e.Action + " on " + KMSKeyName(e.KMSKeyID) + "; ask for access to the key, or switch profile"

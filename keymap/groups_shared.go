@@ -13,13 +13,16 @@ type Common struct {
 	// ErrorDetail opens the shown error in full (code, message, action,
 	// advice, cause); handled by the App like Help.
 	ErrorDetail key.Binding
-	Refresh     key.Binding
-	Reveal      key.Binding // shows one masked value (value, review, rollback)
-	CopyName    key.Binding
-	CopyARN     key.Binding
-	New         key.Binding // mutating: a new secret
-	Delete      key.Binding // mutating
-	Restore     key.Binding // mutating
+	// WhyDenied opens the access diagnosis of the latest refusal (access
+	// denied, or the secret's KMS key); handled by the App like ErrorDetail.
+	WhyDenied key.Binding
+	Refresh   key.Binding
+	Reveal    key.Binding // shows one masked value (value, review, rollback)
+	CopyName  key.Binding
+	CopyARN   key.Binding
+	New       key.Binding // mutating: a new secret
+	Delete    key.Binding // mutating
+	Restore   key.Binding // mutating
 }
 
 func defaultCommon() Common {
@@ -29,6 +32,7 @@ func defaultCommon() Common {
 		Help:        bind([]string{"?"}, "?", "help"),
 		Back:        bind([]string{"esc"}, "esc", "back"),
 		ErrorDetail: bind([]string{"!"}, "!", "error details"),
+		WhyDenied:   bind([]string{"W"}, "W", "why denied?"),
 		Refresh:     bind([]string{"r", "ctrl+r"}, "r", "refresh"),
 		Reveal:      bind([]string{"space"}, "space", "reveal"),
 		CopyName:    bind([]string{"y"}, "y", "copy name"),

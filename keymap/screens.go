@@ -16,6 +16,7 @@ const (
 	ScreenSSO            Screen = "SSO sign-in"
 	ScreenDetail         Screen = "detail"
 	ScreenPolicy         Screen = "policy"
+	ScreenAccess         Screen = "access diagnosis"
 	ScreenVersions       Screen = "versions"
 	ScreenValue          Screen = "value"
 	ScreenValueFailed    Screen = "value that failed to load"
@@ -37,7 +38,7 @@ func Screens() []Screen {
 		ScreenList, ScreenAllRegions, ScreenPicker, ScreenSSO, ScreenDetail, ScreenPolicy,
 		ScreenVersions, ScreenValue, ScreenValueFailed, ScreenValueDiscard, ScreenTags,
 		ScreenReview, ScreenChoices, ScreenConfirm, ScreenConfirmButtons, ScreenRotateEnded,
-		ScreenForm, ScreenInput, ScreenHistory,
+		ScreenForm, ScreenInput, ScreenHistory, ScreenAccess,
 	}
 }
 
@@ -103,7 +104,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 			})
 	case ScreenHistory:
 		return cat(k.global(), k.move(), k.history(), []NamedBinding{{"Common.Refresh", c.Refresh}})
-	case ScreenPolicy:
+	case ScreenPolicy, ScreenAccess:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenVersions:
 		v := &k.Versions
@@ -184,6 +185,7 @@ func (k *KeyMap) global() []NamedBinding {
 		{"Common.Help", c.Help},
 		{"Common.Back", c.Back},
 		{"Common.ErrorDetail", c.ErrorDetail},
+		{"Common.WhyDenied", c.WhyDenied},
 	}
 }
 

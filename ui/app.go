@@ -204,8 +204,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if a.errBox != nil {
 		// The error box is a layer: it takes every key, the screen below
 		// is untouched.
-		a.errorBoxKey(msg)
-		return nil
+		return a.errorBoxKey(msg)
 	}
 	if a.helpL.open {
 		// So is the help: its keys scroll or close it, the rest are dropped.
@@ -219,6 +218,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.ErrorDetail):
 			return a.openLastError()
+		case key.Matches(msg, k.WhyDenied):
+			return a.openAccessDiagnosis()
 		case key.Matches(msg, k.Quit) && !common.IsLayer(a.top()):
 			return a.quit()
 		case key.Matches(msg, k.Help):

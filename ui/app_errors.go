@@ -50,10 +50,12 @@ func (a *App) openLastError() tea.Cmd {
 }
 
 // errorBoxKey scrolls or closes the error box.
-func (a *App) errorBoxKey(msg tea.KeyPressMsg) {
+func (a *App) errorBoxKey(msg tea.KeyPressMsg) tea.Cmd {
 	c, n := &a.env.Keys.Common, &a.env.Keys.Nav
 	page := max(a.errorBoxRows()-1, 1)
 	switch {
+	case key.Matches(msg, c.WhyDenied):
+		return a.openAccessDiagnosis()
 	case key.Matches(msg, c.Back), key.Matches(msg, c.Quit), key.Matches(msg, c.ErrorDetail),
 		key.Matches(msg, n.Open):
 		a.errBox = nil
@@ -71,6 +73,7 @@ func (a *App) errorBoxKey(msg tea.KeyPressMsg) {
 		a.errScroll = len(a.errorBoxLines())
 	}
 	a.errScroll = max(min(a.errScroll, len(a.errorBoxLines())-a.errorBoxRows()), 0)
+	return nil
 }
 
 // errorBoxWidth is the box's outer width: at most 100 columns.
@@ -131,6 +134,9 @@ func (a *App) errorBoxView(height int) string {
 	shown := lines[from:min(from+rows, len(lines))]
 	k := a.env.Keys
 	foot := common.KeyHelp(k.Common.Back) + " close"
+	if _, ok := a.diagnosableErr(); ok && a.errBox.Err == a.lastErr.Err {
+		foot = common.KeyHelp(k.Common.WhyDenied) + " " + k.Common.WhyDenied.Help().Desc + " · " + foot
+	}
 	if len(lines) > rows {
 		foot = common.KeyHelp(k.Nav.Up) + "/" + common.KeyHelp(k.Nav.Down) + " scroll · " + foot
 		if from+rows < len(lines) {
@@ -163,6 +169,10 @@ func (a *App) statusView() string {
 	if a.statusHasErr && a.lastErr != nil {
 		b := a.env.Keys.Common.ErrorDetail
 		more := "  " + common.KeyHelp(b) + " " + b.Help().Desc
+		if _, ok := a.diagnosableErr(); ok {
+			w := a.env.Keys.Common.WhyDenied
+			more += " · " + common.KeyHelp(w) + " " + w.Help().Desc
+		}
 		if ansi.StringWidth(more)+8 <= avail {
 			cut := common.Cut(text, avail-ansi.StringWidth(more))
 			pad := avail - ansi.StringWidth(cut) - ansi.StringWidth(more)

@@ -24,7 +24,7 @@ func TestListErrorOpensInFull(t *testing.T) {
 	waitLoaded(h)
 	h.waitUntil("the error in the status line", func(string) bool { return h.app.statusHasErr })
 	status := h.statusLine()
-	if !strings.HasSuffix(status, "! error details") || !strings.HasPrefix(status, "list secrets in us-east-1: access denied") {
+	if !strings.HasSuffix(status, "! error details · W why denied?") || !strings.HasPrefix(status, "list secrets in us-east-1: access denied") {
 		t.Fatalf("status line = %q, want the error and then the key that opens it", status)
 	}
 	if strings.Contains(h.screen(), "no identity-based policy allows") {
@@ -115,7 +115,7 @@ func TestValueDecryptionErrorNamesTheKeyInFull(t *testing.T) {
 	h.emu.InjectFault(emulator.Fault{Op: "GetSecretValue", Error: "DecryptionFailure"})
 	h.openValue("dev/db/postgres")
 	h.waitUntil("the error in the status line", func(string) bool { return h.app.statusHasErr })
-	if !strings.HasSuffix(h.statusLine(), "! error details") {
+	if !strings.HasSuffix(h.statusLine(), "! error details · W why denied?") {
 		t.Fatalf("status line = %q", h.statusLine())
 	}
 	h.press(k.Common.ErrorDetail)

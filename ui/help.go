@@ -94,7 +94,7 @@ func (a *App) helpRows() int {
 // enabled binding once.
 func (a *App) helpBindings() (screen, global []key.Binding) {
 	c := &a.env.Keys.Common
-	commons := []key.Binding{c.Help, c.Back, c.ErrorDetail, c.Refresh, c.Quit, c.ForceQuit,
+	commons := []key.Binding{c.Help, c.Back, c.ErrorDetail, c.WhyDenied, c.Refresh, c.Quit, c.ForceQuit,
 		c.Reveal, c.CopyName, c.CopyARN, c.New, c.Delete, c.Restore}
 	isCommon := func(b key.Binding) bool {
 		for _, cb := range commons {
@@ -131,7 +131,7 @@ func (a *App) helpBindings() (screen, global []key.Binding) {
 		}
 		return screen, global
 	}
-	for _, b := range append([]key.Binding{c.Help, c.Back, c.ErrorDetail}, shared...) {
+	for _, b := range append([]key.Binding{c.Help, c.Back, c.ErrorDetail, c.WhyDenied}, shared...) {
 		global = add(global, b)
 	}
 	if common.IsLayer(a.top()) {

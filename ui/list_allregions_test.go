@@ -37,7 +37,7 @@ func TestAllRegionsSelectAllCountsAndRemembers(t *testing.T) {
 	h.press(k.Picker.Select)
 
 	s = h.waitUntil("every region listed", func(s string) bool {
-		return strings.Contains(s, "us-east-1 · 21") && strings.Contains(s, "ap-southeast-2 · 3") &&
+		return strings.Contains(s, "us-east-1 · 28") && strings.Contains(s, "ap-southeast-2 · 3") &&
 			strings.Contains(s, "✗ eu-west-1 · ") && !strings.Contains(s, "loading…")
 	})
 	if l := lineWith(s, "✗ eu-west-1 · "); !strings.Contains(l, "access denied") {
@@ -67,7 +67,7 @@ func TestAllRegionsSelectAllCountsAndRemembers(t *testing.T) {
 	}
 	assertContains(t, h.screen(), "2 selected")
 	h.press(k.Picker.Select)
-	h.waitFor("us-east-1 · 21")
+	h.waitFor("us-east-1 · 28")
 	h.press(k.Common.Back)
 	h.press(k.List.AllRegions)
 	s = h.screen()

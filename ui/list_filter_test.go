@@ -28,7 +28,7 @@ func TestListFuzzyFilterHighlightsMatches(t *testing.T) {
 	if l := lineWith(s, "› "); !strings.Contains(l, "prod/db/mysql-orders") {
 		t.Errorf("best match is not on top under the cursor: %q\n%s", l, s)
 	}
-	if strings.Contains(s, "staging/app/config") || strings.Contains(s, "21/21") {
+	if strings.Contains(s, "staging/app/config") || strings.Contains(s, "28/28") {
 		t.Errorf("filter mysqlord keeps unrelated secrets:\n%s", s)
 	}
 	// The matched characters are drawn in the Match style (selected row).
@@ -110,7 +110,7 @@ func TestListServerFilterPrompt(t *testing.T) {
 	}
 	h.press(k.Input.Submit)
 	s = waitLoaded(h)
-	assertContains(t, s, "21 secrets", "staging/app/config")
+	assertContains(t, s, "28 secrets", "staging/app/config")
 }
 
 func TestParseServerFilter(t *testing.T) {

@@ -31,7 +31,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 	if got := listOf(h).Table.Cursor; got != 1 {
 		t.Errorf("cursor = %d after Down while loading, want 1", got)
 	}
-	s = h.waitFor("271 secrets")
+	s = h.waitFor("278 secrets")
 	if time.Since(start) < 600*time.Millisecond {
 		t.Errorf("all pages arrived in %v; the latency fault did not apply", time.Since(start))
 	}
@@ -39,7 +39,7 @@ func TestListStreamsPagesWithRunningCount(t *testing.T) {
 		t.Errorf("still says loading after the last page:\n%s", s)
 	}
 	if n := h.emu.Requests("ListSecrets"); n != 3 {
-		t.Errorf("ListSecrets called %d times for 271 secrets, want 3 pages", n)
+		t.Errorf("ListSecrets called %d times for 278 secrets, want 3 pages", n)
 	}
 	if got := listOf(h).Table.Cursor; got != 1 {
 		t.Errorf("cursor moved to %d as pages arrived, want it to stay on row 1", got)
@@ -65,7 +65,7 @@ func TestListFirstRowBeforeSecondPage(t *testing.T) {
 	if !regexp.MustCompile(`› \S`).MatchString(s) {
 		t.Errorf("no row under the cursor on screen:\n%s", s)
 	}
-	h.waitFor("171 secrets")
+	h.waitFor("178 secrets")
 }
 
 func TestListStopLoading(t *testing.T) {
@@ -91,7 +91,7 @@ func TestListStopLoading(t *testing.T) {
 	// Refresh loads everything again.
 	h.emu.ClearFaults()
 	h.press(keys().Common.Refresh)
-	h.waitFor("921 secrets")
+	h.waitFor("928 secrets")
 }
 
 func TestListRefreshesChangedSecret(t *testing.T) {
@@ -112,12 +112,12 @@ func TestListRefreshesChangedSecret(t *testing.T) {
 	}
 	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: "prod/new/thing"})
 	h.waitFor("prod/new/thing")
-	h.waitFor("22 secrets")
+	h.waitFor("29 secrets")
 	if _, err := st.DeleteSecret(ctx, aws.DeleteSecretInput{SecretID: "prod/new/thing", RecoveryWindowDays: 7}); err != nil {
 		t.Fatal(err)
 	}
 	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: "prod/new/thing"})
-	s := h.waitFor("21 secrets")
+	s := h.waitFor("28 secrets")
 	if strings.Contains(s, "prod/new/thing") {
 		t.Errorf("secret scheduled for deletion still listed:\n%s", s)
 	}
@@ -139,5 +139,5 @@ func TestListErrorDoesNotCrash(t *testing.T) {
 	assertContains(t, s, "access denied", "secretsmanager:ListSecrets")
 	h.emu.ClearFaults()
 	h.press(keys().Common.Refresh)
-	h.waitFor("21 secrets")
+	h.waitFor("28 secrets")
 }

@@ -26,9 +26,9 @@ func TestListShowDeletedToggle(t *testing.T) {
 	if !regexp.MustCompile(`deleting \d{4}-\d{2}-\d{2}–\d{2}-\d{2}`).MatchString(line) {
 		t.Errorf("deleted secret's row lacks the deleting marker with its date: %q", line)
 	}
-	assertContains(t, s, "incl. deleted", "22 secrets")
+	assertContains(t, s, "incl. deleted", "29 secrets")
 	h.press(keys().List.ShowDeleted)
-	s = h.waitFor("21 secrets")
+	s = h.waitFor("28 secrets")
 	if strings.Contains(s, "legacy/reporting-db") {
 		t.Errorf("still listed after hiding deleted secrets:\n%s", s)
 	}

@@ -88,7 +88,7 @@ func TestProfilePickerSwitchesAndReconnects(t *testing.T) {
 	h.press(k.Picker.Select)
 	h.waitFor("profile prod-ro")
 	s = waitLoaded(h)
-	assertContains(t, s, "21 secrets", "PRODUCTION")
+	assertContains(t, s, "28 secrets", "PRODUCTION")
 	if h.app.env.Profile != "prod-ro" || !h.app.env.Production {
 		t.Errorf("env profile %q production %v", h.app.env.Profile, h.app.env.Production)
 	}
@@ -160,7 +160,7 @@ func TestSSOLoginOfferedOnExpiredCredentials(t *testing.T) {
 	h.waitFor("Log in now")
 	h.press(k.Nav.Down) // run aws sso login instead
 	h.press(k.Dialog.Choose)
-	h.waitFor("21 secrets")
+	h.waitFor("28 secrets")
 	waitLoaded(h)
 	sso.mu.Lock()
 	defer sso.mu.Unlock()
@@ -208,7 +208,7 @@ func TestMFACodeAskedBeforeConnecting(t *testing.T) {
 	}
 	h.press(k.Input.Submit)
 	s = waitLoaded(h)
-	assertContains(t, s, "21 secrets")
+	assertContains(t, s, "28 secrets")
 	mu.Lock()
 	if len(codes) != 1 || codes[0] != "864209" || plain != 0 {
 		t.Errorf("ConnectMFA codes %v, plain connects %d; want one MFA connect", codes, plain)

@@ -93,7 +93,7 @@ func TestMFAAskedAgainWhenListingFailsOnCredentials(t *testing.T) {
 	h.typeText("222222")
 	h.press(k.Input.Submit)
 	s = waitLoaded(h)
-	assertContains(t, s, "21 secrets")
+	assertContains(t, s, "28 secrets")
 	mu.Lock()
 	defer mu.Unlock()
 	if !slices.Equal(codes, []string{"111111", "222222"}) {

@@ -40,7 +40,7 @@ func TestSSOLogInAtStart(t *testing.T) {
 	if err := w.srv.ApproveDevice(code); err != nil {
 		t.Fatal(err)
 	}
-	h.waitFor("21 secrets")
+	h.waitFor("28 secrets")
 	s = waitLoaded(h)
 	if onSSOScreen(h) {
 		t.Fatalf("log-in screen still open:\n%s", s)
@@ -83,7 +83,7 @@ func TestSSOLogInAtProfileSwitch(t *testing.T) {
 	if err := w.srv.ApproveDevice(code); err != nil {
 		t.Fatal(err)
 	}
-	h.waitFor("21 secrets")
+	h.waitFor("28 secrets")
 	s := waitLoaded(h)
 	if onSSOScreen(h) {
 		t.Fatalf("log-in screen still open:\n%s", s)
@@ -110,7 +110,7 @@ func TestSSOLogInMidSession(t *testing.T) {
 		}
 	})
 	s := waitLoaded(h)
-	assertContains(t, s, "21 secrets")
+	assertContains(t, s, "28 secrets")
 	failing.Store(true)
 	k := keys()
 	h.press(k.Common.Refresh)
@@ -123,7 +123,7 @@ func TestSSOLogInMidSession(t *testing.T) {
 	if err := w.srv.ApproveDevice(code); err != nil {
 		t.Fatal(err)
 	}
-	h.waitFor("21 secrets")
+	h.waitFor("28 secrets")
 	s = waitLoaded(h)
 	if onSSOScreen(h) {
 		t.Fatalf("log-in screen still open:\n%s", s)
@@ -192,7 +192,7 @@ func TestSSORefreshTokenNeedsNoPrompt(t *testing.T) {
 	tokens := w.srv.SSORequests("CreateToken")
 	h := w.harness(t, "oncall", nil)
 	s := waitLoaded(h)
-	assertContains(t, s, "21 secrets")
+	assertContains(t, s, "28 secrets")
 	if strings.Contains(s, "Log in now") || onSSOScreen(h) {
 		t.Fatalf("a log-in was offered although a refresh token was cached:\n%s", s)
 	}
@@ -222,7 +222,7 @@ func TestSSOLogInFallsBackToTheCLI(t *testing.T) {
 	h.press(k.Nav.Down)
 	h.press(k.Dialog.Choose)
 	s := waitLoaded(h)
-	assertContains(t, s, "21 secrets")
+	assertContains(t, s, "28 secrets")
 	if !cli.signedIn() {
 		t.Error("the aws CLI fallback did not run")
 	}

@@ -26,7 +26,7 @@ func TestNoRegionAtStartOpensThePicker(t *testing.T) {
 	h.typeText("us-east-1")
 	h.press(k.Input.Submit)
 	h.press(k.Picker.Select)
-	h.waitFor("21 secrets")
+	h.waitFor("28 secrets")
 	s := waitLoaded(h)
 	assertContains(t, s, "secrets in us-east-1")
 	if h.app.session.region != "us-east-1" {
@@ -40,7 +40,7 @@ func TestStartWithoutRegionTakesTheProfiles(t *testing.T) {
 	w := newSSOWorld(t, emulator.SSOOptions{})
 	h := w.harness(t, "default", nil)
 	s := waitLoaded(h)
-	assertContains(t, s, "21 secrets", "secrets in us-east-1")
+	assertContains(t, s, "28 secrets", "secrets in us-east-1")
 	if h.app.session.region != "us-east-1" {
 		t.Errorf("session region %q, want the profile's us-east-1", h.app.session.region)
 	}

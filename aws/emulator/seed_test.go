@@ -34,7 +34,7 @@ func TestSeedNamesAndRegions(t *testing.T) {
 		"eu-west-1":      {"prod/db/postgres-eu", "prod/api/sendgrid", "shared/datadog/api-key"},
 		"ap-southeast-2": {"prod/db/postgres-apac", "shared/datadog/api-key"},
 	}
-	sizes := map[string][2]int{"us-east-1": {18, 24}, "eu-west-1": {4, 8}, "ap-southeast-2": {3, 5}}
+	sizes := map[string][2]int{"us-east-1": {18, 32}, "eu-west-1": {4, 8}, "ap-southeast-2": {3, 5}}
 	for region, list := range want {
 		c := client(t, srv, region)
 		got := names(listAll(t, c, secretsmanager.ListSecretsInput{IncludePlannedDeletion: awssdk.Bool(true)}))

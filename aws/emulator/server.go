@@ -146,7 +146,9 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		for _, s := range c.region.purgeExpired(c.now) {
 			e.dropReplicas(s)
 		}
-		out, apiErr = h(e, c)
+		if apiErr = e.authorize(c, e.principalOf(r), secretID); apiErr == nil {
+			out, apiErr = h(e, c)
+		}
 		e.recordCallLocked(r, c, secretID, out, apiErr)
 		e.mu.Unlock()
 	}

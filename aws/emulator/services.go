@@ -17,6 +17,8 @@ type route func(r *http.Request) http.HandlerFunc
 func (e *Emulator) serviceRoutes() []route {
 	return []route{
 		e.cloudTrailRoute,
+		e.stsRoute,
+		e.kmsRoute,
 	}
 }
 
