@@ -323,12 +323,12 @@ func (h *harness) waitFor(want string) string {
 }
 
 // waitUntil processes messages until cond holds for the screen, or fails
-// after 10 seconds with the screen in the message. It checks the screen
+// after 30 seconds (a deadline for a stuck test on a loaded machine, not a measure of speed) with the screen in the message. It checks the screen
 // after every message, so a passing state is not missed, and between
 // messages it blocks (for a running command or a timer), never polls.
 func (h *harness) waitUntil(what string, cond func(screen string) bool) string {
 	h.t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(30 * time.Second)
 	for {
 		if s := h.screen(); cond(s) {
 			return s

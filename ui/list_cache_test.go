@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,7 +22,12 @@ import (
 func TestListShowsCacheThenRefreshesInPlace(t *testing.T) {
 	t.Parallel()
 	c := cache.New(filepath.Join(t.TempDir(), "smtui"))
-	h := newListHarness(t, 140, 40, emulator.Options{}, func(o *Options) { o.ListCache = c })
+	var gated atomic.Bool
+	var openGate func()
+	h := newListHarness(t, 140, 40, emulator.Options{}, func(o *Options) {
+		o.ListCache = c
+		openGate = gateListing(o, &gated)
+	})
 	waitLoaded(h)
 	h.settle() // the cache write
 	key := cache.Key{Profile: "test", Region: "us-east-1"}
@@ -29,8 +35,8 @@ func TestListShowsCacheThenRefreshesInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no cache after a complete listing: %v", err)
 	}
-	if len(snap.Secrets) != 21 {
-		t.Fatalf("cache holds %d secrets, want the 21 listed", len(snap.Secrets))
+	if len(snap.Secrets) != 28 {
+		t.Fatalf("cache holds %d secrets, want the 28 listed", len(snap.Secrets))
 	}
 	info, err := os.Stat(c.Path(key))
 	if err != nil || info.Mode().Perm() != 0o600 {
@@ -63,12 +69,15 @@ func TestListShowsCacheThenRefreshesInPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Slow pages: the cached rows must show before the first page.
-	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 1500 * time.Millisecond, Times: 1})
+	// No live page arrives until the gate opens: the cached rows must show
+	// before it.
+	gated.Store(true)
 	h.deliver(common.ReconnectMsg{}) // no settling: that would wait for the pages
-	s := h.waitFor("cached 3 hours ago")
-	if !strings.Contains(s, "refreshing") || !strings.Contains(s, gone) {
-		t.Errorf("the cached list should show at once, marked as refreshing:\n%s", s)
+	s := h.waitUntil("the cached list, refreshing", func(s string) bool {
+		return strings.Contains(s, "cached 3 hours ago") && strings.Contains(s, "refreshing")
+	})
+	if !strings.Contains(s, gone) {
+		t.Errorf("the cached list should show %s (deleted since the cache was written):\n%s", gone, s)
 	}
 	l := listOf(h)
 	if l.Pages > 0 {
@@ -82,12 +91,13 @@ func TestListShowsCacheThenRefreshesInPlace(t *testing.T) {
 	if picked == nil || picked.Sum.Name == gone || picked.Sum.Name == "prod/api/stripe" || l.Pages > 0 {
 		t.Fatalf("cursor on %v (pages %d); the test needs a secret that does not change, before the first page", picked, l.Pages)
 	}
+	openGate()
 	s = waitLoaded(h)
 	h.settle()
 	if strings.Contains(s, "cached") {
 		t.Errorf("header still says cached after the refresh:\n%s", s)
 	}
-	assertContains(t, s, "21 secrets")
+	assertContains(t, s, "28 secrets")
 	assertContains(t, s, "prod/new/after-cache")
 	if l.Table.Find("us-east-1", gone) != nil {
 		t.Errorf("a secret deleted since the cache is still listed:\n%s", s)
@@ -108,7 +118,7 @@ func TestListShowsCacheThenRefreshesInPlace(t *testing.T) {
 	}
 	// And the cache now holds the refreshed listing.
 	snap, err = c.Load(key)
-	if err != nil || len(snap.Secrets) != 21 || !snap.Written.Equal(testNow) {
+	if err != nil || len(snap.Secrets) != 28 || !snap.Written.Equal(testNow) {
 		t.Errorf("cache after the refresh: %d secrets written %v (%v)", len(snap.Secrets), snap.Written, err)
 	}
 }
@@ -137,7 +147,7 @@ func TestListIgnoresCorruptCache(t *testing.T) {
 	h := newListHarness(t, 120, 30, emulator.Options{}, func(o *Options) { o.ListCache = c })
 	s := waitLoaded(h)
 	h.settle()
-	assertContains(t, s, "21 secrets")
+	assertContains(t, s, "28 secrets")
 	if _, err := c.Load(key); err != nil {
 		t.Errorf("corrupt cache not replaced: %v", err)
 	}
@@ -148,20 +158,26 @@ func TestListIgnoresCorruptCache(t *testing.T) {
 func TestListShowsLargeCacheWhole(t *testing.T) {
 	t.Parallel()
 	c := cache.New(t.TempDir())
-	h := newListHarness(t, 120, 30, emulator.Options{SyntheticSecrets: 500}, func(o *Options) { o.ListCache = c })
+	var gated atomic.Bool
+	var openGate func()
+	h := newListHarness(t, 120, 30, emulator.Options{SyntheticSecrets: 500}, func(o *Options) {
+		o.ListCache = c
+		openGate = gateListing(o, &gated)
+	})
 	waitLoaded(h)
 	h.settle()
-	// Only the first page is slow (well beyond a loaded machine's cache read).
-	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 2 * time.Second, Times: 1})
+	// No live page until the gate opens: the whole cache shows before it.
+	gated.Store(true)
 	h.deliver(common.ReconnectMsg{})
 	h.waitFor("cached")
-	h.waitFor("refreshing… 521 secrets")
+	h.waitFor("refreshing… 528 secrets")
 	if l := listOf(h); l.Pages > 0 {
 		t.Errorf("the whole cache showed only after %d live batches", l.Pages)
 	}
+	openGate()
 	s := waitLoaded(h)
-	assertContains(t, s, "521 secrets")
-	if n := len(listOf(h).Table.Rows); n != 521 {
-		t.Errorf("%d rows after the refresh, want 521", n)
+	assertContains(t, s, "528 secrets")
+	if n := len(listOf(h).Table.Rows); n != 528 {
+		t.Errorf("%d rows after the refresh, want 528", n)
 	}
 }

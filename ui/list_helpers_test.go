@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"context"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/pages/list"
@@ -55,4 +59,37 @@ func lineWith(screen, sub string) string {
 		}
 	}
 	return ""
+}
+
+// gatedStore holds every ListSecretsPage until the gate opens (or the
+// call's context ends), so a test can look at what shows before the first
+// live page without racing a stopwatch.
+type gatedStore struct {
+	aws.Store
+	gate <-chan struct{}
+}
+
+func (g gatedStore) ListSecretsPage(ctx context.Context, opts aws.ListOptions, next string) (aws.SecretPage, error) {
+	select {
+	case <-g.gate:
+	case <-ctx.Done():
+		return aws.SecretPage{}, ctx.Err()
+	}
+	return g.Store.ListSecretsPage(ctx, opts, next)
+}
+
+// gateListing makes the harness's Stores gatedStores while *gated is set:
+// the returned function opens the gate.
+func gateListing(o *Options, gated *atomic.Bool) (open func()) {
+	gate := make(chan struct{})
+	inner := o.Connect
+	o.Connect = func(ctx context.Context, profile, region string) (aws.Store, error) {
+		st, err := inner(ctx, profile, region)
+		if err != nil || !gated.Load() {
+			return st, err
+		}
+		return gatedStore{Store: st, gate: gate}, nil
+	}
+	var once sync.Once
+	return func() { once.Do(func() { close(gate) }) }
 }

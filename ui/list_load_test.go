@@ -52,15 +52,12 @@ func TestListFirstRowBeforeSecondPage(t *testing.T) {
 	// Every ListSecrets call takes 1.5s: the first page is on screen well
 	// before the second one could have arrived.
 	h.emu.InjectFault(emulator.Fault{Op: "ListSecrets", Latency: 1500 * time.Millisecond})
-	start := time.Now()
 	s := h.waitFor("100 secrets")
-	elapsed := time.Since(start)
+	// The rows are on screen with one page in and the listing still going:
+	// they did not wait for the second page (a state, not a stopwatch).
 	l := listOf(h)
 	if l.Pages != 1 || !l.Loading {
 		t.Fatalf("pages=%d loading=%v when the first rows showed", l.Pages, l.Loading)
-	}
-	if elapsed >= 3*time.Second {
-		t.Errorf("first rows took %v: they waited for the second page", elapsed)
 	}
 	if !regexp.MustCompile(`› \S`).MatchString(s) {
 		t.Errorf("no row under the cursor on screen:\n%s", s)
