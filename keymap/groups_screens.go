@@ -39,6 +39,9 @@ type Picker struct {
 	All    key.Binding // multi-select: tick every shown item
 	None   key.Binding // multi-select: untick every item
 	Filter key.Binding
+	// Profiles switches the all-regions picker to the profiles listed
+	// with the regions (several accounts at once).
+	Profiles key.Binding
 }
 
 func defaultPicker() Picker {
@@ -48,6 +51,8 @@ func defaultPicker() Picker {
 		All:    bind([]string{"a"}, "a", "select all"),
 		None:   bind([]string{"u"}, "u", "select none"),
 		Filter: bind([]string{"/"}, "/", "filter"),
+		// Like the list's P (profile): the profiles to list.
+		Profiles: bind([]string{"P"}, "P", "profiles"),
 	}
 }
 

@@ -75,6 +75,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 			{"Picker.All", p.All},
 			{"Picker.None", p.None},
 			{"Picker.Filter", p.Filter},
+			{"Picker.Profiles", p.Profiles},
 		})
 	case ScreenSSO, ScreenValueDiscard:
 		return cat(k.global(), []NamedBinding{{"Dialog.Yes", k.Dialog.Yes}, {"Dialog.No", k.Dialog.No}})

@@ -91,6 +91,7 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 		return a.switchRegion(msg.Region), true
 	case common.RegionsUsedMsg:
 		s.lastAll = slices.Clone(msg.Regions)
+		s.lastProfiles = slices.Clone(msg.Profiles)
 		for i := len(msg.Regions) - 1; i >= 0; i-- {
 			s.useRegion(msg.Regions[i])
 		}
