@@ -15,6 +15,9 @@ type List struct {
 	Region       key.Binding
 	AllRegions   key.Binding
 	Profile      key.Binding
+	// SignIn logs in to a profile whose listing failed on expired
+	// credentials (the all-regions view of several accounts).
+	SignIn key.Binding
 }
 
 func defaultList() List {
@@ -29,6 +32,7 @@ func defaultList() List {
 		Region:       bind([]string{"R"}, "R", "region"),
 		AllRegions:   bind([]string{"A"}, "A", "all regions"),
 		Profile:      bind([]string{"P"}, "P", "profile"),
+		SignIn:       bind([]string{"i"}, "i", "log in"),
 	}
 }
 

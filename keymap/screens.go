@@ -65,7 +65,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 			})
 	case ScreenAllRegions:
 		return cat(k.global(), k.move(), k.open(),
-			[]NamedBinding{{"List.Filter", k.List.Filter}, {"List.StopLoading", k.List.StopLoading}},
+			[]NamedBinding{{"List.Filter", k.List.Filter}, {"List.StopLoading", k.List.StopLoading}, {"List.SignIn", k.List.SignIn}},
 			[]NamedBinding{{"Common.Refresh", c.Refresh}, {"Common.CopyName", c.CopyName}, {"Common.CopyARN", c.CopyARN}})
 	case ScreenPicker:
 		p := &k.Picker

@@ -169,3 +169,52 @@ func TestSeveralAccountsListedTogether(t *testing.T) {
 	h.press(k.List.AllRegions)
 	assertContains(t, h.screen(), "2 selected · profiles: acct-b, test (P)", "[x] us-east-1", "[x] eu-west-1")
 }
+
+// A profile listed with others whose IAM Identity Center session is
+// missing shows that in place with the key to log in; logging in from there
+// lists it, while the session stays on its own profile. (Both profiles
+// reach one account: its secrets are listed once.)
+func TestSeveralAccountsLogInInPlace(t *testing.T) {
+	w := newSSOWorld(t, emulator.SSOOptions{})
+	h := w.harnessAt(t, 140, "default", nil)
+	waitLoaded(h)
+	k := keys()
+	h.press(k.List.AllRegions)
+	h.press(k.Picker.Profiles)
+	h.waitFor("oncall")
+	h.press(k.Picker.Filter)
+	h.typeText("oncall")
+	h.press(k.Input.Submit)
+	h.press(k.Picker.Toggle)
+	h.press(k.Common.Back) // clears the filter
+	assertContains(t, h.screen(), "2 selected", "[x] default", "[x] oncall", "[ ] noregion")
+	h.press(k.Picker.Select)
+	h.press(k.Picker.None)
+	h.press(k.Picker.Filter)
+	h.typeText("useast1")
+	h.press(k.Input.Submit)
+	h.press(k.Picker.Toggle)
+	h.press(k.Picker.Select)
+
+	s := h.waitUntil("default listed, oncall failed", func(s string) bool {
+		return strings.Contains(s, "default/us-east-1 · 21") && strings.Contains(s, "✗ oncall/us-east-1 · ")
+	})
+	if l := lineWith(s, "✗ oncall/us-east-1 · "); !strings.Contains(l, "press i to log in to oncall") {
+		t.Errorf("expired profile's line lacks the key to log in: %q", l)
+	}
+	assertContains(t, s, "i log in")
+	h.press(k.List.SignIn)
+	h.waitFor("Log in now")
+	h.press(k.Dialog.Choose)
+	code := waitForCode(h)
+	if err := w.srv.ApproveDevice(code); err != nil {
+		t.Fatal(err)
+	}
+	s = h.waitUntil("oncall listed after the log-in", func(s string) bool {
+		return strings.Contains(s, "oncall/us-east-1 · 21") && !strings.Contains(s, "✗")
+	})
+	assertContains(t, s, "2 profiles × 1 region", "profile default")
+	if h.app.session.profile != "default" {
+		t.Errorf("the session moved to %q; logging in to a listed profile must not switch it", h.app.session.profile)
+	}
+}

@@ -37,10 +37,11 @@ type session struct {
 
 	recents []string        // regions used recently, most recent first
 	lastAll []string        // the regions last listed together (A), for the session
+	mfaDone map[string]bool // profiles that got an MFA code: no new code is asked
+
 	// lastProfiles are the profiles last listed together (A, then P), for
 	// the session; nil lists the session's profile only.
 	lastProfiles []string
-	mfaDone map[string]bool // profiles that got an MFA code: no new code is asked
 }
 
 func newSession(env *common.Env, opts Options) *session {

@@ -200,6 +200,11 @@ type MFACodeMsg struct {
 	Cancelled bool
 }
 
+// SignInMsg asks the App to log in to profile (a listing of several
+// accounts failed on its expired credentials): the IAM Identity Center
+// log-in when the profile uses it; SSOLoginDoneMsg then reaches the screens.
+type SignInMsg struct{ Profile string }
+
 // SSOLoginDoneMsg is the end of an `aws sso login` run for profile.
 type SSOLoginDoneMsg struct {
 	Profile string

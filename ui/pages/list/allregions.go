@@ -198,6 +198,12 @@ func (s *AllRegions) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, seen
 		}
 		return s, tea.Batch(seen, s.fetch(l, msg.Page.NextToken))
+	case common.SSOLoginDoneMsg:
+		if msg.Err != nil {
+			return s, nil
+		}
+		defer s.layoutTable()
+		return s, s.retryProfile(msg.Profile)
 	case common.SecretChangedMsg:
 		return s, s.secretChanged(msg)
 	case secretDescribedMsg:
@@ -231,6 +237,50 @@ func (s *AllRegions) secretChanged(msg common.SecretChangedMsg) tea.Cmd {
 		return nil
 	}
 	return describeCmd(s.env, l.store, msg.SecretID, l, s.seq)
+}
+
+// profileName is the name of a scope's profile: the session's for "".
+func (s *AllRegions) profileName(profile string) string {
+	if profile == "" {
+		profile = s.env.Profile
+	}
+	if profile == "" {
+		return "default"
+	}
+	return profile
+}
+
+// signInNeeded is the first (profile, region), in the order shown, that
+// failed on expired credentials.
+func (s *AllRegions) signInNeeded() *regionLoad {
+	for _, sc := range s.scopes {
+		if l := s.loads[sc]; l != nil && l.err != nil && aws.KindOf(l.err) == aws.KindCredentials {
+			return l
+		}
+	}
+	return nil
+}
+
+// retryProfile lists again every (profile, region) of profile that failed,
+// after the operator logged in to it; the others keep their rows.
+func (s *AllRegions) retryProfile(profile string) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, sc := range s.scopes {
+		l := s.loads[sc]
+		if l == nil || l.err == nil || s.profileName(sc.profile) != profile {
+			continue
+		}
+		l.err, l.loading, l.done, l.count = nil, true, false, 0
+		if l.store != nil {
+			cmds = append(cmds, s.fetch(l, ""))
+		} else {
+			cmds = append(cmds, common.Ask(common.StoreRequestMsg{Owner: s, Seq: s.seq, Profile: sc.profile, Region: sc.region}))
+		}
+	}
+	if len(cmds) == 0 {
+		return nil
+	}
+	return tea.Batch(append(cmds, s.spin.Tick)...)
 }
 
 // fetch asks for one (profile, region)'s page after token.
@@ -278,6 +328,11 @@ func (s *AllRegions) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Nav.Open):
 		return s.open()
+	case key.Matches(msg, k.List.SignIn):
+		if l := s.signInNeeded(); l != nil {
+			return common.Ask(common.SignInMsg{Profile: s.profileName(l.profile)})
+		}
+		return common.Info("no listing failed on expired credentials")
 	case key.Matches(msg, k.List.Filter):
 		cmd := t.StartFilter()
 		s.layoutTable()

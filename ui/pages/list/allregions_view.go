@@ -37,7 +37,7 @@ func (s *AllRegions) statusLines() []string {
 	chips = append(chips, empty...)
 	summary := []string{st.Title.Render(common.GroupThousands(len(s.regions)) + " regions"), st.Muted.Render(CountText(len(s.table.Rows)))}
 	if s.manyProfiles() {
-		summary[0] = st.Title.Render(common.GroupThousands(len(s.profiles)) + " profiles × " + common.GroupThousands(len(s.regions)) + " regions")
+		summary[0] = st.Title.Render(counted(len(s.profiles), "profile") + " × " + counted(len(s.regions), "region"))
 	}
 	if n := s.LoadingCount(); n > 0 {
 		summary = append(summary, st.Muted.Render(s.spin.View()+" loading "+common.GroupThousands(n)+" …"))
@@ -174,7 +174,11 @@ func (s *AllRegions) ShortHelp() []key.Binding {
 	if s.table.Filtering() {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
 	}
-	return []key.Binding{k.Nav.Open, k.List.Filter, k.Common.Refresh, k.List.StopLoading, k.Common.Back}
+	out := []key.Binding{k.Nav.Open, k.List.Filter}
+	if s.signInNeeded() != nil {
+		out = append(out, k.List.SignIn)
+	}
+	return append(out, k.Common.Refresh, k.List.StopLoading, k.Common.Back)
 }
 
 // FullHelp lists every key of the view.
@@ -182,7 +186,7 @@ func (s *AllRegions) FullHelp() [][]key.Binding {
 	k := s.env.Keys
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
-		{k.List.Filter, k.Common.Refresh, k.List.StopLoading, k.Common.CopyName, k.Common.CopyARN, k.Common.Back},
+		{k.List.Filter, k.Common.Refresh, k.List.StopLoading, k.List.SignIn, k.Common.CopyName, k.Common.CopyARN, k.Common.Back},
 	}
 }
 
@@ -195,14 +199,12 @@ func (s *AllRegions) scopeName(sc scope) string {
 	return common.Sanitize(sc.profile + "/" + sc.region)
 }
 
-// loadError says why a (profile, region) failed; for expired credentials of
-// another profile than the session's, it says how to sign in to it.
+// loadError says why a (profile, region) failed; for expired credentials,
+// first the key to log in (List.SignIn), since the line may be cut.
 func (s *AllRegions) loadError(l *regionLoad) string {
 	text := common.DescribeError(s.env.Keys, l.err)
-	if aws.KindOf(l.err) == aws.KindCredentials && l.profile != "" && l.profile != s.env.Profile {
-		k := s.env.Keys
-		text += " — sign in: " + common.KeyHelp(k.Common.Back) + ", " + common.KeyHelp(k.List.Profile) + " " +
-			common.Sanitize(l.profile) + ", then " + common.KeyHelp(k.List.AllRegions)
+	if aws.KindOf(l.err) == aws.KindCredentials {
+		text = "press " + common.KeyHelp(s.env.Keys.List.SignIn) + " to log in to " + common.Sanitize(s.profileName(l.profile)) + " · " + text
 	}
 	return text
 }
@@ -212,4 +214,12 @@ func (s *AllRegions) loadError(l *regionLoad) string {
 func (s *AllRegions) accountCell(r *table.Row) string {
 	sc := s.rowScope[r.Key]
 	return common.AccountOf(r.Sum.ARN) + " " + sc.profile
+}
+
+// counted is "1 region", "2 regions".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return common.GroupThousands(n) + " " + noun + "s"
 }
