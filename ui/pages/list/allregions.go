@@ -55,10 +55,6 @@ type AllRegions struct {
 	height   int
 }
 
-func newAllRegionsScreen(env *common.Env, regions []string) *AllRegions {
-	return newScopeScreen(env, nil, regions)
-}
-
 // newScopeScreen lists profiles × regions; nil profiles lists the session's
 // profile only (without the account column).
 func newScopeScreen(env *common.Env, profiles, regions []string) *AllRegions {
