@@ -94,11 +94,18 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 			return 1
 		}
 		defer srv.Close()
+		// The second account (profile demo-b), to list several accounts.
+		second, err := emulator.Start(emulator.Options{Account: emulator.SecondAccount, SeedSecond: true, ListLatency: c.DemoListLatency})
+		if err != nil {
+			fmt.Fprintln(stderr, "smtui: start the demo backend:", err)
+			return 1
+		}
+		defer second.Close()
 		opts.Profile = cmp.Or(opts.Profile, cli.DemoProfile)
 		if len(opts.Regions) == 0 && !cli.IsDemoProfile(opts.Profile) {
 			opts.Regions = []string{"us-east-1"}
 		}
-		opts.Connect, opts.SSOEndpoint = cli.DemoConnect(srv.URL, c.CallTimeout), srv.URL
+		opts.Connect, opts.SSOEndpoint = cli.DemoConnect(srv.URL, second.URL, c.CallTimeout), srv.URL
 	} else {
 		if path, err := prefs.DefaultPath(); err == nil {
 			opts.Prefs = &prefs.File{Path: path} // the demo's choices are not kept

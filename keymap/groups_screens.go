@@ -15,6 +15,9 @@ type List struct {
 	Region       key.Binding
 	AllRegions   key.Binding
 	Profile      key.Binding
+	// SignIn logs in to a profile whose listing failed on expired
+	// credentials (the all-regions view of several accounts).
+	SignIn key.Binding
 }
 
 func defaultList() List {
@@ -29,6 +32,7 @@ func defaultList() List {
 		Region:       bind([]string{"R"}, "R", "region"),
 		AllRegions:   bind([]string{"A"}, "A", "all regions"),
 		Profile:      bind([]string{"P"}, "P", "profile"),
+		SignIn:       bind([]string{"i"}, "i", "log in"),
 	}
 }
 
@@ -39,6 +43,9 @@ type Picker struct {
 	All    key.Binding // multi-select: tick every shown item
 	None   key.Binding // multi-select: untick every item
 	Filter key.Binding
+	// Profiles switches the all-regions picker to the profiles listed
+	// with the regions (several accounts at once).
+	Profiles key.Binding
 }
 
 func defaultPicker() Picker {
@@ -48,6 +55,8 @@ func defaultPicker() Picker {
 		All:    bind([]string{"a"}, "a", "select all"),
 		None:   bind([]string{"u"}, "u", "select none"),
 		Filter: bind([]string{"/"}, "/", "filter"),
+		// Like the list's P (profile): the profiles to list.
+		Profiles: bind([]string{"P"}, "P", "profiles"),
 	}
 }
 

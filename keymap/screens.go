@@ -67,7 +67,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 			})
 	case ScreenAllRegions:
 		return cat(k.global(), k.move(), k.open(),
-			[]NamedBinding{{"List.Filter", k.List.Filter}, {"List.StopLoading", k.List.StopLoading}},
+			[]NamedBinding{{"List.Filter", k.List.Filter}, {"List.StopLoading", k.List.StopLoading}, {"List.SignIn", k.List.SignIn}},
 			[]NamedBinding{{"Common.Refresh", c.Refresh}, {"Common.CopyName", c.CopyName}, {"Common.CopyARN", c.CopyARN}})
 	case ScreenPicker:
 		p := &k.Picker
@@ -77,6 +77,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 			{"Picker.All", p.All},
 			{"Picker.None", p.None},
 			{"Picker.Filter", p.Filter},
+			{"Picker.Profiles", p.Profiles},
 		})
 	case ScreenSSO, ScreenValueDiscard:
 		return cat(k.global(), []NamedBinding{{"Dialog.Yes", k.Dialog.Yes}, {"Dialog.No", k.Dialog.No}})

@@ -81,6 +81,7 @@ func New(opts Options) *App {
 		ListMode:      opts.ListMode,
 		ListCache:     opts.ListCache,
 		Audit:         opts.Audit,
+		ProdPatterns:  opts.ProdPatterns,
 	}}
 	a := &App{env: env, opts: opts, session: newSession(env, opts), help: help.New()}
 	a.help.Styles = env.Styles.Help

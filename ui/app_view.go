@@ -18,7 +18,7 @@ import (
 // help footer take.
 func (a *App) chromeHeight() int {
 	h := 2 // header + status line
-	if a.env.Production {
+	if a.shownSession().Production {
 		h++
 	}
 	return h + lipgloss.Height(a.helpView())
@@ -81,7 +81,7 @@ func (a *App) View() tea.View {
 	}
 	st := a.env.Styles
 	parts := []string{a.headerView()}
-	if a.env.Production {
+	if a.shownSession().Production {
 		parts = append(parts, st.Banner.Width(a.width).Render(common.Cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
 	}
 	bodyH := max(a.height-a.chromeHeight(), 1)
@@ -182,7 +182,8 @@ func (a *App) headerView() string {
 	if a.env.ReadOnly {
 		left += " [read-only]"
 	}
-	profile := a.env.Profile
+	shown := a.shownSession()
+	profile := shown.Profile
 	if profile == "" {
 		profile = "default"
 	}
@@ -190,8 +191,8 @@ func (a *App) headerView() string {
 	// window the account goes first, then the profile, and the trail keeps
 	// its end (the screen on top).
 	rights := []string{"profile " + common.Sanitize(profile)}
-	if a.env.Account != "" {
-		rights = append([]string{rights[0] + " · " + common.Sanitize(a.env.Account)}, rights...)
+	if shown.Account != "" {
+		rights = append([]string{rights[0] + " · " + common.Sanitize(shown.Account)}, rights...)
 	}
 	rights = append(rights, "")
 	trail := a.trailNames()
@@ -218,4 +219,15 @@ func (a *App) headerView() string {
 		line += strings.Repeat(" ", gap) + right
 	}
 	return st.Header.Width(a.width).Render(line)
+}
+
+// shownSession is the session the chrome shows: the App's, or that of the
+// topmost screen working in another (common.SessionScoped).
+func (a *App) shownSession() common.Session {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if s, ok := a.stack[i].(common.SessionScoped); ok {
+			return s.ScopedSession()
+		}
+	}
+	return a.env.Session
 }

@@ -40,6 +40,10 @@ type session struct {
 	lastAll []string        // the regions last listed together (A), for the session
 	mfaDone map[string]bool // profiles that got an MFA code: no new code is asked
 	prefs   *prefs.File     // where the region choices are kept across runs; nil: not kept
+
+	// lastProfiles are the profiles last listed together (A, then P), for
+	// the session; nil lists the session's profile only.
+	lastProfiles []string
 }
 
 func newSession(env *common.Env, opts Options) *session {
@@ -129,5 +133,9 @@ func (s *session) regionChoices() []string {
 
 // regionPicker opens the region picker on the session's regions.
 func (s *session) regionPicker(mode list.RegionPickMode) *list.RegionPicker {
-	return list.NewRegionPicker(s.env, mode, s.region, s.regionChoices(), slices.Clone(s.recents), s.asked, slices.Clone(s.lastAll))
+	p := list.NewRegionPicker(s.env, mode, s.region, s.regionChoices(), slices.Clone(s.recents), s.asked, slices.Clone(s.lastAll))
+	if mode == list.RegionPickMany {
+		p.WithProfiles(s.profile, slices.Clone(s.lastProfiles))
+	}
+	return p
 }

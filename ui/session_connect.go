@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 
@@ -111,16 +112,18 @@ func (s *session) connectCmd(req connectRequest) tea.Cmd {
 	}
 }
 
-// storeFor answers a screen's request for the Store of another region of
-// the session's profile. A profile that needed an MFA code got it when the
-// session connected: the connector reuses those credentials.
+// storeFor answers a screen's request for the Store of a region of the
+// session's profile or of another one (listing several accounts). A profile
+// that needed an MFA code got it when the session connected: the connector
+// reuses those credentials; the connector shares each profile's credentials
+// across its regions.
 func (s *session) storeFor(req common.StoreRequestMsg) tea.Cmd {
-	env, connect, profile := s.env, s.connect, s.profile
+	env, connect, profile := s.env, s.connect, cmp.Or(req.Profile, s.profile)
 	return func() tea.Msg {
 		ctx, cancel := env.Context()
 		defer cancel()
 		store, err := dialStore(ctx, connect, profile, req.Region)
-		return common.StoreReadyMsg{Owner: req.Owner, Seq: req.Seq, Region: req.Region, Store: store, Err: err}
+		return common.StoreReadyMsg{Owner: req.Owner, Seq: req.Seq, Profile: req.Profile, Region: req.Region, Store: store, Err: err}
 	}
 }
 

@@ -59,10 +59,11 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 		}
 		return a.connect(msg.Code), true
 	case common.SSOLoginDoneMsg:
-		if msg.Err != nil {
-			return common.ErrorBox("aws sso login --profile "+msg.Profile+" failed", msg.Err), true
-		}
-		return tea.Batch(common.Success("signed in to "+msg.Profile+"; loading again"), a.connect("")), true
+		return a.ssoLoginDone(msg), true
+	case common.SignInMsg:
+		return s.signInCheck(msg.Profile), true
+	case signInCheckedMsg:
+		return a.signInChecked(msg), true
 	case common.CredentialsExpiredMsg:
 		return a.loadFailed(msg.Err), true
 	case common.ReconnectMsg:
@@ -91,6 +92,7 @@ func (a *App) updateSession(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 		return a.switchRegion(msg.Region), true
 	case common.RegionsUsedMsg:
 		s.lastAll = slices.Clone(msg.Regions)
+		s.lastProfiles = slices.Clone(msg.Profiles)
 		for i := len(msg.Regions) - 1; i >= 0; i-- {
 			s.useRegion(msg.Regions[i])
 		}

@@ -19,6 +19,7 @@ type Options struct {
 	Account           string           // AWS account id in ARNs; default "123456789012"
 	Clock             func() time.Time // default time.Now; seed dates are relative to Clock() at New
 	Seed              bool             // load the deterministic demo account
+	SeedSecond        bool             // load the demo's second account (seed_second.go); use Account SecondAccount
 	Hostile           bool             // load the hostile fixture secrets (tests only, never the demo): see seed_hostile.go
 	SyntheticSecrets  int              // plus N generated secrets in us-east-1 (perf work, --demo-secrets)
 	RotationStepDelay time.Duration    // pause before each rotation step; 0 means 400ms
@@ -108,6 +109,9 @@ func New(opts Options) *Emulator {
 	now := opts.Clock()
 	if opts.Seed {
 		e.seed(now)
+	}
+	if opts.SeedSecond {
+		e.seedSecond(now)
 	}
 	if opts.Hostile {
 		e.seedHostile(now)

@@ -24,6 +24,10 @@ const (
 	// DemoNoRegionProfile has keys but no region: smtui opens the region
 	// picker at start.
 	DemoNoRegionProfile = "demo-no-region"
+	// DemoSecondProfile signs in with static keys to the demo's second
+	// account (another emulator, emulator.SecondAccount), to try listing
+	// several accounts at once.
+	DemoSecondProfile = "demo-b"
 	// demoSSOSession is the [sso-session] of DemoSSOProfile; the token cache
 	// file is named after its SHA-1, as the aws CLI names it.
 	demoSSOSession = "demo"
@@ -45,6 +49,9 @@ sso_region = us-east-1
 sso_registration_scopes = sso:account:access
 
 [profile demo-no-region]
+
+[profile demo-b]
+region = us-east-1
 `
 
 // demoCredentials are the static keys of the demo profiles that have them
@@ -55,6 +62,10 @@ aws_secret_access_key = demo
 
 [demo-no-region]
 aws_access_key_id = DEMO
+aws_secret_access_key = demo
+
+[demo-b]
+aws_access_key_id = DEMOB
 aws_secret_access_key = demo
 `
 
@@ -117,12 +128,17 @@ func writeDemoHome(dir string, now time.Time) error {
 
 // DemoConnect is the demo's connector: the demo profiles through the
 // temporary shared config (DemoHome's environment must be set), any other
-// profile name with the demo's static keys, all against the emulator at url.
-func DemoConnect(url string, callTimeout time.Duration) func(ctx context.Context, profile, region string) (aws.Store, error) {
+// profile name with the demo's static keys, all against the emulator at url
+// except DemoSecondProfile, against the second account's at secondURL.
+func DemoConnect(url, secondURL string, callTimeout time.Duration) func(ctx context.Context, profile, region string) (aws.Store, error) {
 	shared := aws.NewSessions(aws.ConnectOptions{EndpointURL: url, CallTimeout: callTimeout})
+	second := aws.NewSessions(aws.ConnectOptions{EndpointURL: secondURL, CallTimeout: callTimeout})
 	static := aws.NewSessions(aws.ConnectOptions{EndpointURL: url, AccessKeyID: "DEMO", SecretAccessKey: "demo", CallTimeout: callTimeout})
 	return func(ctx context.Context, profile, region string) (aws.Store, error) {
-		if IsDemoProfile(profile) {
+		switch {
+		case profile == DemoSecondProfile:
+			return second.Store(ctx, profile, region)
+		case IsDemoProfile(profile):
 			return shared.Store(ctx, profile, region)
 		}
 		return static.Store(ctx, profile, region)
@@ -132,7 +148,7 @@ func DemoConnect(url string, callTimeout time.Duration) func(ctx context.Context
 // IsDemoProfile reports whether profile is one of the demo config's.
 func IsDemoProfile(profile string) bool {
 	switch profile {
-	case DemoProfile, DemoSSOProfile, DemoNoRegionProfile:
+	case DemoProfile, DemoSSOProfile, DemoNoRegionProfile, DemoSecondProfile:
 		return true
 	}
 	return false

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,7 +43,7 @@ func TestDemoHomeHasAnExpiredSSOProfile(t *testing.T) {
 	for _, p := range profiles {
 		names = append(names, p.Name)
 	}
-	for _, want := range []string{DemoProfile, DemoSSOProfile, DemoNoRegionProfile} {
+	for _, want := range []string{DemoProfile, DemoSSOProfile, DemoNoRegionProfile, DemoSecondProfile} {
 		if !slices.Contains(names, want) {
 			t.Errorf("profiles %v lack %s", names, want)
 		}
@@ -66,7 +67,12 @@ func TestDemoConnect(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = srv.Close() })
-	connect := DemoConnect(srv.URL, 5*time.Second)
+	second, err := emulator.Start(emulator.Options{Account: emulator.SecondAccount, SeedSecond: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = second.Close() })
+	connect := DemoConnect(srv.URL, second.URL, 5*time.Second)
 	ctx := context.Background()
 
 	l, err := aws.BeginSSOLogin(ctx, aws.SSOLoginOptions{Profile: DemoSSOProfile, EndpointURL: srv.URL})
@@ -100,5 +106,19 @@ func TestDemoConnect(t *testing.T) {
 	}
 	if st, err := connect(ctx, "anything", "eu-west-1"); err != nil || st.Region() != "eu-west-1" {
 		t.Errorf("another profile name: %v, %v", st, err)
+	}
+	// demo-b is the second account: its own secrets, its own account id.
+	st, err = connect(ctx, DemoSecondProfile, "eu-west-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err = st.ListSecretsPage(ctx, aws.ListOptions{}, "")
+	if err != nil || len(page.Secrets) != 2 {
+		t.Fatalf("listing demo-b in eu-west-1: %d secrets, %v; want 2", len(page.Secrets), err)
+	}
+	for _, s := range page.Secrets {
+		if !strings.HasPrefix(s.ARN, "arn:aws:secretsmanager:eu-west-1:"+emulator.SecondAccount+":secret:payments/eu/") {
+			t.Errorf("demo-b secret ARN %q, want the second account's", s.ARN)
+		}
 	}
 }

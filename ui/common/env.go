@@ -37,6 +37,9 @@ type Settings struct {
 	// ListCache keeps the last listing of each profile and region, shown
 	// at once on the next start; nil turns the cache off.
 	ListCache *cache.Cache
+	// ProdPatterns are the production patterns (profile names, account
+	// ids), for a screen that works with another profile than the session's.
+	ProdPatterns []string
 }
 
 // Session is what the screens know of the App's session: the profile, and

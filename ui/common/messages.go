@@ -151,21 +151,24 @@ type CredentialsExpiredMsg struct{ Err error }
 // the session learns the account from the ARN (no call to STS).
 type ARNSeenMsg struct{ Profile, ARN string }
 
-// StoreRequestMsg asks the App for the Store of region, with the session's
-// profile, for owner's request seq; the answer is a StoreReadyMsg.
+// StoreRequestMsg asks the App for the Store of region, with Profile (the
+// session's when empty), for owner's request seq; the answer is a
+// StoreReadyMsg. The Stores of one profile share its credentials.
 type StoreRequestMsg struct {
-	Owner  any
-	Seq    int
-	Region string
+	Owner   any
+	Seq     int
+	Profile string
+	Region  string
 }
 
 // StoreReadyMsg is the Store (or the error) owner asked for.
 type StoreReadyMsg struct {
-	Owner  any
-	Seq    int
-	Region string
-	Store  aws.Store
-	Err    error
+	Owner   any
+	Seq     int
+	Profile string // as asked: "" for the session's
+	Region  string
+	Store   aws.Store
+	Err     error
 }
 
 // outcome ties a failed Store request to the screen that asked, for the
@@ -184,8 +187,9 @@ type PickProfileMsg struct{}
 type RegionChosenMsg struct{ Region string }
 
 // RegionsUsedMsg names the regions picked to list together, for the
-// session's recent regions (the first is the most recent).
-type RegionsUsedMsg struct{ Regions []string }
+// session's recent regions (the first is the most recent), and the profiles
+// picked with them (nil: the session's only), remembered for the next A.
+type RegionsUsedMsg struct{ Regions, Profiles []string }
 
 // ProfileChosenMsg is the profile picked: the App switches the session to
 // it.
@@ -198,6 +202,11 @@ type MFACodeMsg struct {
 	Code      string
 	Cancelled bool
 }
+
+// SignInMsg asks the App to log in to profile (a listing of several
+// accounts failed on its expired credentials): the IAM Identity Center
+// log-in when the profile uses it; SSOLoginDoneMsg then reaches the screens.
+type SignInMsg struct{ Profile string }
 
 // SSOLoginDoneMsg is the end of an `aws sso login` run for profile.
 type SSOLoginDoneMsg struct {

@@ -74,3 +74,11 @@ type Boxed interface {
 type SecretScreen interface {
 	SecretName() string
 }
+
+// SessionScoped is a screen that works in the session it reports, which may
+// be another profile's than the App's (a secret opened from a list of
+// several accounts): while it or a screen above it is shown, the chrome
+// shows that profile, account and production banner.
+type SessionScoped interface {
+	ScopedSession() Session
+}

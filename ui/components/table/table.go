@@ -28,6 +28,9 @@ type Secrets struct {
 	moved         bool
 	width, Height int // height is the number of row lines
 	ShowRegion    bool
+	// AccountOf, when set, shows an ACCOUNT column first with its text for
+	// each row (the account id and the profile, listing several accounts).
+	AccountOf func(r *Row) string
 	// maxName is the widest name loaded, for the name column's width.
 	maxName int
 	// Cache keeps recent queries' hits while the rows stay the same, so

@@ -29,7 +29,12 @@ type tableColumns struct {
 	Region, Name, Desc, Created, Changed, Accessed, Rotation, Flags int
 	FlagsLong                                                       bool
 	Marker                                                          bool // a one-cell flag column instead of flags
+
+	Account int // set by columns, not LayoutColumns
 }
+
+// accountWidth fits "123456789012 profile-name".
+const accountWidth = 24
 
 // LayoutColumns drops columns as the width shrinks: created first, then the
 // description, last accessed, the flag text (a one-cell marker stays), last
@@ -118,11 +123,23 @@ func LayoutColumns(width int, showRegion bool, longestName int) tableColumns {
 	}
 }
 
+// columns lays the columns out for the table's width; the ACCOUNT column,
+// when shown, takes its room from the others (down to a third of the width).
+func (t *Secrets) columns() tableColumns {
+	if t.AccountOf == nil {
+		return LayoutColumns(t.width, t.ShowRegion, t.maxName)
+	}
+	w := min(accountWidth, max(t.width/3-1, 1))
+	c := LayoutColumns(t.width-w-1, t.ShowRegion, t.maxName)
+	c.Account = w
+	return c
+}
+
 // View renders the column titles and the visible rows: its cost depends on
 // the height, not on how many rows are loaded.
 func (t *Secrets) View(now time.Time) string {
 	st := t.env.Styles
-	c := LayoutColumns(t.width, t.ShowRegion, t.maxName)
+	c := t.columns()
 	lines := make([]string, 0, t.Height+1)
 	lines = append(lines, t.titleLine(c))
 	plain, sel := common.NewRowStyles(st, false), common.NewRowStyles(st, true)
@@ -147,6 +164,7 @@ func (t *Secrets) titleLine(c tableColumns) string {
 		b.WriteString(padCell(common.Cut(title, w), w))
 		b.WriteByte(' ')
 	}
+	add("ACCOUNT", c.Account)
 	add("REGION", c.Region)
 	add("NAME", c.Name)
 	add("DESCRIPTION", c.Desc)
@@ -181,6 +199,9 @@ func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, sele
 		first = false
 		b.WriteString(text)
 		used += w
+	}
+	if c.Account > 0 {
+		cell(styledCell(common.Sanitize(t.AccountOf(r)), c.Account, rs.Muted), c.Account)
 	}
 	if c.Region > 0 {
 		cell(styledCell(common.Sanitize(s.Region), c.Region, rs.Muted), c.Region)

@@ -3,12 +3,10 @@ package list
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
@@ -16,9 +14,15 @@ import (
 	"github.com/smtui/smtui/ui/pages/secret"
 )
 
-// regionLoad is the listing of one region in the all-regions view.
+// scope is one (profile, region) the view lists; profile "" is the
+// session's.
+type scope struct{ profile, region string }
+
+// regionLoad is the listing of one (profile, region) in the view. It is the
+// owner of its page and describe results, which tells apart two profiles'
+// pages of one region.
 type regionLoad struct {
-	region  string
+	scope
 	store   aws.Store
 	loading bool
 	done    bool
@@ -27,44 +31,71 @@ type regionLoad struct {
 	cancel  context.CancelFunc
 }
 
-// AllRegions lists several regions at once, each loading on its own
-// (concurrently), with a region column. A region that fails shows its error
-// next to its name and does not hide the others. Each region's Store comes
-// from the App's session (common.StoreRequestMsg), with the session's profile.
+// AllRegions lists several regions at once, of the session's profile or of
+// several profiles (several accounts), each (profile, region) loading on its
+// own, concurrently, with a region column (and an account column when
+// several profiles are listed). One that fails shows its error next to its
+// name and does not hide the others. Each Store comes from the App's session
+// (common.StoreRequestMsg), which shares a profile's credentials across its
+// regions; opening a row uses the Store of the (profile, region) it came
+// from.
 type AllRegions struct {
-	env     *common.Env
-	regions []string
-	loads   map[string]*regionLoad
-	seq     int
-	table   *table.Secrets
-	spin    spinner.Model
-	width   int
-	height  int
+	env      *common.Env
+	regions  []string
+	profiles []string // nil: the session's profile only
+	scopes   []scope  // profiles × regions, in the order shown
+	loads    map[scope]*regionLoad
+	// rowScope is where each row (by key) was listed, for its Store and its
+	// account column.
+	rowScope map[string]scope
+	seq      int
+	table    *table.Secrets
+	spin     spinner.Model
+	width    int
+	height   int
 }
 
-func newAllRegionsScreen(env *common.Env, regions []string) *AllRegions {
+// newScopeScreen lists profiles × regions; nil profiles lists the session's
+// profile only (without the account column).
+func newScopeScreen(env *common.Env, profiles, regions []string) *AllRegions {
 	s := &AllRegions{
-		env: env, regions: regions,
+		env: env, regions: regions, profiles: profiles,
 		table: table.New(env),
 		spin:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 	}
+	if len(profiles) == 0 {
+		profiles = []string{""}
+	}
+	for _, p := range profiles {
+		for _, r := range regions {
+			s.scopes = append(s.scopes, scope{p, r})
+		}
+	}
 	s.table.ShowRegion = true
+	if s.manyProfiles() {
+		s.table.AccountOf = s.accountCell
+	}
 	return s
 }
 
-// Init asks for every region's Store at once.
+// manyProfiles is true when the view lists chosen profiles rather than the
+// session's only.
+func (s *AllRegions) manyProfiles() bool { return len(s.profiles) > 0 }
+
+// Init asks for every (profile, region)'s Store at once.
 func (s *AllRegions) Init() tea.Cmd { return s.reload() }
 
-// reload drops everything and lists every region again.
+// reload drops everything and lists every (profile, region) again.
 func (s *AllRegions) reload() tea.Cmd {
 	s.stopAll()
 	s.seq++
 	s.table.Reset()
-	s.loads = make(map[string]*regionLoad, len(s.regions))
+	s.rowScope = map[string]scope{}
+	s.loads = make(map[scope]*regionLoad, len(s.scopes))
 	cmds := []tea.Cmd{s.spin.Tick}
-	for _, r := range s.regions {
-		s.loads[r] = &regionLoad{region: r, loading: true}
-		cmds = append(cmds, common.Ask(common.StoreRequestMsg{Owner: s, Seq: s.seq, Region: r}))
+	for _, sc := range s.scopes {
+		s.loads[sc] = &regionLoad{scope: sc, loading: true}
+		cmds = append(cmds, common.Ask(common.StoreRequestMsg{Owner: s, Seq: s.seq, Profile: sc.profile, Region: sc.region}))
 	}
 	return tea.Batch(cmds...)
 }
@@ -82,7 +113,7 @@ func (s *AllRegions) stopAll() {
 // Close cancels every listing in flight.
 func (s *AllRegions) Close() { s.stopAll() }
 
-// LoadingCount is how many regions are still loading.
+// LoadingCount is how many (profile, region)s are still loading.
 func (s *AllRegions) LoadingCount() int {
 	n := 0
 	for _, l := range s.loads {
@@ -93,12 +124,22 @@ func (s *AllRegions) LoadingCount() int {
 	return n
 }
 
-// regionOrder groups rows by region in the order the regions were chosen.
-func (s *AllRegions) regionOrder(a, b *table.Row) int {
-	return slices.Index(s.regions, a.Sum.Region) - slices.Index(s.regions, b.Sum.Region)
+// scopeOrder groups rows by (profile, region) in the order they were
+// chosen.
+func (s *AllRegions) scopeOrder(a, b *table.Row) int {
+	return slices.Index(s.scopes, s.rowScope[a.Key]) - slices.Index(s.scopes, s.rowScope[b.Key])
 }
 
-// Update handles keys and each region's results.
+// current returns l when it is this listing's load for its scope.
+func (s *AllRegions) current(owner any, seq int) *regionLoad {
+	l, ok := owner.(*regionLoad)
+	if !ok || seq != s.seq || s.loads[l.scope] != l {
+		return nil
+	}
+	return l
+}
+
+// Update handles keys and each (profile, region)'s results.
 func (s *AllRegions) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -114,7 +155,7 @@ func (s *AllRegions) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.spin, cmd = s.spin.Update(msg)
 		return s, cmd
 	case common.StoreReadyMsg:
-		l := s.loads[msg.Region]
+		l := s.loads[scope{msg.Profile, msg.Region}]
 		if msg.Owner != s || msg.Seq != s.seq || l == nil {
 			return s, nil
 		}
@@ -126,8 +167,8 @@ func (s *AllRegions) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		l.store = msg.Store
 		return s, s.fetch(l, "")
 	case SecretsPageMsg:
-		l := s.loads[msg.Region]
-		if msg.Owner != s || msg.Seq != s.seq || l == nil {
+		l := s.current(msg.Owner, msg.Seq)
+		if l == nil {
 			return s, nil
 		}
 		l.cancel = nil
@@ -137,29 +178,36 @@ func (s *AllRegions) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, nil
 		}
 		l.count += len(msg.Page.Secrets)
-		// Merge the page in its region's place: the loaded rows are
-		// never re-sorted.
-		s.table.Merge(RowsOf(msg.Page.Secrets), s.regionOrder)
-		seen := accountSeen(s.env, msg.Page)
+		rows := RowsOf(msg.Page.Secrets)
+		for _, r := range rows {
+			s.rowScope[r.Key] = l.scope
+		}
+		// Merge the page in its (profile, region)'s place: the loaded rows
+		// are never re-sorted.
+		s.table.Merge(rows, s.scopeOrder)
+		var seen tea.Cmd
+		if l.profile == "" {
+			seen = accountSeen(s.env, msg.Page)
+		}
 		if msg.Page.NextToken == "" {
 			l.loading, l.done = false, true
 			return s, seen
 		}
 		return s, tea.Batch(seen, s.fetch(l, msg.Page.NextToken))
-	case common.SecretChangedMsg:
-		if l := s.loads[msg.Region]; l != nil && l.store != nil {
-			if msg.Deleted {
-				if r := s.table.Find(msg.Region, msg.SecretID); r != nil {
-					s.table.Remove(r.Key)
-				}
-				return s, nil
-			}
-			return s, describeCmd(s.env, l.store, msg.SecretID, s, s.seq)
+	case common.SSOLoginDoneMsg:
+		if msg.Err != nil {
+			return s, nil
 		}
-		return s, nil
+		defer s.layoutTable()
+		return s, s.retryProfile(msg.Profile)
+	case common.SecretChangedMsg:
+		return s, s.secretChanged(msg)
 	case secretDescribedMsg:
-		if msg.owner == s && msg.seq == s.seq {
-			applyDescribed(s.table, msg, false, s.regionOrder)
+		if l := s.current(msg.owner, msg.seq); l != nil {
+			if msg.err == nil {
+				s.rowScope[table.RowKey(msg.secret.Region, msg.secret.ARN, msg.secret.Name)] = l.scope
+			}
+			applyDescribed(s.table, msg, false, s.scopeOrder)
 		}
 		return s, nil
 	}
@@ -169,11 +217,97 @@ func (s *AllRegions) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return s, nil
 }
 
-// fetch asks for one region's page after token.
+// secretChanged re-reads a secret changed through the app with the Store
+// of the (profile, region) its row came from.
+func (s *AllRegions) secretChanged(msg common.SecretChangedMsg) tea.Cmd {
+	r := s.table.Find(msg.Region, msg.SecretID)
+	if r == nil {
+		return nil
+	}
+	l := s.loads[s.rowScope[r.Key]]
+	if l == nil || l.store == nil {
+		return nil
+	}
+	if msg.Deleted {
+		s.table.Remove(r.Key)
+		return nil
+	}
+	return describeCmd(s.env, l.store, msg.SecretID, l, s.seq)
+}
+
+// profileName is the name of a scope's profile: the session's for "".
+func (s *AllRegions) profileName(profile string) string {
+	if profile == "" {
+		profile = s.env.Profile
+	}
+	if profile == "" {
+		return "default"
+	}
+	return profile
+}
+
+// signInNeeded is the first (profile, region), in the order shown, that
+// failed on expired credentials.
+func (s *AllRegions) signInNeeded() *regionLoad {
+	for _, sc := range s.scopes {
+		if l := s.loads[sc]; l != nil && l.err != nil && aws.KindOf(l.err) == aws.KindCredentials {
+			return l
+		}
+	}
+	return nil
+}
+
+// retryProfile lists again every (profile, region) of profile that failed,
+// after the operator logged in to it; the others keep their rows.
+func (s *AllRegions) retryProfile(profile string) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, sc := range s.scopes {
+		l := s.loads[sc]
+		if l == nil || l.err == nil || s.profileName(sc.profile) != profile {
+			continue
+		}
+		l.err, l.loading, l.done, l.count = nil, true, false, 0
+		if l.store != nil {
+			cmds = append(cmds, s.fetch(l, ""))
+		} else {
+			cmds = append(cmds, common.Ask(common.StoreRequestMsg{Owner: s, Seq: s.seq, Profile: sc.profile, Region: sc.region}))
+		}
+	}
+	if len(cmds) == 0 {
+		return nil
+	}
+	return tea.Batch(append(cmds, s.spin.Tick)...)
+}
+
+// fetch asks for one (profile, region)'s page after token.
 func (s *AllRegions) fetch(l *regionLoad, token string) tea.Cmd {
-	cmd, cancel := fetchPage(s.env, l.store, aws.ListOptions{}, token, s, s.seq)
+	cmd, cancel := fetchPage(s.env, l.store, aws.ListOptions{}, token, l, s.seq)
 	l.cancel = cancel
 	return cmd
+}
+
+// open opens the selected row with the Store of the (profile, region) it
+// was listed from. A row of another profile than the session's opens with
+// that profile's name, account and production guard.
+func (s *AllRegions) open() tea.Cmd {
+	r := s.table.Selected()
+	if r == nil {
+		return nil
+	}
+	sc := s.rowScope[r.Key]
+	l := s.loads[sc]
+	if l == nil || l.store == nil {
+		return nil
+	}
+	env := s.env
+	if sc.profile != "" && sc.profile != s.env.Profile {
+		e := *s.env
+		account := common.AccountOf(r.Sum.ARN)
+		e.Session = common.Session{Profile: sc.profile, Account: account,
+			Production: common.MatchesProduction(s.env.ProdPatterns, sc.profile, account)}
+		env = &e
+	}
+	return common.Push(secret.NewDetail(env, l.store, r.Sum))
 }
 
 func (s *AllRegions) handleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -189,11 +323,12 @@ func (s *AllRegions) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.env.Keys
 	switch {
 	case key.Matches(msg, k.Nav.Open):
-		if r := t.Selected(); r != nil {
-			if l := s.loads[r.Sum.Region]; l != nil && l.store != nil {
-				return common.Push(secret.NewDetail(s.env, l.store, r.Sum))
-			}
+		return s.open()
+	case key.Matches(msg, k.List.SignIn):
+		if l := s.signInNeeded(); l != nil {
+			return common.Ask(common.SignInMsg{Profile: s.profileName(l.profile)})
 		}
+		return common.Info("no listing failed on expired credentials")
 	case key.Matches(msg, k.List.Filter):
 		cmd := t.StartFilter()
 		s.layoutTable()
@@ -216,170 +351,4 @@ func (s *AllRegions) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// maxRegionLines caps the lines of per-region counts above the table.
-const maxRegionLines = 3
-
-// statusLines are one summary line, then each region's state ("us-east-1 ·
-// 21", "eu-west-1 · loading…") packed into at most maxRegionLines lines, then
-// one line per failed region with its error (at most three, then a count).
-func (s *AllRegions) statusLines() []string {
-	st := s.env.Styles
-	var failed []*regionLoad
-	var chips, empty []string // regions with secrets or loading first
-	for _, r := range s.regions {
-		l := s.loads[r]
-		switch {
-		case l == nil:
-		case l.err != nil:
-			failed = append(failed, l)
-		case l.done && l.count == 0:
-			empty = append(empty, s.regionChip(l))
-		default:
-			chips = append(chips, s.regionChip(l))
-		}
-	}
-	chips = append(chips, empty...)
-	summary := []string{st.Title.Render(common.GroupThousands(len(s.regions)) + " regions"), st.Muted.Render(CountText(len(s.table.Rows)))}
-	if n := s.LoadingCount(); n > 0 {
-		summary = append(summary, st.Muted.Render(s.spin.View()+" loading "+common.GroupThousands(n)+" …"))
-	}
-	if len(failed) > 0 {
-		summary = append(summary, st.Error.Render(common.GroupThousands(len(failed))+" failed"))
-	}
-	lines := []string{common.Cut(strings.Join(summary, st.Muted.Render(" · ")), s.width)}
-	lines = append(lines, packChips(chips, s.width, maxRegionLines, func(n int) string {
-		return st.Muted.Render("+" + common.GroupThousands(n) + " more")
-	})...)
-	for i, l := range failed {
-		if i == 3 {
-			lines = append(lines, st.Error.Render(common.Cut("  + "+common.GroupThousands(len(failed)-3)+" more regions failed", s.width)))
-			break
-		}
-		lines = append(lines, common.Cut(st.Error.Render("✗ "+common.Sanitize(l.region)+" · ")+common.DescribeError(s.env.Keys, l.err), s.width))
-	}
-	return lines
-}
-
-// regionChip is one region's state: its count, "loading…" with the count
-// so far, or "stopped".
-func (s *AllRegions) regionChip(l *regionLoad) string {
-	st := s.env.Styles
-	name := common.Sanitize(l.region)
-	count := common.GroupThousands(l.count)
-	switch {
-	case l.loading && l.count == 0:
-		return st.Muted.Render(name + " · loading…")
-	case l.loading:
-		return st.Muted.Render(name+" · ") + count + st.Muted.Render(" loading…")
-	case !l.done:
-		return st.Muted.Render(name+" · ") + count + st.Muted.Render(" stopped")
-	}
-	return st.Muted.Render(name+" · ") + count
-}
-
-// packChips lays chips out left to right in lines of width w, at most
-// maxLines; when they do not fit the last line ends with more(n left).
-func packChips(chips []string, w, maxLines int, more func(int) string) []string {
-	const gap = "   "
-	var lines []string
-	cur := ""
-	join := func(a, b string) string {
-		if a == "" {
-			return b
-		}
-		return a + gap + b
-	}
-	for i, c := range chips {
-		next := join(cur, common.Cut(c, w))
-		last := len(lines) == maxLines-1
-		fits := ansi.StringWidth(next) <= w
-		if last && fits && i < len(chips)-1 {
-			fits = ansi.StringWidth(join(next, more(len(chips)-i-1))) <= w
-		}
-		if fits || cur == "" {
-			cur = next
-			continue
-		}
-		if last {
-			return append(lines, common.Cut(join(cur, more(len(chips)-i)), w))
-		}
-		lines = append(lines, cur)
-		cur = common.Cut(c, w)
-	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
-	return lines
-}
-
-// View renders the status lines, the table and the filter line.
-func (s *AllRegions) View() string {
-	st := s.env.Styles
-	lines := s.statusLines()
-	switch {
-	case len(s.table.Rows) == 0 && s.LoadingCount() == 0:
-		lines = append(lines, "", st.Muted.Render(common.Cut("  no secrets in these regions", s.width)))
-	case len(s.table.Shown) == 0 && s.table.Query != "":
-		lines = append(lines, "", st.Muted.Render(common.Cut("  nothing loaded matches “"+s.table.Query+"”", s.width)))
-	default:
-		lines = append(lines, s.table.View(s.env.Now()))
-	}
-	body := strings.Join(lines, "\n")
-	if !s.table.FilterShown() {
-		return body
-	}
-	if gap := s.height - strings.Count(body, "\n") - 2; gap > 0 {
-		body += strings.Repeat("\n", gap)
-	}
-	return body + "\n" + s.table.FilterLine()
-}
-
-// layoutTable sizes the table to what the status and filter lines leave.
-func (s *AllRegions) layoutTable() {
-	rows := s.height - len(s.statusLines()) - 1
-	if s.table.FilterShown() {
-		rows--
-	}
-	s.table.SetSize(s.width, max(rows, 1))
-}
-
-// SetSize gives the screen its share of the window.
-func (s *AllRegions) SetSize(w, h int) {
-	s.width, s.height = w, h
-	s.layoutTable()
-}
-
-// Title names the screen in the breadcrumb.
-func (s *AllRegions) Title() string { return "all regions" }
-
-// Capturing is true while the filter input has focus.
-func (s *AllRegions) Capturing() bool { return s.table.Filtering() }
-
-// HandleBack clears the filter before closing the view.
-func (s *AllRegions) HandleBack() (bool, tea.Cmd) {
-	if s.table.ClearFilter() {
-		s.layoutTable()
-		return true, nil
-	}
-	return false, nil
-}
-
-// ShortHelp lists the main keys.
-func (s *AllRegions) ShortHelp() []key.Binding {
-	k := s.env.Keys
-	if s.table.Filtering() {
-		return []key.Binding{k.Input.Submit, k.Input.Cancel}
-	}
-	return []key.Binding{k.Nav.Open, k.List.Filter, k.Common.Refresh, k.List.StopLoading, k.Common.Back}
-}
-
-// FullHelp lists every key of the view.
-func (s *AllRegions) FullHelp() [][]key.Binding {
-	k := s.env.Keys
-	return [][]key.Binding{
-		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
-		{k.List.Filter, k.Common.Refresh, k.List.StopLoading, k.Common.CopyName, k.Common.CopyARN, k.Common.Back},
-	}
 }

@@ -28,7 +28,8 @@ type RegionPicker struct {
 	mode    RegionPickMode
 	regions []string
 	list    *picker.List
-	title   string // overrides the mode's title when set
+	title   string         // overrides the mode's title when set
+	prof    *scopeProfiles // the profiles listed with the regions (many mode), if offered
 	width   int
 	height  int
 }
@@ -91,6 +92,20 @@ func (p *RegionPicker) Init() tea.Cmd { return nil }
 
 // Update moves, filters, toggles and chooses.
 func (p *RegionPicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if p.prof != nil {
+		if m, ok := msg.(scopeProfilesLoadedMsg); ok {
+			if m.owner != p {
+				return p, nil
+			}
+			return p, p.profilesLoaded(m)
+		}
+		if p.prof.open {
+			return p, p.updateProfiles(msg)
+		}
+		if k, ok := msg.(tea.KeyPressMsg); ok && !p.list.Capturing() && key.Matches(k, p.env.Keys.Picker.Profiles) {
+			return p, p.openProfiles()
+		}
+	}
 	chosen, cmd := p.list.Update(msg)
 	if !chosen {
 		return p, cmd
@@ -106,15 +121,20 @@ func (p *RegionPicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if len(regions) == 0 {
 		regions = []string{p.regions[p.list.Current()]}
 	}
-	return p, tea.Batch(common.Ask(common.RegionsUsedMsg{Regions: regions}), common.Replace(newAllRegionsScreen(p.env, regions)))
+	profiles := p.chosenProfiles()
+	return p, tea.Batch(common.Ask(common.RegionsUsedMsg{Regions: regions, Profiles: profiles}),
+		common.Replace(newScopeScreen(p.env, profiles, regions)))
 }
 
 // View shows a title, the regions and the filter line.
 func (p *RegionPicker) View() string {
+	if p.prof != nil && p.prof.open {
+		return p.profilesView()
+	}
 	st := p.env.Styles
 	title := "Switch the list to a region"
 	if p.mode == RegionPickMany {
-		title = "Regions to list together: " + common.GroupThousands(len(p.list.CheckedItems())) + " selected"
+		title = "Regions to list together: " + common.GroupThousands(len(p.list.CheckedItems())) + " selected" + p.profilesNote()
 	}
 	if p.title != "" {
 		title = p.title
@@ -130,6 +150,9 @@ func (p *RegionPicker) View() string {
 func (p *RegionPicker) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.list.SetSize(w, max(h-2, 1))
+	if p.prof != nil && p.prof.list != nil {
+		p.prof.list.SetSize(w, max(h-2, 1))
+	}
 }
 
 // Title names the picker in the breadcrumb.
@@ -141,16 +164,37 @@ func (p *RegionPicker) Title() string {
 }
 
 // Capturing is true while the filter input has focus.
-func (p *RegionPicker) Capturing() bool { return p.list.Capturing() }
+func (p *RegionPicker) Capturing() bool {
+	if p.prof != nil && p.prof.open {
+		return p.prof.list != nil && p.prof.list.Capturing()
+	}
+	return p.list.Capturing()
+}
 
 // HandleBack clears the filter before closing the picker.
-func (p *RegionPicker) HandleBack() (bool, tea.Cmd) { return p.list.ClearFilter(), nil }
+// With the profiles list open, back closes it (the profiles stay as they
+// were).
+func (p *RegionPicker) HandleBack() (bool, tea.Cmd) {
+	if p.prof != nil && p.prof.open {
+		if p.prof.list == nil || !p.prof.list.ClearFilter() {
+			p.prof.open = false
+		}
+		return true, nil
+	}
+	return p.list.ClearFilter(), nil
+}
 
 // ShortHelp lists the picker's keys.
 func (p *RegionPicker) ShortHelp() []key.Binding {
 	k := p.env.Keys
+	if p.prof != nil && p.prof.open {
+		return p.profilesHelp()
+	}
 	if p.list.Capturing() {
 		return []key.Binding{k.Input.Submit, k.Input.Cancel}
+	}
+	if p.mode == RegionPickMany && p.prof != nil {
+		return []key.Binding{k.Picker.Toggle, k.Picker.All, k.Picker.None, k.Picker.Select, k.Picker.Profiles, k.Picker.Filter, k.Common.Back}
 	}
 	if p.mode == RegionPickMany {
 		return []key.Binding{k.Picker.Toggle, k.Picker.All, k.Picker.None, k.Picker.Select, k.Picker.Filter, k.Common.Back}
@@ -164,7 +208,7 @@ func (p *RegionPicker) FullHelp() [][]key.Binding {
 	if p.mode == RegionPickMany {
 		return [][]key.Binding{
 			{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-			{k.Picker.Select, k.Picker.Toggle, k.Picker.All, k.Picker.None, k.Picker.Filter, k.Common.Back},
+			{k.Picker.Select, k.Picker.Toggle, k.Picker.All, k.Picker.None, k.Picker.Filter, k.Picker.Profiles, k.Common.Back},
 		}
 	}
 	return [][]key.Binding{

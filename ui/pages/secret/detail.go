@@ -44,6 +44,10 @@ func NewDetail(env *common.Env, store aws.Store, summary aws.SecretSummary) comm
 	return d
 }
 
+// ScopedSession is the session the secret was opened in: the App's, or
+// another profile's when opened from a list of several accounts.
+func (d *Detail) ScopedSession() common.Session { return d.env.Session }
+
 // secretID is what AWS calls are made with: the ARN when known.
 func (d *Detail) secretID() string {
 	if d.Summary.ARN != "" {
