@@ -117,7 +117,7 @@ func TestSeveralAccountsListedTogether(t *testing.T) {
 
 	s = h.waitUntil("both accounts listed", func(s string) bool {
 		return strings.Contains(s, "acct-b/eu-west-1 · 2") && strings.Contains(s, "acct-b/us-east-1 · 3") &&
-			strings.Contains(s, "test/us-east-1 · 21") && strings.Contains(s, "✗ test/eu-west-1 · ") &&
+			strings.Contains(s, "test/us-east-1 · 28") && strings.Contains(s, "✗ test/eu-west-1 · ") &&
 			!strings.Contains(s, "loading…")
 	})
 	assertContains(t, s, "2 profiles × 2 regions", "1 failed", "ACCOUNT", "REGION", "profile test · 123456789012")
@@ -197,7 +197,7 @@ func TestSeveralAccountsLogInInPlace(t *testing.T) {
 	h.press(k.Picker.Select)
 
 	s := h.waitUntil("default listed, oncall failed", func(s string) bool {
-		return strings.Contains(s, "default/us-east-1 · 21") && strings.Contains(s, "✗ oncall/us-east-1 · ")
+		return strings.Contains(s, "default/us-east-1 · 28") && strings.Contains(s, "✗ oncall/us-east-1 · ")
 	})
 	if l := lineWith(s, "✗ oncall/us-east-1 · "); !strings.Contains(l, "press i to log in to oncall") {
 		t.Errorf("expired profile's line lacks the key to log in: %q", l)
@@ -211,7 +211,7 @@ func TestSeveralAccountsLogInInPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = h.waitUntil("oncall listed after the log-in", func(s string) bool {
-		return strings.Contains(s, "oncall/us-east-1 · 21") && !strings.Contains(s, "✗")
+		return strings.Contains(s, "oncall/us-east-1 · 28") && !strings.Contains(s, "✗")
 	})
 	assertContains(t, s, "2 profiles × 1 region", "profile default")
 	if h.app.session.profile != "default" {
