@@ -27,12 +27,20 @@ func check(s aws.SecretSummary, days int, now time.Time) map[Rule]string {
 		return out
 	}
 	n := time.Duration(days) * day
-	if !s.RotationEnabled {
+	// A replica rotates with its primary: the rotation rules are the
+	// primary's to answer.
+	replica := s.PrimaryRegion != "" && s.PrimaryRegion != s.Region
+	switch {
+	case replica:
+	case !s.RotationEnabled:
 		out[RuleRotationOff] = "rotation off"
-	} else if why := rotationTrouble(s, now); why != "" {
-		out[RuleRotationFailed] = why
+	default:
+		if why := rotationTrouble(s, now); why != "" {
+			out[RuleRotationFailed] = why
+		}
 	}
 	switch {
+	case replica:
 	case !s.LastRotatedDate.IsZero() && now.Sub(s.LastRotatedDate) > n:
 		out[RuleNotRotated] = "last rotated " + ago(now, s.LastRotatedDate)
 	case s.LastRotatedDate.IsZero() && !s.CreatedDate.IsZero() && now.Sub(s.CreatedDate) > n:
@@ -47,8 +55,11 @@ func check(s aws.SecretSummary, days int, now time.Time) map[Rule]string {
 	if AWSManagedKey(s.KmsKeyID) {
 		out[RuleAWSManagedKey] = "aws/secretsmanager"
 	}
-	if !hasUserTag(s.Tags) {
+	switch {
+	case len(s.Tags) == 0:
 		out[RuleUntagged] = "no tags"
+	case !hasUserTag(s.Tags):
+		out[RuleUntagged] = "only AWS's own aws: tags"
 	}
 	if len(s.FailedReplicas) > 0 {
 		out[RuleReplicaFailed] = "failed in " + strings.Join(s.FailedReplicas, ", ")

@@ -74,7 +74,10 @@ func TestRulesPerSecret(t *testing.T) {
 		{"untagged", func(s *aws.SecretSummary) { s.Tags = nil }, map[Rule]string{RuleUntagged: "no tags"}},
 		{"only aws: tags is untagged", func(s *aws.SecretSummary) {
 			s.Tags = []aws.Tag{{Key: "aws:secretsmanager:owningService", Value: "rds"}}
-		}, map[Rule]string{RuleUntagged: "no tags"}},
+		}, map[Rule]string{RuleUntagged: "only AWS's own"}},
+		{"a replica leaves rotation to its primary", func(s *aws.SecretSummary) {
+			s.PrimaryRegion, s.RotationEnabled, s.LastRotatedDate = "eu-west-1", false, daysAgo(200)
+		}, nil},
 		{"failed replica", func(s *aws.SecretSummary) { s.FailedReplicas = []string{"ap-southeast-2"} },
 			map[Rule]string{RuleReplicaFailed: "ap-southeast-2"}},
 		{"deleted, read 2 days ago", func(s *aws.SecretSummary) {
