@@ -15,6 +15,8 @@ type List struct {
 	Region       key.Binding
 	AllRegions   key.Binding
 	Profile      key.Binding
+	// Review opens the account review of the loaded secrets.
+	Review key.Binding
 }
 
 func defaultList() List {
@@ -29,6 +31,7 @@ func defaultList() List {
 		Region:       bind([]string{"R"}, "R", "region"),
 		AllRegions:   bind([]string{"A"}, "A", "all regions"),
 		Profile:      bind([]string{"P"}, "P", "profile"),
+		Review:       bind([]string{"W"}, "W", "review: what needs attention"),
 	}
 }
 

@@ -28,6 +28,7 @@ const (
 	ScreenRotateEnded    Screen = "rotate, after a failure"
 	ScreenForm           Screen = "form (new secret, rotation settings)"
 	ScreenInput          Screen = "text input (filter, prompt, MFA, field editor)"
+	ScreenAccountReview  Screen = "account review"
 )
 
 // Screens lists every screen and mode ScreenBindings knows.
@@ -36,7 +37,7 @@ func Screens() []Screen {
 		ScreenList, ScreenAllRegions, ScreenPicker, ScreenSSO, ScreenDetail, ScreenPolicy,
 		ScreenVersions, ScreenValue, ScreenValueFailed, ScreenValueDiscard, ScreenTags,
 		ScreenReview, ScreenChoices, ScreenConfirm, ScreenConfirmButtons, ScreenRotateEnded,
-		ScreenForm, ScreenInput,
+		ScreenForm, ScreenInput, ScreenAccountReview,
 	}
 }
 
@@ -101,6 +102,8 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 			})
 	case ScreenPolicy:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
+	case ScreenAccountReview:
+		return cat(k.global(), k.move(), k.open(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenVersions:
 		v := &k.Versions
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}},
@@ -211,6 +214,7 @@ func (k *KeyMap) list() []NamedBinding {
 		{"List.Region", l.Region},
 		{"List.AllRegions", l.AllRegions},
 		{"List.Profile", l.Profile},
+		{"List.Review", l.Review},
 	}
 }
 
