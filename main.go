@@ -90,7 +90,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		for k, v := range env {
 			_ = os.Setenv(k, v)
 		}
-		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.DemoSecrets, ListLatency: c.DemoListLatency,
+		srv, err := emulator.Start(emulator.Options{Seed: true, ReviewSeed: true, SyntheticSecrets: c.DemoSecrets, ListLatency: c.DemoListLatency,
 			SSO: emulator.SSOOptions{AutoApproveAfter: demoApprovePolls}})
 		if err != nil {
 			fmt.Fprintln(stderr, "smtui: start the demo backend:", err)

@@ -13,6 +13,7 @@ import (
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/cli"
+	"github.com/smtui/smtui/ui/common"
 )
 
 // reviewDeadline bounds a whole `smtui review` run.
@@ -47,7 +48,7 @@ func runReview(args []string, stdout, stderr io.Writer) int {
 		for k, v := range env {
 			_ = os.Setenv(k, v)
 		}
-		srv, err := emulator.Start(emulator.Options{Seed: true})
+		srv, err := emulator.Start(emulator.Options{Seed: true, ReviewSeed: true})
 		if err != nil {
 			fmt.Fprintln(stderr, "smtui review: start the demo backend:", err)
 			return cli.ReviewExitFailed
@@ -62,5 +63,5 @@ func runReview(args []string, stdout, stderr io.Writer) int {
 	}
 	return cli.RunReview(ctx, c, func(ctx context.Context, region string) (aws.Store, error) {
 		return connect(ctx, profile, region)
-	}, stdout, stderr, time.Now())
+	}, common.Sanitize, stdout, stderr, time.Now())
 }

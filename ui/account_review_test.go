@@ -12,7 +12,7 @@ import (
 // secrets, esc shows them all again. No value is read.
 func TestAccountReviewJumpsToAFindingsSecrets(t *testing.T) {
 	t.Parallel()
-	h := newListHarness(t, 120, 32, emulator.Options{}, nil)
+	h := newListHarness(t, 120, 32, emulator.Options{ReviewSeed: true}, nil)
 	waitLoaded(h)
 	k := keys()
 	h.press(k.List.Review)
@@ -55,7 +55,7 @@ func TestAccountReviewJumpsToAFindingsSecrets(t *testing.T) {
 // goes to its detail.
 func TestAccountReviewFindingOpensASecret(t *testing.T) {
 	t.Parallel()
-	h := newListHarness(t, 100, 40, emulator.Options{}, nil)
+	h := newListHarness(t, 100, 40, emulator.Options{ReviewSeed: true}, nil)
 	waitLoaded(h)
 	k := keys()
 	h.press(k.List.Review)

@@ -5,8 +5,8 @@ import "time"
 // seedReview adds the demo's secrets for the account review (smtui review,
 // and the review screen): one per finding the rest of the demo lacks (the
 // rest has rotation off, a stuck rotation, unused secrets, the AWS managed
-// key, a failed replica). The resource policies are in us-east-1, the
-// other cases in the smaller regions. Every value is fake.
+// key, a failed replica), all in us-east-1 where the demo starts. Only
+// with Options.ReviewSeed. Every value is fake.
 func (sd *seeder) seedReview() {
 	r := usEast1
 	acct := sd.e.opts.Account
@@ -44,19 +44,19 @@ func (sd *seeder) seedReview() {
 	})
 
 	// No tags at all.
-	s = sd.add(apSE2, "scratch/untagged-token", "Token someone created by hand and never tagged", 5, 2)
+	s = sd.add(r, "scratch/untagged-token", "Token someone created by hand and never tagged", 5, 2)
 	sd.ver(s, randString(sd.rng, alnum, 40), 5, labelCurrent)
 
 	// Scheduled for deletion, yet still read yesterday.
-	s = sd.add(euWest1, "billing/old-provider-key", "Old billing provider key (migration done?)", 400, 1, "team", "billing", "env", "prod")
+	s = sd.add(r, "billing/old-provider-key", "Old billing provider key (migration done?)", 400, 1, "team", "billing", "env", "prod")
 	sd.ver(s, "bk_"+randString(sd.rng, alnum, 32), 400, labelCurrent)
 	s.deleted = sd.ago(3)
 	s.deletionDate = s.deleted.Add(7 * 24 * time.Hour)
-	sd.e.region(euWest1).scheduled[s] = struct{}{}
+	sd.e.region(r).scheduled[s] = struct{}{}
 
 	// Rotation on, but the last one is long overdue (the schedule says
 	// every 30 days).
-	s = sd.add(apSE2, "data/analytics-ro", "Read-only analytics database user", 200, 0, "team", "data", "env", "prod")
-	sd.ver(s, sd.db("postgres", "analytics.c9d8e7f6.ap-southeast-2.rds.amazonaws.com", 5432, "analytics_ro", "analytics"), 75, labelCurrent)
-	sd.rotation(s, sd.lambda(apSE2, "SecretsManagerPostgresRotation"), rotationRules{AutomaticallyAfterDays: 30}, 75)
+	s = sd.add(r, "data/analytics-ro", "Read-only analytics database user", 200, 0, "team", "data", "env", "prod")
+	sd.ver(s, sd.db("postgres", "analytics.c9d8e7f6.us-east-1.rds.amazonaws.com", 5432, "analytics_ro", "analytics"), 75, labelCurrent)
+	sd.rotation(s, sd.lambda(r, "SecretsManagerPostgresRotation"), rotationRules{AutomaticallyAfterDays: 30}, 75)
 }

@@ -25,7 +25,7 @@ func demoStores(t *testing.T, regions ...string) (*emulator.Server, []aws.Store)
 	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
-	srv, err := emulator.Start(emulator.Options{Seed: true})
+	srv, err := emulator.Start(emulator.Options{Seed: true, ReviewSeed: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,14 +63,14 @@ func TestAccountReviewOnTheDemo(t *testing.T) {
 	want := map[Rule][]string{
 		RulePolicyPublic:     {"us-east-1 public/status-page/api-key"},
 		RulePolicyCrossAcct:  {"us-east-1 partner/acme/sftp-credentials"},
-		RuleRotationFailed:   {"us-east-1 prod/db/mysql-orders", "ap-southeast-2 data/analytics-ro"},
-		RuleDeletedStillRead: {"eu-west-1 billing/old-provider-key"},
+		RuleRotationFailed:   {"us-east-1 prod/db/mysql-orders", "us-east-1 data/analytics-ro"},
+		RuleDeletedStillRead: {"us-east-1 billing/old-provider-key"},
 		RuleReplicaFailed:    {"us-east-1 shared/datadog/api-key"},
 		RuleRotationOff:      {"us-east-1 prod/api/stripe"},
 		RuleNotRotated:       {"us-east-1 prod/ssh/deploy-key"},
 		RuleUnused:           {"us-east-1 dev/api/sendgrid"},
 		RuleAWSManagedKey:    {"us-east-1 prod/db/postgres"},
-		RuleUntagged:         {"ap-southeast-2 scratch/untagged-token"},
+		RuleUntagged:         {"us-east-1 scratch/untagged-token"},
 	}
 	for rule, secrets := range want {
 		f, ok := rep.Finding(rule)

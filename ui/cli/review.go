@@ -11,7 +11,6 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/review"
-	"github.com/smtui/smtui/ui/common"
 )
 
 // ReviewCommand is the subcommand that runs the account review without the
@@ -120,8 +119,11 @@ func ParseReview(args []string, getenv func(string) string) (ReviewConfig, error
 
 // RunReview connects to each region (connect with region "" gives the
 // profile's region), reviews the account, prints the report on stdout and
-// returns the exit status. Errors go to stderr, worded for a person.
-func RunReview(ctx context.Context, c ReviewConfig, connect func(ctx context.Context, region string) (aws.Store, error), stdout, stderr io.Writer, now time.Time) int {
+// returns the exit status. Errors go to stderr, worded for a person. clean
+// makes text from AWS safe for a terminal in the text format (the UI's
+// sanitizer, which this package may not import).
+func RunReview(ctx context.Context, c ReviewConfig, connect func(ctx context.Context, region string) (aws.Store, error),
+	clean func(string) string, stdout, stderr io.Writer, now time.Time) int {
 	regions := c.Regions
 	if len(regions) == 0 {
 		regions = []string{""}
@@ -143,7 +145,7 @@ func RunReview(ctx context.Context, c ReviewConfig, connect func(ctx context.Con
 	if c.Format == "json" {
 		err = review.WriteJSON(stdout, rep)
 	} else {
-		err = review.WriteText(stdout, rep, common.Sanitize)
+		err = review.WriteText(stdout, rep, clean)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "smtui review: %v\n", err)

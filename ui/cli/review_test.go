@@ -43,7 +43,7 @@ func reviewConnect(t *testing.T) func(ctx context.Context, region string) (aws.S
 	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/config")
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/credentials")
 	t.Setenv("AWS_PROFILE", "")
-	srv, err := emulator.Start(emulator.Options{Seed: true})
+	srv, err := emulator.Start(emulator.Options{Seed: true, ReviewSeed: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestRunReviewJSONAndExitCodes(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out, errOut strings.Builder
-		code := RunReview(context.Background(), c, connect, &out, &errOut, time.Now())
+		code := RunReview(context.Background(), c, connect, stripControls, &out, &errOut, time.Now())
 		return code, out.String(), errOut.String()
 	}
 
@@ -106,14 +106,14 @@ func TestRunReviewJSONAndExitCodes(t *testing.T) {
 	if code, _, errOut := run("--fail-on", "critical", "-r", "us-east-1"); code != ReviewExitFindings || !strings.Contains(errOut, "critical") {
 		t.Errorf("--fail-on critical with a public policy: exit %d (%s)", code, errOut)
 	}
-	// eu-west-1's worst finding is high (deleted but still read).
-	if code, _, _ := run("--fail-on", "critical", "-r", "eu-west-1"); code != ReviewExitOK {
-		t.Errorf("--fail-on critical, worst high: exit %d", code)
+	// eu-west-1's worst finding is medium (rotation off).
+	if code, _, _ := run("--fail-on", "high", "-r", "eu-west-1"); code != ReviewExitOK {
+		t.Errorf("--fail-on high, worst medium: exit %d", code)
 	}
-	if code, _, _ := run("--fail-on", "high", "-r", "eu-west-1"); code != ReviewExitFindings {
-		t.Errorf("--fail-on high, worst high: exit %d", code)
+	if code, _, _ := run("--fail-on", "medium", "-r", "eu-west-1"); code != ReviewExitFindings {
+		t.Errorf("--fail-on medium, worst medium: exit %d", code)
 	}
-	code, out, _ = run("-r", "eu-west-1")
+	code, out, _ = run("-r", "us-east-1")
 	if code != ReviewExitOK || !strings.Contains(out, "billing/old-provider-key") || !strings.Contains(out, "Estimated cost") {
 		t.Errorf("text: exit %d\n%s", code, out)
 	}
@@ -124,8 +124,18 @@ func TestRunReviewConnectFails(t *testing.T) {
 	var out, errOut strings.Builder
 	code := RunReview(context.Background(), c, func(context.Context, string) (aws.Store, error) {
 		return nil, errors.New("no credentials")
-	}, &out, &errOut, time.Now())
+	}, stripControls, &out, &errOut, time.Now())
 	if code != ReviewExitFailed || out.Len() != 0 || !strings.Contains(errOut.String(), "no credentials") {
 		t.Fatalf("exit %d out %q err %q", code, out.String(), errOut.String())
 	}
+}
+
+// stripControls stands in for the UI's sanitizer (main.go passes it).
+func stripControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
 }
