@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/smtui/smtui/aws/emulator"
 )
 
@@ -67,5 +69,25 @@ func TestAccountReviewFindingOpensASecret(t *testing.T) {
 	h.press(k.Nav.Open)
 	if top := h.app.top(); !strings.Contains(top.Title(), "rds!db-7f3c1a2b") {
 		t.Errorf("enter in the filtered list opens the secret, top is %q", top.Title())
+	}
+}
+
+// The review and the filtered list fit the window at 40, 80 and 120
+// columns: every line within the width, counted in cells.
+func TestAccountReviewWidthSweep(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{40, 80, 120} {
+		h := newListHarness(t, w, 30, emulator.Options{ReviewSeed: true}, nil)
+		waitLoaded(h)
+		k := keys()
+		h.press(k.List.Review)
+		h.waitFor("CRITICAL")
+		for _, s := range []string{h.screen(), func() string { h.press(k.Nav.Open); return h.waitFor("showing only") }()} {
+			for i, line := range strings.Split(s, "\n") {
+				if n := ansi.StringWidth(line); n > w {
+					t.Errorf("width %d: line %d is %d cells: %q", w, i, n, line)
+				}
+			}
+		}
 	}
 }

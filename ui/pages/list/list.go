@@ -118,6 +118,10 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.PasteMsg:
 		return l, l.handleInput(msg)
 	case tea.MouseWheelMsg:
+		if l.only != nil {
+			l.only.table.Wheel(msg)
+			return l, nil
+		}
 		l.Table.Wheel(msg)
 		return l, l.checkReplication()
 	case tea.MouseClickMsg:
@@ -236,16 +240,20 @@ func (l *Screen) click(msg tea.MouseClickMsg) tea.Cmd {
 	if l.env.Production {
 		top++
 	}
-	i := l.Table.RowAt(m.Y - top)
+	t := l.Table
+	if l.only != nil {
+		t = l.only.table // a review finding's secrets only
+	}
+	i := t.RowAt(m.Y - top)
 	if i < 0 {
 		return nil
 	}
 	now := l.env.Now()
 	double := i == l.lastClickAt && !l.lastClick.IsZero() && now.Sub(l.lastClick) < doubleClick
-	l.Table.SelectVisible(i)
+	t.SelectVisible(i)
 	if double {
 		l.lastClick = time.Time{}
-		if r := l.Table.Selected(); r != nil && l.Store != nil {
+		if r := t.Selected(); r != nil && l.Store != nil {
 			return common.Push(secret.NewDetail(l.env, l.Store, r.Sum))
 		}
 		return nil
