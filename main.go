@@ -2,6 +2,7 @@
 //
 //	smtui --demo                      try it on the embedded demo account
 //	smtui --profile prod --region eu-west-1 --region us-east-1
+//	smtui review --format json --fail-on high   the account review, for CI
 //
 // The command line is parsed in ui/cli; this file only wires it up.
 package main
@@ -40,6 +41,9 @@ func main() {
 func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 	if len(args) == 1 && args[0] == clipboard.ClearerArg {
 		return clipboard.ServeClearer(stdin, clipboard.ReadyPipe(), clipboard.NewSystem())
+	}
+	if len(args) > 0 && args[0] == cli.ReviewCommand {
+		return runReview(args[1:], stdout, stderr)
 	}
 	c, err := cli.Parse(args, os.Getenv)
 	if errors.Is(err, cli.ErrHelp) {
@@ -87,7 +91,7 @@ func run(args []string, stdin, stdout *os.File, stderr io.Writer) int {
 		for k, v := range env {
 			_ = os.Setenv(k, v)
 		}
-		srv, err := emulator.Start(emulator.Options{Seed: true, SyntheticSecrets: c.DemoSecrets, ListLatency: c.DemoListLatency,
+		srv, err := emulator.Start(emulator.Options{Seed: true, ReviewSeed: true, SyntheticSecrets: c.DemoSecrets, ListLatency: c.DemoListLatency,
 			SSO: emulator.SSOOptions{AutoApproveAfter: demoApprovePolls}})
 		if err != nil {
 			fmt.Fprintln(stderr, "smtui: start the demo backend:", err)

@@ -18,6 +18,8 @@ type List struct {
 	// SignIn logs in to a profile whose listing failed on expired
 	// credentials (the all-regions view of several accounts).
 	SignIn key.Binding
+	// Review opens the account review of the loaded secrets.
+	Review key.Binding
 }
 
 func defaultList() List {
@@ -33,6 +35,7 @@ func defaultList() List {
 		AllRegions:   bind([]string{"A"}, "A", "all regions"),
 		Profile:      bind([]string{"P"}, "P", "profile"),
 		SignIn:       bind([]string{"i"}, "i", "log in"),
+		Review:       bind([]string{"H"}, "H", "review: what needs attention"),
 	}
 }
 

@@ -30,6 +30,7 @@ const (
 	ScreenForm           Screen = "form (new secret, rotation settings)"
 	ScreenInput          Screen = "text input (filter, prompt, MFA, field editor)"
 	ScreenHistory        Screen = "history"
+	ScreenAccountReview  Screen = "account review"
 )
 
 // Screens lists every screen and mode ScreenBindings knows.
@@ -38,7 +39,7 @@ func Screens() []Screen {
 		ScreenList, ScreenAllRegions, ScreenPicker, ScreenSSO, ScreenDetail, ScreenPolicy,
 		ScreenVersions, ScreenValue, ScreenValueFailed, ScreenValueDiscard, ScreenTags,
 		ScreenReview, ScreenChoices, ScreenConfirm, ScreenConfirmButtons, ScreenRotateEnded,
-		ScreenForm, ScreenInput, ScreenHistory, ScreenAccess,
+		ScreenForm, ScreenInput, ScreenHistory, ScreenAccess, ScreenAccountReview,
 	}
 }
 
@@ -107,6 +108,8 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 		return cat(k.global(), k.move(), k.history(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenPolicy, ScreenAccess:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
+	case ScreenAccountReview:
+		return cat(k.global(), k.move(), k.open(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenVersions:
 		v := &k.Versions
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}},
@@ -218,6 +221,7 @@ func (k *KeyMap) list() []NamedBinding {
 		{"List.Region", l.Region},
 		{"List.AllRegions", l.AllRegions},
 		{"List.Profile", l.Profile},
+		{"List.Review", l.Review},
 	}
 }
 

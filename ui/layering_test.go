@@ -28,7 +28,7 @@ func layerOf(dir string) (rank int, ok bool) {
 		return 6, true
 	case dir == "ui/pages/list":
 		return 5, true
-	case dir == "ui/pages/secret":
+	case dir == "ui/pages/secret", dir == "ui/pages/accountreview":
 		return 4, true
 	case dir == "ui/pages/dialog", dir == "ui/pages/insight":
 		return 3, true

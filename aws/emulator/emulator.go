@@ -16,13 +16,17 @@ import (
 
 // Options configures an emulator.
 type Options struct {
-	Account           string           // AWS account id in ARNs; default "123456789012"
-	Clock             func() time.Time // default time.Now; seed dates are relative to Clock() at New
-	Seed              bool             // load the deterministic demo account
-	SeedSecond        bool             // load the demo's second account (seed_second.go); use Account SecondAccount
-	Hostile           bool             // load the hostile fixture secrets (tests only, never the demo): see seed_hostile.go
-	SyntheticSecrets  int              // plus N generated secrets in us-east-1 (perf work, --demo-secrets)
-	RotationStepDelay time.Duration    // pause before each rotation step; 0 means 400ms
+	Account    string           // AWS account id in ARNs; default "123456789012"
+	Clock      func() time.Time // default time.Now; seed dates are relative to Clock() at New
+	Seed       bool             // load the deterministic demo account
+	SeedSecond bool             // load the demo's second account (seed_second.go); use Account SecondAccount
+	Hostile    bool             // load the hostile fixture secrets (tests only, never the demo): see seed_hostile.go
+	// ReviewSeed adds, with Seed, the account review's demo secrets
+	// (seed_review.go). --demo sets it; tests of other screens leave it
+	// off, so the demo account they count stays as they know it.
+	ReviewSeed        bool
+	SyntheticSecrets  int           // plus N generated secrets in us-east-1 (perf work, --demo-secrets)
+	RotationStepDelay time.Duration // pause before each rotation step; 0 means 400ms
 	// LambdaFunctions are the ARNs of the rotation functions that exist,
 	// besides the demo account's (Seed). RotateSecret naming any other
 	// function is refused, as AWS refuses a function it cannot invoke.

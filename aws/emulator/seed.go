@@ -123,6 +123,9 @@ func (e *Emulator) seed(now time.Time) {
 	sd.seedAPSoutheast2()
 	sd.seedDatadog()
 	sd.seedAccessDenied()
+	if e.opts.ReviewSeed {
+		sd.seedReview()
+	}
 	// A rotation function that exists but no secret uses yet, for setting
 	// rotation up on the Stripe key.
 	e.lambdas[sd.lambda(usEast1, "StripeRotation")] = true

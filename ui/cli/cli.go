@@ -83,7 +83,7 @@ func newFlagSet(c *Config, getenv func(string) string) (*pflag.FlagSet, *bool) {
 func Help() string {
 	var c Config
 	fs, _ := newFlagSet(&c, func(string) string { return "" })
-	return "smtui: a terminal UI for AWS Secrets Manager\n\nUsage:\n  smtui [flags]\n  smtui --demo\n\nFlags:\n" + fs.FlagUsagesWrapped(100)
+	return "smtui: a terminal UI for AWS Secrets Manager\n\nUsage:\n  smtui [flags]\n  smtui --demo\n  smtui review [flags]   what needs attention, without the UI (see smtui review --help)\n\nFlags:\n" + fs.FlagUsagesWrapped(100)
 }
 
 // Parse parses args (without the program name), taking defaults from

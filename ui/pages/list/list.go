@@ -59,6 +59,7 @@ type Screen struct {
 
 	prompt *form.Prompt // the server filter prompt, when open
 	menu   *sortMenu    // the sort menu, when open
+	only   *onlyFilter  // a review finding's secrets only, when set
 
 	// The last click, for double clicks.
 	lastClick   time.Time
@@ -105,13 +106,22 @@ func (l *Screen) Close() { l.stopLoading() }
 
 // Update handles keys, page results and changes made elsewhere in the app.
 func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if l.only != nil && rowsChanging(msg) {
+		defer l.rebuildOnly()
+	}
 	switch msg := msg.(type) {
+	case common.ShowOnlyMsg:
+		return l, l.showOnly(msg)
 	case tea.KeyPressMsg:
 		cmd := l.handleKey(msg)
 		return l, tea.Batch(cmd, l.checkReplication())
 	case tea.PasteMsg:
 		return l, l.handleInput(msg)
 	case tea.MouseWheelMsg:
+		if l.only != nil {
+			l.only.table.Wheel(msg)
+			return l, nil
+		}
 		l.Table.Wheel(msg)
 		return l, l.checkReplication()
 	case tea.MouseClickMsg:
@@ -230,16 +240,20 @@ func (l *Screen) click(msg tea.MouseClickMsg) tea.Cmd {
 	if l.env.Production {
 		top++
 	}
-	i := l.Table.RowAt(m.Y - top)
+	t := l.Table
+	if l.only != nil {
+		t = l.only.table // a review finding's secrets only
+	}
+	i := t.RowAt(m.Y - top)
 	if i < 0 {
 		return nil
 	}
 	now := l.env.Now()
 	double := i == l.lastClickAt && !l.lastClick.IsZero() && now.Sub(l.lastClick) < doubleClick
-	l.Table.SelectVisible(i)
+	t.SelectVisible(i)
 	if double {
 		l.lastClick = time.Time{}
-		if r := l.Table.Selected(); r != nil && l.Store != nil {
+		if r := t.Selected(); r != nil && l.Store != nil {
 			return common.Push(secret.NewDetail(l.env, l.Store, r.Sum))
 		}
 		return nil
@@ -269,6 +283,9 @@ func (l *Screen) layoutTable() {
 	rows -= l.menuHeight()
 	l.Table.ShowRegion = false
 	l.Table.SetSize(l.width, max(rows, 1))
+	if l.only != nil {
+		l.only.table.SetSize(l.width, max(l.height-2, 1))
+	}
 }
 
 // Title names the screen in the breadcrumb.
@@ -286,6 +303,10 @@ func (l *Screen) Capturing() bool { return l.Table.Filtering() || l.prompt != ni
 // HandleBack closes the sort menu, then clears the fuzzy filter, then the
 // server filter, before esc does anything else.
 func (l *Screen) HandleBack() (bool, tea.Cmd) {
+	if l.only != nil {
+		l.clearOnly()
+		return true, nil
+	}
 	if l.menu != nil {
 		l.closeSortMenu()
 		return true, nil
@@ -310,6 +331,9 @@ func (l *Screen) ShortHelp() []key.Binding {
 	// The most useful first: the footer drops keys from the end to fit.
 	if l.menu != nil {
 		return []key.Binding{k.Nav.Up, k.Nav.Down, common.WithHelpDesc(k.Nav.Open, "sort"), common.WithHelpDesc(k.Common.Back, "close")}
+	}
+	if l.only != nil {
+		return []key.Binding{k.Nav.Open, common.WithHelpDesc(k.Common.Back, "show all"), k.Common.CopyName, k.Common.CopyARN}
 	}
 	out := []key.Binding{k.Nav.Open, k.List.Filter}
 	if len(l.ListOpts.Filters) > 0 && !l.Table.FilterShown() {
@@ -340,7 +364,7 @@ func (l *Screen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom, k.Nav.Open},
 		{k.List.Filter, k.List.ServerFilter, k.List.Sort, k.List.SortOrder, k.List.ShowDeleted},
-		{k.List.SortMenu, k.Common.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile},
+		{k.List.SortMenu, k.Common.Refresh, k.List.StopLoading, k.List.Region, k.List.AllRegions, k.List.Profile, k.List.Review},
 		{k.Common.CopyName, k.Common.CopyARN, k.Common.New, k.Common.Delete, k.Common.Restore},
 		{k.Common.Back, k.Common.Help, k.Common.Quit},
 	}

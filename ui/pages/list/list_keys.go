@@ -21,6 +21,11 @@ func (l *Screen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case l.Table.Filtering():
 		return l.handleInput(msg)
 	}
+	if l.only != nil {
+		if handled, cmd := l.onlyKey(msg); handled {
+			return cmd
+		}
+	}
 	k := l.env.Keys
 	t := l.Table
 	if t.Navigate(msg) {
@@ -80,6 +85,8 @@ func (l *Screen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Ask(common.PickRegionMsg{Many: true})
 	case key.Matches(msg, k.List.Profile):
 		return common.Ask(common.PickProfileMsg{})
+	case key.Matches(msg, k.List.Review):
+		return l.openReview()
 	case key.Matches(msg, k.Common.CopyName):
 		if r := t.Selected(); r != nil {
 			return copySecretRef(r.Sum, r.Sum.Name, "the name")

@@ -14,6 +14,8 @@ func (l *Screen) View() string {
 	st := l.env.Styles
 	parts := []string{l.infoLine()}
 	switch {
+	case l.only != nil:
+		parts = append(parts, l.only.table.View(l.env.Now()))
 	case len(l.Table.Rows) == 0 && !l.Loading && !l.Connecting:
 		parts = append(parts, "", st.Muted.Render(common.Cut("  "+l.emptyText(), l.width)))
 	case len(l.Table.Shown) == 0 && l.Table.Query != "":
@@ -91,6 +93,9 @@ func (l *Screen) infoLine() string {
 	if l.Region == "" {
 		parts = append(parts, st.Title.Render(region))
 	}
+	if l.only != nil {
+		parts = append(parts, l.onlyInfo())
+	}
 	parts = append(parts, style.Render(state), st.Muted.Render("sort: "+SortText(l.ListOpts)))
 	if l.ListOpts.IncludePlannedDeletion {
 		parts = append(parts, st.Warning.Render("incl. deleted"))
@@ -98,5 +103,6 @@ func (l *Screen) infoLine() string {
 	if len(l.ListOpts.Filters) > 0 {
 		parts = append(parts, st.Info.Render("server filter: "+common.Sanitize(FormatServerFilter(l.ListOpts.Filters))))
 	}
+
 	return common.Cut(strings.Join(parts, st.Muted.Render(" · ")), l.width)
 }
