@@ -14,7 +14,7 @@ import (
 // secrets, esc shows them all again. No value is read.
 func TestAccountReviewJumpsToAFindingsSecrets(t *testing.T) {
 	t.Parallel()
-	h := newListHarness(t, 120, 32, emulator.Options{ReviewSeed: true}, nil)
+	h := newListHarness(t, 120, 48, emulator.Options{ReviewSeed: true}, nil)
 	waitLoaded(h)
 	k := keys()
 	h.press(k.List.Review)
