@@ -166,7 +166,8 @@ func smtuiList(url, cacheDir, mode string, want int, started time.Time) (childRe
 	// message; so does this loop.
 	frame := time.NewTicker(time.Second / 60)
 	defer frame.Stop()
-	dirty := false
+	// Bubble Tea renders the initial View at start, before any message.
+	dirty := true
 	for {
 		select {
 		case m := <-msgs:
