@@ -130,6 +130,9 @@ func matchFields(term string, fields func(i int) []Field, candidates []int) []fi
 			if !f.mask.has(patMask) {
 				continue
 			}
+			if b := &best[ci]; b.pos != nil && scoreBound(len(pat), f) <= b.score {
+				continue // this field cannot beat the candidate's best
+			}
 			score, ok := matchASCII(f.text, f.lower, pat, scratch)
 			if !ok {
 				continue

@@ -77,3 +77,14 @@ func sortHits(hits []Hit) []Hit {
 	}
 	return out
 }
+
+// scoreBound is the most a pattern of n bytes can score in f: each matched
+// character scores scoreChar plus at most bonusBoundary (the largest bonus,
+// which a run keeps at most), and every penalty only subtracts. A field
+// whose bound is not above a candidate's best match so far cannot replace
+// it (a later field wins only with a higher score), so it is not scanned:
+// once the name matches at a word start, the description and tags of most
+// rows are skipped.
+func scoreBound(n int, f Field) int {
+	return n*(scoreChar+bonusBoundary) + f.bonus - len(f.text)/32
+}

@@ -3,6 +3,7 @@ package fuzzy
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -79,6 +80,61 @@ func TestSortHitsIsBestFirstThenItemOrder(t *testing.T) {
 		got := sortHits(slices.Clone(hits))
 		if !slices.EqualFunc(got, want, func(a, b Hit) bool { return a.Item == b.Item && a.Score == b.Score }) {
 			t.Errorf("%s: sortHits differs from the comparison sort", c.name)
+		}
+	}
+}
+
+func TestFindSkipsOnlyFieldsThatCannotWin(t *testing.T) {
+	t.Parallel()
+	// Items of several fields (the first with the name's bonus): Find's
+	// best field per item, with fields skipped by their bound, must be
+	// the best of matching every field.
+	rng := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "abcdeSV/-_ 01"
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	items := make([][]Field, 3000)
+	for i := range items {
+		off := 0
+		for j := range 1 + rng.IntN(4) {
+			text := word(1 + rng.IntN(40))
+			bonus := 0
+			if j == 0 {
+				bonus = 10
+			}
+			items[i] = append(items[i], NewField(text, off, bonus))
+			off += len(text) + 1
+		}
+	}
+	fields := func(i int) []Field { return items[i] }
+	for _, q := range []string{"a", "sv", "b-", "ab c", "e0"} {
+		hits := Find(q, fields, len(items), nil)
+		got := map[int]int{}
+		for _, h := range hits {
+			got[h.Item] = h.Score
+		}
+		for i, fs := range items {
+			total, all := 0, true
+			for _, term := range strings.Fields(q) {
+				pat := asciiLower(term)
+				best, found := 0, false
+				for _, f := range fs {
+					pos := make([]int, len(pat))
+					if sc, ok := matchASCII(f.text, f.lower, pat, pos); ok && (!found || sc+f.bonus > best) {
+						best, found = sc+f.bonus, true
+					}
+				}
+				all = all && found
+				total += best
+			}
+			if score, hit := got[i]; hit != all || (all && score != total) {
+				t.Fatalf("query %q, item %d: Find says hit %v score %d; every field says hit %v score %d", q, i, hit, score, all, total)
+			}
 		}
 	}
 }
