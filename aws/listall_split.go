@@ -55,6 +55,11 @@ func alphabetPrefix(name string) string {
 // (negated values of the same filter: "!prefix", which AWS ANDs with the
 // OR of the plain values; see SEMANTICS.md, Listing). A partition with
 // excludes is the "rest" of a split: the names a sample suggests are few.
+// AWS's API reference documents "!" negation but not how negated values
+// combine with plain ones of the same filter; the emulator ANDs them. Were
+// AWS to OR them, a rest would list more than its share, never less: the
+// listing stays complete (names already emitted are dropped by ARN), only
+// slower, since a rest is one chain.
 type partition struct {
 	prefixes []string
 	excludes []string
