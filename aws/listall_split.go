@@ -36,11 +36,45 @@ func inAlphabet(name string) bool {
 	return true
 }
 
+// alphabetPrefix is name up to its first character outside the alphabet
+// (all of it when there is none; "" when it starts with "!").
+func alphabetPrefix(name string) string {
+	if name != "" && name[0] == '!' {
+		return ""
+	}
+	for i := 0; i < len(name); i++ {
+		if strings.IndexByte(nameChars, name[i]) < 0 {
+			return name[:i]
+		}
+	}
+	return name
+}
+
 // partition is a set of disjoint name prefixes listed by one NextToken chain
-// (the values of one name filter, OR'ed), with how many names of a sample
-// fell under each.
+// (the values of one name filter, OR'ed), less the names under its excludes
+// (negated values of the same filter: "!prefix", which AWS ANDs with the
+// OR of the plain values; see SEMANTICS.md, Listing). A partition with
+// excludes is the "rest" of a split: the names a sample suggests are few.
+// AWS's API reference documents "!" negation but not how negated values
+// combine with plain ones of the same filter; the emulator ANDs them. Were
+// AWS to OR them, a rest would list more than its share, never less: the
+// listing stays complete (names already emitted are dropped by ARN), only
+// slower, since a rest is one chain.
 type partition struct {
 	prefixes []string
+	excludes []string
+	// chain is set on a partition listed on its own NextToken chain to the
+	// end, never split: a rest, or a prefix with nothing left to split.
+	chain bool
+}
+
+// values is the partition's name filter.
+func (p partition) values() []string {
+	out := append([]string(nil), p.prefixes...)
+	for _, x := range p.excludes {
+		out = append(out, "!"+x)
+	}
+	return out
 }
 
 // child is a prefix to cover, with its count in the sample.
@@ -70,46 +104,96 @@ type plan struct {
 // split covers the names of p again with smaller partitions, guided by
 // sample, names listed from p (in the server's default order, so roughly
 // a random sample of its names). A group of prefixes splits into its
-// prefixes; a single prefix P into P's children: when every sampled name
-// shares a longer prefix Q, it jumps straight to Q, covering the siblings
-// along the way (each with no sampled name) and probing the exact names
-// P..Q.
+// prefixes, a prefix holding nearly all of the sample being split at once; a
+// single prefix P into children at the end of the longest prefix Q every
+// sampled name shares (see splitPrefix).
 func split(p partition, sample []string) plan {
-	if len(p.prefixes) > 1 {
-		kids := make([]child, len(p.prefixes))
-		for i, pre := range p.prefixes {
-			kids[i] = child{prefix: pre, count: countPrefix(sample, pre)}
-		}
-		parts := pack(kids, budget(sample))
-		if len(parts) == 1 { // a sample too small to tell: one prefix each
-			parts = parts[:0]
-			for _, pre := range p.prefixes {
-				parts = append(parts, partition{prefixes: []string{pre}})
-			}
-		}
-		return plan{parts: parts}
+	if len(p.prefixes) == 1 {
+		return splitPrefix(p.prefixes[0], sample)
 	}
-	pre := p.prefixes[0]
-	q := commonPrefix(pre, sample)
 	var pl plan
 	var kids []child
-	for k := len(pre); k < len(q); k++ {
-		pl.probes = append(pl.probes, q[:k])
-		for _, c := range []byte(charsAt(k)) {
-			if c != q[k] {
-				kids = append(kids, child{prefix: q[:k] + string(c)})
-			}
+	for _, pre := range p.prefixes {
+		n := countPrefix(sample, pre)
+		if n > 0 && 10*n >= 9*len(sample) {
+			// Nearly the whole sample is under pre (a first character
+			// every name shares): split it now rather than list its first
+			// pages again on a chain of its own. A prefix holding only
+			// most of a group's page may hold little more than that page.
+			sub := splitPrefix(pre, withPrefix(sample, pre))
+			pl.parts = append(pl.parts, sub.parts...)
+			pl.probes = append(pl.probes, sub.probes...)
+			continue
+		}
+		kids = append(kids, child{prefix: pre, count: n})
+	}
+	parts := pack(kids, budget(sample))
+	if len(parts) == 1 && len(pl.parts) == 0 { // a sample too small to tell: one prefix each
+		parts = parts[:0]
+		for _, pre := range p.prefixes {
+			parts = append(parts, partition{prefixes: []string{pre}})
 		}
 	}
-	pl.probes = append(pl.probes, q)
+	pl.parts = append(pl.parts, parts...)
+	return pl
+}
+
+// splitPrefix covers the names under pre with the children Q+c of the
+// longest prefix Q every sampled name shares, packed by the sampled counts.
+// The names the sample says are few (under pre but not Q, the exact name Q,
+// the children with no or few sampled names) go to one "rest" partition:
+// pre less the children that got partitions of their own, one filter of
+// at most maxFilterVals values. Without the rest, each sibling of each
+// character along P..Q would need a filter value of its own (68 per
+// character, ten to a request) and each exact name a probe. When the sample
+// spreads over more children than a filter can exclude, the children are
+// packed as before and only the path P..Q is left to the rest.
+func splitPrefix(pre string, sample []string) plan {
+	q := commonPrefix(pre, sample)
+	var kids []child
 	if len(q) < maxNameLen {
 		for _, c := range []byte(charsAt(len(q))) {
 			s := q + string(c)
 			kids = append(kids, child{prefix: s, count: countPrefix(sample, s)})
 		}
 	}
-	pl.parts = pack(kids, budget(sample))
+	slices.SortStableFunc(kids, func(a, b child) int { return b.count - a.count })
+	limit := budget(sample)
+	own := kids
+	for len(own) > 0 && own[len(own)-1].count == 0 {
+		own = own[:len(own)-1]
+	}
+	restCount := 0
+	for len(own) > maxFilterVals-1 && restCount+own[len(own)-1].count <= limit {
+		restCount += own[len(own)-1].count
+		own = own[:len(own)-1]
+	}
+	if len(own) == 0 { // nothing to split by (Q is as long as a name gets)
+		return plan{parts: []partition{{prefixes: []string{pre}, chain: true}}}
+	}
+	if len(own) <= maxFilterVals-1 {
+		rest := partition{prefixes: []string{pre}, chain: true}
+		for _, k := range own {
+			rest.excludes = append(rest.excludes, k.prefix)
+		}
+		return plan{parts: append(pack(own, limit), rest)}
+	}
+	pl := plan{parts: pack(kids, limit), probes: []string{q}}
+	if len(q) > len(pre) {
+		pl.parts = append(pl.parts, partition{prefixes: []string{pre}, excludes: []string{q}, chain: true})
+	}
 	return pl
+}
+
+// withPrefix is the names that start with prefix.
+func withPrefix(names []string, prefix string) []string {
+	var out []string
+	for _, s := range names {
+		if strings.HasPrefix(s, prefix) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // budget is the most sampled names one new partition should hold: an

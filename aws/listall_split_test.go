@@ -2,17 +2,19 @@ package aws
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // coverage checks that every name under the split prefixes is covered
-// exactly once: by one new partition prefix, or by being a probed name.
+// exactly once: by one new partition prefix that none of its excludes
+// takes back, or by being a probed name.
 func coverage(t *testing.T, parent []string, pl plan, names []string) {
 	t.Helper()
 	for _, part := range pl.parts {
-		if len(part.prefixes) == 0 || len(part.prefixes) > maxFilterVals {
-			t.Fatalf("partition of %d prefixes (1-%d allowed)", len(part.prefixes), maxFilterVals)
+		if len(part.prefixes) == 0 || len(part.values()) > maxFilterVals {
+			t.Fatalf("partition of %d filter values (1-%d allowed)", len(part.values()), maxFilterVals)
 		}
 	}
 	for _, n := range names {
@@ -25,8 +27,12 @@ func coverage(t *testing.T, parent []string, pl plan, names []string) {
 		}
 		hits := 0
 		for _, part := range pl.parts {
+			excluded := false
+			for _, x := range part.excludes {
+				excluded = excluded || strings.HasPrefix(n, x)
+			}
 			for _, p := range part.prefixes {
-				if strings.HasPrefix(n, p) {
+				if strings.HasPrefix(n, p) && !excluded {
 					hits++
 				}
 			}
@@ -93,15 +99,21 @@ func TestSplitCoversEveryNameOnce(t *testing.T) {
 			coverage(t, []string{c.prefix}, pl, names)
 		})
 	}
-	// A group splits into smaller groups, never into itself.
+	// A group splits into smaller groups, never into itself; a prefix
+	// holding most of the sample ("b") is split at once.
 	group := partition{prefixes: []string{"a", "b", "c", "d"}}
 	sample := make([]string, 200)
 	for i := range sample {
 		sample[i] = "b" + randomName(rng, "", 5)
 	}
 	pl := split(group, sample)
-	if len(pl.parts) < 2 || len(pl.probes) != 0 {
+	if len(pl.parts) < 2 {
 		t.Fatalf("group split into %+v", pl)
+	}
+	for _, part := range pl.parts {
+		if slices.Contains(part.prefixes, "b") && len(part.excludes) == 0 {
+			t.Fatalf("the prefix holding the whole sample was not split: %+v", pl)
+		}
 	}
 	coverage(t, group.prefixes, pl, append(sample, "a1", "c", "dd"))
 	if pl := split(group, nil); len(pl.parts) != len(group.prefixes) {

@@ -181,7 +181,8 @@ func TestListAllTenThousand(t *testing.T) {
 
 func TestListAllCompletesNamesOutsideTheAlphabet(t *testing.T) {
 	// AWS refuses such names; the emulator's demo seed has one. Seeing one,
-	// the lister cannot prove its cover complete and finishes sequentially.
+	// the lister cannot prove its cover complete there and lists that name's
+	// prefix (team/caf) again sequentially.
 	names := append(prefixedNames("team/", 300), "team/café-ünicode", "team/caf\x7f")
 	h := newHarness(t, withNames(names))
 	got, stats := collect(t, h, ListOptions{}, ListAllOptions{Rate: 2000})

@@ -13,10 +13,12 @@
 package cache
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -83,19 +85,17 @@ func (c *Cache) Save(k Key, s Snapshot) error {
 	if err := os.Chmod(c.dir, 0o700); err != nil {
 		return fmt.Errorf("save the list cache: %w", err)
 	}
-	data, err := encode(k, s)
-	if err != nil {
-		return fmt.Errorf("save the list cache: %w", err)
-	}
-	if err := c.writeAtomic(c.Path(k), data); err != nil {
+	write := func(w io.Writer) error { return encodeTo(w, k, s) }
+	if err := c.writeAtomic(c.Path(k), write); err != nil {
 		return fmt.Errorf("save the list cache: %w", err)
 	}
 	return nil
 }
 
-// writeAtomic writes data to a temporary file (0600, from os.CreateTemp) next
-// to path, syncs it, renames it over path and syncs the directory.
-func (c *Cache) writeAtomic(path string, data []byte) (err error) {
+// writeAtomic writes to a temporary file (0600, from os.CreateTemp) next
+// to path through write, syncs it, renames it over path and syncs the
+// directory.
+func (c *Cache) writeAtomic(path string, write func(io.Writer) error) (err error) {
 	f, err := os.CreateTemp(c.dir, ".tmp-*")
 	if err != nil {
 		return err
@@ -110,7 +110,11 @@ func (c *Cache) writeAtomic(path string, data []byte) (err error) {
 	if err = f.Chmod(0o600); err != nil {
 		return err
 	}
-	if _, err = f.Write(data); err != nil {
+	bw := bufio.NewWriter(f)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
 		return err
 	}
 	if err = f.Sync(); err != nil {
@@ -137,13 +141,48 @@ func (c *Cache) writeAtomic(path string, data []byte) (err error) {
 // Load reads the listing of k. Any error wraps ErrMiss: callers start
 // without a cache and save a fresh one.
 func (c *Cache) Load(k Key) (Snapshot, error) {
-	data, err := os.ReadFile(c.Path(k))
+	s, _, err := c.load(k, true)
+	return s, err
+}
+
+// Head is the start of a cached listing: its first secrets (at most
+// HeadSecrets, in the listing's order) and how many it holds in all.
+type Head struct {
+	Snapshot
+	Total int
+}
+
+// LoadHead reads the first secrets of the listing of k, decoding only the
+// head of the file, so the first screenful shows before the whole file is
+// read; LoadRest reads the others. Errors wrap ErrMiss, as Load's.
+func (c *Cache) LoadHead(k Key) (Head, error) {
+	s, total, err := c.load(k, false)
+	return Head{Snapshot: s, Total: total}, err
+}
+
+// LoadRest reads the secrets of the listing of k after those of h. A file
+// replaced since LoadHead (another Written or count) is a miss.
+func (c *Cache) LoadRest(k Key, h Head) ([]aws.SecretSummary, error) {
+	s, total, err := c.load(k, true)
 	if err != nil {
-		return Snapshot{}, fmt.Errorf("%w: %w", ErrMiss, err)
+		return nil, err
 	}
-	s, err := decode(k, data)
+	if !s.Written.Equal(h.Written) || total != h.Total || len(h.Secrets) > len(s.Secrets) {
+		return nil, fmt.Errorf("%w: %s: replaced since its head was read", ErrMiss, c.Path(k))
+	}
+	return s.Secrets[len(h.Secrets):], nil
+}
+
+// load reads the file of k: the head only, or whole.
+func (c *Cache) load(k Key, whole bool) (Snapshot, int, error) {
+	f, err := os.Open(c.Path(k))
 	if err != nil {
-		return Snapshot{}, fmt.Errorf("%w: %s: %w", ErrMiss, c.Path(k), err)
+		return Snapshot{}, 0, fmt.Errorf("%w: %w", ErrMiss, err)
 	}
-	return s, nil
+	defer func() { _ = f.Close() }()
+	s, total, err := decodeFrom(k, f, whole)
+	if err != nil {
+		return Snapshot{}, 0, fmt.Errorf("%w: %s: %w", ErrMiss, c.Path(k), err)
+	}
+	return s, total, nil
 }

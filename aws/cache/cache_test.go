@@ -109,10 +109,14 @@ func writePayload(t *testing.T, path string, version uint64, k Key) {
 	w.str(k.Account)
 	w.str(k.Region)
 	w.int(0)
-	w.uint(0)
+	w.uint(0) // secrets in all
+	w.uint(0) // in the head
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
 	_, _ = zw.Write(w.buf)
+	_ = zw.Close()
+	zw.Reset(&buf) // the rest: none
+	_, _ = zw.Write([]byte{0})
 	_ = zw.Close()
 	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 		t.Fatal(err)

@@ -1,35 +1,50 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/smtui/smtui/aws"
 )
 
-// The file format: a gzip stream (its CRC catches corruption and
-// truncation) of a compact binary payload: the magic, the format version,
-// the key, the time written, then each secret's fields as varints and
-// length-prefixed strings. Strings that repeat across secrets (tag keys and
-// values, staging labels, KMS keys, rotation functions...) are written once
-// and then referred to by number, so a load shares them for free.
+// The file format: two gzip members (each with a CRC that catches
+// corruption and truncation) of a compact binary payload. The head member
+// holds the magic, the format version, the key, the time written, the
+// number of secrets in all and in the head, then the head's secrets: the
+// first HeadSecrets of the listing, in its order, so the first screenful
+// shows after decoding a few kilobytes (LoadHead). The rest member holds
+// the number of the other secrets and the secrets. Each secret's fields are
+// varints and length-prefixed strings; strings that repeat across secrets
+// (tag keys and values, staging labels, KMS keys, rotation functions...)
+// are written once and then referred to by number, across both members, so
+// a load shares them for free.
 //
 // It was chosen over gzip'd JSON and gob after BenchmarkFormat at 50,000
 // secrets (format_bench_test.go): loading decides how soon the cached list
 // shows, and the binary form loads several times faster at a smaller size.
 const (
-	magic         = "smtui-list-cache\n"
-	formatVersion = 1 // bump with any change to the payload
+	magic = "smtui-list-cache\n"
+	// formatVersion: bump with any change to the payload. 2 split the
+	// head from the rest; a file of version 1 is a miss.
+	formatVersion = 2
+	// HeadSecrets is how many secrets the head member holds: more than a
+	// screen shows.
+	HeadSecrets = 200
 	// maxPayload bounds what Load decompresses: far above 50,000 secrets,
 	// far below what would hurt, so a broken file cannot exhaust memory.
 	maxPayload = 256 << 20
 	// minSecretBytes is the smallest encoded secret: 19 fields of at least
 	// one byte each.
 	minSecretBytes = 19
+	// flushAt is how much encoded payload is buffered before it goes
+	// through gzip to the file: the whole listing is never one buffer.
+	flushAt = 64 << 10
 )
 
 func millis(t time.Time) int64 {
@@ -48,6 +63,18 @@ func fromMillis(ms int64) time.Time {
 
 // encode is the file content for the listing s of k.
 func encode(k Key, s Snapshot) ([]byte, error) {
+	var out bytes.Buffer
+	if err := encodeTo(&out, k, s); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// encodeTo writes the file content for the listing s of k to dst, the
+// payload streamed through gzip.
+func encodeTo(dst io.Writer, k Key, s Snapshot) error {
+	head := s.Secrets[:min(len(s.Secrets), HeadSecrets)]
+	rest := s.Secrets[len(head):]
 	w := &writer{dict: map[string]uint64{}}
 	w.buf = append(w.buf, magic...)
 	w.uint(formatVersion)
@@ -56,21 +83,36 @@ func encode(k Key, s Snapshot) ([]byte, error) {
 	w.str(k.Region)
 	w.int(millis(s.Written))
 	w.uint(uint64(len(s.Secrets)))
-	for _, sec := range s.Secrets {
-		w.secret(sec)
-	}
-	var out bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&out, gzip.BestSpeed)
+	w.uint(uint64(len(head)))
+	zw, err := gzip.NewWriterLevel(dst, gzip.BestSpeed)
 	if err != nil {
-		return nil, fmt.Errorf("compress: %w", err)
+		return fmt.Errorf("compress: %w", err)
 	}
-	if _, err := zw.Write(w.buf); err != nil {
-		return nil, fmt.Errorf("compress: %w", err)
+	member := func(secrets []aws.SecretSummary) error {
+		for _, sec := range secrets {
+			w.secret(sec)
+			if len(w.buf) >= flushAt {
+				if _, err := zw.Write(w.buf); err != nil {
+					return err
+				}
+				w.buf = w.buf[:0]
+			}
+		}
+		if _, err := zw.Write(w.buf); err != nil {
+			return err
+		}
+		w.buf = w.buf[:0]
+		return zw.Close()
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("compress: %w", err)
+	if err := member(head); err != nil {
+		return fmt.Errorf("compress: %w", err)
 	}
-	return out.Bytes(), nil
+	zw.Reset(dst)
+	w.uint(uint64(len(rest)))
+	if err := member(rest); err != nil {
+		return fmt.Errorf("compress: %w", err)
+	}
+	return nil
 }
 
 func (w *writer) secret(s aws.SecretSummary) {
@@ -107,52 +149,108 @@ func (w *writer) secret(s aws.SecretSummary) {
 	}
 }
 
-// decode reads a file's content, refusing another version or another key.
+// decode reads a whole file's content, refusing another version or
+// another key.
 func decode(k Key, data []byte) (Snapshot, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+	s, _, err := decodeFrom(k, bytes.NewReader(data), true)
+	return s, err
+}
+
+// decodeFrom reads a file from src: the head's secrets only, or all of
+// them (whole), and the number of secrets the file holds in all.
+func decodeFrom(k Key, src io.Reader, whole bool) (Snapshot, int, error) {
+	// gzip reads a bufio.Reader without reading ahead of it, so the head
+	// member can be read alone and the rest member after it.
+	br := bufio.NewReader(src)
+	zr, err := gzip.NewReader(br)
 	if err != nil {
-		return Snapshot{}, fmt.Errorf("not a cache file: %w", err)
+		return Snapshot{}, 0, fmt.Errorf("not a cache file: %w", err)
 	}
-	payload, err := io.ReadAll(io.LimitReader(zr, maxPayload+1))
+	zr.Multistream(false)
+	payload, err := readMember(zr)
 	if err != nil {
-		return Snapshot{}, fmt.Errorf("corrupt: %w", err)
-	}
-	if len(payload) > maxPayload {
-		return Snapshot{}, errors.New("larger than a cache file can be")
+		return Snapshot{}, 0, err
 	}
 	r := &reader{buf: payload, text: string(payload)}
 	if !bytes.HasPrefix(payload, []byte(magic)) {
-		return Snapshot{}, errors.New("not a cache file")
+		return Snapshot{}, 0, errors.New("not a cache file")
 	}
 	r.pos = len(magic)
 	if v := r.uint(); v != formatVersion {
-		return Snapshot{}, fmt.Errorf("format version %d, want %d", v, formatVersion)
+		return Snapshot{}, 0, fmt.Errorf("format version %d, want %d", v, formatVersion)
 	}
 	if r.str() != k.Profile || r.str() != k.Account || r.str() != k.Region || r.err != nil {
-		return Snapshot{}, errors.New("written for another profile, account or region")
+		return Snapshot{}, 0, errors.New("written for another profile, account or region")
 	}
 	s := Snapshot{Written: fromMillis(r.int())}
-	n := r.count()
-	if n > (len(r.buf)-r.pos)/minSecretBytes {
+	total, n := r.uint(), r.count()
+	if n > (len(r.buf)-r.pos)/minSecretBytes || total < uint64(n) || total > maxPayload/minSecretBytes {
 		// More secrets than the bytes left could hold: refuse before
 		// allocating room for them.
 		r.fail(errors.New("count beyond the payload"))
 	}
-	region := k.Region
-	s.Secrets = make([]aws.SecretSummary, 0, n)
-	for range n {
-		if r.err != nil {
-			break
-		}
-		s.Secrets = append(s.Secrets, r.secret(region))
+	if r.err != nil {
+		return Snapshot{}, 0, fmt.Errorf("corrupt: %w", r.err)
 	}
+	s.Secrets = r.secrets(k.Region, n, make([]aws.SecretSummary, 0, n))
 	if r.err == nil && r.pos != len(r.buf) {
 		r.err = errors.New("trailing bytes")
 	}
 	if r.err != nil {
-		return Snapshot{}, fmt.Errorf("corrupt: %w", r.err)
+		return Snapshot{}, 0, fmt.Errorf("corrupt: %w", r.err)
 	}
-	return s, nil
+	if !whole {
+		return s, int(total), nil
+	}
+	if err := zr.Reset(br); err != nil {
+		return Snapshot{}, 0, fmt.Errorf("corrupt: the rest: %w", err)
+	}
+	zr.Multistream(false)
+	if payload, err = readMember(zr); err != nil {
+		return Snapshot{}, 0, err
+	}
+	r.buf, r.text, r.pos = payload, string(payload), 0
+	if m := r.count(); uint64(n)+uint64(m) != total {
+		r.fail(errors.New("the rest does not hold the count the head says"))
+	} else if m > len(r.buf)/minSecretBytes {
+		r.fail(errors.New("count beyond the payload"))
+	}
+	if r.err == nil {
+		s.Secrets = r.secrets(k.Region, int(total)-n, slices.Grow(s.Secrets, int(total)-n))
+	}
+	if r.err == nil && r.pos != len(r.buf) {
+		r.err = errors.New("trailing bytes")
+	}
+	if _, err := br.ReadByte(); r.err == nil && err != io.EOF {
+		r.err = errors.New("trailing bytes after the rest")
+	}
+	if r.err != nil {
+		return Snapshot{}, 0, fmt.Errorf("corrupt: %w", r.err)
+	}
+	return s, int(total), nil
+}
+
+// readMember decompresses one gzip member, within maxPayload.
+func readMember(zr *gzip.Reader) ([]byte, error) {
+	payload, err := io.ReadAll(io.LimitReader(zr, maxPayload+1))
+	if err != nil {
+		return nil, fmt.Errorf("corrupt: %w", err)
+	}
+	if len(payload) > maxPayload {
+		return nil, errors.New("larger than a cache file can be")
+	}
+	return payload, nil
+}
+
+// secrets appends n secrets read from r to out.
+func (r *reader) secrets(region string, n int, out []aws.SecretSummary) []aws.SecretSummary {
+	for range n {
+		if r.err != nil {
+			break
+		}
+		out = append(out, r.secret(region))
+	}
+	return out
 }
 
 func (r *reader) secret(region string) aws.SecretSummary {

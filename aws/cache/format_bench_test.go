@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -218,7 +219,8 @@ func BenchmarkFormat(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := c.writeAtomic(c.Path(key), data); err != nil {
+				write := func(w io.Writer) error { _, err := w.Write(data); return err }
+				if err := c.writeAtomic(c.Path(key), write); err != nil {
 					b.Fatal(err)
 				}
 				size = len(data)

@@ -26,11 +26,15 @@ type Field struct {
 	lower string
 	// bonus is added to a match in this field (the name ranks first).
 	bonus int
+	// mask is the set of lower's bytes, to reject a field lacking a
+	// byte of the pattern without scanning it.
+	mask charMask
 }
 
-// NewField makes a field, lowering it once.
+// NewField makes a field, lowering it and taking its byte set once.
 func NewField(text string, offset, bonus int) Field {
-	return Field{text: text, offset: offset, lower: asciiLower(text), bonus: bonus}
+	low := asciiLower(text)
+	return Field{text: text, offset: offset, lower: low, bonus: bonus, mask: maskOf(low)}
 }
 
 // asciiLower lowers ASCII letters only, so byte offsets do not move.
@@ -98,13 +102,7 @@ func Find(query string, fields func(i int) []Field, n int, candidates []int) []H
 		}
 	}
 	// Best first; equal scores in item order (the listing's order).
-	slices.SortFunc(hits, func(a, b Hit) int {
-		if a.Score != b.Score {
-			return b.Score - a.Score
-		}
-		return a.Item - b.Item
-	})
-	return hits
+	return sortHits(hits)
 }
 
 // fieldMatch is a term's best match in one candidate (pos nil: none).
@@ -123,11 +121,18 @@ func matchFields(term string, fields func(i int) []Field, candidates []int) []fi
 		return best
 	}
 	pat := asciiLower(term)
+	patMask := maskOf(pat)
 	scratch := make([]int, len(pat))
 	// One backing array for every candidate's positions.
 	arena := make([]int, 0, 64*len(pat))
 	for ci, c := range candidates {
 		for _, f := range fields(c) {
+			if !f.mask.has(patMask) {
+				continue
+			}
+			if b := &best[ci]; b.pos != nil && scoreBound(len(pat), f) <= b.score {
+				continue // this field cannot beat the candidate's best
+			}
 			score, ok := matchASCII(f.text, f.lower, pat, scratch)
 			if !ok {
 				continue

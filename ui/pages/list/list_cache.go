@@ -24,6 +24,9 @@ type cacheLoadedMsg struct {
 	region string
 	snap   cache.Snapshot
 	err    error
+	// rest, when set, reads the cached secrets after snap's (snap holds
+	// the head of the file only); it does I/O, so only a Cmd calls it.
+	rest func() ([]aws.SecretSummary, error)
 }
 
 // cacheSavedMsg reports a cache write; a failure only costs the next
@@ -49,8 +52,31 @@ func (l *Screen) loadCache(region string) tea.Cmd {
 	}
 	key, owner, seq := l.cacheKey(region), any(l), l.conn
 	return func() tea.Msg {
-		snap, err := c.Load(key)
-		return cacheLoadedMsg{owner: owner, seq: seq, region: region, snap: snap, err: err}
+		// The head of the file first: the first screenful shows without
+		// waiting for the whole listing to be decoded.
+		h, err := c.LoadHead(key)
+		msg := cacheLoadedMsg{owner: owner, seq: seq, region: region, snap: h.Snapshot, err: err}
+		if err == nil && len(h.Secrets) < h.Total {
+			msg.rest = func() ([]aws.SecretSummary, error) { return c.LoadRest(key, h) }
+		}
+		return msg
+	}
+}
+
+// wholeCache is the command that reads the rest of a cached listing whose
+// head came after the first live rows, and brings it back whole (see
+// lateCache).
+func wholeCache(msg cacheLoadedMsg) tea.Cmd {
+	head, read := msg.snap, msg.rest
+	msg.rest = nil
+	return func() tea.Msg {
+		rest, err := read()
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		msg.snap = cache.Snapshot{Secrets: append(slices.Clip(head.Secrets), rest...), Written: head.Written}
+		return msg
 	}
 }
 
@@ -74,6 +100,9 @@ func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 	}
 	secrets := msg.snap.Secrets
 	if len(l.Table.Rows) > 0 {
+		if msg.rest != nil {
+			return wholeCache(msg)
+		}
 		l.lateCache(msg.snap)
 		return nil
 	}
@@ -81,10 +110,23 @@ func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 	l.Table.Add(l.rowsOf(first))
 	l.cachedAt = msg.snap.Written
 	l.fromCache = true
-	if len(first) == len(secrets) {
+	tail := secrets[len(first):]
+	if read := msg.rest; read != nil {
+		owner, conn := l, l.conn
+		return func() tea.Msg {
+			// A rest that cannot be read (the file replaced or cut since)
+			// leaves the head's rows; the refresh lists the others.
+			rest, err := read()
+			if err != nil {
+				rest = nil
+			}
+			return cacheRestMsg{owner: owner, conn: conn, secrets: append(slices.Clip(tail), rest...)}
+		}
+	}
+	if len(tail) == 0 {
 		return nil
 	}
-	rest := cacheRestMsg{owner: l, conn: l.conn, secrets: secrets[len(first):]}
+	rest := cacheRestMsg{owner: l, conn: l.conn, secrets: tail}
 	return func() tea.Msg { return rest }
 }
 

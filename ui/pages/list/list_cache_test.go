@@ -1,6 +1,7 @@
 package list
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -95,5 +96,63 @@ func TestLateCacheAddsWhatIsNotListedYet(t *testing.T) {
 	l2.cacheLoaded(cacheLoadedMsg{owner: l2, seq: l2.conn, region: "us-east-1", snap: cache.Snapshot{Secrets: []aws.SecretSummary{other}}})
 	if l2.fromCache || len(l2.Table.Rows) != 1 {
 		t.Errorf("another account's cache was mixed in: %d rows", len(l2.Table.Rows))
+	}
+}
+
+// A large cache shows its head (the first screenful) from the first read;
+// the rest comes from a second read in the Cmd that follows, in order. A
+// head arriving after live rows is read whole before it joins them.
+func TestCachedHeadFirstThenTheRest(t *testing.T) {
+	c := cache.New(t.TempDir())
+	env := &common.Env{Settings: common.Settings{Keys: keymap.Default(), Styles: common.NewStyles(true), Now: time.Now,
+		ListCache: c}}
+	var cached []aws.SecretSummary
+	for i := range cache.HeadSecrets + 150 {
+		cached = append(cached, summary(fmt.Sprintf("svc-%04d", i)))
+	}
+	l := newListScreen(env, "us-east-1")
+	if err := c.Save(l.cacheKey("us-east-1"), cache.Snapshot{Secrets: cached, Written: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	msg, ok := l.loadCache("us-east-1")().(cacheLoadedMsg)
+	if !ok || msg.err != nil || len(msg.snap.Secrets) != cache.HeadSecrets || msg.rest == nil {
+		t.Fatalf("the first read: %d secrets, %v, a rest to read: %v; want the %d of the head", len(msg.snap.Secrets), msg.err, msg.rest != nil, cache.HeadSecrets)
+	}
+	next := l.cacheLoaded(msg)
+	if len(l.Table.Rows) != cache.HeadSecrets || !l.fromCache || next == nil {
+		t.Fatalf("after the head: %d rows, fromCache %v, a Cmd for the rest %v", len(l.Table.Rows), l.fromCache, next != nil)
+	}
+	rest, ok := next().(cacheRestMsg)
+	if !ok {
+		t.Fatalf("the rest's Cmd brought %T", next())
+	}
+	l.cacheRest(rest)
+	var got, want []string
+	for _, r := range l.Table.Rows {
+		got = append(got, r.Sum.Name)
+	}
+	for _, s := range cached {
+		want = append(want, s.Name)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("rows after the rest: %d, want the %d cached in order", len(got), len(want))
+	}
+
+	// Live rows first: the head is read whole, then shown behind them.
+	late := newListScreen(env, "us-east-1")
+	late.Loading = true
+	late.Table.Add(late.rowsOf([]aws.SecretSummary{summary("svc-0000")}))
+	msg = late.loadCache("us-east-1")().(cacheLoadedMsg)
+	whole := late.cacheLoaded(msg)
+	if whole == nil || late.fromCache || len(late.Table.Rows) != 1 {
+		t.Fatalf("a late head joined the live rows before the rest was read: %d rows", len(late.Table.Rows))
+	}
+	full, ok := whole().(cacheLoadedMsg)
+	if !ok || full.rest != nil || len(full.snap.Secrets) != len(cached) {
+		t.Fatalf("the late read: %d secrets, a rest still to read %v", len(full.snap.Secrets), full.rest != nil)
+	}
+	late.cacheLoaded(full)
+	if !late.fromCache || len(late.Table.Rows) != len(cached) {
+		t.Fatalf("after the late cache: %d rows, fromCache %v; want %d", len(late.Table.Rows), late.fromCache, len(cached))
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -40,6 +41,7 @@ func main() {
 	latency := flag.Duration("latency", 150*time.Millisecond, "added to every ListSecrets page")
 	runs := flag.Int("runs", 3, "runs of each measurement; the table shows medians")
 	profile := flag.String("cpuprofile", "", "with -child: write a CPU profile of that side to `file`")
+	heap := flag.String("memprofile", "", "write a heap profile (alloc_space, inuse_space) of the smtui side at its end to `file` (without -child: file-run<N>-<step>.pprof per smtui run)")
 	flag.Parse()
 	if *side != "" {
 		if *profile != "" {
@@ -54,12 +56,40 @@ func main() {
 			fmt.Fprintln(os.Stderr, "smtui-listbench:", err)
 			os.Exit(1)
 		}
+		if *heap != "" {
+			if err := writeHeapProfile(*heap); err != nil {
+				fmt.Fprintln(os.Stderr, "smtui-listbench:", err)
+				os.Exit(1)
+			}
+		}
 		return
 	}
-	if err := bench(*n, *latency, *runs, *mode); err != nil {
+	if err := bench(*n, *latency, *runs, *mode, *heap); err != nil {
 		fmt.Fprintln(os.Stderr, "smtui-listbench:", err)
 		os.Exit(1)
 	}
+}
+
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// writeHeapProfile writes the heap profile of this process (after a GC, so
+// inuse_space is what stays reachable; alloc_space counts everything
+// allocated since the start) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		_ = f.Close()
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	return f.Close()
 }
 
 // sample is one child's measurement.
@@ -74,13 +104,17 @@ type sample struct {
 func (s sample) cpuPerPage() float64 { return s.CPUms / float64(max(s.Pages, 1)) }
 
 // child runs one side as a child process against srv.
-func child(srv *emulator.Server, n int, side, cacheDir, mode string) (sample, error) {
+func child(srv *emulator.Server, n int, side, cacheDir, mode, heapProfile string) (sample, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return sample{}, err
 	}
 	before, throttled := srv.Requests("ListSecrets"), srv.Throttled("ListSecrets")
-	cmd := exec.Command(self, "-child", side, "-url", srv.URL, "-cache-dir", cacheDir, "-mode", mode, "-n", fmt.Sprint(n))
+	args := []string{"-child", side, "-url", srv.URL, "-cache-dir", cacheDir, "-mode", mode, "-n", fmt.Sprint(n)}
+	if heapProfile != "" {
+		args = append(args, "-memprofile", heapProfile)
+	}
+	cmd := exec.Command(self, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
@@ -113,7 +147,7 @@ func (ss series) median(f func(sample) float64) float64 {
 	return v[len(v)/2]
 }
 
-func bench(n int, latency time.Duration, runs int, mode string) error {
+func bench(n int, latency time.Duration, runs int, mode, heapProfile string) error {
 	slow, err := emulator.Start(emulator.Options{SyntheticSecrets: n, ListLatency: latency})
 	if err != nil {
 		return err
@@ -145,7 +179,19 @@ func bench(n int, latency time.Duration, runs int, mode string) error {
 			{"smtui, no latency", fast, "smtui", "", &fastS},
 		}
 		for _, st := range steps {
-			s, err := child(st.srv, n, st.side, st.cacheDir, mode)
+			heap := ""
+			if heapProfile != "" && st.side == "smtui" {
+				heap = fmt.Sprintf("%s-run%d-%s.pprof", heapProfile, run+1, strings.NewReplacer(", ", "-", " ", "-").Replace(st.name))
+			}
+			s, err := child(st.srv, n, st.side, st.cacheDir, mode, heap)
+			if err != nil && st.cacheDir == "" {
+				// On a machine under heavy load the no-latency emulator has
+				// been seen to lose a connection mid-answer (for the floor as
+				// well); such a step runs again once, and says so. A step on
+				// the cache directory does not: its cache state would differ.
+				fmt.Fprintf(os.Stderr, "run %d %-18s failed, running it again: %v\n", run+1, st.name, firstLine(err.Error()))
+				s, err = child(st.srv, n, st.side, st.cacheDir, mode, heap)
+			}
 			if err != nil {
 				_ = os.RemoveAll(dir)
 				return err
@@ -153,6 +199,10 @@ func bench(n int, latency time.Duration, runs int, mode string) error {
 			*st.into = append(*st.into, s)
 			fmt.Fprintf(os.Stderr, "run %d %-18s first %7.1f ms%s  all %8.1f ms  rss %5.1f MB  cpu %7.1f ms  pages %4d  throttled %d\n",
 				run+1, st.name, s.FirstMs, map[bool]string{true: " (cached)", false: ""}[s.FromCach], s.AllMs, s.RSSMB, s.CPUms, s.Pages, s.Throttled)
+			if st.side == "smtui" {
+				fmt.Fprintf(os.Stderr, "      first row: app built %.1f ms, its data received %.1f ms, that frame's View %.1f ms\n",
+					s.AppMs, s.DataMs, s.FrameMs)
+			}
 		}
 		_ = os.RemoveAll(dir)
 	}
