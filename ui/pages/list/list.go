@@ -137,8 +137,14 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return l, l.sessionConnecting(msg.Region)
 	case common.SessionReadyMsg:
 		l.Connecting = false
+		// A profile whose region comes from its config is known only now:
+		// the cache could not be read while connecting.
+		var cached tea.Cmd
+		if l.Region == "" && msg.Region != "" {
+			cached = l.loadCache(msg.Region)
+		}
 		l.Region, l.Store = msg.Region, msg.Store
-		return l, l.refresh()
+		return l, tea.Batch(l.refresh(), cached)
 	case common.SessionFailedMsg:
 		l.Connecting = false
 		l.LoadErr = msg.Err
