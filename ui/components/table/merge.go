@@ -14,6 +14,7 @@ import (
 // (k log k) and merged in one linear pass, and the filter, if any, runs over
 // the new rows only. The selection stays on the same secret.
 func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
+	t.finishSearch() // the rows' indices may change
 	t.Cache = nil
 	sel := t.selectedKey()
 	fresh := make([]*Row, 0, len(rows))
@@ -138,6 +139,7 @@ func (t *Secrets) appendSorted(rows []*Row, replaced bool) {
 // Retain keeps only the rows keep accepts (one pass; a refresh drops the
 // secrets that are gone), keeping the selection on its secret if it stays.
 func (t *Secrets) Retain(keep func(r *Row) bool) {
+	t.finishSearch() // the rows' indices may change
 	sel := t.selectedKey()
 	out := t.Rows[:0]
 	for _, r := range t.Rows {
