@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
@@ -105,6 +106,21 @@ func (t *Secrets) put(i int, r *Row) {
 	if i < len(t.Rows) {
 		t.Rows[i] = r
 	}
+}
+
+// UpdateSummary changes the summary of the row with the given key, if
+// present, in a part the filter does not search (its fields are kept). The
+// row is replaced by a changed copy, never changed in place: a Cmd may be
+// reading the rows (the cache's save).
+func (t *Secrets) UpdateSummary(key string, change func(s *aws.SecretSummary)) bool {
+	i, ok := t.at(key)
+	if !ok {
+		return false
+	}
+	r := *t.Rows[i]
+	change(&r.Sum)
+	t.put(i, &r)
+	return true
 }
 
 // showAll shows every row in order, reusing the visible list's memory (no
