@@ -81,7 +81,15 @@ func loadedApp(tb testing.TB, n int) (*App, *list.Screen) {
 // through typing "svc12 db" and deleting it again, so both narrowing and
 // widening searches are measured; the query cache is emptied at the start
 // of each cycle, so every cycle starts with a search over all 10,000 rows.
-// It reports the p99 latency in ms.
+// A search over more rows than the table searches in one Update goes on in
+// step messages (table.SearchStepMsg), which the benchmark delivers at once
+// after the keystroke, each with its View, as the program would. It
+// reports, in ms: p99-ms, the keystroke's own Update + View (issue 10's
+// target); step-p99-ms, the longest Update + View of any message of the
+// filter (keystrokes and steps: how long the UI is ever blocked); and
+// shown-p99-ms, from the keystroke to the View showing its complete
+// results (the keystroke's and its steps' Update + View, not counting the
+// program's queueing between them).
 func BenchmarkFilterKeystroke(b *testing.B) { benchKeystrokes(b, 10000, false) }
 
 // BenchmarkFilterKeystrokeNoCache is the worst case: the query cache is
@@ -108,7 +116,9 @@ func benchKeystrokes(b *testing.B, n int, noCache bool) {
 	for range "svc12 db" {
 		cycle = append(cycle, keyPress("backspace"))
 	}
-	lat := make([]time.Duration, 0, b.N)
+	keyLat := make([]time.Duration, 0, b.N)
+	stepLat := make([]time.Duration, 0, b.N)
+	shownLat := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
@@ -118,15 +128,32 @@ func benchKeystrokes(b *testing.B, n int, noCache bool) {
 		start := time.Now()
 		a.Update(cycle[i%len(cycle)])
 		_ = a.View()
-		lat = append(lat, time.Since(start))
+		key := time.Since(start)
+		keyLat, stepLat = append(keyLat, key), append(stepLat, key)
+		shown := key
+		for msg := l.Table.PendingSearchStep(); msg != nil; msg = l.Table.PendingSearchStep() {
+			start := time.Now()
+			a.Update(msg)
+			_ = a.View()
+			step := time.Since(start)
+			stepLat = append(stepLat, step)
+			shown += step
+		}
+		shownLat = append(shownLat, shown)
 	}
 	b.StopTimer()
 	if l.Table.Query != "" && b.N%len(cycle) == 0 {
 		b.Fatalf("query %q left after whole cycles", l.Table.Query)
 	}
+	b.ReportMetric(p99ms(keyLat), "p99-ms")
+	b.ReportMetric(p99ms(stepLat), "step-p99-ms")
+	b.ReportMetric(p99ms(shownLat), "shown-p99-ms")
+}
+
+// p99ms is the 99th percentile of lat, in ms.
+func p99ms(lat []time.Duration) float64 {
 	slices.Sort(lat)
-	p99 := lat[min(len(lat)-1, len(lat)*99/100)]
-	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
+	return float64(lat[min(len(lat)-1, len(lat)*99/100)].Microseconds()) / 1000
 }
 
 // BenchmarkListView renders the list with 10, 10,000 and 50,000 secrets

@@ -36,7 +36,27 @@ type Key struct {
 // Snapshot is what a cache file holds.
 type Snapshot struct {
 	Secrets []aws.SecretSummary
+	// Refs, when not nil, are the summaries to save in place of Secrets,
+	// by reference: a caller holding every summary already (the list's
+	// rows) saves them without copying them all. Nothing may change them
+	// while Save runs. Load never sets it.
+	Refs    []*aws.SecretSummary
 	Written time.Time // when the listing was saved
+}
+
+// count is how many summaries s holds; at returns the i-th.
+func (s Snapshot) count() int {
+	if s.Refs != nil {
+		return len(s.Refs)
+	}
+	return len(s.Secrets)
+}
+
+func (s Snapshot) at(i int) *aws.SecretSummary {
+	if s.Refs != nil {
+		return s.Refs[i]
+	}
+	return &s.Secrets[i]
 }
 
 // ErrMiss is wrapped by every Load error: there is no usable cache for the

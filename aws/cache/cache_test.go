@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -251,5 +252,37 @@ func TestKeysMakeDistinctSafeFiles(t *testing.T) {
 			t.Errorf("key %q has path %q", k, p)
 		}
 		seen[p] = true
+	}
+}
+
+// Saving the summaries by reference saves what saving them by value does,
+// head and rest (more than HeadSecrets of them). (The files are not
+// compared byte for byte: version stages are a map, written in its
+// iteration order.)
+func TestSaveByReferenceSavesTheSameListing(t *testing.T) {
+	var want []aws.SecretSummary
+	for len(want) < HeadSecrets+50 {
+		for _, s := range sample() {
+			s.Name = fmt.Sprintf("%s-%d", s.Name, len(want))
+			s.ARN = fmt.Sprintf("%s-%d", s.ARN, len(want))
+			want = append(want, s)
+		}
+	}
+	refs := make([]*aws.SecretSummary, len(want))
+	for i := range want {
+		refs[i] = &want[i]
+	}
+	written := time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)
+	c := New(t.TempDir())
+	if err := c.Save(testKey, Snapshot{Refs: refs, Written: written}); err != nil {
+		t.Fatal(err)
+	}
+	head, err := c.LoadHead(testKey)
+	if err != nil || head.Total != len(want) || !reflect.DeepEqual(head.Secrets, want[:HeadSecrets]) {
+		t.Fatalf("head: %d of %d secrets, err %v; want %d of %d", len(head.Secrets), head.Total, err, HeadSecrets, len(want))
+	}
+	got, err := c.Load(testKey)
+	if err != nil || !reflect.DeepEqual(got.Secrets, want) || !got.Written.Equal(written) {
+		t.Fatalf("loading what was saved by reference: %d secrets, err %v; want %d", len(got.Secrets), err, len(want))
 	}
 }

@@ -73,8 +73,8 @@ func encode(k Key, s Snapshot) ([]byte, error) {
 // encodeTo writes the file content for the listing s of k to dst, the
 // payload streamed through gzip.
 func encodeTo(dst io.Writer, k Key, s Snapshot) error {
-	head := s.Secrets[:min(len(s.Secrets), HeadSecrets)]
-	rest := s.Secrets[len(head):]
+	total := s.count()
+	head := min(total, HeadSecrets)
 	w := &writer{dict: map[string]uint64{}}
 	w.buf = append(w.buf, magic...)
 	w.uint(formatVersion)
@@ -82,15 +82,15 @@ func encodeTo(dst io.Writer, k Key, s Snapshot) error {
 	w.str(k.Account)
 	w.str(k.Region)
 	w.int(millis(s.Written))
-	w.uint(uint64(len(s.Secrets)))
-	w.uint(uint64(len(head)))
+	w.uint(uint64(total))
+	w.uint(uint64(head))
 	zw, err := gzip.NewWriterLevel(dst, gzip.BestSpeed)
 	if err != nil {
 		return fmt.Errorf("compress: %w", err)
 	}
-	member := func(secrets []aws.SecretSummary) error {
-		for _, sec := range secrets {
-			w.secret(sec)
+	member := func(from, to int) error {
+		for i := from; i < to; i++ {
+			w.secret(*s.at(i))
 			if len(w.buf) >= flushAt {
 				if _, err := zw.Write(w.buf); err != nil {
 					return err
@@ -104,12 +104,12 @@ func encodeTo(dst io.Writer, k Key, s Snapshot) error {
 		w.buf = w.buf[:0]
 		return zw.Close()
 	}
-	if err := member(head); err != nil {
+	if err := member(0, head); err != nil {
 		return fmt.Errorf("compress: %w", err)
 	}
 	zw.Reset(dst)
-	w.uint(uint64(len(rest)))
-	if err := member(rest); err != nil {
+	w.uint(uint64(total - head))
+	if err := member(head, total); err != nil {
 		return fmt.Errorf("compress: %w", err)
 	}
 	return nil

@@ -73,89 +73,82 @@ func Find(query string, fields func(i int) []Field, n int, candidates []int) []H
 	if len(terms) == 0 {
 		return nil
 	}
-	if candidates == nil {
-		candidates = make([]int, n)
-		for i := range candidates {
-			candidates[i] = i
-		}
-	}
 	var hits []Hit
 	for t, term := range terms {
-		best := matchFields(term, fields, candidates)
-		next := make([]Hit, 0, len(best))
-		for ci, m := range best {
-			if m.pos == nil {
-				continue
-			}
-			h := Hit{Item: candidates[ci], Score: m.score, Pos: m.pos}
-			if t > 0 {
-				prev := hits[ci]
-				h.Score += prev.Score
-				h.Pos = mergePositions(prev.Pos, m.pos)
-			}
-			next = append(next, h)
-		}
-		hits = next // aligned with the next term's candidates
-		candidates = make([]int, len(hits))
-		for i, h := range hits {
-			candidates[i] = h.Item
+		if t == 0 {
+			hits = matchTerm(term, fields, n, candidates, nil)
+		} else {
+			hits = matchTerm(term, fields, 0, nil, hits)
 		}
 	}
 	// Best first; equal scores in item order (the listing's order).
 	return sortHits(hits)
 }
 
-// fieldMatch is a term's best match in one candidate (pos nil: none).
-type fieldMatch struct {
-	score int
-	pos   []int
-}
-
-// matchFields runs one term over every field of every candidate and keeps
-// each candidate's best field. ASCII terms use the allocation-free matcher
-// below; others go through github.com/sahilm/fuzzy.
-func matchFields(term string, fields func(i int) []Field, candidates []int) []fieldMatch {
-	best := make([]fieldMatch, len(candidates))
+// matchTerm runs one term over the items and returns a hit for each item
+// the term matches, in the order given: the items are prev's hits when
+// prev is not nil (an earlier term's, whose score and positions are added
+// to), else candidates, else 0..n-1. No index list or per-item scratch is
+// allocated: the first keystroke's search visits every loaded row, and
+// its garbage was a large part of its cost.
+func matchTerm(term string, fields func(i int) []Field, n int, candidates []int, prev []Hit) []Hit {
+	count, item := n, func(k int) int { return k }
+	switch {
+	case prev != nil:
+		count, item = len(prev), func(k int) int { return prev[k].Item }
+	case candidates != nil:
+		count, item = len(candidates), func(k int) int { return candidates[k] }
+	}
 	if !isASCII(term) {
-		matchFieldsUnicode(term, fields, candidates, best)
-		return best
+		return matchTermUnicode(term, fields, count, item, prev)
 	}
 	pat := asciiLower(term)
 	patMask := maskOf(pat)
 	scratch := make([]int, len(pat))
-	// One backing array for every candidate's positions.
-	arena := make([]int, 0, 64*len(pat))
-	for ci, c := range candidates {
-		for _, f := range fields(c) {
+	bestPos := make([]int, len(pat))
+	hits := make([]Hit, 0, count)
+	// One backing array for every hit's positions.
+	var arena []int
+	for k := range count {
+		it := item(k)
+		bestScore, found := 0, false
+		for _, f := range fields(it) {
 			if !f.mask.has(patMask) {
 				continue
 			}
-			if b := &best[ci]; b.pos != nil && scoreBound(len(pat), f) <= b.score {
-				continue // this field cannot beat the candidate's best
+			if found && scoreBound(len(pat), f) <= bestScore {
+				continue // this field cannot beat the item's best
 			}
 			score, ok := matchASCII(f.text, f.lower, pat, scratch)
 			if !ok {
 				continue
 			}
 			score += f.bonus
-			b := &best[ci]
-			if b.pos != nil && b.score >= score {
+			if found && bestScore >= score {
 				continue
 			}
-			if b.pos == nil {
-				if len(arena)+len(pat) > cap(arena) {
-					arena = make([]int, 0, max(2*cap(arena), len(pat)))
-				}
-				arena = arena[:len(arena)+len(pat)]
-				b.pos = arena[len(arena)-len(pat) : len(arena) : len(arena)]
-			}
 			for i, p := range scratch {
-				b.pos[i] = p + f.offset
+				bestPos[i] = p + f.offset
 			}
-			b.score = score
+			bestScore, found = score, true
 		}
+		if !found {
+			continue
+		}
+		h := Hit{Item: it, Score: bestScore}
+		if prev != nil {
+			h.Score += prev[k].Score
+			h.Pos = mergePositions(prev[k].Pos, bestPos)
+		} else {
+			if len(arena)+len(pat) > cap(arena) {
+				arena = make([]int, 0, max(min(2*cap(arena), 1<<16), 64*len(pat)))
+			}
+			arena = append(arena, bestPos...)
+			h.Pos = arena[len(arena)-len(pat) : len(arena) : len(arena)]
+		}
+		hits = append(hits, h)
 	}
-	return best
+	return hits
 }
 
 // Scores of the ASCII matcher.
@@ -293,15 +286,23 @@ func scorePositions(text string, pos []int) int {
 	return score
 }
 
-// matchFieldsUnicode matches a non-ASCII term with sahilm/fuzzy (Unicode
-// case folding), one pass over every field.
-func matchFieldsUnicode(term string, fields func(i int) []Field, candidates []int, best []fieldMatch) {
-	type ref struct{ cand, field int32 }
-	refs := make([]ref, 0, len(candidates))
+// fieldMatch is a term's best match in one item (pos nil: none).
+type fieldMatch struct {
+	score int
+	pos   []int
+}
+
+// matchTermUnicode matches a non-ASCII term with sahilm/fuzzy (Unicode
+// case folding), one pass over every field, with matchTerm's items and
+// result.
+func matchTermUnicode(term string, fields func(i int) []Field, count int, item func(k int) int, prev []Hit) []Hit {
+	best := make([]fieldMatch, count)
+	type ref struct{ k, field int32 }
+	refs := make([]ref, 0, count)
 	seq := func(yield func(string) bool) {
-		for ci, c := range candidates {
-			for fj, f := range fields(c) {
-				refs = append(refs, ref{int32(ci), int32(fj)})
+		for k := range count {
+			for fj, f := range fields(item(k)) {
+				refs = append(refs, ref{int32(k), int32(fj)})
 				if !yield(f.text) {
 					return
 				}
@@ -310,9 +311,9 @@ func matchFieldsUnicode(term string, fields func(i int) []Field, candidates []in
 	}
 	for _, m := range fuzzy.FindFromIterNoSort(term, seq) {
 		r := refs[m.Index]
-		f := fields(candidates[r.cand])[r.field]
+		f := fields(item(int(r.k)))[r.field]
 		score := m.Score + f.bonus
-		b := &best[r.cand]
+		b := &best[r.k]
 		if b.pos != nil && b.score >= score {
 			continue
 		}
@@ -322,6 +323,19 @@ func matchFieldsUnicode(term string, fields func(i int) []Field, candidates []in
 		}
 		*b = fieldMatch{score: score, pos: pos}
 	}
+	var hits []Hit
+	for k, m := range best {
+		if m.pos == nil {
+			continue
+		}
+		h := Hit{Item: item(k), Score: m.score, Pos: m.pos}
+		if prev != nil {
+			h.Score += prev[k].Score
+			h.Pos = mergePositions(prev[k].Pos, m.pos)
+		}
+		hits = append(hits, h)
+	}
+	return hits
 }
 
 // mergePositions unions two ascending offset lists.

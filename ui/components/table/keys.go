@@ -99,12 +99,18 @@ func (t *Secrets) FilterShown() bool { return t.filter.editing || t.Query != "" 
 // filters live, Editor.Submit keeps the filter and returns to the rows,
 // Editor.Cancel clears it.
 func (t *Secrets) UpdateFilter(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
+	switch msg := msg.(type) {
+	case SearchStepMsg:
+		return t.continueSearch(msg)
+	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(k, t.env.Keys.Input.Cancel):
+		case key.Matches(msg, t.env.Keys.Input.Cancel):
 			t.ClearFilter()
 			return nil
-		case key.Matches(k, t.env.Keys.Input.Submit):
+		case key.Matches(msg, t.env.Keys.Input.Submit):
+			// The rows to act on are all the hits: finish the search now
+			// (no step message reaches a table that is not filtering).
+			t.finishSearch()
 			t.filter.editing = false
 			t.filter.input.Blur()
 			return nil
@@ -113,7 +119,7 @@ func (t *Secrets) UpdateFilter(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	t.filter.input, cmd = t.filter.input.Update(msg)
 	t.SetQuery(t.filter.input.Value())
-	return cmd
+	return tea.Batch(cmd, t.searchCmd())
 }
 
 // ClearFilter drops the query and closes the input; it reports whether
@@ -131,7 +137,11 @@ func (t *Secrets) ClearFilter() bool {
 // loaded rows match.
 func (t *Secrets) FilterLine() string {
 	st := t.env.Styles
-	count := st.Muted.Render("  " + common.GroupThousands(len(t.Shown)) + "/" + common.GroupThousands(len(t.Rows)))
+	counted := common.GroupThousands(len(t.Shown)) + "/" + common.GroupThousands(len(t.Rows))
+	if t.search != nil {
+		counted += " searching…"
+	}
+	count := st.Muted.Render("  " + counted)
 	if t.filter.editing {
 		return common.Cut(t.filter.input.View()+count, t.width)
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
@@ -14,6 +15,7 @@ import (
 // (k log k) and merged in one linear pass, and the filter, if any, runs over
 // the new rows only. The selection stays on the same secret.
 func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
+	t.finishSearch() // the rows' indices may change
 	t.Cache = nil
 	sel := t.selectedKey()
 	fresh := make([]*Row, 0, len(rows))
@@ -106,6 +108,21 @@ func (t *Secrets) put(i int, r *Row) {
 	}
 }
 
+// UpdateSummary changes the summary of the row with the given key, if
+// present, in a part the filter does not search (its fields are kept). The
+// row is replaced by a changed copy, never changed in place: a Cmd may be
+// reading the rows (the cache's save).
+func (t *Secrets) UpdateSummary(key string, change func(s *aws.SecretSummary)) bool {
+	i, ok := t.at(key)
+	if !ok {
+		return false
+	}
+	r := *t.Rows[i]
+	change(&r.Sum)
+	t.put(i, &r)
+	return true
+}
+
 // showAll shows every row in order, reusing the visible list's memory (no
 // cached query shares it: Merge has dropped the cache).
 func (t *Secrets) showAll() {
@@ -138,6 +155,7 @@ func (t *Secrets) appendSorted(rows []*Row, replaced bool) {
 // Retain keeps only the rows keep accepts (one pass; a refresh drops the
 // secrets that are gone), keeping the selection on its secret if it stays.
 func (t *Secrets) Retain(keep func(r *Row) bool) {
+	t.finishSearch() // the rows' indices may change
 	sel := t.selectedKey()
 	out := t.Rows[:0]
 	for _, r := range t.Rows {

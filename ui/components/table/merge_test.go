@@ -135,3 +135,25 @@ func TestMergeRandomPagesEqualsSort(t *testing.T) {
 		}
 	}
 }
+
+// UpdateSummary replaces the row with a changed copy: a holder of the old
+// row (the cache's save, reading it in a Cmd) sees it unchanged.
+func TestUpdateSummaryReplacesTheRow(t *testing.T) {
+	tb := newTestTable()
+	tb.SetSize(80, 10)
+	tb.Add([]*Row{row("a", ""), row("b", "")})
+	old := tb.Row(row("b", "").Key)
+	if !tb.UpdateSummary(old.Key, func(s *aws.SecretSummary) { s.FailedReplicas = []string{"eu-west-1"} }) {
+		t.Fatal("the row was not found")
+	}
+	now := tb.Row(old.Key)
+	if now == old || len(old.Sum.FailedReplicas) != 0 {
+		t.Fatalf("the row was changed in place (same row %v, old row's failed replicas %v)", now == old, old.Sum.FailedReplicas)
+	}
+	if tb.Rows[1] != now || now.pos != 1 || !slices.Equal(now.Sum.FailedReplicas, []string{"eu-west-1"}) {
+		t.Fatalf("new row at %d (pos %d), failed replicas %v", slices.Index(tb.Rows, now), now.pos, now.Sum.FailedReplicas)
+	}
+	if tb.UpdateSummary("missing", func(*aws.SecretSummary) {}) {
+		t.Error("a missing key was updated")
+	}
+}

@@ -17,13 +17,13 @@ type Row struct {
 	Sum aws.SecretSummary
 	// Key identifies the row across refreshes: region and ARN.
 	Key string
-	// search is the fuzzy filter's haystack: the name, then the description
-	// (on one line), then every tag key and value.
-	search string
-	// nameEnd ends the name inside search (it starts at 0); descStart and
-	// descEnd delimit the description. Both are sanitized, as shown.
-	nameEnd            int
-	descStart, descEnd int
+	// nameText and descText are the name and the description (on one
+	// line) as shown: sanitized, sharing Sum's strings when they are clean.
+	// The filter sees the name, a space, the description, then each tag
+	// as key=value after a space: descStart is where the description
+	// starts in that text, for mapping matched offsets back.
+	nameText, descText string
+	descStart          int
 	// nameWidth is the name's width in cells.
 	nameWidth int
 	// fields are the parts of search the filter matches one by one: the
@@ -36,42 +36,47 @@ type Row struct {
 // nameMatchBonus ranks a filter match in the name above one elsewhere.
 const nameMatchBonus = 10
 
-// NewRow precomputes a row's search text.
+// NewRow precomputes a row's search fields. The name and description are
+// not copied (unless sanitizing changes them); the tags' key=value texts
+// share one string.
 func NewRow(s aws.SecretSummary) *Row {
-	var b strings.Builder
 	// The haystack is what the row shows: sanitized (clean text is not copied).
 	name := common.Sanitize(s.Name)
 	desc := common.Sanitize(foldLines(s.Description))
-	b.Grow(len(name) + len(desc) + 2 + 16*len(s.Tags))
-	spans := make([][2]int, 0, 2+len(s.Tags))
-	b.WriteString(name)
-	spans = append(spans, [2]int{0, b.Len()})
-	b.WriteByte(' ')
-	start := b.Len()
-	b.WriteString(desc)
-	end := b.Len()
-	if end > start {
-		spans = append(spans, [2]int{start, end})
+	descStart := len(name) + 1
+	n := 1 + len(s.Tags)
+	if desc != "" {
+		n++
 	}
-	for _, t := range s.Tags {
-		b.WriteByte(' ')
-		from := b.Len()
-		b.WriteString(common.Sanitize(t.Key))
-		b.WriteByte('=')
-		b.WriteString(common.Sanitize(t.Value))
-		spans = append(spans, [2]int{from, b.Len()})
+	fields := make([]fuzzy.Field, 0, n)
+	fields = append(fields, fuzzy.NewField(name, 0, nameMatchBonus))
+	if desc != "" {
+		fields = append(fields, fuzzy.NewField(desc, descStart, 0))
 	}
-	search := b.String()
-	fields := make([]fuzzy.Field, len(spans))
-	for i, sp := range spans {
-		bonus := 0
-		if i == 0 {
-			bonus = nameMatchBonus
+	if len(s.Tags) > 0 {
+		var b strings.Builder
+		for _, t := range s.Tags {
+			b.Grow(len(t.Key) + len(t.Value) + 2)
 		}
-		fields[i] = fuzzy.NewField(search[sp[0]:sp[1]], sp[0], bonus)
+		spans := make([][2]int, 0, len(s.Tags))
+		for i, t := range s.Tags {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			from := b.Len()
+			b.WriteString(common.Sanitize(t.Key))
+			b.WriteByte('=')
+			b.WriteString(common.Sanitize(t.Value))
+			spans = append(spans, [2]int{from, b.Len()})
+		}
+		tags := b.String()
+		tagsStart := descStart + len(desc) + 1
+		for _, sp := range spans {
+			fields = append(fields, fuzzy.NewField(tags[sp[0]:sp[1]], tagsStart+sp[0], 0))
+		}
 	}
-	return &Row{Sum: s, Key: RowKey(s.Region, s.ARN, s.Name), search: search, nameEnd: len(name),
-		descStart: start, descEnd: end, nameWidth: ansi.StringWidth(name), fields: fields}
+	return &Row{Sum: s, Key: RowKey(s.Region, s.ARN, s.Name), nameText: name, descText: desc,
+		descStart: descStart, nameWidth: ansi.StringWidth(name), fields: fields}
 }
 
 // RowKey identifies a secret in a region; the ARN when known.
@@ -83,10 +88,10 @@ func RowKey(region, arn, name string) string {
 }
 
 // name is the name as shown.
-func (r *Row) name() string { return r.search[:r.nameEnd] }
+func (r *Row) name() string { return r.nameText }
 
 // desc is the description as shown: on one line.
-func (r *Row) desc() string { return r.search[r.descStart:r.descEnd] }
+func (r *Row) desc() string { return r.descText }
 
 // foldLines folds newlines and tabs into spaces so a description fits a row.
 func foldLines(s string) string {

@@ -36,6 +36,10 @@ type Secrets struct {
 	// Cache keeps recent queries' hits while the rows stay the same, so
 	// deleting a character costs a lookup.
 	Cache map[string][]fuzzy.Hit
+	// search is the query's search still under way, a chunk of rows per
+	// message (search.go); searchGen numbers the searches.
+	search    *search
+	searchGen int
 }
 
 // New makes an empty secret table.
@@ -45,6 +49,7 @@ func New(env *common.Env) *Secrets {
 
 // Reset drops every row (a new listing starts).
 func (t *Secrets) Reset() {
+	t.search = nil
 	t.Cache = nil
 	t.Rows = nil
 	t.index = map[string]*Row{}
@@ -58,6 +63,7 @@ func (t *Secrets) Reset() {
 // key) is replaced in place. The filter, if any, runs over the new rows only
 // when it can; the selection stays on the same secret.
 func (t *Secrets) Add(rows []*Row) {
+	t.finishSearch() // the rows' indices may change
 	t.Cache = nil
 	sel := t.selectedKey()
 	fresh := make([]int, 0, len(rows))
@@ -89,12 +95,41 @@ func (t *Secrets) Add(rows []*Row) {
 	t.keepSelection(sel)
 }
 
+// hitItemsInOrder lists the rows of hits in listing order. When the hits
+// are many (the first letters match nearly every row), marking them costs
+// less than sorting them.
+func hitItemsInOrder(hits []fuzzy.Hit, rows int) []int {
+	items := make([]int, 0, len(hits))
+	if len(hits) < rows/16 {
+		for _, h := range hits {
+			items = append(items, h.Item)
+		}
+		slices.Sort(items)
+		return items
+	}
+	hit := make([]bool, rows)
+	for _, h := range hits {
+		hit[h.Item] = true
+	}
+	for i, ok := range hit {
+		if ok {
+			items = append(items, i)
+		}
+	}
+	return items
+}
+
 // mergeHits merges two hit lists, each sorted best first.
 func mergeHits(a, b []fuzzy.Hit) []fuzzy.Hit {
 	if len(b) == 0 {
 		return a
 	}
-	out := make([]fuzzy.Hit, 0, len(a)+len(b))
+	return mergeHitsInto(make([]fuzzy.Hit, 0, len(a)+len(b)), a, b)
+}
+
+// mergeHitsInto is mergeHits appending to out (empty, which must not
+// share memory with a or b).
+func mergeHitsInto(out, a, b []fuzzy.Hit) []fuzzy.Hit {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		if b[j].Score > a[i].Score {
@@ -112,6 +147,7 @@ func mergeHits(a, b []fuzzy.Hit) []fuzzy.Hit {
 // Insert adds or replaces one row (after a change made through the app).
 // A new row goes where cmp places it among the others (nil: at the end).
 func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
+	t.finishSearch() // the rows' indices may change
 	t.Cache = nil
 	t.maxName = max(t.maxName, r.nameWidth)
 	if i, ok := t.at(r.Key); ok {
@@ -134,6 +170,7 @@ func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
 
 // Remove drops the row with the given key, if present.
 func (t *Secrets) Remove(key string) bool {
+	t.finishSearch() // the rows' indices may change
 	i, ok := t.at(key)
 	if !ok {
 		return false
@@ -181,24 +218,18 @@ func (t *Secrets) SetQuery(q string) {
 	prev := t.Query
 	t.Query = q
 	if hits, ok := t.Cache[q]; ok && q != "" {
+		t.search = nil
 		t.Shown = hits
 	} else {
 		var candidates []int
 		if fuzzy.ExtendsQuery(prev, q) {
-			candidates = make([]int, len(t.Shown))
-			for i, h := range t.Shown {
-				candidates[i] = h.Item
-			}
 			// Search in listing order so equal scores keep it.
-			slices.Sort(candidates)
+			candidates = hitItemsInOrder(t.Shown, len(t.Rows))
+			// The rows prev's unfinished search did not reach may match too
+			// (they all come after the rows it searched).
+			candidates = append(candidates, t.unsearched()...)
 		}
-		t.refilter(candidates)
-		if q != "" {
-			if t.Cache == nil || len(t.Cache) >= 32 {
-				t.Cache = map[string][]fuzzy.Hit{}
-			}
-			t.Cache[q] = t.Shown
-		}
+		t.startSearch(candidates)
 	}
 	// The best match is what the operator is after: the cursor goes to the
 	// top, except when clearing the filter, which keeps the selection.
@@ -312,6 +343,7 @@ func (t *Secrets) SetSize(w, h int) {
 // rows (the all-regions view groups rows by region this way). It does
 // nothing when the rows are already in order.
 func (t *Secrets) SortStable(cmp func(a, b *Row) int) {
+	t.finishSearch() // the rows' indices may change
 	if slices.IsSortedFunc(t.Rows, cmp) {
 		return
 	}

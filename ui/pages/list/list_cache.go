@@ -168,27 +168,26 @@ func (l *Screen) cacheRest(msg cacheRestMsg) {
 }
 
 // saveCache is the command that writes the complete listing to the cache.
-// The summaries are copied here so the command shares nothing the screen
-// changes.
+// It takes the rows as they are now, by reference (a copy of every
+// summary was a large part of the peak memory of a big listing): the table
+// never changes a row once it holds it, it replaces it (UpdateSummary).
 func (l *Screen) saveCache() tea.Cmd {
 	c := l.env.ListCache
 	if c == nil || !cacheable(l.ListOpts) || l.Region == "" {
 		return nil
 	}
-	secrets := make([]aws.SecretSummary, len(l.Table.Rows))
-	for i, r := range l.Table.Rows {
-		secrets[i] = r.Sum
-	}
+	rows := slices.Clone(l.Table.Rows)
 	key := l.cacheKey(l.Region)
 	written := l.env.Now()
 	return func() tea.Msg {
 		// Saved in the plain listing's order (the rows may be sorted
 		// otherwise), so the next start shows them as a listing would.
-		plain := listOrder(aws.ListOptions{})
-		slices.SortStableFunc(secrets, func(a, b aws.SecretSummary) int {
-			return plain(&table.Row{Sum: a}, &table.Row{Sum: b})
-		})
-		return cacheSavedMsg{err: c.Save(key, cache.Snapshot{Secrets: secrets, Written: written})}
+		slices.SortStableFunc(rows, listOrder(aws.ListOptions{}))
+		refs := make([]*aws.SecretSummary, len(rows))
+		for i, r := range rows {
+			refs[i] = &r.Sum
+		}
+		return cacheSavedMsg{err: c.Save(key, cache.Snapshot{Refs: refs, Written: written})}
 	}
 }
 

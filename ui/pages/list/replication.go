@@ -83,11 +83,8 @@ func (l *Screen) replicationChecked(msg replicationCheckedMsg) tea.Cmd {
 		}
 	} else {
 		for key, regions := range msg.failed {
-			// The row's summary is changed in place: the filter's text
-			// does not include the replication state.
-			if r := l.Table.Row(key); r != nil {
-				r.Sum.FailedReplicas = regions
-			}
+			// The filter's text does not include the replication state.
+			l.Table.UpdateSummary(key, func(s *aws.SecretSummary) { s.FailedReplicas = regions })
 		}
 	}
 	return l.checkReplication()

@@ -1,0 +1,167 @@
+package table
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/ui/components/fuzzy"
+)
+
+// searchChunk is how many rows one Update searches when a query has more
+// than searchAtOnce candidates (the first letters typed over 50,000
+// secrets match nearly every row): the search goes on a chunk per message,
+// so a keystroke's Update stays short and the next keystroke is read at
+// once; the hits found so far are on screen, best first, and the rest
+// arrive in the next messages. A search over at most searchAtOnce rows
+// (a few ms) is done in the keystroke's Update.
+const (
+	searchChunk  = 5000
+	searchAtOnce = 2 * searchChunk
+)
+
+// search is a query's search still under way over more than searchChunk
+// candidates.
+type search struct {
+	// gen tells this search's step messages from an earlier search's.
+	gen int
+	// items are the candidate rows in listing order; nil means every row.
+	items []int
+	count int // len(items), or the number of rows
+	next  int // how many candidates were searched
+	// spare is the hits shown before the last step, reused for the next
+	// merge (a step would otherwise copy every hit found so far anew).
+	spare []fuzzy.Hit
+}
+
+// SearchStepMsg asks the table to search the next chunk of rows of the
+// query being searched. The filter's Cmd sends it; the screen holding the
+// table passes it to UpdateFilter like any message while filtering.
+type SearchStepMsg struct {
+	table *Secrets
+	gen   int
+}
+
+// Searching reports whether the query's search is still under way (the
+// rows shown are the hits among the rows searched so far).
+func (t *Secrets) Searching() bool { return t.search != nil }
+
+// PendingSearchStep is the message that continues the search under way,
+// nil when there is none: for a caller that drives the search itself (the
+// benchmarks), instead of running the filter's Cmd.
+func (t *Secrets) PendingSearchStep() tea.Msg {
+	if t.search == nil {
+		return nil
+	}
+	return SearchStepMsg{table: t, gen: t.search.gen}
+}
+
+// searchCmd sends the next step of the search under way, if any. It does
+// no I/O: it only lets the program read the messages queued meanwhile
+// (keystrokes) before the next chunk.
+func (t *Secrets) searchCmd() tea.Cmd {
+	msg := t.PendingSearchStep()
+	if msg == nil {
+		return nil
+	}
+	return func() tea.Msg { return msg }
+}
+
+// startSearch searches the query among candidates (nil: every row): at
+// once when there are few, else the first chunk now and the rest in steps.
+func (t *Secrets) startSearch(candidates []int) {
+	t.search = nil
+	count := len(t.Rows)
+	if candidates != nil {
+		count = len(candidates)
+	}
+	if t.Query == "" || count <= searchAtOnce {
+		t.refilter(candidates)
+		t.cacheShown()
+		return
+	}
+	t.searchGen++
+	t.search = &search{gen: t.searchGen, items: candidates, count: count}
+	t.Shown = nil
+	t.searchStep()
+}
+
+// searchStep searches the next chunk and merges its hits into those shown
+// (chunks go in listing order, so equal scores keep it).
+func (t *Secrets) searchStep() {
+	s := t.search
+	end := min(s.next+searchChunk, s.count)
+	var chunk []int
+	if s.items != nil {
+		chunk = s.items[s.next:end]
+	} else {
+		chunk = make([]int, end-s.next)
+		for i := range chunk {
+			chunk[i] = s.next + i
+		}
+	}
+	s.next = end
+	if hits := fuzzy.Find(t.Query, t.Fields, len(t.Rows), chunk); len(hits) > 0 {
+		out := s.spare[:0]
+		if need := len(t.Shown) + len(hits); cap(out) < need {
+			out = make([]fuzzy.Hit, 0, min(2*need, s.count))
+		}
+		merged := mergeHitsInto(out, t.Shown, hits)
+		s.spare, t.Shown = t.Shown, merged
+	}
+	if s.next == s.count {
+		t.search = nil
+		t.cacheShown()
+	}
+}
+
+// continueSearch handles a SearchStepMsg: the next chunk, the selection
+// kept on its secret, and the Cmd for the step after it.
+func (t *Secrets) continueSearch(msg SearchStepMsg) tea.Cmd {
+	if msg.table != t || t.search == nil || msg.gen != t.search.gen {
+		return nil // an earlier search's step, or another table's
+	}
+	sel := t.selectedKey()
+	if t.Cursor == 0 {
+		sel = "" // the cursor stays on the best match, as SetQuery puts it
+	}
+	t.searchStep()
+	t.keepSelection(sel)
+	return t.searchCmd()
+}
+
+// finishSearch searches the rest of the rows now: before the rows change
+// (their indices with them) and when the filter is submitted.
+func (t *Secrets) finishSearch() {
+	for t.search != nil {
+		t.searchStep()
+	}
+}
+
+// unsearched are the candidates the search under way has not reached, in
+// listing order: still candidates for a query that extends its query.
+func (t *Secrets) unsearched() []int {
+	s := t.search
+	if s == nil {
+		return nil
+	}
+	if s.items != nil {
+		return slices.Clone(s.items[s.next:])
+	}
+	out := make([]int, s.count-s.next)
+	for i := range out {
+		out[i] = s.next + i
+	}
+	return out
+}
+
+// cacheShown keeps the query's complete hits for when it is typed again.
+func (t *Secrets) cacheShown() {
+	if t.Query == "" {
+		return
+	}
+	if t.Cache == nil || len(t.Cache) >= 32 {
+		t.Cache = map[string][]fuzzy.Hit{}
+	}
+	t.Cache[t.Query] = t.Shown
+}

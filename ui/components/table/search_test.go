@@ -1,0 +1,132 @@
+package table
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/smtui/smtui/ui/components/fuzzy"
+)
+
+// bigTable holds n rows (more than one search chunk), names varied so
+// queries rank them differently.
+func bigTable(n int) *Secrets {
+	tb := newTestTable()
+	tb.SetSize(100, 10)
+	kinds := []string{"db", "api-key", "oauth", "ssh", "tls"}
+	rows := make([]*Row, n)
+	for i := range rows {
+		rows[i] = row(fmt.Sprintf("team%d/svc-%05d/%s", i%7, i, kinds[i%len(kinds)]),
+			fmt.Sprintf("Synthetic %s secret %d", kinds[i%len(kinds)], i))
+	}
+	tb.Add(rows)
+	return tb
+}
+
+// type_ types s into the open filter, one keystroke each, without running
+// the search's steps.
+func type_(tb *Secrets, s string) {
+	for _, r := range s {
+		tb.UpdateFilter(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// drain runs the search's steps until it is done; it returns how many.
+func drain(t *testing.T, tb *Secrets) int {
+	t.Helper()
+	steps := 0
+	for msg := tb.PendingSearchStep(); msg != nil; msg = tb.PendingSearchStep() {
+		tb.UpdateFilter(msg)
+		if steps++; steps > 100 {
+			t.Fatal("the search never ends")
+		}
+	}
+	return steps
+}
+
+func sameHits(a, b []fuzzy.Hit) bool {
+	return slices.EqualFunc(a, b, func(x, y fuzzy.Hit) bool {
+		return x.Item == y.Item && x.Score == y.Score && slices.Equal(x.Pos, y.Pos)
+	})
+}
+
+// A search over more rows than a chunk is done in steps; once they have
+// run, the rows shown are exactly what one search over every row gives
+// (the same hits, scores and positions, in the same order).
+func TestSearchInStepsEndsWithTheWholeSearch(t *testing.T) {
+	t.Parallel()
+	n := searchAtOnce + 2*searchChunk + 500
+	tb := bigTable(n)
+	tb.StartFilter()
+	type_(tb, "s")
+	if !tb.Searching() {
+		t.Fatalf("a search over %d rows finished in the keystroke", n)
+	}
+	if len(tb.Shown) == 0 || len(tb.Shown) > searchChunk {
+		t.Fatalf("after the keystroke %d rows shown; want the first chunk's hits", len(tb.Shown))
+	}
+	if steps, want := drain(t, tb), (n+searchChunk-1)/searchChunk-1; steps != want {
+		t.Errorf("%d steps after the keystroke, want %d", steps, want)
+	}
+	want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil)
+	if !sameHits(tb.Shown, want) {
+		t.Fatalf("after the steps %d hits differ from one search's %d", len(tb.Shown), len(want))
+	}
+	if tb.Cursor != 0 {
+		t.Errorf("cursor at %d, want the best match (0)", tb.Cursor)
+	}
+}
+
+// Typing on before the search is done narrows what was found and still
+// searches the rows it had not reached; a step message of the earlier
+// search does nothing.
+func TestSearchExtendedMidwayMatchesAWholeSearch(t *testing.T) {
+	t.Parallel()
+	tb := bigTable(searchAtOnce + 3*searchChunk)
+	tb.StartFilter()
+	type_(tb, "s")
+	stale := tb.PendingSearchStep()
+	type_(tb, "vc-0001")
+	if cmd := tb.UpdateFilter(stale); cmd != nil {
+		t.Error("the earlier search's step asked for another step")
+	}
+	drain(t, tb)
+	want := fuzzy.Find("svc-0001", tb.Fields, len(tb.Rows), nil)
+	if len(want) == 0 || !sameHits(tb.Shown, want) {
+		t.Fatalf("shown %d hits, one search finds %d (or none)", len(tb.Shown), len(want))
+	}
+	// Deleting back to the unfinished query searches it again, whole.
+	for range len("vc-0001") {
+		tb.UpdateFilter(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	drain(t, tb)
+	if want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil); !sameHits(tb.Shown, want) {
+		t.Fatalf("back at %q: %d hits, one search finds %d", tb.Query, len(tb.Shown), len(want))
+	}
+}
+
+// Rows arriving, and submitting the filter, finish the search first: the
+// hits are never left partial.
+func TestSearchFinishesBeforeRowsChangeAndOnSubmit(t *testing.T) {
+	t.Parallel()
+	tb := bigTable(searchAtOnce + searchChunk)
+	tb.StartFilter()
+	type_(tb, "s")
+	tb.Add([]*Row{row("zz/svc-new", "")})
+	if tb.Searching() {
+		t.Fatal("still searching after rows arrived")
+	}
+	if want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil); !sameHits(tb.Shown, want) {
+		t.Fatalf("after a page: %d hits, one search finds %d", len(tb.Shown), len(want))
+	}
+	type_(tb, "s") // "ss": a new search over the hits of "s"
+	tb.UpdateFilter(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if tb.Searching() || tb.Filtering() {
+		t.Fatalf("searching %v, filtering %v after enter", tb.Searching(), tb.Filtering())
+	}
+	if want := fuzzy.Find("ss", tb.Fields, len(tb.Rows), nil); !sameHits(tb.Shown, want) {
+		t.Fatalf("after enter: %d hits, one search finds %d", len(tb.Shown), len(want))
+	}
+}
