@@ -5,8 +5,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/fuzzy"
 	"github.com/smtui/smtui/ui/components/table"
+	"github.com/smtui/smtui/ui/pages/list"
 )
 
 // stepsIn runs cmd's non-timer commands (a batch's too) and returns the
@@ -57,5 +59,32 @@ func TestFilterOverManySecretsGoesOnInStepsThroughTheApp(t *testing.T) {
 		if l.Table.Shown[i].Item != want[i].Item {
 			t.Fatalf("row %d shown is item %d, one search ranks %d there", i, l.Table.Shown[i].Item, want[i].Item)
 		}
+	}
+}
+
+// A screen pushed over the list while a long search is still going on
+// (a picker, a dialog opened by a result) does not leave the list with half
+// its hits: the steps reach the list below and finish the search.
+func TestSearchStepsFinishUnderAnotherScreen(t *testing.T) {
+	a, l := loadedApp(t, 12000)
+	a.Update(keyPress(a.env.Keys.List.Filter.Keys()[0]))
+	_, cmd := a.Update(tea.KeyPressMsg{Code: 's', Text: "s"})
+	pending := stepsIn(cmd)
+	if !l.Table.Searching() || len(pending) != 1 {
+		t.Fatalf("searching %v with %d steps pending", l.Table.Searching(), len(pending))
+	}
+	a.Update(common.PushScreenMsg{Screen: list.NewProfilePicker(a.env, "test")})
+	if a.top() == common.Screen(l) {
+		t.Fatal("the picker is not on top")
+	}
+	for len(pending) > 0 {
+		_, cmd = a.Update(pending[0])
+		pending = stepsIn(cmd)
+	}
+	if l.Table.Searching() {
+		t.Fatal("the search stopped under the picker")
+	}
+	if want := fuzzy.Find("s", l.Table.Fields, len(l.Table.Rows), nil); len(l.Table.Shown) != len(want) {
+		t.Fatalf("%d rows shown, one search finds %d", len(l.Table.Shown), len(want))
 	}
 }

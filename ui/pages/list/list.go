@@ -110,6 +110,13 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		defer l.rebuildOnly()
 	}
 	switch msg := msg.(type) {
+	case table.SearchStepMsg:
+		// The next chunk of a long search, whether or not the filter
+		// input still has focus (another screen may be on top): the
+		// results are never left half-done.
+		cmd := l.Table.UpdateFilter(msg)
+		l.layoutTable()
+		return l, cmd
 	case common.ShowOnlyMsg:
 		return l, l.showOnly(msg)
 	case tea.KeyPressMsg:
