@@ -122,6 +122,7 @@ func (e *Emulator) seed(now time.Time) {
 	sd.seedEUWest1()
 	sd.seedAPSoutheast2()
 	sd.seedDatadog()
+	e.seedRotationFailures(now)
 	// A rotation function that exists but no secret uses yet, for setting
 	// rotation up on the Stripe key.
 	e.lambdas[sd.lambda(usEast1, "StripeRotation")] = true
