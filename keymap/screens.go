@@ -28,6 +28,8 @@ const (
 	ScreenRotateEnded    Screen = "rotate, after a failure"
 	ScreenForm           Screen = "form (new secret, rotation settings)"
 	ScreenInput          Screen = "text input (filter, prompt, MFA, field editor)"
+	// ScreenRotationFailure is the diagnosis of a failed rotation.
+	ScreenRotationFailure Screen = "why rotation failed"
 )
 
 // Screens lists every screen and mode ScreenBindings knows.
@@ -36,7 +38,7 @@ func Screens() []Screen {
 		ScreenList, ScreenAllRegions, ScreenPicker, ScreenSSO, ScreenDetail, ScreenPolicy,
 		ScreenVersions, ScreenValue, ScreenValueFailed, ScreenValueDiscard, ScreenTags,
 		ScreenReview, ScreenChoices, ScreenConfirm, ScreenConfirmButtons, ScreenRotateEnded,
-		ScreenForm, ScreenInput,
+		ScreenForm, ScreenInput, ScreenRotationFailure,
 	}
 }
 
@@ -91,6 +93,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Detail.Rollback", d.Rollback},
 				{"Detail.Tags", d.Tags},
 				{"Detail.Replication", d.Replication},
+				{"Detail.RotationFailure", d.RotationFailure},
 			},
 			[]NamedBinding{
 				{"Common.Refresh", c.Refresh},
@@ -99,7 +102,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Common.Delete", c.Delete},
 				{"Common.Restore", c.Restore},
 			})
-	case ScreenPolicy:
+	case ScreenPolicy, ScreenRotationFailure:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenVersions:
 		v := &k.Versions
