@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/smtui/smtui/aws/emulator"
 )
 
 // diagnose runs the diagnosis through the real Lambda and CloudWatch Logs
@@ -66,7 +68,7 @@ func TestContractDiagnoseStuckRotationFromLogs(t *testing.T) {
 
 // A function whose resource-based policy lets only EventBridge invoke it.
 func TestContractDiagnoseFunctionPolicyDoesNotAllowSecretsManager(t *testing.T) {
-	h := newHarness(t, withSeed)
+	h := newHarness(t, withSeed, inEUWest1)
 	d := h.diagnose("prod/warehouse/reporting")
 	if !d.Overdue || d.Stuck {
 		t.Errorf("overdue %v stuck %v (next rotation %v)", d.Overdue, d.Stuck, d.Secret.NextRotationDate)
@@ -85,7 +87,7 @@ func TestContractDiagnoseFunctionPolicyDoesNotAllowSecretsManager(t *testing.T) 
 // A function that was deleted: GetFunction's ResourceNotFoundException is a
 // finding, not an error; no policy is read.
 func TestContractDiagnoseMissingFunction(t *testing.T) {
-	h := newHarness(t, withSeed)
+	h := newHarness(t, withSeed, inEUWest1)
 	d := h.diagnose("prod/queue/rabbitmq")
 	if d.Function.Exists || d.Function.Err != nil || d.Function.Name != "RabbitMQCredentialsRotation" {
 		t.Errorf("function %+v", d.Function)
@@ -138,13 +140,17 @@ func TestContractDiagnoseLiveRotationFailure(t *testing.T) {
 // RotateSecret is refused, as AWS refuses it, when the function's policy
 // does not let Secrets Manager invoke it.
 func TestContractRotateRefusedWithoutInvokePermission(t *testing.T) {
-	h := newHarness(t, withSeed)
+	h := newHarness(t, withSeed, inEUWest1)
 	_, err := h.st.RotateSecret(h.ctx, RotateInput{SecretID: "prod/warehouse/reporting"})
 	e := wantKind(t, err, KindAccessDenied)
 	if !strings.Contains(e.Message, "secretsmanager.amazonaws.com") {
 		t.Errorf("message %q", e.Message)
 	}
 }
+
+// inEUWest1 connects the Store to eu-west-1, where the demo's overdue
+// rotations are.
+func inEUWest1(_ *emulator.Options, c *ConnectOptions) { c.Region = "eu-west-1" }
 
 func joinMessages(lines []LogLine) string {
 	var b strings.Builder

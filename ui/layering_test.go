@@ -27,7 +27,7 @@ func layerOf(dir string) (rank int, ok bool) {
 		return 5, true
 	case dir == "ui/pages/secret":
 		return 4, true
-	case dir == "ui/pages/dialog":
+	case dir == "ui/pages/dialog", dir == "ui/pages/insight":
 		return 3, true
 	case strings.HasPrefix(dir, "ui/components/"):
 		return 2, true

@@ -8,14 +8,21 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/pages/insight"
+	"github.com/smtui/smtui/ui/pages/secret"
 )
 
 // openRotationFailure opens a demo secret's detail, checks the footer
 // offers the diagnosis, presses its key and waits for the diagnosis.
-func openRotationFailure(h *harness, name string, footer bool) string {
+func openRotationFailure(h *harness, region, name string, footer bool) string {
 	h.t.Helper()
-	screen := h.openDetail(name)
+	sum := h.summary(region, name)
+	h.send(common.PushScreenMsg{Screen: secret.NewDetail(h.app.env, h.store(region), sum)})
+	screen := h.waitUntil("detail of "+name, func(string) bool {
+		d, ok := h.app.top().(*secret.Detail)
+		return ok && d.Secret != nil && d.PolicyLoaded
+	})
 	k := h.app.env.Keys.Detail.RotationFailure
 	if footer && !strings.Contains(screen, k.Help().Key+" "+k.Help().Desc) {
 		h.t.Errorf("the detail's footer does not offer %q on %s:\n%s", k.Help().Desc, name, screen)
@@ -32,7 +39,7 @@ func openRotationFailure(h *harness, name string, footer bool) string {
 func TestRotationFailureShowsTheFailingStepAndLine(t *testing.T) {
 	t.Parallel()
 	h := newSecretHarness(t, 130, 90, nil)
-	screen := openRotationFailure(h, "prod/db/mysql-orders", true)
+	screen := openRotationFailure(h, "us-east-1", "prod/db/mysql-orders", true)
 	arn := h.summary("us-east-1", "prod/db/mysql-orders").ARN
 	assertContains(t, flat(screen),
 		"Rotation is stuck: AWSPENDING is on version",
@@ -62,7 +69,7 @@ func TestRotationFailureShowsTheFailingStepAndLine(t *testing.T) {
 func TestRotationFailureSaysSecretsManagerCannotInvoke(t *testing.T) {
 	t.Parallel()
 	h := newSecretHarness(t, 120, 60, nil)
-	screen := flat(openRotationFailure(h, "prod/warehouse/reporting", true))
+	screen := flat(openRotationFailure(h, "eu-west-1", "prod/warehouse/reporting", true))
 	assertContains(t, screen, "Rotation is overdue", "SecretsManagerReportingPostgresRotation", "runtime python3.9",
 		"no: Secrets Manager cannot invoke it (no statement allows secretsmanager.amazonaws.com to call lambda:InvokeFunction).",
 		"To fix: add a resource-based policy statement to SecretsManagerReportingPostgresRotation",
@@ -77,7 +84,7 @@ func TestRotationFailureSaysSecretsManagerCannotInvoke(t *testing.T) {
 func TestRotationFailureMissingFunction(t *testing.T) {
 	t.Parallel()
 	h := newSecretHarness(t, 120, 60, func(o *Options) { o.ReadOnly = true })
-	screen := flat(openRotationFailure(h, "prod/queue/rabbitmq", true))
+	screen := flat(openRotationFailure(h, "eu-west-1", "prod/queue/rabbitmq", true))
 	assertContains(t, screen, "RabbitMQCredentialsRotation", "The function does not exist", "— (the function does not exist)")
 	if strings.Contains(screen, "exists · runtime") {
 		t.Errorf("a missing function shown as existing:\n%s", screen)
@@ -95,7 +102,7 @@ func TestRotationFailureLogTextIsSanitized(t *testing.T) {
 			arn := h.summary("us-east-1", "prod/db/mysql-orders").ARN
 			h.emu.PutLogEvents("us-east-1", "/aws/lambda/SecretsManagerMySQLRotation", "2025/05/31/[$LATEST]hostile",
 				testNow.Add(-47*time.Hour), "[INFO]\tx\t0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\tnote for "+arn+" \x1b]0;pwned\x07\x1b[2J\u202eevil\r")
-			screen := openRotationFailure(h, "prod/db/mysql-orders", false)
+			screen := openRotationFailure(h, "us-east-1", "prod/db/mysql-orders", false)
 			h.assertSafe("rotation diagnosis", width)
 			if !strings.Contains(strings.ReplaceAll(screen, "\n", ""), `\x1b]0;pwned`) {
 				t.Errorf("the hostile line is not shown escaped:\n%s", screen)
