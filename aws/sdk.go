@@ -51,6 +51,8 @@ type sdkStore struct {
 	// region, HTTP client and retry mode, and reach the emulator in tests.
 	cfg      awssdk.Config
 	endpoint string
+	// trailConn is the CloudTrail client, built on first use (trail.go).
+	trailConn trailConn
 }
 
 // serviceConfig returns the configuration and endpoint override ("" for

@@ -30,6 +30,7 @@ type KeyMap struct {
 	Versions Versions
 	Value    Value
 	Editing  Editing
+	History  History
 }
 
 // DefaultKeyMap returns smtui's key map: arrow and vim keys, enter to open,
@@ -46,6 +47,7 @@ func DefaultKeyMap() KeyMap {
 		Versions: defaultVersions(),
 		Value:    defaultValue(),
 		Editing:  defaultEditing(),
+		History:  defaultHistory(),
 	}
 }
 

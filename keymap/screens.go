@@ -28,6 +28,7 @@ const (
 	ScreenRotateEnded    Screen = "rotate, after a failure"
 	ScreenForm           Screen = "form (new secret, rotation settings)"
 	ScreenInput          Screen = "text input (filter, prompt, MFA, field editor)"
+	ScreenHistory        Screen = "history"
 	// ScreenRotationFailure is the diagnosis of a failed rotation.
 	ScreenRotationFailure Screen = "why rotation failed"
 )
@@ -38,7 +39,7 @@ func Screens() []Screen {
 		ScreenList, ScreenAllRegions, ScreenPicker, ScreenSSO, ScreenDetail, ScreenPolicy,
 		ScreenVersions, ScreenValue, ScreenValueFailed, ScreenValueDiscard, ScreenTags,
 		ScreenReview, ScreenChoices, ScreenConfirm, ScreenConfirmButtons, ScreenRotateEnded,
-		ScreenForm, ScreenInput, ScreenRotationFailure,
+		ScreenForm, ScreenInput, ScreenHistory, ScreenRotationFailure,
 	}
 }
 
@@ -94,6 +95,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Detail.Tags", d.Tags},
 				{"Detail.Replication", d.Replication},
 				{"Detail.RotationFailure", d.RotationFailure},
+				{"Detail.History", d.History},
 			},
 			[]NamedBinding{
 				{"Common.Refresh", c.Refresh},
@@ -102,6 +104,8 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Common.Delete", c.Delete},
 				{"Common.Restore", c.Restore},
 			})
+	case ScreenHistory:
+		return cat(k.global(), k.move(), k.history(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenPolicy, ScreenRotationFailure:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenVersions:

@@ -30,7 +30,7 @@ func openRotationFailure(h *harness, region, name string, footer bool) string {
 	h.press(k)
 	return h.waitUntil("the rotation diagnosis of "+name, func(s string) bool {
 		_, ok := h.app.top().(*insight.RotationFailure)
-		return ok && strings.Contains(s, "Log of the last attempt")
+		return ok && strings.Contains(s, "Log of the last attempt") && !strings.Contains(s, "looking up CloudTrail")
 	})
 }
 
@@ -48,6 +48,7 @@ func TestRotationFailureShowsTheFailingStepAndLine(t *testing.T) {
 		"/aws/lambda/SecretsManagerMySQLRotation",
 		"✓ createSecret ✗ setSecret · testSecret · finishSecret",
 		"Failed in setSecret.", "cannot reach or log in to the database",
+		"Rotation events (CloudTrail)", "RotationFailed", "RotationStarted",
 		"START RequestId:", "REPORT RequestId:", "Traceback (most recent call last):")
 	marked := ""
 	for _, l := range strings.Split(screen, "\n") {
@@ -74,7 +75,7 @@ func TestRotationFailureSaysSecretsManagerCannotInvoke(t *testing.T) {
 		"no: Secrets Manager cannot invoke it (no statement allows secretsmanager.amazonaws.com to call lambda:InvokeFunction).",
 		"To fix: add a resource-based policy statement to SecretsManagerReportingPostgresRotation",
 		"--principal secretsmanager.amazonaws.com --source-account 123456789012",
-		"The log group does not exist")
+		"The log group does not exist", "Rotation events (CloudTrail)", "RotationFailed")
 	if strings.Contains(screen, "yes: secretsmanager") {
 		t.Errorf("says the service may invoke it:\n%s", screen)
 	}

@@ -67,6 +67,7 @@ type Emulator struct {
 
 	listQuota map[string]*tokenBucket // ListSecrets quota by region
 	throttled map[string]int          // requests refused by the quota, by operation
+	trail     trailLog                // CloudTrail events and LookupEvents quota (trail.go)
 
 	// functions and logs back the rotation diagnosis (lambda_api.go, logs.go).
 	functions map[string]*lambdaFunction // by unqualified ARN; absent: the default

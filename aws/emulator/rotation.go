@@ -118,6 +118,7 @@ func (e *Emulator) rotateSecret(c *call) (any, *apiError) {
 	run := &rotationRun{token: token, failStep: e.takeFailStep(s), ctx: ctx, cancel: cancel}
 	s.rotation = run
 	e.replicate(s)
+	e.recordServiceEventLocked(c.region.name, s.arn, EventRotationStarted, c.now)
 	go e.runRotation(c.region.name, s.name, run)
 	return idOutput{ARN: s.arn, Name: s.name, VersionID: token}, nil
 }
@@ -180,6 +181,7 @@ func (e *Emulator) rotationStep(regionName, name string, run *rotationRun, step 
 		s.lastChanged = now
 		s.nextRotation = nextRotation(s.rules, now)
 		s.rotation = nil
+		e.recordServiceEventLocked(regionName, s.arn, EventRotationSucceeded, now)
 	}
 	e.region(regionName).invalidate()
 	e.replicate(s)
@@ -189,6 +191,7 @@ func (e *Emulator) rotationStep(regionName, name string, run *rotationRun, step 
 	}
 	if run.failStep == step {
 		s.rotation = nil // stuck: AWSPENDING stays on the new version
+		e.recordServiceEventLocked(regionName, s.arn, EventRotationFailed, now)
 		return false
 	}
 	return true
@@ -207,6 +210,7 @@ func (e *Emulator) cancelRotateSecret(c *call) (any, *apiError) {
 	if s.rotation != nil {
 		s.rotation.cancel()
 		s.rotation = nil
+		e.recordServiceEventLocked(c.region.name, s.arn, EventRotationAbandoned, c.now)
 	}
 	if p := s.stuckPending(); p != nil {
 		out.VersionID = p.id

@@ -14,6 +14,9 @@ import (
 //     resource-based policy lets only EventBridge invoke it;
 //   - prod/queue/rabbitmq is overdue: its function was deleted.
 //
+// The two overdue ones have a RotationFailed event in CloudTrail when they
+// were due.
+//
 // It draws from its own generator, so the other demo secrets stay as they
 // were.
 func (e *Emulator) seedRotationFailures(now time.Time) {
@@ -54,6 +57,14 @@ func (e *Emulator) seedRotationFailures(now time.Time) {
 	sd.rotation(s, sd.lambda(r, "RabbitMQCredentialsRotation"), rotationRules{ScheduleExpression: "rate(30 days)"}, 70)
 	// The function was deleted after rotation was set up.
 	delete(e.lambdas, sd.lambda(r, "RabbitMQCredentialsRotation"))
+	rabbit := s
+
+	// Secrets Manager could not invoke either function when rotation was
+	// due: CloudTrail has the RotationFailed (the rotations before
+	// succeeded; seed_trail.go records those).
+	for _, sec := range []*secret{e.region(r).secrets["prod/warehouse/reporting"], rabbit} {
+		e.recordServiceEventLocked(r, sec.arn, EventRotationFailed, sec.nextRotation.Add(3*time.Second))
+	}
 }
 
 // rotationAttempt writes the log lines of one rotation (the four steps, a

@@ -147,6 +147,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			e.dropReplicas(s)
 		}
 		out, apiErr = h(e, c)
+		e.recordCallLocked(r, c, secretID, out, apiErr)
 		e.mu.Unlock()
 	}
 

@@ -15,7 +15,11 @@ type route func(r *http.Request) http.HandlerFunc
 // serviceRoutes lists the other services' routes, tried in order before
 // Secrets Manager.
 func (e *Emulator) serviceRoutes() []route {
-	return []route{e.lambdaRoute, e.logsRoute}
+	return []route{
+		e.cloudTrailRoute,
+		e.lambdaRoute,
+		e.logsRoute,
+	}
 }
 
 // otherService returns the handler of a request to another service, or nil.

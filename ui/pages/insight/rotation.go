@@ -22,11 +22,13 @@ const diagnoseCalls = 4
 // with the failing step picked out. It reads metadata and logs only, never
 // the secret's value, and changes nothing.
 type RotationFailure struct {
-	env   *common.Env
-	diag  aws.RotationDiagnoser
-	ref   aws.SecretRef
-	seq   int
-	state diagnosisState
+	env    *common.Env
+	diag   aws.RotationDiagnoser
+	trail  aws.Trail // nil when the Store does not speak CloudTrail
+	ref    aws.SecretRef
+	seq    int
+	state  diagnosisState
+	events eventsState
 
 	pager         pager.Model
 	width, height int
@@ -49,9 +51,10 @@ type rotationDiagnosedMsg struct {
 }
 
 // NewRotationFailure opens the diagnosis of ref's rotation through diag
-// (the Store, when it implements aws.RotationDiagnoser).
-func NewRotationFailure(env *common.Env, diag aws.RotationDiagnoser, ref aws.SecretRef) *RotationFailure {
-	return &RotationFailure{env: env, diag: diag, ref: ref, pager: pager.New()}
+// (the Store, when it implements aws.RotationDiagnoser), with the rotation
+// events from trail (nil: the Store does not implement aws.Trail).
+func NewRotationFailure(env *common.Env, diag aws.RotationDiagnoser, trail aws.Trail, ref aws.SecretRef) *RotationFailure {
+	return &RotationFailure{env: env, diag: diag, trail: trail, ref: ref, pager: pager.New()}
 }
 
 // Init starts the diagnosis.
@@ -60,6 +63,7 @@ func (r *RotationFailure) Init() tea.Cmd { return r.load() }
 func (r *RotationFailure) load() tea.Cmd {
 	r.seq++
 	r.state.loaded = false
+	r.events = eventsState{}
 	r.rebuild()
 	seq, diag, id, env := r.seq, r.diag, r.ref.ID(), r.env
 	return func() tea.Msg {
@@ -78,6 +82,18 @@ func (r *RotationFailure) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return r, nil
 		}
 		r.state = diagnosisState{loaded: true, err: msg.err, d: msg.d}
+		arn := msg.d.Secret.ARN
+		if arn == "" {
+			arn = r.ref.ARN
+		}
+		cmd := r.loadEvents(arn)
+		r.rebuild()
+		return r, cmd
+	case rotationEventsLoadedMsg:
+		if msg.owner != r || msg.seq != r.seq {
+			return r, nil
+		}
+		r.events = eventsState{asked: true, loaded: true, err: msg.err, events: msg.events}
 		r.rebuild()
 	case common.SecretChangedMsg:
 		if msg.About(r.ref.Region, r.ref.Name, r.ref.ARN) && !msg.Deleted {
@@ -98,7 +114,7 @@ func (r *RotationFailure) rebuild() {
 	if r.width <= 0 {
 		return
 	}
-	r.pager.SetLines(diagnosisLines(r.env, r.state, r.ref, r.width))
+	r.pager.SetLines(diagnosisLines(r.env, r.state, r.events, r.ref, r.width))
 }
 
 // View renders the scrolled diagnosis.

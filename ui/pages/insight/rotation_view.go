@@ -21,7 +21,7 @@ var stepHints = map[string]string{
 }
 
 // diagnosisLines is the screen's text, every string from AWS sanitized.
-func diagnosisLines(env *common.Env, s diagnosisState, ref aws.SecretRef, width int) []string {
+func diagnosisLines(env *common.Env, s diagnosisState, ev eventsState, ref aws.SecretRef, width int) []string {
 	st := env.Styles
 	w := max(width, 10)
 	var out []string
@@ -42,12 +42,15 @@ func diagnosisLines(env *common.Env, s diagnosisState, ref aws.SecretRef, width 
 	}
 	if d.Function.ARN == "" {
 		add(st.Muted.Render("No rotation function is configured (a managed rotation, or rotation never set up): there is no function or log to look at."))
-		return out
+		out = append(out, "", st.Section.Render("Rotation events (CloudTrail)"))
+		return append(out, eventLines(env, ev, w)...)
 	}
 	out = append(out, "", st.Section.Render("Rotation function"))
 	out = append(out, functionLines(env, d, w)...)
 	out = append(out, "", st.Section.Render("Can Secrets Manager invoke it?"))
 	out = append(out, invokeLines(env, d, w)...)
+	out = append(out, "", st.Section.Render("Rotation events (CloudTrail)"))
+	out = append(out, eventLines(env, ev, w)...)
 	out = append(out, "", st.Section.Render("Log of the last attempt"))
 	out = append(out, logLines(env, d, w)...)
 	return out

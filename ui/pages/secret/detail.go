@@ -144,6 +144,8 @@ func (d *Detail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Push(newPolicyScreen(d.env, d.Store, d.secretID(), d.Summary.Name, d.policy, d.policyErr, d.PolicyLoaded))
 	case key.Matches(msg, k.RotationFailure):
 		return d.openRotationFailure()
+	case key.Matches(msg, k.History):
+		return openHistory(d.env, d.Store, d.target())
 	case key.Matches(msg, c.Refresh):
 		return d.reload()
 	case key.Matches(msg, c.CopyName):
@@ -301,7 +303,7 @@ func (d *Detail) ShortHelp() []key.Binding {
 func (d *Detail) FullHelp() [][]key.Binding {
 	k := d.env.Keys
 	return [][]key.Binding{
-		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Common.Refresh},
+		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Detail.History, k.Common.Refresh},
 		{k.Common.CopyName, k.Common.CopyARN},
 		{k.Detail.Rotate, k.Detail.RotationSettings, k.Detail.CancelRotation, k.Detail.Rollback, k.Detail.RotationFailure},
 		{k.Detail.Tags, k.Detail.Replication, k.Common.Delete, k.Common.Restore},

@@ -33,7 +33,8 @@ func (d *Detail) openRotationFailure() tea.Cmd {
 	case d.Secret.RotationLambdaARN == "" && !rotationFailed(d.Summary, d.env.Now()):
 		return common.Info(common.Sanitize(d.Summary.Name) + " has no rotation function: rotation is not set up with Lambda")
 	}
-	return common.Push(insight.NewRotationFailure(d.env, diag, d.target()))
+	trail, _ := d.Store.(aws.Trail)
+	return common.Push(insight.NewRotationFailure(d.env, diag, trail, d.target()))
 }
 
 // rotationFailureLines point at the diagnosis when rotation is stuck or
