@@ -86,7 +86,8 @@ func TestRotationFailureMissingFunction(t *testing.T) {
 	t.Parallel()
 	h := newSecretHarness(t, 120, 60, func(o *Options) { o.ReadOnly = true })
 	screen := flat(openRotationFailure(h, "eu-west-1", "prod/queue/rabbitmq", true))
-	assertContains(t, screen, "RabbitMQCredentialsRotation", "The function does not exist", "— (the function does not exist)")
+	assertContains(t, screen, "RabbitMQCredentialsRotation", "The function does not exist", "— (the function does not exist)",
+		"read-only here: someone who may change the secret's rotation settings", "RotationFailed")
 	if strings.Contains(screen, "exists · runtime") {
 		t.Errorf("a missing function shown as existing:\n%s", screen)
 	}

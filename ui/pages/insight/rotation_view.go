@@ -110,8 +110,12 @@ func functionLines(env *common.Env, d aws.RotationDiagnosis, w int) []string {
 	case f.Err != nil:
 		add(st.Error.Render(common.FailureText(env.Keys, "could not read the function", f.Err)))
 	case !f.Exists:
+		where := "rotation settings, " + common.KeyHelp(env.Keys.Detail.RotationSettings) + ", on the secret's screen"
+		if !env.Keys.Detail.RotationSettings.Enabled() {
+			where = "read-only here: someone who may change the secret's rotation settings"
+		}
 		add(st.Error.Render("The function does not exist (Lambda: function not found). Secrets Manager cannot rotate this secret: " +
-			"deploy the function again, or point rotation at another function (rotation settings, " + common.KeyHelp(env.Keys.Detail.RotationSettings) + ", on the secret's screen)."))
+			"deploy the function again, or point rotation at another function (" + where + ")."))
 	default:
 		mod := "unknown"
 		if !f.LastModified.IsZero() {
