@@ -43,3 +43,44 @@ func TestFailurePicksTheTemplateLine(t *testing.T) {
 		t.Errorf("no error line: %q at %d", step, at)
 	}
 }
+
+// The whole invocations of the attempt are kept (START to REPORT, the
+// traceback without a request id), another invocation in the same stream
+// is left out.
+func TestFromInvocationsKeepsTheAttemptsInvocations(t *testing.T) {
+	whole := []LogLine{
+		{Stream: "s", RequestID: "other", Message: "START RequestId: other"},
+		{Stream: "s", RequestID: "other", Message: "[INFO] unrelated"},
+		{Stream: "s", RequestID: "other", Message: "REPORT RequestId: other"},
+		{Stream: "s", RequestID: "mine", Message: "START RequestId: mine"},
+		{Stream: "s", RequestID: "mine", Message: "[ERROR] setSecret: failed", Step: StepSetSecret, Error: true},
+		{Stream: "s", Message: "[ERROR] ValueError: failed\nTraceback", Step: StepSetSecret, Error: true},
+		{Stream: "s", RequestID: "mine", Message: "REPORT RequestId: mine"},
+		{Stream: "s", Message: "a line after the invocation"},
+	}
+	got := fromInvocations(whole, []LogLine{whole[4]})
+	if len(got) != 4 || got[0].Message != "START RequestId: mine" || got[3].Message != "REPORT RequestId: mine" {
+		var msgs []string
+		for _, l := range got {
+			msgs = append(msgs, l.Message)
+		}
+		t.Errorf("kept %q", msgs)
+	}
+}
+
+func FuzzParseLogLine(f *testing.F) {
+	f.Add("[ERROR]\tT\tid\tsetSecret: x")
+	f.Add("START RequestId: 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0 Version: $LATEST")
+	f.Add("Traceback (most recent call last):\n  in finish_secret")
+	f.Fuzz(func(t *testing.T, msg string) {
+		l := parseLogLine(LogLine{Message: msg})
+		switch l.Step {
+		case "", StepCreateSecret, StepSetSecret, StepTestSecret, StepFinishSecret:
+		default:
+			t.Fatalf("step %q", l.Step)
+		}
+		if l.Message != msg {
+			t.Fatal("the message changed")
+		}
+	})
+}
