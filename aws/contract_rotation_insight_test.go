@@ -79,8 +79,9 @@ func TestContractDiagnoseFunctionPolicyDoesNotAllowSecretsManager(t *testing.T) 
 	if inv := d.Invoke; !inv.Checked || inv.Allowed || inv.NoPolicy || inv.Err != nil {
 		t.Errorf("invoke permission %+v", inv)
 	}
-	if !d.Logs.GroupMissing || len(d.Logs.Lines) != 0 {
-		t.Errorf("a function never invoked has no logs: %+v", d.Logs)
+	// Its log holds the rotation of 45 days ago, nothing since it was due.
+	if d.Logs.GroupMissing || d.Logs.Err != nil || len(d.Logs.Lines) != 0 || d.Logs.From.After(d.Secret.NextRotationDate) {
+		t.Errorf("a function not invoked since the rotation was due logged: %+v", d.Logs)
 	}
 }
 
@@ -97,6 +98,9 @@ func TestContractDiagnoseMissingFunction(t *testing.T) {
 	}
 	if !d.Overdue {
 		t.Error("not overdue")
+	}
+	if !d.Logs.GroupMissing {
+		t.Errorf("the deleted function's log group: %+v", d.Logs)
 	}
 }
 

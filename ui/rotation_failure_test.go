@@ -75,7 +75,7 @@ func TestRotationFailureSaysSecretsManagerCannotInvoke(t *testing.T) {
 		"no: Secrets Manager cannot invoke it (no statement allows secretsmanager.amazonaws.com to call lambda:InvokeFunction).",
 		"To fix: add a resource-based policy statement to SecretsManagerReportingPostgresRotation",
 		"--principal secretsmanager.amazonaws.com --source-account 123456789012",
-		"The log group does not exist", "Rotation events (CloudTrail)", "RotationFailed")
+		"No log line names this secret in that window", "Rotation events (CloudTrail)", "RotationFailed")
 	if strings.Contains(screen, "yes: secretsmanager") {
 		t.Errorf("says the service may invoke it:\n%s", screen)
 	}
@@ -87,7 +87,7 @@ func TestRotationFailureMissingFunction(t *testing.T) {
 	h := newSecretHarness(t, 120, 60, func(o *Options) { o.ReadOnly = true })
 	screen := flat(openRotationFailure(h, "eu-west-1", "prod/queue/rabbitmq", true))
 	assertContains(t, screen, "RabbitMQCredentialsRotation", "The function does not exist", "— (the function does not exist)",
-		"read-only here: someone who may change the secret's rotation settings", "RotationFailed")
+		"read-only here: someone who may change the secret's rotation settings", "RotationFailed", "The log group does not exist")
 	if strings.Contains(screen, "exists · runtime") {
 		t.Errorf("a missing function shown as existing:\n%s", screen)
 	}
@@ -115,5 +115,19 @@ func TestRotationFailureLogTextIsSanitized(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// On a healthy rotation the key still opens the diagnosis (it is not in the
+// footer): the last rotation's four steps, each logged, no failure.
+func TestRotationFailureOnAHealthyRotationShowsTheLastSuccess(t *testing.T) {
+	t.Parallel()
+	h := newSecretHarness(t, 120, 80, nil)
+	screen := flat(openRotationFailure(h, "us-east-1", "prod/db/postgres", false))
+	assertContains(t, screen, "No failed or stuck rotation shows on the secret right now",
+		"✓ createSecret ✓ setSecret ✓ testSecret ✓ finishSecret", "No error line in the last attempt",
+		"finishSecret: Successfully set AWSCURRENT stage to version")
+	if strings.Contains(screen, "Failed in") || strings.Contains(screen, "▶") {
+		t.Errorf("a failure shown on a healthy rotation:\n%s", screen)
 	}
 }

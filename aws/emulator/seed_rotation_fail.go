@@ -1,12 +1,16 @@
 package emulator
 
 import (
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
-// The demo's failed rotations, for the rotation diagnosis (the two overdue
-// ones in eu-west-1, so the us-east-1 listing the tests count stays as it was):
+// The demo's rotation logs and failed rotations, for the rotation diagnosis
+// (the two overdue ones in eu-west-1, so the us-east-1 listing the tests
+// count stays as it was):
+//   - every rotation function logged its secrets' last rotation;
 //   - prod/db/mysql-orders (seed.go) is stuck: its function logged a
 //     successful rotation 9 days ago and, 2 days ago, a setSecret that could
 //     not log in to the database, as AWS's MySQL template logs it;
@@ -24,9 +28,7 @@ func (e *Emulator) seedRotationFailures(now time.Time) {
 	r := euWest1
 
 	if my := e.region(usEast1).secrets["prod/db/mysql-orders"]; my != nil {
-		cur, pending := my.holder(labelCurrent), my.holder(labelPending)
-		if cur != nil && pending != nil {
-			sd.rotationAttempt(my, cur.id, cur.created.Add(-2*time.Minute), "")
+		if pending := my.holder(labelPending); pending != nil {
 			sd.rotationAttempt(my, pending.id, pending.created.Add(-2*time.Second), stepSet)
 		}
 	}
@@ -58,6 +60,18 @@ func (e *Emulator) seedRotationFailures(now time.Time) {
 	// The function was deleted after rotation was set up.
 	delete(e.lambdas, sd.lambda(r, "RabbitMQCredentialsRotation"))
 	rabbit := s
+
+	// Every rotation function logged its last successful rotation (the
+	// deleted one's log group went with it here).
+	for _, rn := range slices.Sorted(maps.Keys(e.regions)) {
+		reg := e.regions[rn]
+		for _, name := range slices.Sorted(maps.Keys(reg.secrets)) {
+			s := reg.secrets[name]
+			if cur := s.holder(labelCurrent); cur != nil && s.rotationEnabled && !s.lastRotated.IsZero() && e.lambdaExists(s.lambdaARN) {
+				sd.rotationAttempt(s, cur.id, s.lastRotated.Add(-2*time.Minute), "")
+			}
+		}
+	}
 
 	// Secrets Manager could not invoke either function when rotation was
 	// due: CloudTrail has the RotationFailed (the rotations before
