@@ -125,7 +125,7 @@ func TestRotationFailureOnAHealthyRotationShowsTheLastSuccess(t *testing.T) {
 	h := newSecretHarness(t, 120, 80, nil)
 	screen := flat(openRotationFailure(h, "us-east-1", "prod/db/postgres", false))
 	assertContains(t, screen, "No failed or stuck rotation shows on the secret right now",
-		"✓ createSecret ✓ setSecret ✓ testSecret ✓ finishSecret", "No error line in the last attempt",
+		"✓ createSecret ✓ setSecret ✓ testSecret ✓ finishSecret", "The last attempt ran all four steps without an error line.",
 		"finishSecret: Successfully set AWSCURRENT stage to version")
 	if strings.Contains(screen, "Failed in") || strings.Contains(screen, "▶") {
 		t.Errorf("a failure shown on a healthy rotation:\n%s", screen)

@@ -39,6 +39,8 @@ func logLines(env *common.Env, d aws.RotationDiagnosis, w int) []string {
 	if l.FailedStep != "" {
 		add(st.Error.Render("Failed in " + l.FailedStep + "."))
 		add(st.Muted.Render(stepHints[l.FailedStep]))
+	} else if finished(l) {
+		add(st.Success.Render("The last attempt ran all four steps without an error line."))
 	} else {
 		add(st.Muted.Render("No error line in the last attempt: it may still be running, or it timed out without logging (refresh with " +
 			common.KeyHelp(env.Keys.Common.Refresh) + ")."))
@@ -128,4 +130,14 @@ func compactLogText(msg string) string {
 		msg = f[0] + " " + f[3]
 	}
 	return strings.ReplaceAll(msg, "\t", "  ")
+}
+
+// finished: the attempt logged a finishSecret line.
+func finished(l aws.RotationLogs) bool {
+	for _, line := range l.Lines {
+		if line.Step == aws.StepFinishSecret {
+			return true
+		}
+	}
+	return false
 }
