@@ -28,6 +28,9 @@ func logLines(env *common.Env, d aws.RotationDiagnosis, w int) []string {
 	case l.Err != nil:
 		add(st.Error.Render(common.FailureText(env.Keys, "could not read the function's logs", l.Err)))
 		return out
+	case l.GroupMissing && !d.Function.Exists:
+		add(st.Warning.Render("The log group does not exist (it was deleted, or the function never ran)."))
+		return out
 	case l.GroupMissing:
 		add(st.Warning.Render("The log group does not exist: the function has never run (Secrets Manager could not invoke it), or it logs elsewhere."))
 		return out
