@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/smtui/smtui/aws/emulator"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/pages/insight"
 	"github.com/smtui/smtui/ui/pages/secret"
@@ -129,5 +130,19 @@ func TestRotationFailureOnAHealthyRotationShowsTheLastSuccess(t *testing.T) {
 		"finishSecret: Successfully set AWSCURRENT stage to version")
 	if strings.Contains(screen, "Failed in") || strings.Contains(screen, "▶") {
 		t.Errorf("a failure shown on a healthy rotation:\n%s", screen)
+	}
+}
+
+// The hostile fixture's stuck rotation names a function whose ARN carries
+// escape sequences: the diagnosis shows it escaped, at every width.
+func TestRotationFailureOnHostileSecret(t *testing.T) {
+	t.Parallel()
+	for _, width := range []int{40, 120} {
+		h := hostileHarness(t, width, 80)
+		screen := openRotationFailure(h, "us-east-1", emulator.HostileGuardName, false)
+		h.assertSafe("rotation diagnosis of the hostile stuck rotation", width)
+		if !strings.Contains(strings.ReplaceAll(screen, "\n", ""), `\x1b]0;pwned`) {
+			t.Errorf("the hostile function name is not shown escaped at %d columns:\n%s", width, screen)
+		}
 	}
 }
