@@ -75,6 +75,9 @@ type Detail struct {
 	Tags             key.Binding // mutating
 	Replication      key.Binding // mutating: retry a failed replica or remove one
 	History          key.Binding // who touched the secret (CloudTrail)
+	// RotationFailure opens the diagnosis of a failed, stuck or overdue
+	// rotation (function, invoke permission, the last attempt's logs).
+	RotationFailure key.Binding
 }
 
 func defaultDetail() Detail {
@@ -89,6 +92,7 @@ func defaultDetail() Detail {
 		Tags:             bind([]string{"t"}, "t", "tags"),
 		Replication:      bind([]string{"L"}, "L", "replication"),
 		History:          bind([]string{"h"}, "h", "history"),
+		RotationFailure:  bind([]string{"F"}, "F", "why rotation failed"),
 	}
 }
 

@@ -31,6 +31,8 @@ const (
 	ScreenInput          Screen = "text input (filter, prompt, MFA, field editor)"
 	ScreenHistory        Screen = "history"
 	ScreenAccountReview  Screen = "account review"
+	// ScreenRotationFailure is the diagnosis of a failed rotation.
+	ScreenRotationFailure Screen = "why rotation failed"
 )
 
 // Screens lists every screen and mode ScreenBindings knows.
@@ -39,7 +41,7 @@ func Screens() []Screen {
 		ScreenList, ScreenAllRegions, ScreenPicker, ScreenSSO, ScreenDetail, ScreenPolicy,
 		ScreenVersions, ScreenValue, ScreenValueFailed, ScreenValueDiscard, ScreenTags,
 		ScreenReview, ScreenChoices, ScreenConfirm, ScreenConfirmButtons, ScreenRotateEnded,
-		ScreenForm, ScreenInput, ScreenHistory, ScreenAccess, ScreenAccountReview,
+		ScreenForm, ScreenInput, ScreenHistory, ScreenAccess, ScreenAccountReview, ScreenRotationFailure,
 	}
 }
 
@@ -95,6 +97,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 				{"Detail.Rollback", d.Rollback},
 				{"Detail.Tags", d.Tags},
 				{"Detail.Replication", d.Replication},
+				{"Detail.RotationFailure", d.RotationFailure},
 				{"Detail.History", d.History},
 			},
 			[]NamedBinding{
@@ -106,7 +109,7 @@ func (k *KeyMap) ScreenBindings(s Screen) []NamedBinding {
 			})
 	case ScreenHistory:
 		return cat(k.global(), k.move(), k.history(), []NamedBinding{{"Common.Refresh", c.Refresh}})
-	case ScreenPolicy, ScreenAccess:
+	case ScreenPolicy, ScreenAccess, ScreenRotationFailure:
 		return cat(k.global(), k.move(), []NamedBinding{{"Common.Refresh", c.Refresh}})
 	case ScreenAccountReview:
 		return cat(k.global(), k.move(), k.open(), []NamedBinding{{"Common.Refresh", c.Refresh}})

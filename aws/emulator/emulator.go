@@ -74,6 +74,11 @@ type Emulator struct {
 	throttled map[string]int          // requests refused by the quota, by operation
 	trail     trailLog                // CloudTrail events and LookupEvents quota (trail.go)
 
+	// functions and logs back the rotation diagnosis (lambda_api.go, logs.go).
+	functions map[string]*lambdaFunction // by unqualified ARN; absent: the default
+	logs      *logStore
+	started   time.Time // Clock() at New: default dates are relative to it
+
 	closed   bool
 	inflight sync.WaitGroup // handlers and rotation goroutines
 	ctx      context.Context
@@ -105,6 +110,10 @@ func New(opts Options) *Emulator {
 
 		listQuota: map[string]*tokenBucket{},
 		throttled: map[string]int{},
+
+		functions: map[string]*lambdaFunction{},
+		logs:      newLogStore(),
+		started:   opts.Clock(),
 		cancel:    cancel,
 	}
 	for _, arn := range opts.LambdaFunctions {

@@ -70,7 +70,7 @@ func (e *Emulator) rotateSecret(c *call) (any, *apiError) {
 	if lambda == "" && s.owningService == "" {
 		return nil, errorf(codeInvalidRequest, "No Lambda rotation function ARN is associated with this secret.")
 	}
-	if lambda != "" && s.owningService == "" && !e.lambdaExists(lambda) {
+	if lambda != "" && s.owningService == "" && !e.lambdaInvocable(lambda) {
 		// Refused before anything is stored: the rotation settings stay as
 		// they were.
 		return nil, errCannotInvokeLambda()
@@ -185,6 +185,10 @@ func (e *Emulator) rotationStep(regionName, name string, run *rotationRun, step 
 	}
 	e.region(regionName).invalidate()
 	e.replicate(s)
+	if s.lambdaARN != "" && s.owningService == "" {
+		e.logRotationStep(rotationInvocation{fnARN: s.lambdaARN, secretARN: s.arn, token: run.token,
+			step: step, failed: run.failStep == step, at: now})
+	}
 	if run.failStep == step {
 		s.rotation = nil // stuck: AWSPENDING stays on the new version
 		e.recordServiceEventLocked(regionName, s.arn, EventRotationFailed, now)

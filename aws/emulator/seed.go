@@ -126,6 +126,7 @@ func (e *Emulator) seed(now time.Time) {
 	if e.opts.ReviewSeed {
 		sd.seedReview()
 	}
+	e.seedRotationFailures(now)
 	// A rotation function that exists but no secret uses yet, for setting
 	// rotation up on the Stripe key.
 	e.lambdas[sd.lambda(usEast1, "StripeRotation")] = true

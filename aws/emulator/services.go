@@ -19,6 +19,8 @@ func (e *Emulator) serviceRoutes() []route {
 		e.cloudTrailRoute,
 		e.stsRoute,
 		e.kmsRoute,
+		e.lambdaRoute,
+		e.logsRoute,
 	}
 }
 

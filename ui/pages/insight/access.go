@@ -89,7 +89,7 @@ func (a *Access) rebuild() {
 		a.pager.SetLines([]string{a.env.Styles.Muted.Render("asking STS, Secrets Manager and KMS why access was denied…")})
 		return
 	}
-	a.pager.SetLines(diagnosisLines(a.env, a.query, a.diagnosis, max(a.width, 20)))
+	a.pager.SetLines(accessLines(a.env, a.query, a.diagnosis, max(a.width, 20)))
 }
 
 // View renders the scrolled diagnosis.

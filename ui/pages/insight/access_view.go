@@ -46,8 +46,8 @@ func (v *view) text(s string) {
 	}
 }
 
-// diagnosisLines is the whole diagnosis, layer by layer.
-func diagnosisLines(env *common.Env, q aws.AccessQuery, d aws.AccessDiagnosis, width int) []string {
+// accessLines is the whole diagnosis, layer by layer.
+func accessLines(env *common.Env, q aws.AccessQuery, d aws.AccessDiagnosis, width int) []string {
 	st := env.Styles
 	v := &view{env: env, width: width}
 	s := common.Sanitize

@@ -1,4 +1,5 @@
 // Package insight holds the on-call answer screens that explain what AWS
-// did rather than change it: why access was denied (access.go). They read
-// metadata only, never a secret value, and change nothing in AWS.
+// did, from several AWS services at once, rather than change it: why
+// access was denied (access.go) and why a rotation failed (rotation.go).
+// They read metadata only, never a secret value, and change nothing in AWS.
 package insight

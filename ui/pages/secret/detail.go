@@ -146,6 +146,8 @@ func (d *Detail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Push(vs)
 	case key.Matches(msg, k.Policy):
 		return common.Push(newPolicyScreen(d.env, d.Store, d.secretID(), d.Summary.Name, d.policy, d.policyErr, d.PolicyLoaded))
+	case key.Matches(msg, k.RotationFailure):
+		return d.openRotationFailure()
 	case key.Matches(msg, k.History):
 		return openHistory(d.env, d.Store, d.target())
 	case key.Matches(msg, c.Refresh):
@@ -289,7 +291,10 @@ func (d *Detail) ShortHelp() []key.Binding {
 	}
 	if d.Secret != nil {
 		if _, _, stuck := common.StrayPending(d.Secret.VersionStages); stuck && k.Detail.Rotate.Enabled() {
-			return []key.Binding{common.WithHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.Versions, k.Detail.Value, k.Common.Back}
+			return []key.Binding{common.WithHelpDesc(k.Detail.Rotate, "resolve stuck rotation"), k.Detail.RotationFailure, k.Detail.Versions, k.Detail.Value, k.Common.Back}
+		}
+		if rotationFailed(d.Secret.SecretSummary, d.env.Now()) {
+			return []key.Binding{k.Detail.RotationFailure, k.Detail.Value, k.Detail.Versions, k.Detail.RotationSettings, k.Common.Back}
 		}
 	}
 	if d.Secret != nil && len(d.Secret.FailedReplicas) > 0 && k.Detail.Replication.Enabled() {
@@ -304,7 +309,7 @@ func (d *Detail) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Detail.Value, k.Detail.Versions, k.Detail.Policy, k.Detail.History, k.Common.Refresh},
 		{k.Common.CopyName, k.Common.CopyARN},
-		{k.Detail.Rotate, k.Detail.RotationSettings, k.Detail.CancelRotation, k.Detail.Rollback},
+		{k.Detail.Rotate, k.Detail.RotationSettings, k.Detail.CancelRotation, k.Detail.Rollback, k.Detail.RotationFailure},
 		{k.Detail.Tags, k.Detail.Replication, k.Common.Delete, k.Common.Restore},
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
 		{k.Common.Back, k.Common.Help, k.Common.Quit},

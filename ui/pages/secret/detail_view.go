@@ -82,6 +82,7 @@ func (d *Detail) lines() []string {
 		}
 		add(common.WrapLines(st.Warning.Render(stuckText(common.Sanitize(pending), common.Sanitize(current), common.Sanitize(s.RotationLambdaARN), common.KeyHelp(d.env.Keys.Common.Refresh), resolve)), w)...)
 	}
+	add(d.rotationFailureLines(s, w)...)
 
 	section("Secret")
 	kv("ARN", orDash(common.Sanitize(s.ARN)))
