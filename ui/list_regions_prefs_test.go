@@ -30,7 +30,7 @@ func TestAllRegionsChoiceSurvivesARestart(t *testing.T) {
 		h.press(k.Common.Back)
 	}
 	h.press(k.Picker.Select)
-	h.waitFor("eu-west-1 · 6")
+	h.waitFor("eu-west-1 · 8")
 	deadline := time.Now().Add(5 * time.Second)
 	for len(file.Load().Regions[h.app.session.profile].All) != 2 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)

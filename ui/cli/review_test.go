@@ -106,11 +106,11 @@ func TestRunReviewJSONAndExitCodes(t *testing.T) {
 	if code, _, errOut := run("--fail-on", "critical", "-r", "us-east-1"); code != ReviewExitFindings || !strings.Contains(errOut, "critical") {
 		t.Errorf("--fail-on critical with a public policy: exit %d (%s)", code, errOut)
 	}
-	// eu-west-1's worst finding is medium (rotation off).
-	if code, _, _ := run("--fail-on", "high", "-r", "eu-west-1"); code != ReviewExitOK {
+	// ap-southeast-2's worst finding is medium (rotation off).
+	if code, _, _ := run("--fail-on", "high", "-r", "ap-southeast-2"); code != ReviewExitOK {
 		t.Errorf("--fail-on high, worst medium: exit %d", code)
 	}
-	if code, _, _ := run("--fail-on", "medium", "-r", "eu-west-1"); code != ReviewExitFindings {
+	if code, _, _ := run("--fail-on", "medium", "-r", "ap-southeast-2"); code != ReviewExitFindings {
 		t.Errorf("--fail-on medium, worst medium: exit %d", code)
 	}
 	code, out, _ = run("-r", "us-east-1")
