@@ -8,7 +8,6 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
-	"github.com/smtui/smtui/ui/components/pager"
 )
 
 // diagnosisCalls is how many AWS calls a diagnosis makes at most (STS,
@@ -21,7 +20,6 @@ const diagnosisCalls = 5
 // key, the resource policy's matching statements, and the next step, each
 // saying what is known and what is not. It reads metadata only.
 type Access struct {
-	env   *common.Env
 	diag  aws.AccessDiagnoser
 	query aws.AccessQuery
 
@@ -29,8 +27,7 @@ type Access struct {
 	loaded    bool
 	seq       int
 
-	pager         pager.Model
-	width, height int
+	page
 }
 
 // accessDiagnosedMsg carries a diagnosis to the screen that asked.
@@ -42,7 +39,7 @@ type accessDiagnosedMsg struct {
 
 // NewAccess opens the diagnosis of q's refusal through diag.
 func NewAccess(env *common.Env, diag aws.AccessDiagnoser, q aws.AccessQuery) *Access {
-	return &Access{env: env, diag: diag, query: q, pager: pager.New()}
+	return &Access{diag: diag, query: q, page: newPage(env)}
 }
 
 // Init starts the diagnosis.
@@ -92,33 +89,11 @@ func (a *Access) rebuild() {
 	a.pager.SetLines(accessLines(a.env, a.query, a.diagnosis, max(a.width, 20)))
 }
 
-// View renders the scrolled diagnosis.
-func (a *Access) View() string { return a.pager.View(a.env.Styles) }
-
 // SetSize gives the screen its share of the window.
 func (a *Access) SetSize(w, h int) {
-	a.width, a.height = w, h
-	a.pager.SetSize(w, h)
+	a.resize(w, h)
 	a.rebuild()
 }
 
 // Title names the screen in the breadcrumb.
 func (a *Access) Title() string { return "why denied?" }
-
-// Capturing is always false.
-func (a *Access) Capturing() bool { return false }
-
-// ShortHelp lists the main bindings.
-func (a *Access) ShortHelp() []key.Binding {
-	k := a.env.Keys
-	return []key.Binding{k.Nav.Down, k.Nav.Up, k.Common.Refresh, k.Common.Back}
-}
-
-// FullHelp lists every binding.
-func (a *Access) FullHelp() [][]key.Binding {
-	k := a.env.Keys
-	return [][]key.Binding{
-		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Common.Refresh, k.Common.Back, k.Common.Help},
-	}
-}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
-	"github.com/smtui/smtui/ui/components/pager"
 )
 
 // diagnoseCalls bounds the whole diagnosis: it makes several calls
@@ -22,7 +21,6 @@ const diagnoseCalls = 4
 // with the failing step picked out. It reads metadata and logs only, never
 // the secret's value, and changes nothing.
 type RotationFailure struct {
-	env    *common.Env
 	diag   aws.RotationDiagnoser
 	trail  aws.Trail // nil when the Store does not speak CloudTrail
 	ref    aws.SecretRef
@@ -30,8 +28,7 @@ type RotationFailure struct {
 	state  diagnosisState
 	events eventsState
 
-	pager         pager.Model
-	width, height int
+	page
 }
 
 // diagnosisState is what the screen shows: loading, an error, or the
@@ -54,7 +51,7 @@ type rotationDiagnosedMsg struct {
 // (the Store, when it implements aws.RotationDiagnoser), with the rotation
 // events from trail (nil: the Store does not implement aws.Trail).
 func NewRotationFailure(env *common.Env, diag aws.RotationDiagnoser, trail aws.Trail, ref aws.SecretRef) *RotationFailure {
-	return &RotationFailure{env: env, diag: diag, trail: trail, ref: ref, pager: pager.New()}
+	return &RotationFailure{diag: diag, trail: trail, ref: ref, page: newPage(env)}
 }
 
 // Init starts the diagnosis.
@@ -117,33 +114,11 @@ func (r *RotationFailure) rebuild() {
 	r.pager.SetLines(rotationLines(r.env, r.state, r.events, r.ref, r.width))
 }
 
-// View renders the scrolled diagnosis.
-func (r *RotationFailure) View() string { return r.pager.View(r.env.Styles) }
-
 // SetSize gives the screen its share of the window.
 func (r *RotationFailure) SetSize(w, h int) {
-	r.width, r.height = w, h
-	r.pager.SetSize(w, h)
+	r.resize(w, h)
 	r.rebuild()
 }
 
 // Title names the screen in the breadcrumb.
 func (r *RotationFailure) Title() string { return "why rotation failed" }
-
-// Capturing is always false: the screen has no text input.
-func (r *RotationFailure) Capturing() bool { return false }
-
-// ShortHelp lists the main bindings.
-func (r *RotationFailure) ShortHelp() []key.Binding {
-	k := r.env.Keys
-	return []key.Binding{k.Nav.Up, k.Nav.Down, k.Common.Refresh, k.Common.Back}
-}
-
-// FullHelp lists every binding of the screen.
-func (r *RotationFailure) FullHelp() [][]key.Binding {
-	k := r.env.Keys
-	return [][]key.Binding{
-		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Common.Refresh, k.Common.Back, k.Common.Help, k.Common.Quit},
-	}
-}
