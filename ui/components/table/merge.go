@@ -140,6 +140,14 @@ func (t *Secrets) appendSorted(rows []*Row, replaced bool) {
 		fresh = append(fresh, len(t.Rows))
 		t.Rows = append(t.Rows, r)
 	}
+	t.showFresh(fresh, replaced)
+}
+
+// showFresh adds the rows just appended at the indexes fresh to what is
+// shown: all of them with no filter; with one, their hits merged into the
+// shown ones by score (a stable merge keeps the older rows first among
+// equals), or the whole filter again when rows were replaced in place.
+func (t *Secrets) showFresh(fresh []int, replaced bool) {
 	switch {
 	case t.Query == "":
 		for _, i := range fresh {

@@ -79,19 +79,7 @@ func (t *Secrets) Add(rows []*Row) {
 		fresh = append(fresh, len(t.Rows))
 		t.Rows = append(t.Rows, r)
 	}
-	switch {
-	case t.Query == "":
-		for _, i := range fresh {
-			t.Shown = append(t.Shown, fuzzy.Hit{Item: i})
-		}
-	case replaced:
-		t.refilter(nil)
-	default:
-		// Merge the new rows' hits into the existing ones by score; a
-		// stable merge keeps the older rows first among equals.
-		hits := fuzzy.Find(t.Query, t.Fields, len(t.Rows), fresh)
-		t.Shown = mergeHits(t.Shown, hits)
-	}
+	t.showFresh(fresh, replaced)
 	t.keepSelection(sel)
 }
 
