@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -101,7 +100,7 @@ func (e *Emulator) serveKMS(w http.ResponseWriter, r *http.Request, op string) {
 		writeKMSError(w, codeUnknownOperation, "Unknown operation "+op+".")
 		return
 	}
-	regionName, apiErr := requestRegion(r)
+	regionName, body, apiErr := readRequest(w, r)
 	if apiErr != nil {
 		writeKMSError(w, apiErr.code, apiErr.message)
 		return
@@ -109,8 +108,7 @@ func (e *Emulator) serveKMS(w http.ResponseWriter, r *http.Request, op string) {
 	var in struct {
 		KeyID string `json:"KeyId"`
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 64<<10))
-	if err != nil || json.Unmarshal(body, &in) != nil {
+	if json.Unmarshal(body, &in) != nil {
 		writeKMSError(w, codeSerialization, "The request body could not be parsed as JSON.")
 		return
 	}

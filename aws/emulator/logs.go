@@ -3,7 +3,6 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net/http"
 	"sort"
@@ -101,14 +100,13 @@ func (e *Emulator) logsRoute(r *http.Request) http.HandlerFunc {
 			writeLogsError(w, "UnknownOperationException", "Unknown operation "+op+".")
 			return
 		}
-		regionName, apiErr := requestRegion(r)
+		regionName, body, apiErr := readRequest(w, r)
 		if apiErr != nil {
 			writeError(w, apiErr)
 			return
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 		var in filterLogEventsInput
-		if err != nil || json.Unmarshal(body, &in) != nil {
+		if json.Unmarshal(body, &in) != nil {
 			writeLogsError(w, "SerializationException", "The request body could not be parsed.")
 			return
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -100,14 +99,9 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errorf(codeUnknownOperation, "Unknown operation %q.", target))
 		return
 	}
-	regionName, apiErr := requestRegion(r)
+	regionName, body, apiErr := readRequest(w, r)
 	if apiErr != nil {
 		writeError(w, apiErr)
-		return
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
-	if err != nil {
-		writeError(w, errorf(codeSerialization, "Could not read the request body."))
 		return
 	}
 

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"io"
 	"net/http"
 	"strings"
 )
@@ -66,4 +67,18 @@ func (e *Emulator) principalOf(r *http.Request) string {
 		return arn
 	}
 	return "arn:aws:iam::" + e.opts.Account + ":user/oncall"
+}
+
+// readRequest reads what every JSON request to the emulator starts with:
+// its region (from the SigV4 scope) and its body, at most maxBodyBytes.
+func readRequest(w http.ResponseWriter, r *http.Request) (region string, body []byte, apiErr *apiError) {
+	region, apiErr = requestRegion(r)
+	if apiErr != nil {
+		return "", nil, apiErr
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	if err != nil {
+		return "", nil, errorf(codeSerialization, "Could not read the request body.")
+	}
+	return region, body, nil
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"strconv"
@@ -85,14 +84,9 @@ type lookupEventsOutput struct {
 }
 
 func (e *Emulator) serveLookupEvents(w http.ResponseWriter, r *http.Request) {
-	regionName, apiErr := requestRegion(r)
+	regionName, body, apiErr := readRequest(w, r)
 	if apiErr != nil {
 		writeError(w, apiErr)
-		return
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
-	if err != nil {
-		writeError(w, errorf(codeSerialization, "Could not read the request body."))
 		return
 	}
 	var in lookupEventsInput
