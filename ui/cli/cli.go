@@ -101,17 +101,8 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("%s: long flags take two dashes: --%s", a, strings.TrimPrefix(a, "-"))
 		}
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return c, ErrHelp
-		}
+	if err := parseFlags(fs, help, args); err != nil {
 		return c, err
-	}
-	if *help {
-		return c, ErrHelp
-	}
-	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	if len(c.ProdPatterns) == 0 {
 		_ = listValue{&c.ProdPatterns}.Set(getenv("SMTUI_PROD_PATTERNS"))
@@ -147,4 +138,22 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// parseFlags parses args into fs: ErrHelp for -h/--help, an error for an
+// unknown flag or a positional argument.
+func parseFlags(fs *pflag.FlagSet, help *bool, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return ErrHelp
+		}
+		return err
+	}
+	if *help {
+		return ErrHelp
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -81,17 +80,8 @@ func ReviewHelp() string {
 func ParseReview(args []string, getenv func(string) string) (ReviewConfig, error) {
 	var c ReviewConfig
 	fs, help, failOn := newReviewFlagSet(&c, getenv)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return c, ErrHelp
-		}
+	if err := parseFlags(fs, help, args); err != nil {
 		return c, err
-	}
-	if *help {
-		return c, ErrHelp
-	}
-	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	if c.Format != "text" && c.Format != "json" {
 		return c, fmt.Errorf("unknown --format %q (want text or json)", c.Format)
