@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -45,14 +46,14 @@ type childResult struct {
 
 // runChild runs one side of the comparison in this process and prints its
 // result; started is when the process began (main's first line).
-func runChild(side, url, cacheDir, mode string, want int, started time.Time) error {
+func runChild(side, url, cacheDir, mode string, want int, heapProfile string, started time.Time) error {
 	var r childResult
 	var err error
 	switch side {
 	case "floor":
 		r, err = floor(url, started)
 	case "smtui":
-		r, err = smtuiList(url, cacheDir, mode, want, started)
+		r, err = smtuiList(url, cacheDir, mode, want, heapProfile, started)
 	default:
 		err = fmt.Errorf("unknown side %q", side)
 	}
@@ -114,7 +115,7 @@ var countRe = regexp.MustCompile(`([\d,]+) secrets?\b`)
 // messages fed back to Update, frames rendered at most 60 times a second,
 // as Bubble Tea does) and watches what each frame shows: the first row,
 // then every secret loaded.
-func smtuiList(url, cacheDir, mode string, want int, started time.Time) (childResult, error) {
+func smtuiList(url, cacheDir, mode string, want int, heapProfile string, started time.Time) (childResult, error) {
 	var r childResult
 	connect := func(ctx context.Context, profile, region string) (aws.Store, error) {
 		return aws.Connect(ctx, aws.ConnectOptions{Region: region, EndpointURL: url,
@@ -201,6 +202,12 @@ func smtuiList(url, cacheDir, mode string, want int, started time.Time) (childRe
 			r.Rows = n
 			break
 		}
+	}
+	if heapProfile != "" {
+		if err := writeHeapProfile(heapProfile); err != nil {
+			return r, err
+		}
+		runtime.KeepAlive(app)
 	}
 	// Let the cache write (a Cmd after the last page) finish, so the next
 	// run starts from it. Only the file's head is read to check: reading
