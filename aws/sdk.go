@@ -119,8 +119,9 @@ func (s *sdkStore) summaryFromEntry(e types.SecretListEntry) SecretSummary {
 		OwningService:     str(e.OwningService),
 		PrimaryRegion:     str(e.PrimaryRegion),
 		Tags:              tagsFromSDK(e.Tags),
-		VersionStages:     copyStages(e.SecretVersionsToStages),
+		VersionStages:     stagesOf(e.SecretVersionsToStages),
 	}
+	detach(&sum)
 	s.deletions.fill(&sum)
 	return sum
 }
@@ -145,7 +146,7 @@ func (s *sdkStore) secretFromDescribe(o *secretsmanager.DescribeSecretOutput) Se
 		OwningService:     str(o.OwningService),
 		PrimaryRegion:     str(o.PrimaryRegion),
 		Tags:              tagsFromSDK(o.Tags),
-		VersionStages:     copyStages(o.VersionIdsToStages),
+		VersionStages:     stagesOf(o.VersionIdsToStages),
 	}}
 	s.deletions.fill(&sec.SecretSummary)
 	sec.Replicas = replicasFromSDK(o.ReplicationStatus)
@@ -217,12 +218,14 @@ func tagsToSDK(in []Tag) []types.Tag {
 	return out
 }
 
-func copyStages(m map[string][]string) map[string][]string {
-	out := make(map[string][]string, len(m))
-	for id, stages := range m {
-		out[id] = append([]string(nil), stages...)
+// stagesOf is the SDK's version-to-labels map (not copied: the SDK's
+// output is ours), never nil: a secret with no version (no value yet) has
+// an empty map, which callers tell apart from stages not known.
+func stagesOf(m map[string][]string) map[string][]string {
+	if m == nil {
+		return map[string][]string{}
 	}
-	return out
+	return m
 }
 
 // currentVersion is the version id carrying AWSCURRENT, or "".

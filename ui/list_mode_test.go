@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/aws/emulator"
+	"github.com/smtui/smtui/ui/components/table"
 	"github.com/smtui/smtui/ui/pages/list"
 )
 
@@ -18,7 +19,7 @@ func plainListing(t *testing.T, h *harness, region string) []string {
 	var keys []string
 	_, err := aws.ListAll(context.Background(), h.store(region), aws.ListOptions{}, aws.ListAllOptions{Mode: aws.ListSequential}, func(b []aws.SecretSummary) {
 		for _, s := range b {
-			keys = append(keys, region+"\x00"+s.ARN)
+			keys = append(keys, table.RowKey(region, s.ARN, s.Name))
 		}
 	})
 	if err != nil {

@@ -36,27 +36,33 @@ type Key struct {
 // Snapshot is what a cache file holds.
 type Snapshot struct {
 	Secrets []aws.SecretSummary
-	// Refs, when not nil, are the summaries to save in place of Secrets,
-	// by reference: a caller holding every summary already (the list's
-	// rows) saves them without copying them all. Nothing may change them
-	// while Save runs. Load never sets it.
-	Refs    []*aws.SecretSummary
+	// Source, when not nil, gives the summaries to save in place of
+	// Secrets, one at a time: a caller holding every summary already (the
+	// list's rows) saves them without a copy of them all at once. It must
+	// not change while Save runs. Load never sets it.
+	Source  Source
 	Written time.Time // when the listing was saved
+}
+
+// Source is a sequence of summaries to save.
+type Source interface {
+	Len() int
+	At(i int) aws.SecretSummary
 }
 
 // count is how many summaries s holds; at returns the i-th.
 func (s Snapshot) count() int {
-	if s.Refs != nil {
-		return len(s.Refs)
+	if s.Source != nil {
+		return s.Source.Len()
 	}
 	return len(s.Secrets)
 }
 
-func (s Snapshot) at(i int) *aws.SecretSummary {
-	if s.Refs != nil {
-		return s.Refs[i]
+func (s Snapshot) at(i int) aws.SecretSummary {
+	if s.Source != nil {
+		return s.Source.At(i)
 	}
-	return &s.Secrets[i]
+	return s.Secrets[i]
 }
 
 // ErrMiss is wrapped by every Load error: there is no usable cache for the

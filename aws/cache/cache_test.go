@@ -259,6 +259,12 @@ func TestKeysMakeDistinctSafeFiles(t *testing.T) {
 // head and rest (more than HeadSecrets of them). (The files are not
 // compared byte for byte: version stages are a map, written in its
 // iteration order.)
+// refSource gives the summaries of a slice one at a time.
+type refSource []aws.SecretSummary
+
+func (r refSource) Len() int                   { return len(r) }
+func (r refSource) At(i int) aws.SecretSummary { return r[i] }
+
 func TestSaveByReferenceSavesTheSameListing(t *testing.T) {
 	var want []aws.SecretSummary
 	for len(want) < HeadSecrets+50 {
@@ -268,13 +274,9 @@ func TestSaveByReferenceSavesTheSameListing(t *testing.T) {
 			want = append(want, s)
 		}
 	}
-	refs := make([]*aws.SecretSummary, len(want))
-	for i := range want {
-		refs[i] = &want[i]
-	}
 	written := time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)
 	c := New(t.TempDir())
-	if err := c.Save(testKey, Snapshot{Refs: refs, Written: written}); err != nil {
+	if err := c.Save(testKey, Snapshot{Source: refSource(want), Written: written}); err != nil {
 		t.Fatal(err)
 	}
 	head, err := c.LoadHead(testKey)

@@ -90,7 +90,7 @@ func encodeTo(dst io.Writer, k Key, s Snapshot) error {
 	}
 	member := func(from, to int) error {
 		for i := from; i < to; i++ {
-			w.secret(*s.at(i))
+			w.secret(s.at(i))
 			if len(w.buf) >= flushAt {
 				if _, err := zw.Write(w.buf); err != nil {
 					return err

@@ -14,9 +14,13 @@ import (
 // Row is one secret in a list, with everything the filter needs
 // computed once when the row arrives (never per keystroke).
 type Row struct {
+	// Sum is the secret as listed, except its VersionStages: they are
+	// packed into stages (nil here). Summary gives the whole summary.
 	Sum aws.SecretSummary
-	// Key identifies the row across refreshes: region and ARN.
+	// Key identifies the row across refreshes: its ARN (RowKey).
 	Key string
+	// stages are Sum's VersionStages, packed.
+	stages packedStages
 	// nameText and descText are the name and the description (on one
 	// line) as shown: sanitized, sharing Sum's strings when they are clean.
 	// The filter sees the name, a space, the description, then each tag
@@ -40,6 +44,8 @@ const nameMatchBonus = 10
 // not copied (unless sanitizing changes them); the tags' key=value texts
 // share one string.
 func NewRow(s aws.SecretSummary) *Row {
+	stages := packStages(s.VersionStages)
+	s.VersionStages = nil
 	// The haystack is what the row shows: sanitized (clean text is not copied).
 	name := common.Sanitize(s.Name)
 	desc := common.Sanitize(foldLines(s.Description))
@@ -75,16 +81,38 @@ func NewRow(s aws.SecretSummary) *Row {
 			fields = append(fields, fuzzy.NewField(tags[sp[0]:sp[1]], tagsStart+sp[0], 0))
 		}
 	}
-	return &Row{Sum: s, Key: RowKey(s.Region, s.ARN, s.Name), nameText: name, descText: desc,
+	return &Row{Sum: s, Key: RowKey(s.Region, s.ARN, s.Name), stages: stages, nameText: name, descText: desc,
 		descStart: descStart, nameWidth: ansi.StringWidth(name), fields: fields}
 }
 
-// RowKey identifies a secret in a region; the ARN when known.
+// RowKey identifies a secret in a region: its ARN when known (an ARN names
+// its region and account, and is not copied), else the region and name.
 func RowKey(region, arn, name string) string {
 	if arn != "" {
-		return region + "\x00" + arn
+		return arn
 	}
 	return region + "\x00" + name
+}
+
+// Summary is the row's whole summary, its VersionStages unpacked (a new
+// map): what a screen opened from the row, or the cache, is given.
+func (r *Row) Summary() aws.SecretSummary {
+	s := r.Sum
+	s.VersionStages = r.stages.unpack()
+	return s
+}
+
+// SameStages reports whether the row's version stages are stages.
+func (r *Row) SameStages(stages map[string][]string) bool {
+	return r.stages == packStages(stages)
+}
+
+// Rotation is what the row's rotation column says at now (RotationOf).
+func (r *Row) Rotation(now time.Time) RotationState {
+	if r.stages.strayPending() {
+		return RotationStuck
+	}
+	return rotationEnabledState(r.Sum, now)
 }
 
 // name is the name as shown.
@@ -131,6 +159,12 @@ func RotationOf(s aws.SecretSummary, now time.Time) RotationState {
 	if _, _, stuck := common.StrayPending(s.VersionStages); stuck {
 		return RotationStuck
 	}
+	return rotationEnabledState(s, now)
+}
+
+// rotationEnabledState is the rotation state of a secret with no stray
+// AWSPENDING.
+func rotationEnabledState(s aws.SecretSummary, now time.Time) RotationState {
 	if !s.RotationEnabled {
 		return RotationOff
 	}

@@ -219,7 +219,7 @@ func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, sele
 	if c.Accessed > 0 {
 		cell(styledCell(common.RelDate(s.LastAccessedDate, now, "never"), c.Accessed, rs.Muted), c.Accessed)
 	}
-	rot := RotationOf(s, now)
+	rot := r.Rotation(now)
 	rotStyle := rs.Muted
 	switch rot {
 	case RotationOn:

@@ -307,7 +307,7 @@ func (s *AllRegions) open() tea.Cmd {
 			Production: common.MatchesProduction(s.env.ProdPatterns, sc.profile, account)}
 		env = &e
 	}
-	return common.Push(secret.NewDetail(env, l.store, r.Sum))
+	return common.Push(secret.NewDetail(env, l.store, r.Summary()))
 }
 
 func (s *AllRegions) handleKey(msg tea.KeyPressMsg) tea.Cmd {

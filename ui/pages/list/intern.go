@@ -7,10 +7,13 @@ import (
 )
 
 // compact makes the repeated strings of a summary (region, primary region,
-// KMS key, owning service, rotation function, tag keys and values, staging
-// labels) share one copy each across the list: 10,000 secrets tagged
-// team=payments hold "team" and "payments" once, not 10,000 times.
+// KMS key, owning service, rotation function and schedule, tag keys and
+// values, staging labels) share one copy each across the list: 10,000
+// secrets tagged team=payments hold "team" and "payments" once, not 10,000
+// times.
 func compact(in *cache.Interner, s *aws.SecretSummary) {
+	s.RotationRules.ScheduleExpression = in.Intern(s.RotationRules.ScheduleExpression)
+	s.RotationRules.Duration = in.Intern(s.RotationRules.Duration)
 	s.Region = in.Intern(s.Region)
 	s.PrimaryRegion = in.Intern(s.PrimaryRegion)
 	s.KmsKeyID = in.Intern(s.KmsKeyID)

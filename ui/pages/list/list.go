@@ -267,7 +267,7 @@ func (l *Screen) click(msg tea.MouseClickMsg) tea.Cmd {
 	if double {
 		l.lastClick = time.Time{}
 		if r := t.Selected(); r != nil && l.Store != nil {
-			return common.Push(secret.NewDetail(l.env, l.Store, r.Sum))
+			return common.Push(secret.NewDetail(l.env, l.Store, r.Summary()))
 		}
 		return nil
 	}

@@ -183,13 +183,15 @@ func (l *Screen) saveCache() tea.Cmd {
 		// Saved in the plain listing's order (the rows may be sorted
 		// otherwise), so the next start shows them as a listing would.
 		slices.SortStableFunc(rows, listOrder(aws.ListOptions{}))
-		refs := make([]*aws.SecretSummary, len(rows))
-		for i, r := range rows {
-			refs[i] = &r.Sum
-		}
-		return cacheSavedMsg{err: c.Save(key, cache.Snapshot{Refs: refs, Written: written})}
+		return cacheSavedMsg{err: c.Save(key, cache.Snapshot{Source: rowSource(rows), Written: written})}
 	}
 }
+
+// rowSource gives the rows' summaries to the cache one at a time.
+type rowSource []*table.Row
+
+func (r rowSource) Len() int                   { return len(r) }
+func (r rowSource) At(i int) aws.SecretSummary { return r[i].Summary() }
 
 // liveBatch takes in a batch of a refresh over cached rows: a batch of
 // another account (the profile's credentials changed) drops the cached
@@ -243,7 +245,7 @@ func (l *Screen) unchanged(secrets []aws.SecretSummary) []aws.SecretSummary {
 	}
 	out := make([]aws.SecretSummary, 0, len(secrets))
 	for _, s := range secrets {
-		if old := l.Table.Row(table.RowKey(s.Region, s.ARN, s.Name)); old != nil && sameListing(old.Sum, s) {
+		if old := l.Table.Row(table.RowKey(s.Region, s.ARN, s.Name)); old != nil && sameListing(old, s) {
 			continue
 		}
 		out = append(out, s)
@@ -251,23 +253,16 @@ func (l *Screen) unchanged(secrets []aws.SecretSummary) []aws.SecretSummary {
 	return out
 }
 
-// sameListing is true when two summaries of a secret say the same, apart
-// from the replication state (which ListSecrets does not return).
-func sameListing(a, b aws.SecretSummary) bool {
-	same := a.ARN == b.ARN && a.Name == b.Name && a.Description == b.Description && a.KmsKeyID == b.KmsKeyID &&
+// sameListing is true when a row and a listing entry of its secret say the
+// same, apart from the replication state (which ListSecrets does not
+// return).
+func sameListing(old *table.Row, b aws.SecretSummary) bool {
+	a := old.Sum
+	return a.ARN == b.ARN && a.Name == b.Name && a.Description == b.Description && a.KmsKeyID == b.KmsKeyID &&
 		a.Region == b.Region && a.RotationEnabled == b.RotationEnabled && a.RotationLambdaARN == b.RotationLambdaARN &&
 		a.RotationRules == b.RotationRules && a.OwningService == b.OwningService && a.PrimaryRegion == b.PrimaryRegion &&
 		a.CreatedDate.Equal(b.CreatedDate) && a.LastChangedDate.Equal(b.LastChangedDate) &&
 		a.LastAccessedDate.Equal(b.LastAccessedDate) && a.LastRotatedDate.Equal(b.LastRotatedDate) &&
 		a.NextRotationDate.Equal(b.NextRotationDate) && a.DeletedDate.Equal(b.DeletedDate) &&
-		a.DeletionDate.Equal(b.DeletionDate) && slices.Equal(a.Tags, b.Tags) && len(a.VersionStages) == len(b.VersionStages)
-	if !same {
-		return false
-	}
-	for v, labels := range a.VersionStages {
-		if other, ok := b.VersionStages[v]; !ok || !slices.Equal(labels, other) {
-			return false
-		}
-	}
-	return true
+		a.DeletionDate.Equal(b.DeletionDate) && slices.Equal(a.Tags, b.Tags) && old.SameStages(b.VersionStages)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/smtui/smtui/aws/cache"
 	"github.com/smtui/smtui/keymap"
 	"github.com/smtui/smtui/ui/common"
+	"github.com/smtui/smtui/ui/components/table"
 )
 
 // Every field of a listing entry counts for sameListing except the
@@ -19,7 +20,7 @@ import (
 func TestSameListingComparesEveryField(t *testing.T) {
 	base := aws.SecretSummary{ARN: "arn:x", Name: "n", Tags: []aws.Tag{{Key: "k", Value: "v"}},
 		VersionStages: map[string][]string{"v1": {aws.LabelCurrent}}, CreatedDate: time.Unix(100, 0)}
-	if !sameListing(base, base) {
+	if !sameListing(table.NewRow(base), base) {
 		t.Fatal("a summary differs from itself")
 	}
 	typ := reflect.TypeOf(base)
@@ -51,7 +52,7 @@ func TestSameListingComparesEveryField(t *testing.T) {
 		default:
 			t.Fatalf("field %s of kind %s: teach this test to change it", f.Name, f.Type.Kind())
 		}
-		got := sameListing(base, changed)
+		got := sameListing(table.NewRow(base), changed)
 		if want := f.Name == "FailedReplicas"; got != want {
 			t.Errorf("sameListing with %s changed = %v, want %v", f.Name, got, want)
 		}

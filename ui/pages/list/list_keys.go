@@ -34,7 +34,7 @@ func (l *Screen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Nav.Open):
 		if r := t.Selected(); r != nil && l.Store != nil {
-			return common.Push(secret.NewDetail(l.env, l.Store, r.Sum))
+			return common.Push(secret.NewDetail(l.env, l.Store, r.Summary()))
 		}
 	case key.Matches(msg, k.List.Filter):
 		cmd := t.StartFilter()
@@ -102,14 +102,14 @@ func (l *Screen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return dialog.OpenWrite(l.env, dialog.NewCreateScreen(l.env, l.Store, l.Region))
 	case key.Matches(msg, k.Common.Delete):
 		if r := t.Selected(); r != nil && l.Store != nil {
-			return dialog.OpenWrite(l.env, dialog.NewDeleteScreen(l.env, l.Store, r.Sum))
+			return dialog.OpenWrite(l.env, dialog.NewDeleteScreen(l.env, l.Store, r.Summary()))
 		}
 	case key.Matches(msg, k.Common.Restore):
 		if r := t.Selected(); r != nil && l.Store != nil {
 			if r.Sum.DeletedDate.IsZero() {
 				return common.Info(r.Sum.Name + " is not scheduled for deletion; nothing to restore")
 			}
-			return dialog.OpenWrite(l.env, dialog.NewRestoreScreen(l.env, l.Store, r.Sum))
+			return dialog.OpenWrite(l.env, dialog.NewRestoreScreen(l.env, l.Store, r.Summary()))
 		}
 	}
 	return nil

@@ -30,7 +30,7 @@ func (l *Screen) openReview() tea.Cmd {
 	}
 	sums := make([]aws.SecretSummary, len(l.Table.Rows))
 	for i, r := range l.Table.Rows {
-		sums[i] = r.Sum
+		sums[i] = r.Summary()
 	}
 	return common.Push(accountreview.New(l.env, l.Store, l.Region, sums, !l.ListOpts.IncludePlannedDeletion))
 }
@@ -105,7 +105,7 @@ func (l *Screen) onlyKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Nav.Open):
 		if r := t.Selected(); r != nil && l.Store != nil {
-			return true, common.Push(secret.NewDetail(l.env, l.Store, r.Sum))
+			return true, common.Push(secret.NewDetail(l.env, l.Store, r.Summary()))
 		}
 		return true, nil
 	case key.Matches(msg, k.Common.CopyName):
