@@ -99,7 +99,7 @@ func partitionable(opts ListOptions) bool {
 // error (the Store's *Error) or when ctx ends, and no goroutine it started
 // outlives it.
 func ListAll(ctx context.Context, st Store, opts ListOptions, lo ListAllOptions, emit func([]SecretSummary)) (ListStats, error) {
-	l := &lister{st: st, opts: opts, emit: emit, seen: map[string]bool{}}
+	l := &lister{st: st, opts: opts, emit: emit, seen: newARNSet()}
 	l.stats.Mode = lo.Mode
 	if lo.Mode == ListSequential || !partitionable(opts) {
 		l.stats.Mode = ListSequential
@@ -161,7 +161,7 @@ type lister struct {
 	opts  ListOptions
 	emit  func([]SecretSummary)
 	limit *rateLimiter
-	seen  map[string]bool // ARNs emitted
+	seen  arnSet // ARNs emitted
 	stats ListStats
 	// outside holds, for each listed name that uses a character
 	// partitioning does not cover, the name up to that character.
@@ -170,16 +170,24 @@ type lister struct {
 
 // deliver emits the secrets of page not emitted before.
 func (l *lister) deliver(page []SecretSummary) {
-	fresh := make([]SecretSummary, 0, len(page))
-	for _, s := range page {
-		if l.seen[s.ARN] {
+	// fresh is page itself until a secret seen before turns up (rare: a
+	// secret renamed into another partition while listing); only then is
+	// the page copied without it.
+	fresh, copied := page, false
+	for i, s := range page {
+		if l.seen.has(s.ARN) {
+			if !copied {
+				fresh, copied = append(make([]SecretSummary, 0, len(page)), page[:i]...), true
+			}
 			continue
 		}
-		l.seen[s.ARN] = true
+		l.seen.add(s.ARN)
 		if !inAlphabet(s.Name) {
 			l.outside = append(l.outside, alphabetPrefix(s.Name))
 		}
-		fresh = append(fresh, s)
+		if copied {
+			fresh = append(fresh, s)
+		}
 	}
 	if len(fresh) > 0 {
 		l.stats.Secrets += len(fresh)

@@ -121,7 +121,6 @@ func (s *sdkStore) summaryFromEntry(e types.SecretListEntry) SecretSummary {
 		Tags:              tagsFromSDK(e.Tags),
 		VersionStages:     stagesOf(e.SecretVersionsToStages),
 	}
-	detach(&sum)
 	s.deletions.fill(&sum)
 	return sum
 }

@@ -21,7 +21,7 @@ func (h *harness) openRefused(name string, openValue bool) string {
 	l := h.app.stack[0].(*list.Screen)
 	h.waitUntil(name+" selected", func(string) bool {
 		r := l.Table.Selected()
-		return r != nil && r.Sum.Name == name
+		return r != nil && r.Name() == name
 	})
 	h.press(k.Nav.Open)
 	if openValue {

@@ -36,7 +36,7 @@ func (h *harness) openFromList(name string) *secret.Detail {
 	l := h.app.stack[0].(*list.Screen)
 	h.waitUntil(name+" selected", func(string) bool {
 		r := l.Table.Selected()
-		return r != nil && r.Sum.Name == name
+		return r != nil && r.Name() == name
 	})
 	h.press(k.Nav.Open)
 	var d *secret.Detail
@@ -176,7 +176,7 @@ func TestFlowDeleteSevenDaysFromListThenRestore(t *testing.T) {
 	h.press(k.Input.Submit)
 	h.waitUntil("row selected", func(string) bool {
 		r := listOf(h).Table.Selected()
-		return r != nil && r.Sum.Name == name
+		return r != nil && r.Name() == name
 	})
 	h.press(k.Common.Delete)
 	h.waitFor("How?")

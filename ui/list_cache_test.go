@@ -88,7 +88,7 @@ func TestListShowsCacheThenRefreshesInPlace(t *testing.T) {
 		h.deliver(keyPress(keys().Nav.Down.Keys()[0]))
 	}
 	picked := l.Table.Selected()
-	if picked == nil || picked.Sum.Name == gone || picked.Sum.Name == "prod/api/stripe" || l.Pages > 0 {
+	if picked == nil || picked.Name() == gone || picked.Name() == "prod/api/stripe" || l.Pages > 0 {
 		t.Fatalf("cursor on %v (pages %d); the test needs a secret that does not change, before the first page", picked, l.Pages)
 	}
 	openGate()
@@ -102,17 +102,17 @@ func TestListShowsCacheThenRefreshesInPlace(t *testing.T) {
 	if l.Table.Find("us-east-1", gone) != nil {
 		t.Errorf("a secret deleted since the cache is still listed:\n%s", s)
 	}
-	if r := l.Table.Find("us-east-1", "prod/api/stripe"); r == nil || r.Sum.Description != desc {
+	if r := l.Table.Find("us-east-1", "prod/api/stripe"); r == nil || r.Summary().Description != desc {
 		t.Errorf("changed secret not updated in place: %+v", r)
 	}
 	if got := l.Table.Selected(); got == nil || got.Key != picked.Key {
-		t.Errorf("cursor on %v after the refresh, want it on %s", got, picked.Sum.Name)
+		t.Errorf("cursor on %v after the refresh, want it on %s", got, picked.Name())
 	}
 	// Rows are never listed twice.
 	seen := map[string]bool{}
 	for _, r := range l.Table.Rows {
 		if seen[r.Key] {
-			t.Errorf("%s listed twice", r.Sum.Name)
+			t.Errorf("%s listed twice", r.Name())
 		}
 		seen[r.Key] = true
 	}

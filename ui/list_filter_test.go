@@ -149,8 +149,8 @@ func TestParseServerFilter(t *testing.T) {
 
 func TestFuzzyNarrowingMatchesFullSearch(t *testing.T) {
 	t.Parallel()
-	rows := list.RowsOf(benchSummaries(500))
 	tb := table.New(&common.Env{Settings: common.Settings{Keys: keymap.Default(), Styles: common.NewStyles(true), Now: time.Now}})
+	rows := list.RowsOf(tb, benchSummaries(500))
 	tb.SetSize(80, 20)
 	tb.Add(rows)
 	for _, q := range []string{"s", "sv", "svc", "svc0", "svc04", "svc04 db", "svc04 dbx"} {

@@ -125,7 +125,7 @@ func TestListCursorOnCreatedSecret(t *testing.T) {
 	h.send(common.SecretChangedMsg{Region: "us-east-1", SecretID: sum.ARN})
 	s := h.waitUntil("the new secret selected", func(string) bool {
 		r := listOf(h).Table.Selected()
-		return r != nil && r.Sum.Name == "aa/new/one"
+		return r != nil && r.Name() == "aa/new/one"
 	})
 	if !strings.HasPrefix(strings.TrimSpace(lineWith(s, "aa/new/one")), "› aa/new/one") {
 		t.Fatalf("the cursor is not shown on the new secret:\n%s", s)
@@ -137,7 +137,7 @@ func TestListMouseClickSelectsDoubleClickOpens(t *testing.T) {
 	h := newListHarness(t, 120, 40, emulator.Options{}, nil)
 	waitLoaded(h)
 	l := listOf(h)
-	third := l.Table.Rows[l.Table.Shown[2].Item].Sum.Name
+	third := l.Table.Rows[l.Table.Shown[2].Item].Name()
 	click := tea.MouseClickMsg{X: 10, Y: 1 + 2 + 2, Button: tea.MouseLeft} // header, info, titles, two rows
 	h.send(click)
 	s := h.screen()

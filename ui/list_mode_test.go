@@ -36,7 +36,7 @@ func listedKeys(t *testing.T, l *list.Screen) []string {
 	seen := map[string]bool{}
 	for _, r := range l.Table.Rows {
 		if seen[r.Key] {
-			t.Errorf("%s listed twice", r.Sum.Name)
+			t.Errorf("%s listed twice", r.Name())
 		}
 		seen[r.Key] = true
 		keys = append(keys, r.Key)
@@ -65,7 +65,7 @@ func TestListAutoModePartitionsSlowPages(t *testing.T) {
 		t.Errorf("partitioned listing has %d rows, the plain listing %d: they differ", len(got), len(want))
 	}
 	for i := 1; i < len(l.Table.Rows); i++ {
-		a, b := l.Table.Rows[i-1].Sum, l.Table.Rows[i].Sum
+		a, b := l.Table.Rows[i-1].Summary(), l.Table.Rows[i].Summary()
 		if c := a.CreatedDate.Compare(b.CreatedDate); c > 0 || (c == 0 && a.Name > b.Name) {
 			t.Fatalf("rows out of the list's order at %d: %s then %s", i, a.Name, b.Name)
 		}
@@ -94,8 +94,8 @@ func TestListServerFilterListsSequentially(t *testing.T) {
 		t.Fatal("the server filter did not apply")
 	}
 	for _, r := range l.Table.Rows {
-		if !slices.ContainsFunc(r.Sum.Tags, func(tg aws.Tag) bool { return tg.Key == "team" }) {
-			t.Errorf("%s has no team tag but passed the filter", r.Sum.Name)
+		if !slices.ContainsFunc(r.Summary().Tags, func(tg aws.Tag) bool { return tg.Key == "team" }) {
+			t.Errorf("%s has no team tag but passed the filter", r.Name())
 		}
 	}
 }
@@ -112,10 +112,10 @@ func TestListChecksReplicationOnScreenOnly(t *testing.T) {
 	st := h.store("us-east-1")
 	made := 0
 	for _, r := range l.Table.Rows[len(l.Table.Rows)-4:] {
-		if r.Sum.PrimaryRegion != "" || r.Sum.OwningService != "" {
+		if r.PrimaryRegion() != "" || r.Summary().OwningService != "" {
 			continue
 		}
-		if _, err := st.ReplicateToRegions(context.Background(), r.Sum.Name, []aws.ReplicaRegion{{Region: "sa-east-1"}}); err == nil {
+		if _, err := st.ReplicateToRegions(context.Background(), r.Name(), []aws.ReplicaRegion{{Region: "sa-east-1"}}); err == nil {
 			made++
 		}
 	}
@@ -133,7 +133,7 @@ func TestListChecksReplicationOnScreenOnly(t *testing.T) {
 		visible[r.Key] = true
 	}
 	for _, r := range l.Table.Rows {
-		if r.Sum.PrimaryRegion == "us-east-1" && r.Sum.DeletedDate.IsZero() {
+		if r.PrimaryRegion() == "us-east-1" && r.DeletedDate().IsZero() {
 			primaries++
 			if visible[r.Key] {
 				onScreen++
@@ -156,7 +156,7 @@ func TestListChecksReplicationOnScreenOnly(t *testing.T) {
 		t.Errorf("%d DescribeSecret calls after scrolling through; want %d, each primary once", n, primaries)
 	}
 	r := l.Table.Find("us-east-1", "shared/datadog/api-key")
-	if r == nil || len(r.Sum.FailedReplicas) == 0 {
+	if r == nil || len(r.Summary().FailedReplicas) == 0 {
 		t.Errorf("the failed replica of shared/datadog/api-key is not flagged once seen: %+v", r)
 	}
 }

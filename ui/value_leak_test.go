@@ -27,7 +27,7 @@ func waitListed(h *harness) {
 // listSelected is the name of the secret under the list's cursor.
 func listSelected(h *harness) string {
 	if r := rootList(h).Table.Selected(); r != nil {
-		return r.Sum.Name
+		return r.Name()
 	}
 	return ""
 }

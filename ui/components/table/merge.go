@@ -118,7 +118,9 @@ func (t *Secrets) UpdateSummary(key string, change func(s *aws.SecretSummary)) b
 		return false
 	}
 	r := *t.Rows[i]
-	change(&r.Sum)
+	s := r.Summary()
+	change(&s)
+	r.sum, r.shared = packSummary(&s), t.share(s)
 	t.put(i, &r)
 	return true
 }

@@ -21,12 +21,12 @@ func row(name, desc string) *Row {
 	return NewRow(aws.SecretSummary{Name: name, Description: desc, Region: "r1", ARN: "arn:" + name})
 }
 
-func byName(a, b *Row) int { return strings.Compare(a.Sum.Name, b.Sum.Name) }
+func byName(a, b *Row) int { return strings.Compare(a.Name(), b.Name()) }
 
 func names(t *Secrets) []string {
 	var out []string
 	for _, r := range t.Rows {
-		out = append(out, r.Sum.Name)
+		out = append(out, r.Name())
 	}
 	return out
 }
@@ -34,7 +34,7 @@ func names(t *Secrets) []string {
 func shownNames(t *Secrets) []string {
 	var out []string
 	for _, h := range t.Shown {
-		out = append(out, t.Rows[h.Item].Sum.Name)
+		out = append(out, t.Rows[h.Item].Name())
 	}
 	return out
 }
@@ -56,10 +56,10 @@ func TestMergeKeepsOrderIndexAndSelection(t *testing.T) {
 	}
 	for i, r := range tb.Rows {
 		if tb.index[r.Key] != r || r.pos != i {
-			t.Errorf("%s at %d: indexed %v, pos %d", r.Sum.Name, i, tb.index[r.Key] == r, r.pos)
+			t.Errorf("%s at %d: indexed %v, pos %d", r.Name(), i, tb.index[r.Key] == r, r.pos)
 		}
 	}
-	if r := tb.Selected(); r == nil || r.Sum.Name != "m" || r.Sum.Description != "changed" {
+	if r := tb.Selected(); r == nil || r.Name() != "m" || r.Summary().Description != "changed" {
 		t.Errorf("selected %+v, want the replaced m", r)
 	}
 }
@@ -85,7 +85,7 @@ func TestMergeWithFilterMatchesFullSearch(t *testing.T) {
 	}
 	gotNames, wantNames := shownNames(tb), []string{}
 	for _, h := range want {
-		wantNames = append(wantNames, tb.Rows[h.Item].Sum.Name)
+		wantNames = append(wantNames, tb.Rows[h.Item].Name())
 	}
 	slices.Sort(gotNames)
 	slices.Sort(wantNames)
@@ -99,11 +99,11 @@ func TestRetainDropsRowsAndKeepsSelection(t *testing.T) {
 	tb.SetSize(80, 10)
 	tb.Merge([]*Row{row("a", ""), row("b", ""), row("c", ""), row("d", "")}, byName)
 	tb.moveTo(2) // "c"
-	tb.Retain(func(r *Row) bool { return r.Sum.Name != "b" })
+	tb.Retain(func(r *Row) bool { return r.Name() != "b" })
 	if got, want := names(tb), []string{"a", "c", "d"}; !slices.Equal(got, want) {
 		t.Fatalf("rows %v, want %v", got, want)
 	}
-	if r := tb.Selected(); r == nil || r.Sum.Name != "c" {
+	if r := tb.Selected(); r == nil || r.Name() != "c" {
 		t.Errorf("selected %v, want c", r)
 	}
 	if tb.Find("r1", "arn:b") != nil {
@@ -120,18 +120,18 @@ func TestMergeRandomPagesEqualsSort(t *testing.T) {
 	for i := range 600 {
 		all = append(all, row(fmt.Sprintf("n%03d-%d", (i*7919)%250, i), ""))
 	}
-	byPrefix := func(a, b *Row) int { return strings.Compare(a.Sum.Name[:4], b.Sum.Name[:4]) }
+	byPrefix := func(a, b *Row) int { return strings.Compare(a.Name()[:4], b.Name()[:4]) }
 	for start := 0; start < len(all); start += 37 {
 		tb.Merge(all[start:min(start+37, len(all))], byPrefix)
 	}
 	want := slices.Clone(all)
 	slices.SortStableFunc(want, byPrefix)
-	if got := names(tb); !slices.EqualFunc(got, want, func(a string, r *Row) bool { return a == r.Sum.Name }) {
+	if got := names(tb); !slices.EqualFunc(got, want, func(a string, r *Row) bool { return a == r.Name() }) {
 		t.Fatalf("merged order differs from a stable sort")
 	}
 	for i, r := range tb.Rows {
 		if tb.index[r.Key] != r || r.pos != i {
-			t.Fatalf("%s at %d: indexed %v, pos %d", r.Sum.Name, i, tb.index[r.Key] == r, r.pos)
+			t.Fatalf("%s at %d: indexed %v, pos %d", r.Name(), i, tb.index[r.Key] == r, r.pos)
 		}
 	}
 }
@@ -147,11 +147,11 @@ func TestUpdateSummaryReplacesTheRow(t *testing.T) {
 		t.Fatal("the row was not found")
 	}
 	now := tb.Row(old.Key)
-	if now == old || len(old.Sum.FailedReplicas) != 0 {
-		t.Fatalf("the row was changed in place (same row %v, old row's failed replicas %v)", now == old, old.Sum.FailedReplicas)
+	if now == old || len(old.Summary().FailedReplicas) != 0 {
+		t.Fatalf("the row was changed in place (same row %v, old row's failed replicas %v)", now == old, old.Summary().FailedReplicas)
 	}
-	if tb.Rows[1] != now || now.pos != 1 || !slices.Equal(now.Sum.FailedReplicas, []string{"eu-west-1"}) {
-		t.Fatalf("new row at %d (pos %d), failed replicas %v", slices.Index(tb.Rows, now), now.pos, now.Sum.FailedReplicas)
+	if tb.Rows[1] != now || now.pos != 1 || !slices.Equal(now.Summary().FailedReplicas, []string{"eu-west-1"}) {
+		t.Fatalf("new row at %d (pos %d), failed replicas %v", slices.Index(tb.Rows, now), now.pos, now.Summary().FailedReplicas)
 	}
 	if tb.UpdateSummary("missing", func(*aws.SecretSummary) {}) {
 		t.Error("a missing key was updated")

@@ -14,15 +14,14 @@ import (
 // Row is one secret in a list, with everything the filter needs
 // computed once when the row arrives (never per keystroke).
 type Row struct {
-	// Sum is the secret as listed, except its VersionStages: they are
-	// packed into stages (nil here). Summary gives the whole summary.
-	Sum aws.SecretSummary
 	// Key identifies the row across refreshes: its ARN (RowKey).
 	Key string
-	// stages are Sum's VersionStages, packed.
-	stages packedStages
+	// sum and shared are the secret's summary (Summary): its own parts
+	// packed, and the parts it shares with other secrets.
+	sum    packedSummary
+	shared *listShared
 	// nameText and descText are the name and the description (on one
-	// line) as shown: sanitized, sharing Sum's strings when they are clean.
+	// line) as shown: sanitized, sharing sum's text when they are clean.
 	// The filter sees the name, a space, the description, then each tag
 	// as key=value after a space: descStart is where the description
 	// starts in that text, for mapping matched offsets back.
@@ -44,8 +43,38 @@ const nameMatchBonus = 10
 // not copied (unless sanitizing changes them); the tags' key=value texts
 // share one string.
 func NewRow(s aws.SecretSummary) *Row {
-	stages := packStages(s.VersionStages)
-	s.VersionStages = nil
+	shared := sharedOf(&s)
+	return newRow(s, &shared)
+}
+
+// NewRow makes a row of s for this table: its shared parts (region, key,
+// rotation function...) are the ones other rows with the same hold.
+func (t *Secrets) NewRow(s aws.SecretSummary) *Row { return newRow(s, t.share(s)) }
+
+// share is the table's copy of s's shared parts.
+func (t *Secrets) share(s aws.SecretSummary) *listShared {
+	k := sharedOf(&s)
+	if sh, ok := t.shared[k]; ok {
+		return sh
+	}
+	if t.shared == nil {
+		t.shared = map[listShared]*listShared{}
+	}
+	// A copy of its own: s's strings may be slices of a whole SDK response.
+	sh := &listShared{region: strings.Clone(k.region), kmsKeyID: strings.Clone(k.kmsKeyID),
+		rotationLambdaARN: strings.Clone(k.rotationLambdaARN), owningService: strings.Clone(k.owningService),
+		primaryRegion: strings.Clone(k.primaryRegion), rules: aws.RotationRules{
+			AutomaticallyAfterDays: k.rules.AutomaticallyAfterDays, ScheduleExpression: strings.Clone(k.rules.ScheduleExpression),
+			Duration: strings.Clone(k.rules.Duration)}}
+	t.shared[*sh] = sh
+	return sh
+}
+
+// newRow makes a row of s, whose shared parts are shared.
+func newRow(s aws.SecretSummary, shared *listShared) *Row {
+	packed := packSummary(&s)
+	// The row's strings are the packed ones from here on.
+	s.ARN, s.Name, s.Description = packed.text()
 	// The haystack is what the row shows: sanitized (clean text is not copied).
 	name := common.Sanitize(s.Name)
 	desc := common.Sanitize(foldLines(s.Description))
@@ -81,7 +110,7 @@ func NewRow(s aws.SecretSummary) *Row {
 			fields = append(fields, fuzzy.NewField(tags[sp[0]:sp[1]], tagsStart+sp[0], 0))
 		}
 	}
-	return &Row{Sum: s, Key: RowKey(s.Region, s.ARN, s.Name), stages: stages, nameText: name, descText: desc,
+	return &Row{Key: RowKey(s.Region, s.ARN, s.Name), sum: packed, shared: shared, nameText: name, descText: desc,
 		descStart: descStart, nameWidth: ansi.StringWidth(name), fields: fields}
 }
 
@@ -94,25 +123,48 @@ func RowKey(region, arn, name string) string {
 	return region + "\x00" + name
 }
 
-// Summary is the row's whole summary, its VersionStages unpacked (a new
-// map): what a screen opened from the row, or the cache, is given.
-func (r *Row) Summary() aws.SecretSummary {
-	s := r.Sum
-	s.VersionStages = r.stages.unpack()
+// Summary is the row's whole summary (its tags, failed replicas and
+// version stages new slices and maps): what a screen opened from the row,
+// or the cache, is given.
+func (r *Row) Summary() aws.SecretSummary { return r.summary(true) }
+
+// Listed is the row's summary without its version stages (nil): for
+// reading the rest, at less cost than Summary.
+func (r *Row) Listed() aws.SecretSummary { return r.summary(false) }
+
+// summary is the row's summary, with or without its version stages.
+func (r *Row) summary(stages bool) aws.SecretSummary {
+	sh := r.shared
+	s := aws.SecretSummary{Region: sh.region, KmsKeyID: sh.kmsKeyID, RotationLambdaARN: sh.rotationLambdaARN,
+		RotationRules: sh.rules, OwningService: sh.owningService, PrimaryRegion: sh.primaryRegion}
+	r.sum.unpack(&s, stages)
 	return s
 }
 
+// Name, ARN and Region are the secret's, as AWS gave them.
+func (r *Row) Name() string   { return r.sum.name() }
+func (r *Row) ARN() string    { arn, _, _ := r.sum.text(); return arn }
+func (r *Row) Region() string { return r.shared.region }
+
+// CreatedDate, LastChangedDate, LastAccessedDate and DeletedDate are the
+// summary's (the list sorts and filters by them).
+func (r *Row) CreatedDate() time.Time      { return r.sum.date(dateCreated) }
+func (r *Row) LastChangedDate() time.Time  { return r.sum.date(dateChanged) }
+func (r *Row) LastAccessedDate() time.Time { return r.sum.date(dateAccessed) }
+func (r *Row) DeletedDate() time.Time      { return r.sum.date(dateDeleted) }
+
+// PrimaryRegion is set on a replicated secret.
+func (r *Row) PrimaryRegion() string { return r.shared.primaryRegion }
+
 // SameStages reports whether the row's version stages are stages.
-func (r *Row) SameStages(stages map[string][]string) bool {
-	return r.stages == packStages(stages)
-}
+func (r *Row) SameStages(stages map[string][]string) bool { return r.sum.sameStages(stages) }
 
 // Rotation is what the row's rotation column says at now (RotationOf).
 func (r *Row) Rotation(now time.Time) RotationState {
-	if r.stages.strayPending() {
+	if r.sum.strayPending() {
 		return RotationStuck
 	}
-	return rotationEnabledState(r.Sum, now)
+	return rotationEnabledState(r.sum.flags()&flagRotation != 0, r.sum.date(dateNextRotation), now)
 }
 
 // name is the name as shown.
@@ -159,16 +211,16 @@ func RotationOf(s aws.SecretSummary, now time.Time) RotationState {
 	if _, _, stuck := common.StrayPending(s.VersionStages); stuck {
 		return RotationStuck
 	}
-	return rotationEnabledState(s, now)
+	return rotationEnabledState(s.RotationEnabled, s.NextRotationDate, now)
 }
 
 // rotationEnabledState is the rotation state of a secret with no stray
 // AWSPENDING.
-func rotationEnabledState(s aws.SecretSummary, now time.Time) RotationState {
-	if !s.RotationEnabled {
+func rotationEnabledState(enabled bool, next, now time.Time) RotationState {
+	if !enabled {
 		return RotationOff
 	}
-	if !s.NextRotationDate.IsZero() && s.NextRotationDate.Before(now) {
+	if !next.IsZero() && next.Before(now) {
 		return RotationDue
 	}
 	return RotationOn

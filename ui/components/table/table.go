@@ -40,6 +40,10 @@ type Secrets struct {
 	// message (search.go); searchGen numbers the searches.
 	search    *search
 	searchGen int
+	// shared holds one copy of each set of parts rows share (region, key,
+	// rotation function...): 10,000 secrets of one region and key hold
+	// them once.
+	shared map[listShared]*listShared
 }
 
 // New makes an empty secret table.
@@ -178,7 +182,7 @@ func (t *Secrets) Find(region, id string) *Row {
 		return r
 	}
 	for _, r := range t.Rows {
-		if r.Sum.Region == region && (r.Sum.Name == id || r.Sum.ARN == id) {
+		if r.Region() == region && (r.Name() == id || r.ARN() == id) {
 			return r
 		}
 	}

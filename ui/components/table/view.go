@@ -181,7 +181,7 @@ func (t *Secrets) titleLine(c tableColumns) string {
 
 func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, selected bool, now time.Time) string {
 	r := t.Rows[h.Item]
-	s := r.Sum
+	s := r.summary(false)
 	var b strings.Builder
 	gutter := "  "
 	if selected {

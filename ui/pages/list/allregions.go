@@ -178,7 +178,7 @@ func (s *AllRegions) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, nil
 		}
 		l.count += len(msg.Page.Secrets)
-		rows := RowsOf(msg.Page.Secrets)
+		rows := RowsOf(s.table, msg.Page.Secrets)
 		for _, r := range rows {
 			s.rowScope[r.Key] = l.scope
 		}
@@ -302,7 +302,7 @@ func (s *AllRegions) open() tea.Cmd {
 	env := s.env
 	if sc.profile != "" && sc.profile != s.env.Profile {
 		e := *s.env
-		account := common.AccountOf(r.Sum.ARN)
+		account := common.AccountOf(r.ARN())
 		e.Session = common.Session{Profile: sc.profile, Account: account,
 			Production: common.MatchesProduction(s.env.ProdPatterns, sc.profile, account)}
 		env = &e
@@ -343,11 +343,11 @@ func (s *AllRegions) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Common.CopyName):
 		if r := t.Selected(); r != nil {
-			return copySecretRef(r.Sum, r.Sum.Name, "the name")
+			return copySecretRef(r.Summary(), r.Name(), "the name")
 		}
 	case key.Matches(msg, k.Common.CopyARN):
 		if r := t.Selected(); r != nil {
-			return copySecretRef(r.Sum, r.Sum.ARN, "the ARN")
+			return copySecretRef(r.Summary(), r.ARN(), "the ARN")
 		}
 	}
 	return nil

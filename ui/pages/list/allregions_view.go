@@ -213,7 +213,7 @@ func (s *AllRegions) loadError(l *regionLoad) string {
 // the profile it was listed with.
 func (s *AllRegions) accountCell(r *table.Row) string {
 	sc := s.rowScope[r.Key]
-	return common.AccountOf(r.Sum.ARN) + " " + sc.profile
+	return common.AccountOf(r.ARN()) + " " + sc.profile
 }
 
 // counted is "1 region", "2 regions".

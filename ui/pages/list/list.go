@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/smtui/smtui/aws"
-	"github.com/smtui/smtui/aws/cache"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/form"
 	"github.com/smtui/smtui/ui/components/table"
@@ -47,7 +46,6 @@ type Screen struct {
 	cachedAt  time.Time
 	arrival   map[string]int
 	conn      int             // counts connections; tags the cache read of each
-	strs      *cache.Interner // shares repeated strings across the rows
 
 	// Replication checks (replication.go): the rows described, and
 	// whether a check is running.
@@ -355,7 +353,7 @@ func (l *Screen) ShortHelp() []key.Binding {
 	if l.Loading {
 		out = append(out, k.List.StopLoading)
 	}
-	if r := l.Table.Selected(); r != nil && !r.Sum.DeletedDate.IsZero() {
+	if r := l.Table.Selected(); r != nil && !r.DeletedDate().IsZero() {
 		out = append(out, k.Common.Restore)
 	} else {
 		out = append(out, k.Common.Delete)

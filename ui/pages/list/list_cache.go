@@ -135,7 +135,7 @@ func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 // not returned yet are shown too, and dropped at its end if gone.
 func (l *Screen) lateCache(snap cache.Snapshot) {
 	if !l.Loading || l.fromCache || l.Stopped || l.LoadErr != nil ||
-		common.AccountOf(snap.Secrets[0].ARN) != common.AccountOf(l.Table.Rows[0].Sum.ARN) {
+		common.AccountOf(snap.Secrets[0].ARN) != common.AccountOf(l.Table.Rows[0].ARN()) {
 		return
 	}
 	l.fromCache, l.cachedAt = true, snap.Written
@@ -202,7 +202,7 @@ func (l *Screen) liveBatch(secrets []aws.SecretSummary) {
 		return
 	}
 	if l.arrival == nil {
-		if len(l.Table.Rows) > 0 && common.AccountOf(l.Table.Rows[0].Sum.ARN) != common.AccountOf(secrets[0].ARN) {
+		if len(l.Table.Rows) > 0 && common.AccountOf(l.Table.Rows[0].ARN()) != common.AccountOf(secrets[0].ARN) {
 			l.Table.Reset()
 		}
 		l.arrival = make(map[string]int, len(l.Table.Rows))
@@ -257,7 +257,7 @@ func (l *Screen) unchanged(secrets []aws.SecretSummary) []aws.SecretSummary {
 // same, apart from the replication state (which ListSecrets does not
 // return).
 func sameListing(old *table.Row, b aws.SecretSummary) bool {
-	a := old.Sum
+	a := old.Listed()
 	return a.ARN == b.ARN && a.Name == b.Name && a.Description == b.Description && a.KmsKeyID == b.KmsKeyID &&
 		a.Region == b.Region && a.RotationEnabled == b.RotationEnabled && a.RotationLambdaARN == b.RotationLambdaARN &&
 		a.RotationRules == b.RotationRules && a.OwningService == b.OwningService && a.PrimaryRegion == b.PrimaryRegion &&

@@ -83,7 +83,7 @@ func TestLateCacheAddsWhatIsNotListedYet(t *testing.T) {
 	l.reconcile(ModeSequential)
 	var got []string
 	for _, r := range l.Table.Rows {
-		got = append(got, r.Sum.Name)
+		got = append(got, r.Name())
 	}
 	if !slices.Equal(got, []string{"a", "bb", "ccc"}) {
 		t.Errorf("rows after the refresh %v, want a bb ccc", got)
@@ -130,7 +130,7 @@ func TestCachedHeadFirstThenTheRest(t *testing.T) {
 	l.cacheRest(rest)
 	var got, want []string
 	for _, r := range l.Table.Rows {
-		got = append(got, r.Sum.Name)
+		got = append(got, r.Name())
 	}
 	for _, s := range cached {
 		want = append(want, s.Name)

@@ -89,11 +89,11 @@ func (l *Screen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.openReview()
 	case key.Matches(msg, k.Common.CopyName):
 		if r := t.Selected(); r != nil {
-			return copySecretRef(r.Sum, r.Sum.Name, "the name")
+			return copySecretRef(r.Summary(), r.Name(), "the name")
 		}
 	case key.Matches(msg, k.Common.CopyARN):
 		if r := t.Selected(); r != nil {
-			return copySecretRef(r.Sum, r.Sum.ARN, "the ARN")
+			return copySecretRef(r.Summary(), r.ARN(), "the ARN")
 		}
 	case key.Matches(msg, k.Common.New):
 		if l.Store == nil {
@@ -106,8 +106,8 @@ func (l *Screen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Common.Restore):
 		if r := t.Selected(); r != nil && l.Store != nil {
-			if r.Sum.DeletedDate.IsZero() {
-				return common.Info(r.Sum.Name + " is not scheduled for deletion; nothing to restore")
+			if r.DeletedDate().IsZero() {
+				return common.Info(r.Name() + " is not scheduled for deletion; nothing to restore")
 			}
 			return dialog.OpenWrite(l.env, dialog.NewRestoreScreen(l.env, l.Store, r.Summary()))
 		}

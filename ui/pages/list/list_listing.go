@@ -57,7 +57,6 @@ func (l *Screen) refresh() tea.Cmd {
 func (l *Screen) dropCache() {
 	l.fromCache, l.arrival = false, nil
 	l.cachedAt = time.Time{}
-	l.strs = nil
 }
 
 // stopLoading cancels the listing in flight, if any.

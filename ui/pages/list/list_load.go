@@ -73,11 +73,12 @@ func describeCmd(env *common.Env, store aws.Store, secretID string, owner any, s
 	}
 }
 
-// RowsOf precomputes the rows of a page.
-func RowsOf(secrets []aws.SecretSummary) []*table.Row {
+// RowsOf makes the rows of a page for table t (sharing what they have in
+// common with its rows).
+func RowsOf(t *table.Secrets, secrets []aws.SecretSummary) []*table.Row {
 	rows := make([]*table.Row, len(secrets))
 	for i, s := range secrets {
-		rows[i] = table.NewRow(s)
+		rows[i] = t.NewRow(s)
 	}
 	return rows
 }
@@ -91,16 +92,16 @@ func listOrder(opts aws.ListOptions) func(a, b *table.Row) int {
 		var c int
 		switch opts.SortBy {
 		case aws.SortByName:
-			c = strings.Compare(a.Sum.Name, b.Sum.Name)
+			c = strings.Compare(a.Name(), b.Name())
 		case aws.SortByLastChanged:
-			c = a.Sum.LastChangedDate.Compare(b.Sum.LastChangedDate)
+			c = a.LastChangedDate().Compare(b.LastChangedDate())
 		case aws.SortByLastAccessed:
-			c = a.Sum.LastAccessedDate.Compare(b.Sum.LastAccessedDate)
+			c = a.LastAccessedDate().Compare(b.LastAccessedDate())
 		default:
-			c = a.Sum.CreatedDate.Compare(b.Sum.CreatedDate)
+			c = a.CreatedDate().Compare(b.CreatedDate())
 		}
 		if c == 0 {
-			c = strings.Compare(a.Sum.Name, b.Sum.Name)
+			c = strings.Compare(a.Name(), b.Name())
 		}
 		if desc {
 			return -c
@@ -155,8 +156,11 @@ func applyDescribed(t *table.Secrets, msg secretDescribedMsg, includeDeleted boo
 	if old != nil && old.Key != table.RowKey(sum.Region, sum.ARN, sum.Name) {
 		t.Remove(old.Key)
 	}
-	t.Insert(table.NewRow(sum), cmp)
+	t.Insert(t.NewRow(sum), cmp)
 }
 
 // Outcome says who asked and whether the load failed.
 func (m SecretsPageMsg) Outcome() (any, error) { return m.Owner, m.Err }
+
+// rowsOf makes the rows of a batch for the screen's table.
+func (l *Screen) rowsOf(secrets []aws.SecretSummary) []*table.Row { return RowsOf(l.Table, secrets) }

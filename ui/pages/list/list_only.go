@@ -65,7 +65,7 @@ func (l *Screen) rebuildOnly() {
 	}
 	var rows []*table.Row
 	for _, r := range l.Table.Rows {
-		if f.arns[r.Sum.ARN] {
+		if f.arns[r.ARN()] {
 			c := *r
 			rows = append(rows, &c)
 		}
@@ -110,12 +110,12 @@ func (l *Screen) onlyKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		return true, nil
 	case key.Matches(msg, k.Common.CopyName):
 		if r := t.Selected(); r != nil {
-			return true, copySecretRef(r.Sum, r.Sum.Name, "the name")
+			return true, copySecretRef(r.Summary(), r.Name(), "the name")
 		}
 		return true, nil
 	case key.Matches(msg, k.Common.CopyARN):
 		if r := t.Selected(); r != nil {
-			return true, copySecretRef(r.Sum, r.Sum.ARN, "the ARN")
+			return true, copySecretRef(r.Summary(), r.ARN(), "the ARN")
 		}
 		return true, nil
 	}

@@ -36,7 +36,7 @@ func (l *Screen) checkReplication() tea.Cmd {
 	}
 	var todo []*table.Row
 	for _, r := range l.Table.Visible() {
-		s := r.Sum
+		s := r.Listed()
 		if s.PrimaryRegion == "" || s.PrimaryRegion != l.Region || !s.DeletedDate.IsZero() || l.replChecked[r.Key] {
 			continue
 		}
@@ -54,7 +54,7 @@ func (l *Screen) checkReplication() tea.Cmd {
 	jobs := make([]job, len(todo))
 	keys := make([]string, len(todo))
 	for i, r := range todo {
-		jobs[i] = job{r.Key, r.Sum.ARN}
+		jobs[i] = job{r.Key, r.ARN()}
 		keys[i] = r.Key
 	}
 	st, env, owner, seq := l.Store, l.env, any(l), l.Seq
@@ -102,7 +102,7 @@ func (l *Screen) keepReplication(secrets []aws.SecretSummary) {
 			continue
 		}
 		if old := l.Table.Row(table.RowKey(s.Region, s.ARN, s.Name)); old != nil && l.replChecked[old.Key] {
-			s.FailedReplicas = old.Sum.FailedReplicas
+			s.FailedReplicas = old.Listed().FailedReplicas
 		}
 	}
 }
