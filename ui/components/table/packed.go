@@ -53,7 +53,7 @@ const textStart = numDates*8 + 1
 // copy per distinct set (Secrets.shared).
 type listShared struct {
 	region, kmsKeyID, rotationLambdaARN, owningService, primaryRegion string
-	rules                                                               aws.RotationRules
+	rules                                                             aws.RotationRules
 }
 
 func sharedOf(s *aws.SecretSummary) listShared {

@@ -45,7 +45,7 @@ type Screen struct {
 	fromCache bool
 	cachedAt  time.Time
 	arrival   map[string]int
-	conn      int             // counts connections; tags the cache read of each
+	conn      int // counts connections; tags the cache read of each
 
 	// Replication checks (replication.go): the rows described, and
 	// whether a check is running.
