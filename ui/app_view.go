@@ -16,12 +16,15 @@ import (
 
 // chromeHeight is the number of lines the header, banner, status line and
 // help footer take.
-func (a *App) chromeHeight() int {
+func (a *App) chromeHeight() int { return a.chromeHeightWith(a.helpView()) }
+
+// chromeHeightWith is chromeHeight with the help footer already drawn.
+func (a *App) chromeHeightWith(help string) int {
 	h := 2 // header + status line
 	if a.shownSession().Production {
 		h++
 	}
-	return h + lipgloss.Height(a.helpView())
+	return h + lipgloss.Height(help)
 }
 
 func (a *App) helpView() string {
@@ -80,11 +83,12 @@ func (a *App) View() tea.View {
 		return v
 	}
 	st := a.env.Styles
-	parts := []string{a.headerView()}
+	above := []string{a.headerView()}
 	if a.shownSession().Production {
-		parts = append(parts, st.Banner.Width(a.width).Render(common.Cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
+		above = append(above, st.Banner.Width(a.width).Render(common.Cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
 	}
-	bodyH := max(a.height-a.chromeHeight(), 1)
+	help := a.helpView()
+	bodyH := max(a.height-a.chromeHeightWith(help), 1)
 	body := a.top().View()
 	if _, boxed := a.top().(common.Boxed); boxed && screenWidth(a.top(), a.width) < a.width {
 		body = lipgloss.PlaceHorizontal(a.width, lipgloss.Center, body)
@@ -95,12 +99,7 @@ func (a *App) View() tea.View {
 	if a.errBox != nil {
 		body = a.errorBoxView(bodyH)
 	}
-	parts = append(parts,
-		lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(a.width).Render(body),
-		a.statusView(),
-		a.helpView(),
-	)
-	v.SetContent(lipgloss.JoinVertical(lipgloss.Left, parts...))
+	v.SetContent(joinFrame(a.width, bodyH, above, body, []string{a.statusView(), help}))
 	return v
 }
 

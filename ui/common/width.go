@@ -14,15 +14,16 @@ import (
 // A frame measures every line it draws, most of them plain or styled ASCII,
 // and the segmentation was half the cost of drawing one.
 func Width(s string) int {
-	if w, ok := asciiWidth(s); ok {
+	if w, ok := ASCIIWidth(s); ok {
 		return w
 	}
 	return ansi.StringWidth(s)
 }
 
-// asciiWidth counts the cells of printable ASCII text with CSI sequences;
-// ok is false for any other text.
-func asciiWidth(s string) (w int, ok bool) {
+// ASCIIWidth counts the cells of printable ASCII text with CSI sequences
+// (one a byte, none a sequence); ok is false for any other text, which
+// Width measures with ansi. Spaces after such text add one cell each.
+func ASCIIWidth(s string) (w int, ok bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {

@@ -40,7 +40,7 @@ func TestWidthMatchesAnsi(t *testing.T) {
 		if got, want := Width(s), ansi.StringWidth(s); got != want {
 			t.Fatalf("Width(%q) = %d, ansi.StringWidth = %d", s, got, want)
 		}
-		if _, ok := asciiWidth(s); ok {
+		if _, ok := ASCIIWidth(s); ok {
 			fast++
 		}
 	}
