@@ -31,8 +31,30 @@ type RowStyles struct {
 }
 
 // NewRowStyles is the paints of a row; a selected row inherits the
-// Selected style.
+// Selected style. NewStyles works both out once (every frame draws rows),
+// so a Styles is not changed after NewStyles: a new theme is a new Styles.
 func NewRowStyles(st *Styles, selected bool) RowStyles {
+	if st.rows != nil {
+		return st.rows[boolIndex(selected)]
+	}
+	return newRowStyles(st, selected)
+}
+
+// rowStyles is a Styles' row paints, plain and selected, worked out once.
+type rowStyles [2]RowStyles
+
+func newRowStylePair(st *Styles) *rowStyles {
+	return &rowStyles{newRowStyles(st, false), newRowStyles(st, true)}
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func newRowStyles(st *Styles, selected bool) RowStyles {
 	base, muted, match := st.Text, st.Muted, st.Match
 	on, due, stuck := st.Success, st.Warning, st.Danger
 	if selected {

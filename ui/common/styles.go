@@ -52,6 +52,8 @@ type Styles struct {
 	Input     lipgloss.Style // a text input's frame
 
 	Help help.Styles
+
+	rows *rowStyles // the row paints, set by NewStyles
 }
 
 // NewStyles builds the styles for a light or dark background.
@@ -113,5 +115,6 @@ func NewStyles(isDark bool) *Styles {
 	s.Input = lipgloss.NewStyle().Border(lipgloss.NormalBorder(), false, false, true, false).BorderForeground(border)
 
 	s.Help = help.DefaultStyles(isDark)
+	s.rows = newRowStylePair(s)
 	return s
 }
