@@ -70,7 +70,7 @@ type frameLine struct {
 // newFrameLine measures a line; ok is false for one with a tab or a
 // carriage return (lipgloss rewrites those).
 func newFrameLine(text string) (_ frameLine, ok bool) {
-	if w, ascii := common.ASCIIWidth(text); ascii {
+	if w, plain := common.PlainWidth(text); plain {
 		return frameLine{text, w}, true
 	}
 	if strings.ContainsAny(text, "\t\r") {
@@ -80,7 +80,7 @@ func newFrameLine(text string) (_ frameLine, ok bool) {
 }
 
 // padTo pads a line with spaces to w cells, as lipgloss's alignment does.
-// Spaces after printable ASCII add a cell each; after other text they are
+// Spaces after plain text add a cell each; after other text they are
 // measured with it (a trailing unfinished escape sequence or a prepending
 // mark can swallow them).
 func (l frameLine) padTo(w int) frameLine {
@@ -88,7 +88,7 @@ func (l frameLine) padTo(w int) frameLine {
 	if n <= 0 {
 		return l
 	}
-	if _, ascii := common.ASCIIWidth(l.text); ascii {
+	if _, plain := common.PlainWidth(l.text); plain {
 		return frameLine{l.text + common.Spaces(n), w}
 	}
 	text := l.text + common.Spaces(n)

@@ -2,33 +2,43 @@ package common
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
 
 // Width is the width of s in cells, exactly as ansi.StringWidth counts it,
-// without its per-character grapheme segmentation when s is printable ASCII
-// with, at most, CSI escape sequences (the colours of styled text): those
-// count one cell a byte and nothing a sequence. Any other text (a control
-// byte, another escape, anything outside ASCII) goes to ansi.StringWidth.
-// A frame measures every line it draws, most of them plain or styled ASCII,
-// and the segmentation was half the cost of drawing one.
+// without its per-character grapheme segmentation when s is plain text
+// (PlainWidth): printable ASCII and the few marks smtui draws, with, at
+// most, CSI escape sequences (the colours of styled text). Any other text
+// (a control byte, another escape, other characters) goes to
+// ansi.StringWidth. A frame measures every line it draws, nearly all of
+// them plain, and the segmentation was half the cost of drawing one.
 func Width(s string) int {
-	if w, ok := ASCIIWidth(s); ok {
+	if w, ok := PlainWidth(s); ok {
 		return w
 	}
 	return ansi.StringWidth(s)
 }
 
-// ASCIIWidth counts the cells of printable ASCII text with CSI sequences
-// (one a byte, none a sequence); ok is false for any other text, which
-// Width measures with ansi. Spaces after such text add one cell each.
-func ASCIIWidth(s string) (w int, ok bool) {
+// PlainWidth counts the cells of plain text: printable ASCII and the marks
+// of singleCell, one cell each, and CSI sequences, none; ok is false for
+// any other text, which Width measures with ansi. Each character of plain
+// text is a grapheme cluster of its own, and spaces after it add one cell
+// each.
+func PlainWidth(s string) (w int, ok bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 0x20 && c <= 0x7e:
 			w++
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !singleCell(r) {
+				return 0, false
+			}
+			w++
+			i += size - 1
 		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
 			// CSI: parameter and intermediate bytes (0x20-0x3f), then one
 			// final byte (0x40-0x7e); a sequence that ends otherwise is
@@ -46,6 +56,17 @@ func ASCIIWidth(s string) (w int, ok bool) {
 		}
 	}
 	return w, true
+}
+
+// singleCell reports whether r is one of the marks smtui draws that ansi
+// counts as one cell and that never joins a neighbour in a grapheme
+// cluster (no mark is an extending, prepending or joining character).
+func singleCell(r rune) bool {
+	switch r {
+	case '…', '·', '—', '–', '•', '›', '‹', '↵', '“', '”', '↑', '↓', '←', '→':
+		return true
+	}
+	return false
 }
 
 // isPrintableASCII reports whether every byte of s is printable ASCII

@@ -18,10 +18,26 @@ var widthSamples = []string{
 	"\x1b[31m日本\x1b[m", "\x9b31m", "x\x1b[?25l", "x\x1b[ q",
 }
 
+// Every mark PlainWidth counts alone is one cell for ansi, alone and
+// between letters.
+func TestSingleCellMarks(t *testing.T) {
+	for r := rune(0x80); r < 0x3000; r++ {
+		if !singleCell(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + string(r) + " "} {
+			w, ok := PlainWidth(s)
+			if !ok || w != ansi.StringWidth(s) {
+				t.Errorf("%q: PlainWidth %d (%v), ansi %d", s, w, ok, ansi.StringWidth(s))
+			}
+		}
+	}
+}
+
 // randomText mixes the bytes and runes that change how text is measured.
 func randomText(r *rand.Rand) string {
 	parts := []string{"a", "Z", " ", "~", "\x1b", "[", "31", ";", "m", "?", " ", "\x7f", "\t", "\n", "\r",
-		"é", "\u0301", "日", "👍", "\U0001F3FD", "\x1b[1m", "\x1b[m", "\x1b]", "\x07", "\xff"}
+		"é", "\u0301", "日", "👍", "…", "·", "—", "↑", "›", "“", "\u0600", "\u200d", "\ufe0f", "\U0001F3FD", "\x1b[1m", "\x1b[m", "\x1b]", "\x07", "\xff"}
 	var b strings.Builder
 	for range r.IntN(12) {
 		b.WriteString(parts[r.IntN(len(parts))])
@@ -40,7 +56,7 @@ func TestWidthMatchesAnsi(t *testing.T) {
 		if got, want := Width(s), ansi.StringWidth(s); got != want {
 			t.Fatalf("Width(%q) = %d, ansi.StringWidth = %d", s, got, want)
 		}
-		if _, ok := ASCIIWidth(s); ok {
+		if _, ok := PlainWidth(s); ok {
 			fast++
 		}
 	}
