@@ -176,10 +176,20 @@ func (a *App) statusView() string {
 		if ansi.StringWidth(more)+8 <= avail {
 			cut := common.Cut(text, avail-ansi.StringWidth(more))
 			pad := avail - ansi.StringWidth(cut) - ansi.StringWidth(more)
-			return style.Width(a.width).Render(cut + strings.Repeat(" ", max(pad, 0)) + more)
+			return a.drawStatus(style, cut+strings.Repeat(" ", max(pad, 0))+more)
 		}
 	}
-	return style.Width(a.width).Render(common.Cut(text, avail))
+	return a.drawStatus(style, common.Cut(text, avail))
+}
+
+// drawStatus renders the status line's text in its level's style (the same
+// text at the same level draws the same line: chrome.status remembers it).
+func (a *App) drawStatus(style lipgloss.Style, text string) string {
+	level := int(a.status.Level)
+	if out, ok := a.chrome.status.get(a.env.Styles, a.width, level, text); ok {
+		return out
+	}
+	return a.chrome.status.put(a.env.Styles, a.width, level, text, style.Width(a.width).Render(text))
 }
 
 // errorBoxHelp is the footer while the error box is open.

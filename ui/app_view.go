@@ -45,11 +45,19 @@ func (a *App) helpView() string {
 func (a *App) shortHelpView() string {
 	items := a.top().ShortHelp()
 	more := a.env.Keys.Common.Help
+	sep := a.help.ShortSeparator + a.help.Ellipsis
+	if line, ok := a.chrome.help.get(a.env.Styles, a.width, footerScreen, sep, items, more); ok {
+		return line
+	}
+	return a.chrome.help.put(a.env.Styles, a.width, footerScreen, sep, items, more, a.drawShortHelp(items, more))
+}
+
+func (a *App) drawShortHelp(items []key.Binding, more key.Binding) string {
 	unbounded := a.help
 	unbounded.SetWidth(0)
 	for n := len(items); n > 0; n-- {
 		line := unbounded.ShortHelpView(append(items[:n:n], more))
-		if ansi.StringWidth(line) <= a.width {
+		if common.Width(line) <= a.width {
 			return line
 		}
 	}
@@ -60,12 +68,21 @@ func (a *App) shortHelpView() string {
 // shortHelpOf is a layer's one-line footer: as many of items as fit, the
 // last (its close key) always kept.
 func (a *App) shortHelpOf(items []key.Binding) string {
+	sep := a.help.ShortSeparator + a.help.Ellipsis
+	first, last := items[:len(items)-1], items[len(items)-1]
+	if line, ok := a.chrome.help.get(a.env.Styles, a.width, footerLayer, sep, first, last); ok {
+		return line
+	}
+	return a.chrome.help.put(a.env.Styles, a.width, footerLayer, sep, first, last, a.drawShortHelpOf(items))
+}
+
+func (a *App) drawShortHelpOf(items []key.Binding) string {
 	unbounded := a.help
 	unbounded.SetWidth(0)
 	last := items[len(items)-1]
 	for n := len(items) - 1; n > 0; n-- {
 		line := unbounded.ShortHelpView(append(items[:n:n], last))
-		if ansi.StringWidth(line) <= a.width {
+		if common.Width(line) <= a.width {
 			return line
 		}
 	}
@@ -82,10 +99,9 @@ func (a *App) View() tea.View {
 	if a.width == 0 || a.height == 0 || a.exit.signal != nil {
 		return v
 	}
-	st := a.env.Styles
 	above := []string{a.headerView()}
 	if a.shownSession().Production {
-		above = append(above, st.Banner.Width(a.width).Render(common.Cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
+		above = append(above, a.bannerView())
 	}
 	help := a.helpView()
 	bodyH := max(a.height-a.chromeHeightWith(help), 1)
@@ -101,6 +117,16 @@ func (a *App) View() tea.View {
 	}
 	v.SetContent(joinFrame(a.width, bodyH, above, body, []string{a.statusView(), help}))
 	return v
+}
+
+// bannerView is the production banner.
+func (a *App) bannerView() string {
+	st := a.env.Styles
+	if out, ok := a.chrome.banner.get(st, a.width, 0, ""); ok {
+		return out
+	}
+	text := common.Cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)
+	return a.chrome.banner.put(st, a.width, 0, "", st.Banner.Width(a.width).Render(text))
 }
 
 // screenWidth is the width a screen is given: the window's, or at most
@@ -211,13 +237,16 @@ func (a *App) headerView() string {
 		}
 	}
 	line := left + "  " + fitTrail(trail, keep, max(avail, 0))
-	gap := a.width - 2 - ansi.StringWidth(line) - ansi.StringWidth(right)
+	gap := a.width - 2 - common.Width(line) - common.Width(right)
 	if gap < 1 {
 		line = common.Cut(line, a.width-2)
 	} else {
 		line += strings.Repeat(" ", gap) + right
 	}
-	return st.Header.Width(a.width).Render(line)
+	if out, ok := a.chrome.header.get(st, a.width, 0, line); ok {
+		return out
+	}
+	return a.chrome.header.put(st, a.width, 0, line, st.Header.Width(a.width).Render(line))
 }
 
 // shownSession is the session the chrome shows: the App's, or that of the
