@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/ui/common"
 )
@@ -174,7 +173,7 @@ func fitTrail(names []string, keep, width int) string {
 		if i > 0 {
 			t = "…" + crumbSep + t
 		}
-		if ansi.StringWidth(t) <= width {
+		if common.Width(t) <= width {
 			return t
 		}
 	}
@@ -189,10 +188,10 @@ func fitTrail(names []string, keep, width int) string {
 		return common.Cut(name, width)
 	}
 	tail = crumbSep + tail
-	if ansi.StringWidth(name+tail) <= width {
+	if common.Width(name+tail) <= width {
 		return name + tail
 	}
-	if room := width - ansi.StringWidth(name); room >= ansi.StringWidth(crumbSep)+3 {
+	if room := width - common.Width(name); room >= common.Width(crumbSep)+3 {
 		return name + common.Cut(tail, room)
 	}
 	return common.Cut(name, width)
@@ -224,14 +223,14 @@ func (a *App) headerView() string {
 	keep := a.secretCrumb()
 	// The trail needs room for the top screen's title, or for the secret's
 	// name and what is open over it: the account and profile give way.
-	need := min(24, ansi.StringWidth(strings.Join(trail, crumbSep)))
+	need := min(24, common.Width(strings.Join(trail, crumbSep)))
 	if keep >= 0 {
-		need = ansi.StringWidth(strings.Join(trail[keep:], crumbSep))
+		need = common.Width(strings.Join(trail[keep:], crumbSep))
 	}
 	var right string
 	avail := 0
 	for _, right = range rights {
-		avail = a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
+		avail = a.width - 2 - common.Width(left) - common.Width(right) - 4
 		if avail >= need {
 			break
 		}

@@ -134,17 +134,24 @@ func (t *Secrets) columns() tableColumns {
 }
 
 // View renders the column titles and the visible rows: its cost depends on
-// the height, not on how many rows are loaded. The rows are written into
-// one builder (rowWriter), each cell's paint around it, as the cells were
-// once rendered one by one and joined.
+// the height, not on how many rows are loaded.
 func (t *Secrets) View(now time.Time) string {
+	var b strings.Builder
+	t.WriteView(&b, now)
+	return b.String()
+}
+
+// WriteView writes View into b, for a screen that draws more around the
+// table. The rows are written straight into b (rowWriter), each cell's
+// paint around it, as the cells were once rendered one by one and joined.
+func (t *Secrets) WriteView(b *strings.Builder, now time.Time) {
 	st := t.env.Styles
 	c := t.columns()
 	title := t.titleLine(c)
 	end := min(t.offset+t.Height, len(t.Shown))
-	var b strings.Builder
-	// A row is about its width in text plus the paints' escape codes.
-	b.Grow(len(title) + (end-t.offset)*(t.width*2+40*rowPaints(c)))
+	// The first row tells how long the others are (the cursor's paints are
+	// longer: a quarter more room).
+	b.Grow(len(title) + 2*t.width + 64)
 	b.WriteString(title)
 	plain, sel := common.NewRowStyles(st, false), common.NewRowStyles(st, true)
 	for i := t.offset; i < end; i++ {
@@ -152,24 +159,13 @@ func (t *Secrets) View(now time.Time) string {
 		if i == t.Cursor {
 			rs = sel
 		}
+		before := b.Len()
 		b.WriteByte('\n')
-		t.writeRow(&b, c, t.Shown[i], rs, i == t.Cursor, now)
-	}
-	return b.String()
-}
-
-// rowPaints is about how many paints a row's cells are written in.
-func rowPaints(c tableColumns) int { return 12 + 2*c.count() }
-
-// count is how many columns are shown.
-func (c tableColumns) count() int {
-	n := 1 // the name
-	for _, w := range []int{c.Account, c.Region, c.Desc, c.Created, c.Changed, c.Accessed, c.Rotation, c.Flags} {
-		if w > 0 {
-			n++
+		t.writeRow(b, c, t.Shown[i], rs, i == t.Cursor, now)
+		if i == t.offset {
+			b.Grow((b.Len() - before) * (end - i - 1) * 5 / 4)
 		}
 	}
-	return n
 }
 
 func (t *Secrets) titleLine(c tableColumns) string {
