@@ -53,6 +53,10 @@ type Styles struct {
 
 	Help help.Styles
 
+	// Lines are some of the styles above, drawn faster (one line each):
+	// set by NewStyles.
+	Lines LineStyles
+
 	rows *rowStyles // the row paints, set by NewStyles
 }
 
@@ -116,5 +120,6 @@ func NewStyles(isDark bool) *Styles {
 
 	s.Help = help.DefaultStyles(isDark)
 	s.rows = newRowStylePair(s)
+	s.Lines = newLineStyles(s)
 	return s
 }

@@ -66,7 +66,7 @@ func singleCell(r rune) bool {
 	case '…', '·', '—', '–', '•', '›', '‹', '↵', '“', '”', '↑', '↓', '←', '→':
 		return true
 	}
-	return false
+	return r >= 0x2800 && r <= 0x28ff // braille: the spinner
 }
 
 // isPrintableASCII reports whether every byte of s is printable ASCII
@@ -91,6 +91,9 @@ func Cut(s string, w int) string {
 		}
 		return s[:w-1] + "…"
 	}
+	if sw, ok := PlainWidth(s); ok && sw <= w {
+		return s // ansi.Truncate returns what fits unchanged
+	}
 	return ansi.Truncate(s, w, "…")
 }
 
@@ -102,6 +105,9 @@ func CutPlain(s string, w int) string {
 			return s
 		}
 		return s[:max(w, 0)]
+	}
+	if sw, ok := PlainWidth(s); ok && sw <= w {
+		return s
 	}
 	return ansi.Truncate(s, w, "")
 }

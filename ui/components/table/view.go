@@ -190,7 +190,7 @@ func (t *Secrets) titleLine(c tableColumns) string {
 		add("FLAGS", c.Flags)
 	}
 	line := strings.TrimRight(b.String(), " ")
-	return t.env.Styles.ColumnTitle.Render(common.Cut(line, t.width))
+	return t.env.Styles.Lines.ColumnTitle.Render(common.Cut(line, t.width))
 }
 
 // writeRow writes one row of the table, padded to the table's width.

@@ -18,7 +18,8 @@ import (
 func referenceView(t *Secrets, now time.Time) string {
 	st := t.env.Styles
 	c := t.columns()
-	lines := []string{t.titleLine(c)}
+	// The titles, drawn by lipgloss itself.
+	lines := []string{st.ColumnTitle.Render(ansi.Strip(t.titleLine(c)))}
 	plain, sel := common.NewRowStyles(st, false), common.NewRowStyles(st, true)
 	end := min(t.offset+t.Height, len(t.Shown))
 	for i := t.offset; i < end; i++ {

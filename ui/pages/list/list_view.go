@@ -65,7 +65,7 @@ func (l *Screen) emptyText() string {
 // infoLine says where we are, how many secrets are loaded, whether loading
 // goes on, and the sort and server filter in force.
 func (l *Screen) infoLine() string {
-	st := l.env.Styles
+	st := &l.env.Styles.Lines // each part is one line
 	region := l.Region
 	if region == "" {
 		region = "no region"
