@@ -43,6 +43,7 @@ type App struct {
 	clipboard    *clipboard.Manager
 	quitArmed    bool // a quit was refused once because of unsaved edits
 	exit         exitState
+	chrome       chromeMemo // the chrome's last drawn lines: app_memo.go
 }
 
 // New builds the App. The first screen is the secret list of the first region.

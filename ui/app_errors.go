@@ -152,19 +152,7 @@ func (a *App) errorBoxView(height int) string {
 // statusView is the status line. An error status ends with the key that
 // opens it in full, kept however narrow the window: the text is cut before it.
 func (a *App) statusView() string {
-	st := a.env.Styles
 	text := common.Sanitize(a.status.Text) // may quote names, labels and AWS messages
-	style := st.StatusBar
-	switch a.status.Level {
-	case common.LevelSuccess:
-		style = style.Inherit(st.Success)
-	case common.LevelWarning:
-		style = style.Inherit(st.Warning)
-	case common.LevelError:
-		style = style.Inherit(st.Error)
-	default:
-		style = style.Inherit(st.Info)
-	}
 	avail := a.width - 2
 	if a.statusHasErr && a.lastErr != nil {
 		b := a.env.Keys.Common.ErrorDetail
@@ -176,10 +164,32 @@ func (a *App) statusView() string {
 		if ansi.StringWidth(more)+8 <= avail {
 			cut := common.Cut(text, avail-ansi.StringWidth(more))
 			pad := avail - ansi.StringWidth(cut) - ansi.StringWidth(more)
-			return style.Width(a.width).Render(cut + strings.Repeat(" ", max(pad, 0)) + more)
+			return a.drawStatus(cut + strings.Repeat(" ", max(pad, 0)) + more)
 		}
 	}
-	return style.Width(a.width).Render(common.Cut(text, avail))
+	return a.drawStatus(common.Cut(text, avail))
+}
+
+// drawStatus renders the status line's text in its level's style (the same
+// text at the same level draws the same line: chrome.status remembers it).
+func (a *App) drawStatus(text string) string {
+	st := a.env.Styles
+	level := int(a.status.Level)
+	if out, ok := a.chrome.status.get(st, a.width, level, text); ok {
+		return out
+	}
+	style := st.StatusBar
+	switch a.status.Level {
+	case common.LevelSuccess:
+		style = style.Inherit(st.Success)
+	case common.LevelWarning:
+		style = style.Inherit(st.Warning)
+	case common.LevelError:
+		style = style.Inherit(st.Error)
+	default:
+		style = style.Inherit(st.Info)
+	}
+	return a.chrome.status.put(st, a.width, level, text, style.Width(a.width).Render(text))
 }
 
 // errorBoxHelp is the footer while the error box is open.

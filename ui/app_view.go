@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/smtui/smtui/ui/common"
 )
@@ -16,12 +15,15 @@ import (
 
 // chromeHeight is the number of lines the header, banner, status line and
 // help footer take.
-func (a *App) chromeHeight() int {
+func (a *App) chromeHeight() int { return a.chromeHeightWith(a.helpView()) }
+
+// chromeHeightWith is chromeHeight with the help footer already drawn.
+func (a *App) chromeHeightWith(help string) int {
 	h := 2 // header + status line
 	if a.shownSession().Production {
 		h++
 	}
-	return h + lipgloss.Height(a.helpView())
+	return h + lipgloss.Height(help)
 }
 
 func (a *App) helpView() string {
@@ -42,11 +44,19 @@ func (a *App) helpView() string {
 func (a *App) shortHelpView() string {
 	items := a.top().ShortHelp()
 	more := a.env.Keys.Common.Help
+	sep := a.help.ShortSeparator + a.help.Ellipsis
+	if line, ok := a.chrome.help.get(a.env.Styles, a.width, footerScreen, sep, items, more); ok {
+		return line
+	}
+	return a.chrome.help.put(a.env.Styles, a.width, footerScreen, sep, items, more, a.drawShortHelp(items, more))
+}
+
+func (a *App) drawShortHelp(items []key.Binding, more key.Binding) string {
 	unbounded := a.help
 	unbounded.SetWidth(0)
 	for n := len(items); n > 0; n-- {
 		line := unbounded.ShortHelpView(append(items[:n:n], more))
-		if ansi.StringWidth(line) <= a.width {
+		if common.Width(line) <= a.width {
 			return line
 		}
 	}
@@ -57,12 +67,21 @@ func (a *App) shortHelpView() string {
 // shortHelpOf is a layer's one-line footer: as many of items as fit, the
 // last (its close key) always kept.
 func (a *App) shortHelpOf(items []key.Binding) string {
+	sep := a.help.ShortSeparator + a.help.Ellipsis
+	first, last := items[:len(items)-1], items[len(items)-1]
+	if line, ok := a.chrome.help.get(a.env.Styles, a.width, footerLayer, sep, first, last); ok {
+		return line
+	}
+	return a.chrome.help.put(a.env.Styles, a.width, footerLayer, sep, first, last, a.drawShortHelpOf(items))
+}
+
+func (a *App) drawShortHelpOf(items []key.Binding) string {
 	unbounded := a.help
 	unbounded.SetWidth(0)
 	last := items[len(items)-1]
 	for n := len(items) - 1; n > 0; n-- {
 		line := unbounded.ShortHelpView(append(items[:n:n], last))
-		if ansi.StringWidth(line) <= a.width {
+		if common.Width(line) <= a.width {
 			return line
 		}
 	}
@@ -79,12 +98,12 @@ func (a *App) View() tea.View {
 	if a.width == 0 || a.height == 0 || a.exit.signal != nil {
 		return v
 	}
-	st := a.env.Styles
-	parts := []string{a.headerView()}
+	above := []string{a.headerView()}
 	if a.shownSession().Production {
-		parts = append(parts, st.Banner.Width(a.width).Render(common.Cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)))
+		above = append(above, a.bannerView())
 	}
-	bodyH := max(a.height-a.chromeHeight(), 1)
+	help := a.helpView()
+	bodyH := max(a.height-a.chromeHeightWith(help), 1)
 	body := a.top().View()
 	if _, boxed := a.top().(common.Boxed); boxed && screenWidth(a.top(), a.width) < a.width {
 		body = lipgloss.PlaceHorizontal(a.width, lipgloss.Center, body)
@@ -95,13 +114,18 @@ func (a *App) View() tea.View {
 	if a.errBox != nil {
 		body = a.errorBoxView(bodyH)
 	}
-	parts = append(parts,
-		lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(a.width).Render(body),
-		a.statusView(),
-		a.helpView(),
-	)
-	v.SetContent(lipgloss.JoinVertical(lipgloss.Left, parts...))
+	v.SetContent(joinFrame(a.width, bodyH, above, body, []string{a.statusView(), help}))
 	return v
+}
+
+// bannerView is the production banner.
+func (a *App) bannerView() string {
+	st := a.env.Styles
+	if out, ok := a.chrome.banner.get(st, a.width, 0, ""); ok {
+		return out
+	}
+	text := common.Cut("PRODUCTION — every change asks you to type the secret's name", a.width-2)
+	return a.chrome.banner.put(st, a.width, 0, "", st.Banner.Width(a.width).Render(text))
 }
 
 // screenWidth is the width a screen is given: the window's, or at most
@@ -149,7 +173,7 @@ func fitTrail(names []string, keep, width int) string {
 		if i > 0 {
 			t = "…" + crumbSep + t
 		}
-		if ansi.StringWidth(t) <= width {
+		if common.Width(t) <= width {
 			return t
 		}
 	}
@@ -164,10 +188,10 @@ func fitTrail(names []string, keep, width int) string {
 		return common.Cut(name, width)
 	}
 	tail = crumbSep + tail
-	if ansi.StringWidth(name+tail) <= width {
+	if common.Width(name+tail) <= width {
 		return name + tail
 	}
-	if room := width - ansi.StringWidth(name); room >= ansi.StringWidth(crumbSep)+3 {
+	if room := width - common.Width(name); room >= common.Width(crumbSep)+3 {
 		return name + common.Cut(tail, room)
 	}
 	return common.Cut(name, width)
@@ -199,26 +223,29 @@ func (a *App) headerView() string {
 	keep := a.secretCrumb()
 	// The trail needs room for the top screen's title, or for the secret's
 	// name and what is open over it: the account and profile give way.
-	need := min(24, ansi.StringWidth(strings.Join(trail, crumbSep)))
+	need := min(24, common.Width(strings.Join(trail, crumbSep)))
 	if keep >= 0 {
-		need = ansi.StringWidth(strings.Join(trail[keep:], crumbSep))
+		need = common.Width(strings.Join(trail[keep:], crumbSep))
 	}
 	var right string
 	avail := 0
 	for _, right = range rights {
-		avail = a.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
+		avail = a.width - 2 - common.Width(left) - common.Width(right) - 4
 		if avail >= need {
 			break
 		}
 	}
 	line := left + "  " + fitTrail(trail, keep, max(avail, 0))
-	gap := a.width - 2 - ansi.StringWidth(line) - ansi.StringWidth(right)
+	gap := a.width - 2 - common.Width(line) - common.Width(right)
 	if gap < 1 {
 		line = common.Cut(line, a.width-2)
 	} else {
 		line += strings.Repeat(" ", gap) + right
 	}
-	return st.Header.Width(a.width).Render(line)
+	if out, ok := a.chrome.header.get(st, a.width, 0, line); ok {
+		return out
+	}
+	return a.chrome.header.put(st, a.width, 0, line, st.Header.Width(a.width).Render(line))
 }
 
 // shownSession is the session the chrome shows: the App's, or that of the

@@ -31,8 +31,30 @@ type RowStyles struct {
 }
 
 // NewRowStyles is the paints of a row; a selected row inherits the
-// Selected style.
+// Selected style. NewStyles works both out once (every frame draws rows),
+// so a Styles is not changed after NewStyles: a new theme is a new Styles.
 func NewRowStyles(st *Styles, selected bool) RowStyles {
+	if st.rows != nil {
+		return st.rows[boolIndex(selected)]
+	}
+	return newRowStyles(st, selected)
+}
+
+// rowStyles is a Styles' row paints, plain and selected, worked out once.
+type rowStyles [2]RowStyles
+
+func newRowStylePair(st *Styles) *rowStyles {
+	return &rowStyles{newRowStyles(st, false), newRowStyles(st, true)}
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func newRowStyles(st *Styles, selected bool) RowStyles {
 	base, muted, match := st.Text, st.Muted, st.Match
 	on, due, stuck := st.Success, st.Warning, st.Danger
 	if selected {
@@ -53,4 +75,39 @@ func (p Paint) Render(strs ...string) string {
 		return s
 	}
 	return p.Pre + s + p.Post
+}
+
+// LineStyle draws one line in a style that only colours (a foreground,
+// bold, italic: no size, padding, border, margin, underline or
+// strikethrough), as the style's Render does, by writing the style's escape
+// codes around the text: lipgloss measured and copied the text several
+// times to find it needed none of its layout. Text it would rewrite (empty,
+// or with a tab, carriage return or newline) goes to the style itself.
+type LineStyle struct {
+	Paint
+	style lipgloss.Style
+}
+
+func newLineStyle(s lipgloss.Style) LineStyle { return LineStyle{Paint: newPaint(s), style: s} }
+
+// Render draws s as the style's Render does.
+func (l LineStyle) Render(s string) string {
+	if s == "" || strings.ContainsAny(s, "\t\r\n") {
+		return l.style.Render(s)
+	}
+	return l.Pre + s + l.Post
+}
+
+// LineStyles are the colour-only styles drawn on every frame, as
+// LineStyles; each draws what the Styles field of its name draws.
+type LineStyles struct {
+	Title, Muted, ColumnTitle, Info, Success, Warning, Error LineStyle
+}
+
+func newLineStyles(st *Styles) LineStyles {
+	return LineStyles{
+		Title: newLineStyle(st.Title), Muted: newLineStyle(st.Muted), ColumnTitle: newLineStyle(st.ColumnTitle),
+		Info: newLineStyle(st.Info), Success: newLineStyle(st.Success), Warning: newLineStyle(st.Warning),
+		Error: newLineStyle(st.Error),
+	}
 }

@@ -52,6 +52,12 @@ type Styles struct {
 	Input     lipgloss.Style // a text input's frame
 
 	Help help.Styles
+
+	// Lines are some of the styles above, drawn faster (one line each):
+	// set by NewStyles.
+	Lines LineStyles
+
+	rows *rowStyles // the row paints, set by NewStyles
 }
 
 // NewStyles builds the styles for a light or dark background.
@@ -113,5 +119,7 @@ func NewStyles(isDark bool) *Styles {
 	s.Input = lipgloss.NewStyle().Border(lipgloss.NormalBorder(), false, false, true, false).BorderForeground(border)
 
 	s.Help = help.DefaultStyles(isDark)
+	s.rows = newRowStylePair(s)
+	s.Lines = newLineStyles(s)
 	return s
 }

@@ -15,20 +15,6 @@ import (
 	"github.com/smtui/smtui/keymap"
 )
 
-// Cut shortens s to at most w cells, with an ellipsis when it had to cut.
-func Cut(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, "…")
-}
-
-// Pad fits s into exactly w cells.
-func Pad(s string, w int) string {
-	s = Cut(s, w)
-	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
-}
-
 // VersionShort shortens a version id for prose: the first 8 characters.
 func VersionShort(id string) string {
 	if id == "" {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/fuzzy"
@@ -138,20 +136,36 @@ func (t *Secrets) columns() tableColumns {
 // View renders the column titles and the visible rows: its cost depends on
 // the height, not on how many rows are loaded.
 func (t *Secrets) View(now time.Time) string {
+	var b strings.Builder
+	t.WriteView(&b, now)
+	return b.String()
+}
+
+// WriteView writes View into b, for a screen that draws more around the
+// table. The rows are written straight into b (rowWriter), each cell's
+// paint around it, as the cells were once rendered one by one and joined.
+func (t *Secrets) WriteView(b *strings.Builder, now time.Time) {
 	st := t.env.Styles
 	c := t.columns()
-	lines := make([]string, 0, t.Height+1)
-	lines = append(lines, t.titleLine(c))
-	plain, sel := common.NewRowStyles(st, false), common.NewRowStyles(st, true)
+	title := t.titleLine(c)
 	end := min(t.offset+t.Height, len(t.Shown))
+	// The first row tells how long the others are (the cursor's paints are
+	// longer: a quarter more room).
+	b.Grow(len(title) + 2*t.width + 64)
+	b.WriteString(title)
+	plain, sel := common.NewRowStyles(st, false), common.NewRowStyles(st, true)
 	for i := t.offset; i < end; i++ {
 		rs := plain
 		if i == t.Cursor {
 			rs = sel
 		}
-		lines = append(lines, t.rowLine(c, t.Shown[i], rs, i == t.Cursor, now))
+		before := b.Len()
+		b.WriteByte('\n')
+		t.writeRow(b, c, t.Shown[i], rs, i == t.Cursor, now)
+		if i == t.offset {
+			b.Grow((b.Len() - before) * (end - i - 1) * 5 / 4)
+		}
 	}
-	return strings.Join(lines, "\n")
 }
 
 func (t *Secrets) titleLine(c tableColumns) string {
@@ -176,48 +190,38 @@ func (t *Secrets) titleLine(c tableColumns) string {
 		add("FLAGS", c.Flags)
 	}
 	line := strings.TrimRight(b.String(), " ")
-	return t.env.Styles.ColumnTitle.Render(common.Cut(line, t.width))
+	return t.env.Styles.Lines.ColumnTitle.Render(common.Cut(line, t.width))
 }
 
-func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, selected bool, now time.Time) string {
+// writeRow writes one row of the table, padded to the table's width.
+func (t *Secrets) writeRow(b *strings.Builder, c tableColumns, h fuzzy.Hit, rs common.RowStyles, selected bool, now time.Time) {
 	r := t.Rows[h.Item]
 	s := r.summary(false)
-	var b strings.Builder
+	w := rowWriter{b: b, base: rs.Base}
 	gutter := "  "
 	if selected {
 		gutter = "› "
 	}
-	b.WriteString(rs.Base.Render(gutter))
-	space := rs.Base.Render(" ")
-	used := GutterWidth
-	first := true
-	cell := func(text string, w int) {
-		if !first {
-			b.WriteString(space)
-			used++
-		}
-		first = false
-		b.WriteString(text)
-		used += w
-	}
+	w.paint(rs.Base, gutter)
+	w.used = GutterWidth
 	if c.Account > 0 {
-		cell(styledCell(common.Sanitize(t.AccountOf(r)), c.Account, rs.Muted), c.Account)
+		w.cell(common.Sanitize(t.AccountOf(r)), c.Account, rs.Muted)
 	}
 	if c.Region > 0 {
-		cell(styledCell(common.Sanitize(s.Region), c.Region, rs.Muted), c.Region)
+		w.cell(common.Sanitize(s.Region), c.Region, rs.Muted)
 	}
-	cell(fuzzy.MatchedCell(r.name(), 0, h.Pos, c.Name, rs.Base, rs.Match), c.Name)
+	w.matched(r.name(), 0, h.Pos, c.Name, rs.Base, rs.Match)
 	if c.Desc > 0 {
-		cell(fuzzy.MatchedCell(r.desc(), r.descStart, h.Pos, c.Desc, rs.Muted, rs.Match), c.Desc)
+		w.matched(r.desc(), r.descStart, h.Pos, c.Desc, rs.Muted, rs.Match)
 	}
 	if c.Created > 0 {
-		cell(styledCell(common.RelTime(s.CreatedDate, now, "—"), c.Created, rs.Muted), c.Created)
+		w.cell(common.RelTime(s.CreatedDate, now, "—"), c.Created, rs.Muted)
 	}
 	if c.Changed > 0 {
-		cell(styledCell(common.RelTime(s.LastChangedDate, now, "—"), c.Changed, rs.Muted), c.Changed)
+		w.cell(common.RelTime(s.LastChangedDate, now, "—"), c.Changed, rs.Muted)
 	}
 	if c.Accessed > 0 {
-		cell(styledCell(common.RelDate(s.LastAccessedDate, now, "never"), c.Accessed, rs.Muted), c.Accessed)
+		w.cell(common.RelDate(s.LastAccessedDate, now, "never"), c.Accessed, rs.Muted)
 	}
 	rot := r.Rotation(now)
 	rotStyle := rs.Muted
@@ -229,23 +233,22 @@ func (t *Secrets) rowLine(c tableColumns, h fuzzy.Hit, rs common.RowStyles, sele
 	case RotationStuck:
 		rotStyle = rs.Stuck
 	}
-	cell(styledCell(rot.String(), c.Rotation, rotStyle), c.Rotation)
+	w.cell(rot.String(), c.Rotation, rotStyle)
 	flagStyle := rs.Muted
 	if !s.DeletedDate.IsZero() {
 		flagStyle = rs.Danger
 	}
 	switch {
 	case c.Flags > 0 && c.FlagsLong:
-		cell(styledCell(strings.Join(secretMarkers(s), ", "), c.Flags, flagStyle), c.Flags)
+		w.cell(strings.Join(secretMarkers(s), ", "), c.Flags, flagStyle)
 	case c.Flags > 0:
-		cell(styledCell(shortMarkers(s), c.Flags, flagStyle), c.Flags)
+		w.cell(shortMarkers(s), c.Flags, flagStyle)
 	case c.Marker:
-		cell(styledCell(markerRune(s), 1, flagStyle), 1)
+		w.cell(markerRune(s), 1, flagStyle)
 	}
-	if pad := t.width - used; pad > 0 {
-		b.WriteString(rs.Base.Render(strings.Repeat(" ", pad)))
+	if pad := t.width - w.used; pad > 0 {
+		w.paint(rs.Base, common.Spaces(pad))
 	}
-	return b.String()
 }
 
 // shortMarkers is the flag text for a medium-width table.
@@ -288,13 +291,8 @@ func markerRune(s aws.SecretSummary) string {
 
 // padCell pads s with spaces to w cells.
 func padCell(s string, w int) string {
-	if n := w - ansi.StringWidth(s); n > 0 {
-		return s + strings.Repeat(" ", n)
+	if n := w - common.Width(s); n > 0 {
+		return s + common.Spaces(n)
 	}
 	return s
-}
-
-// styledCell cuts text to w cells, pads it and renders it in style.
-func styledCell(text string, w int, style common.TextRenderer) string {
-	return style.Render(padCell(common.Cut(text, w), w))
 }

@@ -12,18 +12,22 @@ import (
 // and the server filter prompt when open.
 func (l *Screen) View() string {
 	st := l.env.Styles
-	parts := []string{l.infoLine()}
+	var b strings.Builder
+	b.WriteString(l.infoLine())
+	b.WriteByte('\n')
 	switch {
 	case l.only != nil:
-		parts = append(parts, l.only.table.View(l.env.Now()))
+		l.only.table.WriteView(&b, l.env.Now())
 	case len(l.Table.Rows) == 0 && !l.Loading && !l.Connecting:
-		parts = append(parts, "", st.Muted.Render(common.Cut("  "+l.emptyText(), l.width)))
+		b.WriteByte('\n')
+		b.WriteString(st.Muted.Render(common.Cut("  "+l.emptyText(), l.width)))
 	case len(l.Table.Shown) == 0 && l.Table.Query != "":
-		parts = append(parts, "", st.Muted.Render(common.Cut("  nothing loaded matches “"+l.Table.Query+"”", l.width)))
+		b.WriteByte('\n')
+		b.WriteString(st.Muted.Render(common.Cut("  nothing loaded matches “"+l.Table.Query+"”", l.width)))
 	default:
-		parts = append(parts, l.Table.View(l.env.Now()))
+		l.Table.WriteView(&b, l.env.Now())
 	}
-	body := strings.Join(parts, "\n")
+	body := b.String()
 	var bottom []string
 	if l.Table.FilterShown() {
 		bottom = append(bottom, l.Table.FilterLine())
@@ -61,7 +65,7 @@ func (l *Screen) emptyText() string {
 // infoLine says where we are, how many secrets are loaded, whether loading
 // goes on, and the sort and server filter in force.
 func (l *Screen) infoLine() string {
-	st := l.env.Styles
+	st := &l.env.Styles.Lines // each part is one line
 	region := l.Region
 	if region == "" {
 		region = "no region"
