@@ -62,23 +62,16 @@ func sharedOf(s *aws.SecretSummary) listShared {
 }
 
 // packSummary packs s, but for its shared parts.
-func packSummary(s *aws.SecretSummary) packedSummary {
+// scratch, when not nil, is a buffer to reuse for the packing (the table
+// keeps one), so the packed string is the only allocation.
+func packSummary(s *aws.SecretSummary, scratch *[]byte) packedSummary {
 	dates := [numDates]time.Time{s.CreatedDate, s.LastChangedDate, s.LastAccessedDate, s.LastRotatedDate,
 		s.NextRotationDate, s.DeletedDate, s.DeletionDate}
-	size := textStart + 3*binary.MaxVarintLen32 + len(s.ARN) + len(s.Name) + len(s.Description) + 2
-	for _, t := range s.Tags {
-		size += 2*binary.MaxVarintLen32 + len(t.Key) + len(t.Value)
+	var b []byte
+	if scratch != nil {
+		b = (*scratch)[:0]
+		defer func() { *scratch = b[:0] }()
 	}
-	for _, r := range s.FailedReplicas {
-		size += binary.MaxVarintLen32 + len(r)
-	}
-	for id, labels := range s.VersionStages {
-		size += 2*binary.MaxVarintLen32 + len(id)
-		for _, l := range labels {
-			size += binary.MaxVarintLen32 + len(l)
-		}
-	}
-	b := make([]byte, 0, size+binary.MaxVarintLen32)
 	for _, t := range dates {
 		n := int64(zeroTime)
 		if !t.IsZero() {
@@ -106,7 +99,7 @@ func packSummary(s *aws.SecretSummary) packedSummary {
 	if s.VersionStages != nil {
 		b = appendStages(b, s.VersionStages)
 	}
-	return packedSummary(b)
+	return packedSummary(b) // a copy of exactly the packed bytes
 }
 
 func appendString(b []byte, s string) []byte {
@@ -200,7 +193,8 @@ func (p packedSummary) stagesPart() (string, bool) {
 
 // appendStages packs version stages, versions in id order.
 func appendStages(b []byte, m map[string][]string) []byte {
-	ids := make([]string, 0, len(m))
+	var few [4]string // most secrets have one to three versions
+	ids := few[:0]
 	for id := range m {
 		ids = append(ids, id)
 	}

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/smtui/smtui/aws"
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/fuzzy"
@@ -44,12 +42,12 @@ const nameMatchBonus = 10
 // share one string.
 func NewRow(s aws.SecretSummary) *Row {
 	shared := sharedOf(&s)
-	return newRow(s, &shared)
+	return newRow(s, &shared, nil)
 }
 
 // NewRow makes a row of s for this table: its shared parts (region, key,
 // rotation function...) are the ones other rows with the same hold.
-func (t *Secrets) NewRow(s aws.SecretSummary) *Row { return newRow(s, t.share(s)) }
+func (t *Secrets) NewRow(s aws.SecretSummary) *Row { return newRow(s, t.share(s), &t.scratch) }
 
 // share is the table's copy of s's shared parts.
 func (t *Secrets) share(s aws.SecretSummary) *listShared {
@@ -70,9 +68,10 @@ func (t *Secrets) share(s aws.SecretSummary) *listShared {
 	return sh
 }
 
-// newRow makes a row of s, whose shared parts are shared.
-func newRow(s aws.SecretSummary, shared *listShared) *Row {
-	packed := packSummary(&s)
+// newRow makes a row of s, whose shared parts are shared (scratch: see
+// packSummary).
+func newRow(s aws.SecretSummary, shared *listShared, scratch *[]byte) *Row {
+	packed := packSummary(&s, scratch)
 	// The row's strings are the packed ones from here on.
 	s.ARN, s.Name, s.Description = packed.text()
 	// The haystack is what the row shows: sanitized (clean text is not copied).
@@ -111,7 +110,7 @@ func newRow(s aws.SecretSummary, shared *listShared) *Row {
 		}
 	}
 	return &Row{Key: RowKey(s.Region, s.ARN, s.Name), sum: packed, shared: shared, nameText: name, descText: desc,
-		descStart: descStart, nameWidth: ansi.StringWidth(name), fields: fields}
+		descStart: descStart, nameWidth: common.Width(name), fields: fields}
 }
 
 // RowKey identifies a secret in a region: its ARN when known (an ARN names

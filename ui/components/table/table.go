@@ -44,6 +44,8 @@ type Secrets struct {
 	// rotation function...): 10,000 secrets of one region and key hold
 	// them once.
 	shared map[listShared]*listShared
+	// scratch is reused to pack rows' summaries (NewRow).
+	scratch []byte
 }
 
 // New makes an empty secret table.
