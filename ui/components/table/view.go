@@ -224,15 +224,7 @@ func (t *Secrets) writeRow(b *strings.Builder, c tableColumns, h fuzzy.Hit, rs c
 		w.cell(common.RelDate(s.LastAccessedDate, now, "never"), c.Accessed, rs.Muted)
 	}
 	rot := r.Rotation(now)
-	rotStyle := rs.Muted
-	switch rot {
-	case RotationOn:
-		rotStyle = rs.On
-	case RotationDue:
-		rotStyle = rs.Due
-	case RotationStuck:
-		rotStyle = rs.Stuck
-	}
+	rotStyle := rotationPaint(rot, rs)
 	w.cell(rot.String(), c.Rotation, rotStyle)
 	flagStyle := rs.Muted
 	if !s.DeletedDate.IsZero() {
@@ -295,4 +287,17 @@ func padCell(s string, w int) string {
 		return s + common.Spaces(n)
 	}
 	return s
+}
+
+// rotationPaint is the paint of a rotation state's cell.
+func rotationPaint(rot RotationState, rs common.RowStyles) common.Paint {
+	switch rot {
+	case RotationOn:
+		return rs.On
+	case RotationDue:
+		return rs.Due
+	case RotationStuck:
+		return rs.Stuck
+	}
+	return rs.Muted
 }

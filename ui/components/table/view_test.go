@@ -77,15 +77,7 @@ func referenceRowLine(t *Secrets, c tableColumns, h fuzzy.Hit, rs common.RowStyl
 		cell(styled(common.RelDate(s.LastAccessedDate, now, "never"), c.Accessed, rs.Muted), c.Accessed)
 	}
 	rot := RotationOf(s, now)
-	rotStyle := rs.Muted
-	switch rot {
-	case RotationOn:
-		rotStyle = rs.On
-	case RotationDue:
-		rotStyle = rs.Due
-	case RotationStuck:
-		rotStyle = rs.Stuck
-	}
+	rotStyle := rotationPaint(rot, rs)
 	cell(styled(rot.String(), c.Rotation, rotStyle), c.Rotation)
 	flagStyle := rs.Muted
 	if !s.DeletedDate.IsZero() {
