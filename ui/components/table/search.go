@@ -101,7 +101,7 @@ func (t *Secrets) searchStep() {
 		}
 	}
 	s.next = end
-	if hits := fuzzy.Find(t.Query, t.Fields, len(t.Rows), chunk); len(hits) > 0 {
+	if hits := t.find(chunk); len(hits) > 0 {
 		out := s.spare[:0]
 		if need := len(t.Shown) + len(hits); cap(out) < need {
 			out = make([]fuzzy.Hit, 0, min(2*need, s.count))

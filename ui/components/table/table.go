@@ -15,6 +15,10 @@ type Secrets struct {
 	env   *common.Env
 	Rows  []*Row
 	index map[string]*Row // row key -> row (Row.pos is its index in Rows)
+	// text holds every row's searchable text; slots[i] is Rows[i]'s slot
+	// in it (Rows[i].slot, kept beside Rows so a search reads no row).
+	text  *fuzzy.Index
+	slots []int32
 
 	Query  string
 	filter Filter
@@ -44,7 +48,7 @@ type Secrets struct {
 
 // New makes an empty secret table.
 func New(env *common.Env) *Secrets {
-	return &Secrets{env: env, index: map[string]*Row{}, filter: NewFilter()}
+	return &Secrets{env: env, index: map[string]*Row{}, text: &fuzzy.Index{}, filter: NewFilter()}
 }
 
 // Reset drops every row (a new listing starts).
@@ -53,6 +57,7 @@ func (t *Secrets) Reset() {
 	t.Cache = nil
 	t.Rows = nil
 	t.index = map[string]*Row{}
+	t.text, t.slots = &fuzzy.Index{}, nil
 	t.Shown = nil
 	t.Cursor, t.offset = 0, 0
 	t.moved = false
@@ -70,15 +75,18 @@ func (t *Secrets) Add(rows []*Row) {
 	replaced := false
 	for _, r := range rows {
 		t.maxName = max(t.maxName, r.nameWidth)
+		t.indexText(r)
 		if i, ok := t.at(r.Key); ok {
-			t.put(i, r)
+			t.replace(i, r)
 			replaced = true
 			continue
 		}
 		t.put(len(t.Rows), r)
 		fresh = append(fresh, len(t.Rows))
 		t.Rows = append(t.Rows, r)
+		t.slots = append(t.slots, r.slot)
 	}
+	t.compactText()
 	t.showFresh(fresh, replaced)
 	t.keepSelection(sel)
 }
@@ -138,9 +146,11 @@ func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
 	t.finishSearch() // the rows' indices may change
 	t.Cache = nil
 	t.maxName = max(t.maxName, r.nameWidth)
+	t.indexText(r)
 	if i, ok := t.at(r.Key); ok {
 		sel := t.selectedKey()
-		t.put(i, r)
+		t.replace(i, r)
+		t.compactText()
 		t.refilter(nil)
 		t.keepSelection(sel)
 		return
@@ -165,8 +175,10 @@ func (t *Secrets) Remove(key string) bool {
 	}
 	t.Cache = nil
 	sel := t.selectedKey()
+	t.text.Drop(t.Rows[i].slot)
 	t.Rows = slices.Delete(t.Rows, i, i+1)
 	t.reindex()
+	t.compactText()
 	t.refilter(nil)
 	t.keepSelection(sel)
 	return true
@@ -187,14 +199,23 @@ func (t *Secrets) Find(region, id string) *Row {
 
 func (t *Secrets) reindex() {
 	clear(t.index)
+	t.slots = t.slots[:0]
 	for i, r := range t.Rows {
 		r.pos = i
 		t.index[r.Key] = r
+		t.slots = append(t.slots, r.slot)
 	}
 }
 
-// Fields are row i's searchable fields, for fuzzy.Find.
-func (t *Secrets) Fields(i int) []fuzzy.Field { return t.Rows[i].fields }
+// Fields are row i's searchable fields, built anew: for fuzzy.Find over
+// the rows without the table's index (the tests' reference). The table
+// searches its index.
+func (t *Secrets) Fields(i int) []fuzzy.Field { return t.Rows[i].fields() }
+
+// find searches the query among candidates (nil: every row).
+func (t *Secrets) find(candidates []int) []fuzzy.Hit {
+	return t.text.Find(t.Query, t.slots, candidates)
+}
 
 // SetQuery changes the fuzzy filter. Typing one more character searches only
 // the rows that matched before.
@@ -241,7 +262,7 @@ func (t *Secrets) refilter(candidates []int) {
 		t.Shown = nil
 		return
 	}
-	t.Shown = fuzzy.Find(t.Query, t.Fields, len(t.Rows), candidates)
+	t.Shown = t.find(candidates)
 }
 
 // Selected returns the row under the cursor, or nil.
