@@ -67,6 +67,27 @@ func (x *Index) add(fields []Field) int32 {
 // everything instead. Candidates must be ascending for equal scores to
 // keep item order.
 func (x *Index) Find(query string, slots []int32, candidates []int) []Hit {
+	return x.search(query, slots, candidates, true)
+}
+
+// Rank is Find without the matched positions (every hit's Pos is nil):
+// the same hits, scores and order, at less cost, for a caller that shows a
+// few hits at a time and asks Positions for those.
+func (x *Index) Rank(query string, slots []int32, candidates []int) []Hit {
+	return x.search(query, slots, candidates, false)
+}
+
+// Positions are the matched positions Find gives the item in slot for
+// query (nil when it does not match).
+func (x *Index) Positions(query string, slot int32) []int {
+	x.one[0] = slot
+	if hits := x.search(query, x.one[:], nil, true); len(hits) == 1 {
+		return hits[0].Pos
+	}
+	return nil
+}
+
+func (x *Index) search(query string, slots []int32, candidates []int, withPos bool) []Hit {
 	terms := strings.Fields(query)
 	if len(terms) == 0 {
 		return nil
@@ -78,10 +99,14 @@ func (x *Index) Find(query string, slots []int32, candidates []int) []Hit {
 		// The terms' hits alternate between two buffers kept for the next
 		// search: each term reads the previous term's.
 		out := x.bufs[t%2][:0]
+		var pos *[]int // nil: no positions
+		if withPos {
+			pos = &arena
+		}
 		if t == 0 {
-			hits = x.matchTerm(term, slots, candidates, nil, out, &arena)
+			hits = x.matchTerm(term, slots, candidates, nil, out, pos)
 		} else {
-			hits = x.matchTerm(term, slots, nil, hits, out, &arena)
+			hits = x.matchTerm(term, slots, nil, hits, out, pos)
 		}
 		x.bufs[t%2] = hits[:0]
 	}
@@ -96,7 +121,7 @@ func (x *Index) Find(query string, slots []int32, candidates []int) []Hit {
 // item the term matches, in the order given: the items are prev's hits when
 // prev is not nil (an earlier term's, whose score and positions are added
 // to), else candidates, else every item. The matched positions go to the
-// arena. Nothing is allocated per item: the first keystroke's search visits
+// arena (none are kept when it is nil). Nothing is allocated per item: the first keystroke's search visits
 // every loaded row.
 func (x *Index) matchTerm(term string, slots []int32, candidates []int, prev []Hit, out []Hit, arena *[]int) []Hit {
 	if !isASCII(term) {
@@ -139,8 +164,10 @@ func (x *Index) matchTerm(term string, slots []int32, candidates []int, prev []H
 			if found && bestScore >= score {
 				continue
 			}
-			for i, p := range scratch {
-				bestPos[i] = p + int(sp.off)
+			if arena != nil {
+				for i, p := range scratch {
+					bestPos[i] = p + int(sp.off)
+				}
 			}
 			bestScore, found = score, true
 		}
@@ -148,10 +175,13 @@ func (x *Index) matchTerm(term string, slots []int32, candidates []int, prev []H
 			continue
 		}
 		h := Hit{Item: it, Score: bestScore}
-		if prev != nil {
+		switch {
+		case prev != nil:
 			h.Score += prev[k].Score
-			h.Pos = mergePositions(arena, prev[k].Pos, bestPos)
-		} else {
+			if arena != nil {
+				h.Pos = mergePositions(arena, prev[k].Pos, bestPos)
+			}
+		case arena != nil:
 			h.Pos = appendArena(arena, bestPos)
 		}
 		out = append(out, h)
@@ -268,10 +298,16 @@ func (x *Index) matchTermUnicode(term string, slots []int32, candidates []int, p
 		if m.pos == nil {
 			continue
 		}
-		h := Hit{Item: item(k), Score: m.score, Pos: m.pos}
+		h := Hit{Item: item(k), Score: m.score}
 		if prev != nil {
 			h.Score += prev[k].Score
+		}
+		switch {
+		case arena == nil:
+		case prev != nil:
 			h.Pos = mergePositions(arena, prev[k].Pos, m.pos)
+		default:
+			h.Pos = m.pos
 		}
 		out = append(out, h)
 	}

@@ -24,8 +24,9 @@ type Index struct {
 	// Buffers reused from one search to the next (a search's result is
 	// always a new slice, as callers keep it).
 	bufs   [2][]Hit
-	starts     []int
-	orig       []byte
+	starts []int
+	orig   []byte
+	one    [1]int32
 }
 
 // span is one field of an item: its bytes low[start:end], its offset in the

@@ -90,6 +90,21 @@ func TestIndexFindEqualsReference(t *testing.T) {
 			t.Fatalf("query %q: index and reference differ\n got %s\nwant %s", q, brief(got), brief(want))
 		}
 		hitsSeen += len(got)
+		// Rank: the same ranking without positions; Positions: any hit's.
+		ranked := x.Rank(q, slots, nil)
+		if len(ranked) != len(want) {
+			t.Fatalf("query %q: Rank found %d hits, the reference %d", q, len(ranked), len(want))
+		}
+		for i, h := range ranked {
+			if h.Item != want[i].Item || h.Score != want[i].Score || h.Pos != nil {
+				t.Fatalf("query %q: Rank's hit %d is %v, the reference's %v", q, i, h, want[i])
+			}
+		}
+		for i := 0; i < len(want); i += 1 + len(want)/20 {
+			if got := x.Positions(q, slots[want[i].Item]); !slices.Equal(got, want[i].Pos) {
+				t.Fatalf("query %q: Positions of item %d = %v, the reference's %v", q, want[i].Item, got, want[i].Pos)
+			}
+		}
 		var wantSome []Hit
 		for _, h := range want {
 			if _, ok := slices.BinarySearch(some, h.Item); ok {
@@ -134,6 +149,35 @@ func TestIndexFindResultsSurviveTheNextSearch(t *testing.T) {
 	}
 	if !sameHits(first, keep) || len(first) != 2 {
 		t.Fatalf("the first search's hits changed: %v, were %v", first, keep)
+	}
+}
+
+// A non-ASCII query ranks the same with and without positions, alone and
+// after an ASCII word.
+func TestIndexRankUnicodeEqualsFind(t *testing.T) {
+	t.Parallel()
+	var x Index
+	texts := []string{"team/café-ünicode-名前", "prod/db", "Über/dev/Café", "cafe ünd db"}
+	slots := make([]int32, len(texts))
+	for i, s := range texts {
+		x.Begin()
+		x.AddField(s, 0, 10)
+		x.AddField("desc "+s, len(s)+1, 0)
+		slots[i] = x.End()
+	}
+	for _, q := range []string{"ÜNI", "caf é", "d ü", "ü", "名"} {
+		full, ranked := x.Find(q, slots, nil), x.Rank(q, slots, nil)
+		if len(full) == 0 || len(full) != len(ranked) {
+			t.Fatalf("%q: Find %v, Rank %v", q, full, ranked)
+		}
+		for i := range full {
+			if full[i].Item != ranked[i].Item || full[i].Score != ranked[i].Score || ranked[i].Pos != nil {
+				t.Fatalf("%q: Find %v, Rank %v", q, full, ranked)
+			}
+			if p := x.Positions(q, slots[full[i].Item]); !slices.Equal(p, full[i].Pos) {
+				t.Fatalf("%q: Positions %v, Find's %v", q, p, full[i].Pos)
+			}
+		}
 	}
 }
 

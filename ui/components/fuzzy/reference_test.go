@@ -11,7 +11,7 @@ import (
 
 // refField is a field as the old search held it: its text and lowered copy.
 type refField struct {
-	text, lower  string
+	text, lower   string
 	offset, bonus int
 }
 

@@ -113,6 +113,7 @@ func (t *Secrets) searchStep() {
 		t.search = nil
 		t.cacheShown()
 	}
+	t.showPositions()
 }
 
 // continueSearch handles a SearchStepMsg: the next chunk, the selection
