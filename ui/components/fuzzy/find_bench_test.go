@@ -42,3 +42,19 @@ func BenchmarkFind50k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRank50k is BenchmarkFind50k without positions (what the table
+// does per keystroke).
+func BenchmarkRank50k(b *testing.B) {
+	x, slots := benchIndex(50000)
+	for _, q := range []string{"s", "svc", "svc12 db"} {
+		b.Run(q, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				if len(x.Rank(q, slots, nil)) == 0 {
+					b.Fatal("no hits")
+				}
+			}
+		})
+	}
+}

@@ -139,6 +139,7 @@ func (x *Index) matchTerm(term string, slots []int32, candidates []int, prev []H
 	}
 	patMask := maskOf(pat)
 	bound0 := len(pat) * (scoreChar + bonusBoundary)
+	var h hay
 	for k := range count {
 		it := k
 		switch {
@@ -149,14 +150,17 @@ func (x *Index) matchTerm(term string, slots []int32, candidates []int, prev []H
 		}
 		e := x.entries[slots[it]]
 		bestScore, found := 0, false
-		for _, sp := range x.spans[e.first : e.first+e.n] {
+		spans := x.spans[e.first : e.first+e.n]
+		for j := range spans {
+			sp := &spans[j]
 			if !sp.mask.has(patMask) {
 				continue
 			}
 			if found && bound0+int(sp.bonus)-int(sp.end-sp.start)/32 <= bestScore {
 				continue // this field cannot beat the item's best (scoreBound)
 			}
-			score, ok := matchASCII(x.hay(sp), pat, scratch)
+			x.setHay(&h, sp)
+			score, ok := matchASCII(&h, pat, scratch)
 			if !ok {
 				continue
 			}
@@ -174,17 +178,17 @@ func (x *Index) matchTerm(term string, slots []int32, candidates []int, prev []H
 		if !found {
 			continue
 		}
-		h := Hit{Item: it, Score: bestScore}
+		hit := Hit{Item: it, Score: bestScore}
 		switch {
 		case prev != nil:
-			h.Score += prev[k].Score
+			hit.Score += prev[k].Score
 			if arena != nil {
-				h.Pos = mergePositions(arena, prev[k].Pos, bestPos)
+				hit.Pos = mergePositions(arena, prev[k].Pos, bestPos)
 			}
 		case arena != nil:
-			h.Pos = appendArena(arena, bestPos)
+			hit.Pos = appendArena(arena, bestPos)
 		}
-		out = append(out, h)
+		out = append(out, hit)
 	}
 	return out
 }
@@ -272,9 +276,10 @@ func (x *Index) matchTermUnicode(term string, slots []int32, candidates []int, p
 	refs := make([]ref, 0, count)
 	seq := func(yield func(string) bool) {
 		for k := range count {
-			for fj, sp := range x.fields(slots[item(k)]) {
+			fs := x.fields(slots[item(k)])
+			for fj := range fs {
 				refs = append(refs, ref{int32(k), int32(fj)})
-				if !yield(string(x.original(sp))) {
+				if !yield(string(x.original(&fs[fj]))) {
 					return
 				}
 			}

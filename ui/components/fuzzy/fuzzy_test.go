@@ -49,11 +49,11 @@ func TestMatchASCII(t *testing.T) {
 }
 
 // testHay is text as the only field of an index.
-func testHay(text string) hay {
+func testHay(text string) *hay {
 	var x Index
 	x.Begin()
 	x.AddField(text, 0, 0)
-	return x.hay(x.fields(x.End())[0])
+	return x.hay(&x.fields(x.End())[0])
 }
 
 func TestFuzzyFindRanksAndRequiresEveryWord(t *testing.T) {

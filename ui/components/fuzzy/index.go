@@ -145,23 +145,30 @@ type hay struct {
 	base  int
 }
 
-func (x *Index) hay(sp span) hay {
-	h := hay{low: x.low[sp.start:sp.end], base: int(sp.start)}
-	if sp.caps {
-		h.upper = x.upper
-	}
+func (x *Index) hay(sp *span) *hay {
+	h := &hay{}
+	x.setHay(h, sp)
 	return h
 }
 
+// setHay points h at sp (a search reuses one hay: passed by pointer, it
+// keeps the matcher's arguments in registers).
+func (x *Index) setHay(h *hay, sp *span) {
+	h.low, h.base, h.upper = x.low[sp.start:sp.end], int(sp.start), nil
+	if sp.caps {
+		h.upper = x.upper
+	}
+}
+
 // isUpper reports whether byte p of the field was a capital.
-func (h hay) isUpper(p int) bool {
+func (h *hay) isUpper(p int) bool {
 	q := h.base + p
 	return q>>6 < len(h.upper) && h.upper[q>>6]>>(q&63)&1 != 0
 }
 
 // original is sp's text as it was added (capitals restored), in a buffer
 // reused by the next call.
-func (x *Index) original(sp span) []byte {
+func (x *Index) original(sp *span) []byte {
 	h := x.hay(sp)
 	x.orig = append(x.orig[:0], h.low...)
 	for i, c := range x.orig {

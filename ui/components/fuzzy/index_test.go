@@ -190,11 +190,11 @@ func TestIndexKeepsCapitals(t *testing.T) {
 	x.AddField("myDbSecret", 0, 0)
 	s := x.End()
 	sp := x.fields(s)[0]
-	if got := string(x.original(sp)); got != "myDbSecret" {
+	if got := string(x.original(&sp)); got != "myDbSecret" {
 		t.Fatalf("original text %q", got)
 	}
 	pos := make([]int, 2)
-	camelScore, ok := matchASCII(x.hay(sp), []byte("db"), pos)
+	camelScore, ok := matchASCII(x.hay(&sp), []byte("db"), pos)
 	flat, _ := matchASCII(testHay("mydbsecret"), []byte("db"), pos)
 	if !ok || camelScore <= flat {
 		t.Fatalf("camel hump scored %d (ok=%v), flat text %d", camelScore, ok, flat)

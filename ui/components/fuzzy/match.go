@@ -28,7 +28,7 @@ func isSeparator(c byte) bool {
 // first place a match can end, and a weak one (letters picked out of the
 // middle of several words) is dropped. pos receives the byte offsets of the
 // matched characters. It allocates nothing.
-func matchASCII(h hay, pat []byte, pos []int) (int, bool) {
+func matchASCII(h *hay, pat []byte, pos []int) (int, bool) {
 	if at := contiguous(h, pat); at >= 0 {
 		for i := range pos {
 			pos[i] = at + i
@@ -62,7 +62,7 @@ func matchASCII(h hay, pat []byte, pos []int) (int, bool) {
 
 // contiguous returns where pat occurs in the field, preferring an
 // occurrence that starts a word; -1 if it does not occur.
-func contiguous(h hay, pat []byte) int {
+func contiguous(h *hay, pat []byte) int {
 	first := bytes.Index(h.low, pat)
 	if first < 0 {
 		return -1
@@ -82,7 +82,7 @@ func contiguous(h hay, pat []byte) int {
 
 // camel reports whether the character at p is a capital after a small
 // letter.
-func camel(h hay, p int) bool {
+func camel(h *hay, p int) bool {
 	if h.upper == nil {
 		return false
 	}
@@ -92,7 +92,7 @@ func camel(h hay, p int) bool {
 
 // wordStart reports whether the character at p starts a word: the start
 // of the text, after a separator, or a capital after a small letter.
-func wordStart(h hay, p int) bool {
+func wordStart(h *hay, p int) bool {
 	return p == 0 || isSeparator(h.low[p-1]) || camel(h, p)
 }
 
@@ -100,7 +100,7 @@ func wordStart(h hay, p int) bool {
 // its runs of consecutive characters begins inside a word ("orders" picked
 // out of "for dev emails... resend"). Matches whose runs start words
 // ("pdp" for "prod/db/postgres") are kept.
-func weak(h hay, pos []int) bool {
+func weak(h *hay, pos []int) bool {
 	inside := 0
 	for i, p := range pos {
 		if i > 0 && p == pos[i-1]+1 {
@@ -114,7 +114,7 @@ func weak(h hay, pos []int) bool {
 }
 
 // scorePositions scores matched positions in the field.
-func scorePositions(h hay, pos []int) int {
+func scorePositions(h *hay, pos []int) int {
 	text := h.low
 	score := 0
 	run := 0 // the bonus of the run of consecutive matches we are in

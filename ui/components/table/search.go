@@ -16,7 +16,7 @@ import (
 // arrive in the next messages. A search over at most searchAtOnce rows
 // (a few ms) is done in the keystroke's Update.
 const (
-	searchChunk  = 5000
+	searchChunk  = 50000
 	searchAtOnce = 2 * searchChunk
 )
 
