@@ -22,8 +22,9 @@ type Index struct {
 	open bool
 
 	// Buffers reused from one search to the next (a search's result is
-	// always a new slice, as callers keep it).
-	bufs   [2][]Hit
+	// always a new slice, as callers keep it); one is the slot of the item
+	// Positions matches a non-ASCII term in.
+	bufs   [2][]ranked
 	starts []int
 	orig   []byte
 	one    [1]int32

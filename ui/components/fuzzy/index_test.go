@@ -250,13 +250,13 @@ func TestSortHitsIsBestFirstThenItemOrder(t *testing.T) {
 			}
 			return a.Item - b.Item
 		})
-		in := slices.Clone(hits)
+		in := make([]ranked, len(hits))
+		for i, h := range hits {
+			in[i] = ranked{item: int32(h.Item), score: int32(h.Score)}
+		}
 		got := x.sortHits(in)
 		if !slices.EqualFunc(got, want, func(a, b Hit) bool { return a.Item == b.Item && a.Score == b.Score }) {
 			t.Errorf("%s: sortHits differs from the comparison sort", c.name)
-		}
-		if !sameHits(in, hits) {
-			t.Errorf("%s: sortHits changed its input", c.name)
 		}
 	}
 }

@@ -9,21 +9,24 @@ import "slices"
 // keystroke's search over 50,000 rows hits most of them, and a comparison
 // sort of that many was a large part of its cost); anything else gets the
 // comparison sort.
-func (x *Index) sortHits(hits []Hit) []Hit {
+func (x *Index) sortHits(hits []ranked) []Hit {
 	if len(hits) == 0 {
 		return nil
 	}
-	lo, hi := hits[0].Score, hits[0].Score
+	lo, hi := int(hits[0].score), int(hits[0].score)
 	ordered := true
 	for i, h := range hits {
-		lo, hi = min(lo, h.Score), max(hi, h.Score)
-		if i > 0 && hits[i-1].Item >= h.Item {
+		lo, hi = min(lo, int(h.score)), max(hi, int(h.score))
+		if i > 0 && hits[i-1].item >= h.item {
 			ordered = false
 		}
 	}
 	const maxBuckets = 1 << 14
 	if !ordered || hi-lo >= maxBuckets {
-		out := slices.Clone(hits)
+		out := make([]Hit, len(hits))
+		for i, h := range hits {
+			out[i] = Hit{Item: int(h.item), Score: int(h.score)}
+		}
 		slices.SortFunc(out, func(a, b Hit) int {
 			if a.Score != b.Score {
 				return b.Score - a.Score
@@ -37,15 +40,15 @@ func (x *Index) sortHits(hits []Hit) []Hit {
 	clear(starts)
 	x.starts = starts
 	for _, h := range hits {
-		starts[hi-h.Score+1]++
+		starts[hi-int(h.score)+1]++
 	}
 	for i := 1; i < len(starts); i++ {
 		starts[i] += starts[i-1]
 	}
 	out := make([]Hit, len(hits))
 	for _, h := range hits {
-		b := hi - h.Score
-		out[starts[b]] = h
+		b := hi - int(h.score)
+		out[starts[b]] = Hit{Item: int(h.item), Score: int(h.score)}
 		starts[b]++
 	}
 	return out
