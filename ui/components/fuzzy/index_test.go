@@ -254,7 +254,7 @@ func TestSortHitsIsBestFirstThenItemOrder(t *testing.T) {
 		for i, h := range hits {
 			in[i] = ranked{item: int32(h.Item), score: int32(h.Score)}
 		}
-		got := x.sortHits(in)
+		got := x.sortHits(nil, in)
 		if !slices.EqualFunc(got, want, func(a, b Hit) bool { return a.Item == b.Item && a.Score == b.Score }) {
 			t.Errorf("%s: sortHits differs from the comparison sort", c.name)
 		}

@@ -31,6 +31,12 @@ func (x *Index) Find(query string, slots []int32, candidates []int) []Hit {
 // few hits at a time and asks Positions for those. Its result is a new
 // slice; the index's buffers are reused from one search to the next.
 func (x *Index) Rank(query string, slots []int32, candidates []int) []Hit {
+	return x.RankInto(nil, query, slots, candidates)
+}
+
+// RankInto is Rank writing the hits over out's memory (a caller's buffer
+// from an earlier search, which it no longer shows), growing it if needed.
+func (x *Index) RankInto(out []Hit, query string, slots []int32, candidates []int) []Hit {
 	terms := strings.Fields(query)
 	if len(terms) == 0 {
 		return nil
@@ -48,7 +54,7 @@ func (x *Index) Rank(query string, slots []int32, candidates []int) []Hit {
 		x.bufs[t%2] = hits[:0]
 	}
 	// Best first; equal scores in item order (the listing's order).
-	return x.sortHits(hits)
+	return x.sortHits(out[:0], hits)
 }
 
 // Positions are the byte offsets, in the item's whole text, of the

@@ -3,16 +3,17 @@ package fuzzy
 import "slices"
 
 // sortHits returns hits ordered best first, equal scores in item order, as
-// Find promises, in a new slice (hits is a buffer the next search reuses).
+// Find promises, as Hits written over out's memory (grown if needed).
 // Hits built over ascending candidates are already in item order, so a
 // stable counting sort by score does it in linear time (the first
 // keystroke's search over 50,000 rows hits most of them, and a comparison
 // sort of that many was a large part of its cost); anything else gets the
 // comparison sort.
-func (x *Index) sortHits(hits []ranked) []Hit {
+func (x *Index) sortHits(out []Hit, hits []ranked) []Hit {
 	if len(hits) == 0 {
-		return nil
+		return out[:0]
 	}
+	out = slices.Grow(out[:0], len(hits))[:len(hits)]
 	lo, hi := int(hits[0].score), int(hits[0].score)
 	ordered := true
 	for i, h := range hits {
@@ -23,7 +24,6 @@ func (x *Index) sortHits(hits []ranked) []Hit {
 	}
 	const maxBuckets = 1 << 14
 	if !ordered || hi-lo >= maxBuckets {
-		out := make([]Hit, len(hits))
 		for i, h := range hits {
 			out[i] = Hit{Item: int(h.item), Score: int(h.score)}
 		}
@@ -45,7 +45,6 @@ func (x *Index) sortHits(hits []ranked) []Hit {
 	for i := 1; i < len(starts); i++ {
 		starts[i] += starts[i-1]
 	}
-	out := make([]Hit, len(hits))
 	for _, h := range hits {
 		b := hi - int(h.score)
 		out[starts[b]] = Hit{Item: int(h.item), Score: int(h.score)}

@@ -10,10 +10,15 @@ import (
 	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
+// testChunk is the search's chunk in these tests: small, so the steps run
+// over a few thousand rows.
+const testChunk = 2000
+
 // bigTable holds n rows (more than one search chunk), names varied so
 // queries rank them differently.
 func bigTable(n int) *Secrets {
 	tb := newTestTable()
+	tb.SetSearchChunk(testChunk)
 	tb.SetSize(100, 10)
 	kinds := []string{"db", "api-key", "oauth", "ssh", "tls"}
 	rows := make([]*Row, n)
@@ -97,17 +102,17 @@ func TestWindowHitsGetTheirPositions(t *testing.T) {
 // (the same hits, scores and positions, in the same order).
 func TestSearchInStepsEndsWithTheWholeSearch(t *testing.T) {
 	t.Parallel()
-	n := searchAtOnce + 2*searchChunk + 500
+	n := 2*testChunk + 2*testChunk + 500
 	tb := bigTable(n)
 	tb.StartFilter()
 	type_(tb, "s")
 	if !tb.Searching() {
 		t.Fatalf("a search over %d rows finished in the keystroke", n)
 	}
-	if len(tb.Shown) == 0 || len(tb.Shown) > searchChunk {
+	if len(tb.Shown) == 0 || len(tb.Shown) > testChunk {
 		t.Fatalf("after the keystroke %d rows shown; want the first chunk's hits", len(tb.Shown))
 	}
-	if steps, want := drain(t, tb), (n+searchChunk-1)/searchChunk-1; steps != want {
+	if steps, want := drain(t, tb), (n+testChunk-1)/testChunk-1; steps != want {
 		t.Errorf("%d steps after the keystroke, want %d", steps, want)
 	}
 	want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil)
@@ -124,7 +129,7 @@ func TestSearchInStepsEndsWithTheWholeSearch(t *testing.T) {
 // search does nothing.
 func TestSearchExtendedMidwayMatchesAWholeSearch(t *testing.T) {
 	t.Parallel()
-	tb := bigTable(searchAtOnce + 3*searchChunk)
+	tb := bigTable(2*testChunk + 3*testChunk)
 	tb.StartFilter()
 	type_(tb, "s")
 	stale := tb.PendingSearchStep()
@@ -151,7 +156,7 @@ func TestSearchExtendedMidwayMatchesAWholeSearch(t *testing.T) {
 // hits are never left partial.
 func TestSearchFinishesBeforeRowsChangeAndOnSubmit(t *testing.T) {
 	t.Parallel()
-	tb := bigTable(searchAtOnce + searchChunk)
+	tb := bigTable(2*testChunk + testChunk)
 	tb.StartFilter()
 	type_(tb, "s")
 	tb.Add([]*Row{row("zz/svc-new", "")})
