@@ -1,5 +1,7 @@
 package fuzzy
 
+import "unsafe"
+
 // Index holds the searchable text of many items in a few flat arrays: every
 // item's fields, ASCII letters lowered, one after another in one []byte,
 // with one bit per byte recording which were capitals (for the camel-case
@@ -128,6 +130,12 @@ func (x *Index) Drop(slot int32) {
 // than to live ones (and enough to be worth rebuilding it).
 func (x *Index) Wasted() bool {
 	return x.wasted > 1<<16 && 2*x.wasted > len(x.low)
+}
+
+// Size is the memory the index holds, in bytes (its arrays' capacity).
+func (x *Index) Size() int {
+	return cap(x.low) + 8*cap(x.upper) + int(unsafe.Sizeof(span{}))*cap(x.spans) +
+		int(unsafe.Sizeof(entry{}))*cap(x.entries)
 }
 
 // Len is the number of slots given out.
