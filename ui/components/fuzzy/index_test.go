@@ -68,7 +68,9 @@ func TestIndexFindEqualsReference(t *testing.T) {
 		slots[i] = x.End()
 	}
 	const qchars = "abcdeSVDB/-_01 "
-	queries := []string{"a", "s", "sv", "db", "ab c", "e0", "B-", "svdb", "a a", "zz", "_1 d"}
+	// "zz a" first: a term that matches nothing, on an index that has
+	// not searched yet, then one that matches.
+	queries := []string{"zz a", "a", "s", "sv", "db", "ab c", "e0", "B-", "svdb", "a a", "zz", "_1 d", "a zz", "zz a"}
 	for range 200 {
 		q := make([]byte, 1+rng.IntN(5))
 		for i := range q {

@@ -45,13 +45,18 @@ func (x *Index) RankInto(out []Hit, query string, slots []int32, candidates []in
 	for t, term := range terms {
 		// The terms' hits alternate between two buffers: each term reads
 		// the previous term's.
-		out := x.bufs[t%2][:0]
+		buf := x.bufs[t%2][:0]
 		if t == 0 {
-			hits = x.rankTerm(term, slots, candidates, nil, out)
+			hits = x.rankTerm(term, slots, candidates, nil, buf)
 		} else {
-			hits = x.rankTerm(term, slots, nil, hits, out)
+			hits = x.rankTerm(term, slots, nil, hits, buf)
 		}
 		x.bufs[t%2] = hits[:0]
+		if len(hits) == 0 {
+			// No item matched this term (and prev == nil would mean
+			// every item to the next one).
+			return out[:0]
+		}
 	}
 	// Best first; equal scores in item order (the listing's order).
 	return x.sortHits(out[:0], hits)
