@@ -30,7 +30,9 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 		}
 		fresh = append(fresh, r)
 	}
-	t.compactText()
+	// Once every row is in place: the new rows' slots are the index's as
+	// it is now.
+	defer t.compactText()
 	if len(fresh) == 0 {
 		if replaced {
 			t.refilter(nil)

@@ -74,10 +74,10 @@ func TestSearchIndexFollowsTheRows(t *testing.T) {
 		tb.Add(newRows(ids, v))
 		check("add")
 	}
-	for range 40 {
+	for range 60 {
 		v++
 		before := tb.text
-		switch op := rng.IntN(7); op {
+		switch op := rng.IntN(8); op {
 		case 0: // a refresh page: rows replaced in place, some new
 			ids := make([]int, 100)
 			for j := range ids {
@@ -112,15 +112,25 @@ func TestSearchIndexFollowsTheRows(t *testing.T) {
 				tb.UpdateSummary(tb.Rows[rng.IntN(len(tb.Rows))].Key, func(s *aws.SecretSummary) { s.RotationEnabled = true })
 				check("update summary")
 			}
-		case 6: // every row replaced once: most of the index is dropped rows
+		case 6, 7: // every row replaced once (most of the index is then
+			// dropped rows), with new ones among them
 			ids := make([]int, 0, len(tb.Rows))
 			for _, r := range tb.Rows {
 				var i int
 				fmt.Sscanf(r.Sum.Name[strings.LastIndexByte(r.Sum.Name, '-')+1:], "%d", &i)
 				ids = append(ids, i)
 			}
-			tb.Add(newRows(ids, v))
-			check("refresh")
+			for range 30 {
+				ids = append(ids, 2600+rng.IntN(1000))
+			}
+			if op == 6 {
+				tb.Add(newRows(ids, v))
+				check("refresh")
+				break
+			}
+			tb.SortStable(byNameCI)
+			tb.Merge(newRows(ids, v), byNameCI)
+			check("refresh merged")
 		}
 		if tb.text != before {
 			compactions++
