@@ -22,12 +22,12 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 	replaced := false
 	for _, r := range rows {
 		t.maxName = max(t.maxName, r.nameWidth)
-		t.indexText(r)
 		if i, ok := t.at(r.Key); ok {
 			t.replace(i, r)
 			replaced = true
 			continue
 		}
+		t.indexText(r)
 		fresh = append(fresh, r)
 	}
 	// Once every row is in place: the new rows' slots are the index's as
@@ -118,9 +118,12 @@ func (t *Secrets) put(i int, r *Row) {
 // indexText adds a row that arrived to the search index.
 func (t *Secrets) indexText(r *Row) { r.slot = r.indexInto(t.text) }
 
-// replace puts r, just indexed, in place of row i, whose text is dropped.
+// replace indexes r and puts it in place of row i, whose text is dropped
+// (r may be row i itself, added again).
 func (t *Secrets) replace(i int, r *Row) {
-	t.text.Drop(t.Rows[i].slot)
+	old := t.Rows[i].slot
+	t.indexText(r)
+	t.text.Drop(old)
 	t.put(i, r)
 }
 

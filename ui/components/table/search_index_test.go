@@ -77,7 +77,7 @@ func TestSearchIndexFollowsTheRows(t *testing.T) {
 	for range 60 {
 		v++
 		before := tb.text
-		switch op := rng.IntN(8); op {
+		switch op := rng.IntN(9); op {
 		case 0: // a refresh page: rows replaced in place, some new
 			ids := make([]int, 100)
 			for j := range ids {
@@ -111,6 +111,12 @@ func TestSearchIndexFollowsTheRows(t *testing.T) {
 			if len(tb.Rows) > 0 {
 				tb.UpdateSummary(tb.Rows[rng.IntN(len(tb.Rows))].Key, func(s *aws.SecretSummary) { s.RotationEnabled = true })
 				check("update summary")
+			}
+		case 8: // rows the table holds, added again (the same rows)
+			if len(tb.Rows) > 10 {
+				at := rng.IntN(len(tb.Rows) - 10)
+				tb.Add(slices.Clone(tb.Rows[at : at+10]))
+				check("the same rows again")
 			}
 		case 6, 7: // every row replaced once (most of the index is then
 			// dropped rows), with new ones among them

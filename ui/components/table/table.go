@@ -82,12 +82,12 @@ func (t *Secrets) Add(rows []*Row) {
 	replaced := false
 	for _, r := range rows {
 		t.maxName = max(t.maxName, r.nameWidth)
-		t.indexText(r)
 		if i, ok := t.at(r.Key); ok {
 			t.replace(i, r)
 			replaced = true
 			continue
 		}
+		t.indexText(r)
 		t.put(len(t.Rows), r)
 		fresh = append(fresh, len(t.Rows))
 		t.Rows = append(t.Rows, r)
@@ -156,7 +156,6 @@ func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
 	t.finishSearch() // the rows' indices may change
 	t.Cache = nil
 	t.maxName = max(t.maxName, r.nameWidth)
-	t.indexText(r)
 	if i, ok := t.at(r.Key); ok {
 		sel := t.selectedKey()
 		t.replace(i, r)
@@ -165,6 +164,7 @@ func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
 		t.keepSelection(sel)
 		return
 	}
+	t.indexText(r)
 	pos := len(t.Rows)
 	if cmp != nil {
 		pos, _ = slices.BinarySearchFunc(t.Rows, r, cmp)
