@@ -154,6 +154,6 @@ func scorePositions(h *hay, pos []int) int {
 // it (a later field wins only with a higher score), so it is not scanned:
 // once the name matches at a word start, the description and tags of most
 // rows are skipped.
-func scoreBound(n int, sp span) int {
+func scoreBound(n int, sp *span) int {
 	return n*(scoreChar+bonusBoundary) + int(sp.bonus) - int(sp.end-sp.start)/32
 }

@@ -113,15 +113,14 @@ func (x *Index) asciiPositions(term string, slot int32) []int {
 // index among the item's, and the score (the field's bonus included).
 // scratch (len(pat)) is overwritten.
 func (x *Index) bestField(e entry, pat []byte, patMask charMask, h *hay, scratch []int) (field, score int, found bool) {
-	bound0 := len(pat) * (scoreChar + bonusBoundary)
 	spans := x.spans[e.first : e.first+e.n]
 	for j := range spans {
 		sp := &spans[j]
 		if !sp.mask.has(patMask) {
 			continue
 		}
-		if found && bound0+int(sp.bonus)-int(sp.end-sp.start)/32 <= score {
-			continue // this field cannot beat the item's best (scoreBound)
+		if found && scoreBound(len(pat), sp) <= score {
+			continue // this field cannot beat the item's best
 		}
 		x.setHay(h, sp)
 		s, ok := matchASCII(h, pat, scratch)
