@@ -20,8 +20,9 @@ type Index struct {
 	entries []entry
 	// wasted counts the bytes of dropped items' text.
 	wasted int
-	// open is the item being added (Begin was called, End not yet).
-	open bool
+	// open is the item being added (Begin was called, End not yet);
+	// caps is set once its open field has a capital.
+	open, caps bool
 
 	// Buffers reused from one search to the next (a search's result is
 	// always a new slice, as callers keep it); one is the slot of the item
@@ -69,6 +70,7 @@ func (x *Index) Write(s string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'A' && c <= 'Z' {
+			x.caps = true
 			x.setUpper(len(x.low))
 			c += 'a' - 'A'
 		}
@@ -95,9 +97,10 @@ func (x *Index) closeField() {
 			sp := &x.spans[e.first+e.n-1]
 			sp.end = uint32(len(x.low))
 			sp.mask = maskOf(x.low[sp.start:sp.end])
-			sp.caps = x.anyUpper(int(sp.start), int(sp.end))
+			sp.caps = x.caps
 		}
 	}
+	x.caps = false
 }
 
 func (x *Index) setUpper(i int) {
@@ -105,16 +108,6 @@ func (x *Index) setUpper(i int) {
 		x.upper = append(x.upper, 0)
 	}
 	x.upper[i>>6] |= 1 << (i & 63)
-}
-
-// anyUpper reports whether any of low[from:to] was a capital.
-func (x *Index) anyUpper(from, to int) bool {
-	for i := from; i < to; i++ {
-		if i>>6 < len(x.upper) && x.upper[i>>6]>>(i&63)&1 != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // Drop records that the item in slot is no longer searched: its text is
