@@ -217,33 +217,6 @@ func (t *Secrets) reindex() {
 	}
 }
 
-// Fields are row i's searchable fields, built anew: for fuzzy.Find over
-// the rows without the table's index (the tests' reference). The table
-// searches its index.
-func (t *Secrets) Fields(i int) []fuzzy.Field { return t.Rows[i].fields() }
-
-// find searches the query among candidates (nil: every row). The hits
-// have no positions: showPositions works them out for the rows on screen.
-func (t *Secrets) find(candidates []int) []fuzzy.Hit {
-	return t.text.Rank(t.Query, t.slots, candidates)
-}
-
-// showPositions gives the hits in the window their matched positions, for
-// highlighting (a search leaves them out: at 50,000 rows, keeping them for
-// every hit cost more than the search's matching). Hits that have them are
-// left alone, so calling it again costs a look at the window.
-func (t *Secrets) showPositions() {
-	if t.Query == "" {
-		return
-	}
-	end := min(t.offset+max(t.Height, 1), len(t.Shown))
-	for i := max(t.offset, 0); i < end; i++ {
-		if h := &t.Shown[i]; h.Pos == nil {
-			h.Pos = t.text.Positions(t.Query, t.slots[h.Item])
-		}
-	}
-}
-
 // SetQuery changes the fuzzy filter. Typing one more character searches only
 // the rows that matched before.
 func (t *Secrets) SetQuery(q string) {
