@@ -157,7 +157,7 @@ func (t *Secrets) UpdateSummary(key string, change func(s *aws.SecretSummary)) b
 }
 
 // showAll shows every row in order, reusing the visible list's memory (no
-// cached query shares it: Merge has dropped the cache).
+// cached query shares it: the cache keeps copies).
 func (t *Secrets) showAll() {
 	t.Shown = t.Shown[:0]
 	for i := range t.Rows {

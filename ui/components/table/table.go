@@ -255,10 +255,7 @@ func (t *Secrets) SetQuery(q string) {
 // refilter recomputes the visible rows among candidates (nil: all rows).
 func (t *Secrets) refilter(candidates []int) {
 	if t.Query == "" {
-		t.Shown = make([]fuzzy.Hit, 0, len(t.Rows))
-		for i := range t.Rows {
-			t.Shown = append(t.Shown, fuzzy.Hit{Item: i})
-		}
+		t.showAll()
 		return
 	}
 	if candidates != nil && len(candidates) == 0 {
