@@ -19,9 +19,9 @@ type ranked struct {
 // keep item order. Each hit has its matched positions (Positions).
 func (x *Index) Find(query string, slots []int32, candidates []int) []Hit {
 	hits := x.Rank(query, slots, candidates)
-	terms := strings.Fields(query)
+	f := x.newPosFinder(query)
 	for i := range hits {
-		hits[i].Pos = x.positions(terms, slots[hits[i].Item])
+		hits[i].Pos = f.of(slots[hits[i].Item])
 	}
 	return hits
 }
@@ -66,46 +66,87 @@ func (x *Index) RankInto(out []Hit, query string, slots []int32, candidates []in
 // characters query matches in the item in slot (each term's best field's,
 // merged), ascending, as Find gives them; nil when it does not match.
 func (x *Index) Positions(query string, slot int32) []int {
-	return x.positions(strings.Fields(query), slot)
+	return x.newPosFinder(query).of(slot)
 }
 
-func (x *Index) positions(terms []string, slot int32) []int {
-	var all []int
-	for _, term := range terms {
-		var pos []int
+// posFinder works out the positions of one query's matches in items, its
+// lowered patterns and buffers shared by all of them.
+type posFinder struct {
+	x     *Index
+	terms []string
+	// pats are the ASCII terms lowered (nil for a non-ASCII term).
+	pats    [][]byte
+	scratch []int
+	arena   []int
+	h       hay
+}
+
+func (x *Index) newPosFinder(query string) *posFinder {
+	f := &posFinder{x: x, terms: strings.Fields(query)}
+	longest := 0
+	for _, term := range f.terms {
+		var pat []byte
 		if isASCII(term) {
-			pos = x.asciiPositions(term, slot)
+			pat = []byte(asciiLower(term))
+			longest = max(longest, len(pat))
+		}
+		f.pats = append(f.pats, pat)
+	}
+	f.scratch = make([]int, longest)
+	return f
+}
+
+// of are the positions in the item in slot (nil: it does not match).
+func (f *posFinder) of(slot int32) []int {
+	var all []int
+	for t, term := range f.terms {
+		var pos []int
+		if pat := f.pats[t]; pat != nil {
+			pos = f.ascii(pat, slot)
 		} else {
-			x.one[0] = slot
-			if m := x.matchUnicode(term, x.one[:], 1, func(int) int { return 0 }); m[0].pos != nil {
-				pos = m[0].pos
-			}
+			f.x.one[0] = slot
+			pos = f.x.matchUnicode(term, f.x.one[:], 1, func(int) int { return 0 })[0].pos
 		}
-		if pos == nil {
+		switch {
+		case pos == nil:
 			return nil
+		case t == 0:
+			all = appendArena(&f.arena, pos)
+		default:
+			all = mergePositions(all, pos)
 		}
-		all = mergePositions(all, pos)
 	}
 	return all
 }
 
-// asciiPositions are where the ASCII term matches in its best field of the
-// item in slot (nil: nowhere).
-func (x *Index) asciiPositions(term string, slot int32) []int {
-	pat := []byte(asciiLower(term))
-	pos := make([]int, len(pat))
-	var h hay
-	best, _, found := x.bestField(x.entries[slot], pat, maskOf(pat), &h, pos)
+// ascii are where the lowered ASCII pattern matches in its best field of
+// the item in slot (nil: nowhere), in the finder's scratch.
+func (f *posFinder) ascii(pat []byte, slot int32) []int {
+	x, pos := f.x, f.scratch[:len(pat)]
+	e := x.entries[slot]
+	best, _, found := x.bestField(e, pat, maskOf(pat), &f.h, pos)
 	if !found {
 		return nil
 	}
-	sp := &x.spans[x.entries[slot].first+uint32(best)]
-	x.setHay(&h, sp)
-	matchASCII(&h, pat, pos)
+	sp := &x.spans[e.first+uint32(best)]
+	x.setHay(&f.h, sp)
+	matchASCII(&f.h, pat, pos)
 	for i := range pos {
 		pos[i] += int(sp.off)
 	}
 	return pos
+}
+
+// appendArena copies pos into the arena (one backing array for many
+// hits' positions) and returns the copy.
+func appendArena(arena *[]int, pos []int) []int {
+	a := *arena
+	if len(a)+len(pos) > cap(a) {
+		a = make([]int, 0, max(min(2*cap(a), 1<<16), 64*len(pos)))
+	}
+	a = append(a, pos...)
+	*arena = a
+	return a[len(a)-len(pos) : len(a) : len(a)]
 }
 
 // bestField finds the term's best match among the item's fields: the
