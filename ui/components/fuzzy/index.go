@@ -1,6 +1,9 @@
 package fuzzy
 
-import "unsafe"
+import (
+	"math"
+	"unsafe"
+)
 
 // Index holds the searchable text of many items in a few flat arrays: every
 // item's fields, ASCII letters lowered, one after another in one []byte,
@@ -10,6 +13,7 @@ import "unsafe"
 // the search walks memory in order. Items are added one at a time (as the
 // rows of a listing arrive) and get a slot, which stays theirs until the
 // index is rebuilt; a dropped item's text stays until then (Wasted).
+// Offsets are 32-bit: an index holds at most 4 GiB of text.
 type Index struct {
 	low []byte
 	// upper has bit i set when low[i] was an upper-case ASCII letter.
@@ -58,23 +62,25 @@ func (x *Index) Begin() {
 }
 
 // Field starts a field of the item being added, at offset in the item's
-// whole text, with a bonus for a match in it; Write gives its text.
+// whole text, with a bonus for a match in it (at most ±32767); Write gives
+// its text.
 func (x *Index) Field(offset, bonus int) {
 	x.closeField()
+	bonus = min(max(bonus, math.MinInt16), math.MaxInt16)
 	x.spans = append(x.spans, span{start: uint32(len(x.low)), end: uint32(len(x.low)), off: uint32(offset), bonus: int16(bonus)})
 	x.entries[len(x.entries)-1].n++
 }
 
 // Write appends s to the field being added.
 func (x *Index) Write(s string) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
+	from := len(x.low)
+	x.low = append(x.low, s...)
+	for i := from; i < len(x.low); i++ {
+		if c := x.low[i]; c >= 'A' && c <= 'Z' {
 			x.caps = true
-			x.setUpper(len(x.low))
-			c += 'a' - 'A'
+			x.setUpper(i)
+			x.low[i] = c + 'a' - 'A'
 		}
-		x.low = append(x.low, c)
 	}
 }
 
