@@ -118,12 +118,16 @@ func (t *Secrets) put(i int, r *Row) {
 // indexText adds a row that arrived to the search index.
 func (t *Secrets) indexText(r *Row) { r.slot = r.indexInto(t.text) }
 
-// replace indexes r and puts it in place of row i, whose text is dropped
-// (r may be row i itself, added again).
+// replace puts r in place of row i. A refresh replaces every row, mostly
+// with the same text: r then takes row i's slot; otherwise it is indexed
+// and row i's text dropped.
 func (t *Secrets) replace(i int, r *Row) {
-	old := t.Rows[i].slot
-	t.indexText(r)
-	t.text.Drop(old)
+	if old := t.Rows[i]; old == r || sameSearchText(old, r) {
+		r.slot = old.slot
+	} else {
+		t.indexText(r)
+		t.text.Drop(old.slot)
+	}
 	t.put(i, r)
 }
 

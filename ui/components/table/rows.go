@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -69,6 +70,13 @@ func (r *Row) indexInto(x *fuzzy.Index) int32 {
 		at += len(key) + 1 + len(val)
 	}
 	return x.End()
+}
+
+// sameSearchText reports whether a and b give the index the same text (a
+// row is never changed in place, so a row is its own text).
+func sameSearchText(a, b *Row) bool {
+	return a.nameText == b.nameText && a.descText == b.descText &&
+		slices.Equal(a.Sum.Tags, b.Sum.Tags)
 }
 
 // fields are the same fields as indexInto adds, as fuzzy.Field values
