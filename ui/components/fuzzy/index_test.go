@@ -102,6 +102,10 @@ func TestIndexFindEqualsReference(t *testing.T) {
 				t.Fatalf("query %q: Rank's hit %d is %v, the reference's %v", q, i, h, want[i])
 			}
 		}
+		x.FillPositions(q, slots, ranked)
+		if !sameHits(ranked, want) {
+			t.Fatalf("query %q: the ranked hits' filled positions differ from the reference's", q)
+		}
 		for i := 0; i < len(want); i += 1 + len(want)/20 {
 			if got := x.Positions(q, slots[want[i].Item]); !slices.Equal(got, want[i].Pos) {
 				t.Fatalf("query %q: Positions of item %d = %v, the reference's %v", q, want[i].Item, got, want[i].Pos)

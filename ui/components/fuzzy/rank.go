@@ -69,6 +69,22 @@ func (x *Index) Positions(query string, slot int32) []int {
 	return x.newPosFinder(query).of(slot)
 }
 
+// FillPositions gives each of hits without positions (Pos nil) the
+// positions Find would give it (item i's text is in slots[i]): a caller of
+// Rank, for the hits it shows.
+func (x *Index) FillPositions(query string, slots []int32, hits []Hit) {
+	var f *posFinder
+	for i := range hits {
+		if hits[i].Pos != nil {
+			continue
+		}
+		if f == nil {
+			f = x.newPosFinder(query)
+		}
+		hits[i].Pos = f.of(slots[hits[i].Item])
+	}
+}
+
 // posFinder works out the positions of one query's matches in items, its
 // lowered patterns and buffers shared by all of them.
 type posFinder struct {

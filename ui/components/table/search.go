@@ -219,9 +219,7 @@ func (t *Secrets) showPositions() {
 		return
 	}
 	end := min(t.offset+max(t.Height, 1), len(t.Shown))
-	for i := max(t.offset, 0); i < end; i++ {
-		if h := &t.Shown[i]; h.Pos == nil {
-			h.Pos = t.text.Positions(t.Query, t.slots[h.Item])
-		}
+	if start := max(t.offset, 0); start < end {
+		t.text.FillPositions(t.Query, t.slots, t.Shown[start:end])
 	}
 }
