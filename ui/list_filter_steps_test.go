@@ -35,6 +35,7 @@ func stepsIn(cmd tea.Cmd) []table.SearchStepMsg {
 // through the App ends with every hit shown, as one whole search finds.
 func TestFilterOverManySecretsGoesOnInStepsThroughTheApp(t *testing.T) {
 	a, l := loadedApp(t, 12000)
+	l.Table.SetSearchChunk(5000) // steps over 12,000 rows (the default takes 60,000 at once)
 	a.Update(keyPress(a.env.Keys.List.Filter.Keys()[0]))
 	_, cmd := a.Update(tea.KeyPressMsg{Code: 's', Text: "s"})
 	if !l.Table.Searching() {
@@ -67,6 +68,7 @@ func TestFilterOverManySecretsGoesOnInStepsThroughTheApp(t *testing.T) {
 // its hits: the steps reach the list below and finish the search.
 func TestSearchStepsFinishUnderAnotherScreen(t *testing.T) {
 	a, l := loadedApp(t, 12000)
+	l.Table.SetSearchChunk(5000) // steps over 12,000 rows (the default takes 60,000 at once)
 	a.Update(keyPress(a.env.Keys.List.Filter.Keys()[0]))
 	_, cmd := a.Update(tea.KeyPressMsg{Code: 's', Text: "s"})
 	pending := stepsIn(cmd)

@@ -28,7 +28,7 @@ func TestMatchASCII(t *testing.T) {
 	}
 	for _, c := range cases {
 		pos := make([]int, len(c.pat))
-		_, ok := matchASCII(c.text, asciiLower(c.text), asciiLower(c.pat), pos)
+		_, ok := matchASCII(testHay(c.text), []byte(asciiLower(c.pat)), pos)
 		if c.want == nil {
 			if ok {
 				t.Errorf("%q in %q matched at %v", c.pat, c.text, pos)
@@ -41,11 +41,19 @@ func TestMatchASCII(t *testing.T) {
 	}
 	// A tight, boundary match scores above a scattered one.
 	p := make([]int, 2)
-	tight, _ := matchASCII("prod/db/x", "prod/db/x", "db", p)
-	loose, _ := matchASCII("a dull bell", "a dull bell", "db", p)
+	tight, _ := matchASCII(testHay("prod/db/x"), []byte("db"), p)
+	loose, _ := matchASCII(testHay("a dull bell"), []byte("db"), p)
 	if tight <= loose {
 		t.Errorf("tight %d <= scattered %d", tight, loose)
 	}
+}
+
+// testHay is text as the only field of an index.
+func testHay(text string) *hay {
+	var x Index
+	x.Begin()
+	x.AddField(text, 0, 0)
+	return x.hay(&x.fields(x.End())[0])
 }
 
 func TestFuzzyFindRanksAndRequiresEveryWord(t *testing.T) {

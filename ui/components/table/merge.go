@@ -23,12 +23,16 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 	for _, r := range rows {
 		t.maxName = max(t.maxName, r.nameWidth)
 		if i, ok := t.at(r.Key); ok {
-			t.put(i, r)
+			t.replace(i, r)
 			replaced = true
 			continue
 		}
+		t.indexText(r)
 		fresh = append(fresh, r)
 	}
+	// Once every row is in place: the new rows' slots are the index's as
+	// it is now.
+	defer t.compactText()
 	if len(fresh) == 0 {
 		if replaced {
 			t.refilter(nil)
@@ -51,6 +55,7 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 	// not move.
 	n, k := len(t.Rows), len(fresh)
 	t.Rows = slices.Grow(t.Rows, k)[:n+k]
+	t.slots = slices.Grow(t.slots, k)[:n+k]
 	filtered := t.Query != "" && !replaced
 	var moved map[int]int // old index -> new index, for the filter's hits
 	if filtered {
@@ -63,6 +68,7 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 		at := sort.Search(end, func(i int) bool { return cmp(t.Rows[i], r) > 0 })
 		shift := j + 1 // new rows still to place before this block, this one included
 		copy(t.Rows[at+shift:end+shift], t.Rows[at:end])
+		copy(t.slots[at+shift:end+shift], t.slots[at:end])
 		for p := at + shift; p < end+shift; p++ {
 			if filtered {
 				moved[t.Rows[p].pos] = p
@@ -85,7 +91,7 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 			}
 		}
 		slices.Sort(freshAt)
-		t.Shown = mergeHits(t.Shown, fuzzy.Find(t.Query, t.Fields, len(t.Rows), freshAt))
+		t.Shown = mergeHits(t.Shown, t.find(freshAt))
 	}
 	t.keepSelection(sel)
 }
@@ -98,13 +104,44 @@ func (t *Secrets) at(key string) (int, bool) {
 	return 0, false
 }
 
-// put places r at index i of Rows (i == len(Rows): the caller appends it)
-// and indexes it.
+// put places r at index i of Rows (i == len(Rows): the caller appends it
+// and its slot) and indexes it.
 func (t *Secrets) put(i int, r *Row) {
 	r.pos = i
 	t.index[r.Key] = r
 	if i < len(t.Rows) {
 		t.Rows[i] = r
+		t.slots[i] = r.slot
+	}
+}
+
+// indexText adds a row that arrived to the search index.
+func (t *Secrets) indexText(r *Row) { r.slot = r.indexInto(t.text) }
+
+// replace puts r in place of row i. A refresh replaces every row, mostly
+// with the same text: r then takes row i's slot; otherwise it is indexed
+// and row i's text dropped.
+func (t *Secrets) replace(i int, r *Row) {
+	if old := t.Rows[i]; old == r || sameSearchText(old, r) {
+		r.slot = old.slot
+	} else {
+		t.indexText(r)
+		t.text.Drop(old.slot)
+	}
+	t.put(i, r)
+}
+
+// compactText rebuilds the search index from the rows when most of its
+// text is dropped rows' (a refresh replaces every row once). Rows are
+// indexed again, in order, under new slots.
+func (t *Secrets) compactText() {
+	if !t.text.Wasted() {
+		return
+	}
+	t.text = &fuzzy.Index{}
+	for i, r := range t.Rows {
+		r.slot = r.indexInto(t.text)
+		t.slots[i] = r.slot
 	}
 }
 
@@ -126,7 +163,7 @@ func (t *Secrets) UpdateSummary(key string, change func(s *aws.SecretSummary)) b
 }
 
 // showAll shows every row in order, reusing the visible list's memory (no
-// cached query shares it: Merge has dropped the cache).
+// cached query shares it: the cache keeps copies).
 func (t *Secrets) showAll() {
 	t.Shown = t.Shown[:0]
 	for i := range t.Rows {
@@ -141,6 +178,7 @@ func (t *Secrets) appendSorted(rows []*Row, replaced bool) {
 		t.put(len(t.Rows), r)
 		fresh = append(fresh, len(t.Rows))
 		t.Rows = append(t.Rows, r)
+		t.slots = append(t.slots, r.slot)
 	}
 	t.showFresh(fresh, replaced)
 }
@@ -158,7 +196,7 @@ func (t *Secrets) showFresh(fresh []int, replaced bool) {
 	case replaced:
 		t.refilter(nil)
 	default:
-		t.Shown = mergeHits(t.Shown, fuzzy.Find(t.Query, t.Fields, len(t.Rows), fresh))
+		t.Shown = mergeHits(t.Shown, t.find(fresh))
 	}
 }
 
@@ -171,6 +209,8 @@ func (t *Secrets) Retain(keep func(r *Row) bool) {
 	for _, r := range t.Rows {
 		if keep(r) {
 			out = append(out, r)
+		} else {
+			t.text.Drop(r.slot)
 		}
 	}
 	if len(out) == len(t.Rows) {
@@ -180,6 +220,7 @@ func (t *Secrets) Retain(keep func(r *Row) bool) {
 	t.Rows = out
 	t.Cache = nil
 	t.reindex()
+	t.compactText()
 	t.refilter(nil)
 	t.keepSelection(sel)
 }

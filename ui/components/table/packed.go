@@ -133,6 +133,31 @@ func (p packedSummary) name() string {
 	return name
 }
 
+// tagsPart is the packed tags (their count, then each key and value).
+func (p packedSummary) tagsPart() string {
+	rest := string(p[textStart:])
+	for range 3 {
+		_, rest = nextString(rest)
+	}
+	all := rest
+	n, rest := uvarint(rest)
+	for range 2 * n {
+		_, rest = nextString(rest)
+	}
+	return all[:len(all)-len(rest)]
+}
+
+// eachTag calls f with each tag's index, key and value (slices of p).
+func (p packedSummary) eachTag(f func(i int, key, value string)) {
+	n, rest := uvarint(p.tagsPart())
+	for i := range int(n) {
+		var k, v string
+		k, rest = nextString(rest)
+		v, rest = nextString(rest)
+		f(i, k, v)
+	}
+}
+
 // unpack fills s with everything p holds; the tags, the failed replicas
 // and, with stages, the version stages are new slices and maps over p's
 // text, the strings are slices of p.

@@ -9,8 +9,9 @@ import (
 	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
-// Row is one secret in a list, with everything the filter needs
-// computed once when the row arrives (never per keystroke).
+// Row is one secret in a list, with what the filter needs computed once
+// when the row arrives (never per keystroke); the text the filter searches
+// is in its table's index (fuzzy.Index), not in the row.
 type Row struct {
 	// Key identifies the row across refreshes: its ARN (RowKey).
 	Key string
@@ -27,19 +28,17 @@ type Row struct {
 	descStart          int
 	// nameWidth is the name's width in cells.
 	nameWidth int
-	// fields are the parts of search the filter matches one by one: the
-	// name, the description, each tag as key=value.
-	fields []fuzzy.Field
-	// pos is the row's index in its table's Rows (kept by the table).
-	pos int
+	// pos is the row's index in its table's Rows and slot its text's slot
+	// in the table's search index (both kept by the table).
+	pos  int
+	slot int32
 }
 
 // nameMatchBonus ranks a filter match in the name above one elsewhere.
 const nameMatchBonus = 10
 
-// NewRow precomputes a row's search fields. The name and description are
-// not copied (unless sanitizing changes them); the tags' key=value texts
-// share one string.
+// NewRow prepares a row for display and search. The name and description
+// are not copied (unless sanitizing changes them).
 func NewRow(s aws.SecretSummary) *Row {
 	shared := sharedOf(&s)
 	return newRow(s, &shared, nil)
@@ -77,40 +76,58 @@ func newRow(s aws.SecretSummary, shared *listShared, scratch *[]byte) *Row {
 	// The haystack is what the row shows: sanitized (clean text is not copied).
 	name := common.Sanitize(s.Name)
 	desc := common.Sanitize(foldLines(s.Description))
-	descStart := len(name) + 1
-	n := 1 + len(s.Tags)
-	if desc != "" {
-		n++
-	}
-	fields := make([]fuzzy.Field, 0, n)
-	fields = append(fields, fuzzy.NewField(name, 0, nameMatchBonus))
-	if desc != "" {
-		fields = append(fields, fuzzy.NewField(desc, descStart, 0))
-	}
-	if len(s.Tags) > 0 {
-		var b strings.Builder
-		for _, t := range s.Tags {
-			b.Grow(len(t.Key) + len(t.Value) + 2)
-		}
-		spans := make([][2]int, 0, len(s.Tags))
-		for i, t := range s.Tags {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			from := b.Len()
-			b.WriteString(common.Sanitize(t.Key))
-			b.WriteByte('=')
-			b.WriteString(common.Sanitize(t.Value))
-			spans = append(spans, [2]int{from, b.Len()})
-		}
-		tags := b.String()
-		tagsStart := descStart + len(desc) + 1
-		for _, sp := range spans {
-			fields = append(fields, fuzzy.NewField(tags[sp[0]:sp[1]], tagsStart+sp[0], 0))
-		}
-	}
 	return &Row{Key: RowKey(s.Region, s.ARN, s.Name), sum: packed, shared: shared, nameText: name, descText: desc,
-		descStart: descStart, nameWidth: common.Width(name), fields: fields}
+		descStart: len(name) + 1, nameWidth: common.Width(name)}
+}
+
+// indexInto adds the row's searchable fields to x and returns their slot:
+// the name, the description (when there is one) and each tag as key=value,
+// at their offsets in the row's whole search text (the name, a space, the
+// description, a space, the tags separated by spaces).
+func (r *Row) indexInto(x *fuzzy.Index) int32 {
+	x.Begin()
+	x.AddField(r.nameText, 0, nameMatchBonus)
+	if r.descText != "" {
+		x.AddField(r.descText, r.descStart, 0)
+	}
+	at := r.descStart + len(r.descText) + 1
+	r.sum.eachTag(func(i int, key, val string) {
+		if i > 0 {
+			at++ // the space between tags
+		}
+		key, val = common.Sanitize(key), common.Sanitize(val)
+		x.Field(at, 0)
+		x.Write(key)
+		x.Write("=")
+		x.Write(val)
+		at += len(key) + 1 + len(val)
+	})
+	return x.End()
+}
+
+// sameSearchText reports whether a and b give the index the same text (a
+// row is never changed in place, so a row is its own text).
+func sameSearchText(a, b *Row) bool {
+	return a.nameText == b.nameText && a.descText == b.descText && a.sum.tagsPart() == b.sum.tagsPart()
+}
+
+// fields are the same fields as indexInto adds, as fuzzy.Field values
+// (tags joined anew): for a search of the rows without the table's index.
+func (r *Row) fields() []fuzzy.Field {
+	out := []fuzzy.Field{fuzzy.NewField(r.nameText, 0, nameMatchBonus)}
+	if r.descText != "" {
+		out = append(out, fuzzy.NewField(r.descText, r.descStart, 0))
+	}
+	at := r.descStart + len(r.descText) + 1
+	r.sum.eachTag(func(i int, key, val string) {
+		if i > 0 {
+			at++
+		}
+		kv := common.Sanitize(key) + "=" + common.Sanitize(val)
+		out = append(out, fuzzy.NewField(kv, at, 0))
+		at += len(kv)
+	})
+	return out
 }
 
 // RowKey identifies a secret in a region: its ARN when known (an ARN names

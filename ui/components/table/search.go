@@ -9,18 +9,26 @@ import (
 )
 
 // searchChunk is how many rows one Update searches when a query has more
-// than searchAtOnce candidates (the first letters typed over 50,000
-// secrets match nearly every row): the search goes on a chunk per message,
+// than twice as many candidates: the search goes on a chunk per message,
 // so a keystroke's Update stays short and the next keystroke is read at
 // once; the hits found so far are on screen, best first, and the rest
-// arrive in the next messages. A search over at most searchAtOnce rows
-// (a few ms) is done in the keystroke's Update.
-const (
-	searchChunk  = 5000
-	searchAtOnce = 2 * searchChunk
-)
+// arrive in the next messages. A search over at most 2*searchChunk rows
+// is done in the keystroke's Update: with the flat index, 50,000 rows take
+// a few ms, less than the steps' own cost (a View and a merge each).
+const searchChunk = 30000
 
-// search is a query's search still under way over more than searchChunk
+// SetSearchChunk sets how many rows one Update searches (searchChunk when
+// 0), so tests and benchmarks can run the search in steps over fewer rows.
+func (t *Secrets) SetSearchChunk(rows int) { t.chunkRows = rows }
+
+func (t *Secrets) searchChunk() int {
+	if t.chunkRows > 0 {
+		return t.chunkRows
+	}
+	return searchChunk
+}
+
+// search is a query's search still under way over more than two chunks of
 // candidates.
 type search struct {
 	// gen tells this search's step messages from an earlier search's.
@@ -75,7 +83,7 @@ func (t *Secrets) startSearch(candidates []int) {
 	if candidates != nil {
 		count = len(candidates)
 	}
-	if t.Query == "" || count <= searchAtOnce {
+	if t.Query == "" || count <= 2*t.searchChunk() {
 		t.refilter(candidates)
 		t.cacheShown()
 		return
@@ -90,7 +98,7 @@ func (t *Secrets) startSearch(candidates []int) {
 // (chunks go in listing order, so equal scores keep it).
 func (t *Secrets) searchStep() {
 	s := t.search
-	end := min(s.next+searchChunk, s.count)
+	end := min(s.next+t.searchChunk(), s.count)
 	var chunk []int
 	if s.items != nil {
 		chunk = s.items[s.next:end]
@@ -101,7 +109,7 @@ func (t *Secrets) searchStep() {
 		}
 	}
 	s.next = end
-	if hits := fuzzy.Find(t.Query, t.Fields, len(t.Rows), chunk); len(hits) > 0 {
+	if hits := t.find(chunk); len(hits) > 0 {
 		out := s.spare[:0]
 		if need := len(t.Shown) + len(hits); cap(out) < need {
 			out = make([]fuzzy.Hit, 0, min(2*need, s.count))
@@ -113,6 +121,7 @@ func (t *Secrets) searchStep() {
 		t.search = nil
 		t.cacheShown()
 	}
+	t.showPositions()
 }
 
 // continueSearch handles a SearchStepMsg: the next chunk, the selection
@@ -161,7 +170,56 @@ func (t *Secrets) cacheShown() {
 		return
 	}
 	if t.Cache == nil || len(t.Cache) >= 32 {
-		t.Cache = map[string][]fuzzy.Hit{}
+		t.Cache = map[string]cachedHits{}
 	}
-	t.Cache[t.Query] = t.Shown
+	t.Cache[t.Query] = cacheOf(t.Shown)
+}
+
+// cachedHits are a query's hits as the cache keeps them: rows and scores,
+// in order, 8 bytes each (positions are worked out again for the window).
+type cachedHits []cachedHit
+
+type cachedHit struct{ item, score int32 }
+
+func cacheOf(hits []fuzzy.Hit) cachedHits {
+	out := make(cachedHits, len(hits))
+	for i, h := range hits {
+		out[i] = cachedHit{item: int32(h.Item), score: int32(h.Score)}
+	}
+	return out
+}
+
+// into writes the hits over dst's memory (the hits shown before, which
+// nothing else holds) and returns them.
+func (c cachedHits) into(dst []fuzzy.Hit) []fuzzy.Hit {
+	dst = slices.Grow(dst[:0], len(c))[:len(c)]
+	for i, h := range c {
+		dst[i] = fuzzy.Hit{Item: int(h.item), Score: int(h.score)}
+	}
+	return dst
+}
+
+// Fields are row i's searchable fields, built anew: for fuzzy.Find over
+// the rows without the table's index (the tests' reference). The table
+// searches its index.
+func (t *Secrets) Fields(i int) []fuzzy.Field { return t.Rows[i].fields() }
+
+// find searches the query among candidates (nil: every row). The hits
+// have no positions: showPositions works them out for the rows on screen.
+func (t *Secrets) find(candidates []int) []fuzzy.Hit {
+	return t.text.Rank(t.Query, t.slots, candidates)
+}
+
+// showPositions gives the hits in the window their matched positions, for
+// highlighting (a search leaves them out: at 50,000 rows, keeping them for
+// every hit cost more than the search's matching). Hits that have them are
+// left alone, so calling it again costs a look at the window.
+func (t *Secrets) showPositions() {
+	if t.Query == "" {
+		return
+	}
+	end := min(t.offset+max(t.Height, 1), len(t.Shown))
+	if start := max(t.offset, 0); start < end {
+		t.text.FillPositions(t.Query, t.slots, t.Shown[start:end])
+	}
 }

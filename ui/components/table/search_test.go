@@ -10,10 +10,15 @@ import (
 	"github.com/smtui/smtui/ui/components/fuzzy"
 )
 
+// testChunk is the search's chunk in these tests: small, so the steps run
+// over a few thousand rows.
+const testChunk = 2000
+
 // bigTable holds n rows (more than one search chunk), names varied so
 // queries rank them differently.
 func bigTable(n int) *Secrets {
 	tb := newTestTable()
+	tb.SetSearchChunk(testChunk)
 	tb.SetSize(100, 10)
 	kinds := []string{"db", "api-key", "oauth", "ssh", "tls"}
 	rows := make([]*Row, n)
@@ -46,10 +51,50 @@ func drain(t *testing.T, tb *Secrets) int {
 	return steps
 }
 
-func sameHits(a, b []fuzzy.Hit) bool {
-	return slices.EqualFunc(a, b, func(x, y fuzzy.Hit) bool {
-		return x.Item == y.Item && x.Score == y.Score && slices.Equal(x.Pos, y.Pos)
-	})
+// sameHits reports whether the table shows exactly the hits of want (one
+// search with positions), in its order, with the same scores, and the
+// same positions for every hit in the window (the table works positions
+// out for the rows on screen only; any hit that has them must agree).
+func sameHits(tb *Secrets, want []fuzzy.Hit) bool {
+	if !slices.EqualFunc(tb.Shown, want, func(x, y fuzzy.Hit) bool {
+		return x.Item == y.Item && x.Score == y.Score && (x.Pos == nil || slices.Equal(x.Pos, y.Pos))
+	}) {
+		return false
+	}
+	for i := tb.offset; i < min(tb.offset+tb.Height, len(tb.Shown)); i++ {
+		if tb.Shown[i].Pos == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// Moving through the hits gives every row that comes into the window its
+// matched positions, the same as a whole search's.
+func TestWindowHitsGetTheirPositions(t *testing.T) {
+	t.Parallel()
+	tb := bigTable(3000)
+	tb.StartFilter()
+	type_(tb, "svc 1d")
+	want := fuzzy.Find(tb.Query, tb.Fields, len(tb.Rows), nil)
+	if len(want) < 100 {
+		t.Fatalf("%d hits: too few to scroll", len(want))
+	}
+	for _, to := range []int{0, 5, 57, len(want) / 2, len(want) - 1, 3} {
+		tb.moveTo(to)
+		if !sameHits(tb, want) {
+			t.Fatalf("cursor at %d (window from %d): the hits or their positions differ from one search's", to, tb.offset)
+		}
+	}
+	withPos := 0
+	for _, h := range tb.Shown {
+		if h.Pos != nil {
+			withPos++
+		}
+	}
+	if withPos > 6*tb.Height {
+		t.Errorf("%d of %d hits were given positions, more than the windows shown", withPos, len(tb.Shown))
+	}
 }
 
 // A search over more rows than a chunk is done in steps; once they have
@@ -57,21 +102,21 @@ func sameHits(a, b []fuzzy.Hit) bool {
 // (the same hits, scores and positions, in the same order).
 func TestSearchInStepsEndsWithTheWholeSearch(t *testing.T) {
 	t.Parallel()
-	n := searchAtOnce + 2*searchChunk + 500
+	n := 2*testChunk + 2*testChunk + 500
 	tb := bigTable(n)
 	tb.StartFilter()
 	type_(tb, "s")
 	if !tb.Searching() {
 		t.Fatalf("a search over %d rows finished in the keystroke", n)
 	}
-	if len(tb.Shown) == 0 || len(tb.Shown) > searchChunk {
+	if len(tb.Shown) == 0 || len(tb.Shown) > testChunk {
 		t.Fatalf("after the keystroke %d rows shown; want the first chunk's hits", len(tb.Shown))
 	}
-	if steps, want := drain(t, tb), (n+searchChunk-1)/searchChunk-1; steps != want {
+	if steps, want := drain(t, tb), (n+testChunk-1)/testChunk-1; steps != want {
 		t.Errorf("%d steps after the keystroke, want %d", steps, want)
 	}
 	want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil)
-	if !sameHits(tb.Shown, want) {
+	if !sameHits(tb, want) {
 		t.Fatalf("after the steps %d hits differ from one search's %d", len(tb.Shown), len(want))
 	}
 	if tb.Cursor != 0 {
@@ -84,7 +129,7 @@ func TestSearchInStepsEndsWithTheWholeSearch(t *testing.T) {
 // search does nothing.
 func TestSearchExtendedMidwayMatchesAWholeSearch(t *testing.T) {
 	t.Parallel()
-	tb := bigTable(searchAtOnce + 3*searchChunk)
+	tb := bigTable(2*testChunk + 3*testChunk)
 	tb.StartFilter()
 	type_(tb, "s")
 	stale := tb.PendingSearchStep()
@@ -94,7 +139,7 @@ func TestSearchExtendedMidwayMatchesAWholeSearch(t *testing.T) {
 	}
 	drain(t, tb)
 	want := fuzzy.Find("svc-0001", tb.Fields, len(tb.Rows), nil)
-	if len(want) == 0 || !sameHits(tb.Shown, want) {
+	if len(want) == 0 || !sameHits(tb, want) {
 		t.Fatalf("shown %d hits, one search finds %d (or none)", len(tb.Shown), len(want))
 	}
 	// Deleting back to the unfinished query searches it again, whole.
@@ -102,7 +147,7 @@ func TestSearchExtendedMidwayMatchesAWholeSearch(t *testing.T) {
 		tb.UpdateFilter(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
 	drain(t, tb)
-	if want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil); !sameHits(tb.Shown, want) {
+	if want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil); !sameHits(tb, want) {
 		t.Fatalf("back at %q: %d hits, one search finds %d", tb.Query, len(tb.Shown), len(want))
 	}
 }
@@ -111,14 +156,14 @@ func TestSearchExtendedMidwayMatchesAWholeSearch(t *testing.T) {
 // hits are never left partial.
 func TestSearchFinishesBeforeRowsChangeAndOnSubmit(t *testing.T) {
 	t.Parallel()
-	tb := bigTable(searchAtOnce + searchChunk)
+	tb := bigTable(2*testChunk + testChunk)
 	tb.StartFilter()
 	type_(tb, "s")
 	tb.Add([]*Row{row("zz/svc-new", "")})
 	if tb.Searching() {
 		t.Fatal("still searching after rows arrived")
 	}
-	if want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil); !sameHits(tb.Shown, want) {
+	if want := fuzzy.Find("s", tb.Fields, len(tb.Rows), nil); !sameHits(tb, want) {
 		t.Fatalf("after a page: %d hits, one search finds %d", len(tb.Shown), len(want))
 	}
 	type_(tb, "s") // "ss": a new search over the hits of "s"
@@ -126,7 +171,7 @@ func TestSearchFinishesBeforeRowsChangeAndOnSubmit(t *testing.T) {
 	if tb.Searching() || tb.Filtering() {
 		t.Fatalf("searching %v, filtering %v after enter", tb.Searching(), tb.Filtering())
 	}
-	if want := fuzzy.Find("ss", tb.Fields, len(tb.Rows), nil); !sameHits(tb.Shown, want) {
+	if want := fuzzy.Find("ss", tb.Fields, len(tb.Rows), nil); !sameHits(tb, want) {
 		t.Fatalf("after enter: %d hits, one search finds %d", len(tb.Shown), len(want))
 	}
 }

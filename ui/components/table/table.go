@@ -15,6 +15,10 @@ type Secrets struct {
 	env   *common.Env
 	Rows  []*Row
 	index map[string]*Row // row key -> row (Row.pos is its index in Rows)
+	// text holds every row's searchable text; slots[i] is Rows[i]'s slot
+	// in it (Rows[i].slot, kept beside Rows so a search reads no row).
+	text  *fuzzy.Index
+	slots []int32
 
 	Query  string
 	filter Filter
@@ -34,8 +38,14 @@ type Secrets struct {
 	// maxName is the widest name loaded, for the name column's width.
 	maxName int
 	// Cache keeps recent queries' hits while the rows stay the same, so
-	// deleting a character costs a lookup.
-	Cache map[string][]fuzzy.Hit
+	// deleting a character costs a lookup (and a copy into Shown). A hit
+	// is kept in 8 bytes (no positions): at 50,000 rows, 32 queries'
+	// []fuzzy.Hit held 64 MB.
+	Cache map[string]cachedHits
+	// items and hit are buffers for the candidates of a narrowing search,
+	// reused from one keystroke to the next.
+	items []int
+	hit   []bool
 	// search is the query's search still under way, a chunk of rows per
 	// message (search.go); searchGen numbers the searches.
 	search    *search
@@ -45,12 +55,13 @@ type Secrets struct {
 	// them once.
 	shared map[listShared]*listShared
 	// scratch is reused to pack rows' summaries (NewRow).
-	scratch []byte
+	scratch   []byte
+	chunkRows int // SetSearchChunk
 }
 
 // New makes an empty secret table.
 func New(env *common.Env) *Secrets {
-	return &Secrets{env: env, index: map[string]*Row{}, filter: NewFilter()}
+	return &Secrets{env: env, index: map[string]*Row{}, text: &fuzzy.Index{}, filter: NewFilter()}
 }
 
 // Reset drops every row (a new listing starts).
@@ -59,6 +70,7 @@ func (t *Secrets) Reset() {
 	t.Cache = nil
 	t.Rows = nil
 	t.index = map[string]*Row{}
+	t.text, t.slots = &fuzzy.Index{}, nil
 	t.Shown = nil
 	t.Cursor, t.offset = 0, 0
 	t.moved = false
@@ -77,23 +89,27 @@ func (t *Secrets) Add(rows []*Row) {
 	for _, r := range rows {
 		t.maxName = max(t.maxName, r.nameWidth)
 		if i, ok := t.at(r.Key); ok {
-			t.put(i, r)
+			t.replace(i, r)
 			replaced = true
 			continue
 		}
+		t.indexText(r)
 		t.put(len(t.Rows), r)
 		fresh = append(fresh, len(t.Rows))
 		t.Rows = append(t.Rows, r)
+		t.slots = append(t.slots, r.slot)
 	}
+	t.compactText()
 	t.showFresh(fresh, replaced)
 	t.keepSelection(sel)
 }
 
-// hitItemsInOrder lists the rows of hits in listing order. When the hits
-// are many (the first letters match nearly every row), marking them costs
-// less than sorting them.
-func hitItemsInOrder(hits []fuzzy.Hit, rows int) []int {
-	items := make([]int, 0, len(hits))
+// hitItemsInOrder lists the rows of the hits shown in listing order, in
+// the table's reused buffer. When the hits are many (the first letters
+// match nearly every row), marking them costs less than sorting them.
+func (t *Secrets) hitItemsInOrder() []int {
+	hits, rows := t.Shown, len(t.Rows)
+	items := slices.Grow(t.items[:0], len(hits))
 	if len(hits) < rows/16 {
 		for _, h := range hits {
 			items = append(items, h.Item)
@@ -101,7 +117,9 @@ func hitItemsInOrder(hits []fuzzy.Hit, rows int) []int {
 		slices.Sort(items)
 		return items
 	}
-	hit := make([]bool, rows)
+	hit := slices.Grow(t.hit[:0], rows)[:rows]
+	clear(hit)
+	t.hit = hit
 	for _, h := range hits {
 		hit[h.Item] = true
 	}
@@ -146,11 +164,13 @@ func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
 	t.maxName = max(t.maxName, r.nameWidth)
 	if i, ok := t.at(r.Key); ok {
 		sel := t.selectedKey()
-		t.put(i, r)
+		t.replace(i, r)
+		t.compactText()
 		t.refilter(nil)
 		t.keepSelection(sel)
 		return
 	}
+	t.indexText(r)
 	pos := len(t.Rows)
 	if cmp != nil {
 		pos, _ = slices.BinarySearchFunc(t.Rows, r, cmp)
@@ -171,8 +191,10 @@ func (t *Secrets) Remove(key string) bool {
 	}
 	t.Cache = nil
 	sel := t.selectedKey()
+	t.text.Drop(t.Rows[i].slot)
 	t.Rows = slices.Delete(t.Rows, i, i+1)
 	t.reindex()
+	t.compactText()
 	t.refilter(nil)
 	t.keepSelection(sel)
 	return true
@@ -193,14 +215,13 @@ func (t *Secrets) Find(region, id string) *Row {
 
 func (t *Secrets) reindex() {
 	clear(t.index)
+	t.slots = t.slots[:0]
 	for i, r := range t.Rows {
 		r.pos = i
 		t.index[r.Key] = r
+		t.slots = append(t.slots, r.slot)
 	}
 }
-
-// Fields are row i's searchable fields, for fuzzy.Find.
-func (t *Secrets) Fields(i int) []fuzzy.Field { return t.Rows[i].fields }
 
 // SetQuery changes the fuzzy filter. Typing one more character searches only
 // the rows that matched before.
@@ -213,15 +234,18 @@ func (t *Secrets) SetQuery(q string) {
 	t.Query = q
 	if hits, ok := t.Cache[q]; ok && q != "" {
 		t.search = nil
-		t.Shown = hits
+		t.Shown = hits.into(t.Shown)
 	} else {
 		var candidates []int
 		if fuzzy.ExtendsQuery(prev, q) {
-			// Search in listing order so equal scores keep it.
-			candidates = hitItemsInOrder(t.Shown, len(t.Rows))
 			// The rows prev's unfinished search did not reach may match too
-			// (they all come after the rows it searched).
-			candidates = append(candidates, t.unsearched()...)
+			// (they all come after the rows it searched). Taken first: that
+			// search's candidates may be in the buffer reused below.
+			rest := t.unsearched()
+			// Search in listing order so equal scores keep it.
+			candidates = t.hitItemsInOrder()
+			candidates = append(candidates, rest...)
+			t.items = candidates
 		}
 		t.startSearch(candidates)
 	}
@@ -237,17 +261,16 @@ func (t *Secrets) SetQuery(q string) {
 // refilter recomputes the visible rows among candidates (nil: all rows).
 func (t *Secrets) refilter(candidates []int) {
 	if t.Query == "" {
-		t.Shown = make([]fuzzy.Hit, 0, len(t.Rows))
-		for i := range t.Rows {
-			t.Shown = append(t.Shown, fuzzy.Hit{Item: i})
-		}
+		t.showAll()
 		return
 	}
 	if candidates != nil && len(candidates) == 0 {
 		t.Shown = nil
 		return
 	}
-	t.Shown = fuzzy.Find(t.Query, t.Fields, len(t.Rows), candidates)
+	// The hits shown before are replaced: their memory is reused (no
+	// cached query shares it).
+	t.Shown = t.text.RankInto(t.Shown, t.Query, t.slots, candidates)
 }
 
 // Selected returns the row under the cursor, or nil.
@@ -324,6 +347,7 @@ func (t *Secrets) clamp() {
 	if t.offset < 0 {
 		t.offset = 0
 	}
+	t.showPositions()
 }
 
 // SetSize gives the table its width and number of row lines.
