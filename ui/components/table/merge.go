@@ -21,7 +21,7 @@ func (t *Secrets) Merge(rows []*Row, cmp func(a, b *Row) int) {
 	fresh := make([]*Row, 0, len(rows))
 	replaced := false
 	for _, r := range rows {
-		t.maxName = max(t.maxName, r.nameWidth)
+		t.maxName = max(t.maxName, int(r.nameWidth))
 		if i, ok := t.at(r.Key); ok {
 			t.replace(i, r)
 			replaced = true

@@ -2,8 +2,7 @@ package table
 
 import (
 	"encoding/binary"
-	"math"
-	"slices"
+	"math/bits"
 	"time"
 
 	"github.com/smtui/smtui/aws"
@@ -13,16 +12,18 @@ import (
 // but the parts many secrets share (listShared), in one string that the
 // garbage collector never scans. An aws.SecretSummary is 400 bytes of
 // headers (seven time.Time, a dozen strings, slices, a map) before any
-// text; packed, a listed secret is its text and 57 bytes. Layout:
+// text; packed, a listed secret is little more than its text. Layout:
 //
-//	seven dates, 8 bytes each (little-endian Unix nanoseconds; zeroTime for none),
-//	in the order of the date constants;
 //	a flags byte (flagRotation, flagStages);
+//	the offset of the ARN's length (textAt), one byte;
+//	a byte with bit i set when date i is set (the date constants' order);
+//	each date set: a uvarint of its Unix time, zigzag-encoded, shifted left
+//	by one: in milliseconds (low bit 0) when it is a whole millisecond, as
+//	AWS's are, else in nanoseconds (low bit 1);
 //	ARN, name, description: each a uvarint length then its bytes;
 //	the tags: a uvarint count, then each key and value as above;
 //	the failed replica regions: a count, then each region;
-//	with flagStages, the version stages: a count of versions, then, in id
-//	order, each id, a count of labels and the labels.
+//	with flagStages, the version stages (stages_packed.go).
 type packedSummary string
 
 // The dates of a packed summary, in their order.
@@ -42,11 +43,13 @@ const (
 	flagStages               // version stages known (an empty map: no version yet)
 )
 
-// zeroTime stands for the zero time.Time (Unix nanoseconds 0 is 1970).
-const zeroTime = math.MinInt64
-
-// textStart is where the ARN's length is.
-const textStart = numDates*8 + 1
+// Where the header's parts are.
+const (
+	flagsAt = iota
+	textAtAt
+	datesAt
+	firstDateAt
+)
 
 // listShared are the parts of a summary that many secrets have in common
 // (region, key, rotation function and schedule, owner): a table holds one
@@ -61,9 +64,9 @@ func sharedOf(s *aws.SecretSummary) listShared {
 		owningService: s.OwningService, primaryRegion: s.PrimaryRegion, rules: s.RotationRules}
 }
 
-// packSummary packs s, but for its shared parts.
-// scratch, when not nil, is a buffer to reuse for the packing (the table
-// keeps one), so the packed string is the only allocation.
+// packSummary packs s, but for its shared parts. scratch, when not nil,
+// is a buffer to reuse for the packing (the table keeps one), so the
+// packed string is the only allocation.
 func packSummary(s *aws.SecretSummary, scratch *[]byte) packedSummary {
 	dates := [numDates]time.Time{s.CreatedDate, s.LastChangedDate, s.LastAccessedDate, s.LastRotatedDate,
 		s.NextRotationDate, s.DeletedDate, s.DeletionDate}
@@ -72,21 +75,25 @@ func packSummary(s *aws.SecretSummary, scratch *[]byte) packedSummary {
 		b = (*scratch)[:0]
 		defer func() { *scratch = b[:0] }()
 	}
-	for _, t := range dates {
-		n := int64(zeroTime)
-		if !t.IsZero() {
-			n = t.UnixNano()
-		}
-		b = binary.LittleEndian.AppendUint64(b, uint64(n))
-	}
-	var flags byte
+	var flags, set byte
 	if s.RotationEnabled {
 		flags |= flagRotation
 	}
 	if s.VersionStages != nil {
 		flags |= flagStages
 	}
-	b = append(b, flags)
+	for i, t := range dates {
+		if !t.IsZero() {
+			set |= 1 << i
+		}
+	}
+	b = append(b, flags, 0, set)
+	for _, t := range dates {
+		if !t.IsZero() {
+			b = binary.AppendUvarint(b, dateCode(t))
+		}
+	}
+	b[textAtAt] = byte(len(b)) // at most 3 + 7*10 bytes
 	b = appendString(appendString(appendString(b, s.ARN), s.Name), s.Description)
 	b = binary.AppendUvarint(b, uint64(len(s.Tags)))
 	for _, t := range s.Tags {
@@ -102,24 +109,46 @@ func packSummary(s *aws.SecretSummary, scratch *[]byte) packedSummary {
 	return packedSummary(b) // a copy of exactly the packed bytes
 }
 
+// dateCode is how a set date is packed (see packedSummary).
+func dateCode(t time.Time) uint64 {
+	zigzag := func(n int64) uint64 { return uint64(n<<1) ^ uint64(n>>63) }
+	if t.Nanosecond()%int(time.Millisecond) != 0 {
+		return zigzag(t.UnixNano())<<1 | 1
+	}
+	return zigzag(t.UnixMilli()) << 1
+}
+
+func dateOfCode(c uint64) time.Time {
+	n := int64(c>>2) ^ -int64(c>>1&1) // zigzag decoded
+	if c&1 != 0 {
+		return time.Unix(0, n).UTC()
+	}
+	return time.UnixMilli(n).UTC()
+}
+
 func appendString(b []byte, s string) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 // date is one of the dates.
 func (p packedSummary) date(i int) time.Time {
-	n := int64(le64(string(p[i*8:])))
-	if n == zeroTime {
+	set := p[datesAt]
+	if set&(1<<i) == 0 {
 		return time.Time{}
 	}
-	return time.Unix(0, n).UTC()
+	rest := string(p[firstDateAt:])
+	for range bits.OnesCount8(set & (1<<i - 1)) { // the dates before it
+		_, rest = uvarint(rest)
+	}
+	c, _ := uvarint(rest)
+	return dateOfCode(c)
 }
 
-func (p packedSummary) flags() byte { return p[numDates*8] }
+func (p packedSummary) flags() byte { return p[flagsAt] }
 
 // text is the ARN, the name and the description (slices of p: not copied).
 func (p packedSummary) text() (arn, name, desc string) {
-	s := string(p[textStart:])
+	s := string(p[p[textAtAt]:])
 	arn, s = nextString(s)
 	name, s = nextString(s)
 	desc, _ = nextString(s)
@@ -128,23 +157,39 @@ func (p packedSummary) text() (arn, name, desc string) {
 
 // name is the secret's name.
 func (p packedSummary) name() string {
-	_, s := nextString(string(p[textStart:]))
+	_, s := nextString(string(p[p[textAtAt]:]))
 	name, _ := nextString(s)
 	return name
 }
 
-// tagsPart is the packed tags (their count, then each key and value).
-func (p packedSummary) tagsPart() string {
-	rest := string(p[textStart:])
+// desc is the secret's description.
+func (p packedSummary) desc() string {
+	_, _, desc := p.text()
+	return desc
+}
+
+// afterText is what follows the ARN, the name and the description.
+func (p packedSummary) afterText() string {
+	rest := string(p[p[textAtAt]:])
 	for range 3 {
 		_, rest = nextString(rest)
 	}
-	all := rest
-	n, rest := uvarint(rest)
+	return rest
+}
+
+// skipTags is s after the packed tags it starts with.
+func skipTags(s string) string {
+	n, rest := uvarint(s)
 	for range 2 * n {
 		_, rest = nextString(rest)
 	}
-	return all[:len(all)-len(rest)]
+	return rest
+}
+
+// tagsPart is the packed tags (their count, then each key and value).
+func (p packedSummary) tagsPart() string {
+	all := p.afterText()
+	return all[:len(all)-len(skipTags(all))]
 }
 
 // eachTag calls f with each tag's index, key and value (slices of p).
@@ -162,17 +207,21 @@ func (p packedSummary) eachTag(f func(i int, key, value string)) {
 // and, with stages, the version stages are new slices and maps over p's
 // text, the strings are slices of p.
 func (p packedSummary) unpack(s *aws.SecretSummary, stages bool) {
-	s.CreatedDate, s.LastChangedDate, s.LastAccessedDate = p.date(dateCreated), p.date(dateChanged), p.date(dateAccessed)
-	s.LastRotatedDate, s.NextRotationDate = p.date(dateRotated), p.date(dateNextRotation)
-	s.DeletedDate, s.DeletionDate = p.date(dateDeleted), p.date(dateDeletion)
+	dates := [numDates]*time.Time{&s.CreatedDate, &s.LastChangedDate, &s.LastAccessedDate, &s.LastRotatedDate,
+		&s.NextRotationDate, &s.DeletedDate, &s.DeletionDate}
+	set, rest := p[datesAt], string(p[firstDateAt:])
+	for i, d := range dates {
+		*d = time.Time{}
+		if set&(1<<i) != 0 {
+			var c uint64
+			c, rest = uvarint(rest)
+			*d = dateOfCode(c)
+		}
+	}
 	flags := p.flags()
 	s.RotationEnabled = flags&flagRotation != 0
-	rest := string(p[textStart:])
-	s.ARN, rest = nextString(rest)
-	s.Name, rest = nextString(rest)
-	s.Description, rest = nextString(rest)
-	var n uint64
-	n, rest = uvarint(rest)
+	s.ARN, s.Name, s.Description = p.text()
+	n, rest := uvarint(p.afterText())
 	s.Tags = nil
 	if n > 0 {
 		s.Tags = make([]aws.Tag, n)
@@ -191,8 +240,7 @@ func (p packedSummary) unpack(s *aws.SecretSummary, stages bool) {
 	}
 	s.VersionStages = nil
 	if stages && flags&flagStages != 0 {
-		s.VersionStages = map[string][]string{}
-		eachStage(rest, func(id string, labels []string) { s.VersionStages[id] = slices.Clone(labels) })
+		s.VersionStages = unpackStages(rest)
 	}
 }
 
@@ -201,89 +249,11 @@ func (p packedSummary) stagesPart() (string, bool) {
 	if p.flags()&flagStages == 0 {
 		return "", false
 	}
-	rest := string(p[textStart:])
-	for range 3 {
-		_, rest = nextString(rest)
-	}
-	n, rest := uvarint(rest) // tags: a key and a value each
-	for range 2 * n {
-		_, rest = nextString(rest)
-	}
-	n, rest = uvarint(rest) // failed replicas
-	for range n {
+	n, rest := uvarint(skipTags(p.afterText()))
+	for range n { // the failed replicas
 		_, rest = nextString(rest)
 	}
 	return rest, true
-}
-
-// appendStages packs version stages, versions in id order.
-func appendStages(b []byte, m map[string][]string) []byte {
-	var few [4]string // most secrets have one to three versions
-	ids := few[:0]
-	for id := range m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	b = binary.AppendUvarint(b, uint64(len(ids)))
-	for _, id := range ids {
-		labels := m[id]
-		b = binary.AppendUvarint(appendString(b, id), uint64(len(labels)))
-		for _, l := range labels {
-			b = appendString(b, l)
-		}
-	}
-	return b
-}
-
-// eachStage calls f with every version id and its labels in packed
-// stages (labels is reused between calls: f must not keep it).
-func eachStage(s string, f func(id string, labels []string)) {
-	var labels []string
-	versions, s := uvarint(s)
-	for range versions {
-		var id string
-		var n uint64
-		id, s = nextString(s)
-		n, s = uvarint(s)
-		labels = labels[:0]
-		for range n {
-			var l string
-			l, s = nextString(s)
-			labels = append(labels, l)
-		}
-		f(id, labels)
-	}
-}
-
-// stageHolder is the version carrying label in packed stages, or "".
-func stageHolder(stages, label string) string {
-	found := ""
-	eachStage(stages, func(id string, labels []string) {
-		if found == "" && slices.Contains(labels, label) {
-			found = id
-		}
-	})
-	return found
-}
-
-// strayPending is true when AWSPENDING is on a version other than the
-// AWSCURRENT one (common.StrayPending, on the packed form).
-func (p packedSummary) strayPending() bool {
-	stages, ok := p.stagesPart()
-	if !ok {
-		return false
-	}
-	pending := stageHolder(stages, aws.LabelPending)
-	return pending != "" && pending != stageHolder(stages, aws.LabelCurrent)
-}
-
-// sameStages reports whether p's version stages are m (nil: not known).
-func (p packedSummary) sameStages(m map[string][]string) bool {
-	stages, ok := p.stagesPart()
-	if !ok || m == nil {
-		return !ok && m == nil
-	}
-	return stages == string(appendStages(nil, m))
 }
 
 // nextString reads one length-prefixed string off s.
@@ -304,13 +274,4 @@ func uvarint(s string) (uint64, string) {
 		}
 	}
 	return n, s
-}
-
-// le64 reads a little-endian uint64 off the start of s.
-func le64(s string) uint64 {
-	var n uint64
-	for i := 7; i >= 0; i-- {
-		n = n<<8 | uint64(s[i])
-	}
-	return n
 }

@@ -10,19 +10,27 @@ import (
 )
 
 // fullSummary sets every field of a summary, with text that needs long
-// varints and bytes a separator-based format would trip on.
+// varints and bytes a separator-based format would trip on, version ids in
+// and out of the canonical UUID form, AWS's labels and others, and dates at
+// AWS's millisecond precision and finer.
 func fullSummary() aws.SecretSummary {
 	long := strings.Repeat("x", 300)
-	at := func(sec int64) time.Time { return time.Unix(sec, 123456789).UTC() }
+	at := func(sec int64) time.Time { return time.Unix(sec, 123000000).UTC() }
 	return aws.SecretSummary{
 		ARN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:a-AbCdEf", Name: "a\x00b", Description: long,
 		KmsKeyID: "alias/k", Region: "us-east-1", RotationEnabled: true, RotationLambdaARN: "arn:fn",
 		RotationRules: aws.RotationRules{AutomaticallyAfterDays: 30, ScheduleExpression: "rate(4 hours)", Duration: "2h"},
-		CreatedDate:   at(1), LastChangedDate: at(2), LastAccessedDate: at(3), LastRotatedDate: at(4),
-		NextRotationDate: at(5), DeletedDate: at(6), DeletionDate: at(7), OwningService: "svc",
+		CreatedDate:   at(1_700_000_000), LastChangedDate: time.Unix(1_700_000_001, 123456789).UTC(),
+		LastAccessedDate: time.Unix(-86400, 0).UTC(), LastRotatedDate: at(4), NextRotationDate: at(5),
+		DeletedDate: at(6), DeletionDate: time.Unix(-1, -500).UTC(), OwningService: "svc",
 		PrimaryRegion: "us-east-1", FailedReplicas: []string{"eu-west-1", "ap-south-1"},
-		Tags:          []aws.Tag{{Key: "team", Value: "payments"}, {Key: "", Value: long}},
-		VersionStages: map[string][]string{"v1": {aws.LabelCurrent, "blue"}, "v2": {aws.LabelPrevious}, "v3": {}},
+		Tags: []aws.Tag{{Key: "team", Value: "payments"}, {Key: "", Value: long}},
+		VersionStages: map[string][]string{
+			"0f8fad5b-d9cb-469f-a165-70867728950e": {aws.LabelCurrent, "blue"},
+			"0F8FAD5B-D9CB-469F-A165-70867728950F": {aws.LabelPrevious}, // upper case: kept as written
+			"0f8fad5b-d9cb-469f-a165-70867728950g": {aws.LabelPending},  // not hex
+			"v3":                                   {}, "": {""}, long: {long, "AWSCURRENT2"},
+		},
 	}
 }
 

@@ -19,19 +19,12 @@ type Row struct {
 	// packed, and the parts it shares with other secrets.
 	sum    packedSummary
 	shared *listShared
-	// nameText and descText are the name and the description (on one
-	// line) as shown: sanitized, sharing sum's text when they are clean.
-	// The filter sees the name, a space, the description, then each tag
-	// as key=value after a space: descStart is where the description
-	// starts in that text, for mapping matched offsets back.
-	nameText, descText string
-	descStart          int
-	// nameWidth is the name's width in cells.
-	nameWidth int
 	// pos is the row's index in its table's Rows and slot its text's slot
 	// in the table's search index (both kept by the table).
 	pos  int
 	slot int32
+	// nameWidth is the name's width in cells (name).
+	nameWidth int32
 }
 
 // nameMatchBonus ranks a filter match in the name above one elsewhere.
@@ -73,11 +66,8 @@ func newRow(s aws.SecretSummary, shared *listShared, scratch *[]byte) *Row {
 	packed := packSummary(&s, scratch)
 	// The row's strings are the packed ones from here on.
 	s.ARN, s.Name, s.Description = packed.text()
-	// The haystack is what the row shows: sanitized (clean text is not copied).
-	name := common.Sanitize(s.Name)
-	desc := common.Sanitize(foldLines(s.Description))
-	return &Row{Key: RowKey(s.Region, s.ARN, s.Name), sum: packed, shared: shared, nameText: name, descText: desc,
-		descStart: len(name) + 1, nameWidth: common.Width(name)}
+	return &Row{Key: RowKey(s.Region, s.ARN, s.Name), sum: packed, shared: shared,
+		nameWidth: int32(common.Width(common.Sanitize(s.Name)))}
 }
 
 // indexInto adds the row's searchable fields to x and returns their slot:
@@ -86,11 +76,12 @@ func newRow(s aws.SecretSummary, shared *listShared, scratch *[]byte) *Row {
 // description, a space, the tags separated by spaces).
 func (r *Row) indexInto(x *fuzzy.Index) int32 {
 	x.Begin()
-	x.AddField(r.nameText, 0, nameMatchBonus)
-	if r.descText != "" {
-		x.AddField(r.descText, r.descStart, 0)
+	name, desc, descStart := r.name(), r.desc(), r.descStart()
+	x.AddField(name, 0, nameMatchBonus)
+	if desc != "" {
+		x.AddField(desc, descStart, 0)
 	}
-	at := r.descStart + len(r.descText) + 1
+	at := descStart + len(desc) + 1
 	r.sum.eachTag(func(i int, key, val string) {
 		if i > 0 {
 			at++ // the space between tags
@@ -108,17 +99,18 @@ func (r *Row) indexInto(x *fuzzy.Index) int32 {
 // sameSearchText reports whether a and b give the index the same text (a
 // row is never changed in place, so a row is its own text).
 func sameSearchText(a, b *Row) bool {
-	return a.nameText == b.nameText && a.descText == b.descText && a.sum.tagsPart() == b.sum.tagsPart()
+	return a.sum.name() == b.sum.name() && a.sum.desc() == b.sum.desc() && a.sum.tagsPart() == b.sum.tagsPart()
 }
 
 // fields are the same fields as indexInto adds, as fuzzy.Field values
 // (tags joined anew): for a search of the rows without the table's index.
 func (r *Row) fields() []fuzzy.Field {
-	out := []fuzzy.Field{fuzzy.NewField(r.nameText, 0, nameMatchBonus)}
-	if r.descText != "" {
-		out = append(out, fuzzy.NewField(r.descText, r.descStart, 0))
+	name, desc, descStart := r.name(), r.desc(), r.descStart()
+	out := []fuzzy.Field{fuzzy.NewField(name, 0, nameMatchBonus)}
+	if desc != "" {
+		out = append(out, fuzzy.NewField(desc, descStart, 0))
 	}
-	at := r.descStart + len(r.descText) + 1
+	at := descStart + len(desc) + 1
 	r.sum.eachTag(func(i int, key, val string) {
 		if i > 0 {
 			at++
@@ -184,10 +176,17 @@ func (r *Row) Rotation(now time.Time) RotationState {
 }
 
 // name is the name as shown.
-func (r *Row) name() string { return r.nameText }
+// (Sanitizing clean text, nearly all of it, returns it as it is: the row
+// keeps no second copy.)
+func (r *Row) name() string { return common.Sanitize(r.sum.name()) }
 
 // desc is the description as shown: on one line.
-func (r *Row) desc() string { return r.descText }
+func (r *Row) desc() string { return common.Sanitize(foldLines(r.sum.desc())) }
+
+// descStart is where the description starts in the row's search text: the
+// filter sees the name, a space, the description, then each tag as
+// key=value after a space (for mapping matched offsets back).
+func (r *Row) descStart() int { return len(r.name()) + 1 }
 
 // foldLines folds newlines and tabs into spaces so a description fits a row.
 func foldLines(s string) string {

@@ -87,7 +87,7 @@ func (t *Secrets) Add(rows []*Row) {
 	fresh := make([]int, 0, len(rows))
 	replaced := false
 	for _, r := range rows {
-		t.maxName = max(t.maxName, r.nameWidth)
+		t.maxName = max(t.maxName, int(r.nameWidth))
 		if i, ok := t.at(r.Key); ok {
 			t.replace(i, r)
 			replaced = true
@@ -161,7 +161,7 @@ func mergeHitsInto(out, a, b []fuzzy.Hit) []fuzzy.Hit {
 func (t *Secrets) Insert(r *Row, cmp func(a, b *Row) int) {
 	t.finishSearch() // the rows' indices may change
 	t.Cache = nil
-	t.maxName = max(t.maxName, r.nameWidth)
+	t.maxName = max(t.maxName, int(r.nameWidth))
 	if i, ok := t.at(r.Key); ok {
 		sel := t.selectedKey()
 		t.replace(i, r)

@@ -212,7 +212,7 @@ func (t *Secrets) writeRow(b *strings.Builder, c tableColumns, h fuzzy.Hit, rs c
 	}
 	w.matched(r.name(), 0, h.Pos, c.Name, rs.Base, rs.Match)
 	if c.Desc > 0 {
-		w.matched(r.desc(), r.descStart, h.Pos, c.Desc, rs.Muted, rs.Match)
+		w.matched(r.desc(), r.descStart(), h.Pos, c.Desc, rs.Muted, rs.Match)
 	}
 	if c.Created > 0 {
 		w.cell(common.RelTime(s.CreatedDate, now, "—"), c.Created, rs.Muted)

@@ -65,7 +65,7 @@ func referenceRowLine(t *Secrets, c tableColumns, h fuzzy.Hit, rs common.RowStyl
 	}
 	cell(fuzzy.MatchedCell(r.name(), 0, h.Pos, c.Name, rs.Base, rs.Match), c.Name)
 	if c.Desc > 0 {
-		cell(fuzzy.MatchedCell(r.desc(), r.descStart, h.Pos, c.Desc, rs.Muted, rs.Match), c.Desc)
+		cell(fuzzy.MatchedCell(r.desc(), r.descStart(), h.Pos, c.Desc, rs.Muted, rs.Match), c.Desc)
 	}
 	if c.Created > 0 {
 		cell(styled(common.RelTime(s.CreatedDate, now, "—"), c.Created, rs.Muted), c.Created)

@@ -1,0 +1,159 @@
+package table
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"slices"
+
+	"github.com/smtui/smtui/aws"
+)
+
+// The packed version stages: a uvarint count of versions, then, in id
+// order, each version's id, a uvarint count of its labels, and the labels.
+// An id in the canonical UUID form (lower-case 8-4-4-4-12 hex, as AWS and
+// the SDKs make them) is a 0 byte and its 16 bytes; any other id is a
+// uvarint of its length plus one, then its bytes. AWS's three labels are
+// one byte each (their index in wellKnownLabels); any other label is a
+// uvarint of its length plus len(wellKnownLabels), then its bytes. A
+// listed secret's two versions take about 40 bytes, not 100.
+
+// wellKnownLabels are the labels packed as one byte.
+var wellKnownLabels = [...]string{aws.LabelCurrent, aws.LabelPrevious, aws.LabelPending}
+
+// appendStages packs version stages, versions in id order.
+func appendStages(b []byte, m map[string][]string) []byte {
+	var few [4]string // most secrets have one to three versions
+	ids := few[:0]
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	b = binary.AppendUvarint(b, uint64(len(ids)))
+	for _, id := range ids {
+		b = appendVersionID(b, id)
+		labels := m[id]
+		b = binary.AppendUvarint(b, uint64(len(labels)))
+		for _, l := range labels {
+			b = appendLabel(b, l)
+		}
+	}
+	return b
+}
+
+func appendVersionID(b []byte, id string) []byte {
+	if raw, ok := uuidBytes(id); ok {
+		return append(append(b, 0), raw[:]...)
+	}
+	return append(binary.AppendUvarint(b, uint64(len(id))+1), id...)
+}
+
+func appendLabel(b []byte, l string) []byte {
+	if i := slices.Index(wellKnownLabels[:], l); i >= 0 {
+		return append(b, byte(i))
+	}
+	return append(binary.AppendUvarint(b, uint64(len(l)+len(wellKnownLabels))), l...)
+}
+
+// uuidBytes is id's 16 bytes when id is a UUID in canonical form.
+func uuidBytes(id string) (raw [16]byte, ok bool) {
+	if len(id) != 36 || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-' {
+		return raw, false
+	}
+	h := id[0:8] + id[9:13] + id[14:18] + id[19:23] + id[24:36]
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return raw, false // upper case would not come back as it was
+		}
+	}
+	_, err := hex.Decode(raw[:], []byte(h))
+	return raw, err == nil
+}
+
+// nextVersionID reads one packed id off s: its packed form (to compare
+// ids without decoding them) and the rest.
+func nextVersionID(s string) (raw, rest string) {
+	if s != "" && s[0] == 0 {
+		return s[:17], s[17:]
+	}
+	n, r := uvarint(s)
+	n--
+	return s[:len(s)-len(r)+int(n)], r[n:]
+}
+
+// versionID is the id a packed id stands for.
+func versionID(raw string) string {
+	if raw[0] == 0 {
+		h := hex.EncodeToString([]byte(raw[1:]))
+		return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+	}
+	_, r := uvarint(raw)
+	return r
+}
+
+// nextLabel reads one packed label off s.
+func nextLabel(s string) (string, string) {
+	n, r := uvarint(s)
+	if n < uint64(len(wellKnownLabels)) {
+		return wellKnownLabels[n], r
+	}
+	n -= uint64(len(wellKnownLabels))
+	return r[:n], r[n:]
+}
+
+// eachStage calls f with every version's packed id and its labels in
+// packed stages (labels is reused between calls: f must not keep it).
+func eachStage(s string, f func(rawID string, labels []string)) {
+	var few [4]string
+	versions, s := uvarint(s)
+	for range versions {
+		var raw string
+		var n uint64
+		raw, s = nextVersionID(s)
+		n, s = uvarint(s)
+		labels := few[:0]
+		for range n {
+			var l string
+			l, s = nextLabel(s)
+			labels = append(labels, l)
+		}
+		f(raw, labels)
+	}
+}
+
+// unpackStages is the map packed stages stand for.
+func unpackStages(s string) map[string][]string {
+	m := map[string][]string{}
+	eachStage(s, func(raw string, labels []string) { m[versionID(raw)] = slices.Clone(labels) })
+	return m
+}
+
+// stageHolder is the packed id of the version carrying label, or "".
+func stageHolder(stages, label string) string {
+	found := ""
+	eachStage(stages, func(raw string, labels []string) {
+		if found == "" && slices.Contains(labels, label) {
+			found = raw
+		}
+	})
+	return found
+}
+
+// strayPending is true when AWSPENDING is on a version other than the
+// AWSCURRENT one (common.StrayPending, on the packed form).
+func (p packedSummary) strayPending() bool {
+	stages, ok := p.stagesPart()
+	if !ok {
+		return false
+	}
+	pending := stageHolder(stages, aws.LabelPending)
+	return pending != "" && pending != stageHolder(stages, aws.LabelCurrent)
+}
+
+// sameStages reports whether p's version stages are m (nil: not known).
+func (p packedSummary) sameStages(m map[string][]string) bool {
+	stages, ok := p.stagesPart()
+	if !ok || m == nil {
+		return !ok && m == nil
+	}
+	return stages == string(appendStages(nil, m))
+}
