@@ -150,6 +150,27 @@ func benchKeystrokes(b *testing.B, n int, noCache bool) {
 	b.ReportMetric(p99ms(shownLat), "shown-p99-ms")
 }
 
+// BenchmarkFilterOpen10k and 50k time opening the filter (/) on a list
+// just loaded: a list is not indexed for the filter until the filter is
+// first used, so this keystroke builds the index of every row.
+func BenchmarkFilterOpen10k(b *testing.B) { benchFilterOpen(b, 10000) }
+func BenchmarkFilterOpen50k(b *testing.B) { benchFilterOpen(b, 50000) }
+
+func benchFilterOpen(b *testing.B, n int) {
+	for b.Loop() {
+		b.StopTimer()
+		a, l := loadedApp(b, n)
+		b.StartTimer()
+		a.Update(keyPress(a.env.Keys.List.Filter.Keys()[0]))
+		_ = a.View()
+		b.StopTimer()
+		if !l.Table.Filtering() {
+			b.Fatal("filter did not open")
+		}
+		b.StartTimer()
+	}
+}
+
 // p99ms is the 99th percentile of lat, in ms.
 func p99ms(lat []time.Duration) float64 {
 	slices.Sort(lat)

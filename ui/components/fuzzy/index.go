@@ -118,8 +118,12 @@ func (x *Index) setUpper(i int) {
 }
 
 // Drop records that the item in slot is no longer searched: its text is
-// wasted until the index is rebuilt.
+// wasted until the index is rebuilt. A negative slot (an item never
+// indexed) is ignored.
 func (x *Index) Drop(slot int32) {
+	if slot < 0 { // never indexed
+		return
+	}
 	for _, sp := range x.fields(slot) {
 		x.wasted += int(sp.end - sp.start)
 	}

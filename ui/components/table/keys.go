@@ -83,6 +83,7 @@ func (t *Secrets) Select(key string) bool {
 
 // StartFilter focuses the filter input, holding the current query.
 func (t *Secrets) StartFilter() tea.Cmd {
+	t.ensureIndexed() // now, not on the first character typed
 	t.filter.editing = true
 	t.filter.input.SetValue(t.Query)
 	t.filter.input.CursorEnd()

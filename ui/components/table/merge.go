@@ -115,8 +115,30 @@ func (t *Secrets) put(i int, r *Row) {
 	}
 }
 
-// indexText adds a row that arrived to the search index.
-func (t *Secrets) indexText(r *Row) { r.slot = r.indexInto(t.text) }
+// indexText adds a row that arrived to the search index, once the table
+// keeps one (indexed); until then its slot is -1.
+func (t *Secrets) indexText(r *Row) {
+	if !t.indexed {
+		r.slot = -1
+		return
+	}
+	r.slot = r.indexInto(t.text)
+}
+
+// ensureIndexed builds the search index of the rows loaded, the first time
+// the filter is used; from then on rows are indexed as they arrive. A list
+// that is never filtered holds no index (about 260 bytes a secret) and
+// spends no time building one.
+func (t *Secrets) ensureIndexed() {
+	if t.indexed {
+		return
+	}
+	t.indexed = true
+	for i, r := range t.Rows {
+		r.slot = r.indexInto(t.text)
+		t.slots[i] = r.slot
+	}
+}
 
 // replace puts r in place of row i. A refresh replaces every row, mostly
 // with the same text: r then takes row i's slot; otherwise it is indexed
@@ -157,7 +179,7 @@ func (t *Secrets) UpdateSummary(key string, change func(s *aws.SecretSummary)) b
 	r := *t.Rows[i]
 	s := r.Summary()
 	change(&s)
-	r.sum, r.shared = packSummary(&s, &t.scratch), t.share(s)
+	r.sum, r.shared = packSummary(&s, &t.scratch, r.sum.flags()&flagUnclean), t.share(s)
 	t.put(i, &r)
 	return true
 }

@@ -41,6 +41,10 @@ const (
 const (
 	flagRotation = 1 << iota // rotation enabled
 	flagStages               // version stages known (an empty map: no version yet)
+	// flagUnclean: the name, the description or a tag is not shown as it
+	// is (Sanitize or a line break changes it); without it, the row shows
+	// and searches its text as packed, with no sanitizing pass.
+	flagUnclean
 )
 
 // Where the header's parts are.
@@ -64,10 +68,11 @@ func sharedOf(s *aws.SecretSummary) listShared {
 		owningService: s.OwningService, primaryRegion: s.PrimaryRegion, rules: s.RotationRules}
 }
 
-// packSummary packs s, but for its shared parts. scratch, when not nil,
-// is a buffer to reuse for the packing (the table keeps one), so the
-// packed string is the only allocation.
-func packSummary(s *aws.SecretSummary, scratch *[]byte) packedSummary {
+// packSummary packs s, but for its shared parts, with extra flags (the
+// row's: flagUnclean). scratch, when not nil, is a buffer to reuse for the
+// packing (the table keeps one), so the packed string is the only
+// allocation.
+func packSummary(s *aws.SecretSummary, scratch *[]byte, extra byte) packedSummary {
 	dates := [numDates]time.Time{s.CreatedDate, s.LastChangedDate, s.LastAccessedDate, s.LastRotatedDate,
 		s.NextRotationDate, s.DeletedDate, s.DeletionDate}
 	var b []byte
@@ -75,7 +80,7 @@ func packSummary(s *aws.SecretSummary, scratch *[]byte) packedSummary {
 		b = (*scratch)[:0]
 		defer func() { *scratch = b[:0] }()
 	}
-	var flags, set byte
+	flags, set := extra, byte(0)
 	if s.RotationEnabled {
 		flags |= flagRotation
 	}
@@ -194,7 +199,7 @@ func (p packedSummary) tagsPart() string {
 
 // eachTag calls f with each tag's index, key and value (slices of p).
 func (p packedSummary) eachTag(f func(i int, key, value string)) {
-	n, rest := uvarint(p.tagsPart())
+	n, rest := uvarint(p.afterText())
 	for i := range int(n) {
 		var k, v string
 		k, rest = nextString(rest)

@@ -2,7 +2,6 @@ package table
 
 import (
 	"encoding/binary"
-	"encoding/hex"
 	"slices"
 
 	"github.com/smtui/smtui/aws"
@@ -56,17 +55,37 @@ func appendLabel(b []byte, l string) []byte {
 
 // uuidBytes is id's 16 bytes when id is a UUID in canonical form.
 func uuidBytes(id string) (raw [16]byte, ok bool) {
-	if len(id) != 36 || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-' {
+	if len(id) != 36 {
 		return raw, false
 	}
-	h := id[0:8] + id[9:13] + id[14:18] + id[19:23] + id[24:36]
-	for i := 0; i < len(h); i++ {
-		if c := h[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+	j := 0
+	for i := 0; i < len(id); {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if id[i] != '-' {
+				return raw, false
+			}
+			i++
+			continue
+		}
+		hi, lo := lowerHex(id[i]), lowerHex(id[i+1])
+		if hi < 0 || lo < 0 {
 			return raw, false // upper case would not come back as it was
 		}
+		raw[j] = byte(hi<<4 | lo)
+		j, i = j+1, i+2
 	}
-	_, err := hex.Decode(raw[:], []byte(h))
-	return raw, err == nil
+	return raw, true
+}
+
+// lowerHex is the value of a lower-case hex digit, or -1.
+func lowerHex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	}
+	return -1
 }
 
 // nextVersionID reads one packed id off s: its packed form (to compare
@@ -83,8 +102,18 @@ func nextVersionID(s string) (raw, rest string) {
 // versionID is the id a packed id stands for.
 func versionID(raw string) string {
 	if raw[0] == 0 {
-		h := hex.EncodeToString([]byte(raw[1:]))
-		return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+		const digits = "0123456789abcdef"
+		var b [36]byte
+		j := 0
+		for i := 1; i < 17; i++ {
+			if j == 8 || j == 13 || j == 18 || j == 23 {
+				b[j] = '-'
+				j++
+			}
+			b[j], b[j+1] = digits[raw[i]>>4], digits[raw[i]&15]
+			j += 2
+		}
+		return string(b[:])
 	}
 	_, r := uvarint(raw)
 	return r

@@ -63,11 +63,25 @@ func (t *Secrets) share(s aws.SecretSummary) *listShared {
 // newRow makes a row of s, whose shared parts are shared (scratch: see
 // packSummary).
 func newRow(s aws.SecretSummary, shared *listShared, scratch *[]byte) *Row {
-	packed := packSummary(&s, scratch)
-	// The row's strings are the packed ones from here on.
-	s.ARN, s.Name, s.Description = packed.text()
-	return &Row{Key: RowKey(s.Region, s.ARN, s.Name), sum: packed, shared: shared,
-		nameWidth: int32(common.Width(common.Sanitize(s.Name)))}
+	name := common.Sanitize(s.Name)
+	var flags byte
+	if name != s.Name || common.Sanitize(foldLines(s.Description)) != s.Description || !cleanTags(s.Tags) {
+		flags |= flagUnclean
+	}
+	packed := packSummary(&s, scratch, flags)
+	arn, _, _ := packed.text()
+	return &Row{Key: RowKey(s.Region, arn, s.Name), sum: packed, shared: shared, nameWidth: int32(common.Width(name))}
+}
+
+// cleanTags reports whether the tags are shown as they are (Sanitize
+// changes none).
+func cleanTags(tags []aws.Tag) bool {
+	for _, t := range tags {
+		if common.Sanitize(t.Key) != t.Key || common.Sanitize(t.Value) != t.Value {
+			return false
+		}
+	}
+	return true
 }
 
 // indexInto adds the row's searchable fields to x and returns their slot:
@@ -76,17 +90,21 @@ func newRow(s aws.SecretSummary, shared *listShared, scratch *[]byte) *Row {
 // description, a space, the tags separated by spaces).
 func (r *Row) indexInto(x *fuzzy.Index) int32 {
 	x.Begin()
-	name, desc, descStart := r.name(), r.desc(), r.descStart()
+	name, desc := r.name(), r.desc()
+	descStart := len(name) + 1
 	x.AddField(name, 0, nameMatchBonus)
 	if desc != "" {
 		x.AddField(desc, descStart, 0)
 	}
 	at := descStart + len(desc) + 1
+	clean := r.sum.flags()&flagUnclean == 0
 	r.sum.eachTag(func(i int, key, val string) {
 		if i > 0 {
 			at++ // the space between tags
 		}
-		key, val = common.Sanitize(key), common.Sanitize(val)
+		if !clean {
+			key, val = common.Sanitize(key), common.Sanitize(val)
+		}
 		x.Field(at, 0)
 		x.Write(key)
 		x.Write("=")
@@ -178,10 +196,20 @@ func (r *Row) Rotation(now time.Time) RotationState {
 // name is the name as shown.
 // (Sanitizing clean text, nearly all of it, returns it as it is: the row
 // keeps no second copy.)
-func (r *Row) name() string { return common.Sanitize(r.sum.name()) }
+func (r *Row) name() string {
+	if r.sum.flags()&flagUnclean == 0 {
+		return r.sum.name()
+	}
+	return common.Sanitize(r.sum.name())
+}
 
 // desc is the description as shown: on one line.
-func (r *Row) desc() string { return common.Sanitize(foldLines(r.sum.desc())) }
+func (r *Row) desc() string {
+	if r.sum.flags()&flagUnclean == 0 {
+		return r.sum.desc()
+	}
+	return common.Sanitize(foldLines(r.sum.desc()))
+}
 
 // descStart is where the description starts in the row's search text: the
 // filter sees the name, a space, the description, then each tag as

@@ -61,3 +61,22 @@ func BenchmarkNewRow(b *testing.B) {
 	b.ReportMetric(live, "B/row")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/row")
 }
+
+// BenchmarkAddPages adds 10,000 listed secrets to a table a page of 100 at
+// a time, as a listing does: rows made, indexed for the filter and shown
+// (ns/row).
+func BenchmarkAddPages(b *testing.B) {
+	const n = 10000
+	sums := listedSummaries(n)
+	for b.Loop() {
+		t := New(nil)
+		for p := 0; p < n; p += 100 {
+			rows := make([]*Row, 0, 100)
+			for i := p; i < p+100; i++ {
+				rows = append(rows, t.NewRow(sums[i]))
+			}
+			t.Add(rows)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/row")
+}

@@ -207,6 +207,7 @@ func (t *Secrets) Fields(i int) []fuzzy.Field { return t.Rows[i].fields() }
 // find searches the query among candidates (nil: every row). The hits
 // have no positions: showPositions works them out for the rows on screen.
 func (t *Secrets) find(candidates []int) []fuzzy.Hit {
+	t.ensureIndexed()
 	return t.text.Rank(t.Query, t.slots, candidates)
 }
 

@@ -57,6 +57,9 @@ type Secrets struct {
 	// scratch is reused to pack rows' summaries (NewRow).
 	scratch   []byte
 	chunkRows int // SetSearchChunk
+	// indexed is set once the filter is first used: from then on the
+	// table keeps its search index (text) up to date (ensureIndexed).
+	indexed bool
 }
 
 // New makes an empty secret table.
@@ -268,6 +271,7 @@ func (t *Secrets) refilter(candidates []int) {
 		t.Shown = nil
 		return
 	}
+	t.ensureIndexed()
 	// The hits shown before are replaced: their memory is reused (no
 	// cached query shares it).
 	t.Shown = t.text.RankInto(t.Shown, t.Query, t.slots, candidates)
