@@ -55,37 +55,31 @@ func appendLabel(b []byte, l string) []byte {
 
 // uuidBytes is id's 16 bytes when id is a UUID in canonical form.
 func uuidBytes(id string) (raw [16]byte, ok bool) {
-	if len(id) != 36 {
+	if len(id) != 36 || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-' {
 		return raw, false
 	}
-	j := 0
-	for i := 0; i < len(id); {
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			if id[i] != '-' {
-				return raw, false
-			}
-			i++
-			continue
-		}
-		hi, lo := lowerHex(id[i]), lowerHex(id[i+1])
-		if hi < 0 || lo < 0 {
+	hex := [32]byte(
+		[]byte(id[0:8] + id[9:13] + id[14:18] + id[19:23] + id[24:36]))
+	for i := range raw {
+		hi, okHi := lowerHex(hex[2*i])
+		lo, okLo := lowerHex(hex[2*i+1])
+		if !okHi || !okLo {
 			return raw, false // upper case would not come back as it was
 		}
-		raw[j] = byte(hi<<4 | lo)
-		j, i = j+1, i+2
+		raw[i] = hi<<4 | lo
 	}
 	return raw, true
 }
 
-// lowerHex is the value of a lower-case hex digit, or -1.
-func lowerHex(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
+// lowerHex is the value of a lower-case hex digit.
+func lowerHex(c byte) (byte, bool) {
+	if d := c - '0'; d < 10 {
+		return d, true
 	}
-	return -1
+	if d := c - 'a'; d < 6 {
+		return d + 10, true
+	}
+	return 0, false
 }
 
 // nextVersionID reads one packed id off s: its packed form (to compare

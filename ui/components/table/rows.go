@@ -44,7 +44,11 @@ func (t *Secrets) NewRow(s aws.SecretSummary) *Row { return newRow(s, t.share(s)
 // share is the table's copy of s's shared parts.
 func (t *Secrets) share(s aws.SecretSummary) *listShared {
 	k := sharedOf(&s)
+	if t.lastShared != nil && *t.lastShared == k { // a page's secrets mostly share theirs
+		return t.lastShared
+	}
 	if sh, ok := t.shared[k]; ok {
+		t.lastShared = sh
 		return sh
 	}
 	if t.shared == nil {
@@ -57,6 +61,7 @@ func (t *Secrets) share(s aws.SecretSummary) *listShared {
 			AutomaticallyAfterDays: k.rules.AutomaticallyAfterDays, ScheduleExpression: strings.Clone(k.rules.ScheduleExpression),
 			Duration: strings.Clone(k.rules.Duration)}}
 	t.shared[*sh] = sh
+	t.lastShared = sh
 	return sh
 }
 

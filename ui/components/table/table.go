@@ -53,7 +53,8 @@ type Secrets struct {
 	// shared holds one copy of each set of parts rows share (region, key,
 	// rotation function...): 10,000 secrets of one region and key hold
 	// them once.
-	shared map[listShared]*listShared
+	shared     map[listShared]*listShared
+	lastShared *listShared // the set share gave last
 	// scratch is reused to pack rows' summaries (NewRow).
 	scratch   []byte
 	chunkRows int // SetSearchChunk

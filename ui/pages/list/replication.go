@@ -36,8 +36,7 @@ func (l *Screen) checkReplication() tea.Cmd {
 	}
 	var todo []*table.Row
 	for _, r := range l.Table.Visible() {
-		s := r.Listed()
-		if s.PrimaryRegion == "" || s.PrimaryRegion != l.Region || !s.DeletedDate.IsZero() || l.replChecked[r.Key] {
+		if p := r.PrimaryRegion(); p == "" || p != l.Region || !r.DeletedDate().IsZero() || l.replChecked[r.Key] {
 			continue
 		}
 		l.replChecked[r.Key] = true

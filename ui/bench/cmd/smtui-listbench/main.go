@@ -40,6 +40,7 @@ func main() {
 	n := flag.Int("n", 10000, "secrets in the emulator")
 	latency := flag.Duration("latency", 150*time.Millisecond, "added to every ListSecrets page")
 	runs := flag.Int("runs", 3, "runs of each measurement; the table shows medians")
+	cpuRuns := flag.Int("cpu-runs", 9, "runs of the no-latency pair (floor, smtui) at least, alternating: CPU per page varies by tens of percent between runs on a shared machine, so its ratio is taken over more runs (each takes well under a second)")
 	profile := flag.String("cpuprofile", "", "with -child: write a CPU profile of that side to `file`")
 	heap := flag.String("memprofile", "", "write a heap profile (alloc_space, inuse_space) of the smtui side at its end to `file` (without -child: file-run<N>-<step>.pprof per smtui run)")
 	flag.Parse()
@@ -63,7 +64,7 @@ func main() {
 		}
 		return
 	}
-	if err := bench(*n, *latency, *runs, *mode, *heap); err != nil {
+	if err := bench(*n, *latency, *runs, *cpuRuns, *mode, *heap); err != nil {
 		fmt.Fprintln(os.Stderr, "smtui-listbench:", err)
 		os.Exit(1)
 	}
@@ -147,7 +148,7 @@ func (ss series) median(f func(sample) float64) float64 {
 	return v[len(v)/2]
 }
 
-func bench(n int, latency time.Duration, runs int, mode, heapProfile string) error {
+func bench(n int, latency time.Duration, runs, cpuRuns int, mode, heapProfile string) error {
 	slow, err := emulator.Start(emulator.Options{SyntheticSecrets: n, ListLatency: latency})
 	if err != nil {
 		return err
@@ -206,6 +207,21 @@ func bench(n int, latency time.Duration, runs int, mode, heapProfile string) err
 		}
 		_ = os.RemoveAll(dir)
 	}
+	// More no-latency pairs, alternating, for the CPU per page.
+	for extra := 0; len(fastS) < cpuRuns; extra++ {
+		for _, st := range []struct {
+			name, side string
+			into       *series
+		}{{"floor, no latency", "floor", &floorF}, {"smtui, no latency", "smtui", &fastS}} {
+			s, err := child(fast, n, st.side, "", mode, "")
+			if err != nil {
+				return err
+			}
+			*st.into = append(*st.into, s)
+			fmt.Fprintf(os.Stderr, "cpu %d %-18s all %8.1f ms  rss %5.1f MB  cpu %7.1f ms  pages %4d\n",
+				extra+1, st.name, s.AllMs, s.RSSMB, s.CPUms, s.Pages)
+		}
+	}
 	report(n, latency, runs, mode, floorS, coldS, warmS, floorF, fastS)
 	return nil
 }
@@ -216,7 +232,8 @@ func report(n int, latency time.Duration, runs int, mode string, floorS, coldS, 
 	rss := func(s sample) float64 { return s.RSSMB }
 	cpp := func(s sample) float64 { return s.cpuPerPage() }
 	pages := func(s sample) float64 { return float64(s.Pages) }
-	fmt.Printf("%d secrets, %v per ListSecrets page, --list-mode %s, medians of %d runs\n\n", n, latency, mode, runs)
+	fmt.Printf("%d secrets, %v per ListSecrets page, --list-mode %s, medians of %d runs (no-latency rows: %d runs)\n\n",
+		n, latency, mode, runs, len(fastS))
 	fmt.Printf("| side | first row | all loaded | peak RSS | pages | CPU/page |\n|---|---|---|---|---|---|\n")
 	row := func(name string, s series) {
 		fmt.Printf("| %s | %.0f ms | %.0f ms | %.1f MB | %.0f | %.2f ms |\n", name, s.median(first), s.median(all), s.median(rss), s.median(pages), s.median(cpp))
