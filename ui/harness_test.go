@@ -121,6 +121,10 @@ func newHarness(t *testing.T, width, height int, emuOpts emulator.Options, mod f
 	}
 	h := &harness{t: t, app: New(opts), emu: srv, msgs: make(chan tea.Msg, 1024), done: make(chan struct{})}
 	t.Cleanup(func() {
+		// Commands still running (a cache save after the last page) may
+		// write in the test's temporary directory, whose removal (an
+		// earlier cleanup, run after this one) would then fail.
+		h.quiesce(5 * time.Second)
 		close(h.done)
 		_ = srv.Close()
 	})
@@ -264,6 +268,21 @@ func (h *harness) settle() {
 			h.deliver(m)
 		case <-deadline:
 			h.t.Fatalf("%d commands still running after %s; screen:\n%s", h.busy, settleTimeout, h.screen())
+		}
+	}
+}
+
+// quiesce delivers messages until no command is running, for at most
+// limit (a command held by a test's gate never ends): unlike settle, it
+// does not fail the test.
+func (h *harness) quiesce(limit time.Duration) {
+	deadline := time.After(limit)
+	for h.busy > 0 {
+		select {
+		case m := <-h.msgs:
+			h.deliver(m)
+		case <-deadline:
+			return
 		}
 	}
 }

@@ -189,14 +189,55 @@ func (c *Cache) LoadHead(k Key) (Head, error) {
 // LoadRest reads the secrets of the listing of k after those of h. A file
 // replaced since LoadHead (another Written or count) is a miss.
 func (c *Cache) LoadRest(k Key, h Head) ([]aws.SecretSummary, error) {
-	s, total, err := c.load(k, true)
+	r, err := c.OpenRest(k, h)
 	if err != nil {
 		return nil, err
 	}
-	if !s.Written.Equal(h.Written) || total != h.Total || len(h.Secrets) > len(s.Secrets) {
-		return nil, fmt.Errorf("%w: %s: replaced since its head was read", ErrMiss, c.Path(k))
+	return r.Next(r.Left())
+}
+
+// Rest is the rest of a cached listing after its head, decoded a batch at
+// a time (Next): a caller that turns each batch into something smaller
+// (the list's rows) never holds every decoded summary at once.
+type Rest struct {
+	d    *decoding
+	path string
+}
+
+// OpenRest reads the rest of the listing of k after h (the file is closed
+// when it returns; its text is held until the last batch is decoded). A
+// file replaced since LoadHead is a miss. Errors wrap ErrMiss.
+func (c *Cache) OpenRest(k Key, h Head) (*Rest, error) {
+	path := c.Path(k)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrMiss, err)
 	}
-	return s.Secrets[len(h.Secrets):], nil
+	defer func() { _ = f.Close() }()
+	s, d, err := decodeHead(k, f)
+	if err == nil && (!s.Written.Equal(h.Written) || d.total() != h.Total || len(h.Secrets) != len(s.Secrets)) {
+		return nil, fmt.Errorf("%w: %s: replaced since its head was read", ErrMiss, path)
+	}
+	if err == nil {
+		err = d.openRest()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrMiss, path, err)
+	}
+	return &Rest{d: d, path: path}, nil
+}
+
+// Left is the number of secrets not read yet.
+func (r *Rest) Left() int { return r.d.left }
+
+// Next decodes up to n more secrets; none once all are read. Errors wrap
+// ErrMiss.
+func (r *Rest) Next(n int) ([]aws.SecretSummary, error) {
+	out, err := r.d.next(n)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrMiss, r.path, err)
+	}
+	return out, nil
 }
 
 // load reads the file of k: the head only, or whole.

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/smtui/smtui/aws"
 )
@@ -159,76 +161,137 @@ func decode(k Key, data []byte) (Snapshot, error) {
 // decodeFrom reads a file from src: the head's secrets only, or all of
 // them (whole), and the number of secrets the file holds in all.
 func decodeFrom(k Key, src io.Reader, whole bool) (Snapshot, int, error) {
+	s, d, err := decodeHead(k, src)
+	total := d.total()
+	if err != nil || !whole {
+		return s, total, err
+	}
+	if err := d.openRest(); err != nil {
+		return Snapshot{}, 0, err
+	}
+	rest, err := d.next(d.left)
+	if err != nil {
+		return Snapshot{}, 0, err
+	}
+	s.Secrets = append(slices.Grow(s.Secrets, len(rest)), rest...)
+	return s, total, nil
+}
+
+// decoding is a cache file being read: its head decoded, then the rest
+// member's payload, once read, decoded a batch at a time. total is the
+// secrets the file holds (head plus rest, counting those decoded).
+type decoding struct {
+	k    Key
+	br   *bufio.Reader
+	zr   *gzip.Reader
+	r    *reader
+	head int // the head's secrets
+	rest int // the rest's
+	left int // the rest's not decoded yet
+}
+
+func (d *decoding) total() int {
+	if d == nil {
+		return 0
+	}
+	return d.head + d.rest
+}
+
+// decodeHead reads the head member of a file from src, refusing another
+// version or another key.
+func decodeHead(k Key, src io.Reader) (Snapshot, *decoding, error) {
 	// gzip reads a bufio.Reader without reading ahead of it, so the head
 	// member can be read alone and the rest member after it.
 	br := bufio.NewReader(src)
 	zr, err := gzip.NewReader(br)
 	if err != nil {
-		return Snapshot{}, 0, fmt.Errorf("not a cache file: %w", err)
+		return Snapshot{}, nil, fmt.Errorf("not a cache file: %w", err)
 	}
 	zr.Multistream(false)
 	payload, err := readMember(zr)
 	if err != nil {
-		return Snapshot{}, 0, err
+		return Snapshot{}, nil, err
 	}
-	r := &reader{buf: payload, text: string(payload)}
-	if !bytes.HasPrefix(payload, []byte(magic)) {
-		return Snapshot{}, 0, errors.New("not a cache file")
+	r := &reader{text: asString(payload)}
+	if !strings.HasPrefix(r.text, magic) {
+		return Snapshot{}, nil, errors.New("not a cache file")
 	}
 	r.pos = len(magic)
 	if v := r.uint(); v != formatVersion {
-		return Snapshot{}, 0, fmt.Errorf("format version %d, want %d", v, formatVersion)
+		return Snapshot{}, nil, fmt.Errorf("format version %d, want %d", v, formatVersion)
 	}
 	if r.str() != k.Profile || r.str() != k.Account || r.str() != k.Region || r.err != nil {
-		return Snapshot{}, 0, errors.New("written for another profile, account or region")
+		return Snapshot{}, nil, errors.New("written for another profile, account or region")
 	}
 	s := Snapshot{Written: fromMillis(r.int())}
 	total, n := r.uint(), r.count()
-	if n > (len(r.buf)-r.pos)/minSecretBytes || total < uint64(n) || total > maxPayload/minSecretBytes {
+	if n > (len(r.text)-r.pos)/minSecretBytes || total < uint64(n) || total > maxPayload/minSecretBytes {
 		// More secrets than the bytes left could hold: refuse before
 		// allocating room for them.
 		r.fail(errors.New("count beyond the payload"))
 	}
 	if r.err != nil {
-		return Snapshot{}, 0, fmt.Errorf("corrupt: %w", r.err)
+		return Snapshot{}, nil, fmt.Errorf("corrupt: %w", r.err)
 	}
 	s.Secrets = r.secrets(k.Region, n, make([]aws.SecretSummary, 0, n))
-	if r.err == nil && r.pos != len(r.buf) {
+	if r.err == nil && r.pos != len(r.text) {
 		r.err = errors.New("trailing bytes")
 	}
 	if r.err != nil {
-		return Snapshot{}, 0, fmt.Errorf("corrupt: %w", r.err)
+		return Snapshot{}, nil, fmt.Errorf("corrupt: %w", r.err)
 	}
-	if !whole {
-		return s, int(total), nil
+	return s, &decoding{k: k, br: br, zr: zr, r: r, head: n, rest: int(total) - n, left: int(total) - n}, nil
+}
+
+// openRest reads the rest member whole (the file is not needed after it)
+// and checks its count and that nothing follows it.
+func (d *decoding) openRest() error {
+	if err := d.zr.Reset(d.br); err != nil {
+		return fmt.Errorf("corrupt: the rest: %w", err)
 	}
-	if err := zr.Reset(br); err != nil {
-		return Snapshot{}, 0, fmt.Errorf("corrupt: the rest: %w", err)
+	d.zr.Multistream(false)
+	payload, err := readMember(d.zr)
+	if err != nil {
+		return err
 	}
-	zr.Multistream(false)
-	if payload, err = readMember(zr); err != nil {
-		return Snapshot{}, 0, err
-	}
-	r.buf, r.text, r.pos = payload, string(payload), 0
-	if m := r.count(); uint64(n)+uint64(m) != total {
+	r := d.r
+	r.text, r.pos = asString(payload), 0
+	if m := r.count(); m != d.left {
 		r.fail(errors.New("the rest does not hold the count the head says"))
-	} else if m > len(r.buf)/minSecretBytes {
+	} else if m > len(r.text)/minSecretBytes {
 		r.fail(errors.New("count beyond the payload"))
 	}
-	if r.err == nil {
-		s.Secrets = r.secrets(k.Region, int(total)-n, slices.Grow(s.Secrets, int(total)-n))
-	}
-	if r.err == nil && r.pos != len(r.buf) {
-		r.err = errors.New("trailing bytes")
-	}
-	if _, err := br.ReadByte(); r.err == nil && err != io.EOF {
+	if _, err := d.br.ReadByte(); r.err == nil && err != io.EOF {
 		r.err = errors.New("trailing bytes after the rest")
 	}
+	d.br, d.zr = nil, nil
 	if r.err != nil {
-		return Snapshot{}, 0, fmt.Errorf("corrupt: %w", r.err)
+		return fmt.Errorf("corrupt: %w", r.err)
 	}
-	return s, int(total), nil
+	return nil
 }
+
+// next decodes up to n more of the rest's secrets (none once all are).
+func (d *decoding) next(n int) ([]aws.SecretSummary, error) {
+	n = min(n, d.left)
+	if n <= 0 {
+		return nil, nil
+	}
+	r := d.r
+	out := r.secrets(d.k.Region, n, make([]aws.SecretSummary, 0, n))
+	d.left -= n
+	if r.err == nil && d.left == 0 && r.pos != len(r.text) {
+		r.err = errors.New("trailing bytes")
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("corrupt: %w", r.err)
+	}
+	return out, nil
+}
+
+// asString is payload as a string, without a copy: payload is not written
+// after it is read, and the strings decoded are slices of it.
+func asString(payload []byte) string { return unsafe.String(unsafe.SliceData(payload), len(payload)) }
 
 // readMember decompresses one gzip member, within maxPayload.
 func readMember(zr *gzip.Reader) ([]byte, error) {

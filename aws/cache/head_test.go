@@ -87,3 +87,43 @@ func TestSmallListingIsAllHead(t *testing.T) {
 		t.Fatalf("rest: %d, %v; want none", len(rest), err)
 	}
 }
+
+// The rest read a batch at a time is the rest read whole, in order; it
+// ends with no secret left, and a file saved again after its head was read
+// is a miss.
+func TestRestReadsInBatches(t *testing.T) {
+	c := New(t.TempDir())
+	written := time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)
+	want := many(HeadSecrets + 550)
+	if err := c.Save(testKey, Snapshot{Secrets: want, Written: written}); err != nil {
+		t.Fatal(err)
+	}
+	h, err := c.LoadHead(testKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.OpenRest(testKey, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []aws.SecretSummary
+	for batches := 0; r.Left() > 0; batches++ {
+		b, err := r.Next(100)
+		if err != nil || len(b) == 0 || len(b) > 100 || batches > 6 {
+			t.Fatalf("batch %d: %d secrets, %v (%d left)", batches, len(b), err, r.Left())
+		}
+		got = append(got, b...)
+	}
+	if b, err := r.Next(100); len(b) != 0 || err != nil {
+		t.Errorf("after the last batch: %d secrets, %v", len(b), err)
+	}
+	if !reflect.DeepEqual(got, want[HeadSecrets:]) {
+		t.Fatalf("rest in batches: %d secrets, want the other %d in order", len(got), len(want)-HeadSecrets)
+	}
+	if err := c.Save(testKey, Snapshot{Secrets: want[:len(want)-1], Written: written.Add(time.Minute)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.OpenRest(testKey, h); !errors.Is(err, ErrMiss) {
+		t.Errorf("the rest of a file saved again since its head: %v, want a miss", err)
+	}
+}

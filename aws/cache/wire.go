@@ -34,8 +34,7 @@ func (w *writer) ref(s string) {
 // is kept in err and later reads return zero values, so a corrupt file ends
 // in an error, never a panic or a huge allocation.
 type reader struct {
-	buf  []byte
-	text string // buf as one string: strings read are slices of it, one allocation for all
+	text string // the payload: strings read are slices of it, one allocation for all
 	pos  int
 	err  error
 	dict []string
@@ -53,7 +52,7 @@ func (r *reader) uint() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(r.buf[r.pos:])
+	v, n := uvarint(r.text[r.pos:])
 	if n <= 0 {
 		r.fail(errShort)
 		return 0
@@ -66,7 +65,11 @@ func (r *reader) int() int64 {
 	if r.err != nil {
 		return 0
 	}
-	v, n := binary.Varint(r.buf[r.pos:])
+	ux, n := uvarint(r.text[r.pos:])
+	v := int64(ux >> 1) // binary.Varint's zig-zag
+	if ux&1 != 0 {
+		v = ^v
+	}
 	if n <= 0 {
 		r.fail(errShort)
 		return 0
@@ -79,7 +82,7 @@ func (r *reader) int() int64 {
 // bytes left is corruption.
 func (r *reader) count() int {
 	n := r.uint()
-	if n > uint64(len(r.buf)-r.pos) {
+	if n > uint64(len(r.text)-r.pos) {
 		r.fail(errors.New("count beyond the payload"))
 		return 0
 	}
@@ -91,7 +94,7 @@ func (r *reader) str() string {
 	if r.err != nil {
 		return ""
 	}
-	if n > uint64(len(r.buf)-r.pos) {
+	if n > uint64(len(r.text)-r.pos) {
 		r.fail(errShort)
 		return ""
 	}
@@ -115,4 +118,26 @@ func (r *reader) ref() string {
 		return ""
 	}
 	return r.dict[i-1]
+}
+
+// uvarint is binary.Uvarint on a string: the value and the bytes read, 0
+// when s ends first, negative on an overflow.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s); i++ {
+		if i == binary.MaxVarintLen64 {
+			return 0, -(i + 1)
+		}
+		b := s[i]
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				return 0, -(i + 1)
+			}
+			return x | uint64(b)<<shift, i + 1
+		}
+		x |= uint64(b&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
 }

@@ -171,7 +171,7 @@ func (l *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return l, nil
 	case cacheRestMsg:
 		if msg.owner == l {
-			l.cacheRest(msg)
+			return l, l.cacheRest(msg)
 		}
 		return l, nil
 	case cacheSavedMsg:

@@ -24,9 +24,9 @@ type cacheLoadedMsg struct {
 	region string
 	snap   cache.Snapshot
 	err    error
-	// rest, when set, reads the cached secrets after snap's (snap holds
+	// rest, when set, opens the cached secrets after snap's (snap holds
 	// the head of the file only); it does I/O, so only a Cmd calls it.
-	rest func() ([]aws.SecretSummary, error)
+	rest func() (*cache.Rest, error)
 }
 
 // cacheSavedMsg reports a cache write; a failure only costs the next
@@ -57,7 +57,7 @@ func (l *Screen) loadCache(region string) tea.Cmd {
 		h, err := c.LoadHead(key)
 		msg := cacheLoadedMsg{owner: owner, seq: seq, region: region, snap: h.Snapshot, err: err}
 		if err == nil && len(h.Secrets) < h.Total {
-			msg.rest = func() ([]aws.SecretSummary, error) { return c.LoadRest(key, h) }
+			msg.rest = func() (*cache.Rest, error) { return c.OpenRest(key, h) }
 		}
 		return msg
 	}
@@ -67,10 +67,14 @@ func (l *Screen) loadCache(region string) tea.Cmd {
 // head came after the first live rows, and brings it back whole (see
 // lateCache).
 func wholeCache(msg cacheLoadedMsg) tea.Cmd {
-	head, read := msg.snap, msg.rest
+	head, open := msg.snap, msg.rest
 	msg.rest = nil
 	return func() tea.Msg {
-		rest, err := read()
+		r, err := open()
+		var rest []aws.SecretSummary
+		if err == nil {
+			rest, err = r.Next(r.Left())
+		}
 		if err != nil {
 			msg.err = err
 			return msg
@@ -81,19 +85,26 @@ func wholeCache(msg cacheLoadedMsg) tea.Cmd {
 }
 
 // cacheFirstRows is how many cached rows are shown at once; the rest
-// follow in the next message, so that the first screen does not wait for
-// the rows of a whole large listing to be built.
-const cacheFirstRows = 200
+// follow in batches of cacheRestRows, one message each, so that the first
+// screen does not wait for the rows of a whole large listing to be built,
+// and the decoded summaries of a whole listing are never held at once
+// (they were the peak of a start from the cache).
+const (
+	cacheFirstRows = 200
+	cacheRestRows  = 2000
+)
 
-// cacheRestMsg brings the cached secrets after the first screenful.
+// cacheRestMsg brings a batch of the cached secrets after the first
+// screenful; more, when set, reads the next.
 type cacheRestMsg struct {
 	owner   any
 	conn    int
 	secrets []aws.SecretSummary
+	more    *cache.Rest
 }
 
 // cacheLoaded shows the cached rows unless live ones came first: the first
-// screenful now, the rest in the next message.
+// screenful now, the rest in the next messages.
 func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 	if msg.err != nil || msg.region != l.Region || len(msg.snap.Secrets) == 0 {
 		return nil
@@ -111,16 +122,16 @@ func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 	l.cachedAt = msg.snap.Written
 	l.fromCache = true
 	tail := secrets[len(first):]
-	if read := msg.rest; read != nil {
+	if open := msg.rest; open != nil {
 		owner, conn := l, l.conn
 		return func() tea.Msg {
 			// A rest that cannot be read (the file replaced or cut since)
 			// leaves the head's rows; the refresh lists the others.
-			rest, err := read()
+			r, err := open()
 			if err != nil {
-				rest = nil
+				return cacheRestMsg{owner: owner, conn: conn, secrets: tail}
 			}
-			return cacheRestMsg{owner: owner, conn: conn, secrets: append(slices.Clip(tail), rest...)}
+			return nextCacheRest(owner, conn, r, tail)
 		}
 	}
 	if len(tail) == 0 {
@@ -128,6 +139,17 @@ func (l *Screen) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 	}
 	rest := cacheRestMsg{owner: l, conn: l.conn, secrets: tail}
 	return func() tea.Msg { return rest }
+}
+
+// nextCacheRest decodes the next batch of r (after before, if any) into a
+// message, which carries r on while secrets are left.
+func nextCacheRest(owner any, conn int, r *cache.Rest, before []aws.SecretSummary) cacheRestMsg {
+	batch, err := r.Next(cacheRestRows - len(before))
+	msg := cacheRestMsg{owner: owner, conn: conn, secrets: append(slices.Clip(before), batch...)}
+	if err == nil && r.Left() > 0 {
+		msg.more = r
+	}
+	return msg
 }
 
 // lateCache takes in a cache read that finished after the first live
@@ -146,15 +168,21 @@ func (l *Screen) lateCache(snap cache.Snapshot) {
 	l.cacheRest(cacheRestMsg{owner: l, conn: l.conn, secrets: snap.Secrets})
 }
 
-// cacheRest adds the rest of the cached rows, unless the cached rows are
-// gone meanwhile (a restart) or the refresh already returned some of them.
-func (l *Screen) cacheRest(msg cacheRestMsg) {
+// cacheRest adds a batch of the rest of the cached rows, unless the cached
+// rows are gone meanwhile (a restart, or the refresh ended) or the refresh
+// already returned some of them, and reads the next batch, if any.
+func (l *Screen) cacheRest(msg cacheRestMsg) tea.Cmd {
 	if msg.conn != l.conn || !l.fromCache {
-		return
+		return nil
+	}
+	var next tea.Cmd
+	if r := msg.more; r != nil {
+		owner, conn := msg.owner, msg.conn
+		next = func() tea.Msg { return nextCacheRest(owner, conn, r, nil) }
 	}
 	if l.arrival == nil {
 		l.Table.Add(l.rowsOf(msg.secrets))
-		return
+		return next
 	}
 	// Live rows arrived first: add only the cached rows they did not
 	// replace, in the list's order; the end of the refresh drops those gone.
@@ -165,6 +193,7 @@ func (l *Screen) cacheRest(msg cacheRestMsg) {
 		}
 	}
 	l.Table.Merge(l.rowsOf(missing), listOrder(l.ListOpts))
+	return next
 }
 
 // saveCache is the command that writes the complete listing to the cache.
