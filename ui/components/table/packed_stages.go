@@ -3,6 +3,7 @@ package table
 import (
 	"encoding/binary"
 	"slices"
+	"strings"
 
 	"github.com/smtui/smtui/aws"
 )
@@ -21,18 +22,23 @@ var wellKnownLabels = [...]string{aws.LabelCurrent, aws.LabelPrevious, aws.Label
 
 // appendStages packs version stages, versions in id order.
 func appendStages(b []byte, m map[string][]string) []byte {
-	var few [4]string // most secrets have one to three versions
-	ids := few[:0]
-	for id := range m {
-		ids = append(ids, id)
+	type version struct {
+		id     string
+		labels []string
 	}
-	slices.Sort(ids)
-	b = binary.AppendUvarint(b, uint64(len(ids)))
-	for _, id := range ids {
-		b = appendVersionID(b, id)
-		labels := m[id]
-		b = binary.AppendUvarint(b, uint64(len(labels)))
-		for _, l := range labels {
+	var few [4]version // most secrets have one to three versions
+	vs := few[:0]
+	for id, labels := range m {
+		vs = append(vs, version{id, labels})
+	}
+	if len(vs) > 1 {
+		slices.SortFunc(vs, func(a, b version) int { return strings.Compare(a.id, b.id) })
+	}
+	b = binary.AppendUvarint(b, uint64(len(vs)))
+	for _, v := range vs {
+		b = appendVersionID(b, v.id)
+		b = binary.AppendUvarint(b, uint64(len(v.labels)))
+		for _, l := range v.labels {
 			b = appendLabel(b, l)
 		}
 	}

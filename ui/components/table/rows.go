@@ -70,7 +70,9 @@ func (t *Secrets) share(s aws.SecretSummary) *listShared {
 func newRow(s aws.SecretSummary, shared *listShared, scratch *[]byte) *Row {
 	name := common.Sanitize(s.Name)
 	var flags byte
-	if name != s.Name || common.Sanitize(foldLines(s.Description)) != s.Description || !cleanTags(s.Tags) {
+	// (A line break or a tab is a control character: text Sanitize leaves
+	// as it is has none for foldLines to fold.)
+	if name != s.Name || common.Sanitize(s.Description) != s.Description || !cleanTags(s.Tags) {
 		flags |= flagUnclean
 	}
 	packed := packSummary(&s, scratch, flags)
