@@ -30,8 +30,8 @@ type Row struct {
 // nameMatchBonus ranks a filter match in the name above one elsewhere.
 const nameMatchBonus = 10
 
-// NewRow prepares a row for display and search. The name and description
-// are not copied (unless sanitizing changes them).
+// NewRow makes a row of s on its own, its shared parts its own copy; the
+// rows of a list come from its table's NewRow, which shares them.
 func NewRow(s aws.SecretSummary) *Row {
 	shared := sharedOf(&s)
 	return newRow(s, &shared, nil)
