@@ -1,7 +1,9 @@
 package table
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/smtui/smtui/ui/common"
 	"github.com/smtui/smtui/ui/components/fuzzy"
@@ -373,6 +375,50 @@ func (t *Secrets) SortStable(cmp func(a, b *Row) int) {
 	t.Cache = nil
 	sel := t.selectedKey()
 	slices.SortStableFunc(t.Rows, cmp)
+	t.reindex()
+	t.refilter(nil)
+	t.keepSelection(sel)
+}
+
+// SortKey is a row's place in an order: by Primary, then by Name.
+type SortKey struct {
+	Primary int64
+	Name    string
+}
+
+// SortStableByKey is SortStable by each row's key, descending when desc.
+// A key is worked out once a row, not twice per comparison: a row's name
+// and dates are read off its packed summary, and 50,000 rows sort with
+// about 800,000 comparisons.
+func (t *Secrets) SortStableByKey(keyOf func(*Row) SortKey, desc bool) {
+	type keyed struct {
+		k SortKey
+		r *Row
+	}
+	ks := make([]keyed, len(t.Rows))
+	for i, r := range t.Rows {
+		ks[i] = keyed{keyOf(r), r}
+	}
+	order := func(a, b keyed) int {
+		c := cmp.Compare(a.k.Primary, b.k.Primary)
+		if c == 0 {
+			c = strings.Compare(a.k.Name, b.k.Name)
+		}
+		if desc {
+			return -c
+		}
+		return c
+	}
+	t.finishSearch() // the rows' indices may change
+	if slices.IsSortedFunc(ks, order) {
+		return
+	}
+	t.Cache = nil
+	sel := t.selectedKey()
+	slices.SortStableFunc(ks, order)
+	for i, k := range ks {
+		t.Rows[i] = k.r
+	}
 	t.reindex()
 	t.refilter(nil)
 	t.keepSelection(sel)

@@ -254,7 +254,7 @@ func (l *Screen) reconcile(mode string) {
 	l.fromCache, l.arrival = false, nil
 	l.Table.Retain(func(r *table.Row) bool { _, ok := seen[r.Key]; return ok })
 	if mode == ModePartitioned {
-		l.Table.SortStable(listOrder(l.ListOpts))
+		l.Table.SortStableByKey(listKey(l.ListOpts))
 		return
 	}
 	l.Table.SortStable(func(a, b *table.Row) int { return seen[a.Key] - seen[b.Key] })

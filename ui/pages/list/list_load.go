@@ -2,8 +2,10 @@ package list
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -108,6 +110,30 @@ func listOrder(opts aws.ListOptions) func(a, b *table.Row) int {
 		}
 		return c
 	}
+}
+
+// listKey is listOrder as a key per row and a direction, for sorting every
+// row at once (Table.SortStableByKey): the same order.
+func listKey(opts aws.ListOptions) (func(*table.Row) table.SortKey, bool) {
+	unix := func(t time.Time) int64 {
+		if t.IsZero() {
+			return math.MinInt64 // never: before any date, as time.Time compares
+		}
+		return t.UnixNano()
+	}
+	return func(r *table.Row) table.SortKey {
+		k := table.SortKey{Name: r.Name()}
+		switch opts.SortBy {
+		case aws.SortByName:
+		case aws.SortByLastChanged:
+			k.Primary = unix(r.LastChangedDate())
+		case aws.SortByLastAccessed:
+			k.Primary = unix(r.LastAccessedDate())
+		default:
+			k.Primary = unix(r.CreatedDate())
+		}
+		return k
+	}, opts.SortOrder == aws.SortDesc
 }
 
 // nextSortKey returns the sort key after by in the cycle the Sort binding

@@ -48,7 +48,7 @@ func (l *Screen) applySort() tea.Cmd {
 	text := "sorted by " + SortText(l.ListOpts)
 	if l.Complete && !l.Loading && l.LoadErr == nil {
 		start := time.Now() // the real clock: how long the operator waited
-		l.Table.SortStable(listOrder(l.ListOpts))
+		l.Table.SortStableByKey(listKey(l.ListOpts))
 		d := time.Since(start)
 		took := "in " + d.Round(time.Millisecond).String()
 		if d < time.Millisecond {
