@@ -179,7 +179,7 @@ func (t *Secrets) UpdateSummary(key string, change func(s *aws.SecretSummary)) b
 	r := *t.Rows[i]
 	s := r.Summary()
 	change(&s)
-	r.sum, r.shared = packSummary(&s, &t.scratch, r.sum.flags()&flagUnclean), t.share(s)
+	r.sum, r.shared = packSummary(&s, &t.scratch, uncleanFlag(&s)), t.share(s)
 	t.put(i, &r)
 	return true
 }

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -120,5 +121,28 @@ func TestTableRowsShareTheirCommonParts(t *testing.T) {
 	c := tb.NewRow(aws.SecretSummary{Name: "c", Region: "us-east-1", KmsKeyID: "other"})
 	if a.shared != b.shared || a.shared == c.shared {
 		t.Error("rows with the same region and key do not share them, or rows with another key do")
+	}
+}
+
+// A row shows its name and description only sanitized, also after its
+// summary is updated with text that needs it (the flag that lets clean
+// text skip the sanitizer is worked out again).
+func TestRowTextIsSanitizedAfterAnUpdate(t *testing.T) {
+	tb := newTestTable()
+	tb.Add([]*Row{tb.NewRow(aws.SecretSummary{Name: "clean", ARN: "arn:clean", Description: "plain"})})
+	tb.UpdateSummary("arn:clean", func(s *aws.SecretSummary) {
+		s.Description = "evil \x1b[2J\x1b]8;;http://x\x07 text"
+		s.Tags = []aws.Tag{{Key: "k\x1b[31m", Value: "v"}}
+	})
+	r := tb.Row("arn:clean")
+	for _, text := range []string{r.name(), r.desc()} {
+		if strings.ContainsAny(text, "\x1b\x07") {
+			t.Errorf("row text %q reaches the screen unsanitized", text)
+		}
+	}
+	for _, f := range r.fields() {
+		if strings.Contains(fmt.Sprint(f), "\x1b") {
+			t.Errorf("a search field holds an escape: %v", f)
+		}
 	}
 }

@@ -68,16 +68,20 @@ func (t *Secrets) share(s aws.SecretSummary) *listShared {
 // newRow makes a row of s, whose shared parts are shared (scratch: see
 // packSummary).
 func newRow(s aws.SecretSummary, shared *listShared, scratch *[]byte) *Row {
-	name := common.Sanitize(s.Name)
-	var flags byte
-	// (A line break or a tab is a control character: text Sanitize leaves
-	// as it is has none for foldLines to fold.)
-	if name != s.Name || common.Sanitize(s.Description) != s.Description || !cleanTags(s.Tags) {
-		flags |= flagUnclean
-	}
-	packed := packSummary(&s, scratch, flags)
+	packed := packSummary(&s, scratch, uncleanFlag(&s))
 	arn, _, _ := packed.text()
-	return &Row{Key: RowKey(s.Region, arn, s.Name), sum: packed, shared: shared, nameWidth: int32(common.Width(name))}
+	return &Row{Key: RowKey(s.Region, arn, s.Name), sum: packed, shared: shared,
+		nameWidth: int32(common.Width(common.Sanitize(s.Name)))}
+}
+
+// uncleanFlag is flagUnclean when s's name, description or a tag is not
+// shown as it is. (A line break or a tab is a control character: text
+// Sanitize leaves as it is has none for foldLines to fold.)
+func uncleanFlag(s *aws.SecretSummary) byte {
+	if common.Sanitize(s.Name) != s.Name || common.Sanitize(s.Description) != s.Description || !cleanTags(s.Tags) {
+		return flagUnclean
+	}
+	return 0
 }
 
 // cleanTags reports whether the tags are shown as they are (Sanitize
