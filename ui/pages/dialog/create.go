@@ -28,12 +28,11 @@ type createRow struct {
 // AWS's rules before anything is sent; one ClientRequestToken per dialog
 // makes a retry idempotent.
 type CreateScreen struct {
-	env    *common.Env
+	formDialog
 	store  aws.Store
 	region string
 	Token  string
 
-	Form      *form.Form
 	name      *form.Field
 	desc      *form.Field
 	kms       *form.Field
@@ -44,11 +43,7 @@ type CreateScreen struct {
 	plain     *form.Field
 	submit    *form.Field
 
-	Write   Lifecycle
-	input   aws.CreateSecretInput // what the confirmation sends
-	discard discardAsk            // asking whether to throw away what was typed
-
-	width, height int
+	input aws.CreateSecretInput // what the confirmation sends
 }
 
 // NewCreateScreen opens the create dialog for region (store's region).
@@ -56,9 +51,8 @@ func NewCreateScreen(env *common.Env, store aws.Store, region string) *CreateScr
 	if region == "" && store != nil {
 		region = store.Region()
 	}
-	c := &CreateScreen{env: env, store: store, region: region, Token: aws.NewRequestToken(), Form: form.New(env),
-		discard: discardAsk{env: env, what: "the new secret", never: "created"}}
-	c.Write = NewLifecycle(env, c)
+	c := &CreateScreen{store: store, region: region, Token: aws.NewRequestToken()}
+	c.formDialog = newFormDialog(env, c, 4, discardAsk{env: env, what: "the new secret", never: "created"})
 	f := c.Form
 	c.name = f.Text("name", "Name", "", "e.g. prod/app/db-credentials")
 	c.name.Hint = "1-512 ASCII letters, digits and / _ + = . @ -"
@@ -122,22 +116,7 @@ func (c *CreateScreen) Init() tea.Cmd { return c.Form.SetFocus(0) }
 
 // Update handles results and keys.
 func (c *CreateScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if m, ok := msg.(WrittenMsg); ok {
-		cmd, _ := c.Write.Result(m)
-		return c, cmd
-	}
-	if c.Write.Done {
-		return c, nil
-	}
-	if c.Write.Pane != nil {
-		res, cmd := c.Write.update(msg, c.op)
-		if res == confirm.ConfirmDeclined {
-			c.Write.Pane = nil
-			return c, nil
-		}
-		return c, cmd
-	}
-	if cmd, ok := c.discard.update(msg); ok {
+	if cmd, ok := c.handleWrite(msg, c.op); ok {
 		return c, cmd
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.env.Keys.Input.ToggleType) {
@@ -312,78 +291,19 @@ func (c *CreateScreen) op() WriteOp {
 	}
 }
 
-// HandleBack closes the confirmation (back to the form, nothing lost), and
-// asks before leaving a form that has input in it.
-func (c *CreateScreen) HandleBack() (bool, tea.Cmd) {
-	if c.Write.close() {
-		return true, nil
-	}
-	if !c.Write.Done && c.Form.HasText() {
-		c.discard.open = true
-		return true, nil
-	}
-	return false, nil
-}
-
-// leave closes the form, asking first if anything was typed into it.
-func (c *CreateScreen) leave() tea.Cmd {
-	if c.Form.HasText() {
-		c.discard.open = true
-		return nil
-	}
-	return common.Pop()
-}
-
 // View renders the form or the confirmation.
 func (c *CreateScreen) View() string {
-	if c.Write.Pane != nil {
-		return c.Write.Pane.View()
-	}
-	st := c.env.Styles
-	w := max(c.width-4, 6)
 	k := c.env.Keys
-	lines := []string{
-		st.Title.Render(common.Cut("New secret in "+c.region, w)),
-		c.Form.View(),
-		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel), w)),
-	}
-	if c.discard.open {
-		lines[len(lines)-1] = c.discard.line(w)
-	}
-	return st.Pane.Width(max(c.width, 10)).Render(strings.Join(lines, "\n"))
-}
-
-// SetSize gives the screen its share of the window.
-func (c *CreateScreen) SetSize(w, h int) {
-	c.width, c.height = w, h
-	c.Form.SetSize(max(w-4, 8), max(h-4, 3))
-	c.Write.setSize(w, h)
+	return c.view("New secret in "+c.region, nil, nil, k.Dialog.Switch, k.Input.Submit, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel)
 }
 
 // Title names the screen in the breadcrumb.
 func (c *CreateScreen) Title() string { return "new secret" }
 
-// Capturing is true while a text field or the name guard has focus.
-func (c *CreateScreen) Capturing() bool {
-	if c.discard.open {
-		return true
-	}
-	if c.Write.Pane != nil {
-		return c.Write.capturing()
-	}
-	return c.Form.Capturing()
-}
-
 // ShortHelp lists the main bindings.
 func (c *CreateScreen) ShortHelp() []key.Binding {
 	k := c.env.Keys
-	if c.discard.open {
-		return c.discard.shortHelp()
-	}
-	if c.Write.Pane != nil {
-		return c.Write.Pane.ShortHelp()
-	}
-	return []key.Binding{k.Dialog.Switch, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel}
+	return c.shortHelp(k.Dialog.Switch, k.Input.ToggleType, k.Input.Reveal, k.Input.Cancel)
 }
 
 // FullHelp lists every binding of the screen.

@@ -33,23 +33,20 @@ const (
 // recovery is a separate, explicit choice with a stronger warning. Either
 // way the secret's name must be typed to confirm.
 type DeleteScreen struct {
-	env     *common.Env
+	choiceDialog
 	store   aws.Store
 	summary aws.SecretSummary
 	ref     aws.SecretRef
 
-	ways  *confirm.ChoiceList
-	mode  int
-	days  int
-	write Lifecycle
-
-	width, height int
+	ways *confirm.ChoiceList
+	mode int
+	days int
 }
 
 // NewDeleteScreen opens the delete dialog for summary.
 func NewDeleteScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) *DeleteScreen {
-	d := &DeleteScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), days: defaultRecoveryWindow}
-	d.write = NewLifecycle(env, d)
+	d := &DeleteScreen{store: store, summary: summary, ref: refOf(summary, store), days: defaultRecoveryWindow}
+	d.choiceDialog = newChoiceDialog(env, d)
 	st := env.Styles
 	scheduled := confirm.Choice{Text: st.Text.Render("Schedule the deletion with a recovery window (recommended): it can be restored until then")}
 	if !summary.DeletedDate.IsZero() {
@@ -219,22 +216,12 @@ func (d *DeleteScreen) View() string {
 
 // SetSize gives the screen its share of the window.
 func (d *DeleteScreen) SetSize(w, h int) {
-	d.width, d.height = w, h
+	d.choiceDialog.SetSize(w, h)
 	d.ways.SetHeight(2)
-	d.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (d *DeleteScreen) Title() string { return "delete" }
-
-// Capturing is true while the name is typed.
-func (d *DeleteScreen) Capturing() bool { return d.write.capturing() }
-
-// ShortHelp lists the main bindings.
-func (d *DeleteScreen) ShortHelp() []key.Binding {
-	k := d.env.Keys
-	return d.write.shortHelp(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back)
-}
 
 // FullHelp lists every binding of the screen.
 func (d *DeleteScreen) FullHelp() [][]key.Binding {

@@ -2,7 +2,6 @@ package dialog
 
 import (
 	"context"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -19,27 +18,21 @@ import (
 // being shown, and put with PutSecretValue under one ClientRequestToken per
 // dialog, so a retry is idempotent.
 type FirstValueScreen struct {
-	env     *common.Env
+	formDialog
 	store   aws.Store
 	summary aws.SecretSummary
 	ref     aws.SecretRef
 	token   string
 
-	Form    *form.Form
-	value   *form.Field
-	submit  *form.Field
-	write   Lifecycle
-	input   aws.PutValueInput
-	discard discardAsk
-
-	width, height int
+	value  *form.Field
+	submit *form.Field
+	input  aws.PutValueInput
 }
 
 // NewFirstValueScreen opens the dialog for summary, a secret with no value.
 func NewFirstValueScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) *FirstValueScreen {
-	f := &FirstValueScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), token: aws.NewRequestToken(), Form: form.New(env),
-		discard: discardAsk{env: env, what: "the value", never: "saved"}}
-	f.write = NewLifecycle(env, f)
+	f := &FirstValueScreen{store: store, summary: summary, ref: refOf(summary, store), token: aws.NewRequestToken()}
+	f.formDialog = newFormDialog(env, f, 5, discardAsk{env: env, what: "the value", never: "saved"})
 	f.value = f.Form.Area("value", "Value (plaintext or JSON)", "", 4)
 	f.value.Masked = true
 	f.value.Hint = env.Keys.Input.Reveal.Help().Key + " reveals what you type"
@@ -53,22 +46,7 @@ func (f *FirstValueScreen) Init() tea.Cmd { return f.Form.SetFocus(0) }
 
 // Update handles results and keys.
 func (f *FirstValueScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if m, ok := msg.(WrittenMsg); ok {
-		cmd, _ := f.write.Result(m)
-		return f, cmd
-	}
-	if f.write.Done {
-		return f, nil
-	}
-	if f.write.Pane != nil {
-		res, cmd := f.write.update(msg, f.op)
-		if res == confirm.ConfirmDeclined {
-			f.write.Pane = nil
-			return f, nil
-		}
-		return f, cmd
-	}
-	if cmd, ok := f.discard.update(msg); ok {
+	if cmd, ok := f.handleWrite(msg, f.op); ok {
 		return f, cmd
 	}
 	act, cmd := f.Form.Update(msg)
@@ -100,7 +78,7 @@ func (f *FirstValueScreen) review() tea.Cmd {
 		st.Text.Render("Put the first version of " + common.Sanitize(name) + " (" + f.ref.Region + "): " + common.Plural(len(v), "byte") + ", hidden."),
 		st.Muted.Render("It becomes AWSCURRENT: applications reading the secret get it at once."),
 	}
-	return f.write.open("Set the first value of "+name, body, confirm.Options{ConfirmLabel: "Save", Guard: ProductionGuard(name, "save its value")})
+	return f.Write.open("Set the first value of "+name, body, confirm.Options{ConfirmLabel: "Save", Guard: ProductionGuard(name, "save its value")})
 }
 
 // op puts the value the operator confirmed.
@@ -121,78 +99,21 @@ func (f *FirstValueScreen) op() WriteOp {
 	}
 }
 
-// HandleBack closes the confirmation (back to the form, nothing lost), and
-// asks before leaving a form with a value typed in it.
-func (f *FirstValueScreen) HandleBack() (bool, tea.Cmd) {
-	if f.write.close() {
-		return true, nil
-	}
-	if !f.write.Done && f.Form.HasText() {
-		f.discard.open = true
-		return true, nil
-	}
-	return false, nil
-}
-
-func (f *FirstValueScreen) leave() tea.Cmd {
-	if f.Form.HasText() {
-		f.discard.open = true
-		return nil
-	}
-	return common.Pop()
-}
-
 // View renders the form or the confirmation.
 func (f *FirstValueScreen) View() string {
-	if f.write.Pane != nil {
-		return f.write.Pane.View()
-	}
 	st := f.env.Styles
-	w := max(f.width-4, 6)
 	k := f.env.Keys
-	lines := []string{
-		st.Title.Render(common.Cut("First value of "+common.Sanitize(f.ref.String()), w)),
-		st.Muted.Render(common.Cut("It has no AWSCURRENT version yet: nothing can read it until it has a value.", w)),
-		f.Form.View(),
-		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Input.Reveal, k.Input.Cancel), w)),
-	}
-	if f.discard.open {
-		lines[len(lines)-1] = f.discard.line(w)
-	}
-	return st.Pane.Width(max(f.width, 10)).Render(strings.Join(lines, "\n"))
-}
-
-// SetSize gives the screen its share of the window.
-func (f *FirstValueScreen) SetSize(w, h int) {
-	f.width, f.height = w, h
-	f.Form.SetSize(max(w-4, 8), max(h-5, 3))
-	f.write.setSize(w, h)
+	above := []string{st.Muted.Render(common.Cut("It has no AWSCURRENT version yet: nothing can read it until it has a value.", f.textWidth()))}
+	return f.view("First value of "+common.Sanitize(f.ref.String()), above, nil, k.Dialog.Switch, k.Input.Submit, k.Input.Reveal, k.Input.Cancel)
 }
 
 // Title names the screen in the breadcrumb.
 func (f *FirstValueScreen) Title() string { return "first value" }
 
-// Capturing is true while the value or the name guard has focus.
-func (f *FirstValueScreen) Capturing() bool {
-	if f.discard.open {
-		return true
-	}
-	if f.write.Pane != nil {
-		return f.write.capturing()
-	}
-	return f.Form.Capturing()
-}
-
 // ShortHelp lists the main bindings.
 func (f *FirstValueScreen) ShortHelp() []key.Binding {
 	k := f.env.Keys
-	if f.discard.open {
-		return f.discard.shortHelp()
-	}
-	if f.write.Pane != nil {
-		return f.write.Pane.ShortHelp()
-	}
-	return []key.Binding{k.Dialog.Switch, k.Input.Reveal, k.Input.Cancel}
+	return f.shortHelp(k.Dialog.Switch, k.Input.Reveal, k.Input.Cancel)
 }
 
 // FullHelp lists every binding of the screen.

@@ -17,7 +17,7 @@ import (
 // AWSPENDING left by a failed rotation): MoveLabel with no ToVersion and the
 // version as FromVersion. AWSCURRENT cannot be removed, only moved.
 type RemoveLabelScreen struct {
-	env     *common.Env
+	choiceDialog
 	store   aws.Store
 	secret  aws.Secret
 	ref     aws.SecretRef
@@ -25,16 +25,13 @@ type RemoveLabelScreen struct {
 
 	picker *confirm.ChoiceList
 	label  string
-	write  Lifecycle
-
-	width, height int
 }
 
 // NewRemoveLabelScreen opens the dialog for the version versionID (one of
 // versions). With one removable label it goes straight to confirmation.
 func NewRemoveLabelScreen(env *common.Env, store aws.Store, secret aws.Secret, versions []aws.Version, versionID string) *RemoveLabelScreen {
-	r := &RemoveLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
-	r.write = NewLifecycle(env, r)
+	r := &RemoveLabelScreen{store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
+	r.choiceDialog = newChoiceDialog(env, r)
 	for _, v := range versions {
 		if v.ID == versionID {
 			r.Version = v
@@ -69,8 +66,8 @@ func NewRemoveLabelScreen(env *common.Env, store aws.Store, secret aws.Secret, v
 // newRemovePendingScreen removes AWSPENDING from versionID (the stuck
 // rotation's way out).
 func newRemovePendingScreen(env *common.Env, store aws.Store, secret aws.Secret, versionID string) *RemoveLabelScreen {
-	r := &RemoveLabelScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
-	r.write = NewLifecycle(env, r)
+	r := &RemoveLabelScreen{store: store, secret: secret, ref: refOf(secret.SecretSummary, store)}
+	r.choiceDialog = newChoiceDialog(env, r)
 	r.Version = aws.Version{ID: versionID, Stages: secret.VersionStages[versionID]}
 	r.picker = confirm.NewChoiceList(env, nil)
 	r.label = aws.LabelPending
@@ -208,25 +205,9 @@ func (r *RemoveLabelScreen) View() string {
 
 // SetSize gives the screen its share of the window.
 func (r *RemoveLabelScreen) SetSize(w, h int) {
-	r.width, r.height = w, h
+	r.choiceDialog.SetSize(w, h)
 	r.picker.SetHeight(max(h-5, 1))
-	r.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.
 func (r *RemoveLabelScreen) Title() string { return "remove label" }
-
-// Capturing is true while the name guard has focus.
-func (r *RemoveLabelScreen) Capturing() bool { return r.write.capturing() }
-
-// ShortHelp lists the main bindings.
-func (r *RemoveLabelScreen) ShortHelp() []key.Binding {
-	k := r.env.Keys
-	return r.write.shortHelp(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back)
-}
-
-// FullHelp lists every binding of the screen.
-func (r *RemoveLabelScreen) FullHelp() [][]key.Binding {
-	k := r.env.Keys
-	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Back}}
-}

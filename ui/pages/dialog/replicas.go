@@ -25,7 +25,7 @@ type replicaAction struct {
 // (ReplicateSecretToRegions) or to remove a replica
 // (RemoveRegionsFromReplication), and confirms before writing.
 type ReplicasScreen struct {
-	env     *common.Env
+	choiceDialog
 	store   aws.Store
 	summary aws.SecretSummary
 	ref     aws.SecretRef
@@ -36,15 +36,12 @@ type ReplicasScreen struct {
 	actions []replicaAction
 	ways    *confirm.ChoiceList
 	chosen  replicaAction
-	write   Lifecycle
-
-	width, height int
 }
 
 // NewReplicasScreen opens the replication dialog for a primary secret.
 func NewReplicasScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) *ReplicasScreen {
-	r := &ReplicasScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), loading: true}
-	r.write = NewLifecycle(env, r)
+	r := &ReplicasScreen{store: store, summary: summary, ref: refOf(summary, store), loading: true}
+	r.choiceDialog = newChoiceDialog(env, r)
 	return r
 }
 
@@ -227,26 +224,5 @@ func (r *ReplicasScreen) summaryReplicas() []aws.Replica {
 	return out
 }
 
-// SetSize gives the screen its share of the window.
-func (r *ReplicasScreen) SetSize(w, h int) {
-	r.width, r.height = w, h
-	r.write.setSize(w, h)
-}
-
 // Title names the screen in the breadcrumb.
 func (r *ReplicasScreen) Title() string { return "replication" }
-
-// Capturing is true while the production name guard has focus.
-func (r *ReplicasScreen) Capturing() bool { return r.write.capturing() }
-
-// ShortHelp lists the main bindings.
-func (r *ReplicasScreen) ShortHelp() []key.Binding {
-	k := r.env.Keys
-	return r.write.shortHelp(chooseKey(k), k.Nav.Up, k.Nav.Down, k.Common.Back)
-}
-
-// FullHelp lists every binding of the screen.
-func (r *ReplicasScreen) FullHelp() [][]key.Binding {
-	k := r.env.Keys
-	return [][]key.Binding{{chooseKey(k), k.Nav.Up, k.Nav.Down}, {k.Dialog.Yes, k.Dialog.No, k.Dialog.Switch}, {k.Common.Back}}
-}

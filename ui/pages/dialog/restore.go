@@ -15,7 +15,7 @@ import (
 // RestoreScreen cancels a secret's scheduled deletion (RestoreSecret),
 // after reading the secret afresh and confirming.
 type RestoreScreen struct {
-	env     *common.Env
+	writeDialog
 	store   aws.Store
 	summary aws.SecretSummary
 	ref     aws.SecretRef
@@ -26,15 +26,12 @@ type RestoreScreen struct {
 	loading bool
 	loadErr error
 	refusal string
-	write   Lifecycle
-
-	width, height int
 }
 
 // NewRestoreScreen opens the restore dialog for a secret scheduled for deletion.
 func NewRestoreScreen(env *common.Env, store aws.Store, summary aws.SecretSummary) *RestoreScreen {
-	r := &RestoreScreen{env: env, store: store, summary: summary, ref: refOf(summary, store), loading: true}
-	r.write = NewLifecycle(env, r)
+	r := &RestoreScreen{store: store, summary: summary, ref: refOf(summary, store), loading: true}
+	r.writeDialog = newWriteDialog(env, r)
 	return r
 }
 
@@ -114,17 +111,8 @@ func (r *RestoreScreen) View() string {
 	return r.write.Pane.View()
 }
 
-// SetSize gives the screen its share of the window.
-func (r *RestoreScreen) SetSize(w, h int) {
-	r.width, r.height = w, h
-	r.write.setSize(w, h)
-}
-
 // Title names the screen in the breadcrumb.
 func (r *RestoreScreen) Title() string { return "restore" }
-
-// Capturing is true while the production name guard has focus.
-func (r *RestoreScreen) Capturing() bool { return r.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (r *RestoreScreen) ShortHelp() []key.Binding {

@@ -19,7 +19,7 @@ import (
 // secret afresh, fetches both values (the operator asked for the rollback)
 // to show a masked per-key diff, and asks for confirmation.
 type RollbackScreen struct {
-	env    *common.Env
+	writeDialog
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
@@ -35,9 +35,6 @@ type RollbackScreen struct {
 
 	revealed  bool
 	revealSeq int
-	write     Lifecycle
-
-	width, height int
 }
 
 // rollbackState is the fresh state and the computed diff.
@@ -56,8 +53,8 @@ type rollbackMaskMsg struct {
 
 // NewRollbackScreen opens the rollback dialog for secret.
 func NewRollbackScreen(env *common.Env, store aws.Store, secret aws.Secret) *RollbackScreen {
-	r := &RollbackScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), loading: true}
-	r.write = NewLifecycle(env, r)
+	r := &RollbackScreen{store: store, secret: secret, ref: refOf(secret.SecretSummary, store), loading: true}
+	r.writeDialog = newWriteDialog(env, r)
 	return r
 }
 
@@ -264,17 +261,8 @@ func (r *RollbackScreen) View() string {
 	return r.write.Pane.View()
 }
 
-// SetSize gives the screen its share of the window.
-func (r *RollbackScreen) SetSize(w, h int) {
-	r.width, r.height = w, h
-	r.write.setSize(w, h)
-}
-
 // Title names the screen in the breadcrumb.
 func (r *RollbackScreen) Title() string { return "roll back" }
-
-// Capturing is true while the production name guard has the keyboard.
-func (r *RollbackScreen) Capturing() bool { return r.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (r *RollbackScreen) ShortHelp() []key.Binding {

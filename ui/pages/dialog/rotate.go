@@ -46,7 +46,7 @@ type rotateStep struct {
 // by polling DescribeSecret until AWSCURRENT reaches the new version, the
 // rotation fails, or the timeout passes, and says which.
 type RotateScreen struct {
-	env    *common.Env
+	writeDialog
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
@@ -56,7 +56,6 @@ type RotateScreen struct {
 	refusal string
 	stuck   bool // refused or failed with AWSPENDING stranded: enter opens the ways out
 	loadErr error
-	write   Lifecycle
 
 	// Interval and timeout control the follow; tests shorten them.
 	Interval time.Duration
@@ -73,8 +72,6 @@ type RotateScreen struct {
 	steps      []rotateStep
 	outcome    string
 	closed     bool
-
-	width, height int
 }
 
 // rotateStarted is RotateSecret's answer.
@@ -85,9 +82,9 @@ type rotateStarted struct {
 
 // NewRotateScreen opens the "rotate now" dialog for secret.
 func NewRotateScreen(env *common.Env, store aws.Store, secret aws.Secret) *RotateScreen {
-	r := &RotateScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
+	r := &RotateScreen{store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
 		Token: aws.NewRequestToken(), Interval: rotatePollEvery, Timeout: rotateTimeout}
-	r.write = NewLifecycle(env, r)
+	r.writeDialog = newWriteDialog(env, r)
 	return r
 }
 
@@ -307,12 +304,6 @@ func (r *RotateScreen) View() string {
 		return r.write.Pane.View()
 	}
 	return r.followView()
-}
-
-// SetSize gives the screen its share of the window.
-func (r *RotateScreen) SetSize(w, h int) {
-	r.width, r.height = w, h
-	r.write.setSize(w, h)
 }
 
 // Title names the screen in the breadcrumb.

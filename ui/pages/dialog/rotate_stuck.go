@@ -24,7 +24,8 @@ const (
 // (AWSPENDING on a version other than AWSCURRENT) and offers the ways out:
 // remove the stray AWSPENDING, cancel the rotation, or roll back.
 type StuckRotationScreen struct {
-	env    *common.Env
+	// writeDialog's write cancels the rotation.
+	writeDialog
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
@@ -35,11 +36,8 @@ type StuckRotationScreen struct {
 	current  string
 	stuck    bool
 	ways     *confirm.ChoiceList
-	write    Lifecycle // cancelling rotation
-	note     string    // the last outcome, shown above the ways out
+	note     string // the last outcome, shown above the ways out
 	versions map[string]aws.Version
-
-	width, height int
 }
 
 // stuckState is the fresh state.
@@ -50,9 +48,9 @@ type stuckState struct {
 
 // NewStuckRotationScreen opens the stuck-rotation explanation for secret.
 func NewStuckRotationScreen(env *common.Env, store aws.Store, secret aws.Secret) *StuckRotationScreen {
-	s := &StuckRotationScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
+	s := &StuckRotationScreen{store: store, secret: secret, ref: refOf(secret.SecretSummary, store),
 		loading: true, ways: confirm.NewChoiceList(env, nil)}
-	s.write = NewLifecycle(env, s)
+	s.writeDialog = newWriteDialog(env, s)
 	return s
 }
 
@@ -300,9 +298,6 @@ func (s *StuckRotationScreen) SetSize(w, h int) {
 
 // Title names the screen in the breadcrumb.
 func (s *StuckRotationScreen) Title() string { return "stuck rotation" }
-
-// Capturing is true while the production name guard has focus.
-func (s *StuckRotationScreen) Capturing() bool { return s.write.capturing() }
 
 // ShortHelp lists the main bindings.
 func (s *StuckRotationScreen) ShortHelp() []key.Binding {

@@ -29,22 +29,18 @@ const (
 // sent. Before applying it reads the secret again and refuses if someone
 // changed the rotation settings meanwhile.
 type RotationSettingsScreen struct {
-	env    *common.Env
+	formDialog
 	store  aws.Store
 	secret aws.Secret
 	ref    aws.SecretRef
 	token  string
 
-	form  *form.Form
-	write Lifecycle
 	// pending is what the confirmation applies.
 	turnOff bool
 	rules   aws.RotationRules
 	lambda  string
 	now     bool
 	OffOnly bool // opened by "cancel rotation": only the turn-off confirmation
-
-	width, height int
 }
 
 // rotationApplied is the result of RotateSecret or CancelRotation.
@@ -55,9 +51,10 @@ type rotationApplied struct {
 
 // NewRotationSettingsScreen opens the rotation settings of secret.
 func NewRotationSettingsScreen(env *common.Env, store aws.Store, secret aws.Secret) *RotationSettingsScreen {
-	r := &RotationSettingsScreen{env: env, store: store, secret: secret, ref: refOf(secret.SecretSummary, store), token: aws.NewRequestToken()}
-	r.write = NewLifecycle(env, r)
-	f := form.New(env)
+	r := &RotationSettingsScreen{store: store, secret: secret, ref: refOf(secret.SecretSummary, store), token: aws.NewRequestToken()}
+	// It never asks before discarding: its fields start from the settings.
+	r.formDialog = newFormDialog(env, r, 7, discardAsk{})
+	f := r.Form
 	l := f.Text(rsLambda, "Rotation function (Lambda ARN)", secret.RotationLambdaARN, "arn:aws:lambda:REGION:ACCOUNT:function:NAME")
 	l.Hint = "the function that creates, sets, tests and finishes new versions"
 	if secret.OwningService != "" {
@@ -78,7 +75,6 @@ func NewRotationSettingsScreen(env *common.Env, store aws.Store, secret aws.Secr
 	if secret.RotationEnabled {
 		f.Button(rsOff, "Turn rotation off", true)
 	}
-	r.form = f
 	return r
 }
 
@@ -87,22 +83,22 @@ func (r *RotationSettingsScreen) Init() tea.Cmd {
 	if r.OffOnly {
 		return r.reviewOff()
 	}
-	return r.form.SetFocus(0)
+	return r.Form.SetFocus(0)
 }
 
 // Update handles results and keys.
 func (r *RotationSettingsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if m, ok := msg.(WrittenMsg); ok {
-		cmd, _ := r.write.Result(m)
+		cmd, _ := r.Write.Result(m)
 		return r, cmd
 	}
-	if r.write.Done {
+	if r.Write.Done {
 		return r, nil
 	}
-	if r.write.Pane != nil {
-		res, cmd := r.write.update(msg, r.op)
+	if r.Write.Pane != nil {
+		res, cmd := r.Write.update(msg, r.op)
 		if res == confirm.ConfirmDeclined {
-			r.write.Pane = nil
+			r.Write.Pane = nil
 			if r.OffOnly {
 				return r, common.Pop()
 			}
@@ -110,12 +106,12 @@ func (r *RotationSettingsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return r, cmd
 	}
-	act, cmd := r.form.Update(msg)
+	act, cmd := r.Form.Update(msg)
 	switch act {
 	case form.FormCancel:
 		return r, common.Pop()
 	case form.FormPressed:
-		switch r.form.FocusedID() {
+		switch r.Form.FocusedID() {
 		case rsSave:
 			return r, r.review()
 		case rsOff:
@@ -127,7 +123,7 @@ func (r *RotationSettingsScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 // review validates the form and opens the confirmation.
 func (r *RotationSettingsScreen) review() tea.Cmd {
-	f := r.form
+	f := r.Form
 	lambda := strings.TrimSpace(f.Field(rsLambda).Value())
 	rules, schedErr := ParseSchedule(f.Field(rsSchedule).Value())
 	f.Field(rsLambda).Err = CheckLambdaARN(lambda, r.secret.OwningService != "")
@@ -175,7 +171,7 @@ func (r *RotationSettingsScreen) reviewOff() tea.Cmd {
 }
 
 func (r *RotationSettingsScreen) openPane(title string, body []string, label string, danger bool) tea.Cmd {
-	return r.write.open(title, body, confirm.Options{ConfirmLabel: label, Danger: danger,
+	return r.Write.open(title, body, confirm.Options{ConfirmLabel: label, Danger: danger,
 		Guard: ProductionGuard(r.ref.String(), "change its rotation")})
 }
 
@@ -233,61 +229,32 @@ func (r *RotationSettingsScreen) op() WriteOp {
 
 // HandleBack closes the confirmation before the screen.
 func (r *RotationSettingsScreen) HandleBack() (bool, tea.Cmd) {
-	if r.write.Pane != nil && !r.OffOnly {
-		r.write.close()
+	if r.Write.Pane != nil && !r.OffOnly {
+		r.Write.close()
 		return true, nil
 	}
-	return r.write.busy(), nil
+	return r.Write.busy(), nil
 }
 
 // View renders the form or the confirmation.
 func (r *RotationSettingsScreen) View() string {
-	if r.write.Pane != nil {
-		return r.write.Pane.View()
-	}
 	st := r.env.Styles
-	w := max(r.width-4, 6)
 	state := "Rotation is off."
 	if r.secret.RotationEnabled {
 		state = "Rotation is on: " + rotationScheduleText(r.secret.SecretSummary) + "."
 	}
 	k := r.env.Keys
-	lines := []string{
-		st.Title.Render(common.Cut("Rotation settings of "+common.Sanitize(r.ref.String()), w)),
-		st.Muted.Render(common.Cut(state, w)),
-		"",
-		r.form.View(),
-		"",
-		st.Muted.Render(common.Cut(common.HelpLine(k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel), w)),
-	}
-	return st.Pane.Width(max(r.width, 10)).Render(strings.Join(lines, "\n"))
-}
-
-// SetSize gives the screen its share of the window.
-func (r *RotationSettingsScreen) SetSize(w, h int) {
-	r.width, r.height = w, h
-	r.form.SetSize(max(w-4, 8), max(h-7, 3))
-	r.write.setSize(w, h)
+	above := []string{st.Muted.Render(common.Cut(state, r.textWidth())), ""}
+	return r.view("Rotation settings of "+common.Sanitize(r.ref.String()), above, []string{""}, k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel)
 }
 
 // Title names the screen in the breadcrumb.
 func (r *RotationSettingsScreen) Title() string { return "rotation settings" }
 
-// Capturing is true while a text field or the name guard has focus.
-func (r *RotationSettingsScreen) Capturing() bool {
-	if r.write.Pane != nil {
-		return r.write.capturing()
-	}
-	return r.form.Capturing()
-}
-
 // ShortHelp lists the main bindings.
 func (r *RotationSettingsScreen) ShortHelp() []key.Binding {
 	k := r.env.Keys
-	if r.write.Pane != nil {
-		return r.write.Pane.ShortHelp()
-	}
-	return []key.Binding{k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel}
+	return r.shortHelp(k.Dialog.Switch, k.Input.Submit, k.Picker.Toggle, k.Input.Cancel)
 }
 
 // FullHelp lists every binding of the screen.
