@@ -208,10 +208,19 @@ func (p packedSummary) eachTag(f func(i int, key, value string)) {
 	}
 }
 
-// unpack fills s with everything p holds; the tags, the failed replicas
-// and, with stages, the version stages are new slices and maps over p's
+// unpacked says how much of a packed summary unpack fills in.
+type unpacked int
+
+const (
+	shownOnly  unpacked = iota // what a list row shows: no tags, no version stages
+	withTags                   // and the tags
+	withStages                 // and the version stages: everything
+)
+
+// unpack fills s with what p holds, as much as parts says; the tags, the
+// failed replicas and the version stages are new slices and maps over p's
 // text, the strings are slices of p.
-func (p packedSummary) unpack(s *aws.SecretSummary, stages bool) {
+func (p packedSummary) unpack(s *aws.SecretSummary, parts unpacked) {
 	dates := [numDates]*time.Time{&s.CreatedDate, &s.LastChangedDate, &s.LastAccessedDate, &s.LastRotatedDate,
 		&s.NextRotationDate, &s.DeletedDate, &s.DeletionDate}
 	set, rest := p[datesAt], string(p[firstDateAt:])
@@ -226,16 +235,16 @@ func (p packedSummary) unpack(s *aws.SecretSummary, stages bool) {
 	flags := p.flags()
 	s.RotationEnabled = flags&flagRotation != 0
 	s.ARN, s.Name, s.Description = p.text()
-	n, rest := uvarint(p.afterText())
+	rest = p.afterText()
 	s.Tags = nil
-	if n > 0 {
+	if n, tags := uvarint(rest); n > 0 && parts >= withTags {
 		s.Tags = make([]aws.Tag, n)
 		for i := range s.Tags {
-			s.Tags[i].Key, rest = nextString(rest)
-			s.Tags[i].Value, rest = nextString(rest)
+			s.Tags[i].Key, tags = nextString(tags)
+			s.Tags[i].Value, tags = nextString(tags)
 		}
 	}
-	n, rest = uvarint(rest)
+	n, rest := uvarint(skipTags(rest))
 	s.FailedReplicas = nil
 	if n > 0 {
 		s.FailedReplicas = make([]string, n)
@@ -244,7 +253,7 @@ func (p packedSummary) unpack(s *aws.SecretSummary, stages bool) {
 		}
 	}
 	s.VersionStages = nil
-	if stages && flags&flagStages != 0 {
+	if parts == withStages && flags&flagStages != 0 {
 		s.VersionStages = unpackStages(rest)
 	}
 }

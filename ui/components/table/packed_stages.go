@@ -13,12 +13,23 @@ import (
 // An id in the canonical UUID form (lower-case 8-4-4-4-12 hex, as AWS and
 // the SDKs make them) is a 0 byte and its 16 bytes; any other id is a
 // uvarint of its length plus one, then its bytes. AWS's three labels are
-// one byte each (their index in wellKnownLabels); any other label is a
-// uvarint of its length plus len(wellKnownLabels), then its bytes. A
+// one byte each (wellKnownLabel's numbers); any other label is a uvarint
+// of its length plus wellKnownLabels, then its bytes. A
 // listed secret's two versions take about 40 bytes, not 100.
 
-// wellKnownLabels are the labels packed as one byte.
-var wellKnownLabels = [...]string{aws.LabelCurrent, aws.LabelPrevious, aws.LabelPending}
+// wellKnownLabels is how many labels pack as one byte (wellKnownLabel).
+const wellKnownLabels = 3
+
+// wellKnownLabel is AWS's label number n (below wellKnownLabels).
+func wellKnownLabel(n uint64) string {
+	switch n {
+	case 0:
+		return aws.LabelCurrent
+	case 1:
+		return aws.LabelPrevious
+	}
+	return aws.LabelPending
+}
 
 // appendStages packs version stages, versions in id order.
 func appendStages(b []byte, m map[string][]string) []byte {
@@ -53,10 +64,12 @@ func appendVersionID(b []byte, id string) []byte {
 }
 
 func appendLabel(b []byte, l string) []byte {
-	if i := slices.Index(wellKnownLabels[:], l); i >= 0 {
-		return append(b, byte(i))
+	for n := range uint64(wellKnownLabels) {
+		if l == wellKnownLabel(n) {
+			return append(b, byte(n))
+		}
 	}
-	return append(binary.AppendUvarint(b, uint64(len(l)+len(wellKnownLabels))), l...)
+	return append(binary.AppendUvarint(b, uint64(len(l)+wellKnownLabels)), l...)
 }
 
 // uuidBytes is id's 16 bytes when id is a UUID in canonical form.
@@ -122,10 +135,10 @@ func versionID(raw string) string {
 // nextLabel reads one packed label off s.
 func nextLabel(s string) (string, string) {
 	n, r := uvarint(s)
-	if n < uint64(len(wellKnownLabels)) {
-		return wellKnownLabels[n], r
+	if n < wellKnownLabels {
+		return wellKnownLabel(n), r
 	}
-	n -= uint64(len(wellKnownLabels))
+	n -= wellKnownLabels
 	return r[:n], r[n:]
 }
 

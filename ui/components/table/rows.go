@@ -163,18 +163,18 @@ func RowKey(region, arn, name string) string {
 // Summary is the row's whole summary (its tags, failed replicas and
 // version stages new slices and maps): what a screen opened from the row,
 // or the cache, is given.
-func (r *Row) Summary() aws.SecretSummary { return r.summary(true) }
+func (r *Row) Summary() aws.SecretSummary { return r.summary(withStages) }
 
 // Listed is the row's summary without its version stages (nil): for
 // reading the rest, at less cost than Summary.
-func (r *Row) Listed() aws.SecretSummary { return r.summary(false) }
+func (r *Row) Listed() aws.SecretSummary { return r.summary(withTags) }
 
-// summary is the row's summary, with or without its version stages.
-func (r *Row) summary(stages bool) aws.SecretSummary {
+// summary is the row's summary with the parts asked for.
+func (r *Row) summary(parts unpacked) aws.SecretSummary {
 	sh := r.shared
 	s := aws.SecretSummary{Region: sh.region, KmsKeyID: sh.kmsKeyID, RotationLambdaARN: sh.rotationLambdaARN,
 		RotationRules: sh.rules, OwningService: sh.owningService, PrimaryRegion: sh.primaryRegion}
-	r.sum.unpack(&s, stages)
+	r.sum.unpack(&s, parts)
 	return s
 }
 

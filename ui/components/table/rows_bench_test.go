@@ -9,25 +9,18 @@ import (
 	"github.com/smtui/smtui/aws"
 )
 
-// listedSummaries are n summaries as ListSecrets gives them: an ARN, a
-// name, a description, two tags, dates, two versions.
+// listedSummaries are benchSummaries as ListSecrets gives them: with
+// dates and two versions (ids in UUID form).
 func listedSummaries(n int) []aws.SecretSummary {
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
-	teams := []string{"payments", "orders", "search", "identity", "platform", "data"}
-	out := make([]aws.SecretSummary, n)
+	out := benchSummaries(n)
 	for i := range out {
-		team := teams[i%len(teams)]
-		name := fmt.Sprintf("%s/svc-%05d/db", team, i)
-		out[i] = aws.SecretSummary{
-			ARN:  "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name + "-AbCdEf",
-			Name: name, Description: fmt.Sprintf("Synthetic db secret %d for the %s team", i, team),
-			Region: "us-east-1", RotationEnabled: i%3 == 0, NextRotationDate: now.Add(24 * time.Hour),
-			CreatedDate: now.Add(-time.Duration(i) * time.Hour), LastChangedDate: now, LastAccessedDate: now,
-			Tags: []aws.Tag{{Key: "team", Value: team}, {Key: "env", Value: "prod"}},
-			VersionStages: map[string][]string{
-				fmt.Sprintf("a1b2c3d4-0000-4000-8000-%012d", i):   {aws.LabelCurrent},
-				fmt.Sprintf("a1b2c3d4-0000-4000-8000-%012d", i+1): {aws.LabelPrevious},
-			},
+		s := &out[i]
+		s.RotationEnabled, s.NextRotationDate = i%3 == 0, now.Add(24*time.Hour)
+		s.CreatedDate, s.LastChangedDate, s.LastAccessedDate = now.Add(-time.Duration(i)*time.Hour), now, now
+		s.VersionStages = map[string][]string{
+			fmt.Sprintf("a1b2c3d4-0000-4000-8000-%012d", i):   {aws.LabelCurrent},
+			fmt.Sprintf("a1b2c3d4-0000-4000-8000-%012d", i+1): {aws.LabelPrevious},
 		}
 	}
 	return out
@@ -41,10 +34,8 @@ func BenchmarkNewRow(b *testing.B) {
 	sums := listedSummaries(n)
 	var live float64
 	for b.Loop() {
-		var before, after runtime.MemStats
 		b.StopTimer()
-		runtime.GC()
-		runtime.ReadMemStats(&before)
+		before := liveHeap()
 		b.StartTimer()
 		t := &Secrets{}
 		rows := make([]*Row, n)
@@ -52,10 +43,8 @@ func BenchmarkNewRow(b *testing.B) {
 			rows[i] = t.NewRow(sums[i])
 		}
 		b.StopTimer()
-		runtime.GC()
-		runtime.ReadMemStats(&after)
+		live = float64(int64(liveHeap())-int64(before)) / n
 		b.StartTimer()
-		live = float64(after.HeapAlloc-before.HeapAlloc) / n
 		runtime.KeepAlive(rows)
 	}
 	b.ReportMetric(live, "B/row")

@@ -386,6 +386,19 @@ type SortKey struct {
 	Name    string
 }
 
+// CompareSortKeys orders a and b: by Primary, then Name; reversed when
+// desc.
+func CompareSortKeys(a, b SortKey, desc bool) int {
+	c := cmp.Compare(a.Primary, b.Primary)
+	if c == 0 {
+		c = strings.Compare(a.Name, b.Name)
+	}
+	if desc {
+		return -c
+	}
+	return c
+}
+
 // SortStableByKey is SortStable by each row's key, descending when desc.
 // A key is worked out once a row, not twice per comparison: a row's name
 // and dates are read off its packed summary, and 50,000 rows sort with
@@ -399,16 +412,7 @@ func (t *Secrets) SortStableByKey(keyOf func(*Row) SortKey, desc bool) {
 	for i, r := range t.Rows {
 		ks[i] = keyed{keyOf(r), r}
 	}
-	order := func(a, b keyed) int {
-		c := cmp.Compare(a.k.Primary, b.k.Primary)
-		if c == 0 {
-			c = strings.Compare(a.k.Name, b.k.Name)
-		}
-		if desc {
-			return -c
-		}
-		return c
-	}
+	order := func(a, b keyed) int { return CompareSortKeys(a.k, b.k, desc) }
 	t.finishSearch() // the rows' indices may change
 	if slices.IsSortedFunc(ks, order) {
 		return

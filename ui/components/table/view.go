@@ -196,7 +196,7 @@ func (t *Secrets) titleLine(c tableColumns) string {
 // writeRow writes one row of the table, padded to the table's width.
 func (t *Secrets) writeRow(b *strings.Builder, c tableColumns, h fuzzy.Hit, rs common.RowStyles, selected bool, now time.Time) {
 	r := t.Rows[h.Item]
-	s := r.summary(false)
+	s := r.summary(shownOnly) // drawn every frame: no tags or stages unpacked
 	w := rowWriter{b: b, base: rs.Base}
 	gutter := "  "
 	if selected {

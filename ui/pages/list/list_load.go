@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -89,31 +88,13 @@ func RowsOf(t *table.Secrets, secrets []aws.SecretSummary) []*table.Row {
 // them for opts, so a row re-read after a change lands where a reload would
 // put it. Ties break on name.
 func listOrder(opts aws.ListOptions) func(a, b *table.Row) int {
-	desc := opts.SortOrder == aws.SortDesc
-	return func(a, b *table.Row) int {
-		var c int
-		switch opts.SortBy {
-		case aws.SortByName:
-			c = strings.Compare(a.Name(), b.Name())
-		case aws.SortByLastChanged:
-			c = a.LastChangedDate().Compare(b.LastChangedDate())
-		case aws.SortByLastAccessed:
-			c = a.LastAccessedDate().Compare(b.LastAccessedDate())
-		default:
-			c = a.CreatedDate().Compare(b.CreatedDate())
-		}
-		if c == 0 {
-			c = strings.Compare(a.Name(), b.Name())
-		}
-		if desc {
-			return -c
-		}
-		return c
-	}
+	key, desc := listKey(opts)
+	return func(a, b *table.Row) int { return table.CompareSortKeys(key(a), key(b), desc) }
 }
 
-// listKey is listOrder as a key per row and a direction, for sorting every
-// row at once (Table.SortStableByKey): the same order.
+// listKey is the key a row sorts by for opts, and whether descending:
+// listOrder compares with it, and sorting every row at once
+// (Table.SortStableByKey) works it out once a row.
 func listKey(opts aws.ListOptions) (func(*table.Row) table.SortKey, bool) {
 	unix := func(t time.Time) int64 {
 		if t.IsZero() {

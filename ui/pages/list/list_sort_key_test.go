@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,10 +14,12 @@ import (
 	"github.com/smtui/smtui/ui/components/table"
 )
 
-// Sorting by key (each row's key worked out once) puts the rows in exactly
-// the order listOrder's comparison does, for every sort the list offers:
-// equal dates and names, and secrets never accessed (no date), included.
-func TestListKeyOrdersAsListOrder(t *testing.T) {
+// For every sort the list offers, both the comparison (listOrder) and the
+// sort by key worked out once a row put the rows in the server's order,
+// written out here on the summaries themselves: by the date (none before
+// any), ties by name, all reversed when descending; equal dates and names,
+// and secrets never accessed, included.
+func TestListOrdersAsTheServer(t *testing.T) {
 	t.Parallel()
 	env := &common.Env{Settings: common.Settings{Keys: keymap.Default(), Styles: common.NewStyles(true), Now: time.Now}}
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -33,22 +36,53 @@ func TestListKeyOrdersAsListOrder(t *testing.T) {
 		sums = append(sums, aws.SecretSummary{Name: name, ARN: fmt.Sprintf("arn:%s-%d", name, i), Region: "r1",
 			CreatedDate: date(), LastChangedDate: date(), LastAccessedDate: date()})
 	}
+	reference := func(opts aws.ListOptions) []string {
+		sorted := slices.Clone(sums)
+		slices.SortStableFunc(sorted, func(a, b aws.SecretSummary) int {
+			var c int
+			switch opts.SortBy {
+			case aws.SortByName:
+			case aws.SortByLastChanged:
+				c = a.LastChangedDate.Compare(b.LastChangedDate)
+			case aws.SortByLastAccessed:
+				c = a.LastAccessedDate.Compare(b.LastAccessedDate)
+			default:
+				c = a.CreatedDate.Compare(b.CreatedDate)
+			}
+			if c == 0 {
+				c = strings.Compare(a.Name, b.Name)
+			}
+			if opts.SortOrder == aws.SortDesc {
+				c = -c
+			}
+			return c
+		})
+		var out []string
+		for _, s := range sorted {
+			out = append(out, s.ARN)
+		}
+		return out
+	}
+	keys := func(tb *table.Secrets) []string {
+		var out []string
+		for _, r := range tb.Rows {
+			out = append(out, r.Key)
+		}
+		return out
+	}
 	for _, c := range sortChoices() {
 		opts := aws.ListOptions{SortBy: c.by, SortOrder: c.order}
+		want := reference(opts)
 		byCmp, byKey := table.New(env), table.New(env)
 		byCmp.Add(RowsOf(byCmp, sums))
 		byKey.Add(RowsOf(byKey, sums))
 		byCmp.SortStable(listOrder(opts))
 		byKey.SortStableByKey(listKey(opts))
-		keys := func(tb *table.Secrets) []string {
-			var out []string
-			for _, r := range tb.Rows {
-				out = append(out, r.Key)
-			}
-			return out
+		if !slices.Equal(keys(byCmp), want) {
+			t.Errorf("sort %q %q: listOrder's order is not the server's", c.by, c.order)
 		}
-		if !slices.Equal(keys(byCmp), keys(byKey)) {
-			t.Errorf("sort %q %q: the keyed sort differs from listOrder's", c.by, c.order)
+		if !slices.Equal(keys(byKey), want) {
+			t.Errorf("sort %q %q: the keyed sort's order is not the server's", c.by, c.order)
 		}
 	}
 }
